@@ -1,0 +1,102 @@
+/**
+ * What the core needs from the Echopoint API. `createClient` in client.ts is the
+ * real implementation over HTTP; tests of the core may pass a fake.
+ */
+import type { Clock } from '../clock.js'
+import type { Logger } from '../logger.js'
+import type {
+  ApiKeySelf,
+  ExecutionRow,
+  ExecutionStatus,
+  Flow,
+  FlowExecution,
+  FlowSearchItem,
+  FlowSearchRequest,
+  LaunchRequest,
+  NodeExecutionResult,
+  Paged,
+  Permission,
+  TriggerType
+} from './types.js'
+
+export interface RequestOptions {
+  /** Aborts the request and any wait before a retry. */
+  signal?: AbortSignal
+}
+
+export interface ListExecutionsQuery {
+  limit: number
+  offset?: number
+  status?: ExecutionStatus
+  trigger_type?: TriggerType
+  flow_id?: string
+  /** Inclusive RFC 3339 lower bound on started_at. */
+  since?: string
+}
+
+/** Counters the reports show (requests sent, retries, rate-limit waits). */
+export interface ClientStats {
+  requests: number
+  retries: number
+  /** Number of waits imposed by rate-limit signals or backoff. */
+  waits: number
+  /** Total milliseconds spent in those waits. */
+  waitedMs: number
+}
+
+export interface EchopointApi {
+  getKeySelf(options?: RequestOptions): Promise<ApiKeySelf>
+  listPermissions(
+    type: 'custom' | 'runner' | 'ci',
+    options?: RequestOptions
+  ): Promise<Paged<Permission>>
+  searchFlows(request: FlowSearchRequest, options?: RequestOptions): Promise<Paged<FlowSearchItem>>
+  getFlow(flowId: string, options?: RequestOptions): Promise<Flow>
+  launchFlow(
+    flowId: string,
+    body: LaunchRequest,
+    idempotencyKey: string,
+    options?: RequestOptions
+  ): Promise<FlowExecution>
+  getExecution(
+    flowId: string,
+    executionId: string,
+    options?: RequestOptions
+  ): Promise<FlowExecution>
+  getExecutionNodes(
+    flowId: string,
+    executionId: string,
+    options?: RequestOptions
+  ): Promise<NodeExecutionResult[]>
+  cancelExecution(
+    flowId: string,
+    executionId: string,
+    options?: RequestOptions
+  ): Promise<FlowExecution>
+  listExecutions(query: ListExecutionsQuery, options?: RequestOptions): Promise<Paged<ExecutionRow>>
+  listFlowExecutions(
+    flowId: string,
+    query: { limit: number; offset?: number },
+    options?: RequestOptions
+  ): Promise<Paged<FlowExecution>>
+  /** The last `X-Api-Key-Expires-At` header seen on any response (contract.md part B.1). */
+  readonly keyExpiresAtHeader: string | undefined
+  readonly stats: ClientStats
+}
+
+export interface ClientOptions {
+  /** Base URL, already validated (https, or http to a loopback host). */
+  apiUrl: string
+  apiKey: string
+  /** Sent as X-Organization-ID on every request except GET /api-keys/self. */
+  organizationId: string
+  /** Per-request timeout. Default 30 s. */
+  requestTimeoutMs?: number
+  userAgent?: string
+  clock?: Clock
+  logger?: Logger
+  /** Overall deadline (epoch ms): no wait before a retry may end past it. */
+  deadline?: number
+  /** Random source in [0, 1) for backoff jitter (injectable for tests). */
+  random?: () => number
+}

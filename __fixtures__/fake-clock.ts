@@ -1,0 +1,95 @@
+/**
+ * A Clock for tests. Two modes:
+ *
+ * - auto (default): `sleep(ms)` records `ms` in `sleeps`, moves time forward by `ms`
+ *   and resolves at once. Best for client tests: a 45 s Retry-After takes no real
+ *   time and the test asserts `clock.sleeps` is `[45000]`.
+ * - manual (`{ auto: false }`): `sleep` stays pending until the test calls
+ *   `advance(ms)`. Use `whenSleeping()` to wait until code under test is in a sleep,
+ *   e.g. to abort during a wait or to check what happens at a given time.
+ *
+ * In both modes a sleep rejects with an AbortError as soon as its signal aborts, as
+ * the Clock contract requires.
+ */
+import { abortError, type Clock } from '../src/core/clock.js'
+
+export interface FakeClockOptions {
+  /** Start time, epoch ms. Default 2024-01-15T10:00:00.000Z. */
+  now?: number
+  /** Resolve sleeps at once (default true) or only on advance(). */
+  auto?: boolean
+}
+
+interface PendingSleep {
+  until: number
+  resolve: () => void
+}
+
+export class FakeClock implements Clock {
+  /** Every duration passed to sleep(), in order. */
+  readonly sleeps: number[] = []
+  private current: number
+  private readonly auto: boolean
+  private pending: PendingSleep[] = []
+  private sleepListeners: (() => void)[] = []
+
+  constructor(options: FakeClockOptions = {}) {
+    this.current = options.now ?? Date.parse('2024-01-15T10:00:00.000Z')
+    this.auto = options.auto ?? true
+  }
+
+  now(): number {
+    return this.current
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(abortError(signal))
+    this.sleeps.push(ms)
+    if (this.auto) {
+      this.current += Math.max(0, ms)
+      return Promise.resolve()
+    }
+    return new Promise<void>((resolve, reject) => {
+      const entry: PendingSleep = {
+        until: this.current + Math.max(0, ms),
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort)
+          resolve()
+        }
+      }
+      const onAbort = (): void => {
+        this.pending = this.pending.filter((p) => p !== entry)
+        reject(abortError(signal as AbortSignal))
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.pending.push(entry)
+      const listeners = this.sleepListeners
+      this.sleepListeners = []
+      for (const listener of listeners) listener()
+    })
+  }
+
+  /** Manual mode: moves time forward and resolves the sleeps that are due. */
+  advance(ms: number): void {
+    this.current += ms
+    const due = this.pending.filter((p) => p.until <= this.current)
+    this.pending = this.pending.filter((p) => p.until > this.current)
+    for (const p of due) p.resolve()
+  }
+
+  /** Sleeps still pending (manual mode). */
+  get pendingSleeps(): number {
+    return this.pending.length
+  }
+
+  /** Sum of all requested sleeps. */
+  get totalSleptMs(): number {
+    return this.sleeps.reduce((a, b) => a + b, 0)
+  }
+
+  /** Resolves once a sleep is pending (at once if one already is). */
+  whenSleeping(): Promise<void> {
+    if (this.pending.length > 0) return Promise.resolve()
+    return new Promise((resolve) => this.sleepListeners.push(resolve))
+  }
+}

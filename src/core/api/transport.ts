@@ -1,0 +1,283 @@
+/**
+ * The one place every API request passes: headers and auth, JSON in and out,
+ * redirects (same origin only), the retry loop, stats and the key-expiry header.
+ * Callers get parsed JSON or a typed EchopointError; nothing else escapes.
+ */
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
+import { HttpClient } from '@actions/http-client'
+import type { ClientStats } from './api.js'
+import { systemClock, type Clock } from '../clock.js'
+import { ConfigError, EchopointError } from '../errors.js'
+import { silentLogger, type Logger } from '../logger.js'
+import { cleanText, parseErrorBody, type ErrorBody } from './error-body.js'
+import { headerValue } from './headers.js'
+import { cancelledError, contractViolation, errorFromResponse, withMessage } from './http-error.js'
+import { sendOnce, type RawResponse } from './http-send.js'
+import { createRedactor, type Redactor } from './redact.js'
+import type { ShapeCheck } from './response-shape.js'
+import { MAX_REDIRECTS, REDIRECT_STATUSES, redirectTarget } from './redirect.js'
+import { checkWait, createRetryPolicy, type RetryPolicy } from './retry.js'
+import { joinUrl, validateApiUrl, type Query } from './url.js'
+
+export const DEFAULT_TIMEOUT_MS = 30_000
+export const DEFAULT_USER_AGENT = 'echopoint-ci'
+
+/** One API call, as the client describes it. */
+export interface ApiRequest {
+  method: 'GET' | 'POST'
+  /** Path relative to the base URL, segments already encoded, e.g. `/flows/abc`. */
+  path: string
+  query?: Query
+  /** Sent as JSON. */
+  body?: unknown
+  /** Extra request headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string>
+  /** Leave out X-Organization-ID (only `GET /api-keys/self`, contract.md part A). */
+  withoutOrganization?: boolean
+  /** A POST that only reads (flow search), so it may be repeated like a GET. */
+  safe?: boolean
+  /** Checks the 2xx body; a problem becomes a `contract` error. */
+  expect?: ShapeCheck
+  signal?: AbortSignal
+}
+
+export interface TransportOptions {
+  apiUrl: string
+  apiKey: string
+  organizationId: string
+  requestTimeoutMs?: number
+  userAgent?: string
+  clock?: Clock
+  logger?: Logger
+  deadline?: number
+  random?: () => number
+  /** Replaces the default policy (tests, and the wait engine later). */
+  retryPolicy?: RetryPolicy
+}
+
+/** `METHOD /path` as errors and logs show it: the API path, without the query. */
+export function requestLabel(method: string, path: string): string {
+  return `${method} ${path.split('?')[0]}`
+}
+
+function hasControlChars(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f]/.test(value)
+}
+
+interface Failure {
+  error: EchopointError
+  response?: { status: number; headers: IncomingHttpHeaders; body: ErrorBody }
+}
+
+export class Transport {
+  readonly stats: ClientStats = { requests: 0, retries: 0, waits: 0, waitedMs: 0 }
+  /** The last X-Api-Key-Expires-At seen (contract.md part B.1). */
+  keyExpiresAtHeader: string | undefined
+
+  private readonly base: URL
+  private readonly http: HttpClient
+  private readonly redact: Redactor
+  private readonly clock: Clock
+  private readonly logger: Logger
+  private readonly policy: RetryPolicy
+  private readonly timeoutMs: number
+
+  constructor(private readonly options: TransportOptions) {
+    // Defence in depth: the config validated api-url already, but the key must never
+    // go to a URL that would not pass.
+    this.base = validateApiUrl(options.apiUrl)
+    if (options.apiKey.trim() === '') throw new ConfigError('api-key', 'it is empty')
+    if (hasControlChars(options.apiKey)) {
+      throw new ConfigError('api-key', 'it contains a line break or control character')
+    }
+    if (hasControlChars(options.organizationId)) {
+      throw new ConfigError('organization-id', 'it contains a line break or control character')
+    }
+    this.redact = createRedactor([options.apiKey])
+    this.clock = options.clock ?? systemClock
+    this.logger = options.logger ?? silentLogger
+    this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    this.policy = options.retryPolicy ?? createRetryPolicy({ random: options.random })
+    // allowRedirects false: see redirect.ts. Retries are ours. The socket timeout is a
+    // backstop behind our own per-request timer.
+    this.http = new HttpClient(options.userAgent ?? DEFAULT_USER_AGENT, [], {
+      allowRedirects: false,
+      allowRetries: false,
+      socketTimeout: this.timeoutMs + 1000
+    })
+  }
+
+  /** Sends a request with retries; resolves with the parsed JSON body of the 2xx answer. */
+  async request(req: ApiRequest): Promise<unknown> {
+    const label = requestLabel(req.method, req.path)
+    const hasIdempotencyKey = Object.keys(req.headers ?? {}).some(
+      (h) => h.toLowerCase() === 'idempotency-key'
+    )
+    const idempotent = req.method === 'GET' || hasIdempotencyKey || req.safe === true
+    const url = joinUrl(this.base, req.path, req.query)
+    const headers = this.headersFor(req, label)
+    const body = req.body === undefined ? undefined : JSON.stringify(req.body)
+
+    for (let attempt = 1; ; attempt++) {
+      const failure = await this.attempt(req, url, headers, body, label).then(
+        (result) => result,
+        (error: unknown) => ({ error: this.typed(error, label) }) as Failure
+      )
+      if (!('error' in failure)) return failure.value
+
+      const { error, response } = failure
+      if (error.kind === 'cancelled' || req.signal?.aborted) throw error
+      const now = this.clock.now()
+      const decision = this.policy.decide({
+        attempt,
+        method: req.method,
+        idempotent,
+        hasIdempotencyKey,
+        error,
+        response,
+        now
+      })
+      if (!decision.retry) {
+        this.logger.debug(`${label}: not retried: ${decision.reason}`)
+        throw attempt > 1
+          ? withMessage(error, `${error.message} (after ${attempt} attempts)`)
+          : error
+      }
+      const until = now + decision.delayMs
+      const refusal = checkWait(until, now, this.options.deadline)
+      if (refusal) {
+        if (!decision.rateLimited) throw error
+        const what = error.kind === 'rate_limited' ? 'rate limited' : 'asked to retry'
+        throw withMessage(
+          error,
+          `${error.message}; ${what} until ${new Date(until).toISOString()}; ${refusal}`
+        )
+      }
+      this.logger.info(
+        `Waiting ${(decision.delayMs / 1000).toFixed(1)}s before retrying ${label}: ${decision.reason}`
+      )
+      this.stats.waits++
+      try {
+        await this.clock.sleep(decision.delayMs, req.signal)
+      } catch (err) {
+        throw req.signal?.aborted ? cancelledError(req.signal, label) : this.typed(err, label)
+      } finally {
+        this.stats.waitedMs += Math.max(0, this.clock.now() - now)
+      }
+      this.stats.retries++
+    }
+  }
+
+  /** One attempt, following same-origin redirects. */
+  private async attempt(
+    req: ApiRequest,
+    firstUrl: URL,
+    headers: OutgoingHttpHeaders,
+    body: string | undefined,
+    label: string
+  ): Promise<{ value: unknown } | Failure> {
+    let url = firstUrl
+    for (let hop = 0; ; hop++) {
+      const response = await this.send(req.method, url, headers, body, req.signal, label)
+      if (!REDIRECT_STATUSES.has(response.status)) return this.interpret(response, req, label)
+      if (hop >= MAX_REDIRECTS) {
+        throw new EchopointError(
+          'contract',
+          `${label}: more than ${MAX_REDIRECTS} redirects. Set api-url to the final address.`,
+          { status: response.status, request: label }
+        )
+      }
+      const location = headerValue(response.headers, 'location')
+      url = redirectTarget(url, response.status, location, req.method, this.base.origin, label)
+      this.logger.debug(`${label}: following ${response.status} to ${url.pathname}`)
+    }
+  }
+
+  private async send(
+    method: string,
+    url: URL,
+    headers: OutgoingHttpHeaders,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+    label: string
+  ): Promise<RawResponse> {
+    // Re-checked on every hop: the key only ever goes to the configured origin.
+    if (url.origin !== this.base.origin) {
+      throw new EchopointError(
+        'contract',
+        `${label}: refusing to send the API key to ${url.origin}`
+      )
+    }
+    if (signal?.aborted) throw cancelledError(signal, label)
+    this.stats.requests++
+    const started = this.clock.now()
+    const response = await sendOnce(this.http, {
+      method,
+      url,
+      headers,
+      body,
+      timeoutMs: this.timeoutMs,
+      signal,
+      request: label,
+      redact: this.redact
+    })
+    this.logger.debug(
+      `${method} ${url.pathname} → ${response.status} (${this.clock.now() - started} ms)`
+    )
+    const expires = headerValue(response.headers, 'x-api-key-expires-at')
+    if (expires !== undefined && expires.trim() !== '') {
+      this.keyExpiresAtHeader = cleanText(expires, this.redact, 64)
+    }
+    return response
+  }
+
+  private interpret(
+    response: RawResponse,
+    req: ApiRequest,
+    label: string
+  ): { value: unknown } | Failure {
+    const { status, headers, text } = response
+    if (status >= 200 && status < 300) {
+      if (text.trim() === '') throw contractViolation(label, status, 'empty body')
+      let value: unknown
+      try {
+        value = JSON.parse(text)
+      } catch {
+        throw contractViolation(label, status, 'not JSON')
+      }
+      const problem = req.expect?.(value)
+      if (problem) throw contractViolation(label, status, problem)
+      return { value }
+    }
+    const body = parseErrorBody(text, status, this.redact)
+    const error = errorFromResponse({ status, headers, body, request: label }, this.redact)
+    return { error, response: { status, headers, body } }
+  }
+
+  private headersFor(req: ApiRequest, label: string): OutgoingHttpHeaders {
+    const headers: OutgoingHttpHeaders = {
+      Accept: 'application/json',
+      'User-Agent': this.options.userAgent ?? DEFAULT_USER_AGENT,
+      'X-Api-Key': this.options.apiKey.trim()
+    }
+    if (!req.withoutOrganization) {
+      const org = this.options.organizationId.trim()
+      if (org === '') {
+        throw new ConfigError('organization-id', `it is empty, and ${label} needs it`)
+      }
+      headers['X-Organization-ID'] = org
+    }
+    if (req.body !== undefined) headers['Content-Type'] = 'application/json'
+    return { ...headers, ...req.headers }
+  }
+
+  private typed(err: unknown, label: string): EchopointError {
+    if (err instanceof EchopointError) return err
+    const message = err instanceof Error ? err.message : String(err)
+    return new EchopointError('contract', this.redact(`${label}: unexpected error: ${message}`), {
+      request: label,
+      cause: err
+    })
+  }
+}

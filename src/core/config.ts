@@ -1,0 +1,371 @@
+/**
+ * Turns the raw text of the action's inputs or the CLI's flags into a validated
+ * RunConfig. Both front doors call this one function, so the rules (and the
+ * messages that name the bad input) are the same everywhere, and nothing is
+ * sent to the API until the whole configuration is valid.
+ */
+import { validateApiUrl } from './api/url.js'
+import type { RunnerType, TagMatchMode } from './api/types.js'
+import { parseDuration } from './duration.js'
+import { ConfigError } from './errors.js'
+
+export const DEFAULT_API_URL = 'https://api.echopoint.dev'
+export const DEFAULT_TIMEOUT = '15m'
+export const DEFAULT_MAX_PARALLEL = 4
+/** The API's limit on Idempotency-Key length (contract.md, launch). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255
+/** Flow IDs are opaque, but they go into URL paths: letters, digits, `-` and `_` only. */
+export const FLOW_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
+
+export type Selection =
+  { kind: 'ids'; flowIds: string[] } | { kind: 'tags'; tags: string[]; matchMode: TagMatchMode }
+
+export interface Shard {
+  /** 1-based. */
+  index: number
+  total: number
+}
+
+export interface RunConfig {
+  apiKey: string
+  organizationId: string
+  apiUrl: string
+  selection: Selection
+  environment?: string
+  versionId?: string
+  runner: RunnerType
+  timeoutMs: number
+  /** Fixed milliseconds between polls, or 'auto'. */
+  pollInterval: number | 'auto'
+  maxParallel: number
+  /** An explicit idempotency key; when absent it is derived per flow from the CI run. */
+  idempotencyKey?: string
+  failOnEmpty: boolean
+  cancelOnAbort: boolean
+  junitPath?: string
+  jobSummary: boolean
+  shard?: Shard
+}
+
+/** Raw values as the user wrote them; undefined or empty means "not set". */
+export interface RawRunInputs {
+  apiKey?: string
+  organizationId?: string
+  apiUrl?: string
+  flowIds?: string | string[]
+  tags?: string | string[]
+  matchMode?: string
+  environment?: string
+  versionId?: string
+  runner?: string
+  timeout?: string
+  pollInterval?: string
+  maxParallel?: string
+  idempotencyKey?: string
+  failOnEmpty?: string | boolean
+  cancelOnAbort?: string | boolean
+  junitPath?: string
+  jobSummary?: string | boolean
+  shard?: string
+}
+
+/** How each setting is called where the user wrote it (`max-parallel` vs `--max-parallel`). */
+export type InputNames = Record<keyof RawRunInputs, string>
+
+export const ACTION_INPUT_NAMES: InputNames = {
+  apiKey: 'api-key',
+  organizationId: 'organization-id',
+  apiUrl: 'api-url',
+  flowIds: 'flow-ids',
+  tags: 'tags',
+  matchMode: 'match-mode',
+  environment: 'environment',
+  versionId: 'version-id',
+  runner: 'runner',
+  timeout: 'timeout',
+  pollInterval: 'poll-interval',
+  maxParallel: 'max-parallel',
+  idempotencyKey: 'idempotency-key',
+  failOnEmpty: 'fail-on-empty',
+  cancelOnAbort: 'cancel-on-abort',
+  junitPath: 'junit-path',
+  jobSummary: 'job-summary',
+  shard: 'shard'
+}
+
+const RUNNERS: readonly RunnerType[] = ['cloud', 'self_hosted', 'ephemeral']
+const MATCH_MODES: readonly TagMatchMode[] = ['any', 'all']
+
+/** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
+function present(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const trimmed = value.trim()
+  return trimmed === '' ? undefined : trimmed
+}
+
+/** Splits a comma- or newline-separated list; drops empty items and duplicates, keeps order. */
+export function splitList(value: string | string[] | undefined): string[] {
+  const parts = (Array.isArray(value) ? value : [value ?? ''])
+    .flatMap((v) => v.split(/[,\r\n]+/))
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+  return [...new Set(parts)]
+}
+
+// C0 controls and DEL: a key or header value with these would be rejected by the
+// HTTP stack or, worse, split a header. Never echo the value back.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
+
+function parseBoolean(
+  name: string,
+  value: string | boolean | undefined,
+  fallback: boolean
+): boolean {
+  if (typeof value === 'boolean') return value
+  const text = present(value)
+  if (text === undefined) return fallback
+  // The YAML 1.2 core schema booleans, as @actions/core getBooleanInput accepts them.
+  if (['true', 'True', 'TRUE'].includes(text)) return true
+  if (['false', 'False', 'FALSE'].includes(text)) return false
+  throw new ConfigError(name, `"${text}" is not a boolean`, 'Use true or false.')
+}
+
+function parsePositiveInt(name: string, text: string, what: string): number {
+  if (!/^\d+$/.test(text)) {
+    throw new ConfigError(name, `"${text}" is not a whole number`, `Use ${what}.`)
+  }
+  const value = Number(text)
+  if (value < 1) throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`)
+  return value
+}
+
+/** Parses `i/n` (1-based). */
+export function parseShard(name: string, text: string): Shard {
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text)
+  if (!match) {
+    throw new ConfigError(
+      name,
+      `"${text}" is not of the form i/n`,
+      'Use for example 1/3 for the first of three shards.'
+    )
+  }
+  const index = Number(match[1])
+  const total = Number(match[2])
+  if (total < 1 || index < 1 || index > total) {
+    throw new ConfigError(
+      name,
+      `"${text}" is out of range`,
+      'The shard number must be between 1 and the shard count, for example 2/3.'
+    )
+  }
+  return { index, total }
+}
+
+/**
+ * Validates everything and returns the config. Throws ConfigError naming the
+ * first bad input (by the name the user wrote) and what to do about it.
+ */
+export function resolveRunConfig(
+  raw: RawRunInputs,
+  names: InputNames = ACTION_INPUT_NAMES
+): RunConfig {
+  const apiKeyRaw = raw.apiKey ?? ''
+  if (present(apiKeyRaw) === undefined) {
+    throw new ConfigError(
+      names.apiKey,
+      'it is missing or empty',
+      'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.'
+    )
+  }
+  const apiKey = apiKeyRaw.trim()
+  if (CONTROL_CHARS.test(apiKey) || /\s/.test(apiKey)) {
+    throw new ConfigError(
+      names.apiKey,
+      'it contains a line break, space or other control character',
+      'Copy the key again without surrounding text or line breaks and update the secret.'
+    )
+  }
+
+  const organizationId = present(raw.organizationId)
+  if (organizationId === undefined) {
+    throw new ConfigError(
+      names.organizationId,
+      'it is missing or empty',
+      'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.'
+    )
+  }
+  if (CONTROL_CHARS.test(organizationId)) {
+    throw new ConfigError(
+      names.organizationId,
+      'it contains a control character',
+      'Use the plain organization ID, such as org_abc123.'
+    )
+  }
+
+  const apiUrl = validateApiUrl(present(raw.apiUrl) ?? DEFAULT_API_URL, names.apiUrl)
+    .toString()
+    .replace(/\/$/, '')
+
+  const flowIds = splitList(raw.flowIds)
+  const tags = splitList(raw.tags)
+  if (flowIds.length > 0 && tags.length > 0) {
+    throw new ConfigError(
+      `${names.flowIds}/${names.tags}`,
+      'both are set',
+      `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`
+    )
+  }
+  if (flowIds.length === 0 && tags.length === 0) {
+    throw new ConfigError(
+      `${names.flowIds}/${names.tags}`,
+      'neither is set',
+      `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`
+    )
+  }
+  for (const id of flowIds) {
+    if (!FLOW_ID_PATTERN.test(id)) {
+      throw new ConfigError(
+        names.flowIds,
+        `"${id.slice(0, 80)}" is not a valid flow ID`,
+        'Flow IDs contain only letters, digits, "-" and "_"; copy them from the flow page in Echopoint.'
+      )
+    }
+  }
+  for (const tag of tags) {
+    if (CONTROL_CHARS.test(tag) || tag.length > 100) {
+      throw new ConfigError(
+        names.tags,
+        `"${tag.slice(0, 40)}" is not a valid tag`,
+        'Tags are short names without control characters.'
+      )
+    }
+  }
+
+  const matchModeText = present(raw.matchMode) ?? 'any'
+  if (!MATCH_MODES.includes(matchModeText as TagMatchMode)) {
+    throw new ConfigError(
+      names.matchMode,
+      `"${matchModeText}" is not one of any, all`,
+      'Use any (a flow with at least one of the tags) or all (every tag).'
+    )
+  }
+  const matchMode = matchModeText as TagMatchMode
+
+  const runnerText = present(raw.runner) ?? 'cloud'
+  if (!RUNNERS.includes(runnerText as RunnerType)) {
+    throw new ConfigError(
+      names.runner,
+      `"${runnerText}" is not one of cloud, self_hosted`,
+      'Use cloud (Echopoint runs the flows) or self_hosted.'
+    )
+  }
+  if (runnerText === 'ephemeral') {
+    throw new ConfigError(
+      names.runner,
+      'ephemeral is not supported by this version of echopoint-ci (the in-job runner does not exist yet)',
+      'Use cloud or self_hosted.'
+    )
+  }
+  const runner = runnerText as RunnerType
+
+  const timeoutText = present(raw.timeout) ?? DEFAULT_TIMEOUT
+  const timeoutMs = parseDuration(timeoutText)
+  if (timeoutMs === undefined) {
+    throw new ConfigError(
+      names.timeout,
+      `"${timeoutText}" is not a duration`,
+      'Use seconds (900) or a number with a unit: 90s, 15m, 1h.'
+    )
+  }
+  if (timeoutMs <= 0) {
+    throw new ConfigError(
+      names.timeout,
+      `must be greater than zero (got ${timeoutText})`,
+      'Use for example 15m.'
+    )
+  }
+
+  const pollText = present(raw.pollInterval) ?? 'auto'
+  let pollInterval: number | 'auto' = 'auto'
+  if (pollText !== 'auto') {
+    const ms = /^\d+(\.\d+)?$/.test(pollText) ? Number(pollText) * 1000 : parseDuration(pollText)
+    if (ms === undefined || ms < 1000 || ms > 300_000) {
+      throw new ConfigError(
+        names.pollInterval,
+        `"${pollText}" is not auto or a number of seconds between 1 and 300`,
+        'Use auto (recommended) or for example 10.'
+      )
+    }
+    pollInterval = Math.round(ms)
+  }
+
+  const maxParallelText = present(raw.maxParallel) ?? String(DEFAULT_MAX_PARALLEL)
+  const maxParallel = parsePositiveInt(
+    names.maxParallel,
+    maxParallelText,
+    'a whole number of at least 1, for example 4'
+  )
+  if (maxParallel > 100) {
+    throw new ConfigError(
+      names.maxParallel,
+      `must be at most 100 (got ${maxParallelText})`,
+      'Use for example 4.'
+    )
+  }
+
+  const idempotencyKey = present(raw.idempotencyKey)
+  if (idempotencyKey !== undefined) {
+    if (CONTROL_CHARS.test(idempotencyKey) || !/^[\x20-\x7e]+$/.test(idempotencyKey)) {
+      throw new ConfigError(
+        names.idempotencyKey,
+        'it contains characters that cannot go in an HTTP header',
+        'Use printable ASCII only.'
+      )
+    }
+    if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw new ConfigError(
+        names.idempotencyKey,
+        `is ${idempotencyKey.length} characters long; the API accepts at most ${MAX_IDEMPOTENCY_KEY_LENGTH}`,
+        'Use a shorter key.'
+      )
+    }
+  }
+
+  const environment = present(raw.environment)
+  const versionId = present(raw.versionId)
+  for (const [name, value] of [
+    [names.environment, environment],
+    [names.versionId, versionId]
+  ] as const) {
+    if (value !== undefined && (CONTROL_CHARS.test(value) || value.length > 255)) {
+      throw new ConfigError(
+        name,
+        'it contains a control character or is longer than 255 characters',
+        'Use the plain value shown in Echopoint.'
+      )
+    }
+  }
+
+  const junitPath = present(raw.junitPath)
+  const shardText = present(raw.shard)
+
+  return {
+    apiKey,
+    organizationId,
+    apiUrl,
+    selection: flowIds.length > 0 ? { kind: 'ids', flowIds } : { kind: 'tags', tags, matchMode },
+    environment,
+    versionId,
+    runner,
+    timeoutMs,
+    pollInterval,
+    maxParallel,
+    idempotencyKey,
+    failOnEmpty: parseBoolean(names.failOnEmpty, raw.failOnEmpty, true),
+    cancelOnAbort: parseBoolean(names.cancelOnAbort, raw.cancelOnAbort, true),
+    junitPath,
+    jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
+    shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
+  }
+}

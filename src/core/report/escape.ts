@@ -1,0 +1,42 @@
+/**
+ * Flow names, node names and server messages are untrusted text: they go into
+ * Markdown, HTML and XML that people read, so they are escaped to stay text.
+ */
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
+
+/** Escapes text for a GitHub-flavoured Markdown table cell or paragraph (HTML is allowed there). */
+export function escapeMarkdown(text: string): string {
+  return (
+    text
+      .replace(CONTROL, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Only what GFM would otherwise interpret inside a paragraph or a table cell.
+      .replace(/([\\`*_[\]|~])/g, '\\$1')
+      .replace(/\r?\n|\r/g, ' ')
+      .trim()
+  )
+}
+
+/** An identifier for a code span: only characters that cannot end the span or break the table. */
+export function safeId(text: string): string {
+  return text.replace(/[^A-Za-z0-9._:-]/g, '')
+}
+
+/** Plain text for one log line: no control characters (CI logs and annotations). */
+export function oneLine(text: string, max = 500): string {
+  const flat = text
+    .replace(CONTROL, '')
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+/** A value as short readable text: strings quoted, objects as compact JSON. */
+export function showValue(value: unknown, max = 200): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}

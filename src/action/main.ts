@@ -1,0 +1,112 @@
+/**
+ * The run action: read inputs, run the flows, report (outputs, job summary,
+ * annotations, JUnit). The only place that calls setFailed. Strict: the step
+ * fails unless every selected flow passed.
+ */
+import * as core from '@actions/core'
+import { detectCiContext, newInvocationId } from '../core/ci-context.js'
+import { systemClock, type Clock } from '../core/clock.js'
+import type { RunConfig } from '../core/config.js'
+import { toEchopointError } from '../core/errors.js'
+import { daysLeft, RUN_EXPIRY_WARNING_DAYS } from '../core/key-expiry.js'
+import { outcomeOfError, runFlows, verdictMessage, type RunOutcome } from '../core/run.js'
+import { writeJunitReport } from '../core/report/junit.js'
+import { annotateResults } from './annotations.js'
+import { readRunConfig } from './inputs.js'
+import { actionLogger } from './logger.js'
+import { setRunOutputs } from './outputs.js'
+import { renderSummary } from './summary.js'
+import { VERSION } from '../core/version.js'
+
+/** Aborts on the runner's cancel signals (SIGINT, then SIGTERM 7.5 s later). */
+function cancelSignal(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController()
+  const onSignal = (name: string) => () => {
+    if (!controller.signal.aborted) core.info(`Received ${name}: stopping`)
+    controller.abort()
+  }
+  const handlers: [NodeJS.Signals, () => void][] = [
+    ['SIGINT', onSignal('SIGINT')],
+    ['SIGTERM', onSignal('SIGTERM')]
+  ]
+  for (const [name, handler] of handlers) process.on(name, handler)
+  return {
+    signal: controller.signal,
+    dispose: () => handlers.forEach(([name, handler]) => process.off(name, handler))
+  }
+}
+
+async function report(
+  outcome: RunOutcome,
+  config: RunConfig | undefined,
+  clock: Clock
+): Promise<void> {
+  let junitPath: string | undefined
+  if (config?.junitPath) {
+    try {
+      junitPath = await writeJunitReport(config.junitPath, outcome.results)
+      core.info(`JUnit report written to ${junitPath}`)
+    } catch (err) {
+      core.warning(
+        `Could not write the JUnit report to ${config.junitPath}: ${toEchopointError(err).message}`
+      )
+    }
+  }
+  setRunOutputs(outcome, junitPath)
+  annotateResults(outcome.results)
+
+  const expiresAt = outcome.key?.expiresAt
+  if (expiresAt) {
+    const days = daysLeft(expiresAt, clock.now())
+    if (days <= RUN_EXPIRY_WARNING_DAYS) {
+      core.warning(
+        `The API key expires on ${expiresAt} (${days} day${days === 1 ? '' : 's'} left). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`,
+        { title: 'Echopoint: API key expires soon' }
+      )
+    }
+  }
+
+  if (config?.jobSummary !== false) {
+    try {
+      await core.summary
+        .addRaw(
+          renderSummary(outcome, { now: clock.now(), runUrl: detectCiContext().runUrl }),
+          true
+        )
+        .write()
+    } catch (err) {
+      // Outside a runner there is no summary file; that must not fail the step.
+      core.debug(`No job summary written: ${toEchopointError(err).message}`)
+    }
+  }
+}
+
+/** The action. Never throws. */
+export async function run(clock: Clock = systemClock): Promise<void> {
+  const cancel = cancelSignal()
+  let config: RunConfig | undefined
+  let outcome: RunOutcome
+  try {
+    config = readRunConfig()
+    const ci = detectCiContext()
+    outcome = await runFlows(config, {
+      clock,
+      logger: actionLogger,
+      ci,
+      invocationId: newInvocationId(),
+      signal: cancel.signal,
+      userAgent: `echopoint-ci-action/${VERSION}`
+    })
+  } catch (err) {
+    outcome = outcomeOfError(toEchopointError(err))
+  }
+  try {
+    await report(outcome, config, clock)
+  } catch (err) {
+    core.warning(`Could not write every report: ${toEchopointError(err).message}`)
+  }
+  cancel.dispose()
+  const message = verdictMessage(outcome)
+  if (outcome.results.success) core.info(message)
+  else core.setFailed(message)
+}

@@ -1,0 +1,175 @@
+/** `echopoint-ci run`: the same core as the action, with exit codes for any CI system. */
+import { Command } from 'commander'
+import { detectCiContext, newInvocationId } from '../../core/ci-context.js'
+import { systemClock } from '../../core/clock.js'
+import { resolveRunConfig, type InputNames, type RunConfig } from '../../core/config.js'
+import { toEchopointError } from '../../core/errors.js'
+import { writeJunitReport } from '../../core/report/junit.js'
+import { EXIT_CODES } from '../../core/results.js'
+import { outcomeOfError, runFlows, type RunOutcome } from '../../core/run.js'
+import { VERSION } from '../../core/version.js'
+import { createCliLogger } from '../logger.js'
+import { renderTable } from '../table.js'
+import { type CliIo, credentialOptions, readCredentials } from '../io.js'
+
+export const CLI_INPUT_NAMES: InputNames = {
+  apiKey: '--api-key (or ECHOPOINT_API_KEY)',
+  organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
+  apiUrl: '--api-url (or ECHOPOINT_API_URL)',
+  flowIds: 'FLOW_ID',
+  tags: '--tag',
+  matchMode: '--match-mode',
+  environment: '--environment',
+  versionId: '--version-id',
+  runner: '--runner',
+  timeout: '--timeout',
+  pollInterval: '--poll-interval',
+  maxParallel: '--max-parallel',
+  idempotencyKey: '--idempotency-key',
+  failOnEmpty: '--allow-empty',
+  cancelOnAbort: '--no-cancel-on-abort',
+  junitPath: '--junit',
+  jobSummary: 'job-summary',
+  shard: '--shard'
+}
+
+interface RunFlags {
+  apiKey?: string
+  organizationId?: string
+  apiUrl?: string
+  tag: string[]
+  matchMode?: string
+  environment?: string
+  versionId?: string
+  runner?: string
+  timeout?: string
+  pollInterval?: string
+  maxParallel?: string
+  idempotencyKey?: string
+  shard?: string
+  output: string
+  junit?: string
+  allowEmpty?: boolean
+  cancelOnAbort: boolean
+  verbose?: boolean
+}
+
+/** Runs the command; returns the exit code. */
+export async function runCommand(flowIds: string[], flags: RunFlags, io: CliIo): Promise<number> {
+  const logger = createCliLogger({ verbose: flags.verbose === true, write: io.stderr })
+  const creds = readCredentials(flags, io.env)
+  let config: RunConfig | undefined
+  let outcome: RunOutcome
+  if (flags.output !== 'table' && flags.output !== 'json') {
+    io.stderr(`error: Invalid --output: "${flags.output}" is not one of table, json.`)
+    return EXIT_CODES.error
+  }
+  try {
+    config = resolveRunConfig(
+      {
+        ...creds,
+        flowIds,
+        tags: flags.tag,
+        matchMode: flags.matchMode,
+        environment: flags.environment,
+        versionId: flags.versionId,
+        runner: flags.runner,
+        timeout: flags.timeout,
+        pollInterval: flags.pollInterval,
+        maxParallel: flags.maxParallel,
+        idempotencyKey: flags.idempotencyKey,
+        failOnEmpty: flags.allowEmpty !== true,
+        cancelOnAbort: flags.cancelOnAbort,
+        junitPath: flags.junit,
+        jobSummary: false,
+        shard: flags.shard
+      },
+      CLI_INPUT_NAMES
+    )
+    outcome = await runFlows(config, {
+      clock: systemClock,
+      logger,
+      ci: detectCiContext(io.env),
+      invocationId: newInvocationId(),
+      signal: io.signal,
+      userAgent: `echopoint-ci-cli/${VERSION}`
+    })
+  } catch (err) {
+    outcome = outcomeOfError(toEchopointError(err))
+  }
+  if (config?.junitPath) {
+    try {
+      const path = await writeJunitReport(config.junitPath, outcome.results)
+      logger.info(`JUnit report written to ${path}`)
+    } catch (err) {
+      logger.warning(
+        `Could not write the JUnit report to ${config.junitPath}: ${toEchopointError(err).message}`
+      )
+    }
+  }
+  if (flags.output === 'json') io.stdout(JSON.stringify(outcome.results, null, 2))
+  else {
+    if (outcome.error && outcome.results.flows.length === 0)
+      io.stderr(`error: ${outcome.error.userMessage}`)
+    else io.stdout(renderTable(outcome))
+  }
+  return EXIT_CODES[outcome.results.status]
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+export function runCommandDefinition(io: CliIo, setExit: (code: number) => void): Command {
+  const command = new Command('run')
+    .description(
+      'Launch Echopoint flows by ID or by tag, follow them to the end, and exit with the verdict'
+    )
+    .argument('[FLOW_ID...]', 'flow IDs to run (or select by --tag)')
+    .option(
+      '--tag <tag>',
+      'run flows with this tag (repeatable; comma-separated also works)',
+      collect,
+      []
+    )
+    .option(
+      '--match-mode <mode>',
+      'any (a flow with at least one tag) or all (every tag); default any'
+    )
+    .option('--environment <key>', 'environment_key for the launch')
+    .option('--version-id <id>', 'run a published version of the flow')
+    .option('--runner <runner>', 'where flows run: cloud or self_hosted (default cloud)')
+    .option('--timeout <duration>', 'overall deadline: 900, 90s, 15m, 1h (default 15m)')
+    .option('--poll-interval <seconds>', 'seconds between status polls, or auto (default auto)')
+    .option('--max-parallel <n>', 'launches at once (default 4)')
+    .option(
+      '--idempotency-key <key>',
+      'idempotency key for the launches (default: derived from the CI run)'
+    )
+    .option('--shard <i/n>', 'run only the i-th of n deterministic slices of the selection')
+    .option('--output <format>', 'table or json (the results document) on stdout', 'table')
+    .option('--junit <file>', 'also write a JUnit XML report to this file')
+    .option('--allow-empty', 'pass when the selection matches no flow (default: fail)')
+    .option(
+      '--no-cancel-on-abort',
+      'leave executions running when interrupted (default: cancel them)'
+    )
+    .option('-v, --verbose', 'debug logging (never shows the key)')
+  credentialOptions(command)
+  command
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ export ECHOPOINT_API_KEY=... ECHOPOINT_ORGANIZATION_ID=org_abc123
+  $ echopoint-ci run --tag smoke
+  $ echopoint-ci run --tag regression --tag checkout --match-mode all --junit reports/echopoint.xml
+  $ echopoint-ci run 3f1c7a52-0b7e-4a55-9d8e-2b1f7c0e9a11 --timeout 10m --output json
+
+Exit codes: 0 all passed, 1 a flow failed, 2 cancelled, 3 usage, auth, API or contract error, 4 timeout.`
+    )
+    .action(async (ids: string[], flags: RunFlags) => {
+      setExit(await runCommand(ids, flags, io))
+    })
+  return command
+}

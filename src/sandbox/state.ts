@@ -1,0 +1,369 @@
+/**
+ * The sandbox's store: organizations, keys and flows from the fixtures, and the
+ * executions launched since start. Lookups that serve requests are scoped by
+ * organization, so a resource of another organization is simply "not found"
+ * (contract.md: 404, never 403). Tests read the store directly to check what
+ * the server did (`getExecution`, `terminalAt`, `lastTerminalAt`).
+ */
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../core/clock.js'
+import type {
+  FlowExecution,
+  FlowSearchItem,
+  NodeExecutionResult,
+  RunnerType,
+  TriggerType
+} from '../core/api/types.js'
+import { FixtureError, type FixtureSimulation, type SandboxFixtures } from './fixtures.js'
+import { IdempotencyStore } from './idempotency.js'
+import {
+  observeExecution,
+  planSimulation,
+  type ExecutionObservation,
+  type SimulationPlan
+} from './runner.js'
+import { executionJson, flowDefinition } from './views.js'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const HOUR_MS = 60 * 60 * 1000
+
+export interface OrganizationRecord {
+  id: string
+  name: string
+}
+
+export interface ApiKeyRecord {
+  id: string
+  /** The secret sent in `X-Api-Key`. Never logged. */
+  secret: string
+  name: string
+  organizationId: string
+  permissions: string[]
+  /** Epoch ms, or null for a key that never expires. */
+  expiresAt: number | null
+  revoked: boolean
+}
+
+export interface FlowNodeRecord {
+  id: string
+  displayName: string
+  type: string
+  weight: number
+  config: Record<string, unknown>
+}
+
+export interface FlowRecord {
+  id: string
+  organizationId: string
+  name: string
+  description: string | null
+  tags: string[]
+  version: number
+  createdAt: number
+  updatedAt: number
+  timeoutSeconds: number | null
+  inputs: Record<string, { value: string; secret: boolean }>
+  publishedVersions: string[]
+  nodes: FlowNodeRecord[]
+  simulation: FixtureSimulation
+}
+
+export interface ClaimRecord {
+  jobId: string
+  runnerId: string
+  bootId: string
+  jobToken: string
+  claimedAt: number
+  leaseExpiresAt: number
+}
+
+export interface CompletionRecord {
+  /** Canonical JSON of the request body: the same payload again is an idempotent replay. */
+  payload: string
+  status: 'completed' | 'failed'
+  startedAt: number
+  completedAt: number
+  durationMs: number
+  errorMessage: string | null
+  errorCode: string | null
+  /** Sandbox clock time the report arrived: when the execution became terminal. */
+  receivedAt: number
+  nodes: NodeExecutionResult[]
+}
+
+export interface ExecutionRecord {
+  id: string
+  flowId: string
+  flowName: string
+  organizationId: string
+  runnerType: RunnerType
+  environmentKey: string | null
+  versionId: string | null
+  triggerType: TriggerType
+  triggerMetadata: Record<string, unknown> | null
+  /** The id of the key that launched it. */
+  executedBy: string
+  timeoutSeconds: number | null
+  createdAt: number
+  flowSnapshot: Record<string, unknown>
+  /** As the API shows them: secret values masked. */
+  runnerInputs: Record<string, string>
+  /** The real input values, handed to an ephemeral runner at claim. */
+  inputs: Record<string, string>
+  secretInputKeys: string[]
+  nodes: FlowNodeRecord[]
+  /** A stable NodeExecutionResult id per node. */
+  nodeResultIds: Record<string, string>
+  /** Cloud and self-hosted: the simulated run. Ephemeral: null (the client runs it). */
+  plan: SimulationPlan | null
+  claim: ClaimRecord | null
+  completion: CompletionRecord | null
+  cancelledAt: number | null
+}
+
+export interface NewExecution {
+  flow: FlowRecord
+  runnerType: RunnerType
+  environmentKey: string | null
+  versionId: string | null
+  triggerType: TriggerType
+  triggerMetadata: Record<string, unknown> | null
+  executedBy: string
+}
+
+export class SandboxState {
+  readonly organizations = new Map<string, OrganizationRecord>()
+  /** By key id. */
+  readonly apiKeys = new Map<string, ApiKeyRecord>()
+  readonly flows = new Map<string, FlowRecord>()
+  /** In launch order. */
+  readonly executions = new Map<string, ExecutionRecord>()
+  readonly idempotency = new IdempotencyStore()
+  readonly defaultOrganizationId: string
+  readonly defaultApiKey: ApiKeyRecord
+
+  private readonly keysBySecret = new Map<string, ApiKeyRecord>()
+
+  /**
+   * @param fixtures validated fixtures (see loadFixtures)
+   * @param clock resolves relative expiries and drives every execution
+   * @param timeScale multiplies every simulated duration
+   */
+  constructor(
+    fixtures: SandboxFixtures,
+    private readonly clock: Clock,
+    readonly timeScale = 1
+  ) {
+    const loadedAt = clock.now()
+    for (const org of fixtures.organizations) {
+      this.organizations.set(org.id, { id: org.id, name: org.name ?? org.id })
+    }
+    for (const key of fixtures.api_keys) {
+      const expiresAt =
+        key.expires_in_days !== undefined
+          ? loadedAt + Math.round(key.expires_in_days * DAY_MS)
+          : key.expires_at
+            ? Date.parse(key.expires_at)
+            : null
+      const record: ApiKeyRecord = {
+        id: key.id,
+        secret: key.key,
+        name: key.name,
+        organizationId: key.organization_id,
+        permissions: [...key.permissions],
+        expiresAt,
+        revoked: key.revoked ?? false
+      }
+      this.apiKeys.set(record.id, record)
+      this.keysBySecret.set(record.secret, record)
+    }
+    fixtures.flows.forEach((flow, i) => {
+      // Without a date, flows are an hour apart in file order, so sorting by
+      // created_at is stable and meaningful.
+      const createdAt = flow.created_at
+        ? Date.parse(flow.created_at)
+        : loadedAt - (fixtures.flows.length - i) * HOUR_MS
+      // Lower-case, as the API writes UUIDs; path parameters are lower-cased too.
+      const id = flow.id.toLowerCase()
+      this.flows.set(id, {
+        id,
+        organizationId: flow.organization_id,
+        name: flow.name,
+        description: flow.description ?? null,
+        tags: [...flow.tags],
+        version: flow.version ?? 1,
+        createdAt,
+        updatedAt: createdAt,
+        timeoutSeconds: flow.timeout_seconds ?? null,
+        inputs: Object.fromEntries(
+          Object.entries(flow.inputs ?? {}).map(([name, input]) => [
+            name,
+            { value: input.value, secret: input.secret ?? false }
+          ])
+        ),
+        publishedVersions: [...(flow.published_versions ?? [])],
+        nodes: flow.nodes.map((n) => ({
+          id: n.id,
+          displayName: n.display_name,
+          type: n.type,
+          weight: n.weight ?? 1,
+          config: { ...(n.config ?? {}) }
+        })),
+        simulation: structuredClone(flow.simulation)
+      })
+    })
+
+    this.defaultOrganizationId =
+      fixtures.default?.organization_id ?? (fixtures.organizations[0]?.id as string)
+    const inDefaultOrg = [...this.apiKeys.values()].filter(
+      (k) => k.organizationId === this.defaultOrganizationId
+    )
+    const defaultKey = fixtures.default?.api_key_id
+      ? this.apiKeys.get(fixtures.default.api_key_id)
+      : (inDefaultOrg.find(
+          (k) => this.isUsable(k, loadedAt) && k.permissions.includes('flows:execute')
+        ) ?? inDefaultOrg[0])
+    if (!defaultKey) {
+      throw new FixtureError(
+        'api_keys',
+        `no key belongs to the default organization "${this.defaultOrganizationId}"`
+      )
+    }
+    this.defaultApiKey = defaultKey
+  }
+
+  private isUsable(key: ApiKeyRecord, now: number): boolean {
+    return !key.revoked && (key.expiresAt === null || key.expiresAt > now)
+  }
+
+  /** The key with this secret, whatever its state (auth decides what to answer). */
+  keyBySecret(secret: string): ApiKeyRecord | undefined {
+    return this.keysBySecret.get(secret)
+  }
+
+  /** Revokes a key (for tests: a key revoked while a run is in flight). */
+  revokeKey(keyId: string): void {
+    const key = this.apiKeys.get(keyId)
+    if (!key) throw new Error(`unknown key ${keyId}`)
+    key.revoked = true
+  }
+
+  /** The flow, if it exists in this organization. */
+  flowInOrg(organizationId: string, flowId: string): FlowRecord | undefined {
+    const flow = this.flows.get(flowId)
+    return flow && flow.organizationId === organizationId ? flow : undefined
+  }
+
+  flowsInOrg(organizationId: string): FlowRecord[] {
+    return [...this.flows.values()].filter((f) => f.organizationId === organizationId)
+  }
+
+  /** The execution, if it exists in this organization and belongs to this flow. */
+  executionInOrg(
+    organizationId: string,
+    flowId: string,
+    executionId: string
+  ): ExecutionRecord | undefined {
+    const record = this.executions.get(executionId)
+    return record && record.organizationId === organizationId && record.flowId === flowId
+      ? record
+      : undefined
+  }
+
+  executionsInOrg(organizationId: string): ExecutionRecord[] {
+    return [...this.executions.values()].filter((e) => e.organizationId === organizationId)
+  }
+
+  /** Creates an execution; cloud and self-hosted ones start their simulated run at once. */
+  createExecution(input: NewExecution): ExecutionRecord {
+    const { flow } = input
+    const createdAt = this.clock.now()
+    const inputs = Object.fromEntries(Object.entries(flow.inputs).map(([k, v]) => [k, v.value]))
+    const secretInputKeys = Object.entries(flow.inputs)
+      .filter(([, v]) => v.secret)
+      .map(([k]) => k)
+    const record: ExecutionRecord = {
+      id: randomUUID(),
+      flowId: flow.id,
+      flowName: flow.name,
+      organizationId: flow.organizationId,
+      runnerType: input.runnerType,
+      environmentKey: input.environmentKey,
+      versionId: input.versionId,
+      triggerType: input.triggerType,
+      triggerMetadata: input.triggerMetadata,
+      executedBy: input.executedBy,
+      timeoutSeconds: flow.timeoutSeconds,
+      createdAt,
+      flowSnapshot: {
+        id: flow.id,
+        name: flow.name,
+        version: flow.version,
+        version_id: input.versionId,
+        flow_definition: flowDefinition(flow)
+      },
+      runnerInputs: Object.fromEntries(
+        Object.entries(inputs).map(([k, v]) => [k, secretInputKeys.includes(k) ? '***' : v])
+      ),
+      inputs,
+      secretInputKeys,
+      nodes: flow.nodes.map((n) => ({ ...n, config: { ...n.config } })),
+      nodeResultIds: Object.fromEntries(flow.nodes.map((n) => [n.id, randomUUID()])),
+      // The sandbox plays the self-hosted runner too; only ephemeral runs are left to the client.
+      plan:
+        input.runnerType === 'ephemeral' ? null : planSimulation(flow, createdAt, this.timeScale),
+      claim: null,
+      completion: null,
+      cancelledAt: null
+    }
+    this.executions.set(record.id, record)
+    return record
+  }
+
+  /** The state of an execution now (or at `now`). */
+  observe(record: ExecutionRecord, now = this.clock.now()): ExecutionObservation {
+    return observeExecution(record, now)
+  }
+
+  /** The execution as `GET /flows/{flowId}/executions/{id}` would answer it now. */
+  getExecution(executionId: string): FlowExecution | undefined {
+    const record = this.executions.get(executionId)
+    return record ? executionJson(record, this.observe(record)) : undefined
+  }
+
+  /** Every execution as the API would answer it now, in launch order. */
+  listExecutions(): FlowExecution[] {
+    return [...this.executions.values()].map((r) => executionJson(r, this.observe(r)))
+  }
+
+  /** When the execution became terminal (sandbox clock ms), or null while in flight. */
+  terminalAt(executionId: string): number | null {
+    const record = this.executions.get(executionId)
+    return record ? this.observe(record).terminalAt : null
+  }
+
+  /** When the sandbox marked the last execution terminal, or null if none is. */
+  lastTerminalAt(): number | null {
+    let last: number | null = null
+    for (const record of this.executions.values()) {
+      const at = this.observe(record).terminalAt
+      if (at !== null && (last === null || at > last)) last = at
+    }
+    return last
+  }
+
+  /** `passed`/`failed` from the flow's latest finished execution; cancelled ones do not count. */
+  lastRunStatus(flow: FlowRecord, now = this.clock.now()): FlowSearchItem['last_run_status'] {
+    let latest: { at: number; status: 'passed' | 'failed' } | null = null
+    for (const record of this.executions.values()) {
+      if (record.flowId !== flow.id) continue
+      const obs = observeExecution(record, now)
+      if (obs.terminalAt === null || (obs.status !== 'completed' && obs.status !== 'failed'))
+        continue
+      if (!latest || obs.terminalAt >= latest.at) {
+        latest = { at: obs.terminalAt, status: obs.status === 'completed' ? 'passed' : 'failed' }
+      }
+    }
+    return latest?.status ?? 'none'
+  }
+}

@@ -82,6 +82,11 @@ export class FakeClock implements Clock {
     return this.pending.length
   }
 
+  /** When the earliest pending sleep is due (manual mode), or undefined when none is pending. */
+  get nextWakeAt(): number | undefined {
+    return this.pending.length === 0 ? undefined : Math.min(...this.pending.map((p) => p.until))
+  }
+
   /** Sum of all requested sleeps. */
   get totalSleptMs(): number {
     return this.sleeps.reduce((a, b) => a + b, 0)

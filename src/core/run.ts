@@ -14,7 +14,7 @@ import type { RunConfig } from './config.js'
 import { formatDuration } from './duration.js'
 import { EchopointError, toEchopointError } from './errors.js'
 import { followExecutions, type FollowItem } from './follow.js'
-import { launchFlows, type LaunchOutcome } from './launch.js'
+import { launchFlows } from './launch.js'
 import type { Logger } from './logger.js'
 import { preflight, type KeyInfo } from './preflight.js'
 import {
@@ -123,8 +123,7 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
     signal.aborted ? (signal.reason as RunAbort).why : undefined
 
   let key: KeyInfo | undefined
-  let flows: SelectedFlow[] = []
-  let launches: LaunchOutcome[] = []
+  let flows: SelectedFlow[]
   const items: FollowItem[] = []
   const progress = new Map<string, FlowProgress>()
   const report = (flow: SelectedFlow, update: Omit<FlowProgress, 'flow'>): void => {
@@ -194,7 +193,7 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
   }
 
   for (const flow of flows) report(flow, { state: 'launching' })
-  launches = await launchFlows(api, flows, {
+  const launches = await launchFlows(api, flows, {
     config,
     ci,
     invocationId: deps.invocationId,

@@ -175,7 +175,10 @@ export function demoCommandDefinition(io: CliIo, setExit: (code: number) => void
       'Run the bundled action end to end against the built-in sandbox, and show its log, outputs and job summary'
     )
     .option('--tags <tags>', 'tags to select in the demo fixture', 'smoke, regression')
-    .addHelpText('after', '\nExample:\n  $ npx echopoint-ci demo')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ npx echopoint-ci demo\n  $ npx echopoint-ci demo --tags smoke'
+    )
     .action(async (flags: DemoFlags) => {
       setExit(await demoCommand(flags, io))
     })

@@ -1,0 +1,116 @@
+/** End to end: the bundled CLI (dist/cli/index.js) against the real sandbox over loopback. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js'
+import type { ResultsDocument } from '../src/core/results.js'
+import { runCli } from '../__fixtures__/run-dist.js'
+
+let sandbox: Sandbox
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ timeScale: 0.05 })
+})
+afterAll(() => sandbox.close())
+beforeEach(() => sandbox.requestLog.clear())
+
+const env = (): Record<string, string> => ({
+  ECHOPOINT_API_KEY: sandbox.apiKey,
+  ECHOPOINT_ORGANIZATION_ID: sandbox.organizationId,
+  ECHOPOINT_API_URL: sandbox.url,
+  CI: 'true'
+})
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/
+
+describe('echopoint-ci run', () => {
+  it('exits 0 when every flow passes, with credentials from the environment', async () => {
+    const run = await runCli(['run', '--tag', 'smoke'], { env: env() })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain('All 4 flows passed')
+    expect(run.stdout).toMatch(/PASS\s+Login and fetch profile/)
+    // Plain lines for CI logs: no control characters.
+    expect(run.stdout + run.stderr).not.toMatch(CONTROL)
+    expect(run.stdout + run.stderr).not.toContain(sandbox.apiKey)
+  })
+
+  it('exits 1 when a flow fails and prints the failed assertion', async () => {
+    const run = await runCli(['run', '--tag', 'regression'], { env: env() })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/FAIL\s+Order history/)
+    expect(run.stdout).toContain('status_code equals: expected 200, actual 500')
+  })
+
+  it('prints the results document with --output json', async () => {
+    const run = await runCli(['run', '12274271-06b2-43b7-b64a-de134439c37f', '--output', 'json'], {
+      env: env()
+    })
+    expect(run.exitCode).toBe(0)
+    const doc = JSON.parse(run.stdout) as ResultsDocument
+    expect(doc).toMatchObject({ status: 'passed', success: true, counts: { total: 1, passed: 1 } })
+    expect(Object.keys(doc.flows[0]).sort()).toEqual(
+      [
+        'duration_ms',
+        'error_code',
+        'error_message',
+        'execution_id',
+        'flow_id',
+        'flow_name',
+        'nodes',
+        'status',
+        'url'
+      ].sort()
+    )
+  })
+
+  it('flags override the environment', async () => {
+    const run = await runCli(['run', '--tag', 'smoke', '--api-key', 'epk_live_sandbox_revoked'], {
+      env: env()
+    })
+    expect(run.exitCode).toBe(3)
+    expect(run.stderr).toContain('invalid, revoked or expired')
+    expect(run.stderr).not.toContain('epk_live_sandbox_revoked')
+  })
+
+  it('exits 4 on timeout', async () => {
+    const slow = await startSandbox()
+    try {
+      const run = await runCli(['run', '--tag', 'smoke', '--timeout', '300ms'], {
+        env: { ...env(), ECHOPOINT_API_URL: slow.url }
+      })
+      expect(run.exitCode).toBe(4)
+      expect(run.stdout).toMatch(/TIMEOUT/)
+    } finally {
+      await slow.close()
+    }
+  })
+
+  it('exits 3 on bad usage, naming the flag, with nothing sent', async () => {
+    const cases: [string[], RegExp][] = [
+      [['run'], /Invalid FLOW_ID\/--tag: neither is set/],
+      [['run', '--tag', 'smoke', '--max-parallel', '0'], /Invalid --max-parallel/],
+      [['run', '--tag', 'smoke', '--timeout', 'soon'], /Invalid --timeout/],
+      [['run', '--tag', 'smoke', '--output', 'xml'], /Invalid --output/],
+      [['run', '--tag', 'smoke', '--unknown-flag'], /unknown option/],
+      [['launch'], /unknown command/]
+    ]
+    for (const [args, pattern] of cases) {
+      const run = await runCli(args, { env: env() })
+      expect({ args, code: run.exitCode }).toEqual({ args, code: 3 })
+      expect(run.stderr).toMatch(pattern)
+    }
+    const noKey = await runCli(['run', '--tag', 'smoke'], {
+      env: { ...env(), ECHOPOINT_API_KEY: '' }
+    })
+    expect(noKey.exitCode).toBe(3)
+    expect(noKey.stderr).toContain('Invalid --api-key (or ECHOPOINT_API_KEY)')
+    expect(sandbox.requestLog.entries()).toHaveLength(0)
+  })
+
+  it('shows help with examples for every command', async () => {
+    for (const command of [[], ['run'], ['sandbox'], ['demo']]) {
+      const run = await runCli([...command, '--help'])
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).toContain('Examples')
+    }
+  })
+})

@@ -97,4 +97,11 @@ export class FakeClock implements Clock {
     if (this.pending.length > 0) return Promise.resolve()
     return new Promise((resolve) => this.sleepListeners.push(resolve))
   }
+
+  /** Resolves once at least `count` sleeps are pending at the same time (manual mode). */
+  async whenPending(count: number): Promise<void> {
+    while (this.pending.length < count) {
+      await new Promise<void>((resolve) => this.sleepListeners.push(resolve))
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { cleanText, parseErrorBody } from '../src/core/api/error-body.js'
-import { hasRateLimitSignals, rateLimitDelayMs } from '../src/core/api/rate-limit.js'
+import { hasRateLimitSignals } from '../src/core/api/rate-limit.js'
+import { rateLimitWait } from '../src/core/api/wait-plan.js'
 import { createRedactor, redactDeep } from '../src/core/api/redact.js'
 
 const KEY = 'epk_live_0123456789abcdef'
@@ -127,17 +128,34 @@ describe('rate-limit signals', () => {
     [{ ratelimit: '"default";r=0;t=45' }, true],
     [{ ratelimit: 'r=0' }, true],
     [{ ratelimit: '"default";r=10;t=45' }, false],
+    [{ ratelimit: 'limit=100, remaining=0, reset=45' }, true],
+    [{ 'ratelimit-remaining': '0' }, true],
+    [{ 'retry-after': 'Sun, 06 Nov 1994 08:49:37 GMT' }, true],
+    [{ 'retry-after': 'soon' }, false],
+    [{ 'x-ratelimit-remaining': 'none' }, false],
     [{}, false]
   ])('%j → %s', (headers, expected) => {
     expect(hasRateLimitSignals(headers)).toBe(expected)
   })
 
   it('reads Retry-After seconds first, then the body', () => {
-    expect(rateLimitDelayMs({ 'retry-after': '45' }, { message: 'x', retryAfter: 3 })).toEqual({
+    const now = Date.parse('2024-01-15T10:00:00Z')
+    expect(rateLimitWait({ 'retry-after': '45' }, { message: 'x', retryAfter: 3 }, now)).toEqual({
+      untilMs: now + 45_000,
       delayMs: 45_000,
-      source: 'Retry-After: 45s'
+      signal: 'Retry-After',
+      form: 'delay seconds'
     })
-    expect(rateLimitDelayMs({}, { message: 'x', retryAfter: 3 })?.delayMs).toBe(3000)
-    expect(rateLimitDelayMs({ 'retry-after': 'soon' }, undefined)).toBeUndefined()
+    expect(rateLimitWait({}, { message: 'x', retryAfter: 3 }, now)?.delayMs).toBe(3000)
+    expect(rateLimitWait({ 'retry-after': 'soon' }, undefined, now)).toBeUndefined()
+  })
+
+  it('reads body hints in any spelling, top level or inside error', () => {
+    expect(parseErrorBody('{"error":"x","RETRY_AFTER":"12"}', 429, redact).retryAfter).toBe(12)
+    expect(
+      parseErrorBody('{"error":{"message":"x","reset-at":"2024-01-15T10:30:00Z"}}', 429, redact)
+        .resetAt
+    ).toBe('2024-01-15T10:30:00Z')
+    expect(parseErrorBody('{"error":"x","retryAfter":-3}', 429, redact).retryAfter).toBeUndefined()
   })
 })

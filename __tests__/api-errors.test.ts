@@ -131,7 +131,7 @@ describe('status to kind', () => {
     expect(error.kind).toBe('quota')
     expect(error.code).toBe('DAILY_EXECUTION_LIMIT_EXCEEDED')
     expect(error.metadata).toEqual({ scope: 'cloud_fleet', limit: 1000 })
-    expect(error.message).toMatch(/daily execution quota is used up \(scope cloud_fleet\)/)
+    expect(error.message).toMatch(/daily execution quota is used up \(scope: cloud_fleet\)/)
     expect(error.hint).toMatch(/not a short rate limit/)
     expect(clock.sleeps).toEqual([])
     scope.done()

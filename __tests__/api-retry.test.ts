@@ -79,8 +79,8 @@ describe('backoff', () => {
     expect(clock.sleeps).toEqual([400, 800])
     expect(api.stats).toEqual({ requests: 3, retries: 2, waits: 2, waitedMs: 1200 })
     expect(logs.filter((l) => l.startsWith('info:'))).toEqual([
-      'info: Waiting 0.4s before retrying GET /flows/f: HTTP 503 (backoff)',
-      'info: Waiting 0.8s before retrying GET /flows/f: HTTP 503 (backoff)'
+      'info: HTTP 503 on GET /flows/f: retrying in 0.4s (backoff, retry 1 of 4)',
+      'info: HTTP 503 on GET /flows/f: retrying in 0.8s (backoff, retry 2 of 4)'
     ])
     scope.done()
   })
@@ -97,7 +97,7 @@ describe('backoff', () => {
     await expect(api.getFlow('f')).resolves.toEqual({ id: 'f' })
     expect(clock.sleeps).toEqual([400, 800])
     expect(logs).toContain(
-      'info: Waiting 0.4s before retrying GET /flows/f: network error ECONNRESET (backoff)'
+      'info: network error ECONNRESET on GET /flows/f: retrying in 0.4s (backoff, retry 1 of 4)'
     )
     scope.done()
   })
@@ -202,9 +202,7 @@ describe('rate limits', () => {
     await api.getFlow('f')
     expect(clock.sleeps).toEqual([45_000])
     expect(clock.now()).toBe(START + 45_000)
-    expect(logs).toContain(
-      'info: Waiting 45.0s before retrying GET /flows/f: HTTP 429 (Retry-After: 45s)'
-    )
+    expect(logs).toContain('info: Rate limited on GET /flows/f: waiting 45s (Retry-After)')
     expect(api.stats).toMatchObject({ waits: 1, waitedMs: 45_000 })
     scope.done()
   })
@@ -252,7 +250,7 @@ describe('rate limits', () => {
     expect(error.kind).toBe('rate_limited')
     expect(error.status).toBe(429)
     expect(error.message).toContain(
-      "rate limited until 2024-01-15T10:00:45.000Z; the step's deadline is 2024-01-15T10:00:10.000Z"
+      "GET /flows/f failed: rate limited until 2024-01-15T10:00:45Z (HTTP 429, Retry-After); the step's deadline is 2024-01-15T10:00:10Z"
     )
     expect(clock.sleeps).toEqual([])
     expect(api.stats.requests).toBe(1)

@@ -122,9 +122,18 @@ export function parseErrorBody(text: string, status: number, redact: Redactor): 
   if (parts.code !== undefined) body.code = parts.code
   if (parts.field !== undefined) body.field = parts.field
   if (parts.metadata !== undefined) body.metadata = redactDeep(parts.metadata, redact)
-  const retryAfter = seconds(json.retryAfter ?? json.retry_after)
+  // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
+  // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
+  const nested = isRecord(json.error) ? json.error : {}
+  const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'))
   if (retryAfter !== undefined) body.retryAfter = retryAfter
-  const resetAt = str(json.resetAt ?? json.reset_at, redact)
+  const resetAt = str(hint(json, 'resetat') ?? hint(nested, 'resetat'), redact)
   if (resetAt !== undefined) body.resetAt = resetAt
   return body
+}
+
+/** The value of the first key that reads `name` ignoring case, `_` and `-`. */
+function hint(object: Record<string, unknown>, name: string): unknown {
+  const key = Object.keys(object).find((k) => k.replace(/[-_]/g, '').toLowerCase() === name)
+  return key === undefined ? undefined : object[key]
 }

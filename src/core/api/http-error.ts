@@ -7,9 +7,16 @@ import { EchopointError, type ErrorKind } from '../errors.js'
 import { cleanText, statusText, type ErrorBody } from './error-body.js'
 import { hasRateLimitSignals } from './rate-limit.js'
 import { redactDeep, type Redactor } from './redact.js'
+import { isoTime } from './wait-format.js'
 
 /** The server's code for a spent daily execution budget (contract.md, launch semantics). */
 export const DAILY_QUOTA_CODE = 'DAILY_EXECUTION_LIMIT_EXCEEDED'
+
+/**
+ * The sandbox's code for an Idempotency-Key reused with different launch parameters
+ * (contract.md, launch semantics: the same key with different parameters gets 409).
+ */
+export const IDEMPOTENCY_KEY_REUSED_CODE = 'IDEMPOTENCY_KEY_REUSED'
 
 /** A non-2xx response, its body already parsed. */
 export interface HttpFailure {
@@ -60,13 +67,19 @@ const HINT: Partial<Record<ErrorKind, string>> = {
     'This is a rolling 24-hour budget, not a short rate limit, so retrying in this job will not help. Run fewer flows, wait for the window to roll over, or raise the plan limit'
 }
 
+const KEY_REUSED_SUMMARY =
+  'the Idempotency-Key was already used for a launch with different parameters'
+const KEY_REUSED_HINT =
+  'The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set idempotency-key, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow'
+
 /** Builds the typed error for a non-2xx response. */
 export function errorFromResponse(failure: HttpFailure, redact: Redactor): EchopointError {
   const { status, body, request } = failure
   const kind = kindForResponse(failure)
   const scope = typeof body.metadata?.scope === 'string' ? body.metadata.scope : undefined
-  let summary = SUMMARY[kind]
-  if (kind === 'quota' && scope) summary += ` (scope ${cleanText(scope, redact, 60)})`
+  const keyReused = status === 409 && body.code?.toUpperCase() === IDEMPOTENCY_KEY_REUSED_CODE
+  let summary = keyReused ? KEY_REUSED_SUMMARY : SUMMARY[kind]
+  if (kind === 'quota' && scope) summary += ` (scope: ${cleanText(scope, redact, 60)})`
   const tag = body.code ? `HTTP ${status}, ${body.code}` : `HTTP ${status}`
   const fallback = statusText(status)
   const said = body.message === fallback ? fallback.replace(/^\d+ /, '') : body.message
@@ -78,8 +91,52 @@ export function errorFromResponse(failure: HttpFailure, redact: Redactor): Echop
     request,
     field: body.field,
     metadata: body.metadata ? redactDeep(body.metadata, redact) : undefined,
-    hint: HINT[kind]
+    hint: keyReused ? KEY_REUSED_HINT : HINT[kind]
   })
+}
+
+/** A wait the client will not take, for {@link waitRefusedError}. */
+export interface RefusedWait {
+  /** `METHOD /path` of the request that fails. */
+  request: string
+  /** When the wait would end (local clock, epoch ms). */
+  untilMs: number
+  /** The signal that asked for it, e.g. `Retry-After`, or `backoff`. */
+  signal: string
+  /** Why it is refused: `the step's deadline is …`, or the longest wait. */
+  why: string
+  /** The response's error, when this request got one. */
+  error?: EchopointError
+  /** The status, and the request that taught the pause when it was another one. */
+  status?: number
+  learnedFrom?: string
+}
+
+/**
+ * The error for a rate-limit wait that would end past the step's deadline (or last
+ * longer than any wait the client takes): fail now and say until when, rather than
+ * sleep into a timeout. E.g. `GET /flows/f failed: rate limited until
+ * 2024-01-15T10:31:00Z (HTTP 429, Retry-After); the step's deadline is 2024-01-15T10:30:00Z`.
+ */
+export function waitRefusedError(wait: RefusedWait): EchopointError {
+  const status = wait.error?.status ?? wait.status
+  const what = [status === undefined ? undefined : `HTTP ${status}`, wait.signal]
+    .filter(Boolean)
+    .join(', ')
+  const origin = wait.learnedFrom ? ` on ${wait.learnedFrom}` : ''
+  const verb = wait.error ? 'failed' : 'not sent'
+  return new EchopointError(
+    'rate_limited',
+    `${wait.request} ${verb}: rate limited until ${isoTime(wait.untilMs)} (${what}${origin}); ${wait.why}`,
+    {
+      status,
+      code: wait.error?.code,
+      request: wait.request,
+      metadata: wait.error?.metadata,
+      hint: 'The API asked for a longer wait than this step allows. Run fewer flows at once, spread runs out over time, or give the step a longer timeout',
+      cause: wait.error
+    }
+  )
 }
 
 /** A 2xx whose body is not what the endpoint promises. */

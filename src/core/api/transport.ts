@@ -1,6 +1,7 @@
 /**
  * The one place every API request passes: headers and auth, JSON in and out,
- * redirects (same origin only), the retry loop, stats and the key-expiry header.
+ * redirects (same origin only), the retry loop and its waits (the shared rate-limit
+ * pause of pause-gate.ts, backoff), stats and the key-expiry header.
  * Callers get parsed JSON or a typed EchopointError; nothing else escapes.
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
@@ -16,8 +17,12 @@ import { sendOnce, type RawResponse } from './http-send.js'
 import { createRedactor, type Redactor } from './redact.js'
 import type { ShapeCheck } from './response-shape.js'
 import { MAX_REDIRECTS, REDIRECT_STATUSES, redirectTarget } from './redirect.js'
-import { checkWait, createRetryPolicy, type RetryPolicy } from './retry.js'
+import { createRetryPolicy, type RetryDecision, type RetryPolicy } from './retry.js'
+import { PauseGate } from './pause-gate.js'
 import { joinUrl, validateApiUrl, type Query } from './url.js'
+import { formatWait, isoTime } from './wait-format.js'
+import { exhaustedWait, rateLimitWait } from './wait-plan.js'
+import { WaitRecorder } from './wait-recorder.js'
 
 export const DEFAULT_TIMEOUT_MS = 30_000
 export const DEFAULT_USER_AGENT = 'echopoint-ci'
@@ -51,7 +56,9 @@ export interface TransportOptions {
   logger?: Logger
   deadline?: number
   random?: () => number
-  /** Replaces the default policy (tests, and the wait engine later). */
+  /** Longest single wait when there is no deadline (default 1 h, see retry.ts). */
+  maxWaitMs?: number
+  /** Replaces the default policy (tests). */
   retryPolicy?: RetryPolicy
 }
 
@@ -63,6 +70,18 @@ export function requestLabel(method: string, path: string): string {
 function hasControlChars(value: string): boolean {
   // eslint-disable-next-line no-control-regex
   return /[\u0000-\u001f\u007f]/.test(value)
+}
+
+/** The log line for a backoff wait, e.g. `HTTP 503 on GET /flows/f: retrying in 0.4s (backoff, retry 1 of 4)`. */
+function backoffMessage(
+  label: string,
+  error: EchopointError,
+  d: Extract<RetryDecision, { retry: true }>
+): string {
+  const budget = `retry ${d.retryNumber} of ${d.maxRetries}`
+  return error.kind === 'rate_limited'
+    ? `Rate limited on ${label} (${d.cause}): waiting ${formatWait(d.delayMs)} (backoff, no wait signal; ${budget})`
+    : `${d.cause} on ${label}: retrying in ${formatWait(d.delayMs)} (backoff, ${budget})`
 }
 
 interface Failure {
@@ -82,6 +101,8 @@ export class Transport {
   private readonly logger: Logger
   private readonly policy: RetryPolicy
   private readonly timeoutMs: number
+  private readonly recorder: WaitRecorder
+  private readonly gate: PauseGate
 
   constructor(private readonly options: TransportOptions) {
     // Defence in depth: the config validated api-url already, but the key must never
@@ -98,7 +119,16 @@ export class Transport {
     this.clock = options.clock ?? systemClock
     this.logger = options.logger ?? silentLogger
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
-    this.policy = options.retryPolicy ?? createRetryPolicy({ random: options.random })
+    this.policy =
+      options.retryPolicy ??
+      createRetryPolicy({ random: options.random, maxWaitMs: options.maxWaitMs })
+    this.recorder = new WaitRecorder(this.stats, this.clock, this.logger)
+    this.gate = new PauseGate({
+      clock: this.clock,
+      recorder: this.recorder,
+      deadline: options.deadline,
+      maxWaitMs: options.maxWaitMs
+    })
     // allowRedirects false: see redirect.ts. Retries are ours. The socket timeout is a
     // backstop behind our own per-request timer.
     this.http = new HttpClient(options.userAgent ?? DEFAULT_USER_AGENT, [], {
@@ -120,6 +150,9 @@ export class Transport {
     const body = req.body === undefined ? undefined : JSON.stringify(req.body)
 
     for (let attempt = 1; ; attempt++) {
+      // Every attempt, the first included, waits out a pause learned from any response.
+      await this.guard(label, req.signal, () => this.gate.pass(label, req.signal))
+      if (attempt > 1) this.stats.retries++
       const failure = await this.attempt(req, url, headers, body, label).then(
         (result) => result,
         (error: unknown) => ({ error: this.typed(error, label) }) as Failure
@@ -128,7 +161,6 @@ export class Transport {
 
       const { error, response } = failure
       if (error.kind === 'cancelled' || req.signal?.aborted) throw error
-      const now = this.clock.now()
       const decision = this.policy.decide({
         attempt,
         method: req.method,
@@ -136,36 +168,74 @@ export class Transport {
         hasIdempotencyKey,
         error,
         response,
-        now
+        now: this.clock.now(),
+        deadline: this.options.deadline
       })
       if (!decision.retry) {
         this.logger.debug(`${label}: not retried: ${decision.reason}`)
+        const final = decision.error ?? error
         throw attempt > 1
-          ? withMessage(error, `${error.message} (after ${attempt} attempts)`)
-          : error
+          ? withMessage(final, `${final.message} (after ${attempt} attempts)`)
+          : final
       }
-      const until = now + decision.delayMs
-      const refusal = checkWait(until, now, this.options.deadline)
-      if (refusal) {
-        if (!decision.rateLimited) throw error
-        const what = error.kind === 'rate_limited' ? 'rate limited' : 'asked to retry'
-        throw withMessage(
-          error,
-          `${error.message}; ${what} until ${new Date(until).toISOString()}; ${refusal}`
-        )
+      if (decision.source === 'backoff') {
+        this.recorder.announce(backoffMessage(label, error, decision))
+        await this.guard(label, req.signal, () => this.recorder.sleep(decision.delayMs, req.signal))
+      } else {
+        // The server named the wait: it holds every request to this API, so the gate
+        // at the top of the loop does the waiting (and logs it once).
+        this.gate.hold({
+          untilMs: decision.untilMs,
+          signal: decision.source,
+          request: label,
+          status: response?.status ?? 0,
+          exhausted: false
+        })
       }
-      this.logger.info(
-        `Waiting ${(decision.delayMs / 1000).toFixed(1)}s before retrying ${label}: ${decision.reason}`
+    }
+  }
+
+  /** Runs a wait; an abort becomes the typed `cancelled` error (or the signal's typed reason). */
+  private async guard(
+    label: string,
+    signal: AbortSignal | undefined,
+    wait: () => Promise<void>
+  ): Promise<void> {
+    try {
+      await wait()
+    } catch (err) {
+      throw signal?.aborted ? cancelledError(signal, label) : this.typed(err, label)
+    }
+  }
+
+  /**
+   * Learns a pause from any response (contract.md part C): a refused request's wait
+   * signals, or "no requests remaining" on any other answer. The daily quota is not a
+   * pause: it stops launches, not the reads that follow running executions.
+   */
+  private learn(
+    label: string,
+    status: number,
+    headers: IncomingHttpHeaders,
+    error?: EchopointError,
+    body?: ErrorBody
+  ): void {
+    if (error?.kind === 'quota') return
+    const now = this.clock.now()
+    const refused = error !== undefined && (error.kind === 'rate_limited' || status === 503)
+    const wait = refused ? rateLimitWait(headers, body, now) : exhaustedWait(headers, now)
+    if (!wait) return
+    const held = this.gate.hold({
+      untilMs: wait.untilMs,
+      signal: wait.signal,
+      request: label,
+      status,
+      exhausted: !refused
+    })
+    if (held) {
+      this.logger.debug(
+        `${label}: HTTP ${status} holds requests to this API until ${isoTime(wait.untilMs)} (${wait.signal}, ${wait.form})`
       )
-      this.stats.waits++
-      try {
-        await this.clock.sleep(decision.delayMs, req.signal)
-      } catch (err) {
-        throw req.signal?.aborted ? cancelledError(req.signal, label) : this.typed(err, label)
-      } finally {
-        this.stats.waitedMs += Math.max(0, this.clock.now() - now)
-      }
-      this.stats.retries++
     }
   }
 
@@ -239,6 +309,7 @@ export class Transport {
   ): { value: unknown } | Failure {
     const { status, headers, text } = response
     if (status >= 200 && status < 300) {
+      this.learn(label, status, headers)
       if (text.trim() === '') throw contractViolation(label, status, 'empty body')
       let value: unknown
       try {
@@ -252,6 +323,7 @@ export class Transport {
     }
     const body = parseErrorBody(text, status, this.redact)
     const error = errorFromResponse({ status, headers, body, request: label }, this.redact)
+    this.learn(label, status, headers, error, body)
     return { error, response: { status, headers, body } }
   }
 

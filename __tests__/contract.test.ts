@@ -4,7 +4,8 @@
  * documents with a body its schema accepts. The schemas of response objects are
  * closed, so a field the contract does not define fails here too. Finally, the
  * test checks it exercised every path and method of the file, and that the file
- * and the sandbox's route table list the same operations.
+ * and the sandbox's route table list the same operations. The hard API (every
+ * rate-limit style's 429, the daily quota, a 503) answers documented shapes too.
  */
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -21,7 +22,7 @@ import {
   type CallOptions
 } from '../__fixtures__/sandbox-http.js'
 import { allRoutes } from '../src/sandbox/routes/index.js'
-import { startSandbox, type Sandbox } from '../src/sandbox/index.js'
+import { HEADER_STYLES, startSandbox, type Sandbox } from '../src/sandbox/index.js'
 
 // ajv-formats is CommonJS with `exports.default`; under ESM the default import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -408,5 +409,85 @@ describe('contract: the sandbox answers what openapi/echopoint.yaml says', () =>
     expect(() => validate(pointer, { ...execution, status: 'done' }, 'a bad status')).toThrow(
       /allowed values/
     )
+  })
+})
+
+describe('contract: rate limits, the quota and 503s answer what the file documents', () => {
+  interface DocumentedResponse {
+    headers?: Record<string, unknown>
+  }
+  const responses = (
+    doc as unknown as { components: { responses: Record<string, DocumentedResponse> } }
+  ).components.responses
+  const json = escape('application/json')
+  const RATE_LIMIT_HEADERS = [
+    'retry-after',
+    'x-ratelimit-limit',
+    'x-ratelimit-remaining',
+    'x-ratelimit-reset',
+    'ratelimit-policy',
+    'ratelimit'
+  ]
+
+  /** The rate-limit headers sent must be ones the response documents. */
+  function expectDocumentedHeaders(name: string, headers: Headers): void {
+    const documented = Object.keys(responses[name]?.headers ?? {}).map((h) => h.toLowerCase())
+    const sent = RATE_LIMIT_HEADERS.filter((h) => headers.get(h) !== null)
+    expect(documented).toEqual(expect.arrayContaining(sent))
+  }
+
+  it('every operation documents 429 and 503', () => {
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (!METHODS.includes(method)) continue
+        expect({ op: `${method} ${path}`, r429: op.responses['429']?.$ref }).toEqual({
+          op: `${method} ${path}`,
+          r429: '#/components/responses/TooManyRequests'
+        })
+        expect(op.responses['503']?.$ref).toBe('#/components/responses/ServiceUnavailable')
+      }
+    }
+  })
+
+  it.each(HEADER_STYLES)('a 429 in the %s style', async (style) => {
+    const box = await startSandbox({ clock: new FakeClock(), rateLimits: { read: 1, style } })
+    try {
+      await call(box, '/flows/tags')
+      const res = await call(box, '/flows/tags')
+      expect(res.status).toBe(429)
+      validate(`/components/responses/TooManyRequests/content/${json}/schema`, res.body, style)
+      expectDocumentedHeaders('TooManyRequests', res.headers)
+    } finally {
+      await box.close()
+    }
+  })
+
+  it('the daily quota 429', async () => {
+    const box = await startSandbox({ clock: new FakeClock(), quota: { daily: 0 } })
+    try {
+      const res = await call(box, `/flows/${FLOWS.login}/launch`, { body: {} })
+      expect(res.status).toBe(429)
+      validate(`/components/responses/TooManyRequests/content/${json}/schema`, res.body, 'quota')
+    } finally {
+      await box.close()
+    }
+  })
+
+  it('a 503 with Retry-After', async () => {
+    const box = await startSandbox({ clock: new FakeClock(), faults: { rate503: 1 } })
+    try {
+      const res = await call(box, '/flows/tags')
+      expect(res.status).toBe(503)
+      validate(`/components/responses/ServiceUnavailable/content/${json}/schema`, res.body, '503')
+      expectDocumentedHeaders('ServiceUnavailable', res.headers)
+    } finally {
+      await box.close()
+    }
+  })
+
+  it('the 429 schema rejects a body of neither shape (the check itself can fail)', () => {
+    const pointer = `/components/responses/TooManyRequests/content/${json}/schema`
+    expect(() => validate(pointer, { error: 'x', retryAfter: 'soon' }, 'bad')).toThrow(/integer/)
+    expect(() => validate(pointer, { message: 'slow down' }, 'bad')).toThrow(/oneOf/)
   })
 })

@@ -6,6 +6,19 @@
 import type { Sandbox } from './server.js'
 import { iso } from './validate.js'
 
+/** What makes this sandbox hard to talk to: rate limits, quota, faults, time scale. */
+function conditions(sandbox: Sandbox): string[] {
+  const lines = [
+    `  Rate limits   ${sandbox.rateLimit ? sandbox.rateLimit.describe() : 'off'}`,
+    `  Daily quota   ${sandbox.quota ? sandbox.quota.describe() : 'none'}`,
+    `  Faults        ${sandbox.faults ? sandbox.faults.describe() : 'none'}`
+  ]
+  if (sandbox.state.timeScale !== 1) {
+    lines.push(`  Time scale    ${sandbox.state.timeScale} (flow durations and rate-limit windows)`)
+  }
+  return lines
+}
+
 /** The start-up banner of a running sandbox. */
 export function formatBanner(sandbox: Sandbox): string {
   const key = sandbox.state.defaultApiKey
@@ -19,6 +32,7 @@ export function formatBanner(sandbox: Sandbox): string {
     `  API key       ${sandbox.apiKey}`,
     `                "${key.name}", scopes ${key.permissions.join(', ')}; ${expiry}`,
     `  Flows         ${flows.length} (tags: ${tags.length > 0 ? tags.join(', ') : 'none'})`,
+    ...conditions(sandbox),
     '',
     'Point the CLI at it (these are sandbox credentials, not secrets):',
     '',

@@ -30,6 +30,11 @@ export interface SandboxServices {
   clock: Clock
   extensions: SandboxExtensions
   requestLog: RequestLog
+  /**
+   * How far the server's own clock is off (ms, may be negative): added to the `Date`
+   * header and to the absolute reset times of rate limits, never to stored state.
+   */
+  clockSkewMs: number
 }
 
 /** Facts a handler adds for the request log. */
@@ -38,6 +43,18 @@ export interface RequestAnnotations {
   executionId?: string
   /** For a launch: true when an Idempotency-Key replay returned an existing execution. */
   replay?: boolean
+  /**
+   * The earliest sandbox clock time (ms) the answer told the client it may send the
+   * next request of this bucket (a 429's hint, a 503's Retry-After, or a 2xx with
+   * no requests remaining that says when the window resets).
+   */
+  retryAt?: number
+  /** The fault injected into this request, if any. */
+  fault?: string
+  /** True when the fault hit after the handler ran (a launch happened, its answer was lost). */
+  faultAfterCommit?: boolean
+  /** For a faulted request that never reached auth: the id of the key it presented. */
+  presentedKeyId?: string
 }
 
 export interface RequestContext {

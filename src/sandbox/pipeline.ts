@@ -8,9 +8,10 @@
  * 401), wait (a slow-response fault), or alter what the inner layers answered
  * (auth adds `X-Api-Key-Expires-At`, a rate limiter adds its headers).
  *
- * `faults`, `rateLimit` and `quota` are slots for behaviour that is not built yet:
- * they hold pass-through layers until a real one is registered with
- * `pipeline.use(slot, layer)` (or `startSandbox({ layers })`). Their position is
+ * `faults`, `rateLimit` and `quota` are pluggable: `startSandbox` fills them from its
+ * `faults`, `rateLimits` and `quota` options (layers/faults.ts, layers/rate-limit.ts,
+ * layers/quota.ts) and leaves pass-through layers otherwise; `pipeline.use(slot, layer)`
+ * (or `startSandbox({ layers })`) swaps any of them. Their position is
  * deliberate: faults sit outside everything (a reset can hit any request, even
  * an unauthenticated one); rate limits count authenticated requests per key and
  * know the route's bucket (read, search, write); the quota sees the launch after
@@ -43,7 +44,7 @@ export const LAYER_SLOTS = [
 
 export type LayerSlot = (typeof LAYER_SLOTS)[number]
 
-/** The slots meant to be filled by plug-ins (the next issue's rate limits, faults, quotas). */
+/** The slots meant to be filled by plug-ins (faults, rate limits, quotas). */
 export type PluggableSlot = 'faults' | 'rateLimit' | 'quota'
 
 /** A layer that does nothing but call the next one: the placeholder of an empty slot. */

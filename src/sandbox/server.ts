@@ -2,7 +2,9 @@
  * The HTTP server: reads each request, runs it through the pipeline and writes
  * the answer. Everything the API decides lives in the layers and routes; this
  * file only deals with sockets, bodies and headers every answer carries
- * (`Date` from the sandbox's clock, `Content-Type`, `X-Request-Id`).
+ * (`Date` from the sandbox's clock plus any configured skew, `Content-Type`,
+ * `X-Request-Id`), and builds the rate-limit, quota and fault layers from the
+ * options and the fixtures file's `server:` section.
  */
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -17,10 +19,14 @@ import {
   type SandboxServices
 } from './context.js'
 import { defaultFixtures, loadFixtures, type SandboxFixtures } from './fixtures.js'
+import { FaultInjector, type FaultOptions } from './layers/faults.js'
+import { DailyQuota, type QuotaOptions } from './layers/quota.js'
+import { RateLimiter, type RateLimitOptions } from './layers/rate-limit.js'
 import { Pipeline, type PluggableSlot, type SandboxLayer } from './pipeline.js'
 import { RequestLog } from './request-log.js'
 import { Router } from './router.js'
 import { allRoutes } from './routes/index.js'
+import { mergeServerConfig, serverConfigOf } from './server-config.js'
 import { SandboxState } from './state.js'
 
 /** Largest request body accepted; larger ones get 413. */
@@ -35,11 +41,27 @@ export interface SandboxOptions {
   fixtures?: SandboxFixtures | string
   /** Drives key expiry, timestamps, `Date` and every execution's lifecycle. Default: the system clock. */
   clock?: Clock
-  /** Multiplies every simulated flow duration (e.g. 0.01 for fast tests). Default 1. */
+  /**
+   * Multiplies every simulated flow duration and every rate-limit window (e.g. 0.01
+   * for fast tests). Default 1.
+   */
   timeScale?: number
   /** Part B extensions, all on by default; off behaves like the public API. */
   extensions?: Partial<SandboxExtensions>
-  /** Layers for the pluggable slots (faults, rate limits, quotas); empty slots pass through. */
+  /**
+   * Rate limits per key and bucket (`{}` = defaults: read 100, search 30, write 60
+   * per minute, `retry-after` headers). Default: off, unless the fixtures file's
+   * `server.rate_limits` sets them; `false` turns them off whatever the file says.
+   */
+  rateLimits?: RateLimitOptions | false
+  /** The daily execution quota per organization. Default: none. */
+  quota?: QuotaOptions
+  /** Seeded fault injection and clock skew. Default: none. */
+  faults?: FaultOptions
+  /**
+   * Layers for the pluggable slots (faults, rate limits, quotas); empty slots pass
+   * through. A layer given here replaces the one built from the options above.
+   */
   layers?: Partial<Record<PluggableSlot, SandboxLayer>>
 }
 
@@ -55,6 +77,14 @@ export interface Sandbox {
   state: SandboxState
   /** The request pipeline; `pipeline.use(slot, layer)` swaps a layer while running. */
   pipeline: Pipeline
+  /** The rate limiter (windows, `storm()`), when rate limits are on. */
+  rateLimit?: RateLimiter
+  /** The daily quota, when one is set. */
+  quota?: DailyQuota
+  /** The fault injector, when faults are configured. */
+  faults?: FaultInjector
+  /** How far the server's clock (`Date`, rate-limit resets) is ahead of the sandbox clock, in ms. */
+  clockSkewMs: number
   /** Stops listening and destroys every open connection (keep-alive ones included). */
   close(): Promise<void>
 }
@@ -87,7 +117,7 @@ function readBody(req: IncomingMessage): Promise<{ body: Buffer; tooLarge: boole
 function writeResponse(
   res: ServerResponse,
   response: SandboxResponse,
-  clock: Clock,
+  serverNow: number,
   requestId: string
 ): void {
   if (response.drop) {
@@ -98,7 +128,7 @@ function writeResponse(
     response.rawBody ?? (response.body === undefined ? undefined : JSON.stringify(response.body))
   const headers: Record<string, string> = {
     // The server's clock, not the host's: clients compute absolute reset times against it.
-    date: new Date(clock.now()).toUTCString(),
+    date: new Date(serverNow).toUTCString(),
     'x-request-id': requestId,
     'cache-control': 'no-store'
   }
@@ -126,21 +156,36 @@ function listen(
 /** Starts a sandbox server. Resolves once it is listening. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? systemClock
-  const timeScale = options.timeScale ?? 1
+  const fixtures =
+    options.fixtures === undefined ? defaultFixtures() : loadFixtures(options.fixtures)
+  const config = mergeServerConfig(serverConfigOf(fixtures.server), {
+    timeScale: options.timeScale,
+    rateLimits: options.rateLimits,
+    quota: options.quota,
+    faults: options.faults
+  })
+  const timeScale = config.timeScale ?? 1
   if (!(timeScale > 0) || !Number.isFinite(timeScale)) {
     throw new RangeError(`timeScale must be a positive number, got ${String(timeScale)}`)
   }
-  const fixtures =
-    options.fixtures === undefined ? defaultFixtures() : loadFixtures(options.fixtures)
   const extensions: SandboxExtensions = { ...ALL_EXTENSIONS_ON, ...options.extensions }
+  const router = new Router(allRoutes(extensions))
+  // Built before anything listens, so a bad option fails startSandbox, not a request.
+  const rateLimit = config.rateLimits ? new RateLimiter(config.rateLimits, timeScale) : undefined
+  const quota = config.quota ? new DailyQuota(config.quota) : undefined
+  const faults = config.faults ? new FaultInjector(config.faults, router) : undefined
+  const clockSkewMs = faults?.config.clockSkewMs ?? 0
+
   const state = new SandboxState(fixtures, clock, timeScale)
   const requestLog = new RequestLog()
-  const services: SandboxServices = { state, clock, extensions, requestLog }
-  const router = new Router(allRoutes(extensions))
+  const services: SandboxServices = { state, clock, extensions, requestLog, clockSkewMs }
   const pipeline = new Pipeline({
     requestLog: requestLog.layer(),
+    faults,
     router: router.layer(),
     auth: authLayer(),
+    rateLimit,
+    quota,
     handler: router.handlerLayer(),
     ...options.layers
   })
@@ -160,12 +205,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           services
         })
         const response = await pipeline.run(ctx)
-        if (!res.destroyed) writeResponse(res, response, clock, requestId)
+        if (!res.destroyed) writeResponse(res, response, clock.now() + clockSkewMs, requestId)
       })
       .catch((err: unknown) => {
         // Only reachable if writing failed or the client vanished mid-body.
         if (!res.headersSent && !res.destroyed)
-          writeResponse(res, errorResponse(err), clock, requestId)
+          writeResponse(res, errorResponse(err), clock.now() + clockSkewMs, requestId)
         else res.destroy()
       })
   })
@@ -183,7 +228,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requestLog,
     state,
     pipeline,
+    rateLimit,
+    quota,
+    faults,
+    clockSkewMs,
     close() {
+      // Slow answers in flight are released at once rather than holding close() open.
+      faults?.dispose()
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()))
         // Keep-alive sockets (fetch keeps them) would hold close() open for seconds.

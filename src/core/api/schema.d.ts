@@ -331,6 +331,18 @@ export interface components {
                 };
             }[];
         };
+        /** @description A rate limit in the plain style of other API-key products (contract.md part C). */
+        RateLimitErrorBody: {
+            /** @example Rate limit exceeded */
+            error: string;
+            /** @description Seconds to wait. */
+            retryAfter?: number;
+            /**
+             * Format: date-time
+             * @description When the limit resets (server clock).
+             */
+            resetAt?: string;
+        };
         /** @enum {string} */
         ExecutionStatus: "pending" | "running" | "completed" | "failed" | "cancelled";
         /** @enum {string} */
@@ -652,9 +664,31 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description A rate limit (see Retry-After and RateLimit headers), or `DAILY_EXECUTION_LIMIT_EXCEEDED`. */
+        /**
+         * @description A rate limit (`RATE_LIMITED`; see the rate-limit headers, whichever style the
+         *     server uses), or `DAILY_EXECUTION_LIMIT_EXCEEDED` (the organization's rolling
+         *     24 h execution budget, `metadata.scope` e.g. `cloud_fleet`: not worth retrying
+         *     within a CI job). Some servers answer a rate limit with the plain
+         *     `RateLimitErrorBody` instead of the envelope.
+         */
         TooManyRequests: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["RateLimitErrorBody"];
+            };
+        };
+        /** @description Temporarily unavailable (`SERVICE_UNAVAILABLE`); `Retry-After` says when to try again. */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -681,6 +715,18 @@ export interface components {
     headers: {
         /** @description Part B.1: the calling key's expiry (RFC 3339), on any response to a key that expires. */
         ApiKeyExpiresAt: string;
+        /** @description RFC 9110 section 10.2.3: delay in seconds, or an HTTP-date. */
+        RetryAfter: string;
+        /** @description Requests allowed in the window. */
+        XRateLimitLimit: string;
+        /** @description Requests left in the window; `0` on a 2xx means: hold the next request until the reset. */
+        XRateLimitRemaining: string;
+        /** @description When the window resets: an ISO 8601 timestamp or Unix epoch seconds (server clock, see `Date`). */
+        XRateLimitReset: string;
+        /** @description draft-ietf-httpapi-ratelimit-headers: the quota (`q`) per window (`w`, seconds) of a named policy. */
+        RateLimitPolicy: string;
+        /** @description draft-ietf-httpapi-ratelimit-headers: remaining requests (`r`) and seconds until the reset (`t`). */
+        RateLimit: string;
     };
     pathItems: never;
 }
@@ -708,6 +754,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPermissions: {
@@ -735,6 +782,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listFlows: {
@@ -763,6 +811,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     searchFlows: {
@@ -792,6 +841,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listFlowTags: {
@@ -817,6 +867,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getFlow: {
@@ -845,6 +896,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     launchFlow: {
@@ -880,6 +932,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listFlowExecutions: {
@@ -911,6 +964,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getExecution: {
@@ -940,6 +994,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getExecutionNodes: {
@@ -969,6 +1024,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     cancelExecution: {
@@ -999,6 +1055,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listExecutions: {
@@ -1032,6 +1089,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     claimEphemeralExecution: {
@@ -1065,6 +1123,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     completeEphemeralExecution: {
@@ -1098,6 +1157,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -127,3 +127,44 @@ export async function runCli(args: string[], options: SpawnOptions = {}): Promis
   const result = await spawnNode([CLI_ENTRY, ...args], env, options)
   return { ...result, outputs: {}, summary: '', files: {}, workDir: '' }
 }
+
+export const CHECK_KEY_ENTRY = join(ROOT, 'dist/check-key/index.js')
+export const CHECK_KEY_ACTION_YML = join(ROOT, 'check-key/action.yml')
+
+/**
+ * Runs dist/check-key/index.js as the GitHub runner would for `uses: ./check-key`:
+ * INPUT_* from check-key/action.yml's defaults (the literal `${{ github.token }}`
+ * default must be overridden by the test), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.
+ */
+export async function runCheckKeyAction(
+  inputs: Record<string, string>,
+  options: SpawnOptions = {}
+): Promise<DistRun> {
+  if (!existsSync(CHECK_KEY_ENTRY)) {
+    throw new Error('dist/check-key/index.js is missing: run npm run build')
+  }
+  const workDir = await mkdtemp(join(tmpdir(), 'echopoint-e2e-check-key-'))
+  try {
+    const gh = githubEnv(workDir)
+    await writeFile(gh.GITHUB_OUTPUT, '')
+    await writeFile(gh.GITHUB_STEP_SUMMARY, '')
+    const env = {
+      ...cleanEnv(),
+      ...gh,
+      ...(await runnerInputEnv(CHECK_KEY_ACTION_YML, inputs)),
+      ...options.env
+    }
+    const result = await spawnNode([CHECK_KEY_ENTRY], env, options)
+    const outputText = await readFile(gh.GITHUB_OUTPUT, 'utf8')
+    const summary = await readFile(gh.GITHUB_STEP_SUMMARY, 'utf8')
+    return {
+      ...result,
+      outputs: parseGithubOutput(outputText),
+      summary,
+      files: { github_output: outputText, step_summary: summary },
+      workDir
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true })
+  }
+}

@@ -1,14 +1,16 @@
 /**
- * The CLI: `echopoint-ci run | sandbox | demo`. Builds the command tree, maps
+ * The CLI: `echopoint-ci run | check-key | whoami | sandbox | demo`. Builds the command tree, maps
  * usage errors to exit code 3, and turns SIGINT/SIGTERM into an abort signal so
  * `run` can cancel what it launched and still write its reports.
  */
 import { Command, CommanderError } from 'commander'
 import { VERSION } from '../core/version.js'
 import { toEchopointError } from '../core/errors.js'
+import { checkKeyCommandDefinition } from './commands/check-key.js'
 import { demoCommandDefinition } from './commands/demo.js'
 import { runCommandDefinition } from './commands/run.js'
 import { sandboxCommandDefinition } from './commands/sandbox.js'
+import { whoamiCommandDefinition } from './commands/whoami.js'
 import type { CliIo } from './io.js'
 
 /** Exit code for usage errors (interface.md section 3). */
@@ -26,6 +28,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .exitOverride()
   for (const command of [
     runCommandDefinition(io, setExit),
+    checkKeyCommandDefinition(io, setExit),
+    whoamiCommandDefinition(io, setExit),
     sandboxCommandDefinition(io, setExit),
     demoCommandDefinition(io, setExit)
   ]) {
@@ -41,6 +45,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     `
 Examples:
   $ echopoint-ci run --tag smoke
+  $ echopoint-ci check-key --warn-days 14 --fail-days 3
+  $ echopoint-ci whoami
   $ echopoint-ci sandbox
   $ echopoint-ci demo
 

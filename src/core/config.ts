@@ -97,7 +97,7 @@ const RUNNERS: readonly RunnerType[] = ['cloud', 'self_hosted', 'ephemeral']
 const MATCH_MODES: readonly TagMatchMode[] = ['any', 'all']
 
 /** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
-function present(value: string | undefined): string | undefined {
+export function present(value: string | undefined): string | undefined {
   if (value === undefined) return undefined
   const trimmed = value.trim()
   return trimmed === '' ? undefined : trimmed
@@ -115,9 +115,10 @@ export function splitList(value: string | string[] | undefined): string[] {
 // C0 controls and DEL: a key or header value with these would be rejected by the
 // HTTP stack or, worse, split a header. Never echo the value back.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
 
-function parseBoolean(
+/** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
+export function parseBoolean(
   name: string,
   value: string | boolean | undefined,
   fallback: boolean
@@ -162,14 +163,30 @@ export function parseShard(name: string, text: string): Shard {
   return { index, total }
 }
 
+/** The names under which the user gave the credentials (`api-key` or `--api-key`). */
+export interface CredentialNames {
+  apiKey: string
+  organizationId: string
+  apiUrl: string
+}
+
+export interface Credentials {
+  apiKey: string
+  organizationId: string
+  /** Validated, without a trailing slash. */
+  apiUrl: string
+}
+
 /**
- * Validates everything and returns the config. Throws ConfigError naming the
- * first bad input (by the name the user wrote) and what to do about it.
+ * Validates the API key, the organization ID and the API URL, the inputs every
+ * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
+ * never echoes the key.
  */
-export function resolveRunConfig(
-  raw: RawRunInputs,
-  names: InputNames = ACTION_INPUT_NAMES
-): RunConfig {
+export function resolveCredentials(
+  raw: { apiKey?: string; organizationId?: string; apiUrl?: string },
+  names: CredentialNames,
+  options: { organizationRequired?: boolean } = {}
+): Credentials {
   const apiKeyRaw = raw.apiKey ?? ''
   if (present(apiKeyRaw) === undefined) {
     throw new ConfigError(
@@ -188,6 +205,10 @@ export function resolveRunConfig(
   }
 
   const organizationId = present(raw.organizationId)
+  if (organizationId === undefined && options.organizationRequired === false) {
+    // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
+    return { apiKey, organizationId: '', apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) }
+  }
   if (organizationId === undefined) {
     throw new ConfigError(
       names.organizationId,
@@ -203,9 +224,24 @@ export function resolveRunConfig(
     )
   }
 
-  const apiUrl = validateApiUrl(present(raw.apiUrl) ?? DEFAULT_API_URL, names.apiUrl)
+  return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) }
+}
+
+function resolveApiUrl(raw: string | undefined, name: string): string {
+  return validateApiUrl(present(raw) ?? DEFAULT_API_URL, name)
     .toString()
     .replace(/\/$/, '')
+}
+
+/**
+ * Validates everything and returns the config. Throws ConfigError naming the
+ * first bad input (by the name the user wrote) and what to do about it.
+ */
+export function resolveRunConfig(
+  raw: RawRunInputs,
+  names: InputNames = ACTION_INPUT_NAMES
+): RunConfig {
+  const { apiKey, organizationId, apiUrl } = resolveCredentials(raw, names)
 
   const flowIds = splitList(raw.flowIds)
   const tags = splitList(raw.tags)

@@ -79,7 +79,9 @@ const cases: Case[] = [
   action('max-parallel not a number', 'max-parallel', { 'max-parallel': 'lots' }),
   action('poll-interval not a number', 'poll-interval', { 'poll-interval': 'sometimes' }),
   action('api-url not a URL', 'api-url', { 'api-url': 'api.echopoint' }),
-  action('api-url http to a non-loopback host', 'api-url', { 'api-url': 'http://api.echopoint.dev' }),
+  action('api-url http to a non-loopback host', 'api-url', {
+    'api-url': 'http://api.echopoint.dev'
+  }),
   action('api-url with credentials', 'api-url', { 'api-url': 'https://me:pw@api.echopoint.dev' }),
   action('api-url with a query string', 'api-url', { 'api-url': 'https://api.echopoint.dev/?x=1' }),
   action('api-url with another scheme', 'api-url', { 'api-url': 'ftp://api.echopoint.dev' }),
@@ -91,11 +93,24 @@ const cases: Case[] = [
   action('idempotency-key too long', 'idempotency-key', { 'idempotency-key': 'x'.repeat(300) }),
   cli('no selection', 'FLOW_ID/--tag', ['run']),
   cli('both ids and tags', 'FLOW_ID/--tag', ['run', FLOW, '--tag', 'smoke']),
-  cli('missing key', '--api-key (or ECHOPOINT_API_KEY)', ['run', '--tag', 'smoke'], { ECHOPOINT_API_KEY: '' }),
-  cli('missing organization', '--organization-id (or ECHOPOINT_ORGANIZATION_ID)', ['run', '--tag', 'smoke'], {
-    ECHOPOINT_ORGANIZATION_ID: ''
+  cli('missing key', '--api-key (or ECHOPOINT_API_KEY)', ['run', '--tag', 'smoke'], {
+    ECHOPOINT_API_KEY: ''
   }),
-  cli('http to a remote host', '--api-url', ['run', '--tag', 'smoke', '--api-url', 'http://example.com']),
+  cli(
+    'missing organization',
+    '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
+    ['run', '--tag', 'smoke'],
+    {
+      ECHOPOINT_ORGANIZATION_ID: ''
+    }
+  ),
+  cli('http to a remote host', '--api-url', [
+    'run',
+    '--tag',
+    'smoke',
+    '--api-url',
+    'http://example.com'
+  ]),
   cli('bad --timeout', '--timeout', ['run', '--tag', 'smoke', '--timeout', '0']),
   cli('bad --max-parallel', '--max-parallel', ['run', '--tag', 'smoke', '--max-parallel', 'x']),
   cli('bad --match-mode', '--match-mode', ['run', '--tag', 'smoke', '--match-mode', 'none']),
@@ -120,13 +135,17 @@ describe('the bad-input catalogue', () => {
       const text = run.stdout + run.stderr
       const isAction = c.label.startsWith('action:')
       if (isAction) {
-        if (run.exitCode !== 1) problems.push(`${c.label}: exit ${run.exitCode}, expected a failed step (1)`)
-        if (!/^::error::/m.test(run.stdout)) problems.push(`${c.label}: no ::error:: (setFailed) line`)
-        if (run.outputs.status !== 'error') problems.push(`${c.label}: status output ${run.outputs.status}`)
+        if (run.exitCode !== 1)
+          problems.push(`${c.label}: exit ${run.exitCode}, expected a failed step (1)`)
+        if (!/^::error::/m.test(run.stdout))
+          problems.push(`${c.label}: no ::error:: (setFailed) line`)
+        if (run.outputs.status !== 'error')
+          problems.push(`${c.label}: status output ${run.outputs.status}`)
       } else if (run.exitCode !== 3) {
         problems.push(`${c.label}: exit ${run.exitCode}, expected 3`)
       }
-      if (!text.includes(c.names)) problems.push(`${c.label}: message does not name ${c.names}: ${text.slice(0, 300)}`)
+      if (!text.includes(c.names))
+        problems.push(`${c.label}: message does not name ${c.names}: ${text.slice(0, 300)}`)
       if (/\n\s+at .+:\d+:\d+/.test(text)) problems.push(`${c.label}: stack trace shown`)
     })
     expect(problems).toEqual([])

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { validateXML } from 'xmllint-wasm'
 import { renderSummary } from '../src/action/summary.js'
 import { renderJunit } from '../src/core/report/junit.js'
-import { escapeMarkdown } from '../src/core/report/escape.js'
+import { escapeMarkdown, safeUrl } from '../src/core/report/escape.js'
 import { buildResults, EXIT_CODES, runStatusOf, type FlowReport } from '../src/core/results.js'
 import { outcomeOfError, verdictMessage, type RunOutcome } from '../src/core/run.js'
 import { EchopointError } from '../src/core/errors.js'
@@ -169,5 +171,183 @@ describe('shards', () => {
         .map((f) => f.id)
         .sort()
     ).toEqual(parts[1].map((f) => f.id).sort())
+  })
+})
+
+/** Validates against our copy of the JUnit schema the common consumers read. */
+async function schemaErrors(xml: string): Promise<string[]> {
+  const result = await validateXML({
+    xml: [{ fileName: 'report.xml', contents: xml }],
+    schema: [readFileSync(new URL('../__fixtures__/junit.xsd', import.meta.url), 'utf8')]
+  })
+  return result.errors.map((e) => e.message)
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any
+
+const parseXml = (xml: string): Record<string, Loose> =>
+  new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => ['testcase', 'property'].includes(name)
+  }).parse(xml)
+
+const flowOf = (status: FlowReport['status'], extra: Partial<FlowReport> = {}): FlowReport => ({
+  ...passed,
+  flow_id: `f-${status}`,
+  flow_name: `Flow ${status.replace('_', ' ')}`,
+  execution_id: `e-${status}`,
+  status,
+  ...extra
+})
+
+describe('JUnit against the schema GitLab and the test-report actions read', () => {
+  it('the schema rejects what consumers reject (it is not a rubber stamp)', async () => {
+    const good = renderJunit(buildResults([passed], 1))
+    expect(await schemaErrors(good)).toEqual([])
+    // Per-testcase <properties> (where the IDs used to be) are not in the common schema.
+    const withCaseProperties = good.replace(
+      /(<testcase [^>]*>)/,
+      '$1<properties><property name="flow_id" value="x"/></properties>'
+    )
+    expect(withCaseProperties).not.toBe(good)
+    expect((await schemaErrors(withCaseProperties)).join('\n')).toMatch(/properties/)
+    const noType = renderJunit(buildResults([failed], 1)).replace(' type="AssertionFailure"', '')
+    expect(await schemaErrors(noType)).not.toEqual([])
+    const zoned = good.replace(/timestamp="([^"]+)"/, 'timestamp="$1Z"')
+    expect(await schemaErrors(zoned)).not.toEqual([])
+  })
+
+  it('is valid for every status, with IDs in suite properties and system-out', async () => {
+    const flows = [
+      passed,
+      failed,
+      flowOf('timed_out'),
+      flowOf('cancelled', {
+        error_message: 'Left running in Echopoint (cancel-on-abort is false)'
+      }),
+      flowOf('error', {
+        execution_id: null,
+        error_code: 'not_found',
+        error_message: 'Flow x was not found'
+      }),
+      flowOf('passed', { flow_id: 'f-url', url: 'https://app.echopoint.dev/x?a=1&b=2' })
+    ]
+    const xml = renderJunit(buildResults(flows, 4200), {
+      timestamp: new Date('2026-03-01T10:20:30.456Z')
+    })
+    expect(await schemaErrors(xml)).toEqual([])
+    const suite = parseXml(xml).testsuites.testsuite
+    expect(suite).toMatchObject({
+      tests: '6',
+      failures: '1',
+      errors: '2',
+      skipped: '1',
+      time: '4.200',
+      timestamp: '2026-03-01T10:20:30'
+    })
+    const cases = suite.testcase as Record<string, Loose>[]
+    expect(cases.map((c) => c.classname)).toEqual(Array(6).fill('echopoint.flows'))
+    expect(cases[0].failure ?? cases[0].error ?? cases[0].skipped).toBeUndefined()
+    expect(cases[1].failure.type).toBe('AssertionFailure')
+    expect(cases[2].error.type).toBe('Timeout')
+    expect(cases[3].skipped.message).toContain('cancel-on-abort is false')
+    expect(cases[4].error).toMatchObject({ type: 'not_found', message: 'Flow x was not found' })
+    expect(cases[1]['system-out']).toContain('flow_id: f-fail')
+    expect(cases[1]['system-out']).toContain('execution_id: e-2')
+    const props = Object.fromEntries(
+      (suite.properties.property as { name: string; value: string }[]).map((p) => [p.name, p.value])
+    )
+    expect(props).toMatchObject({
+      status: 'timed_out',
+      'flow.f-pass.execution_id': 'e-1',
+      'flow.f-fail.name': failed.flow_name,
+      'flow.f-url.url': 'https://app.echopoint.dev/x?a=1&b=2'
+    })
+    expect(props['flow.f-error.execution_id']).toBeUndefined()
+  })
+
+  it('reports a run that stopped before any flow as one errored test case', async () => {
+    const outcome = outcomeOfError(
+      new EchopointError('auth', 'The API key is invalid, revoked or expired', {
+        hint: 'Create a new key'
+      })
+    )
+    const xml = renderJunit(outcome.results, { error: outcome.error })
+    expect(await schemaErrors(xml)).toEqual([])
+    const suite = parseXml(xml).testsuites.testsuite
+    expect(suite).toMatchObject({ tests: '1', errors: '1', failures: '0' })
+    expect(suite.testcase[0].error).toMatchObject({
+      type: 'auth',
+      message: 'The API key is invalid, revoked or expired. Create a new key'
+    })
+    const cancelled = renderJunit(buildResults([], 10, 'cancelled'))
+    expect(await schemaErrors(cancelled)).toEqual([])
+    expect(parseXml(cancelled).testsuites.testsuite).toMatchObject({ tests: '1', skipped: '1' })
+    const empty = renderJunit(buildResults([], 10))
+    expect(await schemaErrors(empty)).toEqual([])
+    expect(parseXml(empty).testsuites.testsuite.tests).toBe('0')
+  })
+
+  it('keeps hostile names as text: markup escaped, characters XML cannot carry replaced', async () => {
+    const hostile = flowOf('failed', {
+      flow_name: 'a]]><x/> & "q" \u0001\u001b[31mred\ufffe',
+      error_message: '</failure><injected/>'
+    })
+    const xml = renderJunit(buildResults([hostile], 1))
+    expect(await schemaErrors(xml)).toEqual([])
+    expect(XMLValidator.validate(xml)).toBe(true)
+    expect(xml).not.toContain('<x/>')
+    expect(xml).not.toContain('<injected/>')
+    const testcase = parseXml(xml).testsuites.testsuite.testcase[0]
+    expect(xml).toContain('name="a]]&gt;&lt;x/&gt; &amp; &quot;q&quot;')
+    expect(testcase.name).toBe('a]]><x/> & "q" \ufffd\ufffd[31mred\ufffd')
+    expect(testcase.failure['#text']).toContain('</failure><injected/>')
+  })
+})
+
+describe('job summary on every outcome', () => {
+  const render = (outcome: RunOutcome): string => renderSummary(outcome, { now: Date.now() })
+
+  it('has a headline and a row per flow for pass, fail, timeout, cancel and error', () => {
+    const cases: [FlowReport['status'], string][] = [
+      ['passed', '✅ Echopoint: all flows passed'],
+      ['failed', '❌ Echopoint: flows failed'],
+      ['timed_out', '⏱️ Echopoint: timed out'],
+      ['cancelled', '🚫 Echopoint: cancelled'],
+      ['error', '⚠️ Echopoint: the run could not complete']
+    ]
+    for (const [status, headline] of cases) {
+      const text = render(outcomeOf([passed, flowOf(status)]))
+      expect(text.split('\n')[0]).toBe(`## ${headline}`)
+      expect(text).toContain(`| ${status === 'passed' ? '✅ passed' : ''}`)
+      expect(text).toContain(`| Flow ${status.replace('_', ' ')} |`)
+    }
+    const error = render(
+      outcomeOfError(
+        new EchopointError('config', 'Invalid tags: neither is set', { hint: 'Set one' })
+      )
+    )
+    expect(error).toContain('the run could not complete')
+    expect(error).toContain('> **Invalid tags: neither is set**')
+    expect(error).not.toContain('| Status |')
+  })
+
+  it('adds a link column only when a flow has an http(s) URL, and keeps the URL inert', () => {
+    expect(render(outcomeOf([passed]))).not.toContain('Link')
+    const text = render(
+      outcomeOf([
+        { ...passed, url: 'https://app.echopoint.dev/e/1?x=(a)|b' },
+        { ...failed, url: 'javascript:alert(1)' }
+      ])
+    )
+    expect(text).toContain('| Status | Flow | Duration | Failure | Link |')
+    const rows = text.split('\n').filter((l) => l.startsWith('| ✅') || l.startsWith('| ❌'))
+    expect(rows[0]).toContain('[open](https://app.echopoint.dev/e/1?x=%28a%29%7Cb)')
+    expect(rows[1]).not.toContain('javascript')
+    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(7)
+    expect(safeUrl('ftp://x')).toBeUndefined()
+    expect(safeUrl('not a url')).toBeUndefined()
   })
 })

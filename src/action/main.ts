@@ -36,19 +36,35 @@ function cancelSignal(): { signal: AbortSignal; dispose: () => void } {
   }
 }
 
+/**
+ * Where the reports go. When the inputs did not validate there is no config, but
+ * the reports are still written (with the error), so read those two inputs as given.
+ */
+function reportTargets(config: RunConfig | undefined): { junitPath?: string; jobSummary: boolean } {
+  if (config) return { junitPath: config.junitPath, jobSummary: config.jobSummary }
+  const junitPath = core.getInput('junit-path').trim()
+  return {
+    junitPath: junitPath === '' ? undefined : junitPath,
+    jobSummary: core.getInput('job-summary').trim().toLowerCase() !== 'false'
+  }
+}
+
 async function report(
   outcome: RunOutcome,
   config: RunConfig | undefined,
   clock: Clock
 ): Promise<void> {
+  const targets = reportTargets(config)
   let junitPath: string | undefined
-  if (config?.junitPath) {
+  if (targets.junitPath) {
     try {
-      junitPath = await writeJunitReport(config.junitPath, outcome.results)
+      junitPath = await writeJunitReport(targets.junitPath, outcome.results, {
+        error: outcome.error
+      })
       core.info(`JUnit report written to ${junitPath}`)
     } catch (err) {
       core.warning(
-        `Could not write the JUnit report to ${config.junitPath}: ${toEchopointError(err).message}`
+        `Could not write the JUnit report to ${targets.junitPath}: ${toEchopointError(err).message}`
       )
     }
   }
@@ -66,7 +82,7 @@ async function report(
     }
   }
 
-  if (config?.jobSummary !== false) {
+  if (targets.jobSummary) {
     try {
       await core.summary
         .addRaw(

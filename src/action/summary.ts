@@ -7,7 +7,7 @@
 import type { RunOutcome } from '../core/run.js'
 import { formatDuration } from '../core/duration.js'
 import { daysLeft, RUN_EXPIRY_WARNING_DAYS } from '../core/key-expiry.js'
-import { escapeMarkdown as md, safeId, showValue } from '../core/report/escape.js'
+import { escapeMarkdown as md, safeId, safeUrl, showValue } from '../core/report/escape.js'
 import {
   describeAssertion,
   firstFailure,
@@ -47,8 +47,10 @@ function flowDetails(flow: FlowReport): string[] {
   lines.push(
     `Flow \`${safeId(flow.flow_id)}\`${flow.execution_id ? `, execution \`${safeId(flow.execution_id)}\`` : ''}: **${ICON[flow.status]}**`
   )
-  if (flow.error_message) lines.push('', `> ${md(flow.error_message)}`)
-  for (const node of flow.nodes.filter((n) => n.status === 'failed')) {
+  const failedNodes = flow.nodes.filter((n) => n.status === 'failed')
+  // The flow's message repeats its failed node's; the node lines say it more precisely.
+  if (flow.error_message && failedNodes.length === 0) lines.push('', `> ${md(flow.error_message)}`)
+  for (const node of failedNodes) {
     lines.push(
       '',
       `- Node **${md(node.display_name)}** (${md(node.node_type)}) failed${node.error_message ? `: ${md(node.error_message)}` : ''}`
@@ -80,7 +82,7 @@ export function renderSummary(outcome: RunOutcome, context: SummaryContext): str
   ]
   if (c.timed_out) parts.push(`${c.timed_out} timed out`)
   if (c.cancelled) parts.push(`${c.cancelled} cancelled`)
-  if (c.error) parts.push(`${c.error} errors`)
+  if (c.error) parts.push(`${c.error} error${c.error === 1 ? '' : 's'}`)
   lines.push(`${parts.join(' · ')} · ${formatDuration(results.duration_ms)}`, '')
 
   if (outcome.error) {
@@ -90,11 +92,19 @@ export function renderSummary(outcome: RunOutcome, context: SummaryContext): str
   }
 
   if (results.flows.length > 0) {
-    lines.push('| Status | Flow | Duration | Failure |', '| --- | --- | --- | --- |')
+    // A link column only when the API gave links (contract.md has no execution URL yet).
+    const links = results.flows.some((f) => f.url !== null && safeUrl(f.url) !== undefined)
+    lines.push(
+      `| Status | Flow | Duration | Failure |${links ? ' Link |' : ''}`,
+      `| --- | --- | --- | --- |${links ? ' --- |' : ''}`
+    )
     for (const flow of results.flows) {
-      const name = flow.url ? `[${md(flow.flow_name)}](${encodeURI(flow.url)})` : md(flow.flow_name)
       const duration = flow.duration_ms === null ? '' : formatDuration(flow.duration_ms)
-      lines.push(`| ${ICON[flow.status]} | ${name} | ${duration} | ${cellFailure(flow)} |`)
+      const url = flow.url === null ? undefined : safeUrl(flow.url)
+      const link = links ? ` ${url ? `[open](${url})` : ''} |` : ''
+      lines.push(
+        `| ${ICON[flow.status]} | ${md(flow.flow_name)} | ${duration} | ${cellFailure(flow)} |${link}`
+      )
     }
     lines.push('')
   }
@@ -121,6 +131,7 @@ export function renderSummary(outcome: RunOutcome, context: SummaryContext): str
       ''
     )
   }
-  if (context.runUrl) lines.push(`<sub>[Workflow run](${encodeURI(context.runUrl)})</sub>`, '')
+  const runUrl = context.runUrl === undefined ? undefined : safeUrl(context.runUrl)
+  if (runUrl) lines.push(`<sub>[Workflow run](${runUrl})</sub>`, '')
   return lines.join('\n')
 }

@@ -20,9 +20,11 @@ export function renderTable(outcome: RunOutcome): string {
     const name = oneLine(flow.flow_name, 60).padEnd(width)
     const duration = flow.duration_ms === null ? '' : formatDuration(flow.duration_ms)
     lines.push(`${LABEL[flow.status].padEnd(9)} ${name}  ${duration.padEnd(8)} ${flow.flow_id}`)
-    if (flow.status !== 'passed' && flow.error_message)
+    const failedNodes = flow.nodes.filter((n) => n.status === 'failed')
+    // The flow's message repeats its failed node's; the node lines say it more precisely.
+    if (flow.status !== 'passed' && flow.error_message && failedNodes.length === 0)
       lines.push(`          ${oneLine(flow.error_message)}`)
-    for (const node of flow.nodes.filter((n) => n.status === 'failed')) {
+    for (const node of failedNodes) {
       lines.push(
         `          node "${oneLine(node.display_name, 80)}" failed${node.error_message ? `: ${oneLine(node.error_message)}` : ''}`
       )

@@ -35,37 +35,43 @@ export async function cancelExecutions(
   )
   const cancelled: string[] = []
   let unsupported = false
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < inFlight.length && !unsupported && !controller.signal.aborted) {
-      const item = inFlight[next++]
-      try {
-        item.execution = await api.cancelExecution(item.flow.id, item.execution.id, {
-          signal: controller.signal
-        })
-        cancelled.push(item.execution.id)
-        logger.info(`Cancelled "${item.flow.name}" (execution ${item.execution.id})`)
-      } catch (err) {
-        const error = toEchopointError(err)
-        if (error.status === 404 || error.status === 405) {
-          // A server without the extension: say so once, do not retry (contract.md B.3).
-          if (!unsupported) {
-            logger.warning(
-              'The API does not support cancelling executions; flows launched by this run may still be running in Echopoint.'
-            )
-          }
-          unsupported = true
-        } else if (error.status === 409) {
-          logger.debug(`Execution ${item.execution.id} had already ended`)
-        } else {
+  const cancelOne = async (item: FollowItem): Promise<void> => {
+    try {
+      item.execution = await api.cancelExecution(item.flow.id, item.execution.id, {
+        signal: controller.signal
+      })
+      cancelled.push(item.execution.id)
+      logger.info(`Cancelled "${item.flow.name}" (execution ${item.execution.id})`)
+    } catch (err) {
+      const error = toEchopointError(err)
+      if (error.status === 404 || error.status === 405) {
+        // A server without the extension: say so once, do not retry (contract.md B.3).
+        if (!unsupported) {
           logger.warning(
-            `Could not cancel "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`
+            'The API does not support cancelling executions; flows launched by this run may still be running in Echopoint.'
           )
         }
+        unsupported = true
+      } else if (error.status === 409) {
+        logger.debug(`Execution ${item.execution.id} had already ended`)
+      } else {
+        logger.warning(
+          `Could not cancel "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`
+        )
       }
     }
   }
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, inFlight.length) }, worker))
+  // The first cancel alone: against a server without the endpoint, it is the only request.
+  await cancelOne(inFlight[0])
+  let next = 1
+  const worker = async (): Promise<void> => {
+    while (next < inFlight.length && !unsupported && !controller.signal.aborted) {
+      await cancelOne(inFlight[next++])
+    }
+  }
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency, inFlight.length - 1) }, worker)
+  )
   controller.abort()
   return cancelled
 }

@@ -43,7 +43,15 @@ export interface LaunchOptions {
   ci: CiContext
   invocationId: string
   logger: Logger
+  /** Stops starting new launches once aborted. */
   signal?: AbortSignal
+  /**
+   * Aborts launch requests already sent (default: `signal`). A run passes one that
+   * aborts a little after `signal`: a launch the server may already have accepted
+   * then still answers with its execution, which the run can cancel, instead of
+   * being abandoned unseen while it runs on.
+   */
+  requestSignal?: AbortSignal
   onLaunched?: (outcome: LaunchOutcome) => void
 }
 
@@ -54,6 +62,7 @@ export async function launchFlows(
   options: LaunchOptions
 ): Promise<LaunchOutcome[]> {
   const { config, ci, logger, signal } = options
+  const requestSignal = options.requestSignal ?? signal
   const body = launchBody(config, ci)
   let stopError: EchopointError | undefined
   const outcomes = await mapWithConcurrency(
@@ -63,7 +72,7 @@ export async function launchFlows(
       const key = idempotencyKeyFor(flow.id, ci, config.idempotencyKey, options.invocationId)
       let outcome: LaunchOutcome
       try {
-        const execution = await api.launchFlow(flow.id, body, key, { signal })
+        const execution = await api.launchFlow(flow.id, body, key, { signal: requestSignal })
         logger.info(`Launched "${flow.name}" (${flow.id}): execution ${execution.id}`)
         outcome = { flow, execution }
       } catch (err) {

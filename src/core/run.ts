@@ -30,6 +30,12 @@ import { selectFlows, type SelectedFlow } from './selection.js'
 
 /** Time allowed for cancelling what we started, after a timeout or a cancel (GitHub allows 7.5 s). */
 export const CANCEL_BUDGET_MS = 4000
+/**
+ * After a cancel or the deadline, launch requests already sent get this long to
+ * answer: the server may have created the execution, and only its answer tells
+ * us which one to cancel. With CANCEL_BUDGET_MS this stays inside GitHub's 7.5 s.
+ */
+export const LAUNCH_GRACE_MS = 1500
 
 export interface RunDeps {
   clock: Clock
@@ -192,13 +198,26 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
     return finish([], toEchopointError(err))
   }
 
-  for (const flow of flows) report(flow, { state: 'launching' })
+  // Every flow at once, so live progress starts with the whole list.
+  for (const flow of flows) progress.set(flow.id, { flow, state: 'launching' })
+  deps.onProgress?.([...progress.values()])
+  // Once aborted, no new launch starts; those in flight get LAUNCH_GRACE_MS to answer.
+  const launchRequests = new AbortController()
+  const grace = new AbortController()
+  const startGrace = (): void =>
+    void clock.sleep(LAUNCH_GRACE_MS, grace.signal).then(
+      () => launchRequests.abort(signal.reason),
+      () => undefined
+    )
+  if (signal.aborted) startGrace()
+  else signal.addEventListener('abort', startGrace, { once: true })
   const launches = await launchFlows(api, flows, {
     config,
     ci,
     invocationId: deps.invocationId,
     logger,
     signal,
+    requestSignal: launchRequests.signal,
     onLaunched: (outcome) => {
       if (outcome.execution) {
         items.push({ flow: outcome.flow, execution: outcome.execution })
@@ -216,6 +235,9 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
         report(outcome.flow, { state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error' })
       }
     }
+  }).finally(() => {
+    grace.abort()
+    signal.removeEventListener('abort', startGrace)
   })
   // Keep launch order in the items (launches finish in any order).
   const order = new Map(flows.map((f, i) => [f.id, i]))
@@ -246,21 +268,43 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
   }
 
   const why = abortReason()
-  if (why === 'timeout' || (why === 'cancelled' && config.cancelOnAbort)) {
-    const still = items.filter((i) => !isTerminal(i.execution.status) && !i.error)
-    if (still.length > 0) {
-      if (why === 'timeout') {
-        logger.error(
-          `Timed out after ${formatDuration(config.timeoutMs)} with ${still.length} flow${still.length === 1 ? '' : 's'} still running: ${still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ')}`,
-          { title: 'Echopoint: timed out' }
-        )
-      }
+  const still = items.filter((i) => !isTerminal(i.execution.status) && !i.error)
+  // Why each execution still in flight is left running, when it is (for the report).
+  const leftRunning = new Map<FollowItem, EchopointError>()
+  if (still.length > 0 && why) {
+    const list = still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ')
+    const count = `${still.length} flow${still.length === 1 ? '' : 's'}`
+    // Info, not an error: the adapters report each timed-out flow (a warning
+    // annotation per flow) and the verdict; an error here would say it twice.
+    logger.info(
+      why === 'timeout'
+        ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
+        : `Cancelled with ${count} still running: ${list}`
+    )
+    if (why === 'timeout' || config.cancelOnAbort) {
       await cancelExecutions(api, still, {
         clock,
         logger,
         budgetMs: CANCEL_BUDGET_MS,
         concurrency: config.maxParallel
       })
+      for (const item of still.filter((i) => !isTerminal(i.execution.status))) {
+        leftRunning.set(
+          item,
+          new EchopointError(
+            why,
+            'Still running in Echopoint: it could not be cancelled (see the warning above)'
+          )
+        )
+      }
+    } else {
+      logger.info('Leaving them running in Echopoint: cancel-on-abort is false')
+      for (const item of still) {
+        leftRunning.set(
+          item,
+          new EchopointError(why, 'Left running in Echopoint (cancel-on-abort is false)')
+        )
+      }
     }
   }
 
@@ -268,8 +312,23 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
   const reports = launches.map((launch): FlowReport => {
     const item = byFlow.get(launch.flow.id)
     if (!item) {
-      const kind = launch.error?.kind === 'cancelled' || why === 'cancelled' ? 'cancelled' : 'error'
-      return flowReportOf(launch.flow, kind, undefined, launch.error)
+      // Never launched: stopped by the cancel or the deadline, or its launch failed.
+      const notLaunched = launch.skipped === true || launch.error?.kind === 'cancelled'
+      if (notLaunched && why === 'timeout') {
+        return flowReportOf(
+          launch.flow,
+          'timed_out',
+          undefined,
+          new EchopointError('timeout', 'Not launched: the timeout passed first')
+        )
+      }
+      const kind = notLaunched && why === 'cancelled' ? 'cancelled' : 'error'
+      return flowReportOf(
+        launch.flow,
+        launch.error?.kind === 'cancelled' ? 'cancelled' : kind,
+        undefined,
+        launch.error
+      )
     }
     if (item.error) return flowReportOf(item.flow, 'error', item, item.error)
     if (isTerminal(item.execution.status)) {
@@ -281,7 +340,12 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
         item
       )
     }
-    return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item)
+    return flowReportOf(
+      item.flow,
+      why === 'cancelled' ? 'cancelled' : 'timed_out',
+      item,
+      leftRunning.get(item)
+    )
   })
   for (const r of reports) {
     const flow = flows.find((f) => f.id === r.flow_id)

@@ -9,8 +9,14 @@ import { EXIT_CODES } from '../../core/results.js'
 import { outcomeOfError, runFlows, type RunOutcome } from '../../core/run.js'
 import { VERSION } from '../../core/version.js'
 import { createCliLogger } from '../logger.js'
+import { LiveProgress, wantsLiveProgress, type ProgressStream } from '../progress.js'
 import { renderTable } from '../table.js'
 import { type CliIo, credentialOptions, readCredentials } from '../io.js'
+
+/** What `run` writes to; `progress` is where live progress may be drawn (default: process.stderr). */
+export interface RunIo extends CliIo {
+  progress?: ProgressStream
+}
 
 export const CLI_INPUT_NAMES: InputNames = {
   apiKey: '--api-key (or ECHOPOINT_API_KEY)',
@@ -55,15 +61,45 @@ interface RunFlags {
 }
 
 /** Runs the command; returns the exit code. */
-export async function runCommand(flowIds: string[], flags: RunFlags, io: CliIo): Promise<number> {
-  const logger = createCliLogger({ verbose: flags.verbose === true, write: io.stderr })
-  const creds = readCredentials(flags, io.env)
-  let config: RunConfig | undefined
-  let outcome: RunOutcome
+export async function runCommand(flowIds: string[], flags: RunFlags, io: RunIo): Promise<number> {
   if (flags.output !== 'table' && flags.output !== 'json') {
     io.stderr(`error: Invalid --output: "${flags.output}" is not one of table, json.`)
     return EXIT_CODES.error
   }
+  // At a terminal, live progress owns stderr: log lines go above its block.
+  const stream = io.progress ?? process.stderr
+  const live = wantsLiveProgress(stream, io.env)
+    ? new LiveProgress({ stream, color: io.env.NO_COLOR === undefined })
+    : undefined
+  const logger = createCliLogger({
+    verbose: flags.verbose === true,
+    write: live ? (line) => live.log(line) : io.stderr
+  })
+  const onInterrupt = (): void =>
+    logger.info(
+      flags.cancelOnAbort
+        ? 'Interrupted: stopping, and cancelling the executions this run launched'
+        : 'Interrupted: stopping (executions keep running: --no-cancel-on-abort)'
+    )
+  io.signal?.addEventListener('abort', onInterrupt, { once: true })
+  try {
+    return await runAndReport(flowIds, flags, io, logger, live)
+  } finally {
+    live?.stop()
+    io.signal?.removeEventListener('abort', onInterrupt)
+  }
+}
+
+async function runAndReport(
+  flowIds: string[],
+  flags: RunFlags,
+  io: RunIo,
+  logger: ReturnType<typeof createCliLogger>,
+  live: LiveProgress | undefined
+): Promise<number> {
+  const creds = readCredentials(flags, io.env)
+  let config: RunConfig | undefined
+  let outcome: RunOutcome
   try {
     config = resolveRunConfig(
       {
@@ -92,27 +128,32 @@ export async function runCommand(flowIds: string[], flags: RunFlags, io: CliIo):
       ci: detectCiContext(io.env),
       invocationId: newInvocationId(),
       signal: io.signal,
-      userAgent: `echopoint-ci-cli/${VERSION}`
+      userAgent: `echopoint-ci-cli/${VERSION}`,
+      onProgress: live ? (flows) => live.update(flows) : undefined
     })
   } catch (err) {
     outcome = outcomeOfError(toEchopointError(err))
   }
-  if (config?.junitPath) {
+  // Written even when the options did not validate: a report step then shows the error.
+  const junitPath = config?.junitPath ?? (flags.junit?.trim() || undefined)
+  if (junitPath) {
     try {
-      const path = await writeJunitReport(config.junitPath, outcome.results)
+      const path = await writeJunitReport(junitPath, outcome.results, {
+        error: outcome.error
+      })
       logger.info(`JUnit report written to ${path}`)
     } catch (err) {
       logger.warning(
-        `Could not write the JUnit report to ${config.junitPath}: ${toEchopointError(err).message}`
+        `Could not write the JUnit report to ${junitPath}: ${toEchopointError(err).message}`
       )
     }
   }
+  live?.stop()
+  // A run that stopped before any flow: the reason on stderr (stdout keeps only the result).
+  const stoppedEarly = outcome.error !== undefined && outcome.results.flows.length === 0
+  if (stoppedEarly) io.stderr(`error: ${outcome.error?.userMessage}`)
   if (flags.output === 'json') io.stdout(JSON.stringify(outcome.results, null, 2))
-  else {
-    if (outcome.error && outcome.results.flows.length === 0)
-      io.stderr(`error: ${outcome.error.userMessage}`)
-    else io.stdout(renderTable(outcome))
-  }
+  else if (!stoppedEarly) io.stdout(renderTable(outcome))
   return EXIT_CODES[outcome.results.status]
 }
 

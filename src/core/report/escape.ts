@@ -40,3 +40,22 @@ export function showValue(value: unknown, max = 200): string {
   const text = JSON.stringify(value) ?? String(value)
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }
+
+/**
+ * An http(s) URL safe inside a Markdown link target and a table cell, or
+ * undefined for anything else (`javascript:`, relative, malformed): characters
+ * that could end the link or the cell are percent-encoded.
+ */
+export function safeUrl(text: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return undefined
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined
+  return url.href.replace(
+    /[()[\]<>|`*_~\\ "']/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+  )
+}

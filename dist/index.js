@@ -53950,7 +53950,7 @@ module.exports = new Type('tag:yaml.org,2002:timestamp', {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3564);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2461);
 // The run action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -53960,7 +53960,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3564:
+/***/ 2461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57373,13 +57373,21 @@ function parseErrorBody(text, status, redact) {
         body.field = parts.field;
     if (parts.metadata !== undefined)
         body.metadata = redactDeep(parts.metadata, redact);
-    const retryAfter = seconds(json.retryAfter ?? json.retry_after);
+    // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
+    // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
+    const nested = error_body_isRecord(json.error) ? json.error : {};
+    const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'));
     if (retryAfter !== undefined)
         body.retryAfter = retryAfter;
-    const resetAt = str(json.resetAt ?? json.reset_at, redact);
+    const resetAt = str(hint(json, 'resetat') ?? hint(nested, 'resetat'), redact);
     if (resetAt !== undefined)
         body.resetAt = resetAt;
     return body;
+}
+/** The value of the first key that reads `name` ignoring case, `_` and `-`. */
+function hint(object, name) {
+    const key = Object.keys(object).find((k) => k.replace(/[-_]/g, '').toLowerCase() === name);
+    return key === undefined ? undefined : object[key];
 }
 
 ;// CONCATENATED MODULE: ./src/core/api/headers.ts
@@ -57391,51 +57399,453 @@ function headerValue(headers, name) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/rate-limit.ts
-
-/** True when `RateLimit: "default";r=0;t=45` says no requests remain (draft-ietf-httpapi-ratelimit-headers). */
-function ietfRemainingZero(value) {
-    return value !== undefined && /(^|[;,\s])r\s*=\s*0+\s*($|[;,])/i.test(value);
+;// CONCATENATED MODULE: ./src/core/api/http-date.ts
+/**
+ * HTTP-date parsing (RFC 9110 §5.6.7), for `Retry-After` and `Date`.
+ *
+ * A sender must use IMF-fixdate, but a recipient must also accept the two obsolete
+ * forms, RFC 850 and ANSI C asctime(), because old servers and proxies still send
+ * them. `Date.parse` is not used: its handling of these forms is
+ * implementation-defined and it accepts many strings that are not HTTP-dates.
+ */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAY = '(?:mon|tue|wed|thu|fri|sat|sun)';
+const DAY_LONG = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+// The grammar is case-sensitive with single spaces, but being lenient about case and
+// runs of whitespace costs nothing and some gateways are sloppy about both.
+/** `Sun, 06 Nov 1994 08:49:37 GMT` */
+const IMF_FIXDATE = new RegExp(`^${DAY},\\s+(\\d{2})\\s+${MONTH}\\s+(\\d{4})\\s+${TIME}\\s+GMT$`, 'i');
+/** `Sunday, 06-Nov-94 08:49:37 GMT` */
+const RFC850 = new RegExp(`^${DAY_LONG},\\s+(\\d{2})-${MONTH}-(\\d{2})\\s+${TIME}\\s+GMT$`, 'i');
+/** `Sun Nov  6 08:49:37 1994` (day of month padded with a space) */
+const ASCTIME = new RegExp(`^${DAY}\\s+${MONTH}\\s+(\\d{1,2})\\s+${TIME}\\s+(\\d{4})$`, 'i');
+/** Epoch ms for the fields, or undefined when they do not name a real instant (e.g. 31 Feb). */
+function utc(year, month, day, hour, minute, second) {
+    const m = MONTHS.indexOf(month.toLowerCase());
+    // RFC 9110 allows second 60 (a leap second); treat it as 59 rather than rolling over.
+    if (hour > 23 || minute > 59 || second > 60)
+        return undefined;
+    const ms = Date.UTC(year, m, day, hour, minute, Math.min(second, 59));
+    const check = new Date(ms);
+    if (check.getUTCFullYear() !== year || check.getUTCDate() !== day)
+        return undefined;
+    return ms;
 }
 /**
- * True when a response carries any rate-limit signal: Retry-After, X-RateLimit-Remaining
- * of 0, an IETF RateLimit field with r=0, or a body retryAfter/resetAt. Used to tell a
- * rate-limiting 403 (some gateways answer so) from a real permission error.
+ * RFC 9110 §5.6.7: a two-digit year that "appears to be more than 50 years in the
+ * future" is the most recent past year with the same last two digits.
+ */
+function fullYear(twoDigits, referenceMs) {
+    const ref = new Date(referenceMs).getUTCFullYear();
+    let year = Math.floor(ref / 100) * 100 + twoDigits;
+    if (year > ref + 50)
+        year -= 100;
+    return year;
+}
+/**
+ * Parses an HTTP-date in any of the three forms of RFC 9110 §5.6.7 and returns epoch
+ * ms, or undefined for anything else (never throws). `referenceMs` (usually now)
+ * resolves the century of an RFC 850 two-digit year.
+ */
+function parseHttpDate(value, referenceMs) {
+    const text = value.trim();
+    let m = IMF_FIXDATE.exec(text);
+    if (m)
+        return utc(+m[3], m[2], +m[1], +m[4], +m[5], +m[6]);
+    m = RFC850.exec(text);
+    if (m)
+        return utc(fullYear(+m[3], referenceMs), m[2], +m[1], +m[4], +m[5], +m[6]);
+    m = ASCTIME.exec(text);
+    if (m)
+        return utc(+m[6], m[1], +m[2], +m[3], +m[4], +m[5]);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/api/reset-time.ts
+/**
+ * Reads "when does the limit reset" values whose format is not standardised:
+ * `X-RateLimit-Reset`, a body `resetAt`, and numbers where a delay was expected.
+ *
+ * Real APIs send the same field as an ISO-8601 timestamp, Unix epoch seconds
+ * (GitHub), epoch milliseconds, or seconds to wait (contract.md part C). Nothing in
+ * the value says which, so a number is read by plausibility against the server's
+ * clock (see {@link classifyResetNumber}), not by a fixed cut-off.
+ */
+
+const SECOND = 1000;
+const DAY_S = 86_400;
+/** Half-width of the window in which a number is taken for an absolute time: 1 year. */
+const EPOCH_WINDOW_S = 366 * DAY_S;
+/**
+ * Longest seconds-to-wait read from a field whose form is unknown: one day, the
+ * longest rate-limit window contract.md lists (per-day quotas).
+ */
+const MAX_RESET_DELTA_S = DAY_S;
+/** `1*DIGIT [ "." 1*DIGIT ]`: non-negative, no sign, no exponent, no hex. */
+const NUMBER = /^\d+(\.\d+)?$/;
+/** Parses a non-negative decimal number, or undefined. */
+function parseNonNegative(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) && value >= 0 ? value : undefined;
+    const text = value.trim();
+    return NUMBER.test(text) ? Number(text) : undefined;
+}
+/**
+ * Classifies a number as an absolute epoch time when it is one plausibly, relative to
+ * the server's "now" `nowS` (epoch seconds):
+ *
+ * 1. `|v − nowS| ≤ 1 year` → epoch seconds (e.g. `1705314645`);
+ * 2. `|v/1000 − nowS| ≤ 1 year` → epoch milliseconds (e.g. `1705314645000`).
+ *
+ * Otherwise undefined. Why a window and not a cut-off such as "> 1e9 is an epoch":
+ * a reset is always near "now" (windows are at most a day long; a year leaves room
+ * for any clock skew), so a value far from now under every reading is garbage to be
+ * ignored, not a wait of decades. The two windows, and the delay range below
+ * (≤ {@link MAX_RESET_DELTA_S}), are disjoint for any date after 1971, so at most one
+ * reading fits and the order of the checks does not matter.
+ */
+function classifyEpoch(value, nowS) {
+    if (Math.abs(value - nowS) <= EPOCH_WINDOW_S) {
+        return { atMs: Math.round(value * SECOND), form: 'epoch seconds' };
+    }
+    if (Math.abs(value / SECOND - nowS) <= EPOCH_WINDOW_S) {
+        return { atMs: Math.round(value), form: 'epoch milliseconds' };
+    }
+    return undefined;
+}
+/**
+ * A number of seconds from a field defined as a delay (`Retry-After`, the IETF `t`
+ * parameter, a body `retryAfter`), read at the server's `nowMs`: the delay it says,
+ * unless it is plausibly an epoch time ({@link classifyEpoch}). Servers do put their
+ * `X-RateLimit-Reset` epoch into such fields, and `1705314645` seconds (54 years) is
+ * never the delay they mean.
+ */
+function delayOrEpoch(seconds, nowMs) {
+    return (classifyEpoch(seconds, nowMs / SECOND) ?? {
+        atMs: nowMs + Math.round(seconds * SECOND),
+        form: 'delay seconds'
+    });
+}
+/**
+ * The plausibility rule for a reset number of unknown form (`X-RateLimit-Reset`, a
+ * numeric body `resetAt`), with `nowMs` the server's clock:
+ *
+ * - epoch seconds or epoch ms when within a year of now ({@link classifyEpoch});
+ * - else seconds to wait when ≤ 86,400 (one day);
+ * - else implausible: undefined, and the signal is ignored.
+ */
+function classifyResetNumber(value, nowMs) {
+    const epoch = classifyEpoch(value, nowMs / SECOND);
+    if (epoch)
+        return epoch;
+    if (value <= MAX_RESET_DELTA_S) {
+        return { atMs: nowMs + Math.round(value * SECOND), form: 'delay seconds' };
+    }
+    return undefined;
+}
+/**
+ * ISO 8601 / RFC 3339 date-time, e.g. `2024-01-15T10:30:00.000Z`. A value without a
+ * zone is taken as UTC (an API means UTC; the runner's time zone is irrelevant).
+ */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/** Parses an ISO 8601 date-time to epoch ms, or undefined (also for 31 Feb and the like). */
+function parseIsoTimestamp(value) {
+    const m = ISO.exec(value.trim());
+    if (!m)
+        return undefined;
+    const [year, month, day, hour, minute] = [+m[1], +m[2], +m[3], +m[4], +m[5]];
+    const second = m[6] === undefined ? 0 : +m[6];
+    const ms = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * SECOND);
+    if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60)
+        return undefined;
+    let at = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms);
+    const check = new Date(at);
+    if (check.getUTCFullYear() !== year || check.getUTCDate() !== day)
+        return undefined;
+    const zone = m[8]?.toUpperCase();
+    if (zone && zone !== 'Z') {
+        const digits = zone.replace(':', '');
+        const hours = Number(digits.slice(1, 3));
+        const minutes = digits.length > 3 ? Number(digits.slice(3, 5)) : 0;
+        if (hours > 23 || minutes > 59)
+            return undefined;
+        const offset = (hours * 60 + minutes) * 60 * SECOND;
+        at += zone.startsWith('+') ? -offset : offset;
+    }
+    return at;
+}
+/**
+ * Reads a reset value of unknown form: ISO 8601, an HTTP-date, or a number classified
+ * by {@link classifyResetNumber}. `nowMs` is the server's clock. Undefined when the
+ * value is malformed or implausible (never throws).
+ */
+function parseResetTime(value, nowMs) {
+    const n = parseNonNegative(value);
+    if (n !== undefined)
+        return classifyResetNumber(n, nowMs);
+    if (typeof value !== 'string')
+        return undefined;
+    const iso = parseIsoTimestamp(value);
+    if (iso !== undefined)
+        return { atMs: iso, form: 'ISO 8601' };
+    const date = parseHttpDate(value, nowMs);
+    if (date !== undefined)
+        return { atMs: date, form: 'HTTP-date' };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/api/structured-fields.ts
+/**
+ * A small, lenient reader for HTTP Structured Field lists and dictionaries (RFC 9651),
+ * enough for the IETF rate-limit fields:
+ *
+ *     RateLimit-Policy: "default";q=100;w=60          (list of items with parameters)
+ *     RateLimit: limit=100, remaining=0, reset=45     (older draft: a dictionary)
+ *
+ * Strict RFC 9651 parsing drops the whole field on any error; here one malformed
+ * member is skipped and the rest kept, because a rate-limit hint that is partly
+ * readable is still worth honouring, and nothing here may throw on server input.
+ * (The project has no structured-field dependency; this covers what it needs.)
+ */
+/** Splits on `separator` outside double-quoted strings (which may contain `\"`). */
+function splitOutsideQuotes(text, separator) {
+    const parts = [];
+    let current = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quoted && c === '\\' && i + 1 < text.length) {
+            current += c + text[++i];
+            continue;
+        }
+        if (c === '"')
+            quoted = !quoted;
+        if (c === separator && !quoted) {
+            parts.push(current);
+            current = '';
+        }
+        else {
+            current += c;
+        }
+    }
+    parts.push(current);
+    return parts;
+}
+const KEY = /^[a-z*][a-z0-9_\-.*]*$/i;
+const structured_fields_NUMBER = /^-?\d{1,15}(\.\d{1,3})?$/;
+const TOKEN = /^[a-z*][\w!#$%&'*+\-.^`|~:/]*$/i;
+/** A bare item, or undefined when malformed. */
+function bareItem(text) {
+    const t = text.trim();
+    if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) {
+        return t.slice(1, -1).replace(/\\(["\\])/g, '$1');
+    }
+    if (structured_fields_NUMBER.test(t))
+        return Number(t);
+    if (t === '?1')
+        return true;
+    if (t === '?0')
+        return false;
+    if (TOKEN.test(t))
+        return t;
+    return undefined;
+}
+/** `key` or `key=value`; undefined when malformed. */
+function keyValue(text) {
+    const eq = text.indexOf('=');
+    const key = (eq < 0 ? text : text.slice(0, eq)).trim().toLowerCase();
+    if (!KEY.test(key))
+        return undefined;
+    if (eq < 0)
+        return [key, true];
+    const value = bareItem(text.slice(eq + 1));
+    return value === undefined ? undefined : [key, value];
+}
+/**
+ * Parses a list or dictionary field into its members, skipping malformed ones.
+ * Several header lines of one field arrive joined with commas, which is how RFC 9651
+ * combines them too.
+ */
+function parseStructuredMembers(text) {
+    const members = [];
+    for (const raw of splitOutsideQuotes(text, ',')) {
+        if (raw.trim() === '')
+            continue;
+        const [head, ...paramTexts] = splitOutsideQuotes(raw, ';');
+        const params = {};
+        let ok = true;
+        for (const p of paramTexts) {
+            const kv = keyValue(p);
+            if (kv)
+                params[kv[0]] = kv[1];
+            else
+                ok = false;
+        }
+        if (!ok)
+            continue;
+        const headText = head.trim();
+        // `key=value` (dictionary member) unless the `=` sits inside a quoted string.
+        const isDictMember = /^[a-z*][a-z0-9_\-.*]*\s*=/i.test(headText);
+        if (isDictMember) {
+            const kv = keyValue(headText);
+            if (kv)
+                members.push({ key: kv[0], value: kv[1], params });
+            continue;
+        }
+        if (headText === '')
+            continue;
+        const value = bareItem(headText);
+        if (value !== undefined)
+            members.push({ value, params });
+    }
+    return members;
+}
+
+;// CONCATENATED MODULE: ./src/core/api/ratelimit-headers.ts
+
+
+
+function num(value) {
+    return typeof value === 'number' || typeof value === 'string'
+        ? parseNonNegative(value)
+        : undefined;
+}
+/** Policies from a `RateLimit` value, in the list form or the draft-07 dictionary form. */
+function policiesFrom(members) {
+    const dict = members.filter((m) => m.key !== undefined);
+    const list = members.filter((m) => m.key === undefined);
+    const policies = list.map((m) => ({
+        name: typeof m.value === 'string' ? m.value : undefined,
+        remaining: num(m.params.r),
+        resetSeconds: num(m.params.t)
+    }));
+    if (dict.length > 0) {
+        const get = (...keys) => num(dict.find((m) => keys.includes(m.key))?.value);
+        policies.push({ remaining: get('remaining', 'r'), resetSeconds: get('reset', 't') });
+    }
+    return policies.filter((p) => p.remaining !== undefined || p.resetSeconds !== undefined);
+}
+/** Windows (`w`) from `RateLimit-Policy`, by policy name ('' for an unnamed one). */
+function windowsFrom(value) {
+    const windows = new Map();
+    if (value === undefined)
+        return windows;
+    for (const m of parseStructuredMembers(value)) {
+        const w = num(m.params.w);
+        if (w === undefined)
+            continue;
+        windows.set(typeof m.value === 'string' && m.key === undefined ? m.value : '', w);
+    }
+    return windows;
+}
+/**
+ * Reads the IETF fields. The most constrained policy wins: fewest requests
+ * remaining, and among those the latest reset. A policy with `r=0` but no `t`
+ * falls back to its window `w` from `RateLimit-Policy` (the longest it can take to
+ * reset). Undefined when the response carries none of these fields.
+ */
+function readIetfRateLimit(headers) {
+    const policies = [];
+    const field = headerValue(headers, 'ratelimit');
+    if (field !== undefined)
+        policies.push(...policiesFrom(parseStructuredMembers(field)));
+    // Drafts 00–06: one header per value.
+    const remaining = parseNonNegative(headerValue(headers, 'ratelimit-remaining') ?? '');
+    const reset = parseNonNegative(headerValue(headers, 'ratelimit-reset') ?? '');
+    if (remaining !== undefined || reset !== undefined) {
+        policies.push({ remaining, resetSeconds: reset });
+    }
+    if (policies.length === 0)
+        return undefined;
+    const windows = windowsFrom(headerValue(headers, 'ratelimit-policy'));
+    for (const p of policies) {
+        if (p.resetSeconds === undefined && p.remaining === 0) {
+            p.resetSeconds =
+                windows.get(p.name ?? '') ?? (windows.size === 1 ? [...windows.values()][0] : undefined);
+        }
+    }
+    const known = policies.filter((p) => p.remaining !== undefined);
+    const pool = known.length > 0 ? known : policies;
+    const fewest = Math.min(...pool.map((p) => p.remaining ?? Infinity));
+    const candidates = pool.filter((p) => (p.remaining ?? Infinity) === fewest);
+    const chosen = candidates.reduce((a, b) => (b.resetSeconds ?? -1) > (a.resetSeconds ?? -1) ? b : a);
+    return {
+        remaining: chosen.remaining,
+        resetSeconds: chosen.resetSeconds,
+        policy: chosen.name
+    };
+}
+/**
+ * Reads `X-RateLimit-Remaining` and `X-RateLimit-Reset`. A remaining value listing
+ * several numbers (`0, 100`: one per policy, as some gateways send) counts as its
+ * smallest. Undefined when neither field is present and readable.
+ */
+function readXRateLimit(headers) {
+    const rawRemaining = headerValue(headers, 'x-ratelimit-remaining');
+    const counts = (rawRemaining ?? '')
+        .split(',')
+        .map((v) => parseNonNegative(v))
+        .filter((v) => v !== undefined);
+    const remaining = counts.length > 0 ? Math.min(...counts) : undefined;
+    const reset = headerValue(headers, 'x-ratelimit-reset')?.trim() || undefined;
+    if (remaining === undefined && reset === undefined)
+        return undefined;
+    return { remaining, reset };
+}
+
+;// CONCATENATED MODULE: ./src/core/api/rate-limit.ts
+
+
+
+
+/** True for a `Retry-After` value of either RFC 9110 §10.2.3 form (garbage does not count). */
+function isRetryAfter(value) {
+    if (value === undefined)
+        return false;
+    // The reference time only picks the century of an RFC 850 year; any will do here.
+    return parseNonNegative(value) !== undefined || parseHttpDate(value, 0) !== undefined;
+}
+/**
+ * True when a response carries a readable rate-limit signal: a valid `Retry-After`,
+ * no requests remaining per the IETF `RateLimit` fields or `X-RateLimit-Remaining`,
+ * or a body `retryAfter`/`resetAt`. Used to tell a rate-limiting 403 (some gateways
+ * answer so) from a real permission error; a malformed signal does not count.
  */
 function hasRateLimitSignals(headers, body) {
-    if (headerValue(headers, 'retry-after') !== undefined)
+    if (isRetryAfter(headerValue(headers, 'retry-after')))
         return true;
-    if (headerValue(headers, 'x-ratelimit-remaining')?.trim() === '0')
+    if (readIetfRateLimit(headers)?.remaining === 0)
         return true;
-    if (ietfRemainingZero(headerValue(headers, 'ratelimit')))
+    if (readXRateLimit(headers)?.remaining === 0)
         return true;
     return body?.retryAfter !== undefined || body?.resetAt !== undefined;
 }
+
+;// CONCATENATED MODULE: ./src/core/api/wait-format.ts
+/** How waits and instants read in logs and error messages. */
 /**
- * `Retry-After` in its delay-seconds form: RFC 9110 §10.2.3 defines
- * `Retry-After = HTTP-date / delay-seconds`, delay-seconds being `1*DIGIT`.
- * Returns milliseconds, or undefined for an absent or (for now) date-form value.
+ * A wait for a log line: `0.4s`, `45s`, `1m 30s`, `1h 5m`. Sub-minute waits keep one
+ * decimal only below 10 s, where a backoff's tenths matter.
  */
-function retryAfterSecondsMs(value) {
-    if (value === undefined)
-        return undefined;
-    const match = /^\s*(\d+)\s*$/.exec(value);
-    return match ? Number(match[1]) * 1000 : undefined;
+function formatWait(ms) {
+    const s = Math.max(0, ms) / 1000;
+    if (s < 10)
+        return `${Number(s.toFixed(1))}s`;
+    if (s < 60)
+        return `${Math.round(s)}s`;
+    const total = Math.round(s);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const rest = total % 60;
+    if (h > 0)
+        return m > 0 ? `${h}h ${m}m` : `${h}h`;
+    return rest > 0 ? `${m}m ${rest}s` : `${m}m`;
 }
-/**
- * The wait a 429/503 (or rate-limiting 403) asks for, or undefined when it gives no
- * usable signal (the caller then backs off). Precedence per contract.md part C:
- * Retry-After first, the body last.
- */
-function rateLimitDelayMs(headers, body) {
-    const header = retryAfterSecondsMs(headerValue(headers, 'retry-after'));
-    if (header !== undefined)
-        return { delayMs: header, source: `Retry-After: ${header / 1000}s` };
-    if (body?.retryAfter !== undefined) {
-        const delayMs = Math.round(body.retryAfter * 1000);
-        return { delayMs, source: `retryAfter in body: ${body.retryAfter}s` };
-    }
-    return undefined;
+/** An instant as ISO 8601 UTC, without `.000` when it falls on a whole second. */
+function isoTime(ms) {
+    return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }
 
 ;// CONCATENATED MODULE: ./src/core/api/http-error.ts
@@ -57443,8 +57853,14 @@ function rateLimitDelayMs(headers, body) {
 
 
 
+
 /** The server's code for a spent daily execution budget (contract.md, launch semantics). */
 const DAILY_QUOTA_CODE = 'DAILY_EXECUTION_LIMIT_EXCEEDED';
+/**
+ * The sandbox's code for an Idempotency-Key reused with different launch parameters
+ * (contract.md, launch semantics: the same key with different parameters gets 409).
+ */
+const IDEMPOTENCY_KEY_REUSED_CODE = 'IDEMPOTENCY_KEY_REUSED';
 /** Which kind a status (and its signals) is. */
 function kindForResponse(failure) {
     const { status, headers, body } = failure;
@@ -57488,14 +57904,17 @@ const HINT = {
     not_found: 'Check the ID and the organization ID: a resource in another organization answers 404',
     quota: 'This is a rolling 24-hour budget, not a short rate limit, so retrying in this job will not help. Run fewer flows, wait for the window to roll over, or raise the plan limit'
 };
+const KEY_REUSED_SUMMARY = 'the Idempotency-Key was already used for a launch with different parameters';
+const KEY_REUSED_HINT = 'The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set idempotency-key, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow';
 /** Builds the typed error for a non-2xx response. */
 function errorFromResponse(failure, redact) {
     const { status, body, request } = failure;
     const kind = kindForResponse(failure);
     const scope = typeof body.metadata?.scope === 'string' ? body.metadata.scope : undefined;
-    let summary = SUMMARY[kind];
+    const keyReused = status === 409 && body.code?.toUpperCase() === IDEMPOTENCY_KEY_REUSED_CODE;
+    let summary = keyReused ? KEY_REUSED_SUMMARY : SUMMARY[kind];
     if (kind === 'quota' && scope)
-        summary += ` (scope ${cleanText(scope, redact, 60)})`;
+        summary += ` (scope: ${cleanText(scope, redact, 60)})`;
     const tag = body.code ? `HTTP ${status}, ${body.code}` : `HTTP ${status}`;
     const fallback = statusText(status);
     const said = body.message === fallback ? fallback.replace(/^\d+ /, '') : body.message;
@@ -57507,7 +57926,29 @@ function errorFromResponse(failure, redact) {
         request,
         field: body.field,
         metadata: body.metadata ? redactDeep(body.metadata, redact) : undefined,
-        hint: HINT[kind]
+        hint: keyReused ? KEY_REUSED_HINT : HINT[kind]
+    });
+}
+/**
+ * The error for a rate-limit wait that would end past the step's deadline (or last
+ * longer than any wait the client takes): fail now and say until when, rather than
+ * sleep into a timeout. E.g. `GET /flows/f failed: rate limited until
+ * 2024-01-15T10:31:00Z (HTTP 429, Retry-After); the step's deadline is 2024-01-15T10:30:00Z`.
+ */
+function waitRefusedError(wait) {
+    const status = wait.error?.status ?? wait.status;
+    const what = [status === undefined ? undefined : `HTTP ${status}`, wait.signal]
+        .filter(Boolean)
+        .join(', ');
+    const origin = wait.learnedFrom ? ` on ${wait.learnedFrom}` : '';
+    const verb = wait.error ? 'failed' : 'not sent';
+    return new EchopointError('rate_limited', `${wait.request} ${verb}: rate limited until ${isoTime(wait.untilMs)} (${what}${origin}); ${wait.why}`, {
+        status,
+        code: wait.error?.code,
+        request: wait.request,
+        metadata: wait.error?.metadata,
+        hint: 'The API asked for a longer wait than this step allows. Run fewer flows at once, spread runs out over time, or give the step a longer timeout',
+        cause: wait.error
     });
 }
 /** A 2xx whose body is not what the endpoint promises. */
@@ -57745,7 +58186,150 @@ function redirectTarget(current, status, location, method, allowedOrigin, reques
     return target;
 }
 
+;// CONCATENATED MODULE: ./src/core/api/retry-after.ts
+/**
+ * The `Retry-After` header (RFC 9110 §10.2.3):
+ *
+ *     Retry-After = HTTP-date / delay-seconds
+ *
+ * With 503 it says how long the service will be unavailable; with 429 (RFC 6585 §4)
+ * how long to wait before the next request. Both forms are read here; anything else
+ * is ignored, never an error.
+ */
+
+
+/**
+ * Reads `Retry-After` as an instant on the server's clock (`nowMs`, from `Date`).
+ *
+ * - delay-seconds (`45`, `0`) → `nowMs + 45 s`. A number that is plausibly an epoch
+ *   time (seconds or ms within a year of now) is read as one (see `delayOrEpoch`).
+ *   Fractions are accepted, being harmless.
+ * - HTTP-date in any of the three forms of RFC 9110 §5.6.7 → that instant.
+ *
+ * Returns undefined for a missing or malformed value.
+ */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const seconds = parseNonNegative(value);
+    if (seconds !== undefined)
+        return delayOrEpoch(seconds, nowMs);
+    const date = parseHttpDate(value, nowMs);
+    return date === undefined ? undefined : { atMs: date, form: 'HTTP-date' };
+}
+
+;// CONCATENATED MODULE: ./src/core/api/server-clock.ts
+
+
+/**
+ * Reads the server's clock from `Date`. A missing or malformed `Date` means "no
+ * correction": the local clock is used as is. `Date` has one-second resolution and
+ * is set before the body is sent, so the correction can overstate a wait by up to a
+ * second, never shorten it.
+ */
+function serverClock(headers, localNowMs) {
+    const date = headerValue(headers, 'date');
+    const serverNow = date === undefined ? undefined : parseHttpDate(date, localNowMs);
+    const skewMs = serverNow === undefined ? 0 : serverNow - localNowMs;
+    return {
+        nowMs: localNowMs + skewMs,
+        skewMs,
+        toLocal: (serverMs) => serverMs - skewMs
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/api/wait-plan.ts
+
+
+
+
+
+/**
+ * The shortest wait a server-given signal leads to. Every signal has one-second
+ * resolution, so `Retry-After: 0` or a reset that has just passed means "within the
+ * next second"; retrying at once would hit the same limit again, and a stale reset
+ * (already past) must never make the client loop without pause.
+ */
+const MIN_WAIT_MS = 1000;
+function toWait(reset, signal, clock, localNowMs) {
+    const untilMs = Math.max(Math.ceil(clock.toLocal(reset.atMs)), localNowMs + MIN_WAIT_MS);
+    return { untilMs, delayMs: untilMs - localNowMs, signal, form: reset.form };
+}
+/** The IETF reset, when the most constrained policy is spent (or does not say). */
+function ietfReset(headers, nowMs, requireExhausted) {
+    const reading = readIetfRateLimit(headers);
+    if (reading?.resetSeconds === undefined)
+        return undefined;
+    if (reading.remaining !== undefined ? reading.remaining > 0 : requireExhausted)
+        return undefined;
+    return delayOrEpoch(reading.resetSeconds, nowMs);
+}
+/** The X-RateLimit-Reset instant, when remaining is 0 (or not said). */
+function xReset(headers, nowMs, requireExhausted) {
+    const reading = readXRateLimit(headers);
+    if (reading?.reset === undefined)
+        return undefined;
+    if (reading.remaining !== undefined ? reading.remaining > 0 : requireExhausted)
+        return undefined;
+    return parseResetTime(reading.reset, nowMs);
+}
+/**
+ * The wait a rate-limit response (429, 503, or a 403 carrying rate-limit signals)
+ * asks for, or undefined when it carries no usable signal (the caller backs off).
+ *
+ * Precedence (contract.md part C): `Retry-After`, then the IETF `RateLimit` fields,
+ * then `X-RateLimit-Reset`, then the body's `retryAfter` and `resetAt`. A malformed
+ * or implausible signal is skipped and the next one used. A quota reset is only
+ * used when that quota is spent (remaining 0) or the response does not say: the
+ * reset of a quota with room left does not explain the refusal.
+ *
+ * Absolute times are corrected for clock skew with `Date` (server-clock.ts); every
+ * wait is at least {@link MIN_WAIT_MS}. Bounding long waits is the caller's job
+ * (see `checkWait`): a long wait must fail clearly, not be shortened.
+ */
+function rateLimitWait(headers, body, localNowMs) {
+    const clock = serverClock(headers, localNowMs);
+    const now = clock.nowMs;
+    const candidates = [
+        ['Retry-After', () => parseRetryAfter(headerValue(headers, 'retry-after'), now)],
+        ['RateLimit', () => ietfReset(headers, now, false)],
+        ['X-RateLimit-Reset', () => xReset(headers, now, false)],
+        [
+            'retryAfter in body',
+            () => (body?.retryAfter === undefined ? undefined : delayOrEpoch(body.retryAfter, now))
+        ],
+        [
+            'resetAt in body',
+            () => (body?.resetAt === undefined ? undefined : parseResetTime(body.resetAt, now))
+        ]
+    ];
+    for (const [signal, read] of candidates) {
+        const reset = read();
+        if (reset)
+            return toWait(reset, signal, clock, localNowMs);
+    }
+    return undefined;
+}
+/**
+ * For a response that is not itself a rate limit (typically a 2xx): when it says no
+ * requests remain (`RateLimit` r=0, `X-RateLimit-Remaining: 0`) and when the quota
+ * resets, the wait before the next request may be sent. Undefined otherwise,
+ * including "remaining 0" without a readable reset (the next request will find out).
+ */
+function exhaustedWait(headers, localNowMs) {
+    const clock = serverClock(headers, localNowMs);
+    const ietf = ietfReset(headers, clock.nowMs, true);
+    if (ietf)
+        return toWait(ietf, 'RateLimit', clock, localNowMs);
+    const x = xReset(headers, clock.nowMs, true);
+    if (x)
+        return toWait(x, 'X-RateLimit-Reset', clock, localNowMs);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/api/retry.ts
+
+
 
 
 /**
@@ -57757,6 +58341,26 @@ function backoffDelayMs(attempt, random, baseDelayMs = 500, maxDelayMs = 10_000)
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
     return Math.round(Math.min(Math.max(random(), 0), 1) * ceiling);
 }
+/**
+ * Longest single wait taken when no deadline bounds it: a CI step should not hang for
+ * hours on one `Retry-After`. With a deadline, the deadline is the bound.
+ */
+const DEFAULT_MAX_WAIT_MS = 60 * 60_000;
+/**
+ * Whether a wait ending at `until` may be taken. Returns undefined when it may, or
+ * why not: it ends past the step's deadline, or (without a deadline) it is longer
+ * than `maxWaitMs`. A wait is refused whole rather than shortened: retrying before
+ * the server's reset would only be refused again.
+ */
+function checkWait(until, now, deadline, maxWaitMs = DEFAULT_MAX_WAIT_MS) {
+    if (deadline !== undefined) {
+        return until > deadline ? `the step's deadline is ${isoTime(deadline)}` : undefined;
+    }
+    if (until - now > maxWaitMs) {
+        return `that is longer than the longest wait taken without a deadline (${formatWait(maxWaitMs)})`;
+    }
+    return undefined;
+}
 /** 501 Not Implemented and 505 HTTP Version Not Supported will not change on a retry. */
 const PERMANENT_5XX = new Set([501, 505]);
 function retry_describe(context) {
@@ -57765,20 +58369,28 @@ function retry_describe(context) {
     return `network error ${context.error.code ?? ''}`.trim();
 }
 /**
- * The default policy: retries only idempotent requests; 5xx (but 501/505), 408 and
- * transient network errors with backoff; 429, 503 and rate-limiting 403s after the
- * wait the server asks for (else backoff). 400/401/403/404/409/422 and the daily
- * quota are final.
+ * The default policy:
+ * - never retried: the daily quota (a 24 h budget, contract.md), 400/401/404/409/422,
+ *   a 403 without rate-limit signals, 501/505, and any write without an
+ *   Idempotency-Key (repeating it could launch twice);
+ * - 429, 503 and rate-limiting 403s: after the wait the server asks for
+ *   (wait-plan.ts), else backoff;
+ * - other 5xx, 408 and transient network errors: full-jitter backoff;
+ * - at most `maxRetries` retries, and no wait that ends past the deadline.
  */
 function createRetryPolicy(options = {}) {
     const maxRetries = options.maxRetries ?? 4;
     const base = options.baseDelayMs ?? 500;
     const cap = options.maxDelayMs ?? 10_000;
+    const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     const random = options.random ?? Math.random;
     return {
         decide(context) {
-            const { error, response, attempt } = context;
+            const { error, response, attempt, now } = context;
             const status = response?.status;
+            if (error.kind === 'quota') {
+                return { retry: false, reason: 'the daily execution quota is spent; retrying cannot help' };
+            }
             const rateLimited = error.kind === 'rate_limited' || status === 503;
             const retryable = rateLimited ||
                 (error.kind === 'server' && !PERMANENT_5XX.has(status ?? 0)) ||
@@ -57791,37 +58403,120 @@ function createRetryPolicy(options = {}) {
                     reason: `${context.method} without an Idempotency-Key is not repeated`
                 };
             }
-            if (attempt > maxRetries)
+            if (attempt > maxRetries) {
                 return { retry: false, reason: `retry budget of ${maxRetries} spent` };
+            }
             // RFC 9110 §10.2.3: with 503 (and 429, RFC 6585 §4) Retry-After says how long to wait.
-            const asked = rateLimited && response ? rateLimitDelayMs(response.headers, response.body) : undefined;
-            if (asked) {
+            const hint = rateLimited && response ? rateLimitWait(response.headers, response.body, now) : undefined;
+            const delayMs = hint?.delayMs ?? backoffDelayMs(attempt, random, base, cap);
+            const untilMs = now + delayMs;
+            const source = hint?.signal ?? 'backoff';
+            const refusal = checkWait(untilMs, now, context.deadline, maxWaitMs);
+            if (refusal) {
+                // A rate limit fails as one, saying until when; a 5xx whose backoff does not
+                // fit keeps its own error (the server's failure is the news).
+                const asRateLimit = hint !== undefined || error.kind === 'rate_limited';
                 return {
-                    retry: true,
-                    delayMs: asked.delayMs,
-                    reason: `${retry_describe(context)} (${asked.source})`,
-                    rateLimited: true
+                    retry: false,
+                    reason: `a wait until ${isoTime(untilMs)} is refused: ${refusal}`,
+                    error: asRateLimit
+                        ? waitRefusedError({
+                            request: error.request ?? context.method,
+                            untilMs,
+                            signal: source,
+                            why: refusal,
+                            error
+                        })
+                        : undefined
                 };
             }
-            const delayMs = backoffDelayMs(attempt, random, base, cap);
-            return { retry: true, delayMs, reason: `${retry_describe(context)} (backoff)`, rateLimited: false };
+            return {
+                retry: true,
+                delayMs,
+                untilMs,
+                source,
+                rateLimited,
+                cause: retry_describe(context),
+                retryNumber: attempt,
+                maxRetries
+            };
         }
     };
 }
-/** Default longest single wait when no deadline bounds it: a CI step should not hang for hours. */
-const DEFAULT_MAX_WAIT_MS = 15 * 60_000;
-/**
- * Whether a wait ending at `until` may be taken. Returns undefined when it may, or why
- * not: past the step's deadline, or longer than the longest single wait.
- */
-function checkWait(until, now, deadline, maxWaitMs = DEFAULT_MAX_WAIT_MS) {
-    if (deadline !== undefined && until > deadline) {
-        return `the step's deadline is ${new Date(deadline).toISOString()}`;
+
+;// CONCATENATED MODULE: ./src/core/api/pause-gate.ts
+
+
+
+
+/** The pause shared by every request of one client; see the file comment. */
+class PauseGate {
+    options;
+    current;
+    constructor(options) {
+        this.options = options;
     }
-    if (until - now > maxWaitMs) {
-        return `that is longer than the longest wait taken (${Math.round(maxWaitMs / 1000)}s)`;
+    /** When the pause in force ends (local epoch ms), or undefined when there is none. */
+    get pausedUntil() {
+        const p = this.current;
+        return p && p.untilMs > this.options.clock.now() ? p.untilMs : undefined;
     }
-    return undefined;
+    /**
+     * Holds every later request until `pause.untilMs`. A pause that ends no later than
+     * the one in force changes nothing (concurrent 429s usually report the same reset);
+     * one that ends later extends it. Returns whether the end moved.
+     */
+    hold(pause) {
+        const current = this.current;
+        if (current && current.untilMs > this.options.clock.now()) {
+            if (pause.untilMs <= current.untilMs)
+                return false;
+            // A few hundred ms later is the same reset seen from a later response (signals
+            // have one-second resolution): extend silently rather than log a second wait.
+            if (current.announced && pause.untilMs - current.untilMs < MIN_WAIT_MS) {
+                current.untilMs = pause.untilMs;
+                return true;
+            }
+        }
+        this.current = { ...pause, announced: false };
+        return true;
+    }
+    /**
+     * Resolves when `request` may be sent: at once without a pause, else when the pause
+     * ends. Rejects with a `rate_limited` error, without waiting, when the pause would
+     * end past the deadline; rejects as soon as `signal` aborts.
+     */
+    async pass(request, signal) {
+        const { clock, recorder, deadline, maxWaitMs } = this.options;
+        for (;;) {
+            const pause = this.current;
+            const now = clock.now();
+            if (!pause || pause.untilMs <= now)
+                return;
+            const refusal = checkWait(pause.untilMs, now, deadline, maxWaitMs);
+            if (refusal) {
+                throw waitRefusedError({
+                    request,
+                    untilMs: pause.untilMs,
+                    signal: pause.signal,
+                    why: refusal,
+                    status: pause.status,
+                    learnedFrom: pause.request === request ? undefined : pause.request
+                });
+            }
+            if (!pause.announced) {
+                pause.announced = true;
+                recorder.announce(pause_gate_describe(pause, pause.untilMs - now));
+            }
+            await recorder.sleep(pause.untilMs - now, signal);
+        }
+    }
+}
+/** The log line for a pause, e.g. `Rate limited on GET /flows/search: waiting 45s (Retry-After)`. */
+function pause_gate_describe(pause, ms) {
+    return pause.exhausted
+        ? `Rate limit reached on ${pause.request} (no requests left): waiting ${formatWait(ms)} before the next request (${pause.signal})`
+        : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal})`;
 }
 
 // EXTERNAL MODULE: external "node:net"
@@ -57918,7 +58613,50 @@ function pathSegment(value, what) {
     return encodeURIComponent(v);
 }
 
+;// CONCATENATED MODULE: ./src/core/api/wait-recorder.ts
+/** Logs, counts and performs the waits of one client. */
+class WaitRecorder {
+    stats;
+    clock;
+    logger;
+    /** End of the time already added to `waitedMs` (local clock). */
+    coveredUntil = -Infinity;
+    constructor(stats, clock, logger) {
+        this.stats = stats;
+        this.clock = clock;
+        this.logger = logger;
+    }
+    /** Logs one wait at info level and counts it. Call once per wait, not per waiter. */
+    announce(message) {
+        this.logger.info(message);
+        this.stats.waits++;
+    }
+    /**
+     * Sleeps on the injected clock (abortable: rejects as soon as `signal` aborts, and
+     * the clock releases its timer). The time slept is added to `waitedMs` as wall time:
+     * when several requests wait through the same pause it is counted once, so the
+     * total never exceeds the time the run actually spent held back.
+     */
+    async sleep(ms, signal) {
+        const start = this.clock.now();
+        try {
+            await this.clock.sleep(ms, signal);
+        }
+        finally {
+            const end = this.clock.now();
+            const from = Math.max(start, this.coveredUntil);
+            if (end > from)
+                this.stats.waitedMs += end - from;
+            this.coveredUntil = Math.max(this.coveredUntil, end);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/api/transport.ts
+
+
+
+
 
 
 
@@ -57941,6 +58679,13 @@ function hasControlChars(value) {
     // eslint-disable-next-line no-control-regex
     return /[\u0000-\u001f\u007f]/.test(value);
 }
+/** The log line for a backoff wait, e.g. `HTTP 503 on GET /flows/f: retrying in 0.4s (backoff, retry 1 of 4)`. */
+function backoffMessage(label, error, d) {
+    const budget = `retry ${d.retryNumber} of ${d.maxRetries}`;
+    return error.kind === 'rate_limited'
+        ? `Rate limited on ${label} (${d.cause}): waiting ${formatWait(d.delayMs)} (backoff, no wait signal; ${budget})`
+        : `${d.cause} on ${label}: retrying in ${formatWait(d.delayMs)} (backoff, ${budget})`;
+}
 class Transport {
     options;
     stats = { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
@@ -57953,6 +58698,8 @@ class Transport {
     logger;
     policy;
     timeoutMs;
+    recorder;
+    gate;
     constructor(options) {
         this.options = options;
         // Defence in depth: the config validated api-url already, but the key must never
@@ -57970,7 +58717,16 @@ class Transport {
         this.clock = options.clock ?? systemClock;
         this.logger = options.logger ?? silentLogger;
         this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.policy = options.retryPolicy ?? createRetryPolicy({ random: options.random });
+        this.policy =
+            options.retryPolicy ??
+                createRetryPolicy({ random: options.random, maxWaitMs: options.maxWaitMs });
+        this.recorder = new WaitRecorder(this.stats, this.clock, this.logger);
+        this.gate = new PauseGate({
+            clock: this.clock,
+            recorder: this.recorder,
+            deadline: options.deadline,
+            maxWaitMs: options.maxWaitMs
+        });
         // allowRedirects false: see redirect.ts. Retries are ours. The socket timeout is a
         // backstop behind our own per-request timer.
         this.http = new lib_HttpClient(options.userAgent ?? DEFAULT_USER_AGENT, [], {
@@ -57988,13 +58744,16 @@ class Transport {
         const headers = this.headersFor(req, label);
         const body = req.body === undefined ? undefined : JSON.stringify(req.body);
         for (let attempt = 1;; attempt++) {
+            // Every attempt, the first included, waits out a pause learned from any response.
+            await this.guard(label, req.signal, () => this.gate.pass(label, req.signal));
+            if (attempt > 1)
+                this.stats.retries++;
             const failure = await this.attempt(req, url, headers, body, label).then((result) => result, (error) => ({ error: this.typed(error, label) }));
             if (!('error' in failure))
                 return failure.value;
             const { error, response } = failure;
             if (error.kind === 'cancelled' || req.signal?.aborted)
                 throw error;
-            const now = this.clock.now();
             const decision = this.policy.decide({
                 attempt,
                 method: req.method,
@@ -58002,34 +58761,64 @@ class Transport {
                 hasIdempotencyKey,
                 error,
                 response,
-                now
+                now: this.clock.now(),
+                deadline: this.options.deadline
             });
             if (!decision.retry) {
                 this.logger.debug(`${label}: not retried: ${decision.reason}`);
+                const final = decision.error ?? error;
                 throw attempt > 1
-                    ? withMessage(error, `${error.message} (after ${attempt} attempts)`)
-                    : error;
+                    ? withMessage(final, `${final.message} (after ${attempt} attempts)`)
+                    : final;
             }
-            const until = now + decision.delayMs;
-            const refusal = checkWait(until, now, this.options.deadline);
-            if (refusal) {
-                if (!decision.rateLimited)
-                    throw error;
-                const what = error.kind === 'rate_limited' ? 'rate limited' : 'asked to retry';
-                throw withMessage(error, `${error.message}; ${what} until ${new Date(until).toISOString()}; ${refusal}`);
+            if (decision.source === 'backoff') {
+                this.recorder.announce(backoffMessage(label, error, decision));
+                await this.guard(label, req.signal, () => this.recorder.sleep(decision.delayMs, req.signal));
             }
-            this.logger.info(`Waiting ${(decision.delayMs / 1000).toFixed(1)}s before retrying ${label}: ${decision.reason}`);
-            this.stats.waits++;
-            try {
-                await this.clock.sleep(decision.delayMs, req.signal);
+            else {
+                // The server named the wait: it holds every request to this API, so the gate
+                // at the top of the loop does the waiting (and logs it once).
+                this.gate.hold({
+                    untilMs: decision.untilMs,
+                    signal: decision.source,
+                    request: label,
+                    status: response?.status ?? 0,
+                    exhausted: false
+                });
             }
-            catch (err) {
-                throw req.signal?.aborted ? cancelledError(req.signal, label) : this.typed(err, label);
-            }
-            finally {
-                this.stats.waitedMs += Math.max(0, this.clock.now() - now);
-            }
-            this.stats.retries++;
+        }
+    }
+    /** Runs a wait; an abort becomes the typed `cancelled` error (or the signal's typed reason). */
+    async guard(label, signal, wait) {
+        try {
+            await wait();
+        }
+        catch (err) {
+            throw signal?.aborted ? cancelledError(signal, label) : this.typed(err, label);
+        }
+    }
+    /**
+     * Learns a pause from any response (contract.md part C): a refused request's wait
+     * signals, or "no requests remaining" on any other answer. The daily quota is not a
+     * pause: it stops launches, not the reads that follow running executions.
+     */
+    learn(label, status, headers, error, body) {
+        if (error?.kind === 'quota')
+            return;
+        const now = this.clock.now();
+        const refused = error !== undefined && (error.kind === 'rate_limited' || status === 503);
+        const wait = refused ? rateLimitWait(headers, body, now) : exhaustedWait(headers, now);
+        if (!wait)
+            return;
+        const held = this.gate.hold({
+            untilMs: wait.untilMs,
+            signal: wait.signal,
+            request: label,
+            status,
+            exhausted: !refused
+        });
+        if (held) {
+            this.logger.debug(`${label}: HTTP ${status} holds requests to this API until ${isoTime(wait.untilMs)} (${wait.signal}, ${wait.form})`);
         }
     }
     /** One attempt, following same-origin redirects. */
@@ -58076,6 +58865,7 @@ class Transport {
     interpret(response, req, label) {
         const { status, headers, text } = response;
         if (status >= 200 && status < 300) {
+            this.learn(label, status, headers);
             if (text.trim() === '')
                 throw contractViolation(label, status, 'empty body');
             let value;
@@ -58092,6 +58882,7 @@ class Transport {
         }
         const body = parseErrorBody(text, status, this.redact);
         const error = errorFromResponse({ status, headers, body, request: label }, this.redact);
+        this.learn(label, status, headers, error, body);
         return { error, response: { status, headers, body } };
     }
     headersFor(req, label) {
@@ -58231,36 +59022,40 @@ async function cancelExecutions(api, items, options) {
     void options.clock.sleep(options.budgetMs, controller.signal).then(() => controller.abort(), () => undefined);
     const cancelled = [];
     let unsupported = false;
-    let next = 0;
-    const worker = async () => {
-        while (next < inFlight.length && !unsupported && !controller.signal.aborted) {
-            const item = inFlight[next++];
-            try {
-                item.execution = await api.cancelExecution(item.flow.id, item.execution.id, {
-                    signal: controller.signal
-                });
-                cancelled.push(item.execution.id);
-                logger.info(`Cancelled "${item.flow.name}" (execution ${item.execution.id})`);
+    const cancelOne = async (item) => {
+        try {
+            item.execution = await api.cancelExecution(item.flow.id, item.execution.id, {
+                signal: controller.signal
+            });
+            cancelled.push(item.execution.id);
+            logger.info(`Cancelled "${item.flow.name}" (execution ${item.execution.id})`);
+        }
+        catch (err) {
+            const error = toEchopointError(err);
+            if (error.status === 404 || error.status === 405) {
+                // A server without the extension: say so once, do not retry (contract.md B.3).
+                if (!unsupported) {
+                    logger.warning('The API does not support cancelling executions; flows launched by this run may still be running in Echopoint.');
+                }
+                unsupported = true;
             }
-            catch (err) {
-                const error = toEchopointError(err);
-                if (error.status === 404 || error.status === 405) {
-                    // A server without the extension: say so once, do not retry (contract.md B.3).
-                    if (!unsupported) {
-                        logger.warning('The API does not support cancelling executions; flows launched by this run may still be running in Echopoint.');
-                    }
-                    unsupported = true;
-                }
-                else if (error.status === 409) {
-                    logger.debug(`Execution ${item.execution.id} had already ended`);
-                }
-                else {
-                    logger.warning(`Could not cancel "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`);
-                }
+            else if (error.status === 409) {
+                logger.debug(`Execution ${item.execution.id} had already ended`);
+            }
+            else {
+                logger.warning(`Could not cancel "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`);
             }
         }
     };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, inFlight.length) }, worker));
+    // The first cancel alone: against a server without the endpoint, it is the only request.
+    await cancelOne(inFlight[0]);
+    let next = 1;
+    const worker = async () => {
+        while (next < inFlight.length && !unsupported && !controller.signal.aborted) {
+            await cancelOne(inFlight[next++]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, inFlight.length - 1) }, worker));
     controller.abort();
     return cancelled;
 }
@@ -58451,13 +59246,14 @@ function launchBody(config, ci) {
 /** Launches every flow; never throws: each flow's outcome says what happened. */
 async function launchFlows(api, flows, options) {
     const { config, ci, logger, signal } = options;
+    const requestSignal = options.requestSignal ?? signal;
     const body = launchBody(config, ci);
     let stopError;
     const outcomes = await mapWithConcurrency(flows, config.maxParallel, async (flow) => {
         const key = idempotencyKeyFor(flow.id, ci, config.idempotencyKey, options.invocationId);
         let outcome;
         try {
-            const execution = await api.launchFlow(flow.id, body, key, { signal });
+            const execution = await api.launchFlow(flow.id, body, key, { signal: requestSignal });
             logger.info(`Launched "${flow.name}" (${flow.id}): execution ${execution.id}`);
             outcome = { flow, execution };
         }
@@ -58804,6 +59600,12 @@ async function selectFlows(api, selection, options) {
 
 /** Time allowed for cancelling what we started, after a timeout or a cancel (GitHub allows 7.5 s). */
 const CANCEL_BUDGET_MS = 4000;
+/**
+ * After a cancel or the deadline, launch requests already sent get this long to
+ * answer: the server may have created the execution, and only its answer tells
+ * us which one to cancel. With CANCEL_BUDGET_MS this stays inside GitHub's 7.5 s.
+ */
+const LAUNCH_GRACE_MS = 1500;
 class RunAbort extends Error {
     why;
     constructor(why) {
@@ -58914,14 +59716,25 @@ async function runFlows(config, deps) {
             return finish([], runAbortError(why, config));
         return finish([], toEchopointError(err));
     }
+    // Every flow at once, so live progress starts with the whole list.
     for (const flow of flows)
-        report(flow, { state: 'launching' });
+        progress.set(flow.id, { flow, state: 'launching' });
+    deps.onProgress?.([...progress.values()]);
+    // Once aborted, no new launch starts; those in flight get LAUNCH_GRACE_MS to answer.
+    const launchRequests = new AbortController();
+    const grace = new AbortController();
+    const startGrace = () => void clock.sleep(LAUNCH_GRACE_MS, grace.signal).then(() => launchRequests.abort(signal.reason), () => undefined);
+    if (signal.aborted)
+        startGrace();
+    else
+        signal.addEventListener('abort', startGrace, { once: true });
     const launches = await launchFlows(api, flows, {
         config,
         ci,
         invocationId: deps.invocationId,
         logger,
         signal,
+        requestSignal: launchRequests.signal,
         onLaunched: (outcome) => {
             if (outcome.execution) {
                 items.push({ flow: outcome.flow, execution: outcome.execution });
@@ -58939,6 +59752,9 @@ async function runFlows(config, deps) {
                 report(outcome.flow, { state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error' });
             }
         }
+    }).finally(() => {
+        grace.abort();
+        signal.removeEventListener('abort', startGrace);
     });
     // Keep launch order in the items (launches finish in any order).
     const order = new Map(flows.map((f, i) => [f.id, i]));
@@ -58968,26 +59784,46 @@ async function runFlows(config, deps) {
         }
     }
     const why = abortReason();
-    if (why === 'timeout' || (why === 'cancelled' && config.cancelOnAbort)) {
-        const still = items.filter((i) => !isTerminal(i.execution.status) && !i.error);
-        if (still.length > 0) {
-            if (why === 'timeout') {
-                logger.error(`Timed out after ${formatDuration(config.timeoutMs)} with ${still.length} flow${still.length === 1 ? '' : 's'} still running: ${still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ')}`, { title: 'Echopoint: timed out' });
-            }
+    const still = items.filter((i) => !isTerminal(i.execution.status) && !i.error);
+    // Why each execution still in flight is left running, when it is (for the report).
+    const leftRunning = new Map();
+    if (still.length > 0 && why) {
+        const list = still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ');
+        const count = `${still.length} flow${still.length === 1 ? '' : 's'}`;
+        // Info, not an error: the adapters report each timed-out flow (a warning
+        // annotation per flow) and the verdict; an error here would say it twice.
+        logger.info(why === 'timeout'
+            ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
+            : `Cancelled with ${count} still running: ${list}`);
+        if (why === 'timeout' || config.cancelOnAbort) {
             await cancelExecutions(api, still, {
                 clock,
                 logger,
                 budgetMs: CANCEL_BUDGET_MS,
                 concurrency: config.maxParallel
             });
+            for (const item of still.filter((i) => !isTerminal(i.execution.status))) {
+                leftRunning.set(item, new EchopointError(why, 'Still running in Echopoint: it could not be cancelled (see the warning above)'));
+            }
+        }
+        else {
+            logger.info('Leaving them running in Echopoint: cancel-on-abort is false');
+            for (const item of still) {
+                leftRunning.set(item, new EchopointError(why, 'Left running in Echopoint (cancel-on-abort is false)'));
+            }
         }
     }
     const byFlow = new Map(items.map((i) => [i.flow.id, i]));
     const reports = launches.map((launch) => {
         const item = byFlow.get(launch.flow.id);
         if (!item) {
-            const kind = launch.error?.kind === 'cancelled' || why === 'cancelled' ? 'cancelled' : 'error';
-            return flowReportOf(launch.flow, kind, undefined, launch.error);
+            // Never launched: stopped by the cancel or the deadline, or its launch failed.
+            const notLaunched = launch.skipped === true || launch.error?.kind === 'cancelled';
+            if (notLaunched && why === 'timeout') {
+                return flowReportOf(launch.flow, 'timed_out', undefined, new EchopointError('timeout', 'Not launched: the timeout passed first'));
+            }
+            const kind = notLaunched && why === 'cancelled' ? 'cancelled' : 'error';
+            return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
         }
         if (item.error)
             return flowReportOf(item.flow, 'error', item, item.error);
@@ -58996,7 +59832,7 @@ async function runFlows(config, deps) {
             const status = flowStatusOf(item.execution);
             return flowReportOf(item.flow, why === 'timeout' && status === 'cancelled' ? 'timed_out' : status, item);
         }
-        return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item);
+        return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item, leftRunning.get(item));
     });
     for (const r of reports) {
         const flow = flows.find((f) => f.id === r.flow_id);
@@ -59084,30 +59920,67 @@ function showValue(value, max = 200) {
     const text = JSON.stringify(value) ?? String(value);
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+/**
+ * An http(s) URL safe inside a Markdown link target and a table cell, or
+ * undefined for anything else (`javascript:`, relative, malformed): characters
+ * that could end the link or the cell are percent-encoded.
+ */
+function safeUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    return url.href.replace(/[()[\]<>|`*_~\\ "']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
 
 ;// CONCATENATED MODULE: ./src/core/report/junit.ts
 /**
  * The JUnit XML report: one test suite, one test case per flow, node failures
- * in the failure message, durations in seconds, flow and execution IDs as
- * properties. Built with xmlbuilder2 so untrusted names are always escaped.
+ * in the failure message, durations in seconds. Built with xmlbuilder2 so
+ * untrusted names are always escaped.
+ *
+ * Valid against the JUnit schema the common consumers read (GitLab's
+ * `artifacts:reports:junit`, Jenkins, mikepenz/action-junit-report,
+ * dorny/test-reporter; our copy is `__fixtures__/junit.xsd`). That schema has no
+ * `<properties>` inside a `<testcase>`, so the IDs go where those consumers read
+ * them: suite-level properties keyed by flow ID (`flow.<flow_id>.execution_id`,
+ * `flow.<flow_id>.name`, `flow.<flow_id>.url`), and each test case's
+ * `<system-out>`, which GitLab and Jenkins show beside the test.
  */
 
 
 
 
 
+/** The `classname` of every test case: consumers group and track tests by it. */
+const JUNIT_CLASSNAME = 'echopoint.flows';
+// Characters XML 1.0 cannot carry at all, not even escaped (https://www.w3.org/TR/xml/#charsets).
+const NOT_XML = 
+// eslint-disable-next-line no-control-regex
+/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+/** Untrusted text made safe for an XML document (the builder escapes markup). */
+function xmlText(text) {
+    return text.replace(NOT_XML, '\ufffd');
+}
 const junit_seconds = (ms) => ((ms ?? 0) / 1000).toFixed(3);
 function failureText(flow) {
     const lines = [];
-    if (flow.error_message)
+    const failedNodes = flow.nodes.filter((n) => n.status === 'failed');
+    // The flow's message repeats its failed node's; the node lines say it more precisely.
+    if (flow.error_message && failedNodes.length === 0)
         lines.push(flow.error_message);
-    for (const node of flow.nodes.filter((n) => n.status === 'failed')) {
+    for (const node of failedNodes) {
         lines.push(`Node "${node.display_name}" (${node.node_type}) failed${node.error_message ? `: ${node.error_message}` : ''}`);
         for (const a of node.assertions.filter((x) => !x.passed)) {
             lines.push(`  assertion ${a.index}: ${a.extractor} ${a.operator}: expected ${showValue(a.expected)}, actual ${showValue(a.actual)}${a.error ? ` (${a.error})` : ''}`);
         }
     }
-    return lines.join('\n');
+    return xmlText(lines.join('\n'));
 }
 function headline(flow) {
     const failure = firstFailure(flow);
@@ -59117,71 +59990,116 @@ function headline(flow) {
         return oneLine(`${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`);
     return oneLine(flow.error_message ?? flow.status);
 }
+/** What a reader of the test case needs to find the run in Echopoint. */
+function systemOut(flow) {
+    const lines = [`flow_id: ${flow.flow_id}`, `status: ${flow.status}`];
+    if (flow.execution_id)
+        lines.push(`execution_id: ${flow.execution_id}`);
+    if (flow.url)
+        lines.push(`url: ${flow.url}`);
+    return xmlText(lines.join('\n'));
+}
 /** Renders the report as a JUnit XML string. */
-function renderJunit(results, timestamp = new Date()) {
-    const failures = results.counts.failed;
-    const errors = results.counts.error + results.counts.timed_out;
-    const skipped = results.counts.cancelled;
+function renderJunit(results, options = {}) {
+    const timestamp = options.timestamp ?? new Date(Date.now() - results.duration_ms);
+    // A run that stopped before any flow (bad key, empty selection, cancelled in the
+    // preflight) is one test case, so a test-report step shows why instead of "0 tests".
+    const runCase = results.flows.length === 0 && results.status !== 'passed'
+        ? {
+            status: results.status,
+            message: oneLine(options.error?.userMessage ?? `The run ended: ${results.status}`),
+            type: options.error?.kind ?? results.status
+        }
+        : undefined;
+    const c = results.counts;
+    const tests = runCase ? 1 : c.total;
+    const failures = c.failed;
+    const errors = c.error + c.timed_out + (runCase && runCase.status !== 'cancelled' ? 1 : 0);
+    const skipped = c.cancelled + (runCase?.status === 'cancelled' ? 1 : 0);
     const time = junit_seconds(results.duration_ms);
     const root = (0,lib/* create */.vt)({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
         name: 'Echopoint',
-        tests: results.counts.total,
+        tests,
         failures,
         errors,
-        skipped,
         time
     });
     const suite = root.ele('testsuite', {
         name: 'Echopoint flows',
-        tests: results.counts.total,
+        tests,
         failures,
         errors,
         skipped,
         time,
+        // The schema's timestamp has no zone: UTC, to the second.
         timestamp: timestamp.toISOString().replace(/\.\d{3}Z$/, '')
     });
+    const props = suite.ele('properties');
+    props.ele('property', { name: 'status', value: results.status });
+    for (const flow of results.flows) {
+        const key = `flow.${xmlText(flow.flow_id)}`;
+        props.ele('property', { name: `${key}.name`, value: xmlText(flow.flow_name) });
+        if (flow.execution_id)
+            props.ele('property', { name: `${key}.execution_id`, value: xmlText(flow.execution_id) });
+        if (flow.url)
+            props.ele('property', { name: `${key}.url`, value: xmlText(flow.url) });
+    }
+    if (runCase) {
+        const testcase = suite.ele('testcase', {
+            name: 'Echopoint run',
+            classname: JUNIT_CLASSNAME,
+            time
+        });
+        if (runCase.status === 'cancelled')
+            testcase.ele('skipped', { message: runCase.message });
+        else
+            testcase.ele('error', { message: xmlText(runCase.message), type: runCase.type });
+    }
     for (const flow of results.flows) {
         const testcase = suite.ele('testcase', {
-            name: flow.flow_name,
-            classname: 'echopoint',
+            name: xmlText(flow.flow_name),
+            classname: JUNIT_CLASSNAME,
             time: junit_seconds(flow.duration_ms)
         });
-        const props = testcase.ele('properties');
-        props.ele('property', { name: 'flow_id', value: flow.flow_id });
-        if (flow.execution_id)
-            props.ele('property', { name: 'execution_id', value: flow.execution_id });
-        if (flow.url)
-            props.ele('property', { name: 'url', value: flow.url });
         switch (flow.status) {
             case 'failed':
                 testcase
-                    .ele('failure', { message: headline(flow), type: 'AssertionFailure' })
+                    .ele('failure', { message: xmlText(headline(flow)), type: 'AssertionFailure' })
                     .txt(failureText(flow));
                 break;
             case 'timed_out':
                 testcase
-                    .ele('error', { message: 'timed out before the flow finished', type: 'Timeout' })
+                    .ele('error', {
+                    message: xmlText(oneLine(flow.error_message ?? 'timed out before the flow finished')),
+                    type: 'Timeout'
+                })
                     .txt(failureText(flow));
                 break;
             case 'error':
                 testcase
-                    .ele('error', { message: headline(flow), type: flow.error_code ?? 'Error' })
+                    .ele('error', {
+                    message: xmlText(headline(flow)),
+                    type: xmlText(flow.error_code ?? 'Error')
+                })
                     .txt(failureText(flow));
                 break;
             case 'cancelled':
-                testcase.ele('skipped', { message: 'cancelled' });
+                testcase.ele('skipped', {
+                    message: xmlText(oneLine(flow.error_message ?? 'cancelled'))
+                });
                 break;
             default:
                 break;
         }
+        testcase.ele('system-out').txt(systemOut(flow));
     }
     return root.end({ prettyPrint: true });
 }
 /** Writes the report (creating folders); returns the absolute path written. */
-async function writeJunitReport(path, results) {
+async function writeJunitReport(path, results, options = {}) {
     const target = (0,external_node_path_namespaceObject.resolve)(path);
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(target, renderJunit(results), 'utf8');
+    await (0,promises_namespaceObject.writeFile)(target, renderJunit(results, options), 'utf8');
     return target;
 }
 
@@ -59269,6 +60187,7 @@ function splitList(value) {
 // HTTP stack or, worse, split a header. Never echo the value back.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
 function parseBoolean(name, value, fallback) {
     if (typeof value === 'boolean')
         return value;
@@ -59305,10 +60224,11 @@ function parseShard(name, text) {
     return { index, total };
 }
 /**
- * Validates everything and returns the config. Throws ConfigError naming the
- * first bad input (by the name the user wrote) and what to do about it.
+ * Validates the API key, the organization ID and the API URL, the inputs every
+ * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
+ * never echoes the key.
  */
-function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
+function resolveCredentials(raw, names, options = {}) {
     const apiKeyRaw = raw.apiKey ?? '';
     if (present(apiKeyRaw) === undefined) {
         throw new ConfigError(names.apiKey, 'it is missing or empty', 'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.');
@@ -59318,15 +60238,29 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         throw new ConfigError(names.apiKey, 'it contains a line break, space or other control character', 'Copy the key again without surrounding text or line breaks and update the secret.');
     }
     const organizationId = present(raw.organizationId);
+    if (organizationId === undefined && options.organizationRequired === false) {
+        // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
+        return { apiKey, organizationId: '', apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
+    }
     if (organizationId === undefined) {
         throw new ConfigError(names.organizationId, 'it is missing or empty', 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.');
     }
     if (CONTROL_CHARS.test(organizationId)) {
         throw new ConfigError(names.organizationId, 'it contains a control character', 'Use the plain organization ID, such as org_abc123.');
     }
-    const apiUrl = validateApiUrl(present(raw.apiUrl) ?? DEFAULT_API_URL, names.apiUrl)
+    return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
+}
+function resolveApiUrl(raw, name) {
+    return validateApiUrl(present(raw) ?? DEFAULT_API_URL, name)
         .toString()
         .replace(/\/$/, '');
+}
+/**
+ * Validates everything and returns the config. Throws ConfigError naming the
+ * first bad input (by the name the user wrote) and what to do about it.
+ */
+function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
+    const { apiKey, organizationId, apiUrl } = resolveCredentials(raw, names);
     const flowIds = splitList(raw.flowIds);
     const tags = splitList(raw.tags);
     if (flowIds.length > 0 && tags.length > 0) {
@@ -59510,9 +60444,11 @@ function cellFailure(flow) {
 function flowDetails(flow) {
     const lines = [`#### ${escapeMarkdown(flow.flow_name)}`, ''];
     lines.push(`Flow \`${safeId(flow.flow_id)}\`${flow.execution_id ? `, execution \`${safeId(flow.execution_id)}\`` : ''}: **${ICON[flow.status]}**`);
-    if (flow.error_message)
+    const failedNodes = flow.nodes.filter((n) => n.status === 'failed');
+    // The flow's message repeats its failed node's; the node lines say it more precisely.
+    if (flow.error_message && failedNodes.length === 0)
         lines.push('', `> ${escapeMarkdown(flow.error_message)}`);
-    for (const node of flow.nodes.filter((n) => n.status === 'failed')) {
+    for (const node of failedNodes) {
         lines.push('', `- Node **${escapeMarkdown(node.display_name)}** (${escapeMarkdown(node.node_type)}) failed${node.error_message ? `: ${escapeMarkdown(node.error_message)}` : ''}`);
         for (const a of node.assertions.filter((x) => !x.passed)) {
             lines.push(`  - Assertion ${a.index}: ${escapeMarkdown(a.extractor)} ${escapeMarkdown(a.operator)}: expected ${escapeMarkdown(showValue(a.expected))}, actual ${escapeMarkdown(showValue(a.actual))}${a.error ? ` (${escapeMarkdown(a.error)})` : ''}`);
@@ -59536,7 +60472,7 @@ function renderSummary(outcome, context) {
     if (c.cancelled)
         parts.push(`${c.cancelled} cancelled`);
     if (c.error)
-        parts.push(`${c.error} errors`);
+        parts.push(`${c.error} error${c.error === 1 ? '' : 's'}`);
     lines.push(`${parts.join(' · ')} · ${formatDuration(results.duration_ms)}`, '');
     if (outcome.error) {
         lines.push(`> **${escapeMarkdown(outcome.error.message)}**`);
@@ -59545,11 +60481,14 @@ function renderSummary(outcome, context) {
         lines.push('');
     }
     if (results.flows.length > 0) {
-        lines.push('| Status | Flow | Duration | Failure |', '| --- | --- | --- | --- |');
+        // A link column only when the API gave links (contract.md has no execution URL yet).
+        const links = results.flows.some((f) => f.url !== null && safeUrl(f.url) !== undefined);
+        lines.push(`| Status | Flow | Duration | Failure |${links ? ' Link |' : ''}`, `| --- | --- | --- | --- |${links ? ' --- |' : ''}`);
         for (const flow of results.flows) {
-            const name = flow.url ? `[${escapeMarkdown(flow.flow_name)}](${encodeURI(flow.url)})` : escapeMarkdown(flow.flow_name);
             const duration = flow.duration_ms === null ? '' : formatDuration(flow.duration_ms);
-            lines.push(`| ${ICON[flow.status]} | ${name} | ${duration} | ${cellFailure(flow)} |`);
+            const url = flow.url === null ? undefined : safeUrl(flow.url);
+            const link = links ? ` ${url ? `[open](${url})` : ''} |` : '';
+            lines.push(`| ${ICON[flow.status]} | ${escapeMarkdown(flow.flow_name)} | ${duration} | ${cellFailure(flow)} |${link}`);
         }
         lines.push('');
     }
@@ -59569,8 +60508,9 @@ function renderSummary(outcome, context) {
     if (outcome.stats.waits > 0) {
         lines.push(`Rate limits: waited ${outcome.stats.waits} time${outcome.stats.waits === 1 ? '' : 's'}, ${formatDuration(outcome.stats.waitedMs)} in total.`, '');
     }
-    if (context.runUrl)
-        lines.push(`<sub>[Workflow run](${encodeURI(context.runUrl)})</sub>`, '');
+    const runUrl = context.runUrl === undefined ? undefined : safeUrl(context.runUrl);
+    if (runUrl)
+        lines.push(`<sub>[Workflow run](${runUrl})</sub>`, '');
     return lines.join('\n');
 }
 
@@ -59616,15 +60556,31 @@ function cancelSignal() {
         dispose: () => handlers.forEach(([name, handler]) => process.off(name, handler))
     };
 }
+/**
+ * Where the reports go. When the inputs did not validate there is no config, but
+ * the reports are still written (with the error), so read those two inputs as given.
+ */
+function reportTargets(config) {
+    if (config)
+        return { junitPath: config.junitPath, jobSummary: config.jobSummary };
+    const junitPath = getInput('junit-path').trim();
+    return {
+        junitPath: junitPath === '' ? undefined : junitPath,
+        jobSummary: getInput('job-summary').trim().toLowerCase() !== 'false'
+    };
+}
 async function report(outcome, config, clock) {
+    const targets = reportTargets(config);
     let junitPath;
-    if (config?.junitPath) {
+    if (targets.junitPath) {
         try {
-            junitPath = await writeJunitReport(config.junitPath, outcome.results);
+            junitPath = await writeJunitReport(targets.junitPath, outcome.results, {
+                error: outcome.error
+            });
             info(`JUnit report written to ${junitPath}`);
         }
         catch (err) {
-            warning(`Could not write the JUnit report to ${config.junitPath}: ${toEchopointError(err).message}`);
+            warning(`Could not write the JUnit report to ${targets.junitPath}: ${toEchopointError(err).message}`);
         }
     }
     setRunOutputs(outcome, junitPath);
@@ -59636,7 +60592,7 @@ async function report(outcome, config, clock) {
             warning(`The API key expires on ${expiresAt} (${days} day${days === 1 ? '' : 's'} left). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`, { title: 'Echopoint: API key expires soon' });
         }
     }
-    if (config?.jobSummary !== false) {
+    if (targets.jobSummary) {
         try {
             await summary
                 .addRaw(renderSummary(outcome, { now: clock.now(), runUrl: detectCiContext().runUrl }), true)

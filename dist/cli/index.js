@@ -184,7 +184,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.characterData_replaceData = characterData_replaceData;
 exports.characterData_substringData = characterData_substringData;
 const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const DOMException_1 = __nccwpck_require__(7175);
 const TreeAlgorithm_1 = __nccwpck_require__(3532);
 const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
@@ -355,7 +355,7 @@ const RangeImpl_1 = __nccwpck_require__(3691);
 const NodeIteratorImpl_1 = __nccwpck_require__(4142);
 const TreeWalkerImpl_1 = __nccwpck_require__(6254);
 const NodeFilterImpl_1 = __nccwpck_require__(4649);
-const MutationRecordImpl_1 = __nccwpck_require__(2414);
+const MutationRecordImpl_1 = __nccwpck_require__(33);
 const DOMTokenListImpl_1 = __nccwpck_require__(6629);
 /**
  * Creates a `DOMImplementation`.
@@ -739,7 +739,7 @@ exports.dom_runEventConstructingSteps = dom_runEventConstructingSteps;
 exports.dom_runChildTextContentChangeSteps = dom_runChildTextContentChangeSteps;
 const DOMImpl_1 = __nccwpck_require__(698);
 const TreeAlgorithm_1 = __nccwpck_require__(3532);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const ShadowTreeAlgorithm_1 = __nccwpck_require__(708);
 const supportedTokens = new Map();
 /**
@@ -1070,7 +1070,7 @@ exports.document_elementInterface = document_elementInterface;
 exports.document_internalCreateElementNS = document_internalCreateElementNS;
 exports.document_adopt = document_adopt;
 const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const util_2 = __nccwpck_require__(7061);
 const ElementImpl_1 = __nccwpck_require__(8961);
 const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
@@ -1211,7 +1211,7 @@ exports.element_createAnElement = element_createAnElement;
 exports.element_insertAdjacent = element_insertAdjacent;
 const DOMImpl_1 = __nccwpck_require__(698);
 const infra_1 = __nccwpck_require__(4737);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const DOMException_1 = __nccwpck_require__(7175);
 const CreateAlgorithm_1 = __nccwpck_require__(8308);
 const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
@@ -1821,7 +1821,7 @@ exports.event_activateAnEventHandler = event_activateAnEventHandler;
 exports.event_deactivateAnEventHandler = event_deactivateAnEventHandler;
 const DOMImpl_1 = __nccwpck_require__(698);
 const interfaces_1 = __nccwpck_require__(9454);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const CustomEventImpl_1 = __nccwpck_require__(3171);
 const EventImpl_1 = __nccwpck_require__(2390);
 const DOMException_1 = __nccwpck_require__(7175);
@@ -2884,7 +2884,7 @@ exports.mutation_remove = mutation_remove;
 const DOMImpl_1 = __nccwpck_require__(698);
 const DOMException_1 = __nccwpck_require__(7175);
 const interfaces_1 = __nccwpck_require__(9454);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const util_2 = __nccwpck_require__(7061);
 const infra_1 = __nccwpck_require__(4737);
 const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
@@ -3883,7 +3883,7 @@ exports.observer_queueMutationRecord = observer_queueMutationRecord;
 exports.observer_queueTreeMutationRecord = observer_queueTreeMutationRecord;
 exports.observer_queueAttributeMutationRecord = observer_queueAttributeMutationRecord;
 const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const infra_1 = __nccwpck_require__(4737);
 const CreateAlgorithm_1 = __nccwpck_require__(8308);
 const TreeAlgorithm_1 = __nccwpck_require__(3532);
@@ -4197,7 +4197,7 @@ exports.node_listOfElementsWithClassNames = node_listOfElementsWithClassNames;
 exports.node_locateANamespacePrefix = node_locateANamespacePrefix;
 exports.node_locateANamespace = node_locateANamespace;
 const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const infra_1 = __nccwpck_require__(4737);
 const CreateAlgorithm_1 = __nccwpck_require__(8308);
 const OrderedSetAlgorithm_1 = __nccwpck_require__(8421);
@@ -4939,7 +4939,7 @@ exports.range_getContainedNodes = range_getContainedNodes;
 exports.range_getPartiallyContainedNodes = range_getPartiallyContainedNodes;
 const interfaces_1 = __nccwpck_require__(9454);
 const DOMException_1 = __nccwpck_require__(7175);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const CreateAlgorithm_1 = __nccwpck_require__(8308);
 const TreeAlgorithm_1 = __nccwpck_require__(3532);
 const BoundaryPointAlgorithm_1 = __nccwpck_require__(8652);
@@ -5691,7 +5691,7 @@ exports.shadowTree_assignSlotables = shadowTree_assignSlotables;
 exports.shadowTree_assignSlotablesForATree = shadowTree_assignSlotablesForATree;
 exports.shadowTree_assignASlot = shadowTree_assignASlot;
 const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const util_2 = __nccwpck_require__(7061);
 const TreeAlgorithm_1 = __nccwpck_require__(3532);
 const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
@@ -5933,7 +5933,7 @@ exports.text_contiguousExclusiveTextNodes = text_contiguousExclusiveTextNodes;
 exports.text_descendantTextContent = text_descendantTextContent;
 exports.text_split = text_split;
 const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const DOMException_1 = __nccwpck_require__(7175);
 const CreateAlgorithm_1 = __nccwpck_require__(8308);
 const TreeAlgorithm_1 = __nccwpck_require__(3532);
@@ -6232,7 +6232,7 @@ exports.tree_lastChild = tree_lastChild;
 exports.tree_treePosition = tree_treePosition;
 exports.tree_index = tree_index;
 exports.tree_retarget = tree_retarget;
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const interfaces_1 = __nccwpck_require__(9454);
 /**
  * Gets the next descendant of the given node of the tree rooted at `root`
@@ -7718,7 +7718,7 @@ exports.CharacterDataImpl = CharacterDataImpl;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChildNodeImpl = void 0;
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a mixin that extends child nodes that can have siblings
@@ -8800,7 +8800,7 @@ const DOMImpl_1 = __nccwpck_require__(698);
 const interfaces_1 = __nccwpck_require__(9454);
 const DOMException_1 = __nccwpck_require__(7175);
 const NodeImpl_1 = __nccwpck_require__(2280);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const util_2 = __nccwpck_require__(7061);
 const infra_1 = __nccwpck_require__(4737);
 const URLAlgorithm_1 = __nccwpck_require__(3650);
@@ -10138,7 +10138,7 @@ exports.EventImpl = EventImpl;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EventTargetImpl = void 0;
 const DOMException_1 = __nccwpck_require__(7175);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a target to which an event can be dispatched.
@@ -10253,7 +10253,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HTMLCollectionImpl = void 0;
 const infra_1 = __nccwpck_require__(4737);
 const algorithm_1 = __nccwpck_require__(6573);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const util_2 = __nccwpck_require__(7061);
 /**
  * Represents a collection of elements.
@@ -10409,7 +10409,7 @@ exports.HTMLCollectionImpl = HTMLCollectionImpl;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MutationObserverImpl = void 0;
 const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const infra_1 = __nccwpck_require__(4737);
 /**
  * Represents an object that can be used to observe mutations to the tree of
@@ -10540,7 +10540,7 @@ exports.MutationObserverImpl = MutationObserverImpl;
 
 /***/ }),
 
-/***/ 2414:
+/***/ 33:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10834,7 +10834,7 @@ exports.NodeImpl = void 0;
 const DOMImpl_1 = __nccwpck_require__(698);
 const interfaces_1 = __nccwpck_require__(9454);
 const EventTargetImpl_1 = __nccwpck_require__(3611);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const DOMException_1 = __nccwpck_require__(7175);
 const algorithm_1 = __nccwpck_require__(6573);
 const URLAlgorithm_1 = __nccwpck_require__(3650);
@@ -12047,7 +12047,7 @@ exports.NodeListStaticImpl = NodeListStaticImpl;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NonDocumentTypeChildNodeImpl = void 0;
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 /**
  * Represents a mixin that extends child nodes that can have siblings
  * other than doctypes. This mixin is implemented by {@link Element} and
@@ -12096,7 +12096,7 @@ exports.NonDocumentTypeChildNodeImpl = NonDocumentTypeChildNodeImpl;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NonElementParentNodeImpl = void 0;
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a mixin that extends non-element parent nodes. This mixin
@@ -12131,7 +12131,7 @@ exports.NonElementParentNodeImpl = NonElementParentNodeImpl;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ParentNodeImpl = void 0;
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a mixin that extends parent nodes that can have children.
@@ -12301,7 +12301,7 @@ const AbstractRangeImpl_1 = __nccwpck_require__(3773);
 const DOMException_1 = __nccwpck_require__(7175);
 const algorithm_1 = __nccwpck_require__(6573);
 const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 /**
  * Represents a live range.
  */
@@ -12981,7 +12981,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.StaticRangeImpl = void 0;
 const AbstractRangeImpl_1 = __nccwpck_require__(3773);
 const DOMException_1 = __nccwpck_require__(7175);
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(8247);
 /**
  * Represents a static range.
  */
@@ -13472,7 +13472,7 @@ const HTMLCollectionImpl_1 = __nccwpck_require__(9065);
 Object.defineProperty(exports, "HTMLCollection", ({ enumerable: true, get: function () { return HTMLCollectionImpl_1.HTMLCollectionImpl; } }));
 const MutationObserverImpl_1 = __nccwpck_require__(9137);
 Object.defineProperty(exports, "MutationObserver", ({ enumerable: true, get: function () { return MutationObserverImpl_1.MutationObserverImpl; } }));
-const MutationRecordImpl_1 = __nccwpck_require__(2414);
+const MutationRecordImpl_1 = __nccwpck_require__(33);
 Object.defineProperty(exports, "MutationRecord", ({ enumerable: true, get: function () { return MutationRecordImpl_1.MutationRecordImpl; } }));
 const NamedNodeMapImpl_1 = __nccwpck_require__(3145);
 Object.defineProperty(exports, "NamedNodeMap", ({ enumerable: true, get: function () { return NamedNodeMapImpl_1.NamedNodeMapImpl; } }));
@@ -16028,7 +16028,7 @@ Object.defineProperty(exports, "XMLSerializer", ({ enumerable: true, get: functi
 
 /***/ }),
 
-/***/ 7405:
+/***/ 9786:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16308,13 +16308,13 @@ exports.Guard = Guard;
 
 /***/ }),
 
-/***/ 628:
+/***/ 8247:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EmptySet = exports.Guard = exports.Cast = void 0;
-var Cast_1 = __nccwpck_require__(7405);
+var Cast_1 = __nccwpck_require__(9786);
 Object.defineProperty(exports, "Cast", ({ enumerable: true, get: function () { return Cast_1.Cast; } }));
 var Guard_1 = __nccwpck_require__(7773);
 Object.defineProperty(exports, "Guard", ({ enumerable: true, get: function () { return Guard_1.Guard; } }));
@@ -16433,7 +16433,7 @@ function isASCIIByte(byte) {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 2017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17568,7 +17568,7 @@ exports.splitAStringOnASCIIWhitespace = splitAStringOnASCIIWhitespace;
 exports.splitAStringOnCommas = splitAStringOnCommas;
 exports.concatenate = concatenate;
 const CodePoints_1 = __nccwpck_require__(4467);
-const ByteSequence_1 = __nccwpck_require__(4398);
+const ByteSequence_1 = __nccwpck_require__(2017);
 const Byte_1 = __nccwpck_require__(8311);
 const util_1 = __nccwpck_require__(7061);
 /**
@@ -18008,7 +18008,7 @@ const base64 = __importStar(__nccwpck_require__(9558));
 exports.base64 = base64;
 const byte = __importStar(__nccwpck_require__(8311));
 exports.byte = byte;
-const byteSequence = __importStar(__nccwpck_require__(4398));
+const byteSequence = __importStar(__nccwpck_require__(2017));
 exports.byteSequence = byteSequence;
 const codePoint = __importStar(__nccwpck_require__(4467));
 exports.codePoint = codePoint;
@@ -21786,7 +21786,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -21794,9 +21794,9 @@ var __webpack_unused_export__;
 
 const Client = __nccwpck_require__(3701)
 const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(8247)
+const Pool = __nccwpck_require__(628)
 const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(9786)
+const Agent = __nccwpck_require__(7405)
 const ProxyAgent = __nccwpck_require__(6672)
 const EnvHttpProxyAgent = __nccwpck_require__(3137)
 const RetryAgent = __nccwpck_require__(50)
@@ -21896,7 +21896,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(2017).fetch)
+const fetchImpl = (__nccwpck_require__(4398).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -22400,7 +22400,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -22968,7 +22968,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(6424)
+module.exports.request = __nccwpck_require__(4043)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -23841,7 +23841,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6385:
+/***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24506,7 +24506,7 @@ const {
   getServerName,
   normalizedMethodRecords
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(6385)
+const { channels } = __nccwpck_require__(2414)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
@@ -25930,7 +25930,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9786:
+/***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25938,7 +25938,7 @@ module.exports = {
 const { InvalidArgumentError } = __nccwpck_require__(8707)
 const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(8247)
+const Pool = __nccwpck_require__(628)
 const Client = __nccwpck_require__(3701)
 const util = __nccwpck_require__(3440)
 const createRedirectInterceptor = __nccwpck_require__(5092)
@@ -26087,7 +26087,7 @@ const {
   kRemoveClient,
   kGetDispatcher
 } = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(8247)
+const Pool = __nccwpck_require__(628)
 const { kUrl, kInterceptors } = __nccwpck_require__(6443)
 const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
@@ -26295,7 +26295,7 @@ module.exports = BalancedPool
 
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(6385)
+const { channels } = __nccwpck_require__(2414)
 const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
@@ -28616,7 +28616,7 @@ const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(6385)
+const { channels } = __nccwpck_require__(2414)
 const Request = __nccwpck_require__(4655)
 const DispatcherBase = __nccwpck_require__(1841)
 const {
@@ -29531,7 +29531,7 @@ module.exports = Dispatcher
 const DispatcherBase = __nccwpck_require__(1841)
 const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
 const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(9786)
+const Agent = __nccwpck_require__(7405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -30056,7 +30056,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 8247:
+/***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -30177,8 +30177,8 @@ module.exports = Pool
 
 const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(9786)
-const Pool = __nccwpck_require__(8247)
+const Agent = __nccwpck_require__(7405)
+const Pool = __nccwpck_require__(628)
 const DispatcherBase = __nccwpck_require__(1841)
 const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
 const buildConnector = __nccwpck_require__(9136)
@@ -30502,7 +30502,7 @@ module.exports = RetryAgent
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
 const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(9786)
+const Agent = __nccwpck_require__(7405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -32198,7 +32198,7 @@ exports.enumToMap = enumToMap;
 
 
 const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(9786)
+const Agent = __nccwpck_require__(7405)
 const {
   kAgent,
   kMockAgentSet,
@@ -32680,7 +32680,7 @@ module.exports.MockScope = MockScope
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(8247)
+const Pool = __nccwpck_require__(628)
 const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
@@ -33672,7 +33672,7 @@ const { webidl } = __nccwpck_require__(5893)
 const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
 const { Request, fromInnerRequest } = __nccwpck_require__(9967)
 const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(2017)
+const { fetching } = __nccwpck_require__(4398)
 const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
@@ -36222,7 +36222,7 @@ module.exports = {
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(2017)
+const { fetching } = __nccwpck_require__(4398)
 const { makeRequest } = __nccwpck_require__(9967)
 const { webidl } = __nccwpck_require__(5893)
 const { EventSourceStream } = __nccwpck_require__(4031)
@@ -39835,7 +39835,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2017:
+/***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -47292,10 +47292,10 @@ const {
   kResponse
 } = __nccwpck_require__(1216)
 const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(6385)
+const { channels } = __nccwpck_require__(2414)
 const { CloseEvent } = __nccwpck_require__(5188)
 const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(2017)
+const { fetching } = __nccwpck_require__(4398)
 const { Headers, getHeadersList } = __nccwpck_require__(660)
 const { getDecodeSplit } = __nccwpck_require__(3168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
@@ -48289,7 +48289,7 @@ const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
 const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
 const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(6385)
+const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -53951,7 +53951,7 @@ module.exports = new Type('tag:yaml.org,2002:timestamp', {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6133);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2424);
 // The CLI's entry point: wire the process to main() and exit with its code.
 
 const controller = new AbortController();
@@ -53970,7 +53970,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6133:
+/***/ 2424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54051,25 +54051,6 @@ function toEchopointError(err) {
     return new EchopointError('contract', `Unexpected error: ${message}`, { cause: err });
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 ;// CONCATENATED MODULE: ./src/core/clock.ts
 function abortError(signal) {
     const reason = signal.reason;
@@ -54099,3321 +54080,6 @@ const systemClock = {
     })
 };
 
-
-;// CONCATENATED MODULE: ./src/sandbox/errors.ts
-/** An error the sandbox answers on purpose, with its HTTP status and Echopoint code. */
-class ApiError extends Error {
-    status;
-    code;
-    field;
-    metadata;
-    /** Extra response headers (for example `Allow` on a 405). */
-    headers;
-    constructor(status, code, message, options = {}) {
-        super(message);
-        this.name = 'ApiError';
-        this.status = status;
-        this.code = code;
-        this.field = options.field;
-        this.metadata = options.metadata;
-        this.headers = options.headers ?? {};
-    }
-    /** The JSON body of this error. */
-    toEnvelope() {
-        const error = { code: this.code, message: this.message };
-        if (this.field !== undefined)
-            error.field = this.field;
-        if (this.metadata !== undefined)
-            error.metadata = this.metadata;
-        return { errors: [error] };
-    }
-}
-/** 400 VALIDATION_ERROR naming the offending field. */
-function validationError(field, message) {
-    return new ApiError(400, 'VALIDATION_ERROR', message, { field });
-}
-/** 401: scopes are never consulted for these (contract.md part A, Authentication). */
-function unauthorized(message) {
-    return new ApiError(401, 'UNAUTHORIZED', message);
-}
-/** 403 for an organization the key does not belong to. */
-function forbidden(message) {
-    return new ApiError(403, 'FORBIDDEN', message);
-}
-/** 403 for a missing scope; the message and metadata name the scope to add. */
-function insufficientScope(requiredScope) {
-    return new ApiError(403, 'INSUFFICIENT_SCOPE', `The API key lacks the "${requiredScope}" scope required by this endpoint`, { metadata: { required_scope: requiredScope } });
-}
-/**
- * 404. Also the answer for a resource that exists in another organization:
- * the API never confirms that someone else's resource exists.
- */
-function notFound(what, field) {
-    return new ApiError(404, 'NOT_FOUND', `${what} not found`, { field });
-}
-/** 409 with a specific code (already terminal, already claimed, idempotency key reused...). */
-function conflict(code, message, metadata) {
-    return new ApiError(409, code, message, { metadata });
-}
-/** Anything thrown that is not an ApiError is a bug in the sandbox: answer 500 UNEXPECTED_ERROR. */
-function toApiError(err) {
-    if (err instanceof ApiError)
-        return err;
-    const detail = err instanceof Error ? err.message : String(err);
-    return new ApiError(500, 'UNEXPECTED_ERROR', `Unexpected sandbox error: ${detail}`);
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/context.ts
-
-/** A JSON answer. */
-function jsonResponse(status, body, headers = {}) {
-    return { status, headers: { ...headers }, body };
-}
-/** Turns anything thrown into the Echopoint error envelope. */
-function errorResponse(err) {
-    const apiError = toApiError(err);
-    return { status: apiError.status, headers: { ...apiError.headers }, body: apiError.toEnvelope() };
-}
-function createContext(init) {
-    const { req } = init;
-    // The Host header is irrelevant to routing; a fixed base only makes URL parse the path.
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-    let parsed;
-    return {
-        requestId: init.requestId,
-        method: (req.method ?? 'GET').toUpperCase(),
-        path: url.pathname,
-        query: url.searchParams,
-        headers: req.headers,
-        receivedAt: init.receivedAt,
-        rawBody: init.rawBody,
-        services: init.services,
-        raw: { req, res: init.res },
-        annotations: {},
-        header(name) {
-            const value = req.headers[name.toLowerCase()];
-            return Array.isArray(value) ? value.join(', ') : value;
-        },
-        json() {
-            if (parsed)
-                return parsed.value;
-            if (init.bodyTooLarge) {
-                throw new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
-            }
-            const text = init.rawBody.toString('utf8');
-            if (text.trim() === '') {
-                parsed = { value: undefined };
-                return undefined;
-            }
-            try {
-                parsed = { value: JSON.parse(text) };
-            }
-            catch {
-                throw validationError('body', 'The request body is not valid JSON');
-            }
-            return parsed.value;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./fixtures/default.json
-const default_namespaceObject = /*#__PURE__*/JSON.parse('{"description":"Default sandbox fixture: one demo organization with CI keys in every state (valid, read-only, execute-only, expired, revoked, expiring soon, never expiring) and a handful of flows. `tags: smoke` passes; `tags: regression` includes one flow that fails on purpose. Every key here is fake and only works against the sandbox.","default":{"organization_id":"org_demo","api_key_id":"key_demo_ci"},"organizations":[{"id":"org_demo","name":"Demo Shop"},{"id":"org_other","name":"Another Company"}],"api_keys":[{"id":"key_demo_ci","key":"epk_live_sandbox_demo_ci","name":"GitHub Actions CI (sandbox)","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"The default key: the `ci` preset, expiring in 90 days."},{"id":"key_demo_read_only","key":"epk_live_sandbox_read_only","name":"Inventory (read-only)","organization_id":"org_demo","permissions":["flows:read"],"expires_in_days":90,"description":"Can list and read flows, cannot launch (403 on launch)."},{"id":"key_demo_execute_only","key":"epk_live_sandbox_execute_only","name":"Launch only","organization_id":"org_demo","permissions":["flows:execute"],"expires_in_days":90,"description":"Can launch by flow ID, cannot search by tag or poll (403 on reads)."},{"id":"key_demo_admin","key":"epk_live_sandbox_admin","name":"Organization admin","organization_id":"org_demo","permissions":["flows:read","flows:write","flows:execute","runner:claim","runner:complete","webhooks:read","api_key:create"],"expires_in_days":90,"description":"Holds api_key:create, so GET /permissions works even with that extension off."},{"id":"key_demo_expired","key":"epk_live_sandbox_expired","name":"Expired CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":-30,"description":"Expired 30 days before the sandbox started: every request gets 401."},{"id":"key_demo_revoked","key":"epk_live_sandbox_revoked","name":"Revoked CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"revoked":true,"description":"Revoked: every request gets 401."},{"id":"key_demo_expiring_soon","key":"epk_live_sandbox_expiring_soon","name":"CI key due for rotation","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":5,"description":"Valid, but expires in 5 days: check-key warns (or fails with fail-days >= 5)."},{"id":"key_demo_no_expiry","key":"epk_live_sandbox_no_expiry","name":"CI key without expiry","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_at":null,"description":"Never expires: check-key recommends setting an expiration date."},{"id":"key_other_ci","key":"epk_live_sandbox_other_org","name":"CI key of another organization","organization_id":"org_other","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"Belongs to org_other: 403 with X-Organization-ID org_demo; org_demo\'s flows are 404 to it."}],"flows":[{"id":"12274271-06b2-43b7-b64a-de134439c37f","organization_id":"org_demo","name":"Login and fetch profile","description":"Signs in with the demo user and reads its profile.","tags":["smoke","regression"],"version":3,"published_versions":["5d6c9db6-82f8-418e-92fc-7430deed5f90"],"inputs":{"base_url":{"value":"https://shop.example.test"},"password":{"value":"correct-horse-battery-staple","secret":true}},"nodes":[{"id":"login","display_name":"POST /auth/login","type":"request","config":{"method":"POST","url":"{{base_url}}/auth/login"}},{"id":"profile","display_name":"GET /me","type":"request","config":{"method":"GET","url":"{{base_url}}/me"}}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"38397a93-100d-4a5c-a538-1e000c3127da","organization_id":"org_demo","name":"Checkout happy path","description":"Adds a product to the cart, checks out and waits for the order to be paid.","tags":["smoke","regression"],"version":7,"nodes":[{"id":"products","display_name":"GET /products","type":"request"},{"id":"add_to_cart","display_name":"POST /cart/items","type":"request"},{"id":"checkout","display_name":"POST /checkout","type":"request"},{"id":"wait_payment","display_name":"Wait for payment confirmation","type":"delay","weight":2},{"id":"order","display_name":"GET /orders/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":3500}},{"id":"127725f7-5a17-4b95-9526-f64b9cd7313e","organization_id":"org_demo","name":"API health check","description":"The public health endpoint answers 200.","tags":["smoke"],"version":1,"nodes":[{"id":"health","display_name":"GET /health","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}},{"id":"658f25a8-7926-4ff7-b5ea-344d42c9a316","organization_id":"org_demo","name":"Refund a captured payment","description":"Authorizes, captures and refunds a card payment.","tags":["smoke","payments"],"version":2,"nodes":[{"id":"authorize","display_name":"POST /payments","type":"request"},{"id":"capture","display_name":"POST /payments/{id}/capture","type":"request"},{"id":"refund","display_name":"POST /payments/{id}/refunds","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"fa2ee422-0250-4ec8-b1c6-f0d17e1e3adc","organization_id":"org_demo","name":"Product search (GraphQL)","description":"Searches the catalogue through the GraphQL gateway.","tags":["regression"],"version":4,"nodes":[{"id":"search","display_name":"query searchProducts","type":"graphql"},{"id":"product","display_name":"GET /products/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"d405cce9-ee22-4b7c-a731-77924b7f964e","organization_id":"org_demo","name":"Order history","description":"Lists past orders and opens the latest one. Fails on purpose: the order endpoint answers 500.","tags":["regression"],"version":5,"nodes":[{"id":"list_orders","display_name":"GET /orders","type":"request"},{"id":"get_order","display_name":"GET /orders/{id}","type":"request"},{"id":"get_invoice","display_name":"GET /orders/{id}/invoice","type":"request"}],"simulation":{"outcome":"failed","duration_ms":2500,"failure":{"node_id":"get_order","assertion":{"extractor":"status_code","operator":"equals","expected":200,"actual":500}}}},{"id":"e90bfc84-c53a-4d44-9701-5bb5aabaced6","organization_id":"org_demo","name":"Password reset email","description":"Creates a user, asks for a password reset and finds the email. Untagged: run it by ID.","tags":[],"version":1,"nodes":[{"id":"create_user","display_name":"Create test user","type":"module"},{"id":"reset","display_name":"POST /auth/password-reset","type":"request"},{"id":"mailbox","display_name":"GET /test-mailbox/messages","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"a11474f0-fa79-4de1-b36a-086899a09db0","organization_id":"org_demo","name":"Legacy billing sync","description":"Talks to a legacy billing host that is down: fails before any node runs.","tags":["legacy"],"version":1,"nodes":[{"id":"export","display_name":"POST /billing/export","type":"request"},{"id":"verify","display_name":"GET /billing/export/status","type":"request"}],"simulation":{"outcome":"error","duration_ms":1000,"error":{"code":"ENVIRONMENT_UNREACHABLE","message":"Could not connect to https://billing.legacy.example.test: connection refused"}}},{"id":"d37f7f6f-eab2-48c9-8898-f4b15a61a3d3","organization_id":"org_other","name":"Another company\'s smoke test","description":"Belongs to org_other: invisible to org_demo\'s keys.","tags":["smoke"],"version":1,"nodes":[{"id":"ping","display_name":"GET /ping","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}}]}');
-;// CONCATENATED MODULE: ./src/sandbox/validate.ts
-/**
- * Input checks shared by the routes. Each failure is a 400 VALIDATION_ERROR that
- * names the field, as the real API does, so a client bug shows up against the
- * sandbox instead of first in production.
- */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// RFC 3339 section 5.6 date-time: full date, "T" (or "t"/space per the note), time,
-// optional fraction, and a mandatory offset ("Z" or ±hh:mm).
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-function isUuid(value) {
-    return UUID.test(value);
-}
-/** True for a valid RFC 3339 date-time (the format and a real calendar date). */
-function isRfc3339(value) {
-    const m = RFC3339.exec(value);
-    if (!m)
-        return false;
-    const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
-    if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60)
-        return false;
-    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return day >= 1 && day <= daysInMonth && !Number.isNaN(Date.parse(value.replace(' ', 'T')));
-}
-/** RFC 3339 with millisecond precision in UTC, as the API writes timestamps. */
-function iso(ms) {
-    return new Date(ms).toISOString();
-}
-/** A path parameter that must be a UUID. */
-function uuidParam(value, field) {
-    if (value === undefined || !isUuid(value))
-        throw validationError(field, `${field} must be a UUID`);
-    return value.toLowerCase();
-}
-function integerQuery(raw, field, min, max) {
-    if (!/^\d+$/.test(raw))
-        throw validationError(field, `${field} must be an integer`);
-    const value = Number(raw);
-    if (value < min || value > max) {
-        throw validationError(field, `${field} must be between ${min} and ${max}`);
-    }
-    return value;
-}
-const MAX_LIMIT = 100;
-/**
- * `limit` (required, 1..100) and `offset` (default 0) of a list GET
- * (contract.md part A, Pagination).
- */
-function paginationQuery(query) {
-    const limit = query.get('limit');
-    if (limit === null || limit === '') {
-        throw validationError('limit', `limit is required (1..${MAX_LIMIT})`);
-    }
-    const offset = query.get('offset');
-    return {
-        limit: integerQuery(limit, 'limit', 1, MAX_LIMIT),
-        offset: offset === null || offset === ''
-            ? 0
-            : integerQuery(offset, 'offset', 0, Number.MAX_SAFE_INTEGER)
-    };
-}
-/** A value that must be one of `allowed` when present. */
-function optionalEnum(value, field, allowed) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value !== 'string' || !allowed.includes(value)) {
-        throw validationError(field, `${field} must be one of ${allowed.join(', ')}`);
-    }
-    return value;
-}
-/** An optional non-empty string of at most `max` characters. */
-function optionalString(value, field, max = 255) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value !== 'string' || value.trim() === '') {
-        throw validationError(field, `${field} must be a non-empty string`);
-    }
-    if (value.length > max)
-        throw validationError(field, `${field} must be at most ${max} characters`);
-    return value;
-}
-/** A JSON object body (the request's `ctx.json()`); `required` rejects an empty body. */
-function objectBody(value, required) {
-    if (value === undefined) {
-        if (required)
-            throw validationError('body', 'A JSON request body is required (send at least {})');
-        return {};
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw validationError('body', 'The request body must be a JSON object');
-    }
-    return value;
-}
-/** Pages a sorted list the way the API answers: `{total, count, items}`. */
-function page(items, limit, offset) {
-    const slice = items.slice(offset, offset + limit);
-    return { total: items.length, count: slice.length, items: slice };
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/fixtures.ts
-/**
- * The sandbox's starting state: organizations, API keys and flows (with how each
- * flow behaves when launched). Read from an object or a JSON/YAML file and
- * validated strictly: a typo in a fixture (`expires_in_day`) is an error naming
- * the path of the field, not a silently ignored key.
- *
- * The default fixture (fixtures/default.json) is imported, not read from disk, so
- * the bundled CLI (dist/cli/index.js, built by ncc) carries it inside the bundle.
- */
-
-
-
-
-
-
-/** A fixture that does not validate; `path` names the bad field, e.g. `flows[2].simulation.outcome`. */
-class FixtureError extends Error {
-    path;
-    constructor(path, message, source) {
-        super(`Invalid sandbox fixtures${source ? ` in ${source}` : ''}: ${path}: ${message}`);
-        this.name = 'FixtureError';
-        this.path = path;
-    }
-}
-/** The format `X-Api-Key` must have; anything else is a 401 "malformed". */
-const API_KEY_PATTERN = /^epk_(live|test)_[A-Za-z0-9_]{6,}$/;
-const SCOPE_PATTERN = /^[a-z_]+:[a-z_]+$/;
-/** Validation helpers that carry the path of the value they look at. */
-class Checker {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    fail(path, message) {
-        throw new FixtureError(path, message, this.source);
-    }
-    object(value, path, allowed) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            this.fail(path, 'must be an object');
-        }
-        for (const key of Object.keys(value)) {
-            if (!allowed.includes(key)) {
-                this.fail(`${path}.${key}`, `unknown field (allowed: ${allowed.join(', ')})`);
-            }
-        }
-        return value;
-    }
-    array(value, path) {
-        if (!Array.isArray(value))
-            this.fail(path, 'must be an array');
-        return value;
-    }
-    string(value, path, pattern, hint) {
-        if (typeof value !== 'string' || value.trim() === '')
-            this.fail(path, 'must be a non-empty string');
-        if (pattern && !pattern.test(value))
-            this.fail(path, hint ?? `must match ${String(pattern)}`);
-        return value;
-    }
-    optionalString(value, path) {
-        return value === undefined ? undefined : this.string(value, path);
-    }
-    number(value, path, min, integer = false) {
-        if (typeof value !== 'number' || !Number.isFinite(value))
-            this.fail(path, 'must be a number');
-        if (integer && !Number.isInteger(value))
-            this.fail(path, 'must be an integer');
-        if (value < min)
-            this.fail(path, `must be >= ${min}`);
-        return value;
-    }
-    boolean(value, path) {
-        if (typeof value !== 'boolean')
-            this.fail(path, 'must be true or false');
-        return value;
-    }
-    rfc3339(value, path) {
-        const text = this.string(value, path);
-        if (!isRfc3339(text))
-            this.fail(path, 'must be an RFC 3339 date-time, e.g. 2030-01-31T00:00:00Z');
-        return text;
-    }
-    unique(values, path, what) {
-        const seen = new Set();
-        values.forEach((value, i) => {
-            if (seen.has(value))
-                this.fail(path(i), `duplicate ${what} "${value}"`);
-            seen.add(value);
-        });
-    }
-}
-function checkKey(c, value, path) {
-    const o = c.object(value, path, [
-        'id',
-        'key',
-        'name',
-        'organization_id',
-        'permissions',
-        'expires_at',
-        'expires_in_days',
-        'revoked',
-        'description'
-    ]);
-    const key = {
-        id: c.string(o.id, `${path}.id`),
-        key: c.string(o.key, `${path}.key`, API_KEY_PATTERN, 'must look like epk_live_<at least 6 of A-Z a-z 0-9 _>'),
-        name: c.string(o.name, `${path}.name`),
-        organization_id: c.string(o.organization_id, `${path}.organization_id`),
-        permissions: c
-            .array(o.permissions, `${path}.permissions`)
-            .map((s, i) => c.string(s, `${path}.permissions[${i}]`, SCOPE_PATTERN, 'must be a scope like flows:read'))
-    };
-    if (o.expires_at !== undefined && o.expires_in_days !== undefined) {
-        c.fail(`${path}.expires_in_days`, 'give either expires_at or expires_in_days, not both');
-    }
-    if (o.expires_at === null)
-        key.expires_at = null;
-    else if (o.expires_at !== undefined)
-        key.expires_at = c.rfc3339(o.expires_at, `${path}.expires_at`);
-    if (o.expires_in_days !== undefined) {
-        key.expires_in_days = c.number(o.expires_in_days, `${path}.expires_in_days`, -36500);
-    }
-    if (o.revoked !== undefined)
-        key.revoked = c.boolean(o.revoked, `${path}.revoked`);
-    const description = c.optionalString(o.description, `${path}.description`);
-    if (description !== undefined)
-        key.description = description;
-    return key;
-}
-function checkNode(c, value, path) {
-    const o = c.object(value, path, ['id', 'display_name', 'type', 'weight', 'config']);
-    const node = {
-        id: c.string(o.id, `${path}.id`),
-        display_name: c.string(o.display_name, `${path}.display_name`),
-        type: c.string(o.type, `${path}.type`)
-    };
-    if (o.weight !== undefined)
-        node.weight = c.number(o.weight, `${path}.weight`, 0);
-    if (o.config !== undefined) {
-        node.config = c.object(o.config, `${path}.config`, Object.keys(o.config));
-    }
-    return node;
-}
-function checkSimulation(c, value, path, nodes) {
-    const o = c.object(value, path, ['outcome', 'duration_ms', 'pending_ms', 'failure', 'error']);
-    const outcomes = ['passed', 'failed', 'error'];
-    if (!outcomes.includes(o.outcome)) {
-        c.fail(`${path}.outcome`, 'must be one of passed, failed, error');
-    }
-    const sim = {
-        outcome: o.outcome,
-        duration_ms: c.number(o.duration_ms, `${path}.duration_ms`, 0)
-    };
-    if (o.pending_ms !== undefined)
-        sim.pending_ms = c.number(o.pending_ms, `${path}.pending_ms`, 0);
-    if (sim.outcome === 'failed') {
-        const f = c.object(o.failure, `${path}.failure`, ['node_id', 'assertion']);
-        const nodeId = c.string(f.node_id, `${path}.failure.node_id`);
-        if (!nodes.some((n) => n.id === nodeId)) {
-            c.fail(`${path}.failure.node_id`, `"${nodeId}" is not one of this flow's nodes`);
-        }
-        const a = c.object(f.assertion, `${path}.failure.assertion`, [
-            'extractor',
-            'operator',
-            'expected',
-            'actual'
-        ]);
-        sim.failure = {
-            node_id: nodeId,
-            assertion: {
-                extractor: c.string(a.extractor, `${path}.failure.assertion.extractor`),
-                operator: c.string(a.operator, `${path}.failure.assertion.operator`),
-                expected: a.expected,
-                actual: a.actual
-            }
-        };
-    }
-    else if (o.failure !== undefined) {
-        c.fail(`${path}.failure`, 'only allowed when outcome is "failed"');
-    }
-    if (sim.outcome === 'error') {
-        const e = c.object(o.error, `${path}.error`, ['code', 'message']);
-        sim.error = {
-            code: c.string(e.code, `${path}.error.code`),
-            message: c.string(e.message, `${path}.error.message`)
-        };
-    }
-    else if (o.error !== undefined) {
-        c.fail(`${path}.error`, 'only allowed when outcome is "error"');
-    }
-    return sim;
-}
-function checkFlow(c, value, path) {
-    const o = c.object(value, path, [
-        'id',
-        'organization_id',
-        'name',
-        'description',
-        'tags',
-        'version',
-        'created_at',
-        'timeout_seconds',
-        'inputs',
-        'published_versions',
-        'nodes',
-        'simulation'
-    ]);
-    const nodes = c
-        .array(o.nodes, `${path}.nodes`)
-        .map((n, i) => checkNode(c, n, `${path}.nodes[${i}]`));
-    if (nodes.length === 0)
-        c.fail(`${path}.nodes`, 'a flow needs at least one node');
-    c.unique(nodes.map((n) => n.id), (i) => `${path}.nodes[${i}].id`, 'node id');
-    const flow = {
-        id: checkUuid(c, o.id, `${path}.id`),
-        organization_id: c.string(o.organization_id, `${path}.organization_id`),
-        name: c.string(o.name, `${path}.name`),
-        tags: c.array(o.tags, `${path}.tags`).map((t, i) => c.string(t, `${path}.tags[${i}]`)),
-        nodes,
-        simulation: checkSimulation(c, o.simulation, `${path}.simulation`, nodes)
-    };
-    c.unique(flow.tags, (i) => `${path}.tags[${i}]`, 'tag');
-    if (o.description === null)
-        flow.description = null;
-    else if (o.description !== undefined)
-        flow.description = c.string(o.description, `${path}.description`);
-    if (o.version !== undefined)
-        flow.version = c.number(o.version, `${path}.version`, 1, true);
-    if (o.created_at !== undefined)
-        flow.created_at = c.rfc3339(o.created_at, `${path}.created_at`);
-    if (o.timeout_seconds !== undefined) {
-        flow.timeout_seconds = c.number(o.timeout_seconds, `${path}.timeout_seconds`, 1, true);
-    }
-    if (o.inputs !== undefined) {
-        const inputs = c.object(o.inputs, `${path}.inputs`, Object.keys(o.inputs));
-        flow.inputs = {};
-        for (const [name, input] of Object.entries(inputs)) {
-            const i = c.object(input, `${path}.inputs.${name}`, ['value', 'secret']);
-            if (typeof i.value !== 'string')
-                c.fail(`${path}.inputs.${name}.value`, 'must be a string');
-            flow.inputs[name] = { value: i.value };
-            if (i.secret !== undefined)
-                flow.inputs[name].secret = c.boolean(i.secret, `${path}.inputs.${name}.secret`);
-        }
-    }
-    if (o.published_versions !== undefined) {
-        flow.published_versions = c
-            .array(o.published_versions, `${path}.published_versions`)
-            .map((v, i) => c.string(v, `${path}.published_versions[${i}]`));
-    }
-    return flow;
-}
-function checkUuid(c, value, path) {
-    const text = c.string(value, path);
-    if (!isUuid(text))
-        c.fail(path, 'must be a UUID (flow IDs are UUIDs in the Echopoint API)');
-    return text;
-}
-/** Validates a parsed fixtures document. */
-function validateFixtures(value, source) {
-    const c = new Checker(source);
-    const root = c.object(value, '$', [
-        '$schema',
-        'description',
-        'default',
-        'organizations',
-        'api_keys',
-        'flows'
-    ]);
-    const organizations = c.array(root.organizations, 'organizations').map((v, i) => {
-        const o = c.object(v, `organizations[${i}]`, ['id', 'name']);
-        const org = { id: c.string(o.id, `organizations[${i}].id`) };
-        const name = c.optionalString(o.name, `organizations[${i}].name`);
-        if (name !== undefined)
-            org.name = name;
-        return org;
-    });
-    if (organizations.length === 0)
-        c.fail('organizations', 'at least one organization is needed');
-    const apiKeys = c.array(root.api_keys, 'api_keys').map((v, i) => checkKey(c, v, `api_keys[${i}]`));
-    const flows = c.array(root.flows, 'flows').map((v, i) => checkFlow(c, v, `flows[${i}]`));
-    const orgIds = organizations.map((o) => o.id);
-    c.unique(orgIds, (i) => `organizations[${i}].id`, 'organization id');
-    c.unique(apiKeys.map((k) => k.id), (i) => `api_keys[${i}].id`, 'key id');
-    c.unique(apiKeys.map((k) => k.key), (i) => `api_keys[${i}].key`, 'key secret');
-    c.unique(flows.map((f) => f.id), (i) => `flows[${i}].id`, 'flow id');
-    apiKeys.forEach((k, i) => {
-        if (!orgIds.includes(k.organization_id)) {
-            c.fail(`api_keys[${i}].organization_id`, `unknown organization "${k.organization_id}"`);
-        }
-    });
-    flows.forEach((f, i) => {
-        if (!orgIds.includes(f.organization_id)) {
-            c.fail(`flows[${i}].organization_id`, `unknown organization "${f.organization_id}"`);
-        }
-    });
-    const fixtures = { organizations, api_keys: apiKeys, flows };
-    const description = c.optionalString(root.description, 'description');
-    if (description !== undefined)
-        fixtures.description = description;
-    if (root.default !== undefined) {
-        const d = c.object(root.default, 'default', ['organization_id', 'api_key_id']);
-        fixtures.default = {};
-        if (d.organization_id !== undefined) {
-            const org = c.string(d.organization_id, 'default.organization_id');
-            if (!orgIds.includes(org))
-                c.fail('default.organization_id', `unknown organization "${org}"`);
-            fixtures.default.organization_id = org;
-        }
-        if (d.api_key_id !== undefined) {
-            const keyId = c.string(d.api_key_id, 'default.api_key_id');
-            if (!apiKeys.some((k) => k.id === keyId))
-                c.fail('default.api_key_id', `unknown key "${keyId}"`);
-            fixtures.default.api_key_id = keyId;
-        }
-    }
-    return fixtures;
-}
-function readFixturesFile(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (err) {
-        throw new FixtureError('$', `cannot read the file (${err.message})`, path);
-    }
-    const ext = (0,external_node_path_.extname)(path).toLowerCase();
-    try {
-        // YAML is a superset of JSON, but JSON.parse gives the clearer error for a .json file.
-        return ext === '.json' ? JSON.parse(text) : (0,dist/* parse */.qg)(text);
-    }
-    catch (err) {
-        throw new FixtureError('$', `not valid ${ext === '.json' ? 'JSON' : 'YAML'} (${err.message})`, path);
-    }
-}
-/**
- * Loads and validates fixtures from an object, or from a `.json`, `.yaml` or
- * `.yml` file. Throws a FixtureError naming the path of the first bad field.
- */
-function loadFixtures(pathOrObject) {
-    if (typeof pathOrObject === 'string') {
-        return validateFixtures(readFixturesFile(pathOrObject), pathOrObject);
-    }
-    // A deep copy: the sandbox mutates nothing, but callers may reuse their object.
-    return validateFixtures(structuredClone(pathOrObject));
-}
-/** The default fixture shipped with the kit (embedded in the bundle). */
-function defaultFixtures() {
-    return loadFixtures(default_namespaceObject);
-}
-/**
- * Where fixtures/default.json lives on disk, for users who want to copy and edit
- * it. src/sandbox/ (ts-jest) and dist/cli/ (the bundle) are both two levels below
- * the package root, so one relative path serves both. The sandbox itself never
- * reads this path: it uses the embedded copy. (Built with path.resolve rather than
- * `new URL(…, import.meta.url)` on purpose: ncc would copy the file into dist/
- * under a hashed name and return that path instead.)
- */
-function defaultFixturesPath() {
-    const here = dirname(fileURLToPath(import.meta.url));
-    return resolve(here, '..', '..', 'fixtures', 'default.json');
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/auth.ts
-/**
- * Authentication and authorization (contract.md part A, Authentication):
- *
- * - 401 for a missing, malformed, unknown, expired or revoked `X-Api-Key`;
- *   scopes are not consulted for these.
- * - 400 when `X-Organization-ID` is missing or blank (every path but
- *   `GET /api-keys/self`), 403 when it names an organization the key is not in.
- * - 403 INSUFFICIENT_SCOPE when the key lacks the route's scope.
- *
- * Once the key is known, every answer (errors included) carries
- * `X-Api-Key-Expires-At` when the key expires (part B.1), so a client can warn
- * about expiry from any response.
- */
-
-
-
-
-/** The header carrying the key's expiry (part B.1). */
-const EXPIRES_AT_HEADER = 'x-api-key-expires-at';
-function authenticate(ctx) {
-    const secret = ctx.header('x-api-key')?.trim();
-    if (!secret)
-        throw unauthorized('Missing X-Api-Key header');
-    // Never echo the key back: it may be a real secret pasted into the wrong place.
-    if (!API_KEY_PATTERN.test(secret))
-        throw unauthorized('Malformed API key: expected a key like epk_live_…');
-    const key = ctx.services.state.keyBySecret(secret);
-    if (!key)
-        throw unauthorized('Invalid API key');
-    if (key.revoked)
-        throw unauthorized('The API key has been revoked');
-    if (key.expiresAt !== null && key.expiresAt <= ctx.receivedAt) {
-        throw unauthorized(`The API key expired at ${iso(key.expiresAt)}`);
-    }
-    return key;
-}
-function authorize(ctx, key) {
-    const route = ctx.route?.definition;
-    if (!route)
-        throw new Error('auth layer reached without a matched route');
-    if (route.orgHeader) {
-        const org = ctx.header('x-organization-id')?.trim();
-        if (!org) {
-            throw validationError('X-Organization-ID', 'The X-Organization-ID header is required and must not be blank');
-        }
-        if (org !== key.organizationId) {
-            throw forbidden(`The API key does not belong to organization "${org}"`);
-        }
-        ctx.organizationId = org;
-    }
-    else {
-        ctx.organizationId = key.organizationId;
-    }
-    if (route.scope !== null && !key.permissions.includes(route.scope)) {
-        throw insufficientScope(route.scope);
-    }
-}
-function withExpiryHeader(ctx, key, response) {
-    if (!ctx.services.extensions.keyIntrospection || key.expiresAt === null)
-        return response;
-    return { ...response, headers: { ...response.headers, [EXPIRES_AT_HEADER]: iso(key.expiresAt) } };
-}
-/** The pipeline's auth layer (after the router, which supplies the route's scope). */
-function authLayer() {
-    return {
-        name: 'auth',
-        handle: async (ctx, next) => {
-            const key = authenticate(ctx);
-            ctx.apiKey = key;
-            let response;
-            try {
-                authorize(ctx, key);
-                response = await next();
-            }
-            catch (err) {
-                response = errorResponse(err);
-            }
-            return withExpiryHeader(ctx, key, response);
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/pipeline.ts
-/**
- * The request pipeline: every request passes through the same ordered slots,
- *
- *   requestLog → faults → router → auth → rateLimit → quota → handler
- *
- * Each slot holds one layer. A layer gets the request context and `next` (the
- * rest of the pipeline) and returns a response, so it can answer early (auth's
- * 401), wait (a slow-response fault), or alter what the inner layers answered
- * (auth adds `X-Api-Key-Expires-At`, a rate limiter adds its headers).
- *
- * `faults`, `rateLimit` and `quota` are slots for behaviour that is not built yet:
- * they hold pass-through layers until a real one is registered with
- * `pipeline.use(slot, layer)` (or `startSandbox({ layers })`). Their position is
- * deliberate: faults sit outside everything (a reset can hit any request, even
- * an unauthenticated one); rate limits count authenticated requests per key and
- * know the route's bucket (read, search, write); the quota sees the launch after
- * the key and the route are known, and `classifyLaunch(ctx)` (routes/executions.ts)
- * tells it whether the launch would create an execution or replay one, which must
- * not count (contract.md, launch semantics).
- */
-
-/** The slots, in the order a request passes them. */
-const LAYER_SLOTS = [
-    'requestLog',
-    'faults',
-    'router',
-    'auth',
-    'rateLimit',
-    'quota',
-    'handler'
-];
-/** A layer that does nothing but call the next one: the placeholder of an empty slot. */
-function passThrough(name) {
-    return { name, handle: (_ctx, next) => next() };
-}
-class Pipeline {
-    layers = new Map();
-    constructor(layers = {}) {
-        for (const slot of LAYER_SLOTS)
-            this.layers.set(slot, layers[slot] ?? passThrough(slot));
-    }
-    /** Puts `layer` in `slot`, replacing what was there (the pass-through by default). */
-    use(slot, layer) {
-        this.layers.set(slot, layer);
-        return this;
-    }
-    /** The layer currently in `slot`. */
-    get(slot) {
-        return this.layers.get(slot);
-    }
-    /** Runs a request through every slot. Never rejects. */
-    run(ctx) {
-        const ordered = LAYER_SLOTS.map((slot) => this.get(slot));
-        const dispatch = async (index) => {
-            const layer = ordered[index];
-            // The handler slot answers; running past it means nothing answered.
-            if (!layer)
-                return errorResponse(new Error('no layer answered the request'));
-            try {
-                return await layer.handle(ctx, () => dispatch(index + 1));
-            }
-            catch (err) {
-                // Converting here (not only at the top) lets an outer layer see and
-                // decorate the error response of an inner one.
-                return errorResponse(err);
-            }
-        };
-        return dispatch(0);
-    }
-}
-
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./src/sandbox/request-log.ts
-/**
- * A record of every request the sandbox answered, for tests: to prove that no
- * request was sent, that a flow was launched once and not twice, or which key
- * and organization a client used. The key's secret is never recorded, only its id.
- */
-
-class RequestLog {
-    list = [];
-    seq = 0;
-    /** Every entry, oldest first (a copy). */
-    entries() {
-        return [...this.list];
-    }
-    filter(predicate) {
-        return this.list.filter(predicate);
-    }
-    /** Successful launches (202), each marked `replay: true` when no execution was created. */
-    launches() {
-        return this.list.filter((e) => e.routeId === 'flows.launch' && e.status === 202 && e.executionId !== undefined);
-    }
-    /** Forgets every entry (sequence numbers keep counting). */
-    clear() {
-        this.list.length = 0;
-    }
-    /** Adds an entry; the pipeline's request-log layer calls this. */
-    record(entry) {
-        const full = { seq: ++this.seq, ...entry };
-        this.list.push(full);
-        return full;
-    }
-    /** The outermost pipeline layer: records each request with what the inner layers learned. */
-    layer() {
-        return {
-            name: 'requestLog',
-            handle: async (ctx, next) => {
-                const started = external_node_perf_hooks_.performance.now();
-                const response = await next();
-                const params = ctx.route?.params ?? {};
-                const body = response.body;
-                const errorCode = response.status >= 400 ? body?.errors?.[0]?.code : undefined;
-                const orgHeader = ctx.header('x-organization-id')?.trim();
-                const entry = {
-                    at: ctx.receivedAt,
-                    method: ctx.method,
-                    path: ctx.path,
-                    query: Object.fromEntries(ctx.query.entries()),
-                    status: response.drop ? 0 : response.status,
-                    routeId: ctx.route?.definition.id ?? null,
-                    keyId: ctx.apiKey?.id ?? null,
-                    organizationId: ctx.organizationId ?? (orgHeader || null),
-                    durationMs: external_node_perf_hooks_.performance.now() - started
-                };
-                const idempotencyKey = ctx.header('idempotency-key');
-                if (idempotencyKey !== undefined)
-                    entry.idempotencyKey = idempotencyKey;
-                const flowId = ctx.annotations.flowId ?? params.flowId;
-                if (flowId !== undefined)
-                    entry.flowId = flowId;
-                const executionId = ctx.annotations.executionId ?? params.executionId;
-                if (executionId !== undefined)
-                    entry.executionId = executionId;
-                if (ctx.annotations.replay !== undefined)
-                    entry.replay = ctx.annotations.replay;
-                if (errorCode !== undefined)
-                    entry.errorCode = errorCode;
-                this.record(entry);
-                return response;
-            }
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/router.ts
-
-function compile(pattern) {
-    const segments = pattern
-        .split('/')
-        .slice(1)
-        .map((part) => {
-        const param = /^\{(\w+)\}$/.exec(part);
-        return param ? { param: param[1] } : { literal: part };
-    });
-    return { pattern, segments, specificity: segments.filter((s) => s.literal !== undefined).length };
-}
-function matchPattern(compiled, parts) {
-    if (compiled.segments.length !== parts.length)
-        return null;
-    const params = {};
-    for (const [i, segment] of compiled.segments.entries()) {
-        const part = parts[i];
-        if (segment.literal !== undefined) {
-            if (segment.literal !== part)
-                return null;
-        }
-        else {
-            if (part === '')
-                return null;
-            try {
-                params[segment.param] = decodeURIComponent(part);
-            }
-            catch {
-                return null;
-            }
-        }
-    }
-    return params;
-}
-class Router {
-    routes;
-    patterns;
-    constructor(routes) {
-        this.routes = routes;
-        const unique = [...new Set(routes.map((r) => r.pattern))];
-        this.patterns = unique.map(compile).sort((a, b) => b.specificity - a.specificity);
-    }
-    /** Every route, for introspection (the contract test checks coverage against it). */
-    list() {
-        return this.routes;
-    }
-    /** The route for a request; throws 404 for an unknown path, 405 for a wrong method. */
-    match(method, path) {
-        const parts = path.split('/').slice(1);
-        for (const compiled of this.patterns) {
-            const params = matchPattern(compiled, parts);
-            if (!params)
-                continue;
-            // The most specific matching path decides; other methods on it mean 405.
-            const candidates = this.routes.filter((r) => r.pattern === compiled.pattern);
-            const definition = candidates.find((r) => r.method === method);
-            if (definition)
-                return { definition, params };
-            const allow = candidates.map((r) => r.method).join(', ');
-            throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${compiled.pattern}; use ${allow}`, { headers: { allow } });
-        }
-        throw new ApiError(404, 'NOT_FOUND', `No route for ${method} ${path}`);
-    }
-    /** The pipeline layer that resolves the route (before auth). */
-    layer() {
-        return {
-            name: 'router',
-            handle: (ctx, next) => {
-                ctx.route = this.match(ctx.method, ctx.path);
-                return next();
-            }
-        };
-    }
-    /** The last pipeline layer: calls the matched route's handler. */
-    handlerLayer() {
-        return {
-            name: 'handler',
-            handle: (ctx) => {
-                if (!ctx.route)
-                    throw new Error('handler layer reached without a matched route');
-                return ctx.route.definition.handler(ctx);
-            }
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/api/types.ts
-/**
- * Shapes of the Echopoint API subset the kit uses (contract.md part A and B).
- * The machine-readable source of truth is openapi/echopoint.yaml; the contract
- * test checks the sandbox's responses against it.
- */
-const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
-function isTerminal(status) {
-    return TERMINAL_STATUSES.includes(status);
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/views.ts
-
-/** The definition a flow's runner executes: its nodes and the edges chaining them in order. */
-function flowDefinition(flow) {
-    return {
-        nodes: flow.nodes.map((n) => ({
-            id: n.id,
-            type: n.type,
-            display_name: n.displayName,
-            config: n.config
-        })),
-        edges: flow.nodes.slice(1).map((n, i) => ({ source: flow.nodes[i]?.id, target: n.id }))
-    };
-}
-function flowJson(flow) {
-    return {
-        id: flow.id,
-        organization_id: flow.organizationId,
-        name: flow.name,
-        description: flow.description,
-        tags: [...flow.tags],
-        version: flow.version,
-        flow_definition: flowDefinition(flow),
-        created_at: iso(flow.createdAt),
-        updated_at: iso(flow.updatedAt)
-    };
-}
-function flowSearchItem(flow, lastRunStatus, includeDefinition) {
-    const item = {
-        id: flow.id,
-        organization_id: flow.organizationId,
-        name: flow.name,
-        description: flow.description,
-        version: flow.version,
-        tags: [...flow.tags],
-        node_count: flow.nodes.length,
-        last_run_status: lastRunStatus,
-        created_at: iso(flow.createdAt),
-        updated_at: iso(flow.updatedAt)
-    };
-    if (includeDefinition)
-        item.flow_definition = flowDefinition(flow);
-    return item;
-}
-function executionJson(record, obs) {
-    return {
-        id: record.id,
-        flow_id: record.flowId,
-        organization_id: record.organizationId,
-        status: obs.status,
-        runner_inputs: { ...record.runnerInputs },
-        // started_at is the creation time in the API; execution_started_at is when a runner began.
-        started_at: iso(record.createdAt),
-        created_at: iso(record.createdAt),
-        updated_at: iso(obs.updatedAt),
-        flow_snapshot: record.flowSnapshot,
-        referenced_flows: [],
-        runner_type: record.runnerType,
-        environment_key: record.environmentKey,
-        timeout_seconds: record.timeoutSeconds,
-        completed_at: obs.completedAt === null ? null : iso(obs.completedAt),
-        execution_started_at: obs.executionStartedAt === null ? null : iso(obs.executionStartedAt),
-        error_message: obs.errorMessage,
-        error_code: obs.errorCode,
-        trigger_type: record.triggerType,
-        trigger_metadata: record.triggerMetadata,
-        executed_by: record.executedBy
-    };
-}
-function executionRow(record, obs) {
-    return {
-        id: record.id,
-        flow_id: record.flowId,
-        flow_name: record.flowName,
-        organization_id: record.organizationId,
-        status: obs.status,
-        runner_type: record.runnerType,
-        started_at: iso(record.createdAt),
-        completed_at: obs.completedAt === null ? null : iso(obs.completedAt),
-        trigger_type: record.triggerType,
-        environment_key: record.environmentKey,
-        error_message: obs.errorMessage,
-        error_code: obs.errorCode
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/routes/common.ts
-/** The organization the request acts in (set by the auth layer). */
-function organizationOf(ctx) {
-    if (ctx.organizationId === undefined)
-        throw new Error('route reached without an organization');
-    return ctx.organizationId;
-}
-/** The authenticated key (set by the auth layer). */
-function apiKeyOf(ctx) {
-    if (!ctx.apiKey)
-        throw new Error('route reached without an authenticated key');
-    return ctx.apiKey;
-}
-/** A path parameter the router matched. */
-function paramOf(ctx, name) {
-    return ctx.route?.params[name];
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/routes/executions.ts
-
-
-
-
-
-
-const RUNNER_TYPES = ['cloud', 'self_hosted', 'ephemeral'];
-const TRIGGER_TYPES = ['manual', 'git', 'scheduled'];
-const EXECUTION_STATUSES = [
-    'pending',
-    'running',
-    'completed',
-    'failed',
-    'cancelled'
-];
-/** Longest Idempotency-Key accepted (contract.md part A, launch). */
-const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-/** The fields of git trigger metadata; all optional strings (contract.md, launch semantics). */
-const GIT_METADATA_FIELDS = [
-    'source',
-    'repository',
-    'workflow',
-    'job',
-    'run_id',
-    'run_attempt',
-    'sha',
-    'ref',
-    'actor'
-];
-function parseLaunch(raw) {
-    const body = objectBody(raw, true);
-    const runnerType = optionalEnum(body.runner_type, 'runner_type', RUNNER_TYPES) ?? 'cloud';
-    const jobVersion = body.ephemeral_job_version;
-    if (jobVersion !== undefined && jobVersion !== null && jobVersion !== 1) {
-        throw validationError('ephemeral_job_version', 'ephemeral_job_version must be 1');
-    }
-    if (runnerType === 'ephemeral' && jobVersion !== 1) {
-        throw validationError('ephemeral_job_version', 'ephemeral_job_version: 1 is required when runner_type is ephemeral');
-    }
-    const triggerType = optionalEnum(body.trigger_type, 'trigger_type', TRIGGER_TYPES) ?? 'manual';
-    let metadata = null;
-    if (body.trigger_metadata !== undefined && body.trigger_metadata !== null) {
-        const m = body.trigger_metadata;
-        if (typeof m !== 'object' || Array.isArray(m)) {
-            throw validationError('trigger_metadata', 'trigger_metadata must be an object');
-        }
-        metadata = { ...m };
-        for (const field of GIT_METADATA_FIELDS) {
-            const value = metadata[field];
-            if (value !== undefined && value !== null && typeof value !== 'string') {
-                throw validationError(`trigger_metadata.${field}`, `trigger_metadata.${field} must be a string`);
-            }
-        }
-    }
-    return {
-        runner_type: runnerType,
-        environment_key: optionalString(body.environment_key, 'environment_key') ?? null,
-        version_id: optionalString(body.version_id, 'version_id') ?? null,
-        trigger_type: triggerType,
-        trigger_metadata: metadata
-    };
-}
-function idempotencyKeyOf(ctx) {
-    const key = ctx.header('idempotency-key');
-    if (key === undefined)
-        return undefined;
-    if (key.trim() === '')
-        throw validationError('Idempotency-Key', 'The Idempotency-Key header must not be blank');
-    if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-        throw validationError('Idempotency-Key', `The Idempotency-Key header must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
-    }
-    return key;
-}
-function newestFirst(a, b) {
-    return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-/** The execution named by the path, in the request's organization, or 404. */
-function executionFromPath(ctx) {
-    const flowId = uuidParam(paramOf(ctx, 'flowId'), 'flowId');
-    const executionId = uuidParam(paramOf(ctx, 'executionId'), 'executionId');
-    const record = ctx.services.state.executionInOrg(organizationOf(ctx), flowId, executionId);
-    if (!record)
-        throw notFound('Execution', 'executionId');
-    return record;
-}
-/** Validates a launch and looks up its Idempotency-Key; throws the 400/404 a launch gets. */
-function resolveLaunch(ctx) {
-    const flowId = uuidParam(paramOf(ctx, 'flowId'), 'flowId');
-    const request = parseLaunch(ctx.json());
-    const idempotencyKey = idempotencyKeyOf(ctx);
-    const { state, clock } = ctx.services;
-    const flow = state.flowInOrg(organizationOf(ctx), flowId);
-    if (!flow)
-        throw notFound('Flow', 'flowId');
-    if (request.version_id !== null && !flow.publishedVersions.includes(request.version_id)) {
-        throw notFound('Flow version', 'version_id');
-    }
-    const parameters = {
-        environment_key: request.environment_key,
-        version_id: request.version_id,
-        runner_type: request.runner_type,
-        trigger_type: request.trigger_type
-    };
-    const now = clock.now();
-    const idempotency = idempotencyKey === undefined
-        ? { kind: 'new' }
-        : state.idempotency.lookup(flow.organizationId, flow.id, idempotencyKey, parameters, now);
-    return { flow, request, parameters, idempotencyKey, idempotency, now };
-}
-/**
- * What a request would do if it reached the launch handler, without doing it:
- * `new` (creates an execution), `replay` (an Idempotency-Key replay), `conflict`
- * (409), or `invalid` (not a launch, or rejected before anything is created).
- * For a quota layer, which must not count replays (contract.md, launch semantics).
- * Call it after the auth layer (it needs the request's organization).
- */
-function classifyLaunch(ctx) {
-    if (ctx.route?.definition.id !== 'flows.launch' || ctx.organizationId === undefined)
-        return 'invalid';
-    try {
-        return resolveLaunch(ctx).idempotency.kind;
-    }
-    catch {
-        return 'invalid';
-    }
-}
-function launchRoute() {
-    return {
-        id: 'flows.launch',
-        method: 'POST',
-        pattern: '/flows/{flowId}/launch',
-        scope: 'flows:execute',
-        orgHeader: true,
-        bucket: 'write',
-        handler: (ctx) => {
-            const { flow, request, parameters, idempotencyKey, idempotency, now } = resolveLaunch(ctx);
-            const { state } = ctx.services;
-            ctx.annotations.flowId = flow.id;
-            if (idempotency.kind === 'replay') {
-                ctx.annotations.executionId = idempotency.entry.executionId;
-                ctx.annotations.replay = true;
-                // The original answer, unchanged: a retry sees exactly what the first call got.
-                return jsonResponse(202, idempotency.entry.response, { 'idempotent-replayed': 'true' });
-            }
-            if (idempotency.kind === 'conflict') {
-                const { entry, differences } = idempotency;
-                const changes = differences
-                    .map((d) => `${d}: ${String(entry.parameters[d])} → ${String(parameters[d])}`)
-                    .join(', ');
-                throw conflict('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key "${String(idempotencyKey)}" was already used to launch this flow with different parameters (${changes}); use a new key for a different launch`, { execution_id: entry.executionId, differences });
-            }
-            const record = state.createExecution({
-                flow,
-                runnerType: request.runner_type,
-                environmentKey: request.environment_key,
-                versionId: request.version_id,
-                triggerType: request.trigger_type,
-                triggerMetadata: request.trigger_metadata,
-                executedBy: apiKeyOf(ctx).id
-            });
-            const response = { execution: executionJson(record, state.observe(record, now)) };
-            if (idempotencyKey !== undefined) {
-                state.idempotency.save({
-                    organizationId: flow.organizationId,
-                    flowId: flow.id,
-                    key: idempotencyKey,
-                    parameters,
-                    executionId: record.id,
-                    response: structuredClone(response),
-                    createdAt: now
-                });
-            }
-            ctx.annotations.executionId = record.id;
-            ctx.annotations.replay = false;
-            return jsonResponse(202, response);
-        }
-    };
-}
-function listAllRoute() {
-    return {
-        id: 'executions.list',
-        method: 'GET',
-        pattern: '/executions',
-        scope: 'flows:read',
-        orgHeader: true,
-        bucket: 'read',
-        handler: (ctx) => {
-            const { limit, offset } = paginationQuery(ctx.query);
-            const status = optionalEnum(ctx.query.get('status') ?? undefined, 'status', EXECUTION_STATUSES);
-            const triggerType = optionalEnum(ctx.query.get('trigger_type') ?? undefined, 'trigger_type', TRIGGER_TYPES);
-            const flowIdRaw = ctx.query.get('flow_id');
-            const flowId = flowIdRaw === null ? undefined : uuidParam(flowIdRaw, 'flow_id');
-            const sinceRaw = ctx.query.get('since');
-            if (sinceRaw !== null && !isRfc3339(sinceRaw)) {
-                throw validationError('since', 'since must be an RFC 3339 date-time, e.g. 2025-01-31T12:00:00Z');
-            }
-            const since = sinceRaw === null ? undefined : Date.parse(sinceRaw.replace(' ', 'T'));
-            const { state, clock } = ctx.services;
-            const now = clock.now();
-            const rows = state
-                .executionsInOrg(organizationOf(ctx))
-                .filter((r) => flowId === undefined || r.flowId === flowId)
-                .filter((r) => triggerType === undefined || r.triggerType === triggerType)
-                // Inclusive lower bound on started_at (contract.md part A).
-                .filter((r) => since === undefined || r.createdAt >= since)
-                .sort(newestFirst)
-                .map((r) => ({ record: r, obs: state.observe(r, now) }))
-                .filter(({ obs }) => status === undefined || obs.status === status)
-                .map(({ record, obs }) => executionRow(record, obs));
-            return jsonResponse(200, page(rows, limit, offset));
-        }
-    };
-}
-function cancelRoute() {
-    return {
-        id: 'executions.cancel',
-        method: 'POST',
-        pattern: '/flows/{flowId}/executions/{executionId}/cancel',
-        scope: 'flows:execute',
-        orgHeader: true,
-        bucket: 'write',
-        handler: (ctx) => {
-            const record = executionFromPath(ctx);
-            const { state, clock } = ctx.services;
-            const now = clock.now();
-            const before = state.observe(record, now);
-            if (TERMINAL_STATUSES.includes(before.status)) {
-                throw conflict('EXECUTION_ALREADY_TERMINAL', `The execution is already ${before.status}`, {
-                    status: before.status
-                });
-            }
-            record.cancelledAt = now;
-            return jsonResponse(202, { execution: executionJson(record, state.observe(record, now)) });
-        }
-    };
-}
-function executionRoutes(extensions) {
-    const routes = [
-        launchRoute(),
-        {
-            id: 'executions.get',
-            method: 'GET',
-            pattern: '/flows/{flowId}/executions/{executionId}',
-            scope: 'flows:read',
-            orgHeader: true,
-            bucket: 'read',
-            handler: (ctx) => {
-                const record = executionFromPath(ctx);
-                return jsonResponse(200, executionJson(record, ctx.services.state.observe(record)));
-            }
-        },
-        {
-            id: 'executions.nodes',
-            method: 'GET',
-            pattern: '/flows/{flowId}/executions/{executionId}/nodes',
-            scope: 'flows:read',
-            orgHeader: true,
-            bucket: 'read',
-            // A bare array, not a paged object (contract.md part A).
-            handler: (ctx) => jsonResponse(200, ctx.services.state.observe(executionFromPath(ctx)).nodes)
-        },
-        {
-            id: 'executions.listForFlow',
-            method: 'GET',
-            pattern: '/flows/{flowId}/executions',
-            scope: 'flows:read',
-            orgHeader: true,
-            bucket: 'read',
-            handler: (ctx) => {
-                const flowId = uuidParam(paramOf(ctx, 'flowId'), 'flowId');
-                const { limit, offset } = paginationQuery(ctx.query);
-                const { state, clock } = ctx.services;
-                const organizationId = organizationOf(ctx);
-                if (!state.flowInOrg(organizationId, flowId))
-                    throw notFound('Flow', 'flowId');
-                const now = clock.now();
-                const items = state
-                    .executionsInOrg(organizationId)
-                    .filter((r) => r.flowId === flowId)
-                    .sort(newestFirst)
-                    .map((r) => executionJson(r, state.observe(r, now)));
-                return jsonResponse(200, page(items, limit, offset));
-            }
-        }
-    ];
-    if (extensions.executionsList)
-        routes.push(listAllRoute());
-    if (extensions.cancel)
-        routes.push(cancelRoute());
-    return routes;
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/routes/flows.ts
-
-
-
-
-
-/** How many tags `GET /flows/tags` returns at most. */
-const TAGS_LIMIT = 100;
-/** The search page size when the body gives none. */
-const DEFAULT_SEARCH_LIMIT = 20;
-function sortFlows(flows, direction) {
-    const sign = direction === 'ASC' ? 1 : -1;
-    return [...flows].sort((a, b) => sign * (a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-}
-function bodyInteger(value, field, min, max, fallback) {
-    if (value === undefined || value === null)
-        return fallback;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-        throw validationError(field, `${field} must be an integer between ${min} and ${max}`);
-    }
-    return value;
-}
-function parseSearch(raw) {
-    const body = objectBody(raw, false);
-    let tags = null;
-    if (body.tags !== undefined && body.tags !== null) {
-        if (!Array.isArray(body.tags))
-            throw validationError('tags', 'tags must be an array of strings');
-        tags = body.tags.map((tag, i) => {
-            if (typeof tag !== 'string' || tag.trim() === '') {
-                throw validationError(`tags[${i}]`, 'each tag must be a non-empty string');
-            }
-            return tag;
-        });
-    }
-    let limit = DEFAULT_SEARCH_LIMIT;
-    let offset = 0;
-    if (body.pagination !== undefined && body.pagination !== null) {
-        const p = body.pagination;
-        if (typeof p !== 'object' || Array.isArray(p)) {
-            throw validationError('pagination', 'pagination must be an object {limit, offset}');
-        }
-        const { limit: l, offset: o } = p;
-        limit = bodyInteger(l, 'pagination.limit', 1, MAX_LIMIT, DEFAULT_SEARCH_LIMIT);
-        offset = bodyInteger(o, 'pagination.offset', 0, Number.MAX_SAFE_INTEGER, 0);
-    }
-    if (body.include_definition !== undefined && typeof body.include_definition !== 'boolean') {
-        throw validationError('include_definition', 'include_definition must be true or false');
-    }
-    return {
-        tags,
-        mode: optionalEnum(body.tag_match_mode, 'tag_match_mode', ['any', 'all']) ?? 'any',
-        text: optionalString(body.full_text_search, 'full_text_search') ?? null,
-        limit,
-        offset,
-        direction: optionalEnum(body.sort_direction, 'sort_direction', ['ASC', 'DESC']) ?? 'DESC',
-        includeDefinition: body.include_definition === true
-    };
-}
-function matches(flow, search) {
-    // Tags match exactly (case and all): `smoke` does not select `Smoke` or `smoke-eu`.
-    if (search.tags && search.tags.length > 0) {
-        const has = (tag) => flow.tags.includes(tag);
-        const ok = search.mode === 'all' ? search.tags.every(has) : search.tags.some(has);
-        if (!ok)
-            return false;
-    }
-    if (search.text) {
-        const needle = search.text.toLowerCase();
-        const haystack = [flow.name, flow.description ?? '', ...flow.tags].join('\n').toLowerCase();
-        if (!haystack.includes(needle))
-            return false;
-    }
-    return true;
-}
-function flowRoutes() {
-    return [
-        {
-            id: 'flows.list',
-            method: 'GET',
-            pattern: '/flows',
-            scope: 'flows:read',
-            orgHeader: true,
-            bucket: 'read',
-            handler: (ctx) => {
-                const { limit, offset } = paginationQuery(ctx.query);
-                const flows = sortFlows(ctx.services.state.flowsInOrg(organizationOf(ctx)), 'DESC');
-                return jsonResponse(200, page(flows.map(flowJson), limit, offset));
-            }
-        },
-        {
-            id: 'flows.search',
-            method: 'POST',
-            pattern: '/flows/search',
-            scope: 'flows:read',
-            orgHeader: true,
-            bucket: 'search',
-            handler: (ctx) => {
-                const search = parseSearch(ctx.json());
-                const { state } = ctx.services;
-                const now = ctx.services.clock.now();
-                const found = sortFlows(state.flowsInOrg(organizationOf(ctx)).filter((f) => matches(f, search)), search.direction);
-                const items = found.map((f) => flowSearchItem(f, state.lastRunStatus(f, now), search.includeDefinition));
-                return jsonResponse(200, page(items, search.limit, search.offset));
-            }
-        },
-        {
-            id: 'flows.tags',
-            method: 'GET',
-            pattern: '/flows/tags',
-            scope: 'flows:read',
-            orgHeader: true,
-            bucket: 'read',
-            handler: (ctx) => {
-                const tags = [
-                    ...new Set(ctx.services.state.flowsInOrg(organizationOf(ctx)).flatMap((f) => f.tags))
-                ]
-                    .sort()
-                    .slice(0, TAGS_LIMIT);
-                return jsonResponse(200, { items: tags, count: tags.length, limit: TAGS_LIMIT });
-            }
-        },
-        {
-            id: 'flows.get',
-            method: 'GET',
-            pattern: '/flows/{flowId}',
-            scope: 'flows:read',
-            orgHeader: true,
-            bucket: 'read',
-            handler: (ctx) => {
-                const flowId = uuidParam(paramOf(ctx, 'flowId'), 'flowId');
-                const flow = ctx.services.state.flowInOrg(organizationOf(ctx), flowId);
-                if (!flow)
-                    throw notFound('Flow', 'flowId');
-                return jsonResponse(200, flowJson(flow));
-            }
-        }
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/scopes.ts
-const PERMISSION_TYPES = ['custom', 'runner', 'ci'];
-const CATALOG = [
-    {
-        name: 'flows:read',
-        description: 'List, search and read flows and their executions',
-        scope_modifier: null
-    },
-    { name: 'flows:write', description: 'Create, edit and delete flows', scope_modifier: null },
-    { name: 'flows:execute', description: 'Launch and cancel flow executions', scope_modifier: null },
-    {
-        name: 'runner:claim',
-        description: 'Claim queued executions as a self-hosted runner',
-        scope_modifier: null
-    },
-    {
-        name: 'runner:complete',
-        description: 'Report the result of an execution run by a runner (ephemeral or self-hosted)',
-        scope_modifier: null
-    },
-    {
-        name: 'environments:read',
-        description: 'Read environments and their variables',
-        scope_modifier: null
-    },
-    {
-        name: 'webhooks:read',
-        description: 'Read webhook configurations and deliveries',
-        scope_modifier: null
-    },
-    { name: 'webhooks:write', description: 'Create and edit webhooks', scope_modifier: null },
-    {
-        name: 'api_key:create',
-        description: 'Create API keys and list the permissions they can carry',
-        scope_modifier: null
-    }
-];
-const PRESETS = {
-    custom: CATALOG.map((p) => p.name),
-    runner: ['runner:claim', 'runner:complete'],
-    ci: ['flows:read', 'flows:execute', 'runner:complete']
-};
-/** The permissions of one preset, in catalog order. */
-function permissionsOf(type) {
-    return CATALOG.filter((p) => PRESETS[type].includes(p.name)).map((p) => ({ ...p }));
-}
-/** The scopes of the `ci` preset, which the default fixture's CI key carries. */
-const CI_PRESET_SCOPES = PRESETS.ci;
-
-;// CONCATENATED MODULE: ./src/sandbox/routes/keys.ts
-
-
-
-
-function keyRoutes(extensions) {
-    return [
-        {
-            id: 'keys.self',
-            method: 'GET',
-            pattern: '/api-keys/self',
-            // Any valid key may ask who it is; the organization comes from the key itself.
-            scope: null,
-            orgHeader: false,
-            bucket: 'read',
-            handler: (ctx) => {
-                const key = apiKeyOf(ctx);
-                const body = {
-                    api_key_id: key.id,
-                    organization_id: key.organizationId,
-                    permissions: [...key.permissions]
-                };
-                if (extensions.keyIntrospection) {
-                    body.name = key.name;
-                    body.expires_at = key.expiresAt === null ? null : iso(key.expiresAt);
-                }
-                return jsonResponse(200, body);
-            }
-        },
-        {
-            id: 'permissions.list',
-            method: 'GET',
-            pattern: '/permissions',
-            // The public API needs api_key:create here, which CI keys usually lack (B.2).
-            scope: extensions.permissionsForAnyKey ? null : 'api_key:create',
-            orgHeader: true,
-            bucket: 'read',
-            handler: (ctx) => {
-                const type = optionalEnum(ctx.query.get('type') ?? undefined, 'type', PERMISSION_TYPES) ?? 'custom';
-                const items = permissionsOf(type);
-                return jsonResponse(200, { total: items.length, count: items.length, items });
-            }
-        }
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/runner.ts
-
-/** Pending time when the fixture does not say (a cloud runner picking the job up). */
-const DEFAULT_PENDING_MS = 250;
-/** How long an ephemeral claim holds before the execution fails as abandoned. */
-const EPHEMERAL_LEASE_MS = 10 * 60 * 1000;
-function passingResult(node, durationMs) {
-    if (node.type === 'delay')
-        return { waited_ms: durationMs };
-    if (node.type === 'module')
-        return { assertion_results: [] };
-    // request, graphql and any other type: an HTTP call checked on its status code.
-    const assertion = {
-        index: 0,
-        extractor: 'status_code',
-        operator: 'equals',
-        expected: 200,
-        actual: 200,
-        passed: true
-    };
-    return { status_code: 200, assertion_results: [assertion] };
-}
-function describeAssertion(a) {
-    return `${a.extractor} ${a.operator} ${JSON.stringify(a.expected)}, got ${JSON.stringify(a.actual)}`;
-}
-/** Plans a cloud or self-hosted execution of `flow` launched at `createdAt`. */
-function planSimulation(flow, createdAt, timeScale) {
-    const sim = flow.simulation;
-    const runningAt = createdAt + Math.round((sim.pending_ms ?? DEFAULT_PENDING_MS) * timeScale);
-    const duration = Math.round(sim.duration_ms * timeScale);
-    const terminalAt = runningAt + duration;
-    if (sim.outcome === 'error' && sim.error) {
-        // Failed at execution level (environment, runner...): no node ran.
-        return {
-            runningAt,
-            terminalAt,
-            status: 'failed',
-            errorCode: sim.error.code,
-            errorMessage: sim.error.message,
-            nodes: [],
-            skipReason: `Not run: ${sim.error.message}`
-        };
-    }
-    const failingIndex = sim.outcome === 'failed' && sim.failure
-        ? flow.nodes.findIndex((n) => n.id === sim.failure?.node_id)
-        : -1;
-    const running = failingIndex >= 0 ? flow.nodes.slice(0, failingIndex + 1) : flow.nodes;
-    // The running time is split among the nodes that run, by weight.
-    const weights = running.map((n) => n.weight);
-    const total = weights.reduce((a, b) => a + b, 0);
-    let cumulative = 0;
-    const nodes = running.map((node, i) => {
-        const startAt = runningAt +
-            Math.round(total > 0 ? (cumulative / total) * duration : (i / running.length) * duration);
-        cumulative += weights[i];
-        const endAt = runningAt +
-            Math.round(total > 0 ? (cumulative / total) * duration : ((i + 1) / running.length) * duration);
-        if (i === failingIndex && sim.failure) {
-            const a = sim.failure.assertion;
-            const assertion = { index: 0, ...a, passed: false };
-            const result = { assertion_results: [assertion] };
-            if (a.extractor === 'status_code')
-                result.status_code = a.actual;
-            return {
-                node,
-                startAt,
-                endAt,
-                status: 'failed',
-                result,
-                errorCode: 'ASSERTION_FAILED',
-                errorMessage: `Assertion 0 failed: ${describeAssertion(a)}`
-            };
-        }
-        return {
-            node,
-            startAt,
-            endAt,
-            status: 'completed',
-            result: passingResult(node, endAt - startAt)
-        };
-    });
-    const failing = failingIndex >= 0 ? nodes[failingIndex] : undefined;
-    return {
-        runningAt,
-        terminalAt,
-        status: failing ? 'failed' : 'completed',
-        errorCode: failing ? 'ASSERTION_FAILED' : null,
-        errorMessage: failing && sim.failure
-            ? `Node "${failing.node.displayName}" failed: ${describeAssertion(sim.failure.assertion)}`
-            : null,
-        nodes,
-        skipReason: failing ? `Skipped because "${failing.node.displayName}" failed` : null
-    };
-}
-function nodeBase(record, node) {
-    return {
-        id: record.nodeResultIds[node.id],
-        flow_id: record.flowId,
-        execution_id: record.id,
-        node_id: node.id,
-        display_name: node.displayName,
-        node_type: node.type,
-        status: 'pending'
-    };
-}
-/** A NodeExecutionResult for `node` of `record`, with the given fields. */
-function nodeResult(record, node, fields) {
-    return { ...nodeBase(record, node), ...fields };
-}
-function skipped(record, node, reason) {
-    return nodeResult(record, node, { status: 'skipped', skip_reason: reason, has_errors: false });
-}
-function observePlan(record, plan, now) {
-    // A cancel only counts if it came before the planned end (cancel answers 409 otherwise).
-    const cancelledAt = record.cancelledAt !== null && record.cancelledAt < plan.terminalAt ? record.cancelledAt : null;
-    const at = cancelledAt ?? now;
-    const terminal = cancelledAt !== null || now >= plan.terminalAt;
-    const nodes = [];
-    const transitions = [record.createdAt];
-    if (at >= plan.runningAt)
-        transitions.push(plan.runningAt);
-    for (const planned of plan.nodes) {
-        if (planned.startAt > at)
-            continue;
-        transitions.push(planned.startAt);
-        if (planned.endAt <= at) {
-            transitions.push(planned.endAt);
-            nodes.push(nodeResult(record, planned.node, {
-                status: planned.status,
-                started_at: iso(planned.startAt),
-                completed_at: iso(planned.endAt),
-                duration_ms: planned.endAt - planned.startAt,
-                has_errors: planned.status === 'failed',
-                result: planned.result,
-                ...(planned.errorCode
-                    ? { error_code: planned.errorCode, error_message: planned.errorMessage }
-                    : {})
-            }));
-        }
-        else if (cancelledAt !== null) {
-            nodes.push(nodeResult(record, planned.node, {
-                status: 'skipped',
-                started_at: iso(planned.startAt),
-                skip_reason: 'Execution was cancelled while this node was running',
-                has_errors: false
-            }));
-        }
-        else {
-            nodes.push(nodeResult(record, planned.node, { status: 'running', started_at: iso(planned.startAt) }));
-        }
-    }
-    if (terminal) {
-        const reason = cancelledAt !== null ? 'Execution was cancelled' : (plan.skipReason ?? 'Not run');
-        const seen = new Set(nodes.map((n) => n.node_id));
-        for (const node of record.nodes)
-            if (!seen.has(node.id))
-                nodes.push(skipped(record, node, reason));
-        const terminalAt = cancelledAt ?? plan.terminalAt;
-        transitions.push(terminalAt);
-        return {
-            status: cancelledAt !== null ? 'cancelled' : plan.status,
-            executionStartedAt: terminalAt >= plan.runningAt ? plan.runningAt : null,
-            completedAt: terminalAt,
-            terminalAt,
-            updatedAt: Math.max(...transitions),
-            errorCode: cancelledAt !== null ? 'EXECUTION_CANCELLED' : plan.errorCode,
-            errorMessage: cancelledAt !== null ? 'The execution was cancelled through the API' : plan.errorMessage,
-            nodes
-        };
-    }
-    return {
-        status: now >= plan.runningAt ? 'running' : 'pending',
-        executionStartedAt: now >= plan.runningAt ? plan.runningAt : null,
-        completedAt: null,
-        terminalAt: null,
-        updatedAt: Math.max(...transitions),
-        errorCode: null,
-        errorMessage: null,
-        nodes
-    };
-}
-function observeEphemeral(record, now) {
-    const { claim, completion } = record;
-    const allSkipped = (reason) => record.nodes.map((node) => skipped(record, node, reason));
-    if (completion) {
-        return {
-            status: completion.status,
-            executionStartedAt: completion.startedAt,
-            completedAt: completion.completedAt,
-            terminalAt: completion.receivedAt,
-            updatedAt: completion.receivedAt,
-            errorCode: completion.errorCode,
-            errorMessage: completion.errorMessage,
-            nodes: completion.nodes
-        };
-    }
-    const leaseEnd = claim ? claim.leaseExpiresAt : null;
-    if (record.cancelledAt !== null && (leaseEnd === null || record.cancelledAt < leaseEnd)) {
-        return {
-            status: 'cancelled',
-            executionStartedAt: claim ? claim.claimedAt : null,
-            completedAt: record.cancelledAt,
-            terminalAt: record.cancelledAt,
-            updatedAt: record.cancelledAt,
-            errorCode: 'EXECUTION_CANCELLED',
-            errorMessage: 'The execution was cancelled through the API',
-            nodes: allSkipped('Execution was cancelled')
-        };
-    }
-    if (claim && leaseEnd !== null && now >= leaseEnd) {
-        // The runner claimed the job and never reported back: the lease runs out.
-        return {
-            status: 'failed',
-            executionStartedAt: claim.claimedAt,
-            completedAt: leaseEnd,
-            terminalAt: leaseEnd,
-            updatedAt: leaseEnd,
-            errorCode: 'RUNNER_LEASE_EXPIRED',
-            errorMessage: 'The ephemeral runner did not report a result before its lease expired',
-            nodes: allSkipped('The runner lease expired')
-        };
-    }
-    return {
-        status: claim ? 'running' : 'pending',
-        executionStartedAt: claim ? claim.claimedAt : null,
-        completedAt: null,
-        terminalAt: null,
-        updatedAt: claim ? claim.claimedAt : record.createdAt,
-        errorCode: null,
-        errorMessage: null,
-        nodes: []
-    };
-}
-/** The state of `record` at `now`. */
-function observeExecution(record, now) {
-    return record.plan ? observePlan(record, record.plan, now) : observeEphemeral(record, now);
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/routes/runner.ts
-/**
- * The ephemeral runner protocol (contract.md part A): the client launches with
- * `runner_type: ephemeral`, claims the job (once: a repeated or concurrent claim
- * is a 409, so a flow never runs twice), runs it in the CI job, then reports the
- * result with `complete`. Reporting the same payload again is idempotent (a retry
- * after a lost response); a different payload once terminal is a 409.
- */
-
-
-
-
-
-
-
-const NODE_STATUSES = [
-    'pending',
-    'running',
-    'completed',
-    'failed',
-    'skipped'
-];
-/** The ephemeral execution named by the path, in the request's organization. */
-function ephemeralExecution(ctx) {
-    const executionId = uuidParam(paramOf(ctx, 'executionId'), 'executionId');
-    const record = ctx.services.state.executions.get(executionId);
-    if (!record || record.organizationId !== organizationOf(ctx))
-        throw notFound('Execution', 'executionId');
-    if (record.runnerType !== 'ephemeral') {
-        throw conflict('EXECUTION_NOT_EPHEMERAL', `The execution runs on a ${record.runnerType} runner; only ephemeral executions are claimed and completed here`, { runner_type: record.runnerType });
-    }
-    return record;
-}
-function requiredTimestamp(value, field) {
-    if (typeof value !== 'string' || !isRfc3339(value)) {
-        throw validationError(field, `${field} is required and must be an RFC 3339 date-time`);
-    }
-    return Date.parse(value.replace(' ', 'T'));
-}
-/** JSON with sorted keys, so two equal payloads compare equal whatever their key order. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value && typeof value === 'object') {
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-/** Node results from `result.nodes` when the runner sent them, else derived from the status. */
-function reportedNodes(record, result, status) {
-    const raw = result?.nodes;
-    if (raw === undefined || raw === null) {
-        return record.nodes.map((node) => status === 'completed'
-            ? nodeResult(record, node, { status: 'completed', has_errors: false })
-            : nodeResult(record, node, {
-                status: 'skipped',
-                has_errors: false,
-                skip_reason: 'The runner reported no node results'
-            }));
-    }
-    if (!Array.isArray(raw))
-        throw validationError('result.nodes', 'result.nodes must be an array');
-    return raw.map((item, i) => {
-        const field = `result.nodes[${i}]`;
-        const n = objectBody(item, true);
-        const nodeId = optionalString(n.node_id, `${field}.node_id`);
-        if (nodeId === undefined)
-            throw validationError(`${field}.node_id`, `${field}.node_id is required`);
-        const nodeStatus = optionalEnum(n.status, `${field}.status`, NODE_STATUSES);
-        if (nodeStatus === undefined)
-            throw validationError(`${field}.status`, `${field}.status is required`);
-        const known = record.nodes.find((node) => node.id === nodeId);
-        const timestamp = (name) => n[name] === undefined || n[name] === null
-            ? null
-            : iso(requiredTimestamp(n[name], `${field}.${name}`));
-        const duration = n.duration_ms;
-        if (duration !== undefined &&
-            duration !== null &&
-            (typeof duration !== 'number' || duration < 0)) {
-            throw validationError(`${field}.duration_ms`, `${field}.duration_ms must be a non-negative number`);
-        }
-        if (n.result !== undefined &&
-            n.result !== null &&
-            (typeof n.result !== 'object' || Array.isArray(n.result))) {
-            throw validationError(`${field}.result`, `${field}.result must be an object`);
-        }
-        return {
-            id: record.nodeResultIds[nodeId] ?? (0,external_node_crypto_.randomUUID)(),
-            flow_id: record.flowId,
-            execution_id: record.id,
-            node_id: nodeId,
-            display_name: optionalString(n.display_name, `${field}.display_name`) ?? known?.displayName ?? nodeId,
-            // Node types are open: whatever the runner reports passes through.
-            node_type: optionalString(n.node_type, `${field}.node_type`) ?? known?.type ?? 'unknown',
-            status: nodeStatus,
-            started_at: timestamp('started_at'),
-            completed_at: timestamp('completed_at'),
-            duration_ms: duration ?? null,
-            error_message: optionalString(n.error_message, `${field}.error_message`, 10_000) ?? null,
-            error_code: optionalString(n.error_code, `${field}.error_code`) ?? null,
-            skip_reason: optionalString(n.skip_reason, `${field}.skip_reason`, 10_000) ?? null,
-            has_errors: nodeStatus === 'failed',
-            result: n.result ?? null
-        };
-    });
-}
-function claimRoute() {
-    return {
-        id: 'runner.claim',
-        method: 'POST',
-        pattern: '/runner/ephemeral/executions/{executionId}/claim',
-        scope: 'flows:execute',
-        orgHeader: true,
-        bucket: 'write',
-        handler: (ctx) => {
-            const body = objectBody(ctx.json(), true);
-            const runnerId = optionalString(body.runner_id, 'runner_id');
-            if (runnerId === undefined)
-                throw validationError('runner_id', 'runner_id is required');
-            if (typeof body.boot_id !== 'string' || !isUuid(body.boot_id)) {
-                throw validationError('boot_id', 'boot_id is required and must be a UUID');
-            }
-            const record = ephemeralExecution(ctx);
-            ctx.annotations.flowId = record.flowId;
-            const { state, clock } = ctx.services;
-            const now = clock.now();
-            const obs = state.observe(record, now);
-            if (obs.terminalAt !== null) {
-                throw conflict('EXECUTION_ALREADY_TERMINAL', `The execution is already ${obs.status}`, {
-                    status: obs.status
-                });
-            }
-            if (record.claim) {
-                // Whoever asks, and however often: one claim per execution, so it runs once.
-                throw conflict('EXECUTION_ALREADY_CLAIMED', 'The execution has already been claimed by a runner', {
-                    runner_id: record.claim.runnerId
-                });
-            }
-            record.claim = {
-                jobId: (0,external_node_crypto_.randomUUID)(),
-                runnerId,
-                bootId: body.boot_id,
-                jobToken: `ejt_${(0,external_node_crypto_.randomBytes)(24).toString('base64url')}`,
-                claimedAt: now,
-                leaseExpiresAt: now + EPHEMERAL_LEASE_MS
-            };
-            const flowSnapshot = record.flowSnapshot;
-            return jsonResponse(200, {
-                job_token: record.claim.jobToken,
-                job: {
-                    job_id: record.claim.jobId,
-                    execution_id: record.id,
-                    flow_id: record.flowId,
-                    lease_expires_at: iso(record.claim.leaseExpiresAt),
-                    flow_definition: flowSnapshot.flow_definition,
-                    // The runner needs the real values; the API shows them masked elsewhere.
-                    inputs: { ...record.inputs },
-                    secret_input_keys: [...record.secretInputKeys],
-                    referenced_flows: []
-                }
-            });
-        }
-    };
-}
-function completeRoute() {
-    return {
-        id: 'runner.complete',
-        method: 'POST',
-        pattern: '/runner/ephemeral/executions/{executionId}/complete',
-        scope: 'runner:complete',
-        orgHeader: true,
-        bucket: 'write',
-        handler: (ctx) => {
-            const body = objectBody(ctx.json(), true);
-            const status = optionalEnum(body.status, 'status', ['completed', 'failed']);
-            if (status === undefined)
-                throw validationError('status', 'status is required (completed or failed)');
-            const startedAt = requiredTimestamp(body.started_at, 'started_at');
-            const completedAt = requiredTimestamp(body.completed_at, 'completed_at');
-            const duration = body.duration_ms;
-            if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
-                throw validationError('duration_ms', 'duration_ms is required and must be a non-negative number');
-            }
-            if (body.result !== undefined &&
-                body.result !== null &&
-                (typeof body.result !== 'object' || Array.isArray(body.result))) {
-                throw validationError('result', 'result must be an object');
-            }
-            const errorMessage = optionalString(body.error_message, 'error_message', 10_000) ?? null;
-            const errorCode = optionalString(body.error_code, 'error_code') ?? null;
-            const record = ephemeralExecution(ctx);
-            ctx.annotations.flowId = record.flowId;
-            const { state, clock } = ctx.services;
-            const payload = canonicalJson(body);
-            const answer = () => {
-                const obs = state.observe(record);
-                return jsonResponse(200, { execution: executionJson(record, obs), nodes: obs.nodes });
-            };
-            if (record.completion) {
-                if (record.completion.payload === payload)
-                    return answer();
-                throw conflict('EXECUTION_ALREADY_TERMINAL', `The execution was already completed as ${record.completion.status} with a different payload`, { status: record.completion.status });
-            }
-            const now = clock.now();
-            const obs = state.observe(record, now);
-            if (obs.terminalAt !== null) {
-                throw conflict('EXECUTION_ALREADY_TERMINAL', `The execution is already ${obs.status}`, {
-                    status: obs.status
-                });
-            }
-            if (!record.claim) {
-                throw conflict('EXECUTION_NOT_CLAIMED', 'Claim the execution before completing it');
-            }
-            record.completion = {
-                payload,
-                status,
-                startedAt,
-                completedAt,
-                durationMs: duration,
-                errorMessage,
-                errorCode,
-                receivedAt: now,
-                nodes: reportedNodes(record, body.result ?? null, status)
-            };
-            return answer();
-        }
-    };
-}
-function runnerRoutes() {
-    return [claimRoute(), completeRoute()];
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/routes/index.ts
-
-
-
-
-function allRoutes(extensions) {
-    return [
-        ...keyRoutes(extensions),
-        ...flowRoutes(),
-        ...executionRoutes(extensions),
-        ...runnerRoutes()
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/idempotency.ts
-const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-class IdempotencyStore {
-    entries = new Map();
-    static id(organizationId, flowId, key) {
-        return JSON.stringify([organizationId, flowId, key]);
-    }
-    /** What a launch with this key and these parameters should do at `now`. */
-    lookup(organizationId, flowId, key, parameters, now) {
-        const entry = this.entries.get(IdempotencyStore.id(organizationId, flowId, key));
-        if (!entry || now - entry.createdAt >= IDEMPOTENCY_TTL_MS)
-            return { kind: 'new' };
-        const differences = Object.keys(parameters).filter((name) => entry.parameters[name] !== parameters[name]);
-        return differences.length === 0
-            ? { kind: 'replay', entry }
-            : { kind: 'conflict', entry, differences };
-    }
-    save(entry) {
-        this.entries.set(IdempotencyStore.id(entry.organizationId, entry.flowId, entry.key), entry);
-    }
-    /** Number of keys held (expired ones included until overwritten). */
-    get size() {
-        return this.entries.size;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/state.ts
-/**
- * The sandbox's store: organizations, keys and flows from the fixtures, and the
- * executions launched since start. Lookups that serve requests are scoped by
- * organization, so a resource of another organization is simply "not found"
- * (contract.md: 404, never 403). Tests read the store directly to check what
- * the server did (`getExecution`, `terminalAt`, `lastTerminalAt`).
- */
-
-
-
-
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
-class SandboxState {
-    clock;
-    timeScale;
-    organizations = new Map();
-    /** By key id. */
-    apiKeys = new Map();
-    flows = new Map();
-    /** In launch order. */
-    executions = new Map();
-    idempotency = new IdempotencyStore();
-    defaultOrganizationId;
-    defaultApiKey;
-    keysBySecret = new Map();
-    /**
-     * @param fixtures validated fixtures (see loadFixtures)
-     * @param clock resolves relative expiries and drives every execution
-     * @param timeScale multiplies every simulated duration
-     */
-    constructor(fixtures, clock, timeScale = 1) {
-        this.clock = clock;
-        this.timeScale = timeScale;
-        const loadedAt = clock.now();
-        for (const org of fixtures.organizations) {
-            this.organizations.set(org.id, { id: org.id, name: org.name ?? org.id });
-        }
-        for (const key of fixtures.api_keys) {
-            const expiresAt = key.expires_in_days !== undefined
-                ? loadedAt + Math.round(key.expires_in_days * DAY_MS)
-                : key.expires_at
-                    ? Date.parse(key.expires_at)
-                    : null;
-            const record = {
-                id: key.id,
-                secret: key.key,
-                name: key.name,
-                organizationId: key.organization_id,
-                permissions: [...key.permissions],
-                expiresAt,
-                revoked: key.revoked ?? false
-            };
-            this.apiKeys.set(record.id, record);
-            this.keysBySecret.set(record.secret, record);
-        }
-        fixtures.flows.forEach((flow, i) => {
-            // Without a date, flows are an hour apart in file order, so sorting by
-            // created_at is stable and meaningful.
-            const createdAt = flow.created_at
-                ? Date.parse(flow.created_at)
-                : loadedAt - (fixtures.flows.length - i) * HOUR_MS;
-            // Lower-case, as the API writes UUIDs; path parameters are lower-cased too.
-            const id = flow.id.toLowerCase();
-            this.flows.set(id, {
-                id,
-                organizationId: flow.organization_id,
-                name: flow.name,
-                description: flow.description ?? null,
-                tags: [...flow.tags],
-                version: flow.version ?? 1,
-                createdAt,
-                updatedAt: createdAt,
-                timeoutSeconds: flow.timeout_seconds ?? null,
-                inputs: Object.fromEntries(Object.entries(flow.inputs ?? {}).map(([name, input]) => [
-                    name,
-                    { value: input.value, secret: input.secret ?? false }
-                ])),
-                publishedVersions: [...(flow.published_versions ?? [])],
-                nodes: flow.nodes.map((n) => ({
-                    id: n.id,
-                    displayName: n.display_name,
-                    type: n.type,
-                    weight: n.weight ?? 1,
-                    config: { ...(n.config ?? {}) }
-                })),
-                simulation: structuredClone(flow.simulation)
-            });
-        });
-        this.defaultOrganizationId =
-            fixtures.default?.organization_id ?? fixtures.organizations[0]?.id;
-        const inDefaultOrg = [...this.apiKeys.values()].filter((k) => k.organizationId === this.defaultOrganizationId);
-        const defaultKey = fixtures.default?.api_key_id
-            ? this.apiKeys.get(fixtures.default.api_key_id)
-            : (inDefaultOrg.find((k) => this.isUsable(k, loadedAt) && k.permissions.includes('flows:execute')) ?? inDefaultOrg[0]);
-        if (!defaultKey) {
-            throw new FixtureError('api_keys', `no key belongs to the default organization "${this.defaultOrganizationId}"`);
-        }
-        this.defaultApiKey = defaultKey;
-    }
-    isUsable(key, now) {
-        return !key.revoked && (key.expiresAt === null || key.expiresAt > now);
-    }
-    /** The key with this secret, whatever its state (auth decides what to answer). */
-    keyBySecret(secret) {
-        return this.keysBySecret.get(secret);
-    }
-    /** Revokes a key (for tests: a key revoked while a run is in flight). */
-    revokeKey(keyId) {
-        const key = this.apiKeys.get(keyId);
-        if (!key)
-            throw new Error(`unknown key ${keyId}`);
-        key.revoked = true;
-    }
-    /** The flow, if it exists in this organization. */
-    flowInOrg(organizationId, flowId) {
-        const flow = this.flows.get(flowId);
-        return flow && flow.organizationId === organizationId ? flow : undefined;
-    }
-    flowsInOrg(organizationId) {
-        return [...this.flows.values()].filter((f) => f.organizationId === organizationId);
-    }
-    /** The execution, if it exists in this organization and belongs to this flow. */
-    executionInOrg(organizationId, flowId, executionId) {
-        const record = this.executions.get(executionId);
-        return record && record.organizationId === organizationId && record.flowId === flowId
-            ? record
-            : undefined;
-    }
-    executionsInOrg(organizationId) {
-        return [...this.executions.values()].filter((e) => e.organizationId === organizationId);
-    }
-    /** Creates an execution; cloud and self-hosted ones start their simulated run at once. */
-    createExecution(input) {
-        const { flow } = input;
-        const createdAt = this.clock.now();
-        const inputs = Object.fromEntries(Object.entries(flow.inputs).map(([k, v]) => [k, v.value]));
-        const secretInputKeys = Object.entries(flow.inputs)
-            .filter(([, v]) => v.secret)
-            .map(([k]) => k);
-        const record = {
-            id: (0,external_node_crypto_.randomUUID)(),
-            flowId: flow.id,
-            flowName: flow.name,
-            organizationId: flow.organizationId,
-            runnerType: input.runnerType,
-            environmentKey: input.environmentKey,
-            versionId: input.versionId,
-            triggerType: input.triggerType,
-            triggerMetadata: input.triggerMetadata,
-            executedBy: input.executedBy,
-            timeoutSeconds: flow.timeoutSeconds,
-            createdAt,
-            flowSnapshot: {
-                id: flow.id,
-                name: flow.name,
-                version: flow.version,
-                version_id: input.versionId,
-                flow_definition: flowDefinition(flow)
-            },
-            runnerInputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, secretInputKeys.includes(k) ? '***' : v])),
-            inputs,
-            secretInputKeys,
-            nodes: flow.nodes.map((n) => ({ ...n, config: { ...n.config } })),
-            nodeResultIds: Object.fromEntries(flow.nodes.map((n) => [n.id, (0,external_node_crypto_.randomUUID)()])),
-            // The sandbox plays the self-hosted runner too; only ephemeral runs are left to the client.
-            plan: input.runnerType === 'ephemeral' ? null : planSimulation(flow, createdAt, this.timeScale),
-            claim: null,
-            completion: null,
-            cancelledAt: null
-        };
-        this.executions.set(record.id, record);
-        return record;
-    }
-    /** The state of an execution now (or at `now`). */
-    observe(record, now = this.clock.now()) {
-        return observeExecution(record, now);
-    }
-    /** The execution as `GET /flows/{flowId}/executions/{id}` would answer it now. */
-    getExecution(executionId) {
-        const record = this.executions.get(executionId);
-        return record ? executionJson(record, this.observe(record)) : undefined;
-    }
-    /** Every execution as the API would answer it now, in launch order. */
-    listExecutions() {
-        return [...this.executions.values()].map((r) => executionJson(r, this.observe(r)));
-    }
-    /** When the execution became terminal (sandbox clock ms), or null while in flight. */
-    terminalAt(executionId) {
-        const record = this.executions.get(executionId);
-        return record ? this.observe(record).terminalAt : null;
-    }
-    /** When the sandbox marked the last execution terminal, or null if none is. */
-    lastTerminalAt() {
-        let last = null;
-        for (const record of this.executions.values()) {
-            const at = this.observe(record).terminalAt;
-            if (at !== null && (last === null || at > last))
-                last = at;
-        }
-        return last;
-    }
-    /** `passed`/`failed` from the flow's latest finished execution; cancelled ones do not count. */
-    lastRunStatus(flow, now = this.clock.now()) {
-        let latest = null;
-        for (const record of this.executions.values()) {
-            if (record.flowId !== flow.id)
-                continue;
-            const obs = observeExecution(record, now);
-            if (obs.terminalAt === null || (obs.status !== 'completed' && obs.status !== 'failed'))
-                continue;
-            if (!latest || obs.terminalAt >= latest.at) {
-                latest = { at: obs.terminalAt, status: obs.status === 'completed' ? 'passed' : 'failed' };
-            }
-        }
-        return latest?.status ?? 'none';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/server.ts
-/**
- * The HTTP server: reads each request, runs it through the pipeline and writes
- * the answer. Everything the API decides lives in the layers and routes; this
- * file only deals with sockets, bodies and headers every answer carries
- * (`Date` from the sandbox's clock, `Content-Type`, `X-Request-Id`).
- */
-
-
-
-
-
-
-
-
-
-
-
-/** Largest request body accepted; larger ones get 413. */
-const MAX_BODY_BYTES = 1024 * 1024;
-const ALL_EXTENSIONS_ON = {
-    permissionsForAnyKey: true,
-    cancel: true,
-    executionsList: true,
-    keyIntrospection: true
-};
-function readBody(req) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        let tooLarge = false;
-        req.on('data', (chunk) => {
-            size += chunk.length;
-            // Keep draining a too-large body so the answer can still be sent on this socket.
-            if (size > MAX_BODY_BYTES)
-                tooLarge = true;
-            else
-                chunks.push(chunk);
-        });
-        req.on('end', () => resolve({ body: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge }));
-        req.on('error', reject);
-    });
-}
-function writeResponse(res, response, clock, requestId) {
-    if (response.drop) {
-        res.socket?.destroy();
-        return;
-    }
-    const payload = response.rawBody ?? (response.body === undefined ? undefined : JSON.stringify(response.body));
-    const headers = {
-        // The server's clock, not the host's: clients compute absolute reset times against it.
-        date: new Date(clock.now()).toUTCString(),
-        'x-request-id': requestId,
-        'cache-control': 'no-store'
-    };
-    if (payload !== undefined)
-        headers['content-type'] = 'application/json; charset=utf-8';
-    Object.assign(headers, response.headers);
-    if (payload !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(payload));
-    res.writeHead(response.status, headers);
-    res.end(payload);
-}
-function listen(server, port, host) {
-    return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-            server.off('error', reject);
-            resolve(server.address().port);
-        });
-    });
-}
-/** Starts a sandbox server. Resolves once it is listening. */
-async function startSandbox(options = {}) {
-    const clock = options.clock ?? systemClock;
-    const timeScale = options.timeScale ?? 1;
-    if (!(timeScale > 0) || !Number.isFinite(timeScale)) {
-        throw new RangeError(`timeScale must be a positive number, got ${String(timeScale)}`);
-    }
-    const fixtures = options.fixtures === undefined ? defaultFixtures() : loadFixtures(options.fixtures);
-    const extensions = { ...ALL_EXTENSIONS_ON, ...options.extensions };
-    const state = new SandboxState(fixtures, clock, timeScale);
-    const requestLog = new RequestLog();
-    const services = { state, clock, extensions, requestLog };
-    const router = new Router(allRoutes(extensions));
-    const pipeline = new Pipeline({
-        requestLog: requestLog.layer(),
-        router: router.layer(),
-        auth: authLayer(),
-        handler: router.handlerLayer(),
-        ...options.layers
-    });
-    const server = (0,external_node_http_.createServer)((req, res) => {
-        const requestId = (0,external_node_crypto_.randomUUID)();
-        const receivedAt = clock.now();
-        readBody(req)
-            .then(async ({ body, tooLarge }) => {
-            const ctx = createContext({
-                req,
-                res,
-                rawBody: body,
-                bodyTooLarge: tooLarge,
-                receivedAt,
-                requestId,
-                services
-            });
-            const response = await pipeline.run(ctx);
-            if (!res.destroyed)
-                writeResponse(res, response, clock, requestId);
-        })
-            .catch((err) => {
-            // Only reachable if writing failed or the client vanished mid-body.
-            if (!res.headersSent && !res.destroyed)
-                writeResponse(res, errorResponse(err), clock, requestId);
-            else
-                res.destroy();
-        });
-    });
-    const host = options.host ?? '127.0.0.1';
-    const port = await listen(server, options.port ?? 0, host);
-    const urlHost = host.includes(':') ? `[${host}]` : host;
-    let closing;
-    return {
-        url: `http://${urlHost}:${port}`,
-        port,
-        organizationId: state.defaultOrganizationId,
-        apiKey: state.defaultApiKey.secret,
-        requestLog,
-        state,
-        pipeline,
-        close() {
-            closing ??= new Promise((resolve, reject) => {
-                server.close((err) => (err ? reject(err) : resolve()));
-                // Keep-alive sockets (fetch keeps them) would hold close() open for seconds.
-                server.closeAllConnections();
-            });
-            return closing;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/banner.ts
-
-/** The start-up banner of a running sandbox. */
-function formatBanner(sandbox) {
-    const key = sandbox.state.defaultApiKey;
-    const flows = sandbox.state.flowsInOrg(sandbox.organizationId);
-    const tags = [...new Set(flows.flatMap((f) => f.tags))].sort();
-    const expiry = key.expiresAt === null ? 'never expires' : `expires ${iso(key.expiresAt)}`;
-    return [
-        `Echopoint sandbox listening on ${sandbox.url}`,
-        '',
-        `  Organization  ${sandbox.organizationId}`,
-        `  API key       ${sandbox.apiKey}`,
-        `                "${key.name}", scopes ${key.permissions.join(', ')}; ${expiry}`,
-        `  Flows         ${flows.length} (tags: ${tags.length > 0 ? tags.join(', ') : 'none'})`,
-        '',
-        'Point the CLI at it (these are sandbox credentials, not secrets):',
-        '',
-        `  export ECHOPOINT_API_URL=${sandbox.url}`,
-        `  export ECHOPOINT_API_KEY=${sandbox.apiKey}`,
-        `  export ECHOPOINT_ORGANIZATION_ID=${sandbox.organizationId}`,
-        '  echopoint-ci whoami',
-        '  echopoint-ci run --tag smoke',
-        '',
-        'Press Ctrl+C to stop.'
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/index.ts
-/**
- * The sandbox: a local server that speaks the Echopoint API (contract.md parts A
- * and B) for tests, the demo and `echopoint-ci sandbox`.
- */
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/cli/github-files.ts
-/**
- * Reads the files a GitHub runner gives an action (`GITHUB_OUTPUT`), and turns
- * the workflow commands an action prints (`::error title=…::message`) into the
- * lines a person sees in the Actions log. The demo uses both to show the action
- * exactly as it runs on GitHub; tests use them to read the action's outputs.
- */
-/**
- * Parses a GITHUB_OUTPUT file: `name=value` lines and heredoc blocks
- * `name<<DELIMITER` … `DELIMITER`, as @actions/core writes them.
- */
-function parseGithubOutput(text) {
-    const outputs = {};
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-        if (heredoc) {
-            const [, name, delimiter] = heredoc;
-            const value = [];
-            for (i++; i < lines.length && lines[i] !== delimiter; i++)
-                value.push(lines[i]);
-            outputs[name] = value.join('\n');
-            continue;
-        }
-        const eq = line.indexOf('=');
-        if (eq > 0)
-            outputs[line.slice(0, eq)] = line.slice(eq + 1);
-    }
-    return outputs;
-}
-function unescapeData(text) {
-    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-}
-function unescapeProperty(text) {
-    return unescapeData(text).replace(/%3A/g, ':').replace(/%2C/g, ',');
-}
-/**
- * Renders one line of an action's stdout the way the Actions log shows it:
- * `::add-mask::` lines are consumed by the runner and never shown, `::debug::`
- * only with debug on, `::error::`/`::warning::`/`::notice::` with their titles.
- * Returns undefined for lines the log would not show.
- */
-function renderRunnerLine(line, showDebug = false) {
-    const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
-    if (!command)
-        return line;
-    const [, name, props = '', data] = command;
-    const title = /title=([^,]*)/.exec(props.trim())?.[1];
-    const message = unescapeData(data);
-    const titled = title ? `${unescapeProperty(title)}: ${message}` : message;
-    switch (name) {
-        case 'add-mask':
-        case 'set-output':
-        case 'save-state':
-        case 'stop-commands':
-            return undefined;
-        case 'debug':
-            return showDebug ? `##[debug]${message}` : undefined;
-        case 'error':
-            return `Error: ${titled}`;
-        case 'warning':
-            return `Warning: ${titled}`;
-        case 'notice':
-            return `Notice: ${titled}`;
-        case 'group':
-            return `▸ ${message}`;
-        case 'endgroup':
-            return undefined;
-        default:
-            return line;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/demo.ts
-/**
- * `echopoint-ci demo` (and `npm run demo`): starts the sandbox with the shipped
- * fixture and runs the bundled action (dist/index.js) exactly as the GitHub
- * runner does: inputs as INPUT_* variables with action.yml's defaults, and
- * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Then prints the action's log,
- * its outputs and its job summary, and stops the sandbox.
- */
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The bundled action and its action.yml, found next to the bundled CLI
- * (dist/cli/index.js → dist/index.js and action.yml). The paths are joined as
- * plain strings on purpose: ncc rewrites `new URL('…', import.meta.url)` and
- * `path.join(__dirname, …)` into copied assets, which would run a copy instead.
- */
-function actionPaths() {
-    const cliDir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-    return {
-        entry: [cliDir, '..', 'index.js'].join(external_node_path_.sep),
-        actionYml: [cliDir, '..', '..', 'action.yml'].join(external_node_path_.sep)
-    };
-}
-/** The runner passes every input as INPUT_<NAME> (upper case, spaces to _), defaults from action.yml included. */
-async function runnerInputEnv(actionYml, inputs) {
-    const env = {};
-    const definition = (0,dist/* parse */.qg)(await (0,promises_namespaceObject.readFile)(actionYml, 'utf8'));
-    const all = {
-        ...Object.fromEntries(Object.entries(definition.inputs ?? {}).map(([k, v]) => [k, String(v.default ?? '')])),
-        ...inputs
-    };
-    for (const [name, value] of Object.entries(all)) {
-        env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-    }
-    return env;
-}
-async function demoCommand(flags, io) {
-    const { entry, actionYml } = actionPaths();
-    if (!(0,external_node_fs_.existsSync)(entry) || !(0,external_node_fs_.existsSync)(actionYml)) {
-        io.stderr(`error: the bundled action is missing (${entry}); run npm run build first`);
-        return 3;
-    }
-    const tags = flags.tags ?? 'smoke, regression';
-    const sandbox = await startSandbox({ port: 0 });
-    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'echopoint-demo-'));
-    const say = io.stdout;
-    try {
-        const outputFile = (0,external_node_path_.join)(work, 'github_output');
-        const summaryFile = (0,external_node_path_.join)(work, 'step_summary.md');
-        await (0,promises_namespaceObject.writeFile)(outputFile, '');
-        await (0,promises_namespaceObject.writeFile)(summaryFile, '');
-        say('━━ echopoint-ci demo ━━');
-        say('');
-        say(`1. Started the Echopoint sandbox at ${sandbox.url} with the shipped demo fixture`);
-        say(`   (organization ${sandbox.organizationId}; one flow fails on purpose, so you can see a failure report).`);
-        say('');
-        say('2. Running the bundled action (dist/index.js) the way a GitHub runner runs this step:');
-        say('');
-        say('     - uses: echopoint/echopoint-ci@v1');
-        say('       with:');
-        say('         api-key: ${{ secrets.ECHOPOINT_API_KEY }}');
-        say('         organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}');
-        say(`         tags: ${tags}`);
-        say('');
-        say('   ┌─ action log');
-        const inputEnv = await runnerInputEnv(actionYml, {
-            'api-key': sandbox.apiKey,
-            'organization-id': sandbox.organizationId,
-            'api-url': sandbox.url,
-            tags
-        });
-        const env = {
-            ...process.env,
-            ...inputEnv,
-            GITHUB_ACTIONS: 'true',
-            CI: 'true',
-            GITHUB_OUTPUT: outputFile,
-            GITHUB_STEP_SUMMARY: summaryFile,
-            GITHUB_REPOSITORY: 'echopoint/demo-shop',
-            GITHUB_WORKFLOW: 'Echopoint demo',
-            GITHUB_JOB: 'api-tests',
-            GITHUB_RUN_ID: String(Date.now()),
-            GITHUB_RUN_ATTEMPT: '1',
-            GITHUB_SHA: (0,external_node_crypto_.randomUUID)().replace(/-/g, '').padEnd(40, '0').slice(0, 40),
-            GITHUB_REF: 'refs/heads/main',
-            GITHUB_ACTOR: 'demo-user',
-            RUNNER_TEMP: work
-        };
-        const exitCode = await new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-            let buffered = '';
-            const onData = (chunk) => {
-                buffered += chunk.toString('utf8');
-                const lines = buffered.split('\n');
-                buffered = lines.pop() ?? '';
-                for (const line of lines) {
-                    const shown = renderRunnerLine(line);
-                    if (shown !== undefined)
-                        say(`   │ ${shown}`);
-                }
-            };
-            child.stdout.on('data', onData);
-            child.stderr.on('data', onData);
-            child.on('error', reject);
-            child.on('close', (code) => {
-                if (buffered)
-                    onData(Buffer.from('\n'));
-                resolve(code ?? 1);
-            });
-        });
-        say(`   └─ the step ${exitCode === 0 ? 'passed' : 'failed'} (exit code ${exitCode})`);
-        say('');
-        const outputs = parseGithubOutput(await (0,promises_namespaceObject.readFile)(outputFile, 'utf8'));
-        say('3. Step outputs (steps.<id>.outputs.*):');
-        say('');
-        for (const [name, value] of Object.entries(outputs)) {
-            if (name === 'results-json')
-                continue;
-            say(`     ${name.padEnd(16)} ${value === '' ? '(empty)' : value}`);
-        }
-        say(`     ${'results-json'.padEnd(16)} (the results document, ${outputs['results-json']?.length ?? 0} characters of JSON; see README)`);
-        say('');
-        say('4. Job summary (GITHUB_STEP_SUMMARY, rendered as Markdown on the run page):');
-        say('');
-        for (const line of (await (0,promises_namespaceObject.readFile)(summaryFile, 'utf8')).trimEnd().split('\n'))
-            say(`     ${line}`);
-        say('');
-        if (!outputs.status) {
-            say('The action did not report a status: something is wrong with the build.');
-            return 1;
-        }
-        say(outputs.status === 'failed'
-            ? 'The step failed, as it should: a flow in the demo fixture fails on purpose, and the kit is strict.'
-            : `The run ended with status ${outputs.status}.`);
-        say('Next: add the step to a workflow (README, "Quickstart"), or try the CLI against `echopoint-ci sandbox`.');
-        return 0;
-    }
-    finally {
-        await sandbox.close();
-        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
-    }
-}
-function demoCommandDefinition(io, setExit) {
-    return new Command('demo')
-        .description('Run the bundled action end to end against the built-in sandbox, and show its log, outputs and job summary')
-        .option('--tags <tags>', 'tags to select in the demo fixture', 'smoke, regression')
-        .addHelpText('after', '\nExamples:\n  $ npx echopoint-ci demo\n  $ npx echopoint-ci demo --tags smoke')
-        .action(async (flags) => {
-        setExit(await demoCommand(flags, io));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/core/ci-context.ts
-/**
- * What the kit knows about the CI run it is part of, read from the environment
- * variables each CI system sets. Used for the launch's trigger metadata and to
- * derive idempotency keys, so a retried step never launches a flow twice.
- */
-
-function compact(metadata) {
-    return Object.fromEntries(Object.entries(metadata).filter(([, v]) => typeof v === 'string' && v !== ''));
-}
-/** Reads the CI context from `env` (process.env by default). */
-function detectCiContext(env = process.env) {
-    if (env.GITHUB_ACTIONS === 'true') {
-        const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-        const metadata = compact({
-            source: 'github_actions',
-            repository: env.GITHUB_REPOSITORY,
-            workflow: env.GITHUB_WORKFLOW,
-            job: env.GITHUB_JOB,
-            run_id: env.GITHUB_RUN_ID,
-            run_attempt: env.GITHUB_RUN_ATTEMPT,
-            sha: env.GITHUB_SHA,
-            ref: env.GITHUB_REF,
-            actor: env.GITHUB_ACTOR
-        });
-        return {
-            source: 'github_actions',
-            triggerType: 'git',
-            metadata,
-            runIdentity: env.GITHUB_RUN_ID
-                ? [
-                    env.GITHUB_REPOSITORY,
-                    env.GITHUB_WORKFLOW,
-                    env.GITHUB_JOB,
-                    env.GITHUB_RUN_ID,
-                    env.GITHUB_RUN_ATTEMPT ?? '1'
-                ].join('|')
-                : undefined,
-            runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-                ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-                : undefined
-        };
-    }
-    if (env.GITLAB_CI === 'true') {
-        return {
-            source: 'gitlab_ci',
-            triggerType: 'git',
-            metadata: compact({
-                source: 'gitlab_ci',
-                repository: env.CI_PROJECT_PATH,
-                workflow: env.CI_PIPELINE_ID,
-                job: env.CI_JOB_NAME,
-                run_id: env.CI_JOB_ID,
-                run_attempt: undefined,
-                sha: env.CI_COMMIT_SHA,
-                ref: env.CI_COMMIT_REF_NAME,
-                actor: env.GITLAB_USER_LOGIN
-            }),
-            // GitLab gives a retried job a new CI_JOB_ID, like a new attempt on GitHub.
-            runIdentity: env.CI_JOB_ID ? `gitlab|${env.CI_PROJECT_PATH}|${env.CI_JOB_ID}` : undefined,
-            runUrl: env.CI_JOB_URL
-        };
-    }
-    if (env.CIRCLECI === 'true') {
-        return {
-            source: 'circleci',
-            triggerType: 'git',
-            metadata: compact({
-                source: 'circleci',
-                repository: env.CIRCLE_PROJECT_REPONAME,
-                workflow: env.CIRCLE_WORKFLOW_ID,
-                job: env.CIRCLE_JOB,
-                run_id: env.CIRCLE_BUILD_NUM,
-                sha: env.CIRCLE_SHA1,
-                ref: env.CIRCLE_BRANCH,
-                actor: env.CIRCLE_USERNAME
-            }),
-            runIdentity: env.CIRCLE_BUILD_NUM
-                ? `circleci|${env.CIRCLE_PROJECT_REPONAME}|${env.CIRCLE_BUILD_NUM}`
-                : undefined,
-            runUrl: env.CIRCLE_BUILD_URL
-        };
-    }
-    if (env.JENKINS_URL && env.BUILD_TAG) {
-        return {
-            source: 'jenkins',
-            triggerType: 'git',
-            metadata: compact({
-                source: 'jenkins',
-                workflow: env.JOB_NAME,
-                run_id: env.BUILD_NUMBER,
-                sha: env.GIT_COMMIT,
-                ref: env.GIT_BRANCH
-            }),
-            runIdentity: `jenkins|${env.BUILD_TAG}`,
-            runUrl: env.BUILD_URL
-        };
-    }
-    if (env.TF_BUILD === 'True') {
-        return {
-            source: 'azure_pipelines',
-            triggerType: 'git',
-            metadata: compact({
-                source: 'azure_pipelines',
-                repository: env.BUILD_REPOSITORY_NAME,
-                workflow: env.BUILD_DEFINITIONNAME,
-                job: env.SYSTEM_JOBNAME,
-                run_id: env.BUILD_BUILDID,
-                run_attempt: env.SYSTEM_JOBATTEMPT,
-                sha: env.BUILD_SOURCEVERSION,
-                ref: env.BUILD_SOURCEBRANCH,
-                actor: env.BUILD_REQUESTEDFOR
-            }),
-            runIdentity: env.BUILD_BUILDID
-                ? `azure|${env.BUILD_BUILDID}|${env.SYSTEM_JOBID ?? ''}|${env.SYSTEM_JOBATTEMPT ?? '1'}`
-                : undefined
-        };
-    }
-    if (env.BITBUCKET_BUILD_NUMBER) {
-        return {
-            source: 'bitbucket_pipelines',
-            triggerType: 'git',
-            metadata: compact({
-                source: 'bitbucket_pipelines',
-                repository: env.BITBUCKET_REPO_FULL_NAME,
-                run_id: env.BITBUCKET_BUILD_NUMBER,
-                job: env.BITBUCKET_STEP_UUID,
-                sha: env.BITBUCKET_COMMIT,
-                ref: env.BITBUCKET_BRANCH
-            }),
-            runIdentity: `bitbucket|${env.BITBUCKET_REPO_FULL_NAME}|${env.BITBUCKET_BUILD_NUMBER}|${env.BITBUCKET_STEP_UUID ?? ''}`
-        };
-    }
-    const inCi = env.CI === 'true' || env.CI === '1';
-    return {
-        source: inCi ? 'ci' : 'local',
-        triggerType: inCi ? 'git' : 'manual',
-        metadata: { source: inCi ? 'ci' : 'echopoint_ci_cli' }
-    };
-}
-/**
- * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
- * run and the flow id). An explicit key from the user is used as given: the API
- * already scopes keys by flow. With no run identity, a random per-invocation
- * base is used so a retry inside this process still never launches twice.
- */
-function idempotencyKeyFor(flowId, context, explicitKey, invocationId) {
-    if (explicitKey !== undefined)
-        return explicitKey;
-    const base = context.runIdentity ?? `invocation|${invocationId}`;
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${base}|${flowId}`).digest('hex').slice(0, 40);
-    return `echopoint-ci-${digest}`;
-}
-/** A fresh id for one invocation of the kit. */
-function newInvocationId() {
-    return (0,external_node_crypto_.randomUUID)();
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/core/api/url.ts
-/**
- * The API base URL: how it is validated (for the config and again by the transport)
- * and how request URLs are built from it.
- */
-
-
-const EXAMPLE = 'https://api.echopoint.dev';
-/**
- * True for hosts that can only mean this machine: `localhost`, 127.0.0.0/8 and `::1`.
- * Accepts a URL `hostname` (IPv6 in brackets, as URL gives it) or a bare host.
- */
-function isLoopbackHost(host) {
-    const h = host
-        .trim()
-        .toLowerCase()
-        .replace(/^\[(.*)\]$/, '$1');
-    if (h === 'localhost')
-        return true;
-    if ((0,external_node_net_.isIP)(h) === 4)
-        return h.startsWith('127.');
-    // The URL parser writes ::1 in its shortest form; accept the long one for bare hosts.
-    if ((0,external_node_net_.isIP)(h) === 6)
-        return h === '::1' || /^(0{1,4}:){7}0{0,3}1$/.test(h);
-    return false;
-}
-/**
- * Validates the API base URL and returns it normalised (no trailing slash on a base
- * path). Throws ConfigError(input, …) saying what is wrong and what to do; `input` is
- * the name the user wrote (`api-url` for the action, `--api-url` for the CLI).
- * The message never echoes the raw value: it may hold credentials or a secret query.
- */
-function validateApiUrl(raw, input = 'api-url') {
-    const value = raw.trim();
-    if (value === '') {
-        throw new ConfigError(input, 'it is empty', `Set it to the Echopoint API base URL, e.g. ${EXAMPLE}.`);
-    }
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new ConfigError(input, 'it is not an absolute URL', `Give the full base URL including the scheme, e.g. ${EXAMPLE}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(input, `the scheme ${url.protocol} is not supported`, `Use an https:// URL, e.g. ${EXAMPLE}.`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new ConfigError(input, `plain http:// is only allowed to a local server (localhost, 127.0.0.1, ::1), not to ${url.hostname}`, 'Use https:// so the API key is not sent in clear text.');
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new ConfigError(input, 'it contains credentials (user:password@)', 'Remove them: the API key is given separately and sent as the X-Api-Key header.');
-    }
-    // `new URL('https://h/?')` has an empty search, so look at the raw text as well.
-    if (url.search !== '' || value.includes('?')) {
-        throw new ConfigError(input, 'it has a query string', 'Remove everything from "?" on.');
-    }
-    if (url.hash !== '' || value.includes('#')) {
-        throw new ConfigError(input, 'it has a fragment', 'Remove everything from "#" on.');
-    }
-    url.pathname = trimTrailingSlashes(url.pathname) || '/';
-    return url;
-}
-function trimTrailingSlashes(path) {
-    return path.replace(/\/+$/, '');
-}
-/**
- * Joins the base URL (which may have a path prefix such as /api/v1) and an API path
- * such as `/flows/abc` (segments already encoded with {@link pathSegment}).
- */
-function joinUrl(base, path, query = {}) {
-    const url = new URL(base.href);
-    url.pathname = trimTrailingSlashes(base.pathname) + (path.startsWith('/') ? path : `/${path}`);
-    for (const [name, value] of Object.entries(query)) {
-        if (value !== undefined)
-            url.searchParams.append(name, String(value));
-    }
-    return url;
-}
-/**
- * Encodes one path segment. `.` and `..` are refused: the URL parser resolves them
- * (even percent-encoded, per the WHATWG URL standard), which would change the path.
- * `what` names the value in the error, e.g. "flow ID".
- */
-function pathSegment(value, what) {
-    const v = value.trim();
-    if (v === '' || v === '.' || v === '..') {
-        throw new ConfigError(what, v === '' ? 'it is empty' : `"${v}" is not a valid ID`);
-    }
-    return encodeURIComponent(v);
-}
-
-;// CONCATENATED MODULE: ./src/core/duration.ts
-/**
- * Parses the `timeout` input: plain seconds (`900`) or a sequence of
- * number+unit parts (`90s`, `15m`, `1h`, `1h30m`, `500ms`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseDuration(text) {
-    const value = text.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
-        return undefined;
-    let total = 0;
-    for (const part of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(part[1]) * UNIT_MS[part[2]];
-    }
-    return Math.round(total);
-}
-/** `90500` → `1m 30.5s`; for logs and summaries. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '0s';
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const totalSeconds = ms / 1000;
-    if (totalSeconds < 60)
-        return `${Number(totalSeconds.toFixed(1))}s`;
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = Math.round(totalSeconds % 60);
-    const parts = [];
-    if (hours)
-        parts.push(`${hours}h`);
-    if (minutes)
-        parts.push(`${minutes}m`);
-    if (seconds || parts.length === 0)
-        parts.push(`${seconds}s`);
-    return parts.join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/core/config.ts
-/**
- * Turns the raw text of the action's inputs or the CLI's flags into a validated
- * RunConfig. Both front doors call this one function, so the rules (and the
- * messages that name the bad input) are the same everywhere, and nothing is
- * sent to the API until the whole configuration is valid.
- */
-
-
-
-const DEFAULT_API_URL = 'https://api.echopoint.dev';
-const DEFAULT_TIMEOUT = '15m';
-const DEFAULT_MAX_PARALLEL = 4;
-/** The API's limit on Idempotency-Key length (contract.md, launch). */
-const config_MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-/** Flow IDs are opaque, but they go into URL paths: letters, digits, `-` and `_` only. */
-const FLOW_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-const ACTION_INPUT_NAMES = {
-    apiKey: 'api-key',
-    organizationId: 'organization-id',
-    apiUrl: 'api-url',
-    flowIds: 'flow-ids',
-    tags: 'tags',
-    matchMode: 'match-mode',
-    environment: 'environment',
-    versionId: 'version-id',
-    runner: 'runner',
-    timeout: 'timeout',
-    pollInterval: 'poll-interval',
-    maxParallel: 'max-parallel',
-    idempotencyKey: 'idempotency-key',
-    failOnEmpty: 'fail-on-empty',
-    cancelOnAbort: 'cancel-on-abort',
-    junitPath: 'junit-path',
-    jobSummary: 'job-summary',
-    shard: 'shard'
-};
-const RUNNERS = ['cloud', 'self_hosted', 'ephemeral'];
-const MATCH_MODES = ['any', 'all'];
-/** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
-function present(value) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    return trimmed === '' ? undefined : trimmed;
-}
-/** Splits a comma- or newline-separated list; drops empty items and duplicates, keeps order. */
-function splitList(value) {
-    const parts = (Array.isArray(value) ? value : [value ?? ''])
-        .flatMap((v) => v.split(/[,\r\n]+/))
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-    return [...new Set(parts)];
-}
-// C0 controls and DEL: a key or header value with these would be rejected by the
-// HTTP stack or, worse, split a header. Never echo the value back.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-function parseBoolean(name, value, fallback) {
-    if (typeof value === 'boolean')
-        return value;
-    const text = present(value);
-    if (text === undefined)
-        return fallback;
-    // The YAML 1.2 core schema booleans, as @actions/core getBooleanInput accepts them.
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new ConfigError(name, `"${text}" is not a boolean`, 'Use true or false.');
-}
-function parsePositiveInt(name, text, what) {
-    if (!/^\d+$/.test(text)) {
-        throw new ConfigError(name, `"${text}" is not a whole number`, `Use ${what}.`);
-    }
-    const value = Number(text);
-    if (value < 1)
-        throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
-    return value;
-}
-/** Parses `i/n` (1-based). */
-function parseShard(name, text) {
-    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
-    if (!match) {
-        throw new ConfigError(name, `"${text}" is not of the form i/n`, 'Use for example 1/3 for the first of three shards.');
-    }
-    const index = Number(match[1]);
-    const total = Number(match[2]);
-    if (total < 1 || index < 1 || index > total) {
-        throw new ConfigError(name, `"${text}" is out of range`, 'The shard number must be between 1 and the shard count, for example 2/3.');
-    }
-    return { index, total };
-}
-/**
- * Validates everything and returns the config. Throws ConfigError naming the
- * first bad input (by the name the user wrote) and what to do about it.
- */
-function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
-    const apiKeyRaw = raw.apiKey ?? '';
-    if (present(apiKeyRaw) === undefined) {
-        throw new ConfigError(names.apiKey, 'it is missing or empty', 'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.');
-    }
-    const apiKey = apiKeyRaw.trim();
-    if (CONTROL_CHARS.test(apiKey) || /\s/.test(apiKey)) {
-        throw new ConfigError(names.apiKey, 'it contains a line break, space or other control character', 'Copy the key again without surrounding text or line breaks and update the secret.');
-    }
-    const organizationId = present(raw.organizationId);
-    if (organizationId === undefined) {
-        throw new ConfigError(names.organizationId, 'it is missing or empty', 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.');
-    }
-    if (CONTROL_CHARS.test(organizationId)) {
-        throw new ConfigError(names.organizationId, 'it contains a control character', 'Use the plain organization ID, such as org_abc123.');
-    }
-    const apiUrl = validateApiUrl(present(raw.apiUrl) ?? DEFAULT_API_URL, names.apiUrl)
-        .toString()
-        .replace(/\/$/, '');
-    const flowIds = splitList(raw.flowIds);
-    const tags = splitList(raw.tags);
-    if (flowIds.length > 0 && tags.length > 0) {
-        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'both are set', `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
-    }
-    if (flowIds.length === 0 && tags.length === 0) {
-        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
-    }
-    for (const id of flowIds) {
-        if (!FLOW_ID_PATTERN.test(id)) {
-            throw new ConfigError(names.flowIds, `"${id.slice(0, 80)}" is not a valid flow ID`, 'Flow IDs contain only letters, digits, "-" and "_"; copy them from the flow page in Echopoint.');
-        }
-    }
-    for (const tag of tags) {
-        if (CONTROL_CHARS.test(tag) || tag.length > 100) {
-            throw new ConfigError(names.tags, `"${tag.slice(0, 40)}" is not a valid tag`, 'Tags are short names without control characters.');
-        }
-    }
-    const matchModeText = present(raw.matchMode) ?? 'any';
-    if (!MATCH_MODES.includes(matchModeText)) {
-        throw new ConfigError(names.matchMode, `"${matchModeText}" is not one of any, all`, 'Use any (a flow with at least one of the tags) or all (every tag).');
-    }
-    const matchMode = matchModeText;
-    const runnerText = present(raw.runner) ?? 'cloud';
-    if (!RUNNERS.includes(runnerText)) {
-        throw new ConfigError(names.runner, `"${runnerText}" is not one of cloud, self_hosted`, 'Use cloud (Echopoint runs the flows) or self_hosted.');
-    }
-    if (runnerText === 'ephemeral') {
-        throw new ConfigError(names.runner, 'ephemeral is not supported by this version of echopoint-ci (the in-job runner does not exist yet)', 'Use cloud or self_hosted.');
-    }
-    const runner = runnerText;
-    const timeoutText = present(raw.timeout) ?? DEFAULT_TIMEOUT;
-    const timeoutMs = parseDuration(timeoutText);
-    if (timeoutMs === undefined) {
-        throw new ConfigError(names.timeout, `"${timeoutText}" is not a duration`, 'Use seconds (900) or a number with a unit: 90s, 15m, 1h.');
-    }
-    if (timeoutMs <= 0) {
-        throw new ConfigError(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
-    }
-    const pollText = present(raw.pollInterval) ?? 'auto';
-    let pollInterval = 'auto';
-    if (pollText !== 'auto') {
-        const ms = /^\d+(\.\d+)?$/.test(pollText) ? Number(pollText) * 1000 : parseDuration(pollText);
-        if (ms === undefined || ms < 1000 || ms > 300_000) {
-            throw new ConfigError(names.pollInterval, `"${pollText}" is not auto or a number of seconds between 1 and 300`, 'Use auto (recommended) or for example 10.');
-        }
-        pollInterval = Math.round(ms);
-    }
-    const maxParallelText = present(raw.maxParallel) ?? String(DEFAULT_MAX_PARALLEL);
-    const maxParallel = parsePositiveInt(names.maxParallel, maxParallelText, 'a whole number of at least 1, for example 4');
-    if (maxParallel > 100) {
-        throw new ConfigError(names.maxParallel, `must be at most 100 (got ${maxParallelText})`, 'Use for example 4.');
-    }
-    const idempotencyKey = present(raw.idempotencyKey);
-    if (idempotencyKey !== undefined) {
-        if (CONTROL_CHARS.test(idempotencyKey) || !/^[\x20-\x7e]+$/.test(idempotencyKey)) {
-            throw new ConfigError(names.idempotencyKey, 'it contains characters that cannot go in an HTTP header', 'Use printable ASCII only.');
-        }
-        if (idempotencyKey.length > config_MAX_IDEMPOTENCY_KEY_LENGTH) {
-            throw new ConfigError(names.idempotencyKey, `is ${idempotencyKey.length} characters long; the API accepts at most ${config_MAX_IDEMPOTENCY_KEY_LENGTH}`, 'Use a shorter key.');
-        }
-    }
-    const environment = present(raw.environment);
-    const versionId = present(raw.versionId);
-    for (const [name, value] of [
-        [names.environment, environment],
-        [names.versionId, versionId]
-    ]) {
-        if (value !== undefined && (CONTROL_CHARS.test(value) || value.length > 255)) {
-            throw new ConfigError(name, 'it contains a control character or is longer than 255 characters', 'Use the plain value shown in Echopoint.');
-        }
-    }
-    const junitPath = present(raw.junitPath);
-    const shardText = present(raw.shard);
-    return {
-        apiKey,
-        organizationId,
-        apiUrl,
-        selection: flowIds.length > 0 ? { kind: 'ids', flowIds } : { kind: 'tags', tags, matchMode },
-        environment,
-        versionId,
-        runner,
-        timeoutMs,
-        pollInterval,
-        maxParallel,
-        idempotencyKey,
-        failOnEmpty: parseBoolean(names.failOnEmpty, raw.failOnEmpty, true),
-        cancelOnAbort: parseBoolean(names.cancelOnAbort, raw.cancelOnAbort, true),
-        junitPath,
-        jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
-        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/xmlbuilder2/lib/index.js
-var lib = __nccwpck_require__(4697);
-;// CONCATENATED MODULE: ./src/core/results.ts
-/** Exit code of each status (interface.md section 3); with several flows the highest wins. */
-const EXIT_CODES = {
-    passed: 0,
-    failed: 1,
-    cancelled: 2,
-    error: 3,
-    timed_out: 4
-};
-/** Maps an execution's terminal status to the flow's status in the report. */
-function flowStatusOf(execution) {
-    switch (execution.status) {
-        case 'completed':
-            return 'passed';
-        case 'failed':
-            return 'failed';
-        case 'cancelled':
-            return 'cancelled';
-        default:
-            // Still pending or running when we stopped following it.
-            return 'timed_out';
-    }
-}
-/** Milliseconds between two RFC 3339 times, or null when either is missing or invalid. */
-function elapsedMs(from, to) {
-    if (!from || !to)
-        return null;
-    const ms = Date.parse(to) - Date.parse(from);
-    return Number.isFinite(ms) && ms >= 0 ? ms : null;
-}
-function assertionReport(a) {
-    const report = {
-        index: a.index,
-        extractor: a.extractor,
-        operator: a.operator,
-        expected: a.expected,
-        actual: a.actual,
-        passed: a.passed
-    };
-    if (a.error)
-        report.error = a.error;
-    return report;
-}
-/** The node part of the report, from `GET …/nodes`. */
-function nodeReport(node) {
-    const assertions = Array.isArray(node.result?.assertion_results)
-        ? node.result.assertion_results.map(assertionReport)
-        : [];
-    return {
-        node_id: node.node_id,
-        display_name: node.display_name,
-        node_type: node.node_type,
-        status: node.status,
-        duration_ms: typeof node.duration_ms === 'number'
-            ? node.duration_ms
-            : elapsedMs(node.started_at, node.completed_at),
-        error_message: node.error_message ?? null,
-        assertions
-    };
-}
-/** Counts per status. */
-function countFlows(flows) {
-    const counts = {
-        total: flows.length,
-        passed: 0,
-        failed: 0,
-        timed_out: 0,
-        cancelled: 0,
-        error: 0
-    };
-    for (const flow of flows)
-        counts[flow.status] += 1;
-    return counts;
-}
-/**
- * The run's status: the status with the highest exit code among the flows and
- * `runStatus` (the run's own outcome when it failed before or outside any flow);
- * `passed` for an empty selection that was allowed.
- */
-function runStatusOf(flows, runStatus) {
-    let status = runStatus ?? 'passed';
-    for (const flow of flows) {
-        if (EXIT_CODES[flow.status] > EXIT_CODES[status])
-            status = flow.status;
-    }
-    return status;
-}
-/** Builds the document; `success` is true only when every selected flow passed. */
-function buildResults(flows, durationMs, runStatus) {
-    const status = runStatusOf(flows, runStatus);
-    return {
-        status,
-        success: status === 'passed' && flows.every((f) => f.status === 'passed'),
-        duration_ms: Math.max(0, Math.round(durationMs)),
-        counts: countFlows(flows),
-        flows
-    };
-}
-/** The first failed assertion of a flow (for annotations and one-line summaries). */
-function firstFailure(flow) {
-    for (const node of flow.nodes) {
-        const assertion = node.assertions.find((a) => !a.passed);
-        if (assertion)
-            return { node, assertion };
-    }
-    const node = flow.nodes.find((n) => n.status === 'failed');
-    return node ? { node } : undefined;
-}
-/** `status_code equals 200, got 500` */
-function results_describeAssertion(a) {
-    const show = (v) => typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'undefined');
-    const base = `${a.extractor} ${a.operator} ${show(a.expected)}, got ${show(a.actual)}`;
-    return a.error ? `${base} (${a.error})` : base;
-}
 
 ;// CONCATENATED MODULE: ./src/core/report/escape.ts
 /**
@@ -57451,105 +54117,22 @@ function showValue(value, max = 200) {
     const text = JSON.stringify(value) ?? String(value);
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
-
-;// CONCATENATED MODULE: ./src/core/report/junit.ts
 /**
- * The JUnit XML report: one test suite, one test case per flow, node failures
- * in the failure message, durations in seconds, flow and execution IDs as
- * properties. Built with xmlbuilder2 so untrusted names are always escaped.
+ * An http(s) URL safe inside a Markdown link target and a table cell, or
+ * undefined for anything else (`javascript:`, relative, malformed): characters
+ * that could end the link or the cell are percent-encoded.
  */
-
-
-
-
-
-const seconds = (ms) => ((ms ?? 0) / 1000).toFixed(3);
-function failureText(flow) {
-    const lines = [];
-    if (flow.error_message)
-        lines.push(flow.error_message);
-    for (const node of flow.nodes.filter((n) => n.status === 'failed')) {
-        lines.push(`Node "${node.display_name}" (${node.node_type}) failed${node.error_message ? `: ${node.error_message}` : ''}`);
-        for (const a of node.assertions.filter((x) => !x.passed)) {
-            lines.push(`  assertion ${a.index}: ${a.extractor} ${a.operator}: expected ${showValue(a.expected)}, actual ${showValue(a.actual)}${a.error ? ` (${a.error})` : ''}`);
-        }
+function safeUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
     }
-    return lines.join('\n');
-}
-function headline(flow) {
-    const failure = firstFailure(flow);
-    if (failure?.assertion)
-        return oneLine(`${failure.node.display_name}: ${results_describeAssertion(failure.assertion)}`);
-    if (failure)
-        return oneLine(`${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`);
-    return oneLine(flow.error_message ?? flow.status);
-}
-/** Renders the report as a JUnit XML string. */
-function renderJunit(results, timestamp = new Date()) {
-    const failures = results.counts.failed;
-    const errors = results.counts.error + results.counts.timed_out;
-    const skipped = results.counts.cancelled;
-    const time = seconds(results.duration_ms);
-    const root = (0,lib/* create */.vt)({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
-        name: 'Echopoint',
-        tests: results.counts.total,
-        failures,
-        errors,
-        skipped,
-        time
-    });
-    const suite = root.ele('testsuite', {
-        name: 'Echopoint flows',
-        tests: results.counts.total,
-        failures,
-        errors,
-        skipped,
-        time,
-        timestamp: timestamp.toISOString().replace(/\.\d{3}Z$/, '')
-    });
-    for (const flow of results.flows) {
-        const testcase = suite.ele('testcase', {
-            name: flow.flow_name,
-            classname: 'echopoint',
-            time: seconds(flow.duration_ms)
-        });
-        const props = testcase.ele('properties');
-        props.ele('property', { name: 'flow_id', value: flow.flow_id });
-        if (flow.execution_id)
-            props.ele('property', { name: 'execution_id', value: flow.execution_id });
-        if (flow.url)
-            props.ele('property', { name: 'url', value: flow.url });
-        switch (flow.status) {
-            case 'failed':
-                testcase
-                    .ele('failure', { message: headline(flow), type: 'AssertionFailure' })
-                    .txt(failureText(flow));
-                break;
-            case 'timed_out':
-                testcase
-                    .ele('error', { message: 'timed out before the flow finished', type: 'Timeout' })
-                    .txt(failureText(flow));
-                break;
-            case 'error':
-                testcase
-                    .ele('error', { message: headline(flow), type: flow.error_code ?? 'Error' })
-                    .txt(failureText(flow));
-                break;
-            case 'cancelled':
-                testcase.ele('skipped', { message: 'cancelled' });
-                break;
-            default:
-                break;
-        }
+    catch {
+        return undefined;
     }
-    return root.end({ prettyPrint: true });
-}
-/** Writes the report (creating folders); returns the absolute path written. */
-async function writeJunitReport(path, results) {
-    const target = (0,external_node_path_.resolve)(path);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(target, renderJunit(results), 'utf8');
-    return target;
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    return url.href.replace(/[()[\]<>|`*_~\\ "']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/api/response-shape.ts
@@ -57700,7 +54283,7 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -58407,6 +54990,9 @@ const silentLogger = {
     error: () => undefined
 };
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 ;// CONCATENATED MODULE: ./src/core/api/redact.ts
 /**
  * Keeps the API key out of everything the kit prints. Servers and proxies sometimes
@@ -58490,7 +55076,7 @@ function str(value, redact) {
     const clean = cleanText(String(value), redact);
     return clean === '' ? undefined : clean;
 }
-function error_body_seconds(value) {
+function seconds(value) {
     const n = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
     return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
@@ -58555,13 +55141,21 @@ function parseErrorBody(text, status, redact) {
         body.field = parts.field;
     if (parts.metadata !== undefined)
         body.metadata = redactDeep(parts.metadata, redact);
-    const retryAfter = error_body_seconds(json.retryAfter ?? json.retry_after);
+    // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
+    // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
+    const nested = error_body_isRecord(json.error) ? json.error : {};
+    const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'));
     if (retryAfter !== undefined)
         body.retryAfter = retryAfter;
-    const resetAt = str(json.resetAt ?? json.reset_at, redact);
+    const resetAt = str(hint(json, 'resetat') ?? hint(nested, 'resetat'), redact);
     if (resetAt !== undefined)
         body.resetAt = resetAt;
     return body;
+}
+/** The value of the first key that reads `name` ignoring case, `_` and `-`. */
+function hint(object, name) {
+    const key = Object.keys(object).find((k) => k.replace(/[-_]/g, '').toLowerCase() === name);
+    return key === undefined ? undefined : object[key];
 }
 
 ;// CONCATENATED MODULE: ./src/core/api/headers.ts
@@ -58573,51 +55167,453 @@ function headerValue(headers, name) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/rate-limit.ts
-
-/** True when `RateLimit: "default";r=0;t=45` says no requests remain (draft-ietf-httpapi-ratelimit-headers). */
-function ietfRemainingZero(value) {
-    return value !== undefined && /(^|[;,\s])r\s*=\s*0+\s*($|[;,])/i.test(value);
+;// CONCATENATED MODULE: ./src/core/api/http-date.ts
+/**
+ * HTTP-date parsing (RFC 9110 §5.6.7), for `Retry-After` and `Date`.
+ *
+ * A sender must use IMF-fixdate, but a recipient must also accept the two obsolete
+ * forms, RFC 850 and ANSI C asctime(), because old servers and proxies still send
+ * them. `Date.parse` is not used: its handling of these forms is
+ * implementation-defined and it accepts many strings that are not HTTP-dates.
+ */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAY = '(?:mon|tue|wed|thu|fri|sat|sun)';
+const DAY_LONG = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+// The grammar is case-sensitive with single spaces, but being lenient about case and
+// runs of whitespace costs nothing and some gateways are sloppy about both.
+/** `Sun, 06 Nov 1994 08:49:37 GMT` */
+const IMF_FIXDATE = new RegExp(`^${DAY},\\s+(\\d{2})\\s+${MONTH}\\s+(\\d{4})\\s+${TIME}\\s+GMT$`, 'i');
+/** `Sunday, 06-Nov-94 08:49:37 GMT` */
+const RFC850 = new RegExp(`^${DAY_LONG},\\s+(\\d{2})-${MONTH}-(\\d{2})\\s+${TIME}\\s+GMT$`, 'i');
+/** `Sun Nov  6 08:49:37 1994` (day of month padded with a space) */
+const ASCTIME = new RegExp(`^${DAY}\\s+${MONTH}\\s+(\\d{1,2})\\s+${TIME}\\s+(\\d{4})$`, 'i');
+/** Epoch ms for the fields, or undefined when they do not name a real instant (e.g. 31 Feb). */
+function utc(year, month, day, hour, minute, second) {
+    const m = MONTHS.indexOf(month.toLowerCase());
+    // RFC 9110 allows second 60 (a leap second); treat it as 59 rather than rolling over.
+    if (hour > 23 || minute > 59 || second > 60)
+        return undefined;
+    const ms = Date.UTC(year, m, day, hour, minute, Math.min(second, 59));
+    const check = new Date(ms);
+    if (check.getUTCFullYear() !== year || check.getUTCDate() !== day)
+        return undefined;
+    return ms;
 }
 /**
- * True when a response carries any rate-limit signal: Retry-After, X-RateLimit-Remaining
- * of 0, an IETF RateLimit field with r=0, or a body retryAfter/resetAt. Used to tell a
- * rate-limiting 403 (some gateways answer so) from a real permission error.
+ * RFC 9110 §5.6.7: a two-digit year that "appears to be more than 50 years in the
+ * future" is the most recent past year with the same last two digits.
+ */
+function fullYear(twoDigits, referenceMs) {
+    const ref = new Date(referenceMs).getUTCFullYear();
+    let year = Math.floor(ref / 100) * 100 + twoDigits;
+    if (year > ref + 50)
+        year -= 100;
+    return year;
+}
+/**
+ * Parses an HTTP-date in any of the three forms of RFC 9110 §5.6.7 and returns epoch
+ * ms, or undefined for anything else (never throws). `referenceMs` (usually now)
+ * resolves the century of an RFC 850 two-digit year.
+ */
+function parseHttpDate(value, referenceMs) {
+    const text = value.trim();
+    let m = IMF_FIXDATE.exec(text);
+    if (m)
+        return utc(+m[3], m[2], +m[1], +m[4], +m[5], +m[6]);
+    m = RFC850.exec(text);
+    if (m)
+        return utc(fullYear(+m[3], referenceMs), m[2], +m[1], +m[4], +m[5], +m[6]);
+    m = ASCTIME.exec(text);
+    if (m)
+        return utc(+m[6], m[1], +m[2], +m[3], +m[4], +m[5]);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/api/reset-time.ts
+/**
+ * Reads "when does the limit reset" values whose format is not standardised:
+ * `X-RateLimit-Reset`, a body `resetAt`, and numbers where a delay was expected.
+ *
+ * Real APIs send the same field as an ISO-8601 timestamp, Unix epoch seconds
+ * (GitHub), epoch milliseconds, or seconds to wait (contract.md part C). Nothing in
+ * the value says which, so a number is read by plausibility against the server's
+ * clock (see {@link classifyResetNumber}), not by a fixed cut-off.
+ */
+
+const SECOND = 1000;
+const DAY_S = 86_400;
+/** Half-width of the window in which a number is taken for an absolute time: 1 year. */
+const EPOCH_WINDOW_S = 366 * DAY_S;
+/**
+ * Longest seconds-to-wait read from a field whose form is unknown: one day, the
+ * longest rate-limit window contract.md lists (per-day quotas).
+ */
+const MAX_RESET_DELTA_S = DAY_S;
+/** `1*DIGIT [ "." 1*DIGIT ]`: non-negative, no sign, no exponent, no hex. */
+const NUMBER = /^\d+(\.\d+)?$/;
+/** Parses a non-negative decimal number, or undefined. */
+function parseNonNegative(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) && value >= 0 ? value : undefined;
+    const text = value.trim();
+    return NUMBER.test(text) ? Number(text) : undefined;
+}
+/**
+ * Classifies a number as an absolute epoch time when it is one plausibly, relative to
+ * the server's "now" `nowS` (epoch seconds):
+ *
+ * 1. `|v − nowS| ≤ 1 year` → epoch seconds (e.g. `1705314645`);
+ * 2. `|v/1000 − nowS| ≤ 1 year` → epoch milliseconds (e.g. `1705314645000`).
+ *
+ * Otherwise undefined. Why a window and not a cut-off such as "> 1e9 is an epoch":
+ * a reset is always near "now" (windows are at most a day long; a year leaves room
+ * for any clock skew), so a value far from now under every reading is garbage to be
+ * ignored, not a wait of decades. The two windows, and the delay range below
+ * (≤ {@link MAX_RESET_DELTA_S}), are disjoint for any date after 1971, so at most one
+ * reading fits and the order of the checks does not matter.
+ */
+function classifyEpoch(value, nowS) {
+    if (Math.abs(value - nowS) <= EPOCH_WINDOW_S) {
+        return { atMs: Math.round(value * SECOND), form: 'epoch seconds' };
+    }
+    if (Math.abs(value / SECOND - nowS) <= EPOCH_WINDOW_S) {
+        return { atMs: Math.round(value), form: 'epoch milliseconds' };
+    }
+    return undefined;
+}
+/**
+ * A number of seconds from a field defined as a delay (`Retry-After`, the IETF `t`
+ * parameter, a body `retryAfter`), read at the server's `nowMs`: the delay it says,
+ * unless it is plausibly an epoch time ({@link classifyEpoch}). Servers do put their
+ * `X-RateLimit-Reset` epoch into such fields, and `1705314645` seconds (54 years) is
+ * never the delay they mean.
+ */
+function delayOrEpoch(seconds, nowMs) {
+    return (classifyEpoch(seconds, nowMs / SECOND) ?? {
+        atMs: nowMs + Math.round(seconds * SECOND),
+        form: 'delay seconds'
+    });
+}
+/**
+ * The plausibility rule for a reset number of unknown form (`X-RateLimit-Reset`, a
+ * numeric body `resetAt`), with `nowMs` the server's clock:
+ *
+ * - epoch seconds or epoch ms when within a year of now ({@link classifyEpoch});
+ * - else seconds to wait when ≤ 86,400 (one day);
+ * - else implausible: undefined, and the signal is ignored.
+ */
+function classifyResetNumber(value, nowMs) {
+    const epoch = classifyEpoch(value, nowMs / SECOND);
+    if (epoch)
+        return epoch;
+    if (value <= MAX_RESET_DELTA_S) {
+        return { atMs: nowMs + Math.round(value * SECOND), form: 'delay seconds' };
+    }
+    return undefined;
+}
+/**
+ * ISO 8601 / RFC 3339 date-time, e.g. `2024-01-15T10:30:00.000Z`. A value without a
+ * zone is taken as UTC (an API means UTC; the runner's time zone is irrelevant).
+ */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/** Parses an ISO 8601 date-time to epoch ms, or undefined (also for 31 Feb and the like). */
+function parseIsoTimestamp(value) {
+    const m = ISO.exec(value.trim());
+    if (!m)
+        return undefined;
+    const [year, month, day, hour, minute] = [+m[1], +m[2], +m[3], +m[4], +m[5]];
+    const second = m[6] === undefined ? 0 : +m[6];
+    const ms = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * SECOND);
+    if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60)
+        return undefined;
+    let at = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms);
+    const check = new Date(at);
+    if (check.getUTCFullYear() !== year || check.getUTCDate() !== day)
+        return undefined;
+    const zone = m[8]?.toUpperCase();
+    if (zone && zone !== 'Z') {
+        const digits = zone.replace(':', '');
+        const hours = Number(digits.slice(1, 3));
+        const minutes = digits.length > 3 ? Number(digits.slice(3, 5)) : 0;
+        if (hours > 23 || minutes > 59)
+            return undefined;
+        const offset = (hours * 60 + minutes) * 60 * SECOND;
+        at += zone.startsWith('+') ? -offset : offset;
+    }
+    return at;
+}
+/**
+ * Reads a reset value of unknown form: ISO 8601, an HTTP-date, or a number classified
+ * by {@link classifyResetNumber}. `nowMs` is the server's clock. Undefined when the
+ * value is malformed or implausible (never throws).
+ */
+function parseResetTime(value, nowMs) {
+    const n = parseNonNegative(value);
+    if (n !== undefined)
+        return classifyResetNumber(n, nowMs);
+    if (typeof value !== 'string')
+        return undefined;
+    const iso = parseIsoTimestamp(value);
+    if (iso !== undefined)
+        return { atMs: iso, form: 'ISO 8601' };
+    const date = parseHttpDate(value, nowMs);
+    if (date !== undefined)
+        return { atMs: date, form: 'HTTP-date' };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/api/structured-fields.ts
+/**
+ * A small, lenient reader for HTTP Structured Field lists and dictionaries (RFC 9651),
+ * enough for the IETF rate-limit fields:
+ *
+ *     RateLimit-Policy: "default";q=100;w=60          (list of items with parameters)
+ *     RateLimit: limit=100, remaining=0, reset=45     (older draft: a dictionary)
+ *
+ * Strict RFC 9651 parsing drops the whole field on any error; here one malformed
+ * member is skipped and the rest kept, because a rate-limit hint that is partly
+ * readable is still worth honouring, and nothing here may throw on server input.
+ * (The project has no structured-field dependency; this covers what it needs.)
+ */
+/** Splits on `separator` outside double-quoted strings (which may contain `\"`). */
+function splitOutsideQuotes(text, separator) {
+    const parts = [];
+    let current = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quoted && c === '\\' && i + 1 < text.length) {
+            current += c + text[++i];
+            continue;
+        }
+        if (c === '"')
+            quoted = !quoted;
+        if (c === separator && !quoted) {
+            parts.push(current);
+            current = '';
+        }
+        else {
+            current += c;
+        }
+    }
+    parts.push(current);
+    return parts;
+}
+const KEY = /^[a-z*][a-z0-9_\-.*]*$/i;
+const structured_fields_NUMBER = /^-?\d{1,15}(\.\d{1,3})?$/;
+const TOKEN = /^[a-z*][\w!#$%&'*+\-.^`|~:/]*$/i;
+/** A bare item, or undefined when malformed. */
+function bareItem(text) {
+    const t = text.trim();
+    if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) {
+        return t.slice(1, -1).replace(/\\(["\\])/g, '$1');
+    }
+    if (structured_fields_NUMBER.test(t))
+        return Number(t);
+    if (t === '?1')
+        return true;
+    if (t === '?0')
+        return false;
+    if (TOKEN.test(t))
+        return t;
+    return undefined;
+}
+/** `key` or `key=value`; undefined when malformed. */
+function keyValue(text) {
+    const eq = text.indexOf('=');
+    const key = (eq < 0 ? text : text.slice(0, eq)).trim().toLowerCase();
+    if (!KEY.test(key))
+        return undefined;
+    if (eq < 0)
+        return [key, true];
+    const value = bareItem(text.slice(eq + 1));
+    return value === undefined ? undefined : [key, value];
+}
+/**
+ * Parses a list or dictionary field into its members, skipping malformed ones.
+ * Several header lines of one field arrive joined with commas, which is how RFC 9651
+ * combines them too.
+ */
+function parseStructuredMembers(text) {
+    const members = [];
+    for (const raw of splitOutsideQuotes(text, ',')) {
+        if (raw.trim() === '')
+            continue;
+        const [head, ...paramTexts] = splitOutsideQuotes(raw, ';');
+        const params = {};
+        let ok = true;
+        for (const p of paramTexts) {
+            const kv = keyValue(p);
+            if (kv)
+                params[kv[0]] = kv[1];
+            else
+                ok = false;
+        }
+        if (!ok)
+            continue;
+        const headText = head.trim();
+        // `key=value` (dictionary member) unless the `=` sits inside a quoted string.
+        const isDictMember = /^[a-z*][a-z0-9_\-.*]*\s*=/i.test(headText);
+        if (isDictMember) {
+            const kv = keyValue(headText);
+            if (kv)
+                members.push({ key: kv[0], value: kv[1], params });
+            continue;
+        }
+        if (headText === '')
+            continue;
+        const value = bareItem(headText);
+        if (value !== undefined)
+            members.push({ value, params });
+    }
+    return members;
+}
+
+;// CONCATENATED MODULE: ./src/core/api/ratelimit-headers.ts
+
+
+
+function num(value) {
+    return typeof value === 'number' || typeof value === 'string'
+        ? parseNonNegative(value)
+        : undefined;
+}
+/** Policies from a `RateLimit` value, in the list form or the draft-07 dictionary form. */
+function policiesFrom(members) {
+    const dict = members.filter((m) => m.key !== undefined);
+    const list = members.filter((m) => m.key === undefined);
+    const policies = list.map((m) => ({
+        name: typeof m.value === 'string' ? m.value : undefined,
+        remaining: num(m.params.r),
+        resetSeconds: num(m.params.t)
+    }));
+    if (dict.length > 0) {
+        const get = (...keys) => num(dict.find((m) => keys.includes(m.key))?.value);
+        policies.push({ remaining: get('remaining', 'r'), resetSeconds: get('reset', 't') });
+    }
+    return policies.filter((p) => p.remaining !== undefined || p.resetSeconds !== undefined);
+}
+/** Windows (`w`) from `RateLimit-Policy`, by policy name ('' for an unnamed one). */
+function windowsFrom(value) {
+    const windows = new Map();
+    if (value === undefined)
+        return windows;
+    for (const m of parseStructuredMembers(value)) {
+        const w = num(m.params.w);
+        if (w === undefined)
+            continue;
+        windows.set(typeof m.value === 'string' && m.key === undefined ? m.value : '', w);
+    }
+    return windows;
+}
+/**
+ * Reads the IETF fields. The most constrained policy wins: fewest requests
+ * remaining, and among those the latest reset. A policy with `r=0` but no `t`
+ * falls back to its window `w` from `RateLimit-Policy` (the longest it can take to
+ * reset). Undefined when the response carries none of these fields.
+ */
+function readIetfRateLimit(headers) {
+    const policies = [];
+    const field = headerValue(headers, 'ratelimit');
+    if (field !== undefined)
+        policies.push(...policiesFrom(parseStructuredMembers(field)));
+    // Drafts 00–06: one header per value.
+    const remaining = parseNonNegative(headerValue(headers, 'ratelimit-remaining') ?? '');
+    const reset = parseNonNegative(headerValue(headers, 'ratelimit-reset') ?? '');
+    if (remaining !== undefined || reset !== undefined) {
+        policies.push({ remaining, resetSeconds: reset });
+    }
+    if (policies.length === 0)
+        return undefined;
+    const windows = windowsFrom(headerValue(headers, 'ratelimit-policy'));
+    for (const p of policies) {
+        if (p.resetSeconds === undefined && p.remaining === 0) {
+            p.resetSeconds =
+                windows.get(p.name ?? '') ?? (windows.size === 1 ? [...windows.values()][0] : undefined);
+        }
+    }
+    const known = policies.filter((p) => p.remaining !== undefined);
+    const pool = known.length > 0 ? known : policies;
+    const fewest = Math.min(...pool.map((p) => p.remaining ?? Infinity));
+    const candidates = pool.filter((p) => (p.remaining ?? Infinity) === fewest);
+    const chosen = candidates.reduce((a, b) => (b.resetSeconds ?? -1) > (a.resetSeconds ?? -1) ? b : a);
+    return {
+        remaining: chosen.remaining,
+        resetSeconds: chosen.resetSeconds,
+        policy: chosen.name
+    };
+}
+/**
+ * Reads `X-RateLimit-Remaining` and `X-RateLimit-Reset`. A remaining value listing
+ * several numbers (`0, 100`: one per policy, as some gateways send) counts as its
+ * smallest. Undefined when neither field is present and readable.
+ */
+function readXRateLimit(headers) {
+    const rawRemaining = headerValue(headers, 'x-ratelimit-remaining');
+    const counts = (rawRemaining ?? '')
+        .split(',')
+        .map((v) => parseNonNegative(v))
+        .filter((v) => v !== undefined);
+    const remaining = counts.length > 0 ? Math.min(...counts) : undefined;
+    const reset = headerValue(headers, 'x-ratelimit-reset')?.trim() || undefined;
+    if (remaining === undefined && reset === undefined)
+        return undefined;
+    return { remaining, reset };
+}
+
+;// CONCATENATED MODULE: ./src/core/api/rate-limit.ts
+
+
+
+
+/** True for a `Retry-After` value of either RFC 9110 §10.2.3 form (garbage does not count). */
+function isRetryAfter(value) {
+    if (value === undefined)
+        return false;
+    // The reference time only picks the century of an RFC 850 year; any will do here.
+    return parseNonNegative(value) !== undefined || parseHttpDate(value, 0) !== undefined;
+}
+/**
+ * True when a response carries a readable rate-limit signal: a valid `Retry-After`,
+ * no requests remaining per the IETF `RateLimit` fields or `X-RateLimit-Remaining`,
+ * or a body `retryAfter`/`resetAt`. Used to tell a rate-limiting 403 (some gateways
+ * answer so) from a real permission error; a malformed signal does not count.
  */
 function hasRateLimitSignals(headers, body) {
-    if (headerValue(headers, 'retry-after') !== undefined)
+    if (isRetryAfter(headerValue(headers, 'retry-after')))
         return true;
-    if (headerValue(headers, 'x-ratelimit-remaining')?.trim() === '0')
+    if (readIetfRateLimit(headers)?.remaining === 0)
         return true;
-    if (ietfRemainingZero(headerValue(headers, 'ratelimit')))
+    if (readXRateLimit(headers)?.remaining === 0)
         return true;
     return body?.retryAfter !== undefined || body?.resetAt !== undefined;
 }
+
+;// CONCATENATED MODULE: ./src/core/api/wait-format.ts
+/** How waits and instants read in logs and error messages. */
 /**
- * `Retry-After` in its delay-seconds form: RFC 9110 §10.2.3 defines
- * `Retry-After = HTTP-date / delay-seconds`, delay-seconds being `1*DIGIT`.
- * Returns milliseconds, or undefined for an absent or (for now) date-form value.
+ * A wait for a log line: `0.4s`, `45s`, `1m 30s`, `1h 5m`. Sub-minute waits keep one
+ * decimal only below 10 s, where a backoff's tenths matter.
  */
-function retryAfterSecondsMs(value) {
-    if (value === undefined)
-        return undefined;
-    const match = /^\s*(\d+)\s*$/.exec(value);
-    return match ? Number(match[1]) * 1000 : undefined;
+function formatWait(ms) {
+    const s = Math.max(0, ms) / 1000;
+    if (s < 10)
+        return `${Number(s.toFixed(1))}s`;
+    if (s < 60)
+        return `${Math.round(s)}s`;
+    const total = Math.round(s);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const rest = total % 60;
+    if (h > 0)
+        return m > 0 ? `${h}h ${m}m` : `${h}h`;
+    return rest > 0 ? `${m}m ${rest}s` : `${m}m`;
 }
-/**
- * The wait a 429/503 (or rate-limiting 403) asks for, or undefined when it gives no
- * usable signal (the caller then backs off). Precedence per contract.md part C:
- * Retry-After first, the body last.
- */
-function rateLimitDelayMs(headers, body) {
-    const header = retryAfterSecondsMs(headerValue(headers, 'retry-after'));
-    if (header !== undefined)
-        return { delayMs: header, source: `Retry-After: ${header / 1000}s` };
-    if (body?.retryAfter !== undefined) {
-        const delayMs = Math.round(body.retryAfter * 1000);
-        return { delayMs, source: `retryAfter in body: ${body.retryAfter}s` };
-    }
-    return undefined;
+/** An instant as ISO 8601 UTC, without `.000` when it falls on a whole second. */
+function isoTime(ms) {
+    return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }
 
 ;// CONCATENATED MODULE: ./src/core/api/http-error.ts
@@ -58625,8 +55621,14 @@ function rateLimitDelayMs(headers, body) {
 
 
 
+
 /** The server's code for a spent daily execution budget (contract.md, launch semantics). */
 const DAILY_QUOTA_CODE = 'DAILY_EXECUTION_LIMIT_EXCEEDED';
+/**
+ * The sandbox's code for an Idempotency-Key reused with different launch parameters
+ * (contract.md, launch semantics: the same key with different parameters gets 409).
+ */
+const IDEMPOTENCY_KEY_REUSED_CODE = 'IDEMPOTENCY_KEY_REUSED';
 /** Which kind a status (and its signals) is. */
 function kindForResponse(failure) {
     const { status, headers, body } = failure;
@@ -58670,14 +55672,17 @@ const HINT = {
     not_found: 'Check the ID and the organization ID: a resource in another organization answers 404',
     quota: 'This is a rolling 24-hour budget, not a short rate limit, so retrying in this job will not help. Run fewer flows, wait for the window to roll over, or raise the plan limit'
 };
+const KEY_REUSED_SUMMARY = 'the Idempotency-Key was already used for a launch with different parameters';
+const KEY_REUSED_HINT = 'The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set idempotency-key, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow';
 /** Builds the typed error for a non-2xx response. */
 function errorFromResponse(failure, redact) {
     const { status, body, request } = failure;
     const kind = kindForResponse(failure);
     const scope = typeof body.metadata?.scope === 'string' ? body.metadata.scope : undefined;
-    let summary = SUMMARY[kind];
+    const keyReused = status === 409 && body.code?.toUpperCase() === IDEMPOTENCY_KEY_REUSED_CODE;
+    let summary = keyReused ? KEY_REUSED_SUMMARY : SUMMARY[kind];
     if (kind === 'quota' && scope)
-        summary += ` (scope ${cleanText(scope, redact, 60)})`;
+        summary += ` (scope: ${cleanText(scope, redact, 60)})`;
     const tag = body.code ? `HTTP ${status}, ${body.code}` : `HTTP ${status}`;
     const fallback = statusText(status);
     const said = body.message === fallback ? fallback.replace(/^\d+ /, '') : body.message;
@@ -58689,7 +55694,29 @@ function errorFromResponse(failure, redact) {
         request,
         field: body.field,
         metadata: body.metadata ? redactDeep(body.metadata, redact) : undefined,
-        hint: HINT[kind]
+        hint: keyReused ? KEY_REUSED_HINT : HINT[kind]
+    });
+}
+/**
+ * The error for a rate-limit wait that would end past the step's deadline (or last
+ * longer than any wait the client takes): fail now and say until when, rather than
+ * sleep into a timeout. E.g. `GET /flows/f failed: rate limited until
+ * 2024-01-15T10:31:00Z (HTTP 429, Retry-After); the step's deadline is 2024-01-15T10:30:00Z`.
+ */
+function waitRefusedError(wait) {
+    const status = wait.error?.status ?? wait.status;
+    const what = [status === undefined ? undefined : `HTTP ${status}`, wait.signal]
+        .filter(Boolean)
+        .join(', ');
+    const origin = wait.learnedFrom ? ` on ${wait.learnedFrom}` : '';
+    const verb = wait.error ? 'failed' : 'not sent';
+    return new EchopointError('rate_limited', `${wait.request} ${verb}: rate limited until ${isoTime(wait.untilMs)} (${what}${origin}); ${wait.why}`, {
+        status,
+        code: wait.error?.code,
+        request: wait.request,
+        metadata: wait.error?.metadata,
+        hint: 'The API asked for a longer wait than this step allows. Run fewer flows at once, spread runs out over time, or give the step a longer timeout',
+        cause: wait.error
     });
 }
 /** A 2xx whose body is not what the endpoint promises. */
@@ -58808,8 +55835,8 @@ function requestTimeoutError(request, host, timeoutMs) {
 
 
 /** Bodies above this are refused rather than buffered (no API answer comes close). */
-const http_send_MAX_BODY_BYTES = 32 * 1024 * 1024;
-async function http_send_readBody(message, request) {
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+async function readBody(message, request) {
     const chunks = [];
     let size = 0;
     // Async iteration rejects if the socket is destroyed mid-body (abort, timeout, reset);
@@ -58817,9 +55844,9 @@ async function http_send_readBody(message, request) {
     for await (const chunk of message) {
         const buf = chunk;
         size += buf.length;
-        if (size > http_send_MAX_BODY_BYTES) {
+        if (size > MAX_BODY_BYTES) {
             message.destroy();
-            throw contractViolation(request, message.statusCode ?? 0, `body larger than ${http_send_MAX_BODY_BYTES} bytes`);
+            throw contractViolation(request, message.statusCode ?? 0, `body larger than ${MAX_BODY_BYTES} bytes`);
         }
         chunks.push(buf);
     }
@@ -58860,7 +55887,7 @@ async function sendOnce(client, exchange) {
     };
     try {
         const response = await client.requestRaw(info, exchange.body ?? null);
-        const text = await http_send_readBody(response.message, request);
+        const text = await readBody(response.message, request);
         return { status: response.message.statusCode ?? 0, headers: response.message.headers, text };
     }
     catch (err) {
@@ -58927,7 +55954,150 @@ function redirectTarget(current, status, location, method, allowedOrigin, reques
     return target;
 }
 
+;// CONCATENATED MODULE: ./src/core/api/retry-after.ts
+/**
+ * The `Retry-After` header (RFC 9110 §10.2.3):
+ *
+ *     Retry-After = HTTP-date / delay-seconds
+ *
+ * With 503 it says how long the service will be unavailable; with 429 (RFC 6585 §4)
+ * how long to wait before the next request. Both forms are read here; anything else
+ * is ignored, never an error.
+ */
+
+
+/**
+ * Reads `Retry-After` as an instant on the server's clock (`nowMs`, from `Date`).
+ *
+ * - delay-seconds (`45`, `0`) → `nowMs + 45 s`. A number that is plausibly an epoch
+ *   time (seconds or ms within a year of now) is read as one (see `delayOrEpoch`).
+ *   Fractions are accepted, being harmless.
+ * - HTTP-date in any of the three forms of RFC 9110 §5.6.7 → that instant.
+ *
+ * Returns undefined for a missing or malformed value.
+ */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const seconds = parseNonNegative(value);
+    if (seconds !== undefined)
+        return delayOrEpoch(seconds, nowMs);
+    const date = parseHttpDate(value, nowMs);
+    return date === undefined ? undefined : { atMs: date, form: 'HTTP-date' };
+}
+
+;// CONCATENATED MODULE: ./src/core/api/server-clock.ts
+
+
+/**
+ * Reads the server's clock from `Date`. A missing or malformed `Date` means "no
+ * correction": the local clock is used as is. `Date` has one-second resolution and
+ * is set before the body is sent, so the correction can overstate a wait by up to a
+ * second, never shorten it.
+ */
+function serverClock(headers, localNowMs) {
+    const date = headerValue(headers, 'date');
+    const serverNow = date === undefined ? undefined : parseHttpDate(date, localNowMs);
+    const skewMs = serverNow === undefined ? 0 : serverNow - localNowMs;
+    return {
+        nowMs: localNowMs + skewMs,
+        skewMs,
+        toLocal: (serverMs) => serverMs - skewMs
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/api/wait-plan.ts
+
+
+
+
+
+/**
+ * The shortest wait a server-given signal leads to. Every signal has one-second
+ * resolution, so `Retry-After: 0` or a reset that has just passed means "within the
+ * next second"; retrying at once would hit the same limit again, and a stale reset
+ * (already past) must never make the client loop without pause.
+ */
+const MIN_WAIT_MS = 1000;
+function toWait(reset, signal, clock, localNowMs) {
+    const untilMs = Math.max(Math.ceil(clock.toLocal(reset.atMs)), localNowMs + MIN_WAIT_MS);
+    return { untilMs, delayMs: untilMs - localNowMs, signal, form: reset.form };
+}
+/** The IETF reset, when the most constrained policy is spent (or does not say). */
+function ietfReset(headers, nowMs, requireExhausted) {
+    const reading = readIetfRateLimit(headers);
+    if (reading?.resetSeconds === undefined)
+        return undefined;
+    if (reading.remaining !== undefined ? reading.remaining > 0 : requireExhausted)
+        return undefined;
+    return delayOrEpoch(reading.resetSeconds, nowMs);
+}
+/** The X-RateLimit-Reset instant, when remaining is 0 (or not said). */
+function xReset(headers, nowMs, requireExhausted) {
+    const reading = readXRateLimit(headers);
+    if (reading?.reset === undefined)
+        return undefined;
+    if (reading.remaining !== undefined ? reading.remaining > 0 : requireExhausted)
+        return undefined;
+    return parseResetTime(reading.reset, nowMs);
+}
+/**
+ * The wait a rate-limit response (429, 503, or a 403 carrying rate-limit signals)
+ * asks for, or undefined when it carries no usable signal (the caller backs off).
+ *
+ * Precedence (contract.md part C): `Retry-After`, then the IETF `RateLimit` fields,
+ * then `X-RateLimit-Reset`, then the body's `retryAfter` and `resetAt`. A malformed
+ * or implausible signal is skipped and the next one used. A quota reset is only
+ * used when that quota is spent (remaining 0) or the response does not say: the
+ * reset of a quota with room left does not explain the refusal.
+ *
+ * Absolute times are corrected for clock skew with `Date` (server-clock.ts); every
+ * wait is at least {@link MIN_WAIT_MS}. Bounding long waits is the caller's job
+ * (see `checkWait`): a long wait must fail clearly, not be shortened.
+ */
+function rateLimitWait(headers, body, localNowMs) {
+    const clock = serverClock(headers, localNowMs);
+    const now = clock.nowMs;
+    const candidates = [
+        ['Retry-After', () => parseRetryAfter(headerValue(headers, 'retry-after'), now)],
+        ['RateLimit', () => ietfReset(headers, now, false)],
+        ['X-RateLimit-Reset', () => xReset(headers, now, false)],
+        [
+            'retryAfter in body',
+            () => (body?.retryAfter === undefined ? undefined : delayOrEpoch(body.retryAfter, now))
+        ],
+        [
+            'resetAt in body',
+            () => (body?.resetAt === undefined ? undefined : parseResetTime(body.resetAt, now))
+        ]
+    ];
+    for (const [signal, read] of candidates) {
+        const reset = read();
+        if (reset)
+            return toWait(reset, signal, clock, localNowMs);
+    }
+    return undefined;
+}
+/**
+ * For a response that is not itself a rate limit (typically a 2xx): when it says no
+ * requests remain (`RateLimit` r=0, `X-RateLimit-Remaining: 0`) and when the quota
+ * resets, the wait before the next request may be sent. Undefined otherwise,
+ * including "remaining 0" without a readable reset (the next request will find out).
+ */
+function exhaustedWait(headers, localNowMs) {
+    const clock = serverClock(headers, localNowMs);
+    const ietf = ietfReset(headers, clock.nowMs, true);
+    if (ietf)
+        return toWait(ietf, 'RateLimit', clock, localNowMs);
+    const x = xReset(headers, clock.nowMs, true);
+    if (x)
+        return toWait(x, 'X-RateLimit-Reset', clock, localNowMs);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/api/retry.ts
+
+
 
 
 /**
@@ -58939,6 +56109,26 @@ function backoffDelayMs(attempt, random, baseDelayMs = 500, maxDelayMs = 10_000)
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
     return Math.round(Math.min(Math.max(random(), 0), 1) * ceiling);
 }
+/**
+ * Longest single wait taken when no deadline bounds it: a CI step should not hang for
+ * hours on one `Retry-After`. With a deadline, the deadline is the bound.
+ */
+const DEFAULT_MAX_WAIT_MS = 60 * 60_000;
+/**
+ * Whether a wait ending at `until` may be taken. Returns undefined when it may, or
+ * why not: it ends past the step's deadline, or (without a deadline) it is longer
+ * than `maxWaitMs`. A wait is refused whole rather than shortened: retrying before
+ * the server's reset would only be refused again.
+ */
+function checkWait(until, now, deadline, maxWaitMs = DEFAULT_MAX_WAIT_MS) {
+    if (deadline !== undefined) {
+        return until > deadline ? `the step's deadline is ${isoTime(deadline)}` : undefined;
+    }
+    if (until - now > maxWaitMs) {
+        return `that is longer than the longest wait taken without a deadline (${formatWait(maxWaitMs)})`;
+    }
+    return undefined;
+}
 /** 501 Not Implemented and 505 HTTP Version Not Supported will not change on a retry. */
 const PERMANENT_5XX = new Set([501, 505]);
 function retry_describe(context) {
@@ -58947,20 +56137,28 @@ function retry_describe(context) {
     return `network error ${context.error.code ?? ''}`.trim();
 }
 /**
- * The default policy: retries only idempotent requests; 5xx (but 501/505), 408 and
- * transient network errors with backoff; 429, 503 and rate-limiting 403s after the
- * wait the server asks for (else backoff). 400/401/403/404/409/422 and the daily
- * quota are final.
+ * The default policy:
+ * - never retried: the daily quota (a 24 h budget, contract.md), 400/401/404/409/422,
+ *   a 403 without rate-limit signals, 501/505, and any write without an
+ *   Idempotency-Key (repeating it could launch twice);
+ * - 429, 503 and rate-limiting 403s: after the wait the server asks for
+ *   (wait-plan.ts), else backoff;
+ * - other 5xx, 408 and transient network errors: full-jitter backoff;
+ * - at most `maxRetries` retries, and no wait that ends past the deadline.
  */
 function createRetryPolicy(options = {}) {
     const maxRetries = options.maxRetries ?? 4;
     const base = options.baseDelayMs ?? 500;
     const cap = options.maxDelayMs ?? 10_000;
+    const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     const random = options.random ?? Math.random;
     return {
         decide(context) {
-            const { error, response, attempt } = context;
+            const { error, response, attempt, now } = context;
             const status = response?.status;
+            if (error.kind === 'quota') {
+                return { retry: false, reason: 'the daily execution quota is spent; retrying cannot help' };
+            }
             const rateLimited = error.kind === 'rate_limited' || status === 503;
             const retryable = rateLimited ||
                 (error.kind === 'server' && !PERMANENT_5XX.has(status ?? 0)) ||
@@ -58973,40 +56171,260 @@ function createRetryPolicy(options = {}) {
                     reason: `${context.method} without an Idempotency-Key is not repeated`
                 };
             }
-            if (attempt > maxRetries)
+            if (attempt > maxRetries) {
                 return { retry: false, reason: `retry budget of ${maxRetries} spent` };
+            }
             // RFC 9110 §10.2.3: with 503 (and 429, RFC 6585 §4) Retry-After says how long to wait.
-            const asked = rateLimited && response ? rateLimitDelayMs(response.headers, response.body) : undefined;
-            if (asked) {
+            const hint = rateLimited && response ? rateLimitWait(response.headers, response.body, now) : undefined;
+            const delayMs = hint?.delayMs ?? backoffDelayMs(attempt, random, base, cap);
+            const untilMs = now + delayMs;
+            const source = hint?.signal ?? 'backoff';
+            const refusal = checkWait(untilMs, now, context.deadline, maxWaitMs);
+            if (refusal) {
+                // A rate limit fails as one, saying until when; a 5xx whose backoff does not
+                // fit keeps its own error (the server's failure is the news).
+                const asRateLimit = hint !== undefined || error.kind === 'rate_limited';
                 return {
-                    retry: true,
-                    delayMs: asked.delayMs,
-                    reason: `${retry_describe(context)} (${asked.source})`,
-                    rateLimited: true
+                    retry: false,
+                    reason: `a wait until ${isoTime(untilMs)} is refused: ${refusal}`,
+                    error: asRateLimit
+                        ? waitRefusedError({
+                            request: error.request ?? context.method,
+                            untilMs,
+                            signal: source,
+                            why: refusal,
+                            error
+                        })
+                        : undefined
                 };
             }
-            const delayMs = backoffDelayMs(attempt, random, base, cap);
-            return { retry: true, delayMs, reason: `${retry_describe(context)} (backoff)`, rateLimited: false };
+            return {
+                retry: true,
+                delayMs,
+                untilMs,
+                source,
+                rateLimited,
+                cause: retry_describe(context),
+                retryNumber: attempt,
+                maxRetries
+            };
         }
     };
 }
-/** Default longest single wait when no deadline bounds it: a CI step should not hang for hours. */
-const DEFAULT_MAX_WAIT_MS = 15 * 60_000;
+
+;// CONCATENATED MODULE: ./src/core/api/pause-gate.ts
+
+
+
+
+/** The pause shared by every request of one client; see the file comment. */
+class PauseGate {
+    options;
+    current;
+    constructor(options) {
+        this.options = options;
+    }
+    /** When the pause in force ends (local epoch ms), or undefined when there is none. */
+    get pausedUntil() {
+        const p = this.current;
+        return p && p.untilMs > this.options.clock.now() ? p.untilMs : undefined;
+    }
+    /**
+     * Holds every later request until `pause.untilMs`. A pause that ends no later than
+     * the one in force changes nothing (concurrent 429s usually report the same reset);
+     * one that ends later extends it. Returns whether the end moved.
+     */
+    hold(pause) {
+        const current = this.current;
+        if (current && current.untilMs > this.options.clock.now()) {
+            if (pause.untilMs <= current.untilMs)
+                return false;
+            // A few hundred ms later is the same reset seen from a later response (signals
+            // have one-second resolution): extend silently rather than log a second wait.
+            if (current.announced && pause.untilMs - current.untilMs < MIN_WAIT_MS) {
+                current.untilMs = pause.untilMs;
+                return true;
+            }
+        }
+        this.current = { ...pause, announced: false };
+        return true;
+    }
+    /**
+     * Resolves when `request` may be sent: at once without a pause, else when the pause
+     * ends. Rejects with a `rate_limited` error, without waiting, when the pause would
+     * end past the deadline; rejects as soon as `signal` aborts.
+     */
+    async pass(request, signal) {
+        const { clock, recorder, deadline, maxWaitMs } = this.options;
+        for (;;) {
+            const pause = this.current;
+            const now = clock.now();
+            if (!pause || pause.untilMs <= now)
+                return;
+            const refusal = checkWait(pause.untilMs, now, deadline, maxWaitMs);
+            if (refusal) {
+                throw waitRefusedError({
+                    request,
+                    untilMs: pause.untilMs,
+                    signal: pause.signal,
+                    why: refusal,
+                    status: pause.status,
+                    learnedFrom: pause.request === request ? undefined : pause.request
+                });
+            }
+            if (!pause.announced) {
+                pause.announced = true;
+                recorder.announce(pause_gate_describe(pause, pause.untilMs - now));
+            }
+            await recorder.sleep(pause.untilMs - now, signal);
+        }
+    }
+}
+/** The log line for a pause, e.g. `Rate limited on GET /flows/search: waiting 45s (Retry-After)`. */
+function pause_gate_describe(pause, ms) {
+    return pause.exhausted
+        ? `Rate limit reached on ${pause.request} (no requests left): waiting ${formatWait(ms)} before the next request (${pause.signal})`
+        : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal})`;
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/core/api/url.ts
 /**
- * Whether a wait ending at `until` may be taken. Returns undefined when it may, or why
- * not: past the step's deadline, or longer than the longest single wait.
+ * The API base URL: how it is validated (for the config and again by the transport)
+ * and how request URLs are built from it.
  */
-function checkWait(until, now, deadline, maxWaitMs = DEFAULT_MAX_WAIT_MS) {
-    if (deadline !== undefined && until > deadline) {
-        return `the step's deadline is ${new Date(deadline).toISOString()}`;
+
+
+const EXAMPLE = 'https://api.echopoint.dev';
+/**
+ * True for hosts that can only mean this machine: `localhost`, 127.0.0.0/8 and `::1`.
+ * Accepts a URL `hostname` (IPv6 in brackets, as URL gives it) or a bare host.
+ */
+function isLoopbackHost(host) {
+    const h = host
+        .trim()
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1');
+    if (h === 'localhost')
+        return true;
+    if ((0,external_node_net_.isIP)(h) === 4)
+        return h.startsWith('127.');
+    // The URL parser writes ::1 in its shortest form; accept the long one for bare hosts.
+    if ((0,external_node_net_.isIP)(h) === 6)
+        return h === '::1' || /^(0{1,4}:){7}0{0,3}1$/.test(h);
+    return false;
+}
+/**
+ * Validates the API base URL and returns it normalised (no trailing slash on a base
+ * path). Throws ConfigError(input, …) saying what is wrong and what to do; `input` is
+ * the name the user wrote (`api-url` for the action, `--api-url` for the CLI).
+ * The message never echoes the raw value: it may hold credentials or a secret query.
+ */
+function validateApiUrl(raw, input = 'api-url') {
+    const value = raw.trim();
+    if (value === '') {
+        throw new ConfigError(input, 'it is empty', `Set it to the Echopoint API base URL, e.g. ${EXAMPLE}.`);
     }
-    if (until - now > maxWaitMs) {
-        return `that is longer than the longest wait taken (${Math.round(maxWaitMs / 1000)}s)`;
+    let url;
+    try {
+        url = new URL(value);
     }
-    return undefined;
+    catch {
+        throw new ConfigError(input, 'it is not an absolute URL', `Give the full base URL including the scheme, e.g. ${EXAMPLE}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(input, `the scheme ${url.protocol} is not supported`, `Use an https:// URL, e.g. ${EXAMPLE}.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new ConfigError(input, `plain http:// is only allowed to a local server (localhost, 127.0.0.1, ::1), not to ${url.hostname}`, 'Use https:// so the API key is not sent in clear text.');
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new ConfigError(input, 'it contains credentials (user:password@)', 'Remove them: the API key is given separately and sent as the X-Api-Key header.');
+    }
+    // `new URL('https://h/?')` has an empty search, so look at the raw text as well.
+    if (url.search !== '' || value.includes('?')) {
+        throw new ConfigError(input, 'it has a query string', 'Remove everything from "?" on.');
+    }
+    if (url.hash !== '' || value.includes('#')) {
+        throw new ConfigError(input, 'it has a fragment', 'Remove everything from "#" on.');
+    }
+    url.pathname = trimTrailingSlashes(url.pathname) || '/';
+    return url;
+}
+function trimTrailingSlashes(path) {
+    return path.replace(/\/+$/, '');
+}
+/**
+ * Joins the base URL (which may have a path prefix such as /api/v1) and an API path
+ * such as `/flows/abc` (segments already encoded with {@link pathSegment}).
+ */
+function joinUrl(base, path, query = {}) {
+    const url = new URL(base.href);
+    url.pathname = trimTrailingSlashes(base.pathname) + (path.startsWith('/') ? path : `/${path}`);
+    for (const [name, value] of Object.entries(query)) {
+        if (value !== undefined)
+            url.searchParams.append(name, String(value));
+    }
+    return url;
+}
+/**
+ * Encodes one path segment. `.` and `..` are refused: the URL parser resolves them
+ * (even percent-encoded, per the WHATWG URL standard), which would change the path.
+ * `what` names the value in the error, e.g. "flow ID".
+ */
+function pathSegment(value, what) {
+    const v = value.trim();
+    if (v === '' || v === '.' || v === '..') {
+        throw new ConfigError(what, v === '' ? 'it is empty' : `"${v}" is not a valid ID`);
+    }
+    return encodeURIComponent(v);
+}
+
+;// CONCATENATED MODULE: ./src/core/api/wait-recorder.ts
+/** Logs, counts and performs the waits of one client. */
+class WaitRecorder {
+    stats;
+    clock;
+    logger;
+    /** End of the time already added to `waitedMs` (local clock). */
+    coveredUntil = -Infinity;
+    constructor(stats, clock, logger) {
+        this.stats = stats;
+        this.clock = clock;
+        this.logger = logger;
+    }
+    /** Logs one wait at info level and counts it. Call once per wait, not per waiter. */
+    announce(message) {
+        this.logger.info(message);
+        this.stats.waits++;
+    }
+    /**
+     * Sleeps on the injected clock (abortable: rejects as soon as `signal` aborts, and
+     * the clock releases its timer). The time slept is added to `waitedMs` as wall time:
+     * when several requests wait through the same pause it is counted once, so the
+     * total never exceeds the time the run actually spent held back.
+     */
+    async sleep(ms, signal) {
+        const start = this.clock.now();
+        try {
+            await this.clock.sleep(ms, signal);
+        }
+        finally {
+            const end = this.clock.now();
+            const from = Math.max(start, this.coveredUntil);
+            if (end > from)
+                this.stats.waitedMs += end - from;
+            this.coveredUntil = Math.max(this.coveredUntil, end);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/api/transport.ts
+
+
+
+
 
 
 
@@ -59029,6 +56447,13 @@ function hasControlChars(value) {
     // eslint-disable-next-line no-control-regex
     return /[\u0000-\u001f\u007f]/.test(value);
 }
+/** The log line for a backoff wait, e.g. `HTTP 503 on GET /flows/f: retrying in 0.4s (backoff, retry 1 of 4)`. */
+function backoffMessage(label, error, d) {
+    const budget = `retry ${d.retryNumber} of ${d.maxRetries}`;
+    return error.kind === 'rate_limited'
+        ? `Rate limited on ${label} (${d.cause}): waiting ${formatWait(d.delayMs)} (backoff, no wait signal; ${budget})`
+        : `${d.cause} on ${label}: retrying in ${formatWait(d.delayMs)} (backoff, ${budget})`;
+}
 class Transport {
     options;
     stats = { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
@@ -59041,6 +56466,8 @@ class Transport {
     logger;
     policy;
     timeoutMs;
+    recorder;
+    gate;
     constructor(options) {
         this.options = options;
         // Defence in depth: the config validated api-url already, but the key must never
@@ -59058,7 +56485,16 @@ class Transport {
         this.clock = options.clock ?? systemClock;
         this.logger = options.logger ?? silentLogger;
         this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.policy = options.retryPolicy ?? createRetryPolicy({ random: options.random });
+        this.policy =
+            options.retryPolicy ??
+                createRetryPolicy({ random: options.random, maxWaitMs: options.maxWaitMs });
+        this.recorder = new WaitRecorder(this.stats, this.clock, this.logger);
+        this.gate = new PauseGate({
+            clock: this.clock,
+            recorder: this.recorder,
+            deadline: options.deadline,
+            maxWaitMs: options.maxWaitMs
+        });
         // allowRedirects false: see redirect.ts. Retries are ours. The socket timeout is a
         // backstop behind our own per-request timer.
         this.http = new HttpClient(options.userAgent ?? DEFAULT_USER_AGENT, [], {
@@ -59076,13 +56512,16 @@ class Transport {
         const headers = this.headersFor(req, label);
         const body = req.body === undefined ? undefined : JSON.stringify(req.body);
         for (let attempt = 1;; attempt++) {
+            // Every attempt, the first included, waits out a pause learned from any response.
+            await this.guard(label, req.signal, () => this.gate.pass(label, req.signal));
+            if (attempt > 1)
+                this.stats.retries++;
             const failure = await this.attempt(req, url, headers, body, label).then((result) => result, (error) => ({ error: this.typed(error, label) }));
             if (!('error' in failure))
                 return failure.value;
             const { error, response } = failure;
             if (error.kind === 'cancelled' || req.signal?.aborted)
                 throw error;
-            const now = this.clock.now();
             const decision = this.policy.decide({
                 attempt,
                 method: req.method,
@@ -59090,34 +56529,64 @@ class Transport {
                 hasIdempotencyKey,
                 error,
                 response,
-                now
+                now: this.clock.now(),
+                deadline: this.options.deadline
             });
             if (!decision.retry) {
                 this.logger.debug(`${label}: not retried: ${decision.reason}`);
+                const final = decision.error ?? error;
                 throw attempt > 1
-                    ? withMessage(error, `${error.message} (after ${attempt} attempts)`)
-                    : error;
+                    ? withMessage(final, `${final.message} (after ${attempt} attempts)`)
+                    : final;
             }
-            const until = now + decision.delayMs;
-            const refusal = checkWait(until, now, this.options.deadline);
-            if (refusal) {
-                if (!decision.rateLimited)
-                    throw error;
-                const what = error.kind === 'rate_limited' ? 'rate limited' : 'asked to retry';
-                throw withMessage(error, `${error.message}; ${what} until ${new Date(until).toISOString()}; ${refusal}`);
+            if (decision.source === 'backoff') {
+                this.recorder.announce(backoffMessage(label, error, decision));
+                await this.guard(label, req.signal, () => this.recorder.sleep(decision.delayMs, req.signal));
             }
-            this.logger.info(`Waiting ${(decision.delayMs / 1000).toFixed(1)}s before retrying ${label}: ${decision.reason}`);
-            this.stats.waits++;
-            try {
-                await this.clock.sleep(decision.delayMs, req.signal);
+            else {
+                // The server named the wait: it holds every request to this API, so the gate
+                // at the top of the loop does the waiting (and logs it once).
+                this.gate.hold({
+                    untilMs: decision.untilMs,
+                    signal: decision.source,
+                    request: label,
+                    status: response?.status ?? 0,
+                    exhausted: false
+                });
             }
-            catch (err) {
-                throw req.signal?.aborted ? cancelledError(req.signal, label) : this.typed(err, label);
-            }
-            finally {
-                this.stats.waitedMs += Math.max(0, this.clock.now() - now);
-            }
-            this.stats.retries++;
+        }
+    }
+    /** Runs a wait; an abort becomes the typed `cancelled` error (or the signal's typed reason). */
+    async guard(label, signal, wait) {
+        try {
+            await wait();
+        }
+        catch (err) {
+            throw signal?.aborted ? cancelledError(signal, label) : this.typed(err, label);
+        }
+    }
+    /**
+     * Learns a pause from any response (contract.md part C): a refused request's wait
+     * signals, or "no requests remaining" on any other answer. The daily quota is not a
+     * pause: it stops launches, not the reads that follow running executions.
+     */
+    learn(label, status, headers, error, body) {
+        if (error?.kind === 'quota')
+            return;
+        const now = this.clock.now();
+        const refused = error !== undefined && (error.kind === 'rate_limited' || status === 503);
+        const wait = refused ? rateLimitWait(headers, body, now) : exhaustedWait(headers, now);
+        if (!wait)
+            return;
+        const held = this.gate.hold({
+            untilMs: wait.untilMs,
+            signal: wait.signal,
+            request: label,
+            status,
+            exhausted: !refused
+        });
+        if (held) {
+            this.logger.debug(`${label}: HTTP ${status} holds requests to this API until ${isoTime(wait.untilMs)} (${wait.signal}, ${wait.form})`);
         }
     }
     /** One attempt, following same-origin redirects. */
@@ -59164,6 +56633,7 @@ class Transport {
     interpret(response, req, label) {
         const { status, headers, text } = response;
         if (status >= 200 && status < 300) {
+            this.learn(label, status, headers);
             if (text.trim() === '')
                 throw contractViolation(label, status, 'empty body');
             let value;
@@ -59180,6 +56650,7 @@ class Transport {
         }
         const body = parseErrorBody(text, status, this.redact);
         const error = errorFromResponse({ status, headers, body, request: label }, this.redact);
+        this.learn(label, status, headers, error, body);
         return { error, response: { status, headers, body } };
     }
     headersFor(req, label) {
@@ -59216,7 +56687,7 @@ class Transport {
 
 
 /** The server accepts Idempotency-Key values up to 255 characters (contract.md part A). */
-const client_MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 function flowPath(flowId) {
     return `/flows/${pathSegment(flowId, 'flow ID')}`;
 }
@@ -59225,8 +56696,8 @@ function executionPath(flowId, executionId) {
 }
 function checkIdempotencyKey(key) {
     // Printable ASCII only: it is a header value (RFC 9110 §5.5) and the server's limit is in characters.
-    if (key === '' || key.length > client_MAX_IDEMPOTENCY_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
-        throw new ConfigError('idempotency key', `it must be 1 to ${client_MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters without spaces`);
+    if (key === '' || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
+        throw new ConfigError('idempotency key', `it must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters without spaces`);
     }
     return key;
 }
@@ -59295,6 +56766,5033 @@ function createClient(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/key-expiry.ts
+/**
+ * Key expiry arithmetic shared by the run action's warning and the key-expiry
+ * check: whole days left, rounded down (negative once expired).
+ */
+const DAY_MS = 86_400_000;
+/** The run action warns when the key expires within this many days. */
+const RUN_EXPIRY_WARNING_DAYS = 14;
+/** Whole days from `now` until `expiresAt`, rounded down. */
+function key_expiry_daysLeft(expiresAt, now) {
+    return Math.floor((Date.parse(expiresAt) - now) / DAY_MS);
+}
+
+;// CONCATENATED MODULE: ./src/core/scopes.ts
+const CI_MODES = [
+    {
+        mode: 'ids-ephemeral',
+        label: 'run by flow ID, ephemeral runner',
+        scopes: ['flows:execute', 'runner:complete']
+    },
+    {
+        mode: 'tags-ephemeral',
+        label: 'run by tag, ephemeral runner',
+        scopes: ['flows:execute', 'runner:complete', 'flows:read']
+    },
+    {
+        mode: 'polling',
+        label: 'run by flow ID or tag, cloud or self-hosted runner',
+        scopes: ['flows:execute', 'flows:read']
+    },
+    { mode: 'inventory', label: 'read-only inventory', scopes: ['flows:read'] }
+];
+/** What each scope the kit may ask for lets a key do. */
+const BUILT_IN_SCOPE_DESCRIPTIONS = {
+    'flows:read': 'read flows, search them by tag and read their executions',
+    'flows:execute': 'launch flow executions (and cancel them)',
+    'runner:complete': 'report results of flows run by an ephemeral runner'
+};
+/** The mode a run uses, from how flows are selected and where they run. */
+function ciModeFor(selection, runner) {
+    const mode = runner === 'ephemeral' ? (selection === 'ids' ? 'ids-ephemeral' : 'tags-ephemeral') : 'polling';
+    return CI_MODES.find((m) => m.mode === mode);
+}
+/** Scopes of `required` that `granted` lacks, in the order required lists them. */
+function missingScopes(required, granted) {
+    const have = new Set(granted);
+    return required.filter((scope) => !have.has(scope));
+}
+
+;// CONCATENATED MODULE: ./src/core/preflight.ts
+
+
+/** The message every adapter shows for a 401. */
+const INVALID_KEY_MESSAGE = 'The API key is invalid, revoked or expired (HTTP 401)';
+const INVALID_KEY_HINT = 'Create a new key with the ci preset and an expiration date, then update the ECHOPOINT_API_KEY secret.';
+/** `GET /api-keys/self`, with a 401 turned into the message users should see. */
+async function fetchKeyInfo(api, signal) {
+    let key;
+    try {
+        key = await api.getKeySelf({ signal });
+    }
+    catch (err) {
+        if (err instanceof EchopointError && err.kind === 'auth') {
+            throw new EchopointError('auth', INVALID_KEY_MESSAGE, {
+                status: err.status,
+                code: err.code,
+                request: err.request,
+                hint: INVALID_KEY_HINT,
+                cause: err
+            });
+        }
+        throw err;
+    }
+    if (key.expires_at !== undefined) {
+        return { key, expiresAt: key.expires_at, expiresAtSource: 'api-keys/self' };
+    }
+    const header = api.keyExpiresAtHeader;
+    if (header !== undefined && Number.isFinite(Date.parse(header))) {
+        return { key, expiresAt: new Date(Date.parse(header)).toISOString(), expiresAtSource: 'header' };
+    }
+    return { key, expiresAt: undefined };
+}
+/** Scope descriptions from the API when the key may read them, else the built-in table. */
+async function scopeDescriptions(api, logger, signal) {
+    const descriptions = { ...BUILT_IN_SCOPE_DESCRIPTIONS };
+    try {
+        const page = await api.listPermissions('ci', { signal });
+        for (const permission of page.items) {
+            if (permission.description)
+                descriptions[permission.name] = permission.description;
+        }
+    }
+    catch (err) {
+        if (err instanceof EchopointError && (err.kind === 'permission' || err.kind === 'not_found')) {
+            logger.debug(`GET /permissions?type=ci answered ${err.status ?? err.kind}; using the built-in scope table`);
+        }
+        else {
+            throw err;
+        }
+    }
+    return descriptions;
+}
+/**
+ * Runs the checks; returns the key's details, or throws an `auth`,
+ * `permission` or `config` error that says what to do.
+ */
+async function preflight(api, options) {
+    const { logger, signal } = options;
+    const info = await fetchKeyInfo(api, signal);
+    const { key } = info;
+    logger.debug(`Key ${key.api_key_id} (organization ${key.organization_id}) has scopes: ${key.permissions.join(', ') || 'none'}`);
+    if (key.organization_id !== options.organizationId) {
+        throw new EchopointError('permission', `The API key belongs to organization ${key.organization_id}, but organization-id is ${options.organizationId}`, {
+            hint: 'Set organization-id to the organization the key was created in, or use a key of that organization.'
+        });
+    }
+    const mode = ciModeFor(options.selection, options.runner);
+    const missing = missingScopes(mode.scopes, key.permissions);
+    if (missing.length > 0) {
+        const descriptions = await scopeDescriptions(api, logger, signal);
+        const list = missing
+            .map((scope) => `${scope} (${descriptions[scope] ?? 'no description'})`)
+            .join('; ');
+        throw new EchopointError('permission', `The API key lacks ${missing.length === 1 ? 'a scope' : `${missing.length} scopes`} needed to ${mode.label}: ${list}`, {
+            code: 'MISSING_SCOPES',
+            metadata: { missing_scopes: missing },
+            hint: 'Create a key with the ci preset (it has every scope CI needs) and update the ECHOPOINT_API_KEY secret.'
+        });
+    }
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/core/key-check.ts
+/**
+ * The key-expiry check (interface.md section 2), without GitHub: ask the API who
+ * the key is, find its expiry, and decide.
+ *
+ * - Expiry from, in order: `expires_at` of `GET /api-keys/self`, the
+ *   `X-Api-Key-Expires-At` response header (contract.md part B.1), the
+ *   `expires-at` input. The result says which one was used.
+ * - `days-left` is whole days, rounded down (negative once expired). The key is
+ *   `expiring` when fewer than `warn-days` whole days are left, and the check
+ *   fails when fewer than `fail-days` are left or the key has expired; so
+ *   `fail-days: 0` fails only once the key has expired.
+ * - 401 is `invalid` (wrong, revoked or expired) and fails. A key that never
+ *   expires passes with a warning; an unknown expiry passes with a notice.
+ * - Missing `required-scopes`, or a key of another organization, fail.
+ *
+ * The adapters turn the result into outputs, annotations, a job summary, a
+ * reminder issue (action) or an exit code (CLI).
+ */
+
+
+
+
+
+const EXPIRY_SOURCE_LABEL = {
+    'api-keys/self': 'the expires_at field of GET /api-keys/self',
+    header: 'the X-Api-Key-Expires-At response header',
+    input: 'the expires-at input'
+};
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** "on 2026-03-31T00:00:00.000Z (4 days left)", or "(2 days ago)" once expired. */
+function describeExpiry(expiresAt, now) {
+    const msLeft = Date.parse(expiresAt) - now;
+    if (msLeft > 0)
+        return `on ${expiresAt} (${plural(key_expiry_daysLeft(expiresAt, now), 'day')} left)`;
+    const ago = Math.floor(-msLeft / DAY_MS);
+    return `on ${expiresAt} (${ago === 0 ? 'less than a day' : plural(ago, 'day')} ago)`;
+}
+/** Picks the expiry in the documented order and says which source was used. */
+function resolveExpiry(info, headerValue, input) {
+    const messages = [];
+    const fromApi = (expiresAt, source) => {
+        if (input !== undefined && input.value !== expiresAt) {
+            messages.push({
+                level: 'info',
+                text: `The ${input.name} value (${input.value}) is not used: the API reports the expiry itself.`
+            });
+        }
+        return { expiresAt, source, messages };
+    };
+    if (info.expiresAtSource === 'api-keys/self' && info.expiresAt === null) {
+        return fromApi(null, 'api-keys/self');
+    }
+    if (info.expiresAtSource === 'api-keys/self' && typeof info.expiresAt === 'string') {
+        const ms = Date.parse(info.expiresAt);
+        if (Number.isFinite(ms))
+            return fromApi(new Date(ms).toISOString(), 'api-keys/self');
+        messages.push({
+            level: 'warning',
+            text: 'GET /api-keys/self returned an expires_at that is not a date; ignoring it.'
+        });
+    }
+    // fetchKeyInfo already read the header when the body did not say; read it again for
+    // the case above (an unreadable expires_at in the body).
+    const header = info.expiresAtSource === 'header' ? info.expiresAt : headerValue;
+    if (typeof header === 'string' && Number.isFinite(Date.parse(header))) {
+        return fromApi(new Date(Date.parse(header)).toISOString(), 'header');
+    }
+    if (input !== undefined)
+        return { expiresAt: input.value, source: 'input', messages };
+    return { expiresAt: undefined, messages };
+}
+/**
+ * Decides the status from what the API said about the key, at `now`. Pure: the
+ * same inputs always give the same result (tests pass fixed times).
+ */
+function evaluateKey(info, rules, now, headerValue) {
+    const { key } = info;
+    const { names } = rules;
+    const expiry = resolveExpiry(info, headerValue, rules.expiresAtInput === undefined
+        ? undefined
+        : { value: rules.expiresAtInput, name: names.expiresAt });
+    const messages = [...expiry.messages];
+    const errors = [];
+    let status;
+    let daysLeft;
+    let headline;
+    // Each source is named on its own line; only an expiry the user typed is worth repeating.
+    const from = expiry.source === 'input' ? ` (according to ${names.expiresAt})` : '';
+    if (expiry.expiresAt === null) {
+        status = 'ok';
+        headline = 'The API key is valid and never expires';
+        messages.push({
+            level: 'warning',
+            text: 'The API key never expires. A key without an expiration date stays valid if it leaks or is forgotten: create a replacement with the ci preset and an expiration date (for example 90 days), update the secret, then delete this key.'
+        });
+    }
+    else if (expiry.expiresAt === undefined) {
+        status = 'unknown';
+        headline = 'The API key is valid; its expiry is unknown';
+        messages.push({
+            level: 'notice',
+            text: `The API does not report when this key expires. Set ${names.expiresAt} to the date shown in Echopoint (Settings → API keys), for example from a repository variable: gh variable set ECHOPOINT_API_KEY_EXPIRES_AT --body 2026-03-31, then ${names.expiresAt}: \${{ vars.ECHOPOINT_API_KEY_EXPIRES_AT }}.`
+        });
+    }
+    else {
+        const msLeft = Date.parse(expiry.expiresAt) - now;
+        daysLeft = key_expiry_daysLeft(expiry.expiresAt, now);
+        const when = describeExpiry(expiry.expiresAt, now);
+        if (msLeft <= 0) {
+            status = 'expired';
+            headline = `The API key expired ${when}`;
+            errors.push(`The API key expired ${when}${from}. Rotate it now.`);
+        }
+        else if (daysLeft < rules.failDays) {
+            status = 'expiring';
+            headline = `The API key expires ${when}`;
+            errors.push(`The API key expires ${when}${from}, fewer days than ${names.failDays} (${rules.failDays}). Rotate it now.`);
+        }
+        else if (daysLeft < rules.warnDays) {
+            status = 'expiring';
+            headline = `The API key expires ${when}`;
+            messages.push({
+                level: 'warning',
+                text: `The API key expires ${when}${from}, fewer days than ${names.warnDays} (${rules.warnDays}). Rotate it before then: the check fails once fewer than ${plural(rules.failDays, 'day')} are left.`
+            });
+        }
+        else {
+            status = 'ok';
+            headline = `The API key is valid and expires ${when}`;
+        }
+        if (expiry.source) {
+            messages.push({ level: 'info', text: `Expiry from ${EXPIRY_SOURCE_LABEL[expiry.source]}.` });
+        }
+    }
+    if (key.organization_id !== rules.organizationId) {
+        errors.push(`The API key belongs to organization ${key.organization_id}, but ${names.organizationId} is ${rules.organizationId}. Use the organization the key was created in.`);
+    }
+    const missing = missingScopes(rules.requiredScopes, key.permissions);
+    if (missing.length > 0) {
+        const list = missing
+            .map((scope) => {
+            const description = BUILT_IN_SCOPE_DESCRIPTIONS[scope];
+            return description ? `${scope} (${description})` : scope;
+        })
+            .join('; ');
+        errors.push(`The API key lacks ${missing.length === 1 ? 'a required scope' : `${missing.length} required scopes`}: ${list}. Create a key with the ci preset (it has every scope CI needs) and update the secret.`);
+    }
+    const passed = errors.length === 0;
+    return {
+        status,
+        passed,
+        expiresAt: expiry.expiresAt,
+        expiresAtSource: expiry.source,
+        daysLeft,
+        keyId: key.api_key_id,
+        keyName: typeof key.name === 'string' && key.name !== '' ? key.name : undefined,
+        keyOrganizationId: key.organization_id,
+        permissions: [...key.permissions],
+        missingScopes: missing,
+        headline,
+        messages: [...errors.map((text) => ({ level: 'error', text })), ...messages],
+        reminder: status === 'expiring' || status === 'expired'
+            ? 'open'
+            : status === 'ok' && passed
+                ? 'close'
+                : 'leave'
+    };
+}
+/** The result for a key the API refused (401): wrong, revoked or expired. */
+function invalidKeyResult() {
+    return {
+        status: 'invalid',
+        passed: false,
+        expiresAt: undefined,
+        permissions: [],
+        missingScopes: [],
+        headline: 'The API key is invalid, revoked or expired',
+        messages: [{ level: 'error', text: `${INVALID_KEY_MESSAGE}. ${INVALID_KEY_HINT}` }],
+        reminder: 'open'
+    };
+}
+/** The result when the check could not ask the API (network, 5xx, bad answer, ...). */
+function failedCheckResult(error) {
+    return {
+        status: 'unknown',
+        passed: false,
+        expiresAt: undefined,
+        permissions: [],
+        missingScopes: [],
+        headline: 'The key-expiry check could not complete',
+        messages: [{ level: 'error', text: error.userMessage }],
+        reminder: 'leave',
+        error
+    };
+}
+/** Runs the check against the API. Never throws: failures are in the result. */
+async function checkKey(config, options) {
+    let api;
+    let info;
+    try {
+        api =
+            options.api ??
+                createClient({
+                    apiUrl: config.apiUrl,
+                    apiKey: config.apiKey,
+                    organizationId: config.organizationId,
+                    clock: options.clock,
+                    logger: options.logger,
+                    userAgent: options.userAgent
+                });
+        info = await fetchKeyInfo(api, options.signal);
+    }
+    catch (err) {
+        const error = toEchopointError(err);
+        if (error.kind === 'auth')
+            return invalidKeyResult();
+        return failedCheckResult(error);
+    }
+    options.logger.debug(`Key ${info.key.api_key_id} (organization ${info.key.organization_id}) has scopes: ${info.key.permissions.join(', ') || 'none'}`);
+    return evaluateKey(info, config, options.clock.now(), api.keyExpiresAtHeader);
+}
+
+;// CONCATENATED MODULE: ./src/core/duration.ts
+/**
+ * Parses the `timeout` input: plain seconds (`900`) or a sequence of
+ * number+unit parts (`90s`, `15m`, `1h`, `1h30m`, `500ms`).
+ * Returns milliseconds, or undefined when the text is not a duration.
+ */
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
+        return undefined;
+    let total = 0;
+    for (const part of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(part[1]) * UNIT_MS[part[2]];
+    }
+    return Math.round(total);
+}
+/** `90500` → `1m 30.5s`; for logs and summaries. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '0s';
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const totalSeconds = ms / 1000;
+    if (totalSeconds < 60)
+        return `${Number(totalSeconds.toFixed(1))}s`;
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = Math.round(totalSeconds % 60);
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds || parts.length === 0)
+        parts.push(`${seconds}s`);
+    return parts.join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/core/config.ts
+/**
+ * Turns the raw text of the action's inputs or the CLI's flags into a validated
+ * RunConfig. Both front doors call this one function, so the rules (and the
+ * messages that name the bad input) are the same everywhere, and nothing is
+ * sent to the API until the whole configuration is valid.
+ */
+
+
+
+const DEFAULT_API_URL = 'https://api.echopoint.dev';
+const DEFAULT_TIMEOUT = '15m';
+const DEFAULT_MAX_PARALLEL = 4;
+/** The API's limit on Idempotency-Key length (contract.md, launch). */
+const config_MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+/** Flow IDs are opaque, but they go into URL paths: letters, digits, `-` and `_` only. */
+const FLOW_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+const ACTION_INPUT_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url',
+    flowIds: 'flow-ids',
+    tags: 'tags',
+    matchMode: 'match-mode',
+    environment: 'environment',
+    versionId: 'version-id',
+    runner: 'runner',
+    timeout: 'timeout',
+    pollInterval: 'poll-interval',
+    maxParallel: 'max-parallel',
+    idempotencyKey: 'idempotency-key',
+    failOnEmpty: 'fail-on-empty',
+    cancelOnAbort: 'cancel-on-abort',
+    junitPath: 'junit-path',
+    jobSummary: 'job-summary',
+    shard: 'shard'
+};
+const RUNNERS = ['cloud', 'self_hosted', 'ephemeral'];
+const MATCH_MODES = ['any', 'all'];
+/** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
+function present(value) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+}
+/** Splits a comma- or newline-separated list; drops empty items and duplicates, keeps order. */
+function splitList(value) {
+    const parts = (Array.isArray(value) ? value : [value ?? ''])
+        .flatMap((v) => v.split(/[,\r\n]+/))
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+    return [...new Set(parts)];
+}
+// C0 controls and DEL: a key or header value with these would be rejected by the
+// HTTP stack or, worse, split a header. Never echo the value back.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
+function parseBoolean(name, value, fallback) {
+    if (typeof value === 'boolean')
+        return value;
+    const text = present(value);
+    if (text === undefined)
+        return fallback;
+    // The YAML 1.2 core schema booleans, as @actions/core getBooleanInput accepts them.
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new ConfigError(name, `"${text}" is not a boolean`, 'Use true or false.');
+}
+function parsePositiveInt(name, text, what) {
+    if (!/^\d+$/.test(text)) {
+        throw new ConfigError(name, `"${text}" is not a whole number`, `Use ${what}.`);
+    }
+    const value = Number(text);
+    if (value < 1)
+        throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
+    return value;
+}
+/** Parses `i/n` (1-based). */
+function parseShard(name, text) {
+    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+    if (!match) {
+        throw new ConfigError(name, `"${text}" is not of the form i/n`, 'Use for example 1/3 for the first of three shards.');
+    }
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (total < 1 || index < 1 || index > total) {
+        throw new ConfigError(name, `"${text}" is out of range`, 'The shard number must be between 1 and the shard count, for example 2/3.');
+    }
+    return { index, total };
+}
+/**
+ * Validates the API key, the organization ID and the API URL, the inputs every
+ * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
+ * never echoes the key.
+ */
+function resolveCredentials(raw, names, options = {}) {
+    const apiKeyRaw = raw.apiKey ?? '';
+    if (present(apiKeyRaw) === undefined) {
+        throw new ConfigError(names.apiKey, 'it is missing or empty', 'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.');
+    }
+    const apiKey = apiKeyRaw.trim();
+    if (CONTROL_CHARS.test(apiKey) || /\s/.test(apiKey)) {
+        throw new ConfigError(names.apiKey, 'it contains a line break, space or other control character', 'Copy the key again without surrounding text or line breaks and update the secret.');
+    }
+    const organizationId = present(raw.organizationId);
+    if (organizationId === undefined && options.organizationRequired === false) {
+        // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
+        return { apiKey, organizationId: '', apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
+    }
+    if (organizationId === undefined) {
+        throw new ConfigError(names.organizationId, 'it is missing or empty', 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.');
+    }
+    if (CONTROL_CHARS.test(organizationId)) {
+        throw new ConfigError(names.organizationId, 'it contains a control character', 'Use the plain organization ID, such as org_abc123.');
+    }
+    return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
+}
+function resolveApiUrl(raw, name) {
+    return validateApiUrl(present(raw) ?? DEFAULT_API_URL, name)
+        .toString()
+        .replace(/\/$/, '');
+}
+/**
+ * Validates everything and returns the config. Throws ConfigError naming the
+ * first bad input (by the name the user wrote) and what to do about it.
+ */
+function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
+    const { apiKey, organizationId, apiUrl } = resolveCredentials(raw, names);
+    const flowIds = splitList(raw.flowIds);
+    const tags = splitList(raw.tags);
+    if (flowIds.length > 0 && tags.length > 0) {
+        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'both are set', `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
+    }
+    if (flowIds.length === 0 && tags.length === 0) {
+        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
+    }
+    for (const id of flowIds) {
+        if (!FLOW_ID_PATTERN.test(id)) {
+            throw new ConfigError(names.flowIds, `"${id.slice(0, 80)}" is not a valid flow ID`, 'Flow IDs contain only letters, digits, "-" and "_"; copy them from the flow page in Echopoint.');
+        }
+    }
+    for (const tag of tags) {
+        if (CONTROL_CHARS.test(tag) || tag.length > 100) {
+            throw new ConfigError(names.tags, `"${tag.slice(0, 40)}" is not a valid tag`, 'Tags are short names without control characters.');
+        }
+    }
+    const matchModeText = present(raw.matchMode) ?? 'any';
+    if (!MATCH_MODES.includes(matchModeText)) {
+        throw new ConfigError(names.matchMode, `"${matchModeText}" is not one of any, all`, 'Use any (a flow with at least one of the tags) or all (every tag).');
+    }
+    const matchMode = matchModeText;
+    const runnerText = present(raw.runner) ?? 'cloud';
+    if (!RUNNERS.includes(runnerText)) {
+        throw new ConfigError(names.runner, `"${runnerText}" is not one of cloud, self_hosted`, 'Use cloud (Echopoint runs the flows) or self_hosted.');
+    }
+    if (runnerText === 'ephemeral') {
+        throw new ConfigError(names.runner, 'ephemeral is not supported by this version of echopoint-ci (the in-job runner does not exist yet)', 'Use cloud or self_hosted.');
+    }
+    const runner = runnerText;
+    const timeoutText = present(raw.timeout) ?? DEFAULT_TIMEOUT;
+    const timeoutMs = parseDuration(timeoutText);
+    if (timeoutMs === undefined) {
+        throw new ConfigError(names.timeout, `"${timeoutText}" is not a duration`, 'Use seconds (900) or a number with a unit: 90s, 15m, 1h.');
+    }
+    if (timeoutMs <= 0) {
+        throw new ConfigError(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
+    }
+    const pollText = present(raw.pollInterval) ?? 'auto';
+    let pollInterval = 'auto';
+    if (pollText !== 'auto') {
+        const ms = /^\d+(\.\d+)?$/.test(pollText) ? Number(pollText) * 1000 : parseDuration(pollText);
+        if (ms === undefined || ms < 1000 || ms > 300_000) {
+            throw new ConfigError(names.pollInterval, `"${pollText}" is not auto or a number of seconds between 1 and 300`, 'Use auto (recommended) or for example 10.');
+        }
+        pollInterval = Math.round(ms);
+    }
+    const maxParallelText = present(raw.maxParallel) ?? String(DEFAULT_MAX_PARALLEL);
+    const maxParallel = parsePositiveInt(names.maxParallel, maxParallelText, 'a whole number of at least 1, for example 4');
+    if (maxParallel > 100) {
+        throw new ConfigError(names.maxParallel, `must be at most 100 (got ${maxParallelText})`, 'Use for example 4.');
+    }
+    const idempotencyKey = present(raw.idempotencyKey);
+    if (idempotencyKey !== undefined) {
+        if (CONTROL_CHARS.test(idempotencyKey) || !/^[\x20-\x7e]+$/.test(idempotencyKey)) {
+            throw new ConfigError(names.idempotencyKey, 'it contains characters that cannot go in an HTTP header', 'Use printable ASCII only.');
+        }
+        if (idempotencyKey.length > config_MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new ConfigError(names.idempotencyKey, `is ${idempotencyKey.length} characters long; the API accepts at most ${config_MAX_IDEMPOTENCY_KEY_LENGTH}`, 'Use a shorter key.');
+        }
+    }
+    const environment = present(raw.environment);
+    const versionId = present(raw.versionId);
+    for (const [name, value] of [
+        [names.environment, environment],
+        [names.versionId, versionId]
+    ]) {
+        if (value !== undefined && (CONTROL_CHARS.test(value) || value.length > 255)) {
+            throw new ConfigError(name, 'it contains a control character or is longer than 255 characters', 'Use the plain value shown in Echopoint.');
+        }
+    }
+    const junitPath = present(raw.junitPath);
+    const shardText = present(raw.shard);
+    return {
+        apiKey,
+        organizationId,
+        apiUrl,
+        selection: flowIds.length > 0 ? { kind: 'ids', flowIds } : { kind: 'tags', tags, matchMode },
+        environment,
+        versionId,
+        runner,
+        timeoutMs,
+        pollInterval,
+        maxParallel,
+        idempotencyKey,
+        failOnEmpty: parseBoolean(names.failOnEmpty, raw.failOnEmpty, true),
+        cancelOnAbort: parseBoolean(names.cancelOnAbort, raw.cancelOnAbort, true),
+        junitPath,
+        jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
+        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/key-check-config.ts
+/**
+ * The key-expiry check's inputs (interface.md section 2) turned into a validated
+ * config. The action and `echopoint-ci check-key` both call resolveKeyCheckConfig,
+ * so the rules and the messages naming the bad input are the same in both.
+ */
+
+
+const DEFAULT_WARN_DAYS = 14;
+const DEFAULT_FAIL_DAYS = 3;
+const DEFAULT_REQUIRED_SCOPES = ['flows:execute'];
+/** Scopes are `resource:action` (contract.md part A, Authentication). */
+const SCOPE_PATTERN = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/;
+const KEY_CHECK_ACTION_INPUT_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url',
+    warnDays: 'warn-days',
+    failDays: 'fail-days',
+    expiresAt: 'expires-at',
+    requiredScopes: 'required-scopes'
+};
+function parseDays(name, text, fallback) {
+    const value = present(text);
+    if (value === undefined)
+        return fallback;
+    if (!/^\d{1,5}$/.test(value)) {
+        throw new ConfigError(name, `"${value.slice(0, 40)}" is not a whole number of days`, 'Use a whole number of days, 0 or more, for example 14.');
+    }
+    return Number(value);
+}
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})$/;
+/**
+ * Parses an expiry date as a user writes it: an RFC 3339 date-time with a time
+ * zone (`2026-03-31T12:00:00Z`) or a plain date (`2026-03-31`, read as midnight
+ * UTC, the start of that day, so the check never reports more time than there
+ * is). Returns it as RFC 3339 UTC. Throws ConfigError naming the input.
+ */
+function parseExpiresAt(name, text) {
+    const value = text.trim();
+    const match = DATE_ONLY.exec(value) ?? DATE_TIME.exec(value);
+    if (match) {
+        const [year, month, day] = match.slice(1, 4).map(Number);
+        // Date.parse rolls 2026-02-30 over to March 2: refuse a day the calendar does not have.
+        const calendar = new Date(Date.UTC(year, month - 1, day));
+        const ms = Date.parse(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
+        if (calendar.getUTCMonth() === month - 1 &&
+            calendar.getUTCDate() === day &&
+            Number.isFinite(ms)) {
+            return new Date(ms).toISOString();
+        }
+    }
+    throw new ConfigError(name, `"${value.slice(0, 40)}" is not a date`, 'Use the date the key expires, as shown in Echopoint: 2026-03-31 or 2026-03-31T12:00:00Z.');
+}
+/**
+ * Validates every input of the key-expiry check. Throws ConfigError naming the
+ * first bad input (by the name the user wrote) and what to do about it.
+ */
+function resolveKeyCheckConfig(raw, names = KEY_CHECK_ACTION_INPUT_NAMES) {
+    const credentials = resolveCredentials(raw, names);
+    const warnDays = parseDays(names.warnDays, raw.warnDays, DEFAULT_WARN_DAYS);
+    const failDays = parseDays(names.failDays, raw.failDays, DEFAULT_FAIL_DAYS);
+    if (failDays > warnDays) {
+        throw new ConfigError(names.failDays, `${failDays} is greater than ${names.warnDays} (${warnDays})`, `The check warns first and fails later: set ${names.failDays} to at most ${names.warnDays}, for example ${names.warnDays} 14 and ${names.failDays} 3.`);
+    }
+    const expiresAtText = present(raw.expiresAt);
+    const expiresAtInput = expiresAtText === undefined ? undefined : parseExpiresAt(names.expiresAt, expiresAtText);
+    const scopes = splitList(raw.requiredScopes);
+    for (const scope of scopes) {
+        if (CONTROL_CHARS.test(scope) || !SCOPE_PATTERN.test(scope)) {
+            throw new ConfigError(names.requiredScopes, `"${scope.slice(0, 40)}" is not a scope`, 'Scopes look like resource:action, comma-separated, for example flows:execute, flows:read.');
+        }
+    }
+    return {
+        ...credentials,
+        warnDays,
+        failDays,
+        expiresAtInput,
+        requiredScopes: scopes.length > 0 ? scopes : [...DEFAULT_REQUIRED_SCOPES],
+        names
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/key-rotation.ts
+/**
+ * How to rotate the CI key, in one place: the job summary, the reminder issue
+ * and the CLI all show these steps (README, "Rotating the key", says the same).
+ * Plain text with `code` spans, readable in a terminal and as Markdown.
+ */
+/** The scopes of the `ci` preset (contract.md part A, `GET /permissions?type=ci`). */
+const CI_PRESET_SCOPES = [
+    'flows:read',
+    'flows:execute',
+    'runner:complete'
+];
+/** The rotation steps, in order. */
+const ROTATION_STEPS = [
+    'In Echopoint (Settings → API keys), create a replacement key with the same scopes (the `ci` preset: ' +
+        CI_PRESET_SCOPES.map((s) => `\`${s}\``).join(', ') +
+        ') and an expiration date, for example 90 days.',
+    'Update the secret everywhere the key is used: `gh secret set ECHOPOINT_API_KEY` in each repository (add `--org <org>` for an organization secret, `--env <environment>` for an environment secret).',
+    'Confirm a run passes with the new key: re-run the key-expiry workflow (or any workflow that runs the flows).',
+    'Delete the old key in Echopoint.'
+];
+
+;// CONCATENATED MODULE: ./src/cli/io.ts
+/** Adds --api-key, --organization-id and --api-url (each falling back to its environment variable). */
+function credentialOptions(command) {
+    return command
+        .option('--api-key <key>', 'API key (default: $ECHOPOINT_API_KEY; prefer the variable, flags show in process lists)')
+        .option('--organization-id <id>', 'organization ID (default: $ECHOPOINT_ORGANIZATION_ID)')
+        .option('--api-url <url>', 'API base URL (default: $ECHOPOINT_API_URL or https://api.echopoint.dev)');
+}
+/** Flags override the environment. */
+function readCredentials(flags, env) {
+    return {
+        apiKey: flags.apiKey ?? env.ECHOPOINT_API_KEY,
+        organizationId: flags.organizationId ?? env.ECHOPOINT_ORGANIZATION_ID,
+        apiUrl: flags.apiUrl ?? env.ECHOPOINT_API_URL
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/logger.ts
+
+function createCliLogger(options) {
+    const write = options.write ?? ((line) => void process.stderr.write(`${line}\n`));
+    const line = (prefix, message, title) => write(`${prefix}${title ? `${oneLine(title, 200)}: ` : ''}${oneLine(message, 4000)}`);
+    return {
+        debug: (message) => {
+            if (options.verbose)
+                line('debug: ', message);
+        },
+        info: (message) => line('', message),
+        warning: (message, props) => line('warning: ', message, props?.title),
+        error: (message, props) => line('error: ', message, props?.title)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/check-key.ts
+/**
+ * `echopoint-ci check-key`: the key-expiry check of the check-key action, for any
+ * CI system's scheduled job and for people at a terminal. The same core
+ * (src/core/key-check.ts); no reminder issue (that is the GitHub action's job).
+ *
+ * Exit codes: 0 ok, expiring (fewer than --warn-days left), never expiring, or
+ * unknown expiry; 3 invalid (401), expired, fewer than --fail-days left, missing
+ * --required-scopes, a key of another organization, a usage error, or an API
+ * error that stopped the check.
+ */
+
+
+
+
+
+
+
+
+
+
+const CHECK_KEY_CLI_INPUT_NAMES = {
+    apiKey: '--api-key (or ECHOPOINT_API_KEY)',
+    organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
+    apiUrl: '--api-url (or ECHOPOINT_API_URL)',
+    warnDays: '--warn-days',
+    failDays: '--fail-days',
+    expiresAt: '--expires-at',
+    requiredScopes: '--required-scopes'
+};
+/** Exit codes of check-key (interface.md section 3: 3 is auth, usage or API error). */
+const CHECK_KEY_EXIT = { passed: 0, failed: 3 };
+/** The `--output json` document: the action's outputs, plus whether the check passed. */
+function checkKeyDocument(result) {
+    return {
+        status: result.status,
+        passed: result.passed,
+        expires_at: result.expiresAt ?? null,
+        expires_at_source: result.expiresAtSource ?? null,
+        days_left: result.daysLeft ?? null,
+        key_id: result.keyId ?? null,
+        key_name: result.keyName ?? null,
+        organization_id: result.keyOrganizationId ?? null,
+        permissions: result.permissions,
+        missing_scopes: result.missingScopes,
+        messages: result.messages
+    };
+}
+function renderText(result, now) {
+    const rows = [['status', result.status]];
+    if (result.expiresAt === null)
+        rows.push(['expires', 'never']);
+    else if (result.expiresAt)
+        rows.push(['expires', describeExpiry(result.expiresAt, now)]);
+    else
+        rows.push(['expires', 'unknown']);
+    if (result.expiresAtSource)
+        rows.push(['expiry from', EXPIRY_SOURCE_LABEL[result.expiresAtSource]]);
+    if (result.keyId) {
+        rows.push([
+            'key',
+            `${result.keyId}${result.keyName ? ` (${oneLine(result.keyName, 100)})` : ''}`
+        ]);
+    }
+    if (result.keyOrganizationId)
+        rows.push(['organization', result.keyOrganizationId]);
+    if (result.status !== 'invalid' && !result.error) {
+        rows.push(['scopes', result.permissions.join(', ') || 'none']);
+        rows.push(['missing scopes', result.missingScopes.join(', ') || 'none']);
+    }
+    const lines = rows.map(([k, v]) => `${k.padEnd(15)} ${v}`);
+    if (result.reminder === 'open') {
+        lines.push('', 'Rotate the key:');
+        ROTATION_STEPS.forEach((step, i) => lines.push(`  ${i + 1}. ${step.replace(/`/g, '')}`));
+    }
+    lines.push('', `${result.passed ? 'PASS' : 'FAIL'}  ${result.headline}`);
+    return lines.join('\n');
+}
+/** Runs the command; returns the exit code. */
+async function checkKeyCommand(flags, io) {
+    const logger = createCliLogger({ verbose: flags.verbose === true, write: io.stderr });
+    if (flags.output !== 'text' && flags.output !== 'json') {
+        io.stderr(`error: Invalid --output: "${flags.output}" is not one of text, json.`);
+        return CHECK_KEY_EXIT.failed;
+    }
+    let result;
+    try {
+        const config = resolveKeyCheckConfig({
+            ...readCredentials(flags, io.env),
+            warnDays: flags.warnDays,
+            failDays: flags.failDays,
+            expiresAt: flags.expiresAt,
+            requiredScopes: flags.requiredScopes
+        }, CHECK_KEY_CLI_INPUT_NAMES);
+        result = await checkKey(config, {
+            clock: systemClock,
+            logger,
+            signal: io.signal,
+            userAgent: `echopoint-ci-cli/${VERSION}`
+        });
+    }
+    catch (err) {
+        result = failedCheckResult(toEchopointError(err));
+    }
+    for (const message of result.messages) {
+        if (message.level === 'info')
+            logger.debug(message.text);
+        else if (message.level === 'notice')
+            io.stderr(`notice: ${oneLine(message.text, 4000)}`);
+        else
+            logger[message.level](message.text);
+    }
+    if (flags.output === 'json')
+        io.stdout(JSON.stringify(checkKeyDocument(result), null, 2));
+    else
+        io.stdout(renderText(result, systemClock.now()));
+    return result.passed ? CHECK_KEY_EXIT.passed : CHECK_KEY_EXIT.failed;
+}
+function checkKeyCommandDefinition(io, setExit) {
+    const command = new Command('check-key')
+        .description('Check the API key: is it valid, when does it expire, does it have the scopes CI needs (for a scheduled job)')
+        .option('--warn-days <n>', 'warn (exit 0) when fewer than this many whole days are left (default 14)')
+        .option('--fail-days <n>', 'fail (exit 3) when fewer than this many whole days are left, or expired (default 3; at most --warn-days)')
+        .option('--expires-at <date>', 'the expiry (2026-03-31 or RFC 3339), used only when the API does not report it')
+        .option('--required-scopes <scopes>', 'comma-separated scopes the key must have (default flows:execute)')
+        .option('--output <format>', 'text or json on stdout', 'text')
+        .option('-v, --verbose', 'debug logging, including where the expiry came from (never shows the key)');
+    credentialOptions(command);
+    command
+        .addHelpText('after', `
+Examples:
+  $ export ECHOPOINT_API_KEY=... ECHOPOINT_ORGANIZATION_ID=org_abc123
+  $ echopoint-ci check-key
+  $ echopoint-ci check-key --warn-days 30 --fail-days 7 --required-scopes flows:execute,flows:read
+  $ echopoint-ci check-key --expires-at 2026-03-31 --output json
+
+The expiry comes from, in order: expires_at of GET /api-keys/self, the
+X-Api-Key-Expires-At response header, --expires-at.
+
+Exit codes:
+  0  ok, expiring (fewer than --warn-days left: a warning), never expires (a warning), or expiry unknown (a notice)
+  3  invalid (HTTP 401: wrong, revoked or expired), expired, fewer than --fail-days left,
+     a missing --required-scopes scope, a key of another organization, a usage or API error`)
+        .action(async (flags) => {
+        setExit(await checkKeyCommand(flags, io));
+    });
+    return command;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/sandbox/errors.ts
+/** An error the sandbox answers on purpose, with its HTTP status and Echopoint code. */
+class ApiError extends Error {
+    status;
+    code;
+    field;
+    metadata;
+    /** Extra response headers (for example `Allow` on a 405). */
+    headers;
+    constructor(status, code, message, options = {}) {
+        super(message);
+        this.name = 'ApiError';
+        this.status = status;
+        this.code = code;
+        this.field = options.field;
+        this.metadata = options.metadata;
+        this.headers = options.headers ?? {};
+    }
+    /** The JSON body of this error. */
+    toEnvelope() {
+        const error = { code: this.code, message: this.message };
+        if (this.field !== undefined)
+            error.field = this.field;
+        if (this.metadata !== undefined)
+            error.metadata = this.metadata;
+        return { errors: [error] };
+    }
+}
+/** 400 VALIDATION_ERROR naming the offending field. */
+function validationError(field, message) {
+    return new ApiError(400, 'VALIDATION_ERROR', message, { field });
+}
+/** 401: scopes are never consulted for these (contract.md part A, Authentication). */
+function unauthorized(message) {
+    return new ApiError(401, 'UNAUTHORIZED', message);
+}
+/** 403 for an organization the key does not belong to. */
+function forbidden(message) {
+    return new ApiError(403, 'FORBIDDEN', message);
+}
+/** 403 for a missing scope; the message and metadata name the scope to add. */
+function insufficientScope(requiredScope) {
+    return new ApiError(403, 'INSUFFICIENT_SCOPE', `The API key lacks the "${requiredScope}" scope required by this endpoint`, { metadata: { required_scope: requiredScope } });
+}
+/**
+ * 404. Also the answer for a resource that exists in another organization:
+ * the API never confirms that someone else's resource exists.
+ */
+function notFound(what, field) {
+    return new ApiError(404, 'NOT_FOUND', `${what} not found`, { field });
+}
+/** 409 with a specific code (already terminal, already claimed, idempotency key reused...). */
+function conflict(code, message, metadata) {
+    return new ApiError(409, code, message, { metadata });
+}
+/** Anything thrown that is not an ApiError is a bug in the sandbox: answer 500 UNEXPECTED_ERROR. */
+function toApiError(err) {
+    if (err instanceof ApiError)
+        return err;
+    const detail = err instanceof Error ? err.message : String(err);
+    return new ApiError(500, 'UNEXPECTED_ERROR', `Unexpected sandbox error: ${detail}`);
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/context.ts
+
+/** A JSON answer. */
+function jsonResponse(status, body, headers = {}) {
+    return { status, headers: { ...headers }, body };
+}
+/** Turns anything thrown into the Echopoint error envelope. */
+function errorResponse(err) {
+    const apiError = toApiError(err);
+    return { status: apiError.status, headers: { ...apiError.headers }, body: apiError.toEnvelope() };
+}
+function createContext(init) {
+    const { req } = init;
+    // The Host header is irrelevant to routing; a fixed base only makes URL parse the path.
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    let parsed;
+    return {
+        requestId: init.requestId,
+        method: (req.method ?? 'GET').toUpperCase(),
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        receivedAt: init.receivedAt,
+        rawBody: init.rawBody,
+        services: init.services,
+        raw: { req, res: init.res },
+        annotations: {},
+        header(name) {
+            const value = req.headers[name.toLowerCase()];
+            return Array.isArray(value) ? value.join(', ') : value;
+        },
+        json() {
+            if (parsed)
+                return parsed.value;
+            if (init.bodyTooLarge) {
+                throw new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+            }
+            const text = init.rawBody.toString('utf8');
+            if (text.trim() === '') {
+                parsed = { value: undefined };
+                return undefined;
+            }
+            try {
+                parsed = { value: JSON.parse(text) };
+            }
+            catch {
+                throw validationError('body', 'The request body is not valid JSON');
+            }
+            return parsed.value;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./fixtures/default.json
+const default_namespaceObject = /*#__PURE__*/JSON.parse('{"description":"Default sandbox fixture: one demo organization with CI keys in every state (valid, read-only, execute-only, expired, revoked, expiring soon, never expiring) and a handful of flows. `tags: smoke` passes; `tags: regression` includes one flow that fails on purpose. Every key here is fake and only works against the sandbox.","default":{"organization_id":"org_demo","api_key_id":"key_demo_ci"},"organizations":[{"id":"org_demo","name":"Demo Shop"},{"id":"org_other","name":"Another Company"}],"api_keys":[{"id":"key_demo_ci","key":"epk_live_sandbox_demo_ci","name":"GitHub Actions CI (sandbox)","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"The default key: the `ci` preset, expiring in 90 days."},{"id":"key_demo_read_only","key":"epk_live_sandbox_read_only","name":"Inventory (read-only)","organization_id":"org_demo","permissions":["flows:read"],"expires_in_days":90,"description":"Can list and read flows, cannot launch (403 on launch)."},{"id":"key_demo_execute_only","key":"epk_live_sandbox_execute_only","name":"Launch only","organization_id":"org_demo","permissions":["flows:execute"],"expires_in_days":90,"description":"Can launch by flow ID, cannot search by tag or poll (403 on reads)."},{"id":"key_demo_admin","key":"epk_live_sandbox_admin","name":"Organization admin","organization_id":"org_demo","permissions":["flows:read","flows:write","flows:execute","runner:claim","runner:complete","webhooks:read","api_key:create"],"expires_in_days":90,"description":"Holds api_key:create, so GET /permissions works even with that extension off."},{"id":"key_demo_expired","key":"epk_live_sandbox_expired","name":"Expired CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":-30,"description":"Expired 30 days before the sandbox started: every request gets 401."},{"id":"key_demo_revoked","key":"epk_live_sandbox_revoked","name":"Revoked CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"revoked":true,"description":"Revoked: every request gets 401."},{"id":"key_demo_expiring_soon","key":"epk_live_sandbox_expiring_soon","name":"CI key due for rotation","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":5,"description":"Valid, but expires in 5 days: check-key warns (or fails with fail-days >= 5)."},{"id":"key_demo_no_expiry","key":"epk_live_sandbox_no_expiry","name":"CI key without expiry","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_at":null,"description":"Never expires: check-key recommends setting an expiration date."},{"id":"key_other_ci","key":"epk_live_sandbox_other_org","name":"CI key of another organization","organization_id":"org_other","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"Belongs to org_other: 403 with X-Organization-ID org_demo; org_demo\'s flows are 404 to it."}],"flows":[{"id":"12274271-06b2-43b7-b64a-de134439c37f","organization_id":"org_demo","name":"Login and fetch profile","description":"Signs in with the demo user and reads its profile.","tags":["smoke","regression"],"version":3,"published_versions":["5d6c9db6-82f8-418e-92fc-7430deed5f90"],"inputs":{"base_url":{"value":"https://shop.example.test"},"password":{"value":"correct-horse-battery-staple","secret":true}},"nodes":[{"id":"login","display_name":"POST /auth/login","type":"request","config":{"method":"POST","url":"{{base_url}}/auth/login"}},{"id":"profile","display_name":"GET /me","type":"request","config":{"method":"GET","url":"{{base_url}}/me"}}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"38397a93-100d-4a5c-a538-1e000c3127da","organization_id":"org_demo","name":"Checkout happy path","description":"Adds a product to the cart, checks out and waits for the order to be paid.","tags":["smoke","regression"],"version":7,"nodes":[{"id":"products","display_name":"GET /products","type":"request"},{"id":"add_to_cart","display_name":"POST /cart/items","type":"request"},{"id":"checkout","display_name":"POST /checkout","type":"request"},{"id":"wait_payment","display_name":"Wait for payment confirmation","type":"delay","weight":2},{"id":"order","display_name":"GET /orders/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":3500}},{"id":"127725f7-5a17-4b95-9526-f64b9cd7313e","organization_id":"org_demo","name":"API health check","description":"The public health endpoint answers 200.","tags":["smoke"],"version":1,"nodes":[{"id":"health","display_name":"GET /health","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}},{"id":"658f25a8-7926-4ff7-b5ea-344d42c9a316","organization_id":"org_demo","name":"Refund a captured payment","description":"Authorizes, captures and refunds a card payment.","tags":["smoke","payments"],"version":2,"nodes":[{"id":"authorize","display_name":"POST /payments","type":"request"},{"id":"capture","display_name":"POST /payments/{id}/capture","type":"request"},{"id":"refund","display_name":"POST /payments/{id}/refunds","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"fa2ee422-0250-4ec8-b1c6-f0d17e1e3adc","organization_id":"org_demo","name":"Product search (GraphQL)","description":"Searches the catalogue through the GraphQL gateway.","tags":["regression"],"version":4,"nodes":[{"id":"search","display_name":"query searchProducts","type":"graphql"},{"id":"product","display_name":"GET /products/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"d405cce9-ee22-4b7c-a731-77924b7f964e","organization_id":"org_demo","name":"Order history","description":"Lists past orders and opens the latest one. Fails on purpose: the order endpoint answers 500.","tags":["regression"],"version":5,"nodes":[{"id":"list_orders","display_name":"GET /orders","type":"request"},{"id":"get_order","display_name":"GET /orders/{id}","type":"request"},{"id":"get_invoice","display_name":"GET /orders/{id}/invoice","type":"request"}],"simulation":{"outcome":"failed","duration_ms":2500,"failure":{"node_id":"get_order","assertion":{"extractor":"status_code","operator":"equals","expected":200,"actual":500}}}},{"id":"e90bfc84-c53a-4d44-9701-5bb5aabaced6","organization_id":"org_demo","name":"Password reset email","description":"Creates a user, asks for a password reset and finds the email. Untagged: run it by ID.","tags":[],"version":1,"nodes":[{"id":"create_user","display_name":"Create test user","type":"module"},{"id":"reset","display_name":"POST /auth/password-reset","type":"request"},{"id":"mailbox","display_name":"GET /test-mailbox/messages","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"a11474f0-fa79-4de1-b36a-086899a09db0","organization_id":"org_demo","name":"Legacy billing sync","description":"Talks to a legacy billing host that is down: fails before any node runs.","tags":["legacy"],"version":1,"nodes":[{"id":"export","display_name":"POST /billing/export","type":"request"},{"id":"verify","display_name":"GET /billing/export/status","type":"request"}],"simulation":{"outcome":"error","duration_ms":1000,"error":{"code":"ENVIRONMENT_UNREACHABLE","message":"Could not connect to https://billing.legacy.example.test: connection refused"}}},{"id":"d37f7f6f-eab2-48c9-8898-f4b15a61a3d3","organization_id":"org_other","name":"Another company\'s smoke test","description":"Belongs to org_other: invisible to org_demo\'s keys.","tags":["smoke"],"version":1,"nodes":[{"id":"ping","display_name":"GET /ping","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}}]}');
+;// CONCATENATED MODULE: ./src/sandbox/validate.ts
+/**
+ * Input checks shared by the routes. Each failure is a 400 VALIDATION_ERROR that
+ * names the field, as the real API does, so a client bug shows up against the
+ * sandbox instead of first in production.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// RFC 3339 section 5.6 date-time: full date, "T" (or "t"/space per the note), time,
+// optional fraction, and a mandatory offset ("Z" or ±hh:mm).
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+function isUuid(value) {
+    return UUID.test(value);
+}
+/** True for a valid RFC 3339 date-time (the format and a real calendar date). */
+function isRfc3339(value) {
+    const m = RFC3339.exec(value);
+    if (!m)
+        return false;
+    const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+    if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60)
+        return false;
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return day >= 1 && day <= daysInMonth && !Number.isNaN(Date.parse(value.replace(' ', 'T')));
+}
+/** RFC 3339 with millisecond precision in UTC, as the API writes timestamps. */
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+/** A path parameter that must be a UUID. */
+function uuidParam(value, field) {
+    if (value === undefined || !isUuid(value))
+        throw validationError(field, `${field} must be a UUID`);
+    return value.toLowerCase();
+}
+function integerQuery(raw, field, min, max) {
+    if (!/^\d+$/.test(raw))
+        throw validationError(field, `${field} must be an integer`);
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw validationError(field, `${field} must be between ${min} and ${max}`);
+    }
+    return value;
+}
+const MAX_LIMIT = 100;
+/**
+ * `limit` (required, 1..100) and `offset` (default 0) of a list GET
+ * (contract.md part A, Pagination).
+ */
+function paginationQuery(query) {
+    const limit = query.get('limit');
+    if (limit === null || limit === '') {
+        throw validationError('limit', `limit is required (1..${MAX_LIMIT})`);
+    }
+    const offset = query.get('offset');
+    return {
+        limit: integerQuery(limit, 'limit', 1, MAX_LIMIT),
+        offset: offset === null || offset === ''
+            ? 0
+            : integerQuery(offset, 'offset', 0, Number.MAX_SAFE_INTEGER)
+    };
+}
+/** A value that must be one of `allowed` when present. */
+function optionalEnum(value, field, allowed) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+        throw validationError(field, `${field} must be one of ${allowed.join(', ')}`);
+    }
+    return value;
+}
+/** An optional non-empty string of at most `max` characters. */
+function optionalString(value, field, max = 255) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string' || value.trim() === '') {
+        throw validationError(field, `${field} must be a non-empty string`);
+    }
+    if (value.length > max)
+        throw validationError(field, `${field} must be at most ${max} characters`);
+    return value;
+}
+/** A JSON object body (the request's `ctx.json()`); `required` rejects an empty body. */
+function objectBody(value, required) {
+    if (value === undefined) {
+        if (required)
+            throw validationError('body', 'A JSON request body is required (send at least {})');
+        return {};
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw validationError('body', 'The request body must be a JSON object');
+    }
+    return value;
+}
+/** Pages a sorted list the way the API answers: `{total, count, items}`. */
+function page(items, limit, offset) {
+    const slice = items.slice(offset, offset + limit);
+    return { total: items.length, count: slice.length, items: slice };
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/fixture-checker.ts
+/**
+ * Validation helpers for fixtures files: each check carries the path of the value
+ * it looks at, so an error names the field (`flows[2].simulation.outcome`).
+ */
+
+/** A fixture that does not validate; `path` names the bad field, e.g. `flows[2].simulation.outcome`. */
+class FixtureError extends Error {
+    path;
+    constructor(path, message, source) {
+        super(`Invalid sandbox fixtures${source ? ` in ${source}` : ''}: ${path}: ${message}`);
+        this.name = 'FixtureError';
+        this.path = path;
+    }
+}
+/** Validation helpers that carry the path of the value they look at. */
+class Checker {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    fail(path, message) {
+        throw new FixtureError(path, message, this.source);
+    }
+    object(value, path, allowed) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            this.fail(path, 'must be an object');
+        }
+        for (const key of Object.keys(value)) {
+            if (!allowed.includes(key)) {
+                this.fail(`${path}.${key}`, `unknown field (allowed: ${allowed.join(', ')})`);
+            }
+        }
+        return value;
+    }
+    array(value, path) {
+        if (!Array.isArray(value))
+            this.fail(path, 'must be an array');
+        return value;
+    }
+    string(value, path, pattern, hint) {
+        if (typeof value !== 'string' || value.trim() === '')
+            this.fail(path, 'must be a non-empty string');
+        if (pattern && !pattern.test(value))
+            this.fail(path, hint ?? `must match ${String(pattern)}`);
+        return value;
+    }
+    optionalString(value, path) {
+        return value === undefined ? undefined : this.string(value, path);
+    }
+    number(value, path, min, integer = false) {
+        if (typeof value !== 'number' || !Number.isFinite(value))
+            this.fail(path, 'must be a number');
+        if (integer && !Number.isInteger(value))
+            this.fail(path, 'must be an integer');
+        if (value < min)
+            this.fail(path, `must be >= ${min}`);
+        return value;
+    }
+    boolean(value, path) {
+        if (typeof value !== 'boolean')
+            this.fail(path, 'must be true or false');
+        return value;
+    }
+    rfc3339(value, path) {
+        const text = this.string(value, path);
+        if (!isRfc3339(text))
+            this.fail(path, 'must be an RFC 3339 date-time, e.g. 2030-01-31T00:00:00Z');
+        return text;
+    }
+    unique(values, path, what) {
+        const seen = new Set();
+        values.forEach((value, i) => {
+            if (seen.has(value))
+                this.fail(path(i), `duplicate ${what} "${value}"`);
+            seen.add(value);
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/layers/seeded-random.ts
+/**
+ * A small seeded pseudo-random generator, so fault injection and 429 storms are
+ * reproducible: the same seed and the same order of requests give the same faults.
+ *
+ * mulberry32 (Tommy Ettinger's public-domain 32-bit generator): one 32-bit state
+ * word, a full 2^32 period, and good enough statistics for picking faults. It is
+ * not for anything secret.
+ */
+/** Returns a function that yields numbers in [0, 1), the same sequence for the same seed. */
+function seededRandom(seed) {
+    // Any finite number is a seed; fold it to an unsigned 32-bit state.
+    let state = Math.trunc(seed) >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/layers/faults.ts
+
+
+
+const FAULT_KINDS = (/* unused pure expression or super */ null && (['500', '502', '503', 'reset', 'slow', 'malformed', 'html']));
+const DEFAULT_SLOW_MS = 500;
+/** Longest slow response allowed: a fault must never hang a test or a CI job. */
+const MAX_SLOW_MS = 30_000;
+const DEFAULT_FAULT_RETRY_AFTER_SECONDS = 1;
+const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+const METHODS = ['GET', 'POST'];
+const BUCKETS = ['read', 'search', 'write'];
+/** The route selectors a fault option accepts, given the sandbox's route ids. */
+function isFaultSelector(selector, routeIds) {
+    return (routeIds.includes(selector) ||
+        METHODS.includes(selector) ||
+        BUCKETS.includes(selector));
+}
+function probability(value, name) {
+    if (value === undefined)
+        return 0;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+        throw new RangeError(`faults.${name} must be a number from 0 to 1, got ${String(value)}`);
+    }
+    return value;
+}
+/** Validates fault options (RangeError naming the option) and fills the defaults. */
+function resolveFaults(options, routeIds) {
+    const seed = options.seed ?? 1;
+    if (!Number.isFinite(seed))
+        throw new RangeError(`faults.seed must be a number, got ${seed}`);
+    const rates = {
+        '5xx': probability(options.rate5xx, 'rate5xx'),
+        '503': probability(options.rate503, 'rate503'),
+        reset: probability(options.rateReset, 'rateReset'),
+        slow: probability(options.rateSlow, 'rateSlow'),
+        malformed: probability(options.rateMalformed, 'rateMalformed'),
+        html: probability(options.rateHtml, 'rateHtml')
+    };
+    const total = Object.values(rates).reduce((a, b) => a + b, 0);
+    // A small tolerance: 0.1 + 0.2 + 0.7 is 1.0000000000000002 in floating point.
+    if (total > 1 + 1e-9) {
+        throw new RangeError(`faults: the fault probabilities add up to ${total}; their sum must be at most 1`);
+    }
+    const slowMs = options.slowMs ?? DEFAULT_SLOW_MS;
+    if (!Number.isFinite(slowMs) || slowMs < 0 || slowMs > MAX_SLOW_MS) {
+        throw new RangeError(`faults.slowMs must be 0 to ${MAX_SLOW_MS} ms, got ${slowMs}`);
+    }
+    const retryAfterSeconds = options.retryAfterSeconds ?? DEFAULT_FAULT_RETRY_AFTER_SECONDS;
+    if (!Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0) {
+        throw new RangeError(`faults.retryAfterSeconds must be a whole number >= 0, got ${retryAfterSeconds}`);
+    }
+    const clockSkewMs = options.clockSkewMs ?? 0;
+    if (!Number.isFinite(clockSkewMs) || Math.abs(clockSkewMs) > MAX_CLOCK_SKEW_MS) {
+        throw new RangeError(`faults.clockSkewMs must be within ±24 h, got ${clockSkewMs}`);
+    }
+    for (const [name, list] of [
+        ['routes', options.routes],
+        ['exclude', options.exclude]
+    ]) {
+        for (const selector of list ?? []) {
+            if (!isFaultSelector(selector, routeIds)) {
+                throw new RangeError(`faults.${name}: unknown selector "${selector}" (use a route id such as ${routeIds.slice(0, 3).join(', ')}, a method GET or POST, or a bucket read, search or write)`);
+            }
+        }
+    }
+    const afterCommit = options.afterCommit === true
+        ? 1
+        : options.afterCommit === false
+            ? 0
+            : probability(options.afterCommit, 'afterCommit');
+    return {
+        seed,
+        rates,
+        slowMs,
+        retryAfterSeconds,
+        clockSkewMs,
+        routes: options.routes && options.routes.length > 0 ? [...options.routes] : null,
+        exclude: [...(options.exclude ?? [])],
+        afterCommit
+    };
+}
+const MALFORMED_BODY = '{"total":3,"count":3,"items":[{"id":"';
+const HTML_BODY = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+/** The fault layer. `sandbox.faults` when faults are configured. */
+class FaultInjector {
+    router;
+    name = 'faults';
+    config;
+    random;
+    timers = new Set();
+    /**
+     * @param router resolves the route before the router layer runs, so faults can
+     *   target routes (this slot sits outside the router and auth).
+     */
+    constructor(options, router) {
+        this.router = router;
+        this.config = resolveFaults(options, router.list().map((r) => r.id));
+        this.random = seededRandom(this.config.seed);
+    }
+    async handle(ctx, next) {
+        const matched = this.routeOf(ctx);
+        const route = matched?.definition;
+        if (!this.targets(ctx.method, route))
+            return next();
+        const kind = this.pick(this.random());
+        if (kind === null)
+            return next();
+        const { afterCommit } = this.config;
+        const after = kind !== '503' &&
+            route?.bucket === 'write' &&
+            afterCommit > 0 &&
+            (afterCommit >= 1 || this.random() < afterCommit);
+        ctx.annotations.fault = kind;
+        if (after)
+            ctx.annotations.faultAfterCommit = true;
+        else
+            this.identify(ctx, matched);
+        if (!after) {
+            if (kind === 'slow') {
+                await this.delay();
+                return next();
+            }
+            return this.answer(kind, ctx, undefined);
+        }
+        const response = await next();
+        if (kind === 'slow') {
+            await this.delay();
+            return response;
+        }
+        return this.answer(kind, ctx, response);
+    }
+    /** Releases pending slow answers at once (the server is closing). */
+    dispose() {
+        for (const pending of this.timers) {
+            clearTimeout(pending.timer);
+            pending.resolve();
+        }
+        this.timers.clear();
+    }
+    /** One line for the banner. */
+    describe() {
+        const { rates, slowMs, seed, afterCommit, clockSkewMs, routes, exclude } = this.config;
+        const pct = (p) => `${Math.round(p * 1000) / 10}%`;
+        const parts = Object.entries(rates)
+            .filter(([, p]) => p > 0)
+            .map(([kind, p]) => `${kind} ${pct(p)}${kind === 'slow' ? ` (${slowMs} ms)` : ''}`);
+        const lines = [`seed ${seed}: ${parts.length > 0 ? parts.join(', ') : 'none'}`];
+        if (afterCommit > 0)
+            lines.push(`${pct(afterCommit)} of write faults after commit`);
+        if (routes)
+            lines.push(`only ${routes.join(', ')}`);
+        if (exclude.length > 0)
+            lines.push(`never ${exclude.join(', ')}`);
+        if (clockSkewMs !== 0) {
+            lines.push(`clock skew ${clockSkewMs > 0 ? '+' : ''}${clockSkewMs / 1000} s`);
+        }
+        return lines.join('; ');
+    }
+    routeOf(ctx) {
+        try {
+            return this.router.match(ctx.method, ctx.path);
+        }
+        catch {
+            return undefined; // 404 and 405: only untargeted faults reach them
+        }
+    }
+    targets(method, route) {
+        const matches = (selector) => selector === method ||
+            (route !== undefined && (selector === route.id || selector === route.bucket));
+        if (this.config.exclude.some(matches))
+            return false;
+        return this.config.routes === null || this.config.routes.some(matches);
+    }
+    /** Maps one draw in [0, 1) to a fault by cumulative probability, or null. */
+    pick(u) {
+        const { rates } = this.config;
+        let edge = 0;
+        for (const kind of ['5xx', '503', 'reset', 'slow', 'malformed', 'html']) {
+            const rate = rates[kind];
+            if (u < edge + rate) {
+                // The lower half of the 5xx band is a 500, the upper half a 502.
+                if (kind === '5xx')
+                    return u < edge + rate / 2 ? '500' : '502';
+                return kind;
+            }
+            edge += rate;
+        }
+        return null;
+    }
+    /** A faulted request never reaches auth; the log still names the key it presented. */
+    identify(ctx, matched) {
+        const secret = ctx.header('x-api-key')?.trim();
+        const key = secret ? ctx.services.state.keyBySecret(secret) : undefined;
+        if (key)
+            ctx.annotations.presentedKeyId = key.id;
+        // The router layer sets the same again if the request goes on (a slow answer).
+        if (matched)
+            ctx.route = matched;
+    }
+    delay() {
+        return new Promise((resolve) => {
+            const pending = {
+                resolve,
+                timer: setTimeout(() => {
+                    this.timers.delete(pending);
+                    resolve();
+                }, this.config.slowMs)
+            };
+            this.timers.add(pending);
+        });
+    }
+    answer(kind, ctx, committed) {
+        switch (kind) {
+            case '500':
+                return errorResponse(new ApiError(500, 'UNEXPECTED_ERROR', 'Injected fault: the server failed to answer'));
+            case '502':
+                return errorResponse(new ApiError(502, 'BAD_GATEWAY', 'Injected fault: the upstream server did not answer'));
+            case '503': {
+                const seconds = this.config.retryAfterSeconds;
+                ctx.annotations.retryAt = ctx.services.clock.now() + seconds * 1000;
+                return errorResponse(new ApiError(503, 'SERVICE_UNAVAILABLE', 'Injected fault: the service is unavailable', {
+                    headers: { 'retry-after': String(seconds) }
+                }));
+            }
+            case 'reset':
+                return { status: 0, headers: {}, drop: true };
+            case 'malformed': {
+                if (!committed)
+                    return { status: 200, headers: {}, rawBody: MALFORMED_BODY };
+                // The handler's real answer, cut in half.
+                const text = committed.body === undefined ? '{' : JSON.stringify(committed.body);
+                return {
+                    status: committed.status,
+                    headers: { ...committed.headers },
+                    rawBody: text.slice(0, Math.max(1, Math.floor(text.length / 2)))
+                };
+            }
+            case 'html':
+                return {
+                    status: 502,
+                    headers: { 'content-type': 'text/html' },
+                    rawBody: HTML_BODY
+                };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/layers/rate-limit.ts
+
+
+
+const HEADER_STYLES = [
+    'retry-after',
+    'x-ratelimit-iso',
+    'x-ratelimit-epoch',
+    'ietf',
+    'body-only'
+];
+const rate_limit_BUCKETS = ['read', 'search', 'write'];
+/** Requests per window when not configured (contract.md part C, typical limits). */
+const DEFAULT_LIMITS = {
+    read: 100,
+    search: 30,
+    write: 60
+};
+const DEFAULT_WINDOW_MS = 60_000;
+const DEFAULT_HEADER_STYLE = 'retry-after';
+/** A storm's retry delay when not configured. */
+const DEFAULT_STORM_RETRY_AFTER_MS = 1_000;
+function check(ok, what, value, rule) {
+    if (!ok)
+        throw new RangeError(`rateLimits.${what} must be ${rule}, got ${String(value)}`);
+}
+const isPositiveInt = (n) => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+const isPositive = (n) => typeof n === 'number' && Number.isFinite(n) && n > 0;
+const isProbability = (n) => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 1;
+/** Validates rate-limit options (RangeError naming the option) and fills the defaults. */
+function resolveRateLimits(options, sandboxTimeScale = 1) {
+    const style = options.style ?? DEFAULT_HEADER_STYLE;
+    check(HEADER_STYLES.includes(style), 'style', style, `one of ${HEADER_STYLES.join(', ')}`);
+    const timeScale = options.timeScale ?? sandboxTimeScale;
+    check(isPositive(timeScale), 'timeScale', timeScale, 'a positive number');
+    const defaultWindow = options.windowMs ?? DEFAULT_WINDOW_MS;
+    check(isPositive(defaultWindow), 'windowMs', defaultWindow, 'a positive number of ms');
+    const buckets = {};
+    for (const bucket of rate_limit_BUCKETS) {
+        const given = options[bucket] ?? DEFAULT_LIMITS[bucket];
+        const limit = typeof given === 'number' ? given : given.limit;
+        const windowMs = typeof given === 'number' ? defaultWindow : (given.windowMs ?? defaultWindow);
+        check(isPositiveInt(limit), `${bucket}`, limit, 'a whole number of requests >= 1');
+        check(isPositive(windowMs), `${bucket}.windowMs`, windowMs, 'a positive number of ms');
+        buckets[bucket] = { limit, windowMs, effectiveWindowMs: windowMs * timeScale };
+    }
+    if (options.storm)
+        validateStorm(options.storm);
+    return { buckets, style, timeScale };
+}
+function validateStorm(storm) {
+    const { count, fraction, retryAfterMs, seed } = storm;
+    if (count !== undefined) {
+        check(Number.isInteger(count) && count >= 0, 'storm.count', count, 'a whole number >= 0');
+    }
+    if (fraction !== undefined) {
+        check(isProbability(fraction), 'storm.fraction', fraction, 'a number from 0 to 1');
+    }
+    if (retryAfterMs !== undefined) {
+        check(isPositive(retryAfterMs), 'storm.retryAfterMs', retryAfterMs, 'a positive number of ms');
+    }
+    if (seed !== undefined)
+        check(Number.isFinite(seed), 'storm.seed', seed, 'a number');
+}
+/** The rate-limit layer. `sandbox.rateLimit` when rate limits are on. */
+class RateLimiter {
+    name = 'rateLimit';
+    config;
+    windows = new Map();
+    stormLeft = 0;
+    stormFraction = 0;
+    stormRetryAfterMs = DEFAULT_STORM_RETRY_AFTER_MS;
+    stormRandom = seededRandom(1);
+    constructor(options = {}, sandboxTimeScale = 1) {
+        this.config = resolveRateLimits(options, sandboxTimeScale);
+        if (options.storm)
+            this.storm(options.storm);
+    }
+    /**
+     * Starts a 429 storm (replacing any running one): the next `count` counted
+     * requests, then a `fraction` of them, get 429 whatever their bucket holds.
+     */
+    storm(options) {
+        validateStorm(options);
+        this.stormLeft = options.count ?? 0;
+        this.stormFraction = options.fraction ?? 0;
+        this.stormRetryAfterMs = options.retryAfterMs ?? DEFAULT_STORM_RETRY_AFTER_MS;
+        this.stormRandom = seededRandom(options.seed ?? 1);
+    }
+    /** Ends a storm. */
+    calm() {
+        this.stormLeft = 0;
+        this.stormFraction = 0;
+    }
+    /** Requests of the current window left to this key in this bucket. */
+    remaining(keyId, bucket, now) {
+        const { limit, effectiveWindowMs } = this.config.buckets[bucket];
+        const window = this.windows.get(`${keyId}\u0000${bucket}`);
+        const start = Math.floor(now / effectiveWindowMs) * effectiveWindowMs;
+        return window && window.start === start ? Math.max(0, limit - window.count) : limit;
+    }
+    /** Forgets every window (all keys start afresh). */
+    reset() {
+        this.windows.clear();
+    }
+    async handle(ctx, next) {
+        const bucket = ctx.route?.definition.bucket;
+        const keyId = ctx.apiKey?.id;
+        // Only authenticated requests to a known route count (the slot sits after auth).
+        if (bucket === undefined || keyId === undefined)
+            return next();
+        const now = ctx.services.clock.now();
+        const { limit, effectiveWindowMs } = this.config.buckets[bucket];
+        if (this.stormHits()) {
+            const resetAt = now + this.stormRetryAfterMs * this.config.timeScale;
+            return this.reject(ctx, { bucket, limit, remaining: 0, resetAt, now, effectiveWindowMs });
+        }
+        const start = Math.floor(now / effectiveWindowMs) * effectiveWindowMs;
+        const id = `${keyId}\u0000${bucket}`;
+        let window = this.windows.get(id);
+        if (!window || window.start !== start) {
+            window = { start, count: 0 };
+            this.windows.set(id, window);
+        }
+        const snapshot = {
+            bucket,
+            limit,
+            remaining: 0,
+            resetAt: start + effectiveWindowMs,
+            now,
+            effectiveWindowMs
+        };
+        if (window.count >= limit)
+            return this.reject(ctx, snapshot);
+        window.count += 1;
+        snapshot.remaining = limit - window.count;
+        const response = await next();
+        // A 2xx (or any answer) with nothing left says: hold the next request until the reset.
+        if (snapshot.remaining === 0) {
+            const retryAt = this.hintedRetryAt(snapshot, ctx.services.clockSkewMs, false);
+            if (retryAt !== undefined)
+                ctx.annotations.retryAt = retryAt;
+        }
+        const headers = this.headers(snapshot, ctx.services.clockSkewMs, false);
+        return { ...response, headers: { ...response.headers, ...headers } };
+    }
+    stormHits() {
+        if (this.stormLeft > 0) {
+            this.stormLeft -= 1;
+            return true;
+        }
+        return this.stormFraction > 0 && this.stormRandom() < this.stormFraction;
+    }
+    reject(ctx, snapshot) {
+        const skew = ctx.services.clockSkewMs;
+        const seconds = secondsUntil(snapshot);
+        ctx.annotations.retryAt = this.hintedRetryAt(snapshot, skew, true);
+        const headers = this.headers(snapshot, skew, true);
+        if (this.config.style === 'body-only') {
+            return {
+                status: 429,
+                headers,
+                body: {
+                    error: 'Rate limit exceeded',
+                    retryAfter: seconds,
+                    resetAt: iso(snapshot.resetAt + skew)
+                }
+            };
+        }
+        const error = new ApiError(429, 'RATE_LIMITED', `Rate limit exceeded for ${snapshot.bucket} requests (${snapshot.limit} per ${formatSeconds(snapshot.effectiveWindowMs)}); retry in ${seconds} s`, { metadata: { bucket: snapshot.bucket } });
+        return { status: 429, headers, body: error.toEnvelope() };
+    }
+    /** The limit headers of an answer in the configured style. */
+    headers(s, skew, rejected) {
+        const seconds = secondsUntil(s);
+        const serverReset = s.resetAt + skew;
+        switch (this.config.style) {
+            case 'retry-after': {
+                const headers = {
+                    'x-ratelimit-limit': String(s.limit),
+                    'x-ratelimit-remaining': String(s.remaining)
+                };
+                if (rejected)
+                    headers['retry-after'] = String(seconds);
+                return headers;
+            }
+            case 'x-ratelimit-iso':
+            case 'x-ratelimit-epoch':
+                return {
+                    'x-ratelimit-limit': String(s.limit),
+                    'x-ratelimit-remaining': String(s.remaining),
+                    'x-ratelimit-reset': this.config.style === 'x-ratelimit-iso'
+                        ? iso(serverReset)
+                        : String(Math.ceil(serverReset / 1000))
+                };
+            case 'ietf':
+                return {
+                    'ratelimit-policy': `"${s.bucket}";q=${s.limit};w=${Math.max(1, Math.ceil(s.effectiveWindowMs / 1000))}`,
+                    ratelimit: `"${s.bucket}";r=${s.remaining};t=${seconds}`
+                };
+            case 'body-only':
+                return {};
+        }
+    }
+    /**
+     * The earliest sandbox clock time the answer lets the client come back, reading
+     * the hint exactly as sent (whole seconds, epoch seconds, server-time dates).
+     * Undefined when the answer says nothing about it (a 2xx in the retry-after or
+     * body-only style).
+     */
+    hintedRetryAt(s, skew, rejected) {
+        const seconds = secondsUntil(s);
+        switch (this.config.style) {
+            case 'retry-after':
+                return rejected ? s.now + seconds * 1000 : undefined;
+            case 'x-ratelimit-iso':
+                return s.resetAt;
+            case 'x-ratelimit-epoch':
+                return Math.ceil((s.resetAt + skew) / 1000) * 1000 - skew;
+            case 'ietf':
+                return s.now + seconds * 1000;
+            case 'body-only':
+                // Both `resetAt` (exact) and `retryAfter` (rounded up) are given: the earlier one.
+                return rejected ? s.resetAt : undefined;
+        }
+    }
+    /** One line for the banner, e.g. `read 100/60s, search 30/60s, write 60/60s per key`. */
+    describe() {
+        const parts = rate_limit_BUCKETS.map((b) => {
+            const { limit, effectiveWindowMs } = this.config.buckets[b];
+            return `${b} ${limit}/${formatSeconds(effectiveWindowMs)}`;
+        });
+        return `${parts.join(', ')} per key; headers: ${this.config.style}`;
+    }
+}
+/** Whole seconds until the reset, rounded up, at least 1. */
+function secondsUntil(s) {
+    return Math.max(1, Math.ceil((s.resetAt - s.now) / 1000));
+}
+function formatSeconds(ms) {
+    const seconds = ms / 1000;
+    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(3).replace(/0+$/, '')}s`;
+}
+
+;// CONCATENATED MODULE: ./src/core/api/types.ts
+/**
+ * Shapes of the Echopoint API subset the kit uses (contract.md part A and B).
+ * The machine-readable source of truth is openapi/echopoint.yaml; the contract
+ * test checks the sandbox's responses against it.
+ */
+const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
+function isTerminal(status) {
+    return TERMINAL_STATUSES.includes(status);
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/views.ts
+
+/** The definition a flow's runner executes: its nodes and the edges chaining them in order. */
+function flowDefinition(flow) {
+    return {
+        nodes: flow.nodes.map((n) => ({
+            id: n.id,
+            type: n.type,
+            display_name: n.displayName,
+            config: n.config
+        })),
+        edges: flow.nodes.slice(1).map((n, i) => ({ source: flow.nodes[i]?.id, target: n.id }))
+    };
+}
+function flowJson(flow) {
+    return {
+        id: flow.id,
+        organization_id: flow.organizationId,
+        name: flow.name,
+        description: flow.description,
+        tags: [...flow.tags],
+        version: flow.version,
+        flow_definition: flowDefinition(flow),
+        created_at: iso(flow.createdAt),
+        updated_at: iso(flow.updatedAt)
+    };
+}
+function flowSearchItem(flow, lastRunStatus, includeDefinition) {
+    const item = {
+        id: flow.id,
+        organization_id: flow.organizationId,
+        name: flow.name,
+        description: flow.description,
+        version: flow.version,
+        tags: [...flow.tags],
+        node_count: flow.nodes.length,
+        last_run_status: lastRunStatus,
+        created_at: iso(flow.createdAt),
+        updated_at: iso(flow.updatedAt)
+    };
+    if (includeDefinition)
+        item.flow_definition = flowDefinition(flow);
+    return item;
+}
+function executionJson(record, obs) {
+    return {
+        id: record.id,
+        flow_id: record.flowId,
+        organization_id: record.organizationId,
+        status: obs.status,
+        runner_inputs: { ...record.runnerInputs },
+        // started_at is the creation time in the API; execution_started_at is when a runner began.
+        started_at: iso(record.createdAt),
+        created_at: iso(record.createdAt),
+        updated_at: iso(obs.updatedAt),
+        flow_snapshot: record.flowSnapshot,
+        referenced_flows: [],
+        runner_type: record.runnerType,
+        environment_key: record.environmentKey,
+        timeout_seconds: record.timeoutSeconds,
+        completed_at: obs.completedAt === null ? null : iso(obs.completedAt),
+        execution_started_at: obs.executionStartedAt === null ? null : iso(obs.executionStartedAt),
+        error_message: obs.errorMessage,
+        error_code: obs.errorCode,
+        trigger_type: record.triggerType,
+        trigger_metadata: record.triggerMetadata,
+        executed_by: record.executedBy
+    };
+}
+function executionRow(record, obs) {
+    return {
+        id: record.id,
+        flow_id: record.flowId,
+        flow_name: record.flowName,
+        organization_id: record.organizationId,
+        status: obs.status,
+        runner_type: record.runnerType,
+        started_at: iso(record.createdAt),
+        completed_at: obs.completedAt === null ? null : iso(obs.completedAt),
+        trigger_type: record.triggerType,
+        environment_key: record.environmentKey,
+        error_message: obs.errorMessage,
+        error_code: obs.errorCode
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/routes/common.ts
+/** The organization the request acts in (set by the auth layer). */
+function organizationOf(ctx) {
+    if (ctx.organizationId === undefined)
+        throw new Error('route reached without an organization');
+    return ctx.organizationId;
+}
+/** The authenticated key (set by the auth layer). */
+function apiKeyOf(ctx) {
+    if (!ctx.apiKey)
+        throw new Error('route reached without an authenticated key');
+    return ctx.apiKey;
+}
+/** A path parameter the router matched. */
+function paramOf(ctx, name) {
+    return ctx.route?.params[name];
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/routes/executions.ts
+
+
+
+
+
+
+const RUNNER_TYPES = ['cloud', 'self_hosted', 'ephemeral'];
+const TRIGGER_TYPES = ['manual', 'git', 'scheduled'];
+const EXECUTION_STATUSES = [
+    'pending',
+    'running',
+    'completed',
+    'failed',
+    'cancelled'
+];
+/** Longest Idempotency-Key accepted (contract.md part A, launch). */
+const executions_MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+/** The fields of git trigger metadata; all optional strings (contract.md, launch semantics). */
+const GIT_METADATA_FIELDS = [
+    'source',
+    'repository',
+    'workflow',
+    'job',
+    'run_id',
+    'run_attempt',
+    'sha',
+    'ref',
+    'actor'
+];
+function parseLaunch(raw) {
+    const body = objectBody(raw, true);
+    const runnerType = optionalEnum(body.runner_type, 'runner_type', RUNNER_TYPES) ?? 'cloud';
+    const jobVersion = body.ephemeral_job_version;
+    if (jobVersion !== undefined && jobVersion !== null && jobVersion !== 1) {
+        throw validationError('ephemeral_job_version', 'ephemeral_job_version must be 1');
+    }
+    if (runnerType === 'ephemeral' && jobVersion !== 1) {
+        throw validationError('ephemeral_job_version', 'ephemeral_job_version: 1 is required when runner_type is ephemeral');
+    }
+    const triggerType = optionalEnum(body.trigger_type, 'trigger_type', TRIGGER_TYPES) ?? 'manual';
+    let metadata = null;
+    if (body.trigger_metadata !== undefined && body.trigger_metadata !== null) {
+        const m = body.trigger_metadata;
+        if (typeof m !== 'object' || Array.isArray(m)) {
+            throw validationError('trigger_metadata', 'trigger_metadata must be an object');
+        }
+        metadata = { ...m };
+        for (const field of GIT_METADATA_FIELDS) {
+            const value = metadata[field];
+            if (value !== undefined && value !== null && typeof value !== 'string') {
+                throw validationError(`trigger_metadata.${field}`, `trigger_metadata.${field} must be a string`);
+            }
+        }
+    }
+    return {
+        runner_type: runnerType,
+        environment_key: optionalString(body.environment_key, 'environment_key') ?? null,
+        version_id: optionalString(body.version_id, 'version_id') ?? null,
+        trigger_type: triggerType,
+        trigger_metadata: metadata
+    };
+}
+function idempotencyKeyOf(ctx) {
+    const key = ctx.header('idempotency-key');
+    if (key === undefined)
+        return undefined;
+    if (key.trim() === '')
+        throw validationError('Idempotency-Key', 'The Idempotency-Key header must not be blank');
+    if (key.length > executions_MAX_IDEMPOTENCY_KEY_LENGTH) {
+        throw validationError('Idempotency-Key', `The Idempotency-Key header must be at most ${executions_MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
+    }
+    return key;
+}
+function newestFirst(a, b) {
+    return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+/** The execution named by the path, in the request's organization, or 404. */
+function executionFromPath(ctx) {
+    const flowId = uuidParam(paramOf(ctx, 'flowId'), 'flowId');
+    const executionId = uuidParam(paramOf(ctx, 'executionId'), 'executionId');
+    const record = ctx.services.state.executionInOrg(organizationOf(ctx), flowId, executionId);
+    if (!record)
+        throw notFound('Execution', 'executionId');
+    return record;
+}
+/** Validates a launch and looks up its Idempotency-Key; throws the 400/404 a launch gets. */
+function resolveLaunch(ctx) {
+    const flowId = uuidParam(paramOf(ctx, 'flowId'), 'flowId');
+    const request = parseLaunch(ctx.json());
+    const idempotencyKey = idempotencyKeyOf(ctx);
+    const { state, clock } = ctx.services;
+    const flow = state.flowInOrg(organizationOf(ctx), flowId);
+    if (!flow)
+        throw notFound('Flow', 'flowId');
+    if (request.version_id !== null && !flow.publishedVersions.includes(request.version_id)) {
+        throw notFound('Flow version', 'version_id');
+    }
+    const parameters = {
+        environment_key: request.environment_key,
+        version_id: request.version_id,
+        runner_type: request.runner_type,
+        trigger_type: request.trigger_type
+    };
+    const now = clock.now();
+    const idempotency = idempotencyKey === undefined
+        ? { kind: 'new' }
+        : state.idempotency.lookup(flow.organizationId, flow.id, idempotencyKey, parameters, now);
+    return { flow, request, parameters, idempotencyKey, idempotency, now };
+}
+/**
+ * What a request would do if it reached the launch handler, without doing it:
+ * `new` (creates an execution), `replay` (an Idempotency-Key replay), `conflict`
+ * (409), or `invalid` (not a launch, or rejected before anything is created).
+ * For a quota layer, which must not count replays (contract.md, launch semantics).
+ * Call it after the auth layer (it needs the request's organization).
+ */
+function classifyLaunch(ctx) {
+    if (ctx.route?.definition.id !== 'flows.launch' || ctx.organizationId === undefined)
+        return 'invalid';
+    try {
+        return resolveLaunch(ctx).idempotency.kind;
+    }
+    catch {
+        return 'invalid';
+    }
+}
+function launchRoute() {
+    return {
+        id: 'flows.launch',
+        method: 'POST',
+        pattern: '/flows/{flowId}/launch',
+        scope: 'flows:execute',
+        orgHeader: true,
+        bucket: 'write',
+        handler: (ctx) => {
+            const { flow, request, parameters, idempotencyKey, idempotency, now } = resolveLaunch(ctx);
+            const { state } = ctx.services;
+            ctx.annotations.flowId = flow.id;
+            if (idempotency.kind === 'replay') {
+                ctx.annotations.executionId = idempotency.entry.executionId;
+                ctx.annotations.replay = true;
+                // The original answer, unchanged: a retry sees exactly what the first call got.
+                return jsonResponse(202, idempotency.entry.response, { 'idempotent-replayed': 'true' });
+            }
+            if (idempotency.kind === 'conflict') {
+                const { entry, differences } = idempotency;
+                const changes = differences
+                    .map((d) => `${d}: ${String(entry.parameters[d])} → ${String(parameters[d])}`)
+                    .join(', ');
+                throw conflict('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key "${String(idempotencyKey)}" was already used to launch this flow with different parameters (${changes}); use a new key for a different launch`, { execution_id: entry.executionId, differences });
+            }
+            const record = state.createExecution({
+                flow,
+                runnerType: request.runner_type,
+                environmentKey: request.environment_key,
+                versionId: request.version_id,
+                triggerType: request.trigger_type,
+                triggerMetadata: request.trigger_metadata,
+                executedBy: apiKeyOf(ctx).id
+            });
+            const response = { execution: executionJson(record, state.observe(record, now)) };
+            if (idempotencyKey !== undefined) {
+                state.idempotency.save({
+                    organizationId: flow.organizationId,
+                    flowId: flow.id,
+                    key: idempotencyKey,
+                    parameters,
+                    executionId: record.id,
+                    response: structuredClone(response),
+                    createdAt: now
+                });
+            }
+            ctx.annotations.executionId = record.id;
+            ctx.annotations.replay = false;
+            return jsonResponse(202, response);
+        }
+    };
+}
+function listAllRoute() {
+    return {
+        id: 'executions.list',
+        method: 'GET',
+        pattern: '/executions',
+        scope: 'flows:read',
+        orgHeader: true,
+        bucket: 'read',
+        handler: (ctx) => {
+            const { limit, offset } = paginationQuery(ctx.query);
+            const status = optionalEnum(ctx.query.get('status') ?? undefined, 'status', EXECUTION_STATUSES);
+            const triggerType = optionalEnum(ctx.query.get('trigger_type') ?? undefined, 'trigger_type', TRIGGER_TYPES);
+            const flowIdRaw = ctx.query.get('flow_id');
+            const flowId = flowIdRaw === null ? undefined : uuidParam(flowIdRaw, 'flow_id');
+            const sinceRaw = ctx.query.get('since');
+            if (sinceRaw !== null && !isRfc3339(sinceRaw)) {
+                throw validationError('since', 'since must be an RFC 3339 date-time, e.g. 2025-01-31T12:00:00Z');
+            }
+            const since = sinceRaw === null ? undefined : Date.parse(sinceRaw.replace(' ', 'T'));
+            const { state, clock } = ctx.services;
+            const now = clock.now();
+            const rows = state
+                .executionsInOrg(organizationOf(ctx))
+                .filter((r) => flowId === undefined || r.flowId === flowId)
+                .filter((r) => triggerType === undefined || r.triggerType === triggerType)
+                // Inclusive lower bound on started_at (contract.md part A).
+                .filter((r) => since === undefined || r.createdAt >= since)
+                .sort(newestFirst)
+                .map((r) => ({ record: r, obs: state.observe(r, now) }))
+                .filter(({ obs }) => status === undefined || obs.status === status)
+                .map(({ record, obs }) => executionRow(record, obs));
+            return jsonResponse(200, page(rows, limit, offset));
+        }
+    };
+}
+function cancelRoute() {
+    return {
+        id: 'executions.cancel',
+        method: 'POST',
+        pattern: '/flows/{flowId}/executions/{executionId}/cancel',
+        scope: 'flows:execute',
+        orgHeader: true,
+        bucket: 'write',
+        handler: (ctx) => {
+            const record = executionFromPath(ctx);
+            const { state, clock } = ctx.services;
+            const now = clock.now();
+            const before = state.observe(record, now);
+            if (TERMINAL_STATUSES.includes(before.status)) {
+                throw conflict('EXECUTION_ALREADY_TERMINAL', `The execution is already ${before.status}`, {
+                    status: before.status
+                });
+            }
+            record.cancelledAt = now;
+            return jsonResponse(202, { execution: executionJson(record, state.observe(record, now)) });
+        }
+    };
+}
+function executionRoutes(extensions) {
+    const routes = [
+        launchRoute(),
+        {
+            id: 'executions.get',
+            method: 'GET',
+            pattern: '/flows/{flowId}/executions/{executionId}',
+            scope: 'flows:read',
+            orgHeader: true,
+            bucket: 'read',
+            handler: (ctx) => {
+                const record = executionFromPath(ctx);
+                return jsonResponse(200, executionJson(record, ctx.services.state.observe(record)));
+            }
+        },
+        {
+            id: 'executions.nodes',
+            method: 'GET',
+            pattern: '/flows/{flowId}/executions/{executionId}/nodes',
+            scope: 'flows:read',
+            orgHeader: true,
+            bucket: 'read',
+            // A bare array, not a paged object (contract.md part A).
+            handler: (ctx) => jsonResponse(200, ctx.services.state.observe(executionFromPath(ctx)).nodes)
+        },
+        {
+            id: 'executions.listForFlow',
+            method: 'GET',
+            pattern: '/flows/{flowId}/executions',
+            scope: 'flows:read',
+            orgHeader: true,
+            bucket: 'read',
+            handler: (ctx) => {
+                const flowId = uuidParam(paramOf(ctx, 'flowId'), 'flowId');
+                const { limit, offset } = paginationQuery(ctx.query);
+                const { state, clock } = ctx.services;
+                const organizationId = organizationOf(ctx);
+                if (!state.flowInOrg(organizationId, flowId))
+                    throw notFound('Flow', 'flowId');
+                const now = clock.now();
+                const items = state
+                    .executionsInOrg(organizationId)
+                    .filter((r) => r.flowId === flowId)
+                    .sort(newestFirst)
+                    .map((r) => executionJson(r, state.observe(r, now)));
+                return jsonResponse(200, page(items, limit, offset));
+            }
+        }
+    ];
+    if (extensions.executionsList)
+        routes.push(listAllRoute());
+    if (extensions.cancel)
+        routes.push(cancelRoute());
+    return routes;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/routes/flows.ts
+
+
+
+
+
+/** How many tags `GET /flows/tags` returns at most. */
+const TAGS_LIMIT = 100;
+/** The search page size when the body gives none. */
+const DEFAULT_SEARCH_LIMIT = 20;
+function sortFlows(flows, direction) {
+    const sign = direction === 'ASC' ? 1 : -1;
+    return [...flows].sort((a, b) => sign * (a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+}
+function bodyInteger(value, field, min, max, fallback) {
+    if (value === undefined || value === null)
+        return fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+        throw validationError(field, `${field} must be an integer between ${min} and ${max}`);
+    }
+    return value;
+}
+function parseSearch(raw) {
+    const body = objectBody(raw, false);
+    let tags = null;
+    if (body.tags !== undefined && body.tags !== null) {
+        if (!Array.isArray(body.tags))
+            throw validationError('tags', 'tags must be an array of strings');
+        tags = body.tags.map((tag, i) => {
+            if (typeof tag !== 'string' || tag.trim() === '') {
+                throw validationError(`tags[${i}]`, 'each tag must be a non-empty string');
+            }
+            return tag;
+        });
+    }
+    let limit = DEFAULT_SEARCH_LIMIT;
+    let offset = 0;
+    if (body.pagination !== undefined && body.pagination !== null) {
+        const p = body.pagination;
+        if (typeof p !== 'object' || Array.isArray(p)) {
+            throw validationError('pagination', 'pagination must be an object {limit, offset}');
+        }
+        const { limit: l, offset: o } = p;
+        limit = bodyInteger(l, 'pagination.limit', 1, MAX_LIMIT, DEFAULT_SEARCH_LIMIT);
+        offset = bodyInteger(o, 'pagination.offset', 0, Number.MAX_SAFE_INTEGER, 0);
+    }
+    if (body.include_definition !== undefined && typeof body.include_definition !== 'boolean') {
+        throw validationError('include_definition', 'include_definition must be true or false');
+    }
+    return {
+        tags,
+        mode: optionalEnum(body.tag_match_mode, 'tag_match_mode', ['any', 'all']) ?? 'any',
+        text: optionalString(body.full_text_search, 'full_text_search') ?? null,
+        limit,
+        offset,
+        direction: optionalEnum(body.sort_direction, 'sort_direction', ['ASC', 'DESC']) ?? 'DESC',
+        includeDefinition: body.include_definition === true
+    };
+}
+function matches(flow, search) {
+    // Tags match exactly (case and all): `smoke` does not select `Smoke` or `smoke-eu`.
+    if (search.tags && search.tags.length > 0) {
+        const has = (tag) => flow.tags.includes(tag);
+        const ok = search.mode === 'all' ? search.tags.every(has) : search.tags.some(has);
+        if (!ok)
+            return false;
+    }
+    if (search.text) {
+        const needle = search.text.toLowerCase();
+        const haystack = [flow.name, flow.description ?? '', ...flow.tags].join('\n').toLowerCase();
+        if (!haystack.includes(needle))
+            return false;
+    }
+    return true;
+}
+function flowRoutes() {
+    return [
+        {
+            id: 'flows.list',
+            method: 'GET',
+            pattern: '/flows',
+            scope: 'flows:read',
+            orgHeader: true,
+            bucket: 'read',
+            handler: (ctx) => {
+                const { limit, offset } = paginationQuery(ctx.query);
+                const flows = sortFlows(ctx.services.state.flowsInOrg(organizationOf(ctx)), 'DESC');
+                return jsonResponse(200, page(flows.map(flowJson), limit, offset));
+            }
+        },
+        {
+            id: 'flows.search',
+            method: 'POST',
+            pattern: '/flows/search',
+            scope: 'flows:read',
+            orgHeader: true,
+            bucket: 'search',
+            handler: (ctx) => {
+                const search = parseSearch(ctx.json());
+                const { state } = ctx.services;
+                const now = ctx.services.clock.now();
+                const found = sortFlows(state.flowsInOrg(organizationOf(ctx)).filter((f) => matches(f, search)), search.direction);
+                const items = found.map((f) => flowSearchItem(f, state.lastRunStatus(f, now), search.includeDefinition));
+                return jsonResponse(200, page(items, search.limit, search.offset));
+            }
+        },
+        {
+            id: 'flows.tags',
+            method: 'GET',
+            pattern: '/flows/tags',
+            scope: 'flows:read',
+            orgHeader: true,
+            bucket: 'read',
+            handler: (ctx) => {
+                const tags = [
+                    ...new Set(ctx.services.state.flowsInOrg(organizationOf(ctx)).flatMap((f) => f.tags))
+                ]
+                    .sort()
+                    .slice(0, TAGS_LIMIT);
+                return jsonResponse(200, { items: tags, count: tags.length, limit: TAGS_LIMIT });
+            }
+        },
+        {
+            id: 'flows.get',
+            method: 'GET',
+            pattern: '/flows/{flowId}',
+            scope: 'flows:read',
+            orgHeader: true,
+            bucket: 'read',
+            handler: (ctx) => {
+                const flowId = uuidParam(paramOf(ctx, 'flowId'), 'flowId');
+                const flow = ctx.services.state.flowInOrg(organizationOf(ctx), flowId);
+                if (!flow)
+                    throw notFound('Flow', 'flowId');
+                return jsonResponse(200, flowJson(flow));
+            }
+        }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/scopes.ts
+const PERMISSION_TYPES = ['custom', 'runner', 'ci'];
+const CATALOG = [
+    {
+        name: 'flows:read',
+        description: 'List, search and read flows and their executions',
+        scope_modifier: null
+    },
+    { name: 'flows:write', description: 'Create, edit and delete flows', scope_modifier: null },
+    { name: 'flows:execute', description: 'Launch and cancel flow executions', scope_modifier: null },
+    {
+        name: 'runner:claim',
+        description: 'Claim queued executions as a self-hosted runner',
+        scope_modifier: null
+    },
+    {
+        name: 'runner:complete',
+        description: 'Report the result of an execution run by a runner (ephemeral or self-hosted)',
+        scope_modifier: null
+    },
+    {
+        name: 'environments:read',
+        description: 'Read environments and their variables',
+        scope_modifier: null
+    },
+    {
+        name: 'webhooks:read',
+        description: 'Read webhook configurations and deliveries',
+        scope_modifier: null
+    },
+    { name: 'webhooks:write', description: 'Create and edit webhooks', scope_modifier: null },
+    {
+        name: 'api_key:create',
+        description: 'Create API keys and list the permissions they can carry',
+        scope_modifier: null
+    }
+];
+const PRESETS = {
+    custom: CATALOG.map((p) => p.name),
+    runner: ['runner:claim', 'runner:complete'],
+    ci: ['flows:read', 'flows:execute', 'runner:complete']
+};
+/** The permissions of one preset, in catalog order. */
+function permissionsOf(type) {
+    return CATALOG.filter((p) => PRESETS[type].includes(p.name)).map((p) => ({ ...p }));
+}
+/** The scopes of the `ci` preset, which the default fixture's CI key carries. */
+const scopes_CI_PRESET_SCOPES = PRESETS.ci;
+
+;// CONCATENATED MODULE: ./src/sandbox/routes/keys.ts
+
+
+
+
+function keyRoutes(extensions) {
+    return [
+        {
+            id: 'keys.self',
+            method: 'GET',
+            pattern: '/api-keys/self',
+            // Any valid key may ask who it is; the organization comes from the key itself.
+            scope: null,
+            orgHeader: false,
+            bucket: 'read',
+            handler: (ctx) => {
+                const key = apiKeyOf(ctx);
+                const body = {
+                    api_key_id: key.id,
+                    organization_id: key.organizationId,
+                    permissions: [...key.permissions]
+                };
+                if (extensions.keyIntrospection) {
+                    body.name = key.name;
+                    body.expires_at = key.expiresAt === null ? null : iso(key.expiresAt);
+                }
+                return jsonResponse(200, body);
+            }
+        },
+        {
+            id: 'permissions.list',
+            method: 'GET',
+            pattern: '/permissions',
+            // The public API needs api_key:create here, which CI keys usually lack (B.2).
+            scope: extensions.permissionsForAnyKey ? null : 'api_key:create',
+            orgHeader: true,
+            bucket: 'read',
+            handler: (ctx) => {
+                const type = optionalEnum(ctx.query.get('type') ?? undefined, 'type', PERMISSION_TYPES) ?? 'custom';
+                const items = permissionsOf(type);
+                return jsonResponse(200, { total: items.length, count: items.length, items });
+            }
+        }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/runner.ts
+
+/** Pending time when the fixture does not say (a cloud runner picking the job up). */
+const DEFAULT_PENDING_MS = 250;
+/** How long an ephemeral claim holds before the execution fails as abandoned. */
+const EPHEMERAL_LEASE_MS = 10 * 60 * 1000;
+function passingResult(node, durationMs) {
+    if (node.type === 'delay')
+        return { waited_ms: durationMs };
+    if (node.type === 'module')
+        return { assertion_results: [] };
+    // request, graphql and any other type: an HTTP call checked on its status code.
+    const assertion = {
+        index: 0,
+        extractor: 'status_code',
+        operator: 'equals',
+        expected: 200,
+        actual: 200,
+        passed: true
+    };
+    return { status_code: 200, assertion_results: [assertion] };
+}
+function describeAssertion(a) {
+    return `${a.extractor} ${a.operator} ${JSON.stringify(a.expected)}, got ${JSON.stringify(a.actual)}`;
+}
+/** Plans a cloud or self-hosted execution of `flow` launched at `createdAt`. */
+function planSimulation(flow, createdAt, timeScale) {
+    const sim = flow.simulation;
+    const runningAt = createdAt + Math.round((sim.pending_ms ?? DEFAULT_PENDING_MS) * timeScale);
+    const duration = Math.round(sim.duration_ms * timeScale);
+    const terminalAt = runningAt + duration;
+    if (sim.outcome === 'error' && sim.error) {
+        // Failed at execution level (environment, runner...): no node ran.
+        return {
+            runningAt,
+            terminalAt,
+            status: 'failed',
+            errorCode: sim.error.code,
+            errorMessage: sim.error.message,
+            nodes: [],
+            skipReason: `Not run: ${sim.error.message}`
+        };
+    }
+    const failingIndex = sim.outcome === 'failed' && sim.failure
+        ? flow.nodes.findIndex((n) => n.id === sim.failure?.node_id)
+        : -1;
+    const running = failingIndex >= 0 ? flow.nodes.slice(0, failingIndex + 1) : flow.nodes;
+    // The running time is split among the nodes that run, by weight.
+    const weights = running.map((n) => n.weight);
+    const total = weights.reduce((a, b) => a + b, 0);
+    let cumulative = 0;
+    const nodes = running.map((node, i) => {
+        const startAt = runningAt +
+            Math.round(total > 0 ? (cumulative / total) * duration : (i / running.length) * duration);
+        cumulative += weights[i];
+        const endAt = runningAt +
+            Math.round(total > 0 ? (cumulative / total) * duration : ((i + 1) / running.length) * duration);
+        if (i === failingIndex && sim.failure) {
+            const a = sim.failure.assertion;
+            const assertion = { index: 0, ...a, passed: false };
+            const result = { assertion_results: [assertion] };
+            if (a.extractor === 'status_code')
+                result.status_code = a.actual;
+            return {
+                node,
+                startAt,
+                endAt,
+                status: 'failed',
+                result,
+                errorCode: 'ASSERTION_FAILED',
+                errorMessage: `Assertion 0 failed: ${describeAssertion(a)}`
+            };
+        }
+        return {
+            node,
+            startAt,
+            endAt,
+            status: 'completed',
+            result: passingResult(node, endAt - startAt)
+        };
+    });
+    const failing = failingIndex >= 0 ? nodes[failingIndex] : undefined;
+    return {
+        runningAt,
+        terminalAt,
+        status: failing ? 'failed' : 'completed',
+        errorCode: failing ? 'ASSERTION_FAILED' : null,
+        errorMessage: failing && sim.failure
+            ? `Node "${failing.node.displayName}" failed: ${describeAssertion(sim.failure.assertion)}`
+            : null,
+        nodes,
+        skipReason: failing ? `Skipped because "${failing.node.displayName}" failed` : null
+    };
+}
+function nodeBase(record, node) {
+    return {
+        id: record.nodeResultIds[node.id],
+        flow_id: record.flowId,
+        execution_id: record.id,
+        node_id: node.id,
+        display_name: node.displayName,
+        node_type: node.type,
+        status: 'pending'
+    };
+}
+/** A NodeExecutionResult for `node` of `record`, with the given fields. */
+function nodeResult(record, node, fields) {
+    return { ...nodeBase(record, node), ...fields };
+}
+function skipped(record, node, reason) {
+    return nodeResult(record, node, { status: 'skipped', skip_reason: reason, has_errors: false });
+}
+function observePlan(record, plan, now) {
+    // A cancel only counts if it came before the planned end (cancel answers 409 otherwise).
+    const cancelledAt = record.cancelledAt !== null && record.cancelledAt < plan.terminalAt ? record.cancelledAt : null;
+    const at = cancelledAt ?? now;
+    const terminal = cancelledAt !== null || now >= plan.terminalAt;
+    const nodes = [];
+    const transitions = [record.createdAt];
+    if (at >= plan.runningAt)
+        transitions.push(plan.runningAt);
+    for (const planned of plan.nodes) {
+        if (planned.startAt > at)
+            continue;
+        transitions.push(planned.startAt);
+        if (planned.endAt <= at) {
+            transitions.push(planned.endAt);
+            nodes.push(nodeResult(record, planned.node, {
+                status: planned.status,
+                started_at: iso(planned.startAt),
+                completed_at: iso(planned.endAt),
+                duration_ms: planned.endAt - planned.startAt,
+                has_errors: planned.status === 'failed',
+                result: planned.result,
+                ...(planned.errorCode
+                    ? { error_code: planned.errorCode, error_message: planned.errorMessage }
+                    : {})
+            }));
+        }
+        else if (cancelledAt !== null) {
+            nodes.push(nodeResult(record, planned.node, {
+                status: 'skipped',
+                started_at: iso(planned.startAt),
+                skip_reason: 'Execution was cancelled while this node was running',
+                has_errors: false
+            }));
+        }
+        else {
+            nodes.push(nodeResult(record, planned.node, { status: 'running', started_at: iso(planned.startAt) }));
+        }
+    }
+    if (terminal) {
+        const reason = cancelledAt !== null ? 'Execution was cancelled' : (plan.skipReason ?? 'Not run');
+        const seen = new Set(nodes.map((n) => n.node_id));
+        for (const node of record.nodes)
+            if (!seen.has(node.id))
+                nodes.push(skipped(record, node, reason));
+        const terminalAt = cancelledAt ?? plan.terminalAt;
+        transitions.push(terminalAt);
+        return {
+            status: cancelledAt !== null ? 'cancelled' : plan.status,
+            executionStartedAt: terminalAt >= plan.runningAt ? plan.runningAt : null,
+            completedAt: terminalAt,
+            terminalAt,
+            updatedAt: Math.max(...transitions),
+            errorCode: cancelledAt !== null ? 'EXECUTION_CANCELLED' : plan.errorCode,
+            errorMessage: cancelledAt !== null ? 'The execution was cancelled through the API' : plan.errorMessage,
+            nodes
+        };
+    }
+    return {
+        status: now >= plan.runningAt ? 'running' : 'pending',
+        executionStartedAt: now >= plan.runningAt ? plan.runningAt : null,
+        completedAt: null,
+        terminalAt: null,
+        updatedAt: Math.max(...transitions),
+        errorCode: null,
+        errorMessage: null,
+        nodes
+    };
+}
+function observeEphemeral(record, now) {
+    const { claim, completion } = record;
+    const allSkipped = (reason) => record.nodes.map((node) => skipped(record, node, reason));
+    if (completion) {
+        return {
+            status: completion.status,
+            executionStartedAt: completion.startedAt,
+            completedAt: completion.completedAt,
+            terminalAt: completion.receivedAt,
+            updatedAt: completion.receivedAt,
+            errorCode: completion.errorCode,
+            errorMessage: completion.errorMessage,
+            nodes: completion.nodes
+        };
+    }
+    const leaseEnd = claim ? claim.leaseExpiresAt : null;
+    if (record.cancelledAt !== null && (leaseEnd === null || record.cancelledAt < leaseEnd)) {
+        return {
+            status: 'cancelled',
+            executionStartedAt: claim ? claim.claimedAt : null,
+            completedAt: record.cancelledAt,
+            terminalAt: record.cancelledAt,
+            updatedAt: record.cancelledAt,
+            errorCode: 'EXECUTION_CANCELLED',
+            errorMessage: 'The execution was cancelled through the API',
+            nodes: allSkipped('Execution was cancelled')
+        };
+    }
+    if (claim && leaseEnd !== null && now >= leaseEnd) {
+        // The runner claimed the job and never reported back: the lease runs out.
+        return {
+            status: 'failed',
+            executionStartedAt: claim.claimedAt,
+            completedAt: leaseEnd,
+            terminalAt: leaseEnd,
+            updatedAt: leaseEnd,
+            errorCode: 'RUNNER_LEASE_EXPIRED',
+            errorMessage: 'The ephemeral runner did not report a result before its lease expired',
+            nodes: allSkipped('The runner lease expired')
+        };
+    }
+    return {
+        status: claim ? 'running' : 'pending',
+        executionStartedAt: claim ? claim.claimedAt : null,
+        completedAt: null,
+        terminalAt: null,
+        updatedAt: claim ? claim.claimedAt : record.createdAt,
+        errorCode: null,
+        errorMessage: null,
+        nodes: []
+    };
+}
+/** The state of `record` at `now`. */
+function observeExecution(record, now) {
+    return record.plan ? observePlan(record, record.plan, now) : observeEphemeral(record, now);
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/routes/runner.ts
+/**
+ * The ephemeral runner protocol (contract.md part A): the client launches with
+ * `runner_type: ephemeral`, claims the job (once: a repeated or concurrent claim
+ * is a 409, so a flow never runs twice), runs it in the CI job, then reports the
+ * result with `complete`. Reporting the same payload again is idempotent (a retry
+ * after a lost response); a different payload once terminal is a 409.
+ */
+
+
+
+
+
+
+
+const NODE_STATUSES = [
+    'pending',
+    'running',
+    'completed',
+    'failed',
+    'skipped'
+];
+/** The ephemeral execution named by the path, in the request's organization. */
+function ephemeralExecution(ctx) {
+    const executionId = uuidParam(paramOf(ctx, 'executionId'), 'executionId');
+    const record = ctx.services.state.executions.get(executionId);
+    if (!record || record.organizationId !== organizationOf(ctx))
+        throw notFound('Execution', 'executionId');
+    if (record.runnerType !== 'ephemeral') {
+        throw conflict('EXECUTION_NOT_EPHEMERAL', `The execution runs on a ${record.runnerType} runner; only ephemeral executions are claimed and completed here`, { runner_type: record.runnerType });
+    }
+    return record;
+}
+function requiredTimestamp(value, field) {
+    if (typeof value !== 'string' || !isRfc3339(value)) {
+        throw validationError(field, `${field} is required and must be an RFC 3339 date-time`);
+    }
+    return Date.parse(value.replace(' ', 'T'));
+}
+/** JSON with sorted keys, so two equal payloads compare equal whatever their key order. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+/** Node results from `result.nodes` when the runner sent them, else derived from the status. */
+function reportedNodes(record, result, status) {
+    const raw = result?.nodes;
+    if (raw === undefined || raw === null) {
+        return record.nodes.map((node) => status === 'completed'
+            ? nodeResult(record, node, { status: 'completed', has_errors: false })
+            : nodeResult(record, node, {
+                status: 'skipped',
+                has_errors: false,
+                skip_reason: 'The runner reported no node results'
+            }));
+    }
+    if (!Array.isArray(raw))
+        throw validationError('result.nodes', 'result.nodes must be an array');
+    return raw.map((item, i) => {
+        const field = `result.nodes[${i}]`;
+        const n = objectBody(item, true);
+        const nodeId = optionalString(n.node_id, `${field}.node_id`);
+        if (nodeId === undefined)
+            throw validationError(`${field}.node_id`, `${field}.node_id is required`);
+        const nodeStatus = optionalEnum(n.status, `${field}.status`, NODE_STATUSES);
+        if (nodeStatus === undefined)
+            throw validationError(`${field}.status`, `${field}.status is required`);
+        const known = record.nodes.find((node) => node.id === nodeId);
+        const timestamp = (name) => n[name] === undefined || n[name] === null
+            ? null
+            : iso(requiredTimestamp(n[name], `${field}.${name}`));
+        const duration = n.duration_ms;
+        if (duration !== undefined &&
+            duration !== null &&
+            (typeof duration !== 'number' || duration < 0)) {
+            throw validationError(`${field}.duration_ms`, `${field}.duration_ms must be a non-negative number`);
+        }
+        if (n.result !== undefined &&
+            n.result !== null &&
+            (typeof n.result !== 'object' || Array.isArray(n.result))) {
+            throw validationError(`${field}.result`, `${field}.result must be an object`);
+        }
+        return {
+            id: record.nodeResultIds[nodeId] ?? (0,external_node_crypto_.randomUUID)(),
+            flow_id: record.flowId,
+            execution_id: record.id,
+            node_id: nodeId,
+            display_name: optionalString(n.display_name, `${field}.display_name`) ?? known?.displayName ?? nodeId,
+            // Node types are open: whatever the runner reports passes through.
+            node_type: optionalString(n.node_type, `${field}.node_type`) ?? known?.type ?? 'unknown',
+            status: nodeStatus,
+            started_at: timestamp('started_at'),
+            completed_at: timestamp('completed_at'),
+            duration_ms: duration ?? null,
+            error_message: optionalString(n.error_message, `${field}.error_message`, 10_000) ?? null,
+            error_code: optionalString(n.error_code, `${field}.error_code`) ?? null,
+            skip_reason: optionalString(n.skip_reason, `${field}.skip_reason`, 10_000) ?? null,
+            has_errors: nodeStatus === 'failed',
+            result: n.result ?? null
+        };
+    });
+}
+function claimRoute() {
+    return {
+        id: 'runner.claim',
+        method: 'POST',
+        pattern: '/runner/ephemeral/executions/{executionId}/claim',
+        scope: 'flows:execute',
+        orgHeader: true,
+        bucket: 'write',
+        handler: (ctx) => {
+            const body = objectBody(ctx.json(), true);
+            const runnerId = optionalString(body.runner_id, 'runner_id');
+            if (runnerId === undefined)
+                throw validationError('runner_id', 'runner_id is required');
+            if (typeof body.boot_id !== 'string' || !isUuid(body.boot_id)) {
+                throw validationError('boot_id', 'boot_id is required and must be a UUID');
+            }
+            const record = ephemeralExecution(ctx);
+            ctx.annotations.flowId = record.flowId;
+            const { state, clock } = ctx.services;
+            const now = clock.now();
+            const obs = state.observe(record, now);
+            if (obs.terminalAt !== null) {
+                throw conflict('EXECUTION_ALREADY_TERMINAL', `The execution is already ${obs.status}`, {
+                    status: obs.status
+                });
+            }
+            if (record.claim) {
+                // Whoever asks, and however often: one claim per execution, so it runs once.
+                throw conflict('EXECUTION_ALREADY_CLAIMED', 'The execution has already been claimed by a runner', {
+                    runner_id: record.claim.runnerId
+                });
+            }
+            record.claim = {
+                jobId: (0,external_node_crypto_.randomUUID)(),
+                runnerId,
+                bootId: body.boot_id,
+                jobToken: `ejt_${(0,external_node_crypto_.randomBytes)(24).toString('base64url')}`,
+                claimedAt: now,
+                leaseExpiresAt: now + EPHEMERAL_LEASE_MS
+            };
+            const flowSnapshot = record.flowSnapshot;
+            return jsonResponse(200, {
+                job_token: record.claim.jobToken,
+                job: {
+                    job_id: record.claim.jobId,
+                    execution_id: record.id,
+                    flow_id: record.flowId,
+                    lease_expires_at: iso(record.claim.leaseExpiresAt),
+                    flow_definition: flowSnapshot.flow_definition,
+                    // The runner needs the real values; the API shows them masked elsewhere.
+                    inputs: { ...record.inputs },
+                    secret_input_keys: [...record.secretInputKeys],
+                    referenced_flows: []
+                }
+            });
+        }
+    };
+}
+function completeRoute() {
+    return {
+        id: 'runner.complete',
+        method: 'POST',
+        pattern: '/runner/ephemeral/executions/{executionId}/complete',
+        scope: 'runner:complete',
+        orgHeader: true,
+        bucket: 'write',
+        handler: (ctx) => {
+            const body = objectBody(ctx.json(), true);
+            const status = optionalEnum(body.status, 'status', ['completed', 'failed']);
+            if (status === undefined)
+                throw validationError('status', 'status is required (completed or failed)');
+            const startedAt = requiredTimestamp(body.started_at, 'started_at');
+            const completedAt = requiredTimestamp(body.completed_at, 'completed_at');
+            const duration = body.duration_ms;
+            if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
+                throw validationError('duration_ms', 'duration_ms is required and must be a non-negative number');
+            }
+            if (body.result !== undefined &&
+                body.result !== null &&
+                (typeof body.result !== 'object' || Array.isArray(body.result))) {
+                throw validationError('result', 'result must be an object');
+            }
+            const errorMessage = optionalString(body.error_message, 'error_message', 10_000) ?? null;
+            const errorCode = optionalString(body.error_code, 'error_code') ?? null;
+            const record = ephemeralExecution(ctx);
+            ctx.annotations.flowId = record.flowId;
+            const { state, clock } = ctx.services;
+            const payload = canonicalJson(body);
+            const answer = () => {
+                const obs = state.observe(record);
+                return jsonResponse(200, { execution: executionJson(record, obs), nodes: obs.nodes });
+            };
+            if (record.completion) {
+                if (record.completion.payload === payload)
+                    return answer();
+                throw conflict('EXECUTION_ALREADY_TERMINAL', `The execution was already completed as ${record.completion.status} with a different payload`, { status: record.completion.status });
+            }
+            const now = clock.now();
+            const obs = state.observe(record, now);
+            if (obs.terminalAt !== null) {
+                throw conflict('EXECUTION_ALREADY_TERMINAL', `The execution is already ${obs.status}`, {
+                    status: obs.status
+                });
+            }
+            if (!record.claim) {
+                throw conflict('EXECUTION_NOT_CLAIMED', 'Claim the execution before completing it');
+            }
+            record.completion = {
+                payload,
+                status,
+                startedAt,
+                completedAt,
+                durationMs: duration,
+                errorMessage,
+                errorCode,
+                receivedAt: now,
+                nodes: reportedNodes(record, body.result ?? null, status)
+            };
+            return answer();
+        }
+    };
+}
+function runnerRoutes() {
+    return [claimRoute(), completeRoute()];
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/routes/index.ts
+
+
+
+
+function allRoutes(extensions) {
+    return [
+        ...keyRoutes(extensions),
+        ...flowRoutes(),
+        ...executionRoutes(extensions),
+        ...runnerRoutes()
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/server-config.ts
+
+
+
+/** Every route id, whatever the extensions (for fault selectors). */
+function knownRouteIds() {
+    return allRoutes({
+        permissionsForAnyKey: true,
+        cancel: true,
+        executionsList: true,
+        keyIntrospection: true
+    }).map((r) => r.id);
+}
+function positive(c, value, path) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+        c.fail(path, 'must be a positive number');
+    }
+    return value;
+}
+function wholeNumber(c, value, path, min) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+        c.fail(path, `must be a whole number >= ${min}`);
+    }
+    return value;
+}
+function server_config_probability(c, value, path) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+        c.fail(path, 'must be a probability from 0 to 1 (e.g. 0.05 for 5%)');
+    }
+    return value;
+}
+function checkBucket(c, value, path) {
+    if (typeof value === 'number')
+        return wholeNumber(c, value, path, 1);
+    const o = c.object(value, path, ['limit', 'window_ms']);
+    const limit = { limit: wholeNumber(c, o.limit, `${path}.limit`, 1) };
+    if (o.window_ms !== undefined)
+        limit.window_ms = positive(c, o.window_ms, `${path}.window_ms`);
+    return limit;
+}
+function checkStorm(c, value, path) {
+    const o = c.object(value, path, ['count', 'fraction', 'retry_after_ms', 'seed']);
+    const storm = {};
+    if (o.count !== undefined)
+        storm.count = wholeNumber(c, o.count, `${path}.count`, 0);
+    if (o.fraction !== undefined)
+        storm.fraction = server_config_probability(c, o.fraction, `${path}.fraction`);
+    if (o.retry_after_ms !== undefined) {
+        storm.retry_after_ms = positive(c, o.retry_after_ms, `${path}.retry_after_ms`);
+    }
+    if (o.seed !== undefined)
+        storm.seed = c.number(o.seed, `${path}.seed`, -Infinity, true);
+    return storm;
+}
+function checkRateLimits(c, value, path) {
+    if (value === false)
+        return false;
+    const o = c.object(value, path, [...rate_limit_BUCKETS, 'window_ms', 'style', 'storm']);
+    const limits = {};
+    for (const bucket of rate_limit_BUCKETS) {
+        if (o[bucket] !== undefined)
+            limits[bucket] = checkBucket(c, o[bucket], `${path}.${bucket}`);
+    }
+    if (o.window_ms !== undefined)
+        limits.window_ms = positive(c, o.window_ms, `${path}.window_ms`);
+    if (o.style !== undefined) {
+        if (!HEADER_STYLES.includes(o.style)) {
+            c.fail(`${path}.style`, `must be one of ${HEADER_STYLES.join(', ')}`);
+        }
+        limits.style = o.style;
+    }
+    if (o.storm !== undefined)
+        limits.storm = checkStorm(c, o.storm, `${path}.storm`);
+    return limits;
+}
+function checkQuota(c, value, path) {
+    const o = c.object(value, path, ['daily', 'scope', 'window_ms']);
+    const quota = {
+        daily: wholeNumber(c, o.daily, `${path}.daily`, 0)
+    };
+    if (o.scope !== undefined)
+        quota.scope = c.string(o.scope, `${path}.scope`);
+    if (o.window_ms !== undefined)
+        quota.window_ms = positive(c, o.window_ms, `${path}.window_ms`);
+    return quota;
+}
+const FAULT_RATES = [
+    'rate_5xx',
+    'rate_503',
+    'rate_reset',
+    'rate_slow',
+    'rate_malformed',
+    'rate_html'
+];
+function checkSelectors(c, value, path, routeIds) {
+    return c.array(value, path).map((v, i) => {
+        const selector = c.string(v, `${path}[${i}]`);
+        if (!isFaultSelector(selector, routeIds)) {
+            c.fail(`${path}[${i}]`, `unknown selector "${selector}": use a route id (${routeIds.join(', ')}), GET or POST, or read, search or write`);
+        }
+        return selector;
+    });
+}
+function checkFaults(c, value, path) {
+    const o = c.object(value, path, [
+        'seed',
+        ...FAULT_RATES,
+        'slow_ms',
+        'retry_after_seconds',
+        'clock_skew_ms',
+        'routes',
+        'exclude',
+        'after_commit'
+    ]);
+    const faults = {};
+    if (o.seed !== undefined)
+        faults.seed = c.number(o.seed, `${path}.seed`, -Infinity, true);
+    let total = 0;
+    for (const rate of FAULT_RATES) {
+        if (o[rate] === undefined)
+            continue;
+        const p = server_config_probability(c, o[rate], `${path}.${rate}`);
+        faults[rate] = p;
+        total += p;
+    }
+    if (total > 1 + 1e-9) {
+        c.fail(path, `the fault probabilities (${FAULT_RATES.join(', ')}) add up to ${total}; at most 1`);
+    }
+    if (o.slow_ms !== undefined) {
+        const slowMs = c.number(o.slow_ms, `${path}.slow_ms`, 0);
+        if (slowMs > MAX_SLOW_MS)
+            c.fail(`${path}.slow_ms`, `must be at most ${MAX_SLOW_MS}`);
+        faults.slow_ms = slowMs;
+    }
+    if (o.retry_after_seconds !== undefined) {
+        faults.retry_after_seconds = wholeNumber(c, o.retry_after_seconds, `${path}.retry_after_seconds`, 0);
+    }
+    if (o.clock_skew_ms !== undefined) {
+        const skew = c.number(o.clock_skew_ms, `${path}.clock_skew_ms`, -MAX_CLOCK_SKEW_MS);
+        if (skew > MAX_CLOCK_SKEW_MS)
+            c.fail(`${path}.clock_skew_ms`, 'must be within ±24 h');
+        faults.clock_skew_ms = skew;
+    }
+    const routeIds = knownRouteIds();
+    if (o.routes !== undefined)
+        faults.routes = checkSelectors(c, o.routes, `${path}.routes`, routeIds);
+    if (o.exclude !== undefined) {
+        faults.exclude = checkSelectors(c, o.exclude, `${path}.exclude`, routeIds);
+    }
+    if (o.after_commit !== undefined) {
+        faults.after_commit =
+            typeof o.after_commit === 'boolean'
+                ? o.after_commit
+                : server_config_probability(c, o.after_commit, `${path}.after_commit`);
+    }
+    return faults;
+}
+/** Validates the `server:` section of a fixtures file. */
+function checkServerSection(c, value) {
+    const o = c.object(value, 'server', ['time_scale', 'rate_limits', 'quota', 'faults']);
+    const server = {};
+    if (o.time_scale !== undefined)
+        server.time_scale = positive(c, o.time_scale, 'server.time_scale');
+    if (o.rate_limits !== undefined) {
+        server.rate_limits = checkRateLimits(c, o.rate_limits, 'server.rate_limits');
+    }
+    if (o.quota !== undefined)
+        server.quota = checkQuota(c, o.quota, 'server.quota');
+    if (o.faults !== undefined)
+        server.faults = checkFaults(c, o.faults, 'server.faults');
+    return server;
+}
+function bucketOptions(limit) {
+    if (limit === undefined || typeof limit === 'number')
+        return limit;
+    return { limit: limit.limit, windowMs: limit.window_ms };
+}
+/** The `server:` section (validated) in the shape of `startSandbox` options. */
+function serverConfigOf(server) {
+    if (!server)
+        return {};
+    const config = { timeScale: server.time_scale };
+    const limits = server.rate_limits;
+    if (limits === false)
+        config.rateLimits = false;
+    else if (limits) {
+        const storm = limits.storm && {
+            count: limits.storm.count,
+            fraction: limits.storm.fraction,
+            retryAfterMs: limits.storm.retry_after_ms,
+            seed: limits.storm.seed
+        };
+        config.rateLimits = {
+            read: bucketOptions(limits.read),
+            search: bucketOptions(limits.search),
+            write: bucketOptions(limits.write),
+            windowMs: limits.window_ms,
+            style: limits.style,
+            storm
+        };
+    }
+    if (server.quota) {
+        config.quota = {
+            daily: server.quota.daily,
+            scope: server.quota.scope,
+            windowMs: server.quota.window_ms
+        };
+    }
+    const f = server.faults;
+    if (f) {
+        config.faults = {
+            seed: f.seed,
+            rate5xx: f.rate_5xx,
+            rate503: f.rate_503,
+            rateReset: f.rate_reset,
+            rateSlow: f.rate_slow,
+            slowMs: f.slow_ms,
+            rateMalformed: f.rate_malformed,
+            rateHtml: f.rate_html,
+            retryAfterSeconds: f.retry_after_seconds,
+            clockSkewMs: f.clock_skew_ms,
+            routes: f.routes,
+            exclude: f.exclude,
+            afterCommit: f.after_commit
+        };
+    }
+    return config;
+}
+/** A copy without the keys whose value is undefined (so they do not hide the file's). */
+function defined(value) {
+    return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined));
+}
+/**
+ * The settings in effect: `options` over `file`, field by field within each group
+ * (a flag for the read limit keeps the file's header style; an undefined field
+ * keeps the file's value). `rateLimits: false` turns rate limits off, `options`
+ * winning.
+ */
+function mergeServerConfig(file, options) {
+    const merged = {};
+    const timeScale = options.timeScale ?? file?.timeScale;
+    if (timeScale !== undefined)
+        merged.timeScale = timeScale;
+    const fileLimits = file?.rateLimits;
+    if (options.rateLimits === false || (options.rateLimits === undefined && fileLimits === false)) {
+        merged.rateLimits = false;
+    }
+    else if (options.rateLimits !== undefined || fileLimits !== undefined) {
+        merged.rateLimits = { ...defined(fileLimits || undefined), ...defined(options.rateLimits) };
+    }
+    if (options.quota !== undefined || file?.quota !== undefined) {
+        merged.quota = { ...defined(file?.quota), ...defined(options.quota) };
+    }
+    if (options.faults !== undefined || file?.faults !== undefined) {
+        merged.faults = { ...defined(file?.faults), ...defined(options.faults) };
+    }
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/fixtures.ts
+/**
+ * The sandbox's starting state: organizations, API keys and flows (with how each
+ * flow behaves when launched). Read from an object or a JSON/YAML file and
+ * validated strictly: a typo in a fixture (`expires_in_day`) is an error naming
+ * the path of the field, not a silently ignored key.
+ *
+ * The default fixture (fixtures/default.json) is imported, not read from disk, so
+ * the bundled CLI (dist/cli/index.js, built by ncc) carries it inside the bundle.
+ */
+
+
+
+
+
+
+
+
+
+/** The format `X-Api-Key` must have; anything else is a 401 "malformed". */
+const API_KEY_PATTERN = /^epk_(live|test)_[A-Za-z0-9_]{6,}$/;
+const fixtures_SCOPE_PATTERN = /^[a-z_]+:[a-z_]+$/;
+function fixtures_checkKey(c, value, path) {
+    const o = c.object(value, path, [
+        'id',
+        'key',
+        'name',
+        'organization_id',
+        'permissions',
+        'expires_at',
+        'expires_in_days',
+        'revoked',
+        'description'
+    ]);
+    const key = {
+        id: c.string(o.id, `${path}.id`),
+        key: c.string(o.key, `${path}.key`, API_KEY_PATTERN, 'must look like epk_live_<at least 6 of A-Z a-z 0-9 _>'),
+        name: c.string(o.name, `${path}.name`),
+        organization_id: c.string(o.organization_id, `${path}.organization_id`),
+        permissions: c
+            .array(o.permissions, `${path}.permissions`)
+            .map((s, i) => c.string(s, `${path}.permissions[${i}]`, fixtures_SCOPE_PATTERN, 'must be a scope like flows:read'))
+    };
+    if (o.expires_at !== undefined && o.expires_in_days !== undefined) {
+        c.fail(`${path}.expires_in_days`, 'give either expires_at or expires_in_days, not both');
+    }
+    if (o.expires_at === null)
+        key.expires_at = null;
+    else if (o.expires_at !== undefined)
+        key.expires_at = c.rfc3339(o.expires_at, `${path}.expires_at`);
+    if (o.expires_in_days !== undefined) {
+        key.expires_in_days = c.number(o.expires_in_days, `${path}.expires_in_days`, -36500);
+    }
+    if (o.revoked !== undefined)
+        key.revoked = c.boolean(o.revoked, `${path}.revoked`);
+    const description = c.optionalString(o.description, `${path}.description`);
+    if (description !== undefined)
+        key.description = description;
+    return key;
+}
+function checkNode(c, value, path) {
+    const o = c.object(value, path, ['id', 'display_name', 'type', 'weight', 'config']);
+    const node = {
+        id: c.string(o.id, `${path}.id`),
+        display_name: c.string(o.display_name, `${path}.display_name`),
+        type: c.string(o.type, `${path}.type`)
+    };
+    if (o.weight !== undefined)
+        node.weight = c.number(o.weight, `${path}.weight`, 0);
+    if (o.config !== undefined) {
+        node.config = c.object(o.config, `${path}.config`, Object.keys(o.config));
+    }
+    return node;
+}
+function checkSimulation(c, value, path, nodes) {
+    const o = c.object(value, path, ['outcome', 'duration_ms', 'pending_ms', 'failure', 'error']);
+    const outcomes = ['passed', 'failed', 'error'];
+    if (!outcomes.includes(o.outcome)) {
+        c.fail(`${path}.outcome`, 'must be one of passed, failed, error');
+    }
+    const sim = {
+        outcome: o.outcome,
+        duration_ms: c.number(o.duration_ms, `${path}.duration_ms`, 0)
+    };
+    if (o.pending_ms !== undefined)
+        sim.pending_ms = c.number(o.pending_ms, `${path}.pending_ms`, 0);
+    if (sim.outcome === 'failed') {
+        const f = c.object(o.failure, `${path}.failure`, ['node_id', 'assertion']);
+        const nodeId = c.string(f.node_id, `${path}.failure.node_id`);
+        if (!nodes.some((n) => n.id === nodeId)) {
+            c.fail(`${path}.failure.node_id`, `"${nodeId}" is not one of this flow's nodes`);
+        }
+        const a = c.object(f.assertion, `${path}.failure.assertion`, [
+            'extractor',
+            'operator',
+            'expected',
+            'actual'
+        ]);
+        sim.failure = {
+            node_id: nodeId,
+            assertion: {
+                extractor: c.string(a.extractor, `${path}.failure.assertion.extractor`),
+                operator: c.string(a.operator, `${path}.failure.assertion.operator`),
+                expected: a.expected,
+                actual: a.actual
+            }
+        };
+    }
+    else if (o.failure !== undefined) {
+        c.fail(`${path}.failure`, 'only allowed when outcome is "failed"');
+    }
+    if (sim.outcome === 'error') {
+        const e = c.object(o.error, `${path}.error`, ['code', 'message']);
+        sim.error = {
+            code: c.string(e.code, `${path}.error.code`),
+            message: c.string(e.message, `${path}.error.message`)
+        };
+    }
+    else if (o.error !== undefined) {
+        c.fail(`${path}.error`, 'only allowed when outcome is "error"');
+    }
+    return sim;
+}
+function checkFlow(c, value, path) {
+    const o = c.object(value, path, [
+        'id',
+        'organization_id',
+        'name',
+        'description',
+        'tags',
+        'version',
+        'created_at',
+        'timeout_seconds',
+        'inputs',
+        'published_versions',
+        'nodes',
+        'simulation'
+    ]);
+    const nodes = c
+        .array(o.nodes, `${path}.nodes`)
+        .map((n, i) => checkNode(c, n, `${path}.nodes[${i}]`));
+    if (nodes.length === 0)
+        c.fail(`${path}.nodes`, 'a flow needs at least one node');
+    c.unique(nodes.map((n) => n.id), (i) => `${path}.nodes[${i}].id`, 'node id');
+    const flow = {
+        id: checkUuid(c, o.id, `${path}.id`),
+        organization_id: c.string(o.organization_id, `${path}.organization_id`),
+        name: c.string(o.name, `${path}.name`),
+        tags: c.array(o.tags, `${path}.tags`).map((t, i) => c.string(t, `${path}.tags[${i}]`)),
+        nodes,
+        simulation: checkSimulation(c, o.simulation, `${path}.simulation`, nodes)
+    };
+    c.unique(flow.tags, (i) => `${path}.tags[${i}]`, 'tag');
+    if (o.description === null)
+        flow.description = null;
+    else if (o.description !== undefined)
+        flow.description = c.string(o.description, `${path}.description`);
+    if (o.version !== undefined)
+        flow.version = c.number(o.version, `${path}.version`, 1, true);
+    if (o.created_at !== undefined)
+        flow.created_at = c.rfc3339(o.created_at, `${path}.created_at`);
+    if (o.timeout_seconds !== undefined) {
+        flow.timeout_seconds = c.number(o.timeout_seconds, `${path}.timeout_seconds`, 1, true);
+    }
+    if (o.inputs !== undefined) {
+        const inputs = c.object(o.inputs, `${path}.inputs`, Object.keys(o.inputs));
+        flow.inputs = {};
+        for (const [name, input] of Object.entries(inputs)) {
+            const i = c.object(input, `${path}.inputs.${name}`, ['value', 'secret']);
+            if (typeof i.value !== 'string')
+                c.fail(`${path}.inputs.${name}.value`, 'must be a string');
+            flow.inputs[name] = { value: i.value };
+            if (i.secret !== undefined)
+                flow.inputs[name].secret = c.boolean(i.secret, `${path}.inputs.${name}.secret`);
+        }
+    }
+    if (o.published_versions !== undefined) {
+        flow.published_versions = c
+            .array(o.published_versions, `${path}.published_versions`)
+            .map((v, i) => c.string(v, `${path}.published_versions[${i}]`));
+    }
+    return flow;
+}
+function checkUuid(c, value, path) {
+    const text = c.string(value, path);
+    if (!isUuid(text))
+        c.fail(path, 'must be a UUID (flow IDs are UUIDs in the Echopoint API)');
+    return text;
+}
+/** Validates a parsed fixtures document. */
+function validateFixtures(value, source) {
+    const c = new Checker(source);
+    const root = c.object(value, '$', [
+        '$schema',
+        'description',
+        'default',
+        'organizations',
+        'api_keys',
+        'flows',
+        'server'
+    ]);
+    const organizations = c.array(root.organizations, 'organizations').map((v, i) => {
+        const o = c.object(v, `organizations[${i}]`, ['id', 'name']);
+        const org = { id: c.string(o.id, `organizations[${i}].id`) };
+        const name = c.optionalString(o.name, `organizations[${i}].name`);
+        if (name !== undefined)
+            org.name = name;
+        return org;
+    });
+    if (organizations.length === 0)
+        c.fail('organizations', 'at least one organization is needed');
+    const apiKeys = c.array(root.api_keys, 'api_keys').map((v, i) => fixtures_checkKey(c, v, `api_keys[${i}]`));
+    const flows = c.array(root.flows, 'flows').map((v, i) => checkFlow(c, v, `flows[${i}]`));
+    const orgIds = organizations.map((o) => o.id);
+    c.unique(orgIds, (i) => `organizations[${i}].id`, 'organization id');
+    c.unique(apiKeys.map((k) => k.id), (i) => `api_keys[${i}].id`, 'key id');
+    c.unique(apiKeys.map((k) => k.key), (i) => `api_keys[${i}].key`, 'key secret');
+    c.unique(flows.map((f) => f.id), (i) => `flows[${i}].id`, 'flow id');
+    apiKeys.forEach((k, i) => {
+        if (!orgIds.includes(k.organization_id)) {
+            c.fail(`api_keys[${i}].organization_id`, `unknown organization "${k.organization_id}"`);
+        }
+    });
+    flows.forEach((f, i) => {
+        if (!orgIds.includes(f.organization_id)) {
+            c.fail(`flows[${i}].organization_id`, `unknown organization "${f.organization_id}"`);
+        }
+    });
+    const fixtures = { organizations, api_keys: apiKeys, flows };
+    if (root.server !== undefined)
+        fixtures.server = checkServerSection(c, root.server);
+    const description = c.optionalString(root.description, 'description');
+    if (description !== undefined)
+        fixtures.description = description;
+    if (root.default !== undefined) {
+        const d = c.object(root.default, 'default', ['organization_id', 'api_key_id']);
+        fixtures.default = {};
+        if (d.organization_id !== undefined) {
+            const org = c.string(d.organization_id, 'default.organization_id');
+            if (!orgIds.includes(org))
+                c.fail('default.organization_id', `unknown organization "${org}"`);
+            fixtures.default.organization_id = org;
+        }
+        if (d.api_key_id !== undefined) {
+            const keyId = c.string(d.api_key_id, 'default.api_key_id');
+            if (!apiKeys.some((k) => k.id === keyId))
+                c.fail('default.api_key_id', `unknown key "${keyId}"`);
+            fixtures.default.api_key_id = keyId;
+        }
+    }
+    return fixtures;
+}
+function readFixturesFile(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        throw new FixtureError('$', `cannot read the file (${err.message})`, path);
+    }
+    const ext = (0,external_node_path_.extname)(path).toLowerCase();
+    try {
+        // YAML is a superset of JSON, but JSON.parse gives the clearer error for a .json file.
+        return ext === '.json' ? JSON.parse(text) : (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        throw new FixtureError('$', `not valid ${ext === '.json' ? 'JSON' : 'YAML'} (${err.message})`, path);
+    }
+}
+/**
+ * Loads and validates fixtures from an object, or from a `.json`, `.yaml` or
+ * `.yml` file. Throws a FixtureError naming the path of the first bad field.
+ */
+function loadFixtures(pathOrObject) {
+    if (typeof pathOrObject === 'string') {
+        return validateFixtures(readFixturesFile(pathOrObject), pathOrObject);
+    }
+    // A deep copy: the sandbox mutates nothing, but callers may reuse their object.
+    return validateFixtures(structuredClone(pathOrObject));
+}
+/** The default fixture shipped with the kit (embedded in the bundle). */
+function defaultFixtures() {
+    return loadFixtures(default_namespaceObject);
+}
+/**
+ * Where fixtures/default.json lives on disk, for users who want to copy and edit
+ * it. src/sandbox/ (ts-jest) and dist/cli/ (the bundle) are both two levels below
+ * the package root, so one relative path serves both. The sandbox itself never
+ * reads this path: it uses the embedded copy. (Built with path.resolve rather than
+ * `new URL(…, import.meta.url)` on purpose: ncc would copy the file into dist/
+ * under a hashed name and return that path instead.)
+ */
+function defaultFixturesPath() {
+    const here = dirname(fileURLToPath(import.meta.url));
+    return resolve(here, '..', '..', 'fixtures', 'default.json');
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/auth.ts
+/**
+ * Authentication and authorization (contract.md part A, Authentication):
+ *
+ * - 401 for a missing, malformed, unknown, expired or revoked `X-Api-Key`;
+ *   scopes are not consulted for these.
+ * - 400 when `X-Organization-ID` is missing or blank (every path but
+ *   `GET /api-keys/self`), 403 when it names an organization the key is not in.
+ * - 403 INSUFFICIENT_SCOPE when the key lacks the route's scope.
+ *
+ * Once the key is known, every answer (errors included) carries
+ * `X-Api-Key-Expires-At` when the key expires (part B.1), so a client can warn
+ * about expiry from any response.
+ */
+
+
+
+
+/** The header carrying the key's expiry (part B.1). */
+const EXPIRES_AT_HEADER = 'x-api-key-expires-at';
+function authenticate(ctx) {
+    const secret = ctx.header('x-api-key')?.trim();
+    if (!secret)
+        throw unauthorized('Missing X-Api-Key header');
+    // Never echo the key back: it may be a real secret pasted into the wrong place.
+    if (!API_KEY_PATTERN.test(secret))
+        throw unauthorized('Malformed API key: expected a key like epk_live_…');
+    const key = ctx.services.state.keyBySecret(secret);
+    if (!key)
+        throw unauthorized('Invalid API key');
+    if (key.revoked)
+        throw unauthorized('The API key has been revoked');
+    if (key.expiresAt !== null && key.expiresAt <= ctx.receivedAt) {
+        throw unauthorized(`The API key expired at ${iso(key.expiresAt)}`);
+    }
+    return key;
+}
+function authorize(ctx, key) {
+    const route = ctx.route?.definition;
+    if (!route)
+        throw new Error('auth layer reached without a matched route');
+    if (route.orgHeader) {
+        const org = ctx.header('x-organization-id')?.trim();
+        if (!org) {
+            throw validationError('X-Organization-ID', 'The X-Organization-ID header is required and must not be blank');
+        }
+        if (org !== key.organizationId) {
+            throw forbidden(`The API key does not belong to organization "${org}"`);
+        }
+        ctx.organizationId = org;
+    }
+    else {
+        ctx.organizationId = key.organizationId;
+    }
+    if (route.scope !== null && !key.permissions.includes(route.scope)) {
+        throw insufficientScope(route.scope);
+    }
+}
+function withExpiryHeader(ctx, key, response) {
+    if (!ctx.services.extensions.keyIntrospection || key.expiresAt === null)
+        return response;
+    return { ...response, headers: { ...response.headers, [EXPIRES_AT_HEADER]: iso(key.expiresAt) } };
+}
+/** The pipeline's auth layer (after the router, which supplies the route's scope). */
+function authLayer() {
+    return {
+        name: 'auth',
+        handle: async (ctx, next) => {
+            const key = authenticate(ctx);
+            ctx.apiKey = key;
+            let response;
+            try {
+                authorize(ctx, key);
+                response = await next();
+            }
+            catch (err) {
+                response = errorResponse(err);
+            }
+            return withExpiryHeader(ctx, key, response);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/layers/quota.ts
+
+
+
+const quota_DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_QUOTA_SCOPE = 'cloud_fleet';
+/** Validates quota options (RangeError naming the option) and fills the defaults. */
+function resolveQuota(options) {
+    const { daily, scope = DEFAULT_QUOTA_SCOPE, windowMs = quota_DAY_MS } = options;
+    if (!Number.isInteger(daily) || daily < 0) {
+        throw new RangeError(`quota.daily must be a whole number >= 0, got ${String(daily)}`);
+    }
+    if (typeof scope !== 'string' || scope.trim() === '') {
+        throw new RangeError('quota.scope must be a non-empty string');
+    }
+    if (!Number.isFinite(windowMs) || windowMs <= 0) {
+        throw new RangeError(`quota.windowMs must be a positive number of ms, got ${String(windowMs)}`);
+    }
+    return { daily, scope, windowMs };
+}
+/** The quota layer. `sandbox.quota` when a quota is set. */
+class DailyQuota {
+    name = 'quota';
+    config;
+    /** Per organization: creation times (sandbox clock ms) of counted executions, oldest first. */
+    launches = new Map();
+    constructor(options) {
+        this.config = resolveQuota(options);
+    }
+    /** Executions counted against the organization's current window. */
+    used(organizationId, now) {
+        return this.live(organizationId, now).length;
+    }
+    /** Executions the organization may still create now. */
+    remaining(organizationId, now) {
+        return Math.max(0, this.config.daily - this.used(organizationId, now));
+    }
+    async handle(ctx, next) {
+        const organizationId = ctx.organizationId;
+        if (organizationId === undefined || classifyLaunch(ctx) !== 'new')
+            return next();
+        const now = ctx.services.clock.now();
+        const live = this.live(organizationId, now);
+        if (live.length >= this.config.daily) {
+            const freesAt = live[0] === undefined ? now : live[0] + this.config.windowMs;
+            throw new ApiError(429, 'DAILY_EXECUTION_LIMIT_EXCEEDED', `The organization's execution quota is spent: ${this.config.daily} executions per rolling ${formatWindow(this.config.windowMs)}; the next one frees up at ${iso(freesAt)}`, { metadata: { scope: this.config.scope } });
+        }
+        live.push(now);
+        let created = false;
+        try {
+            const response = await next();
+            created = response.status === 202 && ctx.annotations.replay === false;
+            return response;
+        }
+        finally {
+            if (!created) {
+                const index = live.lastIndexOf(now);
+                if (index >= 0)
+                    live.splice(index, 1);
+            }
+        }
+    }
+    /** The organization's counted launches still inside the window (pruned in place). */
+    live(organizationId, now) {
+        let list = this.launches.get(organizationId);
+        if (!list) {
+            list = [];
+            this.launches.set(organizationId, list);
+        }
+        const horizon = now - this.config.windowMs;
+        while (list.length > 0 && list[0] <= horizon)
+            list.shift();
+        return list;
+    }
+    /** One line for the banner. */
+    describe() {
+        return `${this.config.daily} executions per organization per rolling ${formatWindow(this.config.windowMs)} (scope ${this.config.scope})`;
+    }
+}
+function formatWindow(ms) {
+    return ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${ms / 1000} s`;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/pipeline.ts
+/**
+ * The request pipeline: every request passes through the same ordered slots,
+ *
+ *   requestLog → faults → router → auth → rateLimit → quota → handler
+ *
+ * Each slot holds one layer. A layer gets the request context and `next` (the
+ * rest of the pipeline) and returns a response, so it can answer early (auth's
+ * 401), wait (a slow-response fault), or alter what the inner layers answered
+ * (auth adds `X-Api-Key-Expires-At`, a rate limiter adds its headers).
+ *
+ * `faults`, `rateLimit` and `quota` are pluggable: `startSandbox` fills them from its
+ * `faults`, `rateLimits` and `quota` options (layers/faults.ts, layers/rate-limit.ts,
+ * layers/quota.ts) and leaves pass-through layers otherwise; `pipeline.use(slot, layer)`
+ * (or `startSandbox({ layers })`) swaps any of them. Their position is
+ * deliberate: faults sit outside everything (a reset can hit any request, even
+ * an unauthenticated one); rate limits count authenticated requests per key and
+ * know the route's bucket (read, search, write); the quota sees the launch after
+ * the key and the route are known, and `classifyLaunch(ctx)` (routes/executions.ts)
+ * tells it whether the launch would create an execution or replay one, which must
+ * not count (contract.md, launch semantics).
+ */
+
+/** The slots, in the order a request passes them. */
+const LAYER_SLOTS = [
+    'requestLog',
+    'faults',
+    'router',
+    'auth',
+    'rateLimit',
+    'quota',
+    'handler'
+];
+/** A layer that does nothing but call the next one: the placeholder of an empty slot. */
+function passThrough(name) {
+    return { name, handle: (_ctx, next) => next() };
+}
+class Pipeline {
+    layers = new Map();
+    constructor(layers = {}) {
+        for (const slot of LAYER_SLOTS)
+            this.layers.set(slot, layers[slot] ?? passThrough(slot));
+    }
+    /** Puts `layer` in `slot`, replacing what was there (the pass-through by default). */
+    use(slot, layer) {
+        this.layers.set(slot, layer);
+        return this;
+    }
+    /** The layer currently in `slot`. */
+    get(slot) {
+        return this.layers.get(slot);
+    }
+    /** Runs a request through every slot. Never rejects. */
+    run(ctx) {
+        const ordered = LAYER_SLOTS.map((slot) => this.get(slot));
+        const dispatch = async (index) => {
+            const layer = ordered[index];
+            // The handler slot answers; running past it means nothing answered.
+            if (!layer)
+                return errorResponse(new Error('no layer answered the request'));
+            try {
+                return await layer.handle(ctx, () => dispatch(index + 1));
+            }
+            catch (err) {
+                // Converting here (not only at the top) lets an outer layer see and
+                // decorate the error response of an inner one.
+                return errorResponse(err);
+            }
+        };
+        return dispatch(0);
+    }
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./src/sandbox/request-log.ts
+/**
+ * A record of every request the sandbox answered, for tests: to prove that no
+ * request was sent, that a flow was launched once and not twice, or which key
+ * and organization a client used. The key's secret is never recorded, only its id.
+ */
+
+class RequestLog {
+    list = [];
+    seq = 0;
+    /** Event order: when each entry's request arrived and when it was answered (by seq). */
+    tick = 0;
+    order = new Map();
+    /** Every entry, oldest first (a copy). */
+    entries() {
+        return [...this.list];
+    }
+    filter(predicate) {
+        return this.list.filter(predicate);
+    }
+    /**
+     * Launches the handler accepted (202), each marked `replay: true` when no execution
+     * was created. Includes launches whose answer a fault lost after the handler ran
+     * (`faultAfterCommit`): their execution exists even though the client never saw it.
+     */
+    launches() {
+        return this.list.filter((e) => e.routeId === 'flows.launch' &&
+            e.executionId !== undefined &&
+            e.replay !== undefined &&
+            (e.status === 202 || e.faultAfterCommit === true));
+    }
+    /** Answers that carried a retry hint (`retryAt`), oldest first. */
+    hints() {
+        return this.list.filter((e) => e.retryAt !== undefined);
+    }
+    /**
+     * Requests that arrived before the `retryAt` of a hint the same key had already
+     * received for the same bucket: "the client did not wait as told". Only requests
+     * that arrived after the hint was answered count; one already on its way when the
+     * hint was sent could not have known it.
+     */
+    earlyRequests() {
+        const early = [];
+        for (const hint of this.hints()) {
+            const answered = this.order.get(hint.seq)?.answered ?? Infinity;
+            for (const request of this.list) {
+                if (request === hint || request.keyId !== hint.keyId || request.keyId === null)
+                    continue;
+                if (request.bucket !== hint.bucket)
+                    continue;
+                const arrived = this.order.get(request.seq)?.arrived ?? -Infinity;
+                if (arrived > answered && request.at < hint.retryAt)
+                    early.push({ request, hint });
+            }
+        }
+        return early;
+    }
+    /** Forgets every entry (sequence numbers keep counting). */
+    clear() {
+        this.list.length = 0;
+        this.order.clear();
+    }
+    /** Adds an entry; the pipeline's request-log layer calls this. */
+    record(entry, order) {
+        const full = { seq: ++this.seq, ...entry };
+        this.list.push(full);
+        this.order.set(full.seq, order ?? { arrived: ++this.tick, answered: ++this.tick });
+        return full;
+    }
+    /** The outermost pipeline layer: records each request with what the inner layers learned. */
+    layer() {
+        return {
+            name: 'requestLog',
+            handle: async (ctx, next) => {
+                const started = external_node_perf_hooks_.performance.now();
+                const arrived = ++this.tick;
+                const response = await next();
+                const answered = ++this.tick;
+                const params = ctx.route?.params ?? {};
+                const body = response.body;
+                const errorCode = response.status >= 400 ? body?.errors?.[0]?.code : undefined;
+                const orgHeader = ctx.header('x-organization-id')?.trim();
+                const entry = {
+                    at: ctx.receivedAt,
+                    method: ctx.method,
+                    path: ctx.path,
+                    query: Object.fromEntries(ctx.query.entries()),
+                    status: response.drop ? 0 : response.status,
+                    routeId: ctx.route?.definition.id ?? null,
+                    keyId: ctx.apiKey?.id ?? ctx.annotations.presentedKeyId ?? null,
+                    organizationId: ctx.organizationId ?? (orgHeader || null),
+                    durationMs: external_node_perf_hooks_.performance.now() - started
+                };
+                const idempotencyKey = ctx.header('idempotency-key');
+                if (idempotencyKey !== undefined)
+                    entry.idempotencyKey = idempotencyKey;
+                const flowId = ctx.annotations.flowId ?? params.flowId;
+                if (flowId !== undefined)
+                    entry.flowId = flowId;
+                const executionId = ctx.annotations.executionId ?? params.executionId;
+                if (executionId !== undefined)
+                    entry.executionId = executionId;
+                if (ctx.annotations.replay !== undefined)
+                    entry.replay = ctx.annotations.replay;
+                if (errorCode !== undefined)
+                    entry.errorCode = errorCode;
+                const bucket = ctx.route?.definition.bucket;
+                if (bucket !== undefined)
+                    entry.bucket = bucket;
+                const { retryAt, fault, faultAfterCommit } = ctx.annotations;
+                if (retryAt !== undefined)
+                    entry.retryAt = retryAt;
+                if (fault !== undefined)
+                    entry.fault = fault;
+                if (faultAfterCommit)
+                    entry.faultAfterCommit = true;
+                this.record(entry, { arrived, answered });
+                return response;
+            }
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/router.ts
+
+function compile(pattern) {
+    const segments = pattern
+        .split('/')
+        .slice(1)
+        .map((part) => {
+        const param = /^\{(\w+)\}$/.exec(part);
+        return param ? { param: param[1] } : { literal: part };
+    });
+    return { pattern, segments, specificity: segments.filter((s) => s.literal !== undefined).length };
+}
+function matchPattern(compiled, parts) {
+    if (compiled.segments.length !== parts.length)
+        return null;
+    const params = {};
+    for (const [i, segment] of compiled.segments.entries()) {
+        const part = parts[i];
+        if (segment.literal !== undefined) {
+            if (segment.literal !== part)
+                return null;
+        }
+        else {
+            if (part === '')
+                return null;
+            try {
+                params[segment.param] = decodeURIComponent(part);
+            }
+            catch {
+                return null;
+            }
+        }
+    }
+    return params;
+}
+class Router {
+    routes;
+    patterns;
+    constructor(routes) {
+        this.routes = routes;
+        const unique = [...new Set(routes.map((r) => r.pattern))];
+        this.patterns = unique.map(compile).sort((a, b) => b.specificity - a.specificity);
+    }
+    /** Every route, for introspection (the contract test checks coverage against it). */
+    list() {
+        return this.routes;
+    }
+    /** The route for a request; throws 404 for an unknown path, 405 for a wrong method. */
+    match(method, path) {
+        const parts = path.split('/').slice(1);
+        for (const compiled of this.patterns) {
+            const params = matchPattern(compiled, parts);
+            if (!params)
+                continue;
+            // The most specific matching path decides; other methods on it mean 405.
+            const candidates = this.routes.filter((r) => r.pattern === compiled.pattern);
+            const definition = candidates.find((r) => r.method === method);
+            if (definition)
+                return { definition, params };
+            const allow = candidates.map((r) => r.method).join(', ');
+            throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${compiled.pattern}; use ${allow}`, { headers: { allow } });
+        }
+        throw new ApiError(404, 'NOT_FOUND', `No route for ${method} ${path}`);
+    }
+    /** The pipeline layer that resolves the route (before auth). */
+    layer() {
+        return {
+            name: 'router',
+            handle: (ctx, next) => {
+                ctx.route = this.match(ctx.method, ctx.path);
+                return next();
+            }
+        };
+    }
+    /** The last pipeline layer: calls the matched route's handler. */
+    handlerLayer() {
+        return {
+            name: 'handler',
+            handle: (ctx) => {
+                if (!ctx.route)
+                    throw new Error('handler layer reached without a matched route');
+                return ctx.route.definition.handler(ctx);
+            }
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/idempotency.ts
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+class IdempotencyStore {
+    entries = new Map();
+    static id(organizationId, flowId, key) {
+        return JSON.stringify([organizationId, flowId, key]);
+    }
+    /** What a launch with this key and these parameters should do at `now`. */
+    lookup(organizationId, flowId, key, parameters, now) {
+        const entry = this.entries.get(IdempotencyStore.id(organizationId, flowId, key));
+        if (!entry || now - entry.createdAt >= IDEMPOTENCY_TTL_MS)
+            return { kind: 'new' };
+        const differences = Object.keys(parameters).filter((name) => entry.parameters[name] !== parameters[name]);
+        return differences.length === 0
+            ? { kind: 'replay', entry }
+            : { kind: 'conflict', entry, differences };
+    }
+    save(entry) {
+        this.entries.set(IdempotencyStore.id(entry.organizationId, entry.flowId, entry.key), entry);
+    }
+    /** Number of keys held (expired ones included until overwritten). */
+    get size() {
+        return this.entries.size;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/state.ts
+/**
+ * The sandbox's store: organizations, keys and flows from the fixtures, and the
+ * executions launched since start. Lookups that serve requests are scoped by
+ * organization, so a resource of another organization is simply "not found"
+ * (contract.md: 404, never 403). Tests read the store directly to check what
+ * the server did (`getExecution`, `terminalAt`, `lastTerminalAt`).
+ */
+
+
+
+
+
+const state_DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+class SandboxState {
+    clock;
+    timeScale;
+    organizations = new Map();
+    /** By key id. */
+    apiKeys = new Map();
+    flows = new Map();
+    /** In launch order. */
+    executions = new Map();
+    idempotency = new IdempotencyStore();
+    defaultOrganizationId;
+    defaultApiKey;
+    keysBySecret = new Map();
+    /**
+     * @param fixtures validated fixtures (see loadFixtures)
+     * @param clock resolves relative expiries and drives every execution
+     * @param timeScale multiplies every simulated duration
+     */
+    constructor(fixtures, clock, timeScale = 1) {
+        this.clock = clock;
+        this.timeScale = timeScale;
+        const loadedAt = clock.now();
+        for (const org of fixtures.organizations) {
+            this.organizations.set(org.id, { id: org.id, name: org.name ?? org.id });
+        }
+        for (const key of fixtures.api_keys) {
+            const expiresAt = key.expires_in_days !== undefined
+                ? loadedAt + Math.round(key.expires_in_days * state_DAY_MS)
+                : key.expires_at
+                    ? Date.parse(key.expires_at)
+                    : null;
+            const record = {
+                id: key.id,
+                secret: key.key,
+                name: key.name,
+                organizationId: key.organization_id,
+                permissions: [...key.permissions],
+                expiresAt,
+                revoked: key.revoked ?? false
+            };
+            this.apiKeys.set(record.id, record);
+            this.keysBySecret.set(record.secret, record);
+        }
+        fixtures.flows.forEach((flow, i) => {
+            // Without a date, flows are an hour apart in file order, so sorting by
+            // created_at is stable and meaningful.
+            const createdAt = flow.created_at
+                ? Date.parse(flow.created_at)
+                : loadedAt - (fixtures.flows.length - i) * HOUR_MS;
+            // Lower-case, as the API writes UUIDs; path parameters are lower-cased too.
+            const id = flow.id.toLowerCase();
+            this.flows.set(id, {
+                id,
+                organizationId: flow.organization_id,
+                name: flow.name,
+                description: flow.description ?? null,
+                tags: [...flow.tags],
+                version: flow.version ?? 1,
+                createdAt,
+                updatedAt: createdAt,
+                timeoutSeconds: flow.timeout_seconds ?? null,
+                inputs: Object.fromEntries(Object.entries(flow.inputs ?? {}).map(([name, input]) => [
+                    name,
+                    { value: input.value, secret: input.secret ?? false }
+                ])),
+                publishedVersions: [...(flow.published_versions ?? [])],
+                nodes: flow.nodes.map((n) => ({
+                    id: n.id,
+                    displayName: n.display_name,
+                    type: n.type,
+                    weight: n.weight ?? 1,
+                    config: { ...(n.config ?? {}) }
+                })),
+                simulation: structuredClone(flow.simulation)
+            });
+        });
+        this.defaultOrganizationId =
+            fixtures.default?.organization_id ?? fixtures.organizations[0]?.id;
+        const inDefaultOrg = [...this.apiKeys.values()].filter((k) => k.organizationId === this.defaultOrganizationId);
+        const defaultKey = fixtures.default?.api_key_id
+            ? this.apiKeys.get(fixtures.default.api_key_id)
+            : (inDefaultOrg.find((k) => this.isUsable(k, loadedAt) && k.permissions.includes('flows:execute')) ?? inDefaultOrg[0]);
+        if (!defaultKey) {
+            throw new FixtureError('api_keys', `no key belongs to the default organization "${this.defaultOrganizationId}"`);
+        }
+        this.defaultApiKey = defaultKey;
+    }
+    isUsable(key, now) {
+        return !key.revoked && (key.expiresAt === null || key.expiresAt > now);
+    }
+    /** The key with this secret, whatever its state (auth decides what to answer). */
+    keyBySecret(secret) {
+        return this.keysBySecret.get(secret);
+    }
+    /** Revokes a key (for tests: a key revoked while a run is in flight). */
+    revokeKey(keyId) {
+        const key = this.apiKeys.get(keyId);
+        if (!key)
+            throw new Error(`unknown key ${keyId}`);
+        key.revoked = true;
+    }
+    /** The flow, if it exists in this organization. */
+    flowInOrg(organizationId, flowId) {
+        const flow = this.flows.get(flowId);
+        return flow && flow.organizationId === organizationId ? flow : undefined;
+    }
+    flowsInOrg(organizationId) {
+        return [...this.flows.values()].filter((f) => f.organizationId === organizationId);
+    }
+    /** The execution, if it exists in this organization and belongs to this flow. */
+    executionInOrg(organizationId, flowId, executionId) {
+        const record = this.executions.get(executionId);
+        return record && record.organizationId === organizationId && record.flowId === flowId
+            ? record
+            : undefined;
+    }
+    executionsInOrg(organizationId) {
+        return [...this.executions.values()].filter((e) => e.organizationId === organizationId);
+    }
+    /** Creates an execution; cloud and self-hosted ones start their simulated run at once. */
+    createExecution(input) {
+        const { flow } = input;
+        const createdAt = this.clock.now();
+        const inputs = Object.fromEntries(Object.entries(flow.inputs).map(([k, v]) => [k, v.value]));
+        const secretInputKeys = Object.entries(flow.inputs)
+            .filter(([, v]) => v.secret)
+            .map(([k]) => k);
+        const record = {
+            id: (0,external_node_crypto_.randomUUID)(),
+            flowId: flow.id,
+            flowName: flow.name,
+            organizationId: flow.organizationId,
+            runnerType: input.runnerType,
+            environmentKey: input.environmentKey,
+            versionId: input.versionId,
+            triggerType: input.triggerType,
+            triggerMetadata: input.triggerMetadata,
+            executedBy: input.executedBy,
+            timeoutSeconds: flow.timeoutSeconds,
+            createdAt,
+            flowSnapshot: {
+                id: flow.id,
+                name: flow.name,
+                version: flow.version,
+                version_id: input.versionId,
+                flow_definition: flowDefinition(flow)
+            },
+            runnerInputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, secretInputKeys.includes(k) ? '***' : v])),
+            inputs,
+            secretInputKeys,
+            nodes: flow.nodes.map((n) => ({ ...n, config: { ...n.config } })),
+            nodeResultIds: Object.fromEntries(flow.nodes.map((n) => [n.id, (0,external_node_crypto_.randomUUID)()])),
+            // The sandbox plays the self-hosted runner too; only ephemeral runs are left to the client.
+            plan: input.runnerType === 'ephemeral' ? null : planSimulation(flow, createdAt, this.timeScale),
+            claim: null,
+            completion: null,
+            cancelledAt: null
+        };
+        this.executions.set(record.id, record);
+        return record;
+    }
+    /** The state of an execution now (or at `now`). */
+    observe(record, now = this.clock.now()) {
+        return observeExecution(record, now);
+    }
+    /** The execution as `GET /flows/{flowId}/executions/{id}` would answer it now. */
+    getExecution(executionId) {
+        const record = this.executions.get(executionId);
+        return record ? executionJson(record, this.observe(record)) : undefined;
+    }
+    /** Every execution as the API would answer it now, in launch order. */
+    listExecutions() {
+        return [...this.executions.values()].map((r) => executionJson(r, this.observe(r)));
+    }
+    /** When the execution became terminal (sandbox clock ms), or null while in flight. */
+    terminalAt(executionId) {
+        const record = this.executions.get(executionId);
+        return record ? this.observe(record).terminalAt : null;
+    }
+    /** When the sandbox marked the last execution terminal, or null if none is. */
+    lastTerminalAt() {
+        let last = null;
+        for (const record of this.executions.values()) {
+            const at = this.observe(record).terminalAt;
+            if (at !== null && (last === null || at > last))
+                last = at;
+        }
+        return last;
+    }
+    /** `passed`/`failed` from the flow's latest finished execution; cancelled ones do not count. */
+    lastRunStatus(flow, now = this.clock.now()) {
+        let latest = null;
+        for (const record of this.executions.values()) {
+            if (record.flowId !== flow.id)
+                continue;
+            const obs = observeExecution(record, now);
+            if (obs.terminalAt === null || (obs.status !== 'completed' && obs.status !== 'failed'))
+                continue;
+            if (!latest || obs.terminalAt >= latest.at) {
+                latest = { at: obs.terminalAt, status: obs.status === 'completed' ? 'passed' : 'failed' };
+            }
+        }
+        return latest?.status ?? 'none';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/server.ts
+/**
+ * The HTTP server: reads each request, runs it through the pipeline and writes
+ * the answer. Everything the API decides lives in the layers and routes; this
+ * file only deals with sockets, bodies and headers every answer carries
+ * (`Date` from the sandbox's clock plus any configured skew, `Content-Type`,
+ * `X-Request-Id`), and builds the rate-limit, quota and fault layers from the
+ * options and the fixtures file's `server:` section.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Largest request body accepted; larger ones get 413. */
+const server_MAX_BODY_BYTES = 1024 * 1024;
+const ALL_EXTENSIONS_ON = {
+    permissionsForAnyKey: true,
+    cancel: true,
+    executionsList: true,
+    keyIntrospection: true
+};
+function server_readBody(req) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let tooLarge = false;
+        req.on('data', (chunk) => {
+            size += chunk.length;
+            // Keep draining a too-large body so the answer can still be sent on this socket.
+            if (size > server_MAX_BODY_BYTES)
+                tooLarge = true;
+            else
+                chunks.push(chunk);
+        });
+        req.on('end', () => resolve({ body: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge }));
+        req.on('error', reject);
+    });
+}
+function writeResponse(res, response, serverNow, requestId) {
+    if (response.drop) {
+        res.socket?.destroy();
+        return;
+    }
+    const payload = response.rawBody ?? (response.body === undefined ? undefined : JSON.stringify(response.body));
+    const headers = {
+        // The server's clock, not the host's: clients compute absolute reset times against it.
+        date: new Date(serverNow).toUTCString(),
+        'x-request-id': requestId,
+        'cache-control': 'no-store'
+    };
+    if (payload !== undefined)
+        headers['content-type'] = 'application/json; charset=utf-8';
+    Object.assign(headers, response.headers);
+    if (payload !== undefined)
+        headers['content-length'] = String(Buffer.byteLength(payload));
+    res.writeHead(response.status, headers);
+    res.end(payload);
+}
+function listen(server, port, host) {
+    return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+            server.off('error', reject);
+            resolve(server.address().port);
+        });
+    });
+}
+/** Starts a sandbox server. Resolves once it is listening. */
+async function startSandbox(options = {}) {
+    const clock = options.clock ?? systemClock;
+    const fixtures = options.fixtures === undefined ? defaultFixtures() : loadFixtures(options.fixtures);
+    const config = mergeServerConfig(serverConfigOf(fixtures.server), {
+        timeScale: options.timeScale,
+        rateLimits: options.rateLimits,
+        quota: options.quota,
+        faults: options.faults
+    });
+    const timeScale = config.timeScale ?? 1;
+    if (!(timeScale > 0) || !Number.isFinite(timeScale)) {
+        throw new RangeError(`timeScale must be a positive number, got ${String(timeScale)}`);
+    }
+    const extensions = { ...ALL_EXTENSIONS_ON, ...options.extensions };
+    const router = new Router(allRoutes(extensions));
+    // Built before anything listens, so a bad option fails startSandbox, not a request.
+    const rateLimit = config.rateLimits ? new RateLimiter(config.rateLimits, timeScale) : undefined;
+    const quota = config.quota ? new DailyQuota(config.quota) : undefined;
+    const faults = config.faults ? new FaultInjector(config.faults, router) : undefined;
+    const clockSkewMs = faults?.config.clockSkewMs ?? 0;
+    const state = new SandboxState(fixtures, clock, timeScale);
+    const requestLog = new RequestLog();
+    const services = { state, clock, extensions, requestLog, clockSkewMs };
+    const pipeline = new Pipeline({
+        requestLog: requestLog.layer(),
+        faults,
+        router: router.layer(),
+        auth: authLayer(),
+        rateLimit,
+        quota,
+        handler: router.handlerLayer(),
+        ...options.layers
+    });
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        const requestId = (0,external_node_crypto_.randomUUID)();
+        const receivedAt = clock.now();
+        server_readBody(req)
+            .then(async ({ body, tooLarge }) => {
+            const ctx = createContext({
+                req,
+                res,
+                rawBody: body,
+                bodyTooLarge: tooLarge,
+                receivedAt,
+                requestId,
+                services
+            });
+            const response = await pipeline.run(ctx);
+            if (!res.destroyed)
+                writeResponse(res, response, clock.now() + clockSkewMs, requestId);
+        })
+            .catch((err) => {
+            // Only reachable if writing failed or the client vanished mid-body.
+            if (!res.headersSent && !res.destroyed)
+                writeResponse(res, errorResponse(err), clock.now() + clockSkewMs, requestId);
+            else
+                res.destroy();
+        });
+    });
+    const host = options.host ?? '127.0.0.1';
+    const port = await listen(server, options.port ?? 0, host);
+    const urlHost = host.includes(':') ? `[${host}]` : host;
+    let closing;
+    return {
+        url: `http://${urlHost}:${port}`,
+        port,
+        organizationId: state.defaultOrganizationId,
+        apiKey: state.defaultApiKey.secret,
+        requestLog,
+        state,
+        pipeline,
+        rateLimit,
+        quota,
+        faults,
+        clockSkewMs,
+        close() {
+            // Slow answers in flight are released at once rather than holding close() open.
+            faults?.dispose();
+            closing ??= new Promise((resolve, reject) => {
+                server.close((err) => (err ? reject(err) : resolve()));
+                // Keep-alive sockets (fetch keeps them) would hold close() open for seconds.
+                server.closeAllConnections();
+            });
+            return closing;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/banner.ts
+
+/** What makes this sandbox hard to talk to: rate limits, quota, faults, time scale. */
+function conditions(sandbox) {
+    const lines = [
+        `  Rate limits   ${sandbox.rateLimit ? sandbox.rateLimit.describe() : 'off'}`,
+        `  Daily quota   ${sandbox.quota ? sandbox.quota.describe() : 'none'}`,
+        `  Faults        ${sandbox.faults ? sandbox.faults.describe() : 'none'}`
+    ];
+    if (sandbox.state.timeScale !== 1) {
+        lines.push(`  Time scale    ${sandbox.state.timeScale} (flow durations and rate-limit windows)`);
+    }
+    return lines;
+}
+/** The start-up banner of a running sandbox. */
+function formatBanner(sandbox) {
+    const key = sandbox.state.defaultApiKey;
+    const flows = sandbox.state.flowsInOrg(sandbox.organizationId);
+    const tags = [...new Set(flows.flatMap((f) => f.tags))].sort();
+    const expiry = key.expiresAt === null ? 'never expires' : `expires ${iso(key.expiresAt)}`;
+    return [
+        `Echopoint sandbox listening on ${sandbox.url}`,
+        '',
+        `  Organization  ${sandbox.organizationId}`,
+        `  API key       ${sandbox.apiKey}`,
+        `                "${key.name}", scopes ${key.permissions.join(', ')}; ${expiry}`,
+        `  Flows         ${flows.length} (tags: ${tags.length > 0 ? tags.join(', ') : 'none'})`,
+        ...conditions(sandbox),
+        '',
+        'Point the CLI at it (these are sandbox credentials, not secrets):',
+        '',
+        `  export ECHOPOINT_API_URL=${sandbox.url}`,
+        `  export ECHOPOINT_API_KEY=${sandbox.apiKey}`,
+        `  export ECHOPOINT_ORGANIZATION_ID=${sandbox.organizationId}`,
+        '  echopoint-ci whoami',
+        '  echopoint-ci run --tag smoke',
+        '',
+        'Press Ctrl+C to stop.'
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/index.ts
+/**
+ * The sandbox: a local server that speaks the Echopoint API (contract.md parts A
+ * and B) for tests, the demo and `echopoint-ci sandbox`.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/cli/github-files.ts
+/**
+ * Reads the files a GitHub runner gives an action (`GITHUB_OUTPUT`), and turns
+ * the workflow commands an action prints (`::error title=…::message`) into the
+ * lines a person sees in the Actions log. The demo uses both to show the action
+ * exactly as it runs on GitHub; tests use them to read the action's outputs.
+ */
+/**
+ * Parses a GITHUB_OUTPUT file: `name=value` lines and heredoc blocks
+ * `name<<DELIMITER` … `DELIMITER`, as @actions/core writes them.
+ */
+function parseGithubOutput(text) {
+    const outputs = {};
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+        if (heredoc) {
+            const [, name, delimiter] = heredoc;
+            const value = [];
+            for (i++; i < lines.length && lines[i] !== delimiter; i++)
+                value.push(lines[i]);
+            outputs[name] = value.join('\n');
+            continue;
+        }
+        const eq = line.indexOf('=');
+        if (eq > 0)
+            outputs[line.slice(0, eq)] = line.slice(eq + 1);
+    }
+    return outputs;
+}
+function unescapeData(text) {
+    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+function unescapeProperty(text) {
+    return unescapeData(text).replace(/%3A/g, ':').replace(/%2C/g, ',');
+}
+/**
+ * Renders one line of an action's stdout the way the Actions log shows it:
+ * `::add-mask::` lines are consumed by the runner and never shown, `::debug::`
+ * only with debug on, `::error::`/`::warning::`/`::notice::` with their titles.
+ * Returns undefined for lines the log would not show.
+ */
+function renderRunnerLine(line, showDebug = false) {
+    const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+    if (!command)
+        return line;
+    const [, name, props = '', data] = command;
+    const title = /title=([^,]*)/.exec(props.trim())?.[1];
+    const message = unescapeData(data);
+    const titled = title ? `${unescapeProperty(title)}: ${message}` : message;
+    switch (name) {
+        case 'add-mask':
+        case 'set-output':
+        case 'save-state':
+        case 'stop-commands':
+            return undefined;
+        case 'debug':
+            return showDebug ? `##[debug]${message}` : undefined;
+        case 'error':
+            return `Error: ${titled}`;
+        case 'warning':
+            return `Warning: ${titled}`;
+        case 'notice':
+            return `Notice: ${titled}`;
+        case 'group':
+            return `▸ ${message}`;
+        case 'endgroup':
+            return undefined;
+        default:
+            return line;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/demo.ts
+/**
+ * `echopoint-ci demo` (and `npm run demo`): starts the sandbox with the shipped
+ * fixture and runs the bundled action (dist/index.js) exactly as the GitHub
+ * runner does: inputs as INPUT_* variables with action.yml's defaults, and
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Then prints the action's log,
+ * its outputs and its job summary, and stops the sandbox.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The bundled action and its action.yml, found next to the bundled CLI
+ * (dist/cli/index.js → dist/index.js and action.yml). The paths are joined as
+ * plain strings on purpose: ncc rewrites `new URL('…', import.meta.url)` and
+ * `path.join(__dirname, …)` into copied assets, which would run a copy instead.
+ */
+function actionPaths() {
+    const cliDir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    return {
+        entry: [cliDir, '..', 'index.js'].join(external_node_path_.sep),
+        actionYml: [cliDir, '..', '..', 'action.yml'].join(external_node_path_.sep)
+    };
+}
+/** The runner passes every input as INPUT_<NAME> (upper case, spaces to _), defaults from action.yml included. */
+async function runnerInputEnv(actionYml, inputs) {
+    const env = {};
+    const definition = (0,dist/* parse */.qg)(await (0,promises_namespaceObject.readFile)(actionYml, 'utf8'));
+    const all = {
+        ...Object.fromEntries(Object.entries(definition.inputs ?? {}).map(([k, v]) => [k, String(v.default ?? '')])),
+        ...inputs
+    };
+    for (const [name, value] of Object.entries(all)) {
+        env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+    }
+    return env;
+}
+async function demoCommand(flags, io) {
+    const { entry, actionYml } = actionPaths();
+    if (!(0,external_node_fs_.existsSync)(entry) || !(0,external_node_fs_.existsSync)(actionYml)) {
+        io.stderr(`error: the bundled action is missing (${entry}); run npm run build first`);
+        return 3;
+    }
+    const tags = flags.tags ?? 'smoke, regression';
+    const sandbox = await startSandbox({ port: 0 });
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'echopoint-demo-'));
+    const say = io.stdout;
+    try {
+        const outputFile = (0,external_node_path_.join)(work, 'github_output');
+        const summaryFile = (0,external_node_path_.join)(work, 'step_summary.md');
+        await (0,promises_namespaceObject.writeFile)(outputFile, '');
+        await (0,promises_namespaceObject.writeFile)(summaryFile, '');
+        say('━━ echopoint-ci demo ━━');
+        say('');
+        say(`1. Started the Echopoint sandbox at ${sandbox.url} with the shipped demo fixture`);
+        say(`   (organization ${sandbox.organizationId}; one flow fails on purpose, so you can see a failure report).`);
+        say('');
+        say('2. Running the bundled action (dist/index.js) the way a GitHub runner runs this step:');
+        say('');
+        say('     - uses: echopoint/echopoint-ci@v1');
+        say('       with:');
+        say('         api-key: ${{ secrets.ECHOPOINT_API_KEY }}');
+        say('         organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}');
+        say(`         tags: ${tags}`);
+        say('');
+        say('   ┌─ action log');
+        const inputEnv = await runnerInputEnv(actionYml, {
+            'api-key': sandbox.apiKey,
+            'organization-id': sandbox.organizationId,
+            'api-url': sandbox.url,
+            tags
+        });
+        const env = {
+            ...process.env,
+            ...inputEnv,
+            GITHUB_ACTIONS: 'true',
+            CI: 'true',
+            GITHUB_OUTPUT: outputFile,
+            GITHUB_STEP_SUMMARY: summaryFile,
+            GITHUB_REPOSITORY: 'echopoint/demo-shop',
+            GITHUB_WORKFLOW: 'Echopoint demo',
+            GITHUB_JOB: 'api-tests',
+            GITHUB_RUN_ID: String(Date.now()),
+            GITHUB_RUN_ATTEMPT: '1',
+            GITHUB_SHA: (0,external_node_crypto_.randomUUID)().replace(/-/g, '').padEnd(40, '0').slice(0, 40),
+            GITHUB_REF: 'refs/heads/main',
+            GITHUB_ACTOR: 'demo-user',
+            RUNNER_TEMP: work
+        };
+        const exitCode = await new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+            let buffered = '';
+            const onData = (chunk) => {
+                buffered += chunk.toString('utf8');
+                const lines = buffered.split('\n');
+                buffered = lines.pop() ?? '';
+                for (const line of lines) {
+                    const shown = renderRunnerLine(line);
+                    if (shown !== undefined)
+                        say(`   │ ${shown}`);
+                }
+            };
+            child.stdout.on('data', onData);
+            child.stderr.on('data', onData);
+            child.on('error', reject);
+            child.on('close', (code) => {
+                if (buffered)
+                    onData(Buffer.from('\n'));
+                resolve(code ?? 1);
+            });
+        });
+        say(`   └─ the step ${exitCode === 0 ? 'passed' : 'failed'} (exit code ${exitCode})`);
+        say('');
+        const outputs = parseGithubOutput(await (0,promises_namespaceObject.readFile)(outputFile, 'utf8'));
+        say('3. Step outputs (steps.<id>.outputs.*):');
+        say('');
+        for (const [name, value] of Object.entries(outputs)) {
+            if (name === 'results-json')
+                continue;
+            say(`     ${name.padEnd(16)} ${value === '' ? '(empty)' : value}`);
+        }
+        say(`     ${'results-json'.padEnd(16)} (the results document, ${outputs['results-json']?.length ?? 0} characters of JSON; see README)`);
+        say('');
+        say('4. Job summary (GITHUB_STEP_SUMMARY, rendered as Markdown on the run page):');
+        say('');
+        for (const line of (await (0,promises_namespaceObject.readFile)(summaryFile, 'utf8')).trimEnd().split('\n'))
+            say(`     ${line}`);
+        say('');
+        if (!outputs.status) {
+            say('The action did not report a status: something is wrong with the build.');
+            return 1;
+        }
+        say(outputs.status === 'failed'
+            ? 'The step failed, as it should: a flow in the demo fixture fails on purpose, and the kit is strict.'
+            : `The run ended with status ${outputs.status}.`);
+        say('Next: add the step to a workflow (README, "Quickstart"), or try the CLI against `echopoint-ci sandbox`.');
+        return 0;
+    }
+    finally {
+        await sandbox.close();
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
+    }
+}
+function demoCommandDefinition(io, setExit) {
+    return new Command('demo')
+        .description('Run the bundled action end to end against the built-in sandbox, and show its log, outputs and job summary')
+        .option('--tags <tags>', 'tags to select in the demo fixture', 'smoke, regression')
+        .addHelpText('after', '\nExamples:\n  $ npx echopoint-ci demo\n  $ npx echopoint-ci demo --tags smoke')
+        .action(async (flags) => {
+        setExit(await demoCommand(flags, io));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/ci-context.ts
+/**
+ * What the kit knows about the CI run it is part of, read from the environment
+ * variables each CI system sets. Used for the launch's trigger metadata and to
+ * derive idempotency keys, so a retried step never launches a flow twice.
+ */
+
+function compact(metadata) {
+    return Object.fromEntries(Object.entries(metadata).filter(([, v]) => typeof v === 'string' && v !== ''));
+}
+/** Reads the CI context from `env` (process.env by default). */
+function detectCiContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === 'true') {
+        const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+        const metadata = compact({
+            source: 'github_actions',
+            repository: env.GITHUB_REPOSITORY,
+            workflow: env.GITHUB_WORKFLOW,
+            job: env.GITHUB_JOB,
+            run_id: env.GITHUB_RUN_ID,
+            run_attempt: env.GITHUB_RUN_ATTEMPT,
+            sha: env.GITHUB_SHA,
+            ref: env.GITHUB_REF,
+            actor: env.GITHUB_ACTOR
+        });
+        return {
+            source: 'github_actions',
+            triggerType: 'git',
+            metadata,
+            runIdentity: env.GITHUB_RUN_ID
+                ? [
+                    env.GITHUB_REPOSITORY,
+                    env.GITHUB_WORKFLOW,
+                    env.GITHUB_JOB,
+                    env.GITHUB_RUN_ID,
+                    env.GITHUB_RUN_ATTEMPT ?? '1'
+                ].join('|')
+                : undefined,
+            runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+                ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+                : undefined
+        };
+    }
+    if (env.GITLAB_CI === 'true') {
+        return {
+            source: 'gitlab_ci',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'gitlab_ci',
+                repository: env.CI_PROJECT_PATH,
+                workflow: env.CI_PIPELINE_ID,
+                job: env.CI_JOB_NAME,
+                run_id: env.CI_JOB_ID,
+                run_attempt: undefined,
+                sha: env.CI_COMMIT_SHA,
+                ref: env.CI_COMMIT_REF_NAME,
+                actor: env.GITLAB_USER_LOGIN
+            }),
+            // GitLab gives a retried job a new CI_JOB_ID, like a new attempt on GitHub.
+            runIdentity: env.CI_JOB_ID ? `gitlab|${env.CI_PROJECT_PATH}|${env.CI_JOB_ID}` : undefined,
+            runUrl: env.CI_JOB_URL
+        };
+    }
+    if (env.CIRCLECI === 'true') {
+        return {
+            source: 'circleci',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'circleci',
+                repository: env.CIRCLE_PROJECT_REPONAME,
+                workflow: env.CIRCLE_WORKFLOW_ID,
+                job: env.CIRCLE_JOB,
+                run_id: env.CIRCLE_BUILD_NUM,
+                sha: env.CIRCLE_SHA1,
+                ref: env.CIRCLE_BRANCH,
+                actor: env.CIRCLE_USERNAME
+            }),
+            runIdentity: env.CIRCLE_BUILD_NUM
+                ? `circleci|${env.CIRCLE_PROJECT_REPONAME}|${env.CIRCLE_BUILD_NUM}`
+                : undefined,
+            runUrl: env.CIRCLE_BUILD_URL
+        };
+    }
+    if (env.JENKINS_URL && env.BUILD_TAG) {
+        return {
+            source: 'jenkins',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'jenkins',
+                workflow: env.JOB_NAME,
+                run_id: env.BUILD_NUMBER,
+                sha: env.GIT_COMMIT,
+                ref: env.GIT_BRANCH
+            }),
+            runIdentity: `jenkins|${env.BUILD_TAG}`,
+            runUrl: env.BUILD_URL
+        };
+    }
+    if (env.TF_BUILD === 'True') {
+        return {
+            source: 'azure_pipelines',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'azure_pipelines',
+                repository: env.BUILD_REPOSITORY_NAME,
+                workflow: env.BUILD_DEFINITIONNAME,
+                job: env.SYSTEM_JOBNAME,
+                run_id: env.BUILD_BUILDID,
+                run_attempt: env.SYSTEM_JOBATTEMPT,
+                sha: env.BUILD_SOURCEVERSION,
+                ref: env.BUILD_SOURCEBRANCH,
+                actor: env.BUILD_REQUESTEDFOR
+            }),
+            runIdentity: env.BUILD_BUILDID
+                ? `azure|${env.BUILD_BUILDID}|${env.SYSTEM_JOBID ?? ''}|${env.SYSTEM_JOBATTEMPT ?? '1'}`
+                : undefined
+        };
+    }
+    if (env.BITBUCKET_BUILD_NUMBER) {
+        return {
+            source: 'bitbucket_pipelines',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'bitbucket_pipelines',
+                repository: env.BITBUCKET_REPO_FULL_NAME,
+                run_id: env.BITBUCKET_BUILD_NUMBER,
+                job: env.BITBUCKET_STEP_UUID,
+                sha: env.BITBUCKET_COMMIT,
+                ref: env.BITBUCKET_BRANCH
+            }),
+            runIdentity: `bitbucket|${env.BITBUCKET_REPO_FULL_NAME}|${env.BITBUCKET_BUILD_NUMBER}|${env.BITBUCKET_STEP_UUID ?? ''}`
+        };
+    }
+    const inCi = env.CI === 'true' || env.CI === '1';
+    return {
+        source: inCi ? 'ci' : 'local',
+        triggerType: inCi ? 'git' : 'manual',
+        metadata: { source: inCi ? 'ci' : 'echopoint_ci_cli' }
+    };
+}
+/**
+ * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
+ * run and the flow id). An explicit key from the user is used as given: the API
+ * already scopes keys by flow. With no run identity, a random per-invocation
+ * base is used so a retry inside this process still never launches twice.
+ */
+function idempotencyKeyFor(flowId, context, explicitKey, invocationId) {
+    if (explicitKey !== undefined)
+        return explicitKey;
+    const base = context.runIdentity ?? `invocation|${invocationId}`;
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${base}|${flowId}`).digest('hex').slice(0, 40);
+    return `echopoint-ci-${digest}`;
+}
+/** A fresh id for one invocation of the kit. */
+function newInvocationId() {
+    return (0,external_node_crypto_.randomUUID)();
+}
+
+// EXTERNAL MODULE: ./node_modules/xmlbuilder2/lib/index.js
+var lib = __nccwpck_require__(4697);
+;// CONCATENATED MODULE: ./src/core/results.ts
+/** Exit code of each status (interface.md section 3); with several flows the highest wins. */
+const EXIT_CODES = {
+    passed: 0,
+    failed: 1,
+    cancelled: 2,
+    error: 3,
+    timed_out: 4
+};
+/** Maps an execution's terminal status to the flow's status in the report. */
+function flowStatusOf(execution) {
+    switch (execution.status) {
+        case 'completed':
+            return 'passed';
+        case 'failed':
+            return 'failed';
+        case 'cancelled':
+            return 'cancelled';
+        default:
+            // Still pending or running when we stopped following it.
+            return 'timed_out';
+    }
+}
+/** Milliseconds between two RFC 3339 times, or null when either is missing or invalid. */
+function elapsedMs(from, to) {
+    if (!from || !to)
+        return null;
+    const ms = Date.parse(to) - Date.parse(from);
+    return Number.isFinite(ms) && ms >= 0 ? ms : null;
+}
+function assertionReport(a) {
+    const report = {
+        index: a.index,
+        extractor: a.extractor,
+        operator: a.operator,
+        expected: a.expected,
+        actual: a.actual,
+        passed: a.passed
+    };
+    if (a.error)
+        report.error = a.error;
+    return report;
+}
+/** The node part of the report, from `GET …/nodes`. */
+function nodeReport(node) {
+    const assertions = Array.isArray(node.result?.assertion_results)
+        ? node.result.assertion_results.map(assertionReport)
+        : [];
+    return {
+        node_id: node.node_id,
+        display_name: node.display_name,
+        node_type: node.node_type,
+        status: node.status,
+        duration_ms: typeof node.duration_ms === 'number'
+            ? node.duration_ms
+            : elapsedMs(node.started_at, node.completed_at),
+        error_message: node.error_message ?? null,
+        assertions
+    };
+}
+/** Counts per status. */
+function countFlows(flows) {
+    const counts = {
+        total: flows.length,
+        passed: 0,
+        failed: 0,
+        timed_out: 0,
+        cancelled: 0,
+        error: 0
+    };
+    for (const flow of flows)
+        counts[flow.status] += 1;
+    return counts;
+}
+/**
+ * The run's status: the status with the highest exit code among the flows and
+ * `runStatus` (the run's own outcome when it failed before or outside any flow);
+ * `passed` for an empty selection that was allowed.
+ */
+function runStatusOf(flows, runStatus) {
+    let status = runStatus ?? 'passed';
+    for (const flow of flows) {
+        if (EXIT_CODES[flow.status] > EXIT_CODES[status])
+            status = flow.status;
+    }
+    return status;
+}
+/** Builds the document; `success` is true only when every selected flow passed. */
+function buildResults(flows, durationMs, runStatus) {
+    const status = runStatusOf(flows, runStatus);
+    return {
+        status,
+        success: status === 'passed' && flows.every((f) => f.status === 'passed'),
+        duration_ms: Math.max(0, Math.round(durationMs)),
+        counts: countFlows(flows),
+        flows
+    };
+}
+/** The first failed assertion of a flow (for annotations and one-line summaries). */
+function firstFailure(flow) {
+    for (const node of flow.nodes) {
+        const assertion = node.assertions.find((a) => !a.passed);
+        if (assertion)
+            return { node, assertion };
+    }
+    const node = flow.nodes.find((n) => n.status === 'failed');
+    return node ? { node } : undefined;
+}
+/** `status_code equals 200, got 500` */
+function results_describeAssertion(a) {
+    const show = (v) => typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'undefined');
+    const base = `${a.extractor} ${a.operator} ${show(a.expected)}, got ${show(a.actual)}`;
+    return a.error ? `${base} (${a.error})` : base;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/junit.ts
+/**
+ * The JUnit XML report: one test suite, one test case per flow, node failures
+ * in the failure message, durations in seconds. Built with xmlbuilder2 so
+ * untrusted names are always escaped.
+ *
+ * Valid against the JUnit schema the common consumers read (GitLab's
+ * `artifacts:reports:junit`, Jenkins, mikepenz/action-junit-report,
+ * dorny/test-reporter; our copy is `__fixtures__/junit.xsd`). That schema has no
+ * `<properties>` inside a `<testcase>`, so the IDs go where those consumers read
+ * them: suite-level properties keyed by flow ID (`flow.<flow_id>.execution_id`,
+ * `flow.<flow_id>.name`, `flow.<flow_id>.url`), and each test case's
+ * `<system-out>`, which GitLab and Jenkins show beside the test.
+ */
+
+
+
+
+
+/** The `classname` of every test case: consumers group and track tests by it. */
+const JUNIT_CLASSNAME = 'echopoint.flows';
+// Characters XML 1.0 cannot carry at all, not even escaped (https://www.w3.org/TR/xml/#charsets).
+const NOT_XML = 
+// eslint-disable-next-line no-control-regex
+/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+/** Untrusted text made safe for an XML document (the builder escapes markup). */
+function xmlText(text) {
+    return text.replace(NOT_XML, '\ufffd');
+}
+const junit_seconds = (ms) => ((ms ?? 0) / 1000).toFixed(3);
+function failureText(flow) {
+    const lines = [];
+    const failedNodes = flow.nodes.filter((n) => n.status === 'failed');
+    // The flow's message repeats its failed node's; the node lines say it more precisely.
+    if (flow.error_message && failedNodes.length === 0)
+        lines.push(flow.error_message);
+    for (const node of failedNodes) {
+        lines.push(`Node "${node.display_name}" (${node.node_type}) failed${node.error_message ? `: ${node.error_message}` : ''}`);
+        for (const a of node.assertions.filter((x) => !x.passed)) {
+            lines.push(`  assertion ${a.index}: ${a.extractor} ${a.operator}: expected ${showValue(a.expected)}, actual ${showValue(a.actual)}${a.error ? ` (${a.error})` : ''}`);
+        }
+    }
+    return xmlText(lines.join('\n'));
+}
+function headline(flow) {
+    const failure = firstFailure(flow);
+    if (failure?.assertion)
+        return oneLine(`${failure.node.display_name}: ${results_describeAssertion(failure.assertion)}`);
+    if (failure)
+        return oneLine(`${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`);
+    return oneLine(flow.error_message ?? flow.status);
+}
+/** What a reader of the test case needs to find the run in Echopoint. */
+function systemOut(flow) {
+    const lines = [`flow_id: ${flow.flow_id}`, `status: ${flow.status}`];
+    if (flow.execution_id)
+        lines.push(`execution_id: ${flow.execution_id}`);
+    if (flow.url)
+        lines.push(`url: ${flow.url}`);
+    return xmlText(lines.join('\n'));
+}
+/** Renders the report as a JUnit XML string. */
+function renderJunit(results, options = {}) {
+    const timestamp = options.timestamp ?? new Date(Date.now() - results.duration_ms);
+    // A run that stopped before any flow (bad key, empty selection, cancelled in the
+    // preflight) is one test case, so a test-report step shows why instead of "0 tests".
+    const runCase = results.flows.length === 0 && results.status !== 'passed'
+        ? {
+            status: results.status,
+            message: oneLine(options.error?.userMessage ?? `The run ended: ${results.status}`),
+            type: options.error?.kind ?? results.status
+        }
+        : undefined;
+    const c = results.counts;
+    const tests = runCase ? 1 : c.total;
+    const failures = c.failed;
+    const errors = c.error + c.timed_out + (runCase && runCase.status !== 'cancelled' ? 1 : 0);
+    const skipped = c.cancelled + (runCase?.status === 'cancelled' ? 1 : 0);
+    const time = junit_seconds(results.duration_ms);
+    const root = (0,lib/* create */.vt)({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
+        name: 'Echopoint',
+        tests,
+        failures,
+        errors,
+        time
+    });
+    const suite = root.ele('testsuite', {
+        name: 'Echopoint flows',
+        tests,
+        failures,
+        errors,
+        skipped,
+        time,
+        // The schema's timestamp has no zone: UTC, to the second.
+        timestamp: timestamp.toISOString().replace(/\.\d{3}Z$/, '')
+    });
+    const props = suite.ele('properties');
+    props.ele('property', { name: 'status', value: results.status });
+    for (const flow of results.flows) {
+        const key = `flow.${xmlText(flow.flow_id)}`;
+        props.ele('property', { name: `${key}.name`, value: xmlText(flow.flow_name) });
+        if (flow.execution_id)
+            props.ele('property', { name: `${key}.execution_id`, value: xmlText(flow.execution_id) });
+        if (flow.url)
+            props.ele('property', { name: `${key}.url`, value: xmlText(flow.url) });
+    }
+    if (runCase) {
+        const testcase = suite.ele('testcase', {
+            name: 'Echopoint run',
+            classname: JUNIT_CLASSNAME,
+            time
+        });
+        if (runCase.status === 'cancelled')
+            testcase.ele('skipped', { message: runCase.message });
+        else
+            testcase.ele('error', { message: xmlText(runCase.message), type: runCase.type });
+    }
+    for (const flow of results.flows) {
+        const testcase = suite.ele('testcase', {
+            name: xmlText(flow.flow_name),
+            classname: JUNIT_CLASSNAME,
+            time: junit_seconds(flow.duration_ms)
+        });
+        switch (flow.status) {
+            case 'failed':
+                testcase
+                    .ele('failure', { message: xmlText(headline(flow)), type: 'AssertionFailure' })
+                    .txt(failureText(flow));
+                break;
+            case 'timed_out':
+                testcase
+                    .ele('error', {
+                    message: xmlText(oneLine(flow.error_message ?? 'timed out before the flow finished')),
+                    type: 'Timeout'
+                })
+                    .txt(failureText(flow));
+                break;
+            case 'error':
+                testcase
+                    .ele('error', {
+                    message: xmlText(headline(flow)),
+                    type: xmlText(flow.error_code ?? 'Error')
+                })
+                    .txt(failureText(flow));
+                break;
+            case 'cancelled':
+                testcase.ele('skipped', {
+                    message: xmlText(oneLine(flow.error_message ?? 'cancelled'))
+                });
+                break;
+            default:
+                break;
+        }
+        testcase.ele('system-out').txt(systemOut(flow));
+    }
+    return root.end({ prettyPrint: true });
+}
+/** Writes the report (creating folders); returns the absolute path written. */
+async function writeJunitReport(path, results, options = {}) {
+    const target = (0,external_node_path_.resolve)(path);
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(target, renderJunit(results, options), 'utf8');
+    return target;
+}
+
 ;// CONCATENATED MODULE: ./src/core/cancel.ts
 
 
@@ -59308,36 +61806,40 @@ async function cancelExecutions(api, items, options) {
     void options.clock.sleep(options.budgetMs, controller.signal).then(() => controller.abort(), () => undefined);
     const cancelled = [];
     let unsupported = false;
-    let next = 0;
-    const worker = async () => {
-        while (next < inFlight.length && !unsupported && !controller.signal.aborted) {
-            const item = inFlight[next++];
-            try {
-                item.execution = await api.cancelExecution(item.flow.id, item.execution.id, {
-                    signal: controller.signal
-                });
-                cancelled.push(item.execution.id);
-                logger.info(`Cancelled "${item.flow.name}" (execution ${item.execution.id})`);
+    const cancelOne = async (item) => {
+        try {
+            item.execution = await api.cancelExecution(item.flow.id, item.execution.id, {
+                signal: controller.signal
+            });
+            cancelled.push(item.execution.id);
+            logger.info(`Cancelled "${item.flow.name}" (execution ${item.execution.id})`);
+        }
+        catch (err) {
+            const error = toEchopointError(err);
+            if (error.status === 404 || error.status === 405) {
+                // A server without the extension: say so once, do not retry (contract.md B.3).
+                if (!unsupported) {
+                    logger.warning('The API does not support cancelling executions; flows launched by this run may still be running in Echopoint.');
+                }
+                unsupported = true;
             }
-            catch (err) {
-                const error = toEchopointError(err);
-                if (error.status === 404 || error.status === 405) {
-                    // A server without the extension: say so once, do not retry (contract.md B.3).
-                    if (!unsupported) {
-                        logger.warning('The API does not support cancelling executions; flows launched by this run may still be running in Echopoint.');
-                    }
-                    unsupported = true;
-                }
-                else if (error.status === 409) {
-                    logger.debug(`Execution ${item.execution.id} had already ended`);
-                }
-                else {
-                    logger.warning(`Could not cancel "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`);
-                }
+            else if (error.status === 409) {
+                logger.debug(`Execution ${item.execution.id} had already ended`);
+            }
+            else {
+                logger.warning(`Could not cancel "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`);
             }
         }
     };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, inFlight.length) }, worker));
+    // The first cancel alone: against a server without the endpoint, it is the only request.
+    await cancelOne(inFlight[0]);
+    let next = 1;
+    const worker = async () => {
+        while (next < inFlight.length && !unsupported && !controller.signal.aborted) {
+            await cancelOne(inFlight[next++]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, inFlight.length - 1) }, worker));
     controller.abort();
     return cancelled;
 }
@@ -59487,13 +61989,14 @@ function launchBody(config, ci) {
 /** Launches every flow; never throws: each flow's outcome says what happened. */
 async function launchFlows(api, flows, options) {
     const { config, ci, logger, signal } = options;
+    const requestSignal = options.requestSignal ?? signal;
     const body = launchBody(config, ci);
     let stopError;
     const outcomes = await mapWithConcurrency(flows, config.maxParallel, async (flow) => {
         const key = idempotencyKeyFor(flow.id, ci, config.idempotencyKey, options.invocationId);
         let outcome;
         try {
-            const execution = await api.launchFlow(flow.id, body, key, { signal });
+            const execution = await api.launchFlow(flow.id, body, key, { signal: requestSignal });
             logger.info(`Launched "${flow.name}" (${flow.id}): execution ${execution.id}`);
             outcome = { flow, execution };
         }
@@ -59524,125 +62027,6 @@ async function launchFlows(api, flows, options) {
             ? new EchopointError('cancelled', 'cancelled before it was launched')
             : new EchopointError(stopError?.kind ?? 'cancelled', `not launched: an earlier launch failed (${stopError?.message ?? 'stopped'})`)
     });
-}
-
-;// CONCATENATED MODULE: ./src/core/scopes.ts
-const CI_MODES = [
-    {
-        mode: 'ids-ephemeral',
-        label: 'run by flow ID, ephemeral runner',
-        scopes: ['flows:execute', 'runner:complete']
-    },
-    {
-        mode: 'tags-ephemeral',
-        label: 'run by tag, ephemeral runner',
-        scopes: ['flows:execute', 'runner:complete', 'flows:read']
-    },
-    {
-        mode: 'polling',
-        label: 'run by flow ID or tag, cloud or self-hosted runner',
-        scopes: ['flows:execute', 'flows:read']
-    },
-    { mode: 'inventory', label: 'read-only inventory', scopes: ['flows:read'] }
-];
-/** What each scope the kit may ask for lets a key do. */
-const BUILT_IN_SCOPE_DESCRIPTIONS = {
-    'flows:read': 'read flows, search them by tag and read their executions',
-    'flows:execute': 'launch flow executions (and cancel them)',
-    'runner:complete': 'report results of flows run by an ephemeral runner'
-};
-/** The mode a run uses, from how flows are selected and where they run. */
-function ciModeFor(selection, runner) {
-    const mode = runner === 'ephemeral' ? (selection === 'ids' ? 'ids-ephemeral' : 'tags-ephemeral') : 'polling';
-    return CI_MODES.find((m) => m.mode === mode);
-}
-/** Scopes of `required` that `granted` lacks, in the order required lists them. */
-function missingScopes(required, granted) {
-    const have = new Set(granted);
-    return required.filter((scope) => !have.has(scope));
-}
-
-;// CONCATENATED MODULE: ./src/core/preflight.ts
-
-
-/** The message every adapter shows for a 401. */
-const INVALID_KEY_MESSAGE = 'The API key is invalid, revoked or expired (HTTP 401)';
-const INVALID_KEY_HINT = 'Create a new key with the ci preset and an expiration date, then update the ECHOPOINT_API_KEY secret.';
-/** `GET /api-keys/self`, with a 401 turned into the message users should see. */
-async function fetchKeyInfo(api, signal) {
-    let key;
-    try {
-        key = await api.getKeySelf({ signal });
-    }
-    catch (err) {
-        if (err instanceof EchopointError && err.kind === 'auth') {
-            throw new EchopointError('auth', INVALID_KEY_MESSAGE, {
-                status: err.status,
-                code: err.code,
-                request: err.request,
-                hint: INVALID_KEY_HINT,
-                cause: err
-            });
-        }
-        throw err;
-    }
-    if (key.expires_at !== undefined) {
-        return { key, expiresAt: key.expires_at, expiresAtSource: 'api-keys/self' };
-    }
-    const header = api.keyExpiresAtHeader;
-    if (header !== undefined && Number.isFinite(Date.parse(header))) {
-        return { key, expiresAt: new Date(Date.parse(header)).toISOString(), expiresAtSource: 'header' };
-    }
-    return { key, expiresAt: undefined };
-}
-/** Scope descriptions from the API when the key may read them, else the built-in table. */
-async function scopeDescriptions(api, logger, signal) {
-    const descriptions = { ...BUILT_IN_SCOPE_DESCRIPTIONS };
-    try {
-        const page = await api.listPermissions('ci', { signal });
-        for (const permission of page.items) {
-            if (permission.description)
-                descriptions[permission.name] = permission.description;
-        }
-    }
-    catch (err) {
-        if (err instanceof EchopointError && (err.kind === 'permission' || err.kind === 'not_found')) {
-            logger.debug(`GET /permissions?type=ci answered ${err.status ?? err.kind}; using the built-in scope table`);
-        }
-        else {
-            throw err;
-        }
-    }
-    return descriptions;
-}
-/**
- * Runs the checks; returns the key's details, or throws an `auth`,
- * `permission` or `config` error that says what to do.
- */
-async function preflight(api, options) {
-    const { logger, signal } = options;
-    const info = await fetchKeyInfo(api, signal);
-    const { key } = info;
-    logger.debug(`Key ${key.api_key_id} (organization ${key.organization_id}) has scopes: ${key.permissions.join(', ') || 'none'}`);
-    if (key.organization_id !== options.organizationId) {
-        throw new EchopointError('permission', `The API key belongs to organization ${key.organization_id}, but organization-id is ${options.organizationId}`, {
-            hint: 'Set organization-id to the organization the key was created in, or use a key of that organization.'
-        });
-    }
-    const mode = ciModeFor(options.selection, options.runner);
-    const missing = missingScopes(mode.scopes, key.permissions);
-    if (missing.length > 0) {
-        const descriptions = await scopeDescriptions(api, logger, signal);
-        const list = missing
-            .map((scope) => `${scope} (${descriptions[scope] ?? 'no description'})`)
-            .join('; ');
-        throw new EchopointError('permission', `The API key lacks ${missing.length === 1 ? 'a scope' : `${missing.length} scopes`} needed to ${mode.label}: ${list}`, {
-            code: 'MISSING_SCOPES',
-            metadata: { missing_scopes: missing },
-            hint: 'Create a key with the ci preset (it has every scope CI needs) and update the ECHOPOINT_API_KEY secret.'
-        });
-    }
-    return info;
 }
 
 ;// CONCATENATED MODULE: ./src/core/selection.ts
@@ -59725,6 +62109,12 @@ async function selectFlows(api, selection, options) {
 
 /** Time allowed for cancelling what we started, after a timeout or a cancel (GitHub allows 7.5 s). */
 const CANCEL_BUDGET_MS = 4000;
+/**
+ * After a cancel or the deadline, launch requests already sent get this long to
+ * answer: the server may have created the execution, and only its answer tells
+ * us which one to cancel. With CANCEL_BUDGET_MS this stays inside GitHub's 7.5 s.
+ */
+const LAUNCH_GRACE_MS = 1500;
 class RunAbort extends Error {
     why;
     constructor(why) {
@@ -59835,14 +62225,25 @@ async function runFlows(config, deps) {
             return finish([], runAbortError(why, config));
         return finish([], toEchopointError(err));
     }
+    // Every flow at once, so live progress starts with the whole list.
     for (const flow of flows)
-        report(flow, { state: 'launching' });
+        progress.set(flow.id, { flow, state: 'launching' });
+    deps.onProgress?.([...progress.values()]);
+    // Once aborted, no new launch starts; those in flight get LAUNCH_GRACE_MS to answer.
+    const launchRequests = new AbortController();
+    const grace = new AbortController();
+    const startGrace = () => void clock.sleep(LAUNCH_GRACE_MS, grace.signal).then(() => launchRequests.abort(signal.reason), () => undefined);
+    if (signal.aborted)
+        startGrace();
+    else
+        signal.addEventListener('abort', startGrace, { once: true });
     const launches = await launchFlows(api, flows, {
         config,
         ci,
         invocationId: deps.invocationId,
         logger,
         signal,
+        requestSignal: launchRequests.signal,
         onLaunched: (outcome) => {
             if (outcome.execution) {
                 items.push({ flow: outcome.flow, execution: outcome.execution });
@@ -59860,6 +62261,9 @@ async function runFlows(config, deps) {
                 report(outcome.flow, { state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error' });
             }
         }
+    }).finally(() => {
+        grace.abort();
+        signal.removeEventListener('abort', startGrace);
     });
     // Keep launch order in the items (launches finish in any order).
     const order = new Map(flows.map((f, i) => [f.id, i]));
@@ -59889,26 +62293,46 @@ async function runFlows(config, deps) {
         }
     }
     const why = abortReason();
-    if (why === 'timeout' || (why === 'cancelled' && config.cancelOnAbort)) {
-        const still = items.filter((i) => !isTerminal(i.execution.status) && !i.error);
-        if (still.length > 0) {
-            if (why === 'timeout') {
-                logger.error(`Timed out after ${formatDuration(config.timeoutMs)} with ${still.length} flow${still.length === 1 ? '' : 's'} still running: ${still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ')}`, { title: 'Echopoint: timed out' });
-            }
+    const still = items.filter((i) => !isTerminal(i.execution.status) && !i.error);
+    // Why each execution still in flight is left running, when it is (for the report).
+    const leftRunning = new Map();
+    if (still.length > 0 && why) {
+        const list = still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ');
+        const count = `${still.length} flow${still.length === 1 ? '' : 's'}`;
+        // Info, not an error: the adapters report each timed-out flow (a warning
+        // annotation per flow) and the verdict; an error here would say it twice.
+        logger.info(why === 'timeout'
+            ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
+            : `Cancelled with ${count} still running: ${list}`);
+        if (why === 'timeout' || config.cancelOnAbort) {
             await cancelExecutions(api, still, {
                 clock,
                 logger,
                 budgetMs: CANCEL_BUDGET_MS,
                 concurrency: config.maxParallel
             });
+            for (const item of still.filter((i) => !isTerminal(i.execution.status))) {
+                leftRunning.set(item, new EchopointError(why, 'Still running in Echopoint: it could not be cancelled (see the warning above)'));
+            }
+        }
+        else {
+            logger.info('Leaving them running in Echopoint: cancel-on-abort is false');
+            for (const item of still) {
+                leftRunning.set(item, new EchopointError(why, 'Left running in Echopoint (cancel-on-abort is false)'));
+            }
         }
     }
     const byFlow = new Map(items.map((i) => [i.flow.id, i]));
     const reports = launches.map((launch) => {
         const item = byFlow.get(launch.flow.id);
         if (!item) {
-            const kind = launch.error?.kind === 'cancelled' || why === 'cancelled' ? 'cancelled' : 'error';
-            return flowReportOf(launch.flow, kind, undefined, launch.error);
+            // Never launched: stopped by the cancel or the deadline, or its launch failed.
+            const notLaunched = launch.skipped === true || launch.error?.kind === 'cancelled';
+            if (notLaunched && why === 'timeout') {
+                return flowReportOf(launch.flow, 'timed_out', undefined, new EchopointError('timeout', 'Not launched: the timeout passed first'));
+            }
+            const kind = notLaunched && why === 'cancelled' ? 'cancelled' : 'error';
+            return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
         }
         if (item.error)
             return flowReportOf(item.flow, 'error', item, item.error);
@@ -59917,7 +62341,7 @@ async function runFlows(config, deps) {
             const status = flowStatusOf(item.execution);
             return flowReportOf(item.flow, why === 'timeout' && status === 'cancelled' ? 'timed_out' : status, item);
         }
-        return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item);
+        return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item, leftRunning.get(item));
     });
     for (const r of reports) {
         const flow = flows.find((f) => f.id === r.flow_id);
@@ -59963,20 +62387,178 @@ function verdictMessage(outcome) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/logger.ts
+;// CONCATENATED MODULE: ./src/cli/progress.ts
 
-function createCliLogger(options) {
-    const write = options.write ?? ((line) => void process.stderr.write(`${line}\n`));
-    const line = (prefix, message, title) => write(`${prefix}${title ? `${oneLine(title, 200)}: ` : ''}${oneLine(message, 4000)}`);
-    return {
-        debug: (message) => {
-            if (options.verbose)
-                line('debug: ', message);
-        },
-        info: (message) => line('', message),
-        warning: (message, props) => line('warning: ', message, props?.title),
-        error: (message, props) => line('error: ', message, props?.title)
-    };
+
+/** ANSI escape sequences (ECMA-48): cursor up, erase to end of screen, cursor visibility. */
+const ESC = '\u001b[';
+const ANSI = {
+    up: (n) => `${ESC}${n}A`,
+    eraseDown: `${ESC}J`,
+    hideCursor: `${ESC}?25l`,
+    showCursor: `${ESC}?25h`
+};
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const STYLE = {
+    launching: { symbol: '…', label: 'launching', color: 2 },
+    pending: { symbol: '○', label: 'pending', color: 2 },
+    running: { symbol: '', label: 'running', color: 36 },
+    passed: { symbol: '✔', label: 'passed', color: 32 },
+    failed: { symbol: '✖', label: 'failed', color: 31 },
+    error: { symbol: '✖', label: 'error', color: 31 },
+    timed_out: { symbol: '◔', label: 'timed out', color: 33 },
+    cancelled: { symbol: '⊘', label: 'cancelled', color: 33 }
+};
+const IN_FLIGHT = new Set(['launching', 'pending', 'running']);
+/** True when live progress should be drawn: stderr is a terminal and this is not a CI log. */
+function wantsLiveProgress(stream, env) {
+    const ci = (env.CI ?? '').trim().toLowerCase();
+    const inCi = ci !== '' && ci !== 'false' && ci !== '0';
+    return stream.isTTY === true && !inCi && env.TERM !== 'dumb';
+}
+/** Cuts `text` to `width` characters (code points), marking the cut with `…`. */
+function fit(text, width) {
+    const chars = [...text];
+    if (chars.length <= width)
+        return text;
+    return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+class LiveProgress {
+    stream;
+    now;
+    intervalMs;
+    timers;
+    color;
+    startedAt;
+    flows = [];
+    launchedAt = new Map();
+    endedAt = new Map();
+    /** Lines of the block on screen now (0: nothing drawn). */
+    drawn = 0;
+    lastDrawAt = -Infinity;
+    dirty = false;
+    tick = 0;
+    timer;
+    stopped = false;
+    constructor(options) {
+        this.stream = options.stream;
+        this.now = options.now ?? Date.now;
+        this.intervalMs = options.intervalMs ?? 200;
+        this.timers = options.timers ?? {
+            setInterval: (callback, ms) => {
+                const handle = setInterval(callback, ms);
+                // Never keep the process alive for a redraw.
+                handle.unref();
+                return handle;
+            },
+            clearInterval: (handle) => clearInterval(handle)
+        };
+        this.color = options.color ?? true;
+        this.startedAt = this.now();
+    }
+    /** The run's onProgress: new states of the flows. Draws now, or at the next tick if one was just drawn. */
+    update(flows) {
+        if (this.stopped)
+            return;
+        const now = this.now();
+        for (const f of flows) {
+            // Elapsed runs from the launch's answer to the end; a flow first seen already
+            // finished (a replayed launch) has no elapsed time we could honestly show.
+            if ((f.state === 'pending' || f.state === 'running') && !this.launchedAt.has(f.flow.id))
+                this.launchedAt.set(f.flow.id, now);
+            if (!IN_FLIGHT.has(f.state) && !this.endedAt.has(f.flow.id))
+                this.endedAt.set(f.flow.id, now);
+        }
+        this.flows = flows;
+        this.dirty = true;
+        this.timer ??= this.timers.setInterval(() => this.onTick(), this.intervalMs);
+        if (now - this.lastDrawAt >= this.intervalMs)
+            this.draw();
+    }
+    /** Prints a log line above the live block (the block is redrawn below it). */
+    log(line) {
+        if (this.stopped || this.drawn === 0) {
+            this.stream.write(`${line}\n`);
+            return;
+        }
+        this.stream.write(`${this.erase()}${line}\n${this.frame()}`);
+        this.lastDrawAt = this.now();
+        this.dirty = false;
+    }
+    /** Erases the block, shows the cursor again and stops redrawing. Safe to call twice. */
+    stop() {
+        if (this.stopped)
+            return;
+        this.stopped = true;
+        if (this.timer !== undefined)
+            this.timers.clearInterval(this.timer);
+        if (this.drawn > 0)
+            this.stream.write(`${this.erase()}${ANSI.showCursor}`);
+        this.drawn = 0;
+    }
+    onTick() {
+        this.tick++;
+        // Elapsed times and the spinner move while anything is in flight.
+        if (this.dirty || this.flows.some((f) => IN_FLIGHT.has(f.state)))
+            this.draw();
+    }
+    draw() {
+        if (this.stopped || this.flows.length === 0)
+            return;
+        const hide = this.drawn === 0 ? ANSI.hideCursor : '';
+        this.stream.write(`${hide}${this.erase()}${this.frame()}`);
+        this.lastDrawAt = this.now();
+        this.dirty = false;
+    }
+    /** Moves back to the first line of the block and erases it (nothing when none is drawn). */
+    erase() {
+        return this.drawn > 0 ? `${ANSI.up(this.drawn)}\r${ANSI.eraseDown}` : '';
+    }
+    /** The block's text; records its height. */
+    frame() {
+        const lines = this.lines();
+        this.drawn = lines.length;
+        return lines.map((l) => `${l}\n`).join('');
+    }
+    paint(text, code) {
+        return this.color ? `${ESC}${code}m${text}${ESC}0m` : text;
+    }
+    /** The block's lines, each cut to the terminal's width so none wraps (wrapping would break the redraw). */
+    lines() {
+        const now = this.now();
+        // A terminal of unknown size reports 0 (or nothing): assume the classic 80×24.
+        const width = Math.max(20, (this.stream.columns || 80) - 1);
+        const maxRows = Math.max(3, Math.min(30, (this.stream.rows || 24) - 3));
+        const done = this.flows.filter((f) => !IN_FLIGHT.has(f.state)).length;
+        const running = this.flows.filter((f) => f.state === 'running').length;
+        const waiting = this.flows.filter((f) => f.state === 'pending' || f.state === 'launching').length;
+        const head = [`${done}/${this.flows.length} done`];
+        if (running)
+            head.push(`${running} running`);
+        if (waiting)
+            head.push(`${waiting} waiting`);
+        const lines = [
+            fit(`Echopoint  ${head.join(' · ')}  ${formatDuration(now - this.startedAt)}`, width)
+        ];
+        // With more flows than fit, the ones in flight are kept (in their order), then a count.
+        const order = [
+            ...this.flows.filter((f) => IN_FLIGHT.has(f.state)),
+            ...this.flows.filter((f) => !IN_FLIGHT.has(f.state))
+        ];
+        const shown = order.length > maxRows ? order.slice(0, maxRows - 1) : order;
+        for (const f of this.flows.filter((x) => shown.includes(x))) {
+            const style = STYLE[f.state];
+            const symbol = f.state === 'running' ? SPINNER[this.tick % SPINNER.length] : style.symbol;
+            const since = this.launchedAt.get(f.flow.id);
+            const elapsed = since === undefined ? '' : formatDuration((this.endedAt.get(f.flow.id) ?? now) - since);
+            const plain = `${symbol} ${style.label.padEnd(9)} ${elapsed.padStart(7)}  `;
+            const name = fit(oneLine(f.flow.name, 200), Math.max(1, width - [...plain].length));
+            lines.push(`${this.paint(`${symbol} ${style.label.padEnd(9)}`, style.color)} ${elapsed.padStart(7)}  ${name}`);
+        }
+        if (shown.length < order.length)
+            lines.push(`… and ${order.length - shown.length} more`);
+        return lines;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/table.ts
@@ -59999,9 +62581,11 @@ function renderTable(outcome) {
         const name = oneLine(flow.flow_name, 60).padEnd(width);
         const duration = flow.duration_ms === null ? '' : formatDuration(flow.duration_ms);
         lines.push(`${LABEL[flow.status].padEnd(9)} ${name}  ${duration.padEnd(8)} ${flow.flow_id}`);
-        if (flow.status !== 'passed' && flow.error_message)
+        const failedNodes = flow.nodes.filter((n) => n.status === 'failed');
+        // The flow's message repeats its failed node's; the node lines say it more precisely.
+        if (flow.status !== 'passed' && flow.error_message && failedNodes.length === 0)
             lines.push(`          ${oneLine(flow.error_message)}`);
-        for (const node of flow.nodes.filter((n) => n.status === 'failed')) {
+        for (const node of failedNodes) {
             lines.push(`          node "${oneLine(node.display_name, 80)}" failed${node.error_message ? `: ${oneLine(node.error_message)}` : ''}`);
             for (const a of node.assertions.filter((x) => !x.passed)) {
                 lines.push(`            ${oneLine(a.extractor, 60)} ${oneLine(a.operator, 30)}: expected ${oneLine(showValue(a.expected))}, actual ${oneLine(showValue(a.actual))}`);
@@ -60014,25 +62598,9 @@ function renderTable(outcome) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/cli/io.ts
-/** Adds --api-key, --organization-id and --api-url (each falling back to its environment variable). */
-function credentialOptions(command) {
-    return command
-        .option('--api-key <key>', 'API key (default: $ECHOPOINT_API_KEY; prefer the variable, flags show in process lists)')
-        .option('--organization-id <id>', 'organization ID (default: $ECHOPOINT_ORGANIZATION_ID)')
-        .option('--api-url <url>', 'API base URL (default: $ECHOPOINT_API_URL or https://api.echopoint.dev)');
-}
-/** Flags override the environment. */
-function readCredentials(flags, env) {
-    return {
-        apiKey: flags.apiKey ?? env.ECHOPOINT_API_KEY,
-        organizationId: flags.organizationId ?? env.ECHOPOINT_ORGANIZATION_ID,
-        apiUrl: flags.apiUrl ?? env.ECHOPOINT_API_URL
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 /** `echopoint-ci run`: the same core as the action, with exit codes for any CI system. */
+
 
 
 
@@ -60067,14 +62635,35 @@ const CLI_INPUT_NAMES = {
 };
 /** Runs the command; returns the exit code. */
 async function runCommand(flowIds, flags, io) {
-    const logger = createCliLogger({ verbose: flags.verbose === true, write: io.stderr });
-    const creds = readCredentials(flags, io.env);
-    let config;
-    let outcome;
     if (flags.output !== 'table' && flags.output !== 'json') {
         io.stderr(`error: Invalid --output: "${flags.output}" is not one of table, json.`);
         return EXIT_CODES.error;
     }
+    // At a terminal, live progress owns stderr: log lines go above its block.
+    const stream = io.progress ?? process.stderr;
+    const live = wantsLiveProgress(stream, io.env)
+        ? new LiveProgress({ stream, color: io.env.NO_COLOR === undefined })
+        : undefined;
+    const logger = createCliLogger({
+        verbose: flags.verbose === true,
+        write: live ? (line) => live.log(line) : io.stderr
+    });
+    const onInterrupt = () => logger.info(flags.cancelOnAbort
+        ? 'Interrupted: stopping, and cancelling the executions this run launched'
+        : 'Interrupted: stopping (executions keep running: --no-cancel-on-abort)');
+    io.signal?.addEventListener('abort', onInterrupt, { once: true });
+    try {
+        return await runAndReport(flowIds, flags, io, logger, live);
+    }
+    finally {
+        live?.stop();
+        io.signal?.removeEventListener('abort', onInterrupt);
+    }
+}
+async function runAndReport(flowIds, flags, io, logger, live) {
+    const creds = readCredentials(flags, io.env);
+    let config;
+    let outcome;
     try {
         config = resolveRunConfig({
             ...creds,
@@ -60100,29 +62689,35 @@ async function runCommand(flowIds, flags, io) {
             ci: detectCiContext(io.env),
             invocationId: newInvocationId(),
             signal: io.signal,
-            userAgent: `echopoint-ci-cli/${VERSION}`
+            userAgent: `echopoint-ci-cli/${VERSION}`,
+            onProgress: live ? (flows) => live.update(flows) : undefined
         });
     }
     catch (err) {
         outcome = outcomeOfError(toEchopointError(err));
     }
-    if (config?.junitPath) {
+    // Written even when the options did not validate: a report step then shows the error.
+    const junitPath = config?.junitPath ?? (flags.junit?.trim() || undefined);
+    if (junitPath) {
         try {
-            const path = await writeJunitReport(config.junitPath, outcome.results);
+            const path = await writeJunitReport(junitPath, outcome.results, {
+                error: outcome.error
+            });
             logger.info(`JUnit report written to ${path}`);
         }
         catch (err) {
-            logger.warning(`Could not write the JUnit report to ${config.junitPath}: ${toEchopointError(err).message}`);
+            logger.warning(`Could not write the JUnit report to ${junitPath}: ${toEchopointError(err).message}`);
         }
     }
+    live?.stop();
+    // A run that stopped before any flow: the reason on stderr (stdout keeps only the result).
+    const stoppedEarly = outcome.error !== undefined && outcome.results.flows.length === 0;
+    if (stoppedEarly)
+        io.stderr(`error: ${outcome.error?.userMessage}`);
     if (flags.output === 'json')
         io.stdout(JSON.stringify(outcome.results, null, 2));
-    else {
-        if (outcome.error && outcome.results.flows.length === 0)
-            io.stderr(`error: ${outcome.error.userMessage}`);
-        else
-            io.stdout(renderTable(outcome));
-    }
+    else if (!stoppedEarly)
+        io.stdout(renderTable(outcome));
     return EXIT_CODES[outcome.results.status];
 }
 function collect(value, previous) {
@@ -60164,7 +62759,12 @@ Exit codes: 0 all passed, 1 a flow failed, 2 cancelled, 3 usage, auth, API or co
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/sandbox.ts
-/** `echopoint-ci sandbox`: the local Echopoint API, for trying workflows without an account. */
+/**
+ * `echopoint-ci sandbox`: the local Echopoint API, for trying workflows without an
+ * account, and the hard API for testing a client: rate limits (on by default, as
+ * on the real API), a daily quota, seeded faults, clock skew and time scale. Flags
+ * override the fixtures file's `server:` section field by field.
+ */
 
 
 
@@ -60177,12 +62777,143 @@ function parsePort(text) {
     }
     return Number(text);
 }
+const sandbox_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+function sandbox_wholeNumber(flag, text, min) {
+    if (text === undefined)
+        return undefined;
+    if (!/^\d+$/.test(text.trim()) || Number(text) < min) {
+        throw new ConfigError(flag, `"${text}" is not a whole number >= ${min}`, `For example ${flag} 10.`);
+    }
+    return Number(text);
+}
+function sandbox_probability(flag, text) {
+    if (text === undefined)
+        return undefined;
+    const value = Number(text);
+    if (!sandbox_NUMBER.test(text.trim()) || value < 0 || value > 1) {
+        throw new ConfigError(flag, `"${text}" is not a probability`, `Use a number from 0 to 1, e.g. ${flag} 0.05 for 5% of requests.`);
+    }
+    return value;
+}
+function decimal(flag, text, check, rule) {
+    if (text === undefined)
+        return undefined;
+    const value = Number(text);
+    if (!sandbox_NUMBER.test(text.trim()) || !check(value)) {
+        throw new ConfigError(flag, `"${text}" is not ${rule}`);
+    }
+    return value;
+}
+function selectors(flag, text) {
+    if (text === undefined)
+        return undefined;
+    const list = text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    const routeIds = knownRouteIds();
+    for (const selector of list) {
+        if (!routeIds.includes(selector) &&
+            !['GET', 'POST', 'read', 'search', 'write'].includes(selector)) {
+            throw new ConfigError(flag, `unknown selector "${selector}"`, `Use route ids (${routeIds.join(', ')}), GET or POST, or read, search or write, comma-separated.`);
+        }
+    }
+    return list;
+}
+function rateLimitOptions(flags) {
+    const style = flags.rateLimitStyle;
+    if (style !== undefined && !HEADER_STYLES.includes(style)) {
+        throw new ConfigError('--rate-limit-style', `"${style}" is not a header style`, `Use one of ${HEADER_STYLES.join(', ')}.`);
+    }
+    const window = decimal('--rate-limit-window', flags.rateLimitWindow, (n) => n > 0, 'a positive number of seconds');
+    const storm = sandbox_wholeNumber('--rate-limit-storm', flags.rateLimitStorm, 0);
+    return {
+        read: sandbox_wholeNumber('--rate-limit-read', flags.rateLimitRead, 1),
+        search: sandbox_wholeNumber('--rate-limit-search', flags.rateLimitSearch, 1),
+        write: sandbox_wholeNumber('--rate-limit-write', flags.rateLimitWrite, 1),
+        windowMs: window === undefined ? undefined : window * 1000,
+        style: style,
+        storm: storm === undefined ? undefined : { count: storm }
+    };
+}
+function faultOptions(flags) {
+    const rates = {
+        rate5xx: sandbox_probability('--fault-5xx', flags.fault5xx),
+        rate503: sandbox_probability('--fault-503', flags.fault503),
+        rateReset: sandbox_probability('--fault-reset', flags.faultReset),
+        rateSlow: sandbox_probability('--fault-slow', flags.faultSlow),
+        rateMalformed: sandbox_probability('--fault-malformed', flags.faultMalformed),
+        rateHtml: sandbox_probability('--fault-html', flags.faultHtml)
+    };
+    const total = Object.values(rates).reduce((a, b) => a + (b ?? 0), 0);
+    if (total > 1 + 1e-9) {
+        throw new ConfigError('--fault-*', `the fault probabilities add up to ${total}`, 'Their sum must be at most 1 (each request gets at most one fault).');
+    }
+    const seed = decimal('--fault-seed', flags.faultSeed, Number.isInteger, 'a whole number');
+    const skew = decimal('--clock-skew', flags.clockSkew, (n) => Math.abs(n) <= 86_400, 'a number of seconds within ±86400 (e.g. 30 or -30)');
+    return {
+        seed,
+        ...rates,
+        slowMs: decimal('--fault-slow-ms', flags.faultSlowMs, (n) => n >= 0 && n <= MAX_SLOW_MS, `a number of ms from 0 to ${MAX_SLOW_MS}`),
+        retryAfterSeconds: sandbox_wholeNumber('--fault-retry-after', flags.faultRetryAfter, 0),
+        clockSkewMs: skew === undefined ? undefined : skew * 1000,
+        routes: selectors('--fault-routes', flags.faultRoutes),
+        exclude: selectors('--fault-exclude', flags.faultExclude),
+        afterCommit: sandbox_probability('--fault-after-commit', flags.faultAfterCommit)
+    };
+}
+const anyDefined = (o) => Object.values(o).some((v) => v !== undefined);
+/**
+ * The `startSandbox` options the flags ask for. Rate limits are on with the
+ * defaults unless `--no-rate-limit` or the fixtures file's `rate_limits: false`
+ * turns them off. Throws a ConfigError naming the first bad flag.
+ */
+function sandboxOptionsFromFlags(flags, fixtures) {
+    const options = {
+        port: parsePort(flags.port),
+        host: flags.host ?? '127.0.0.1',
+        fixtures
+    };
+    const timeScale = decimal('--time-scale', flags.timeScale, (n) => n > 0, 'a positive number');
+    if (timeScale !== undefined)
+        options.timeScale = timeScale;
+    const limits = rateLimitOptions(flags);
+    if (flags.rateLimit === false)
+        options.rateLimits = false;
+    else if (anyDefined(limits))
+        options.rateLimits = limits;
+    else if (fixtures.server?.rate_limits === undefined)
+        options.rateLimits = {};
+    const daily = sandbox_wholeNumber('--daily-quota', flags.dailyQuota, 0);
+    if (daily !== undefined)
+        options.quota = { daily, scope: flags.quotaScope };
+    else if (flags.quotaScope !== undefined) {
+        if (!fixtures.server?.quota) {
+            throw new ConfigError('--quota-scope', 'needs a quota', 'Add --daily-quota N.');
+        }
+        options.quota = { scope: flags.quotaScope };
+    }
+    const faults = faultOptions(flags);
+    if (anyDefined(faults))
+        options.faults = faults;
+    return options;
+}
 async function sandboxCommand(flags, io) {
-    const port = parsePort(flags.port);
-    const host = flags.host ?? '127.0.0.1';
-    const sandbox = await startSandbox({ port, host, fixtures: flags.fixtures });
+    const fixtures = flags.fixtures === undefined ? defaultFixtures() : loadFixtures(flags.fixtures);
+    const options = sandboxOptionsFromFlags(flags, fixtures);
+    let sandbox;
+    try {
+        sandbox = await startSandbox(options);
+    }
+    catch (err) {
+        // A flag combined with the fixtures file can still be out of range (e.g. fault
+        // probabilities adding up to more than 1): name the settings, exit 3.
+        if (err instanceof RangeError) {
+            throw new ConfigError('sandbox settings', err.message);
+        }
+        throw err;
+    }
     io.stdout(formatBanner(sandbox));
-    io.stdout('Press Ctrl+C to stop.');
     await new Promise((resolve) => {
         if (io.signal?.aborted)
             resolve();
@@ -60193,28 +62924,204 @@ async function sandboxCommand(flags, io) {
     return 0;
 }
 function sandboxCommandDefinition(io, setExit) {
+    const styles = HEADER_STYLES.join(', ');
     return new Command('sandbox')
         .description('Start a local server that speaks the Echopoint API (for tests, demos and dry runs)')
         .option('-p, --port <port>', 'port to listen on (0 = any free port)', '4010')
         .option('--host <host>', 'address to bind (default 127.0.0.1; the sandbox has fake keys, keep it local)')
-        .option('--fixtures <file>', 'fixtures file (JSON or YAML: orgs, keys, flows); default: the shipped demo fixture')
+        .option('--fixtures <file>', 'fixtures file (JSON or YAML: orgs, keys, flows, and a server: section for limits and faults); default: the shipped demo fixture')
+        .option('--rate-limit-read <n>', 'read requests per key per window (default 100)')
+        .option('--rate-limit-search <n>', 'search requests per key per window (default 30)')
+        .option('--rate-limit-write <n>', 'write requests per key per window (default 60)')
+        .option('--rate-limit-window <seconds>', 'length of the fixed rate-limit window (default 60)')
+        .option('--rate-limit-style <style>', `how limits are announced: ${styles} (default retry-after)`)
+        .option('--rate-limit-storm <n>', 'answer 429 (with a valid hint) to the next n requests')
+        .option('--no-rate-limit', 'no rate limits at all')
+        .option('--daily-quota <n>', 'executions per organization per rolling 24 h (default: none)')
+        .option('--quota-scope <scope>', 'metadata.scope of the quota error (default cloud_fleet)')
+        .option('--fault-seed <n>', 'seed of the fault generator: same seed, same faults (default 1)')
+        .option('--fault-5xx <p>', 'probability of a 500 or 502 (0..1)')
+        .option('--fault-503 <p>', 'probability of a 503 with Retry-After')
+        .option('--fault-retry-after <seconds>', "the 503's Retry-After (default 1)")
+        .option('--fault-reset <p>', 'probability of a connection reset')
+        .option('--fault-slow <p>', 'probability of a slow answer')
+        .option('--fault-slow-ms <ms>', `how slow, in real ms (default 500, at most ${MAX_SLOW_MS})`)
+        .option('--fault-malformed <p>', 'probability of a truncated JSON body')
+        .option('--fault-html <p>', "probability of a proxy's HTML error page")
+        .option('--fault-after-commit <p>', 'share of faults on writes (launch, cancel, runner) that hit after the change was made')
+        .option('--fault-routes <list>', 'only these requests get faults: route ids, GET/POST or read/search/write, comma-separated')
+        .option('--fault-exclude <list>', 'never fault these (e.g. keys.self)')
+        .option('--clock-skew <seconds>', 'server clock offset, in seconds, in Date and reset times (e.g. 30 or -30)')
+        .option('--time-scale <factor>', 'multiplies flow durations and rate-limit windows (e.g. 0.1 = ten times faster)')
         .addHelpText('after', `
 Examples:
   $ echopoint-ci sandbox
   $ echopoint-ci sandbox --port 0 --fixtures my-flows.json
   # then, in another shell, with the URL, key and org ID it prints:
-  $ ECHOPOINT_API_URL=http://127.0.0.1:4010 ECHOPOINT_API_KEY=... ECHOPOINT_ORGANIZATION_ID=org_demo echopoint-ci run --tag smoke`)
+  $ ECHOPOINT_API_URL=http://127.0.0.1:4010 ECHOPOINT_API_KEY=... ECHOPOINT_ORGANIZATION_ID=org_demo echopoint-ci run --tag smoke
+
+  # a tight API: 10 reads a minute, IETF RateLimit headers, 5 launches a day
+  $ echopoint-ci sandbox --rate-limit-read 10 --rate-limit-style ietf --daily-quota 5
+  # an unreliable one, reproducibly: 5% 5xx, 2% resets, launches answered after commit
+  $ echopoint-ci sandbox --fault-seed 42 --fault-5xx 0.05 --fault-reset 0.02 --fault-after-commit 1 --fault-exclude keys.self
+  # a server clock 30 s behind, and time ten times faster
+  $ echopoint-ci sandbox --clock-skew -30 --time-scale 0.1
+  $ echopoint-ci sandbox --no-rate-limit`)
         .action(async (flags) => {
         setExit(await sandboxCommand(flags, io));
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/key-report.ts
+
+
+
+
+/** Builds the report from what `GET /api-keys/self` answered. Pure. */
+function keyReport(info, now, headerValue) {
+    const { key } = info;
+    const expiry = resolveExpiry(info, headerValue);
+    return {
+        key_id: key.api_key_id,
+        key_name: typeof key.name === 'string' && key.name !== '' ? key.name : null,
+        organization_id: key.organization_id,
+        permissions: [...key.permissions],
+        expires_at: expiry.expiresAt ?? null,
+        expires_at_source: expiry.source ?? null,
+        never_expires: expiry.expiresAt === null,
+        days_left: typeof expiry.expiresAt === 'string' ? key_expiry_daysLeft(expiry.expiresAt, now) : null,
+        modes: CI_MODES.map((mode) => {
+            const missing = missingScopes(mode.scopes, key.permissions);
+            return {
+                mode: mode.mode,
+                label: mode.label,
+                scopes: [...mode.scopes],
+                can_run: missing.length === 0,
+                missing_scopes: missing
+            };
+        })
+    };
+}
+/** Asks the API who the key is (`GET /api-keys/self`) and builds the report. */
+async function whoami(api, now, signal) {
+    const info = await fetchKeyInfo(api, signal);
+    return keyReport(info, now(), api.keyExpiresAtHeader);
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/whoami.ts
+/**
+ * `echopoint-ci whoami`: the key's id, name, organization, scopes and expiry, and
+ * for each CI mode (contract.md part B) whether this key can run it. Only
+ * `GET /api-keys/self` is called, so the organization ID is optional; when it
+ * is given and differs from the key's, a warning says so.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const NAMES = {
+    apiKey: '--api-key (or ECHOPOINT_API_KEY)',
+    organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
+    apiUrl: '--api-url (or ECHOPOINT_API_URL)'
+};
+function expiryText(report, now) {
+    if (report.never_expires)
+        return 'never (create keys with an expiration date)';
+    if (report.expires_at === null) {
+        return 'unknown (the API does not report it; check-key accepts --expires-at)';
+    }
+    const source = report.expires_at_source
+        ? `; from ${EXPIRY_SOURCE_LABEL[report.expires_at_source]}`
+        : '';
+    return `${describeExpiry(report.expires_at, now)}${source}`;
+}
+/** The text rendering: the key, then one line per CI mode. */
+function renderWhoami(report, now) {
+    const rows = [
+        ['Key', `${report.key_id}${report.key_name ? ` (${oneLine(report.key_name, 100)})` : ''}`],
+        ['Organization', report.organization_id],
+        ['Scopes', report.permissions.join(', ') || 'none'],
+        ['Expires', expiryText(report, now)]
+    ];
+    const lines = rows.map(([k, v]) => `${k.padEnd(13)} ${v}`);
+    const width = Math.max(...report.modes.map((m) => m.label.length));
+    lines.push('', `${'CI mode'.padEnd(width)}  can run`);
+    for (const mode of report.modes) {
+        const answer = mode.can_run ? 'yes' : `no (lacks ${mode.missing_scopes.join(', ')})`;
+        lines.push(`${mode.label.padEnd(width)}  ${answer}`);
+    }
+    return lines.join('\n');
+}
+/** Runs the command; returns the exit code (0, or 3 for an invalid key, usage or API error). */
+async function whoamiCommand(flags, io) {
+    const logger = createCliLogger({ verbose: flags.verbose === true, write: io.stderr });
+    if (flags.output !== 'text' && flags.output !== 'json') {
+        io.stderr(`error: Invalid --output: "${flags.output}" is not one of text, json.`);
+        return 3;
+    }
+    let report;
+    let organizationId;
+    try {
+        const credentials = resolveCredentials(readCredentials(flags, io.env), NAMES, {
+            organizationRequired: false
+        });
+        organizationId = credentials.organizationId;
+        const api = createClient({
+            ...credentials,
+            clock: systemClock,
+            logger,
+            userAgent: `echopoint-ci-cli/${VERSION}`
+        });
+        report = await whoami(api, systemClock.now, io.signal);
+    }
+    catch (err) {
+        io.stderr(`error: ${toEchopointError(err).userMessage}`);
+        return 3;
+    }
+    if (organizationId !== '' && organizationId !== report.organization_id) {
+        logger.warning(`The API key belongs to organization ${report.organization_id}, but the organization ID given is ${organizationId}: runs with both would fail.`);
+    }
+    if (flags.output === 'json')
+        io.stdout(JSON.stringify(report, null, 2));
+    else
+        io.stdout(renderWhoami(report, systemClock.now()));
+    return 0;
+}
+function whoamiCommandDefinition(io, setExit) {
+    const command = new Command('whoami')
+        .description("Show the API key's id, name, organization, scopes and expiry, and which CI modes it can run")
+        .option('--output <format>', 'text or json on stdout', 'text')
+        .option('-v, --verbose', 'debug logging (never shows the key)');
+    credentialOptions(command);
+    command
+        .addHelpText('after', `
+Examples:
+  $ export ECHOPOINT_API_KEY=...
+  $ echopoint-ci whoami
+  $ echopoint-ci whoami --output json | jq '.modes[] | select(.can_run | not) | .label'
+
+Exit codes: 0 the key answered, 3 invalid key (HTTP 401), usage or API error.`)
+        .action(async (flags) => {
+        setExit(await whoamiCommand(flags, io));
+    });
+    return command;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
- * The CLI: `echopoint-ci run | sandbox | demo`. Builds the command tree, maps
+ * The CLI: `echopoint-ci run | check-key | whoami | sandbox | demo`. Builds the command tree, maps
  * usage errors to exit code 3, and turns SIGINT/SIGTERM into an abort signal so
  * `run` can cancel what it launched and still write its reports.
  */
+
+
 
 
 
@@ -60235,6 +63142,8 @@ function buildProgram(io, setExit) {
         .exitOverride();
     for (const command of [
         runCommandDefinition(io, setExit),
+        checkKeyCommandDefinition(io, setExit),
+        whoamiCommandDefinition(io, setExit),
         sandboxCommandDefinition(io, setExit),
         demoCommandDefinition(io, setExit)
     ]) {
@@ -60246,6 +63155,8 @@ function buildProgram(io, setExit) {
     program.addHelpText('after', `
 Examples:
   $ echopoint-ci run --tag smoke
+  $ echopoint-ci check-key --warn-days 14 --fail-days 3
+  $ echopoint-ci whoami
   $ echopoint-ci sandbox
   $ echopoint-ci demo
 
@@ -64798,7 +67709,7 @@ exports.fragment = fragment;
 exports.convert = convert;
 const interfaces_1 = __nccwpck_require__(5385);
 const util_1 = __nccwpck_require__(7061);
-const util_2 = __nccwpck_require__(628);
+const util_2 = __nccwpck_require__(8247);
 const _1 = __nccwpck_require__(957);
 const dom_1 = __nccwpck_require__(2869);
 /** @inheritdoc */
@@ -64945,7 +67856,7 @@ const algorithm_1 = __nccwpck_require__(6573);
 const infra_1 = __nccwpck_require__(4737);
 const NamespacePrefixMap_1 = __nccwpck_require__(8377);
 const LocalNameSet_1 = __nccwpck_require__(7830);
-const util_2 = __nccwpck_require__(628);
+const util_2 = __nccwpck_require__(8247);
 const XMLCBWriter_1 = __nccwpck_require__(9341);
 const JSONCBWriter_1 = __nccwpck_require__(6108);
 const YAMLCBWriter_1 = __nccwpck_require__(2233);
@@ -65632,7 +68543,7 @@ const interfaces_1 = __nccwpck_require__(5385);
 const util_1 = __nccwpck_require__(7061);
 const writers_1 = __nccwpck_require__(2062);
 const interfaces_2 = __nccwpck_require__(9454);
-const util_2 = __nccwpck_require__(628);
+const util_2 = __nccwpck_require__(8247);
 const algorithm_1 = __nccwpck_require__(6573);
 const dom_1 = __nccwpck_require__(2869);
 const infra_1 = __nccwpck_require__(4737);
@@ -69680,7 +72591,7 @@ exports.XMLWriter = void 0;
 const util_1 = __nccwpck_require__(7061);
 const interfaces_1 = __nccwpck_require__(9454);
 const BaseWriter_1 = __nccwpck_require__(4726);
-const util_2 = __nccwpck_require__(628);
+const util_2 = __nccwpck_require__(8247);
 /**
  * Serializes XML nodes into strings.
  */
@@ -71990,7 +74901,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
@@ -72916,7 +75827,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -73199,7 +76110,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class NodeBase {
     constructor(type) {
@@ -73292,7 +76203,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -73483,7 +76394,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -73604,7 +76515,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -73727,7 +76638,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -76571,7 +79482,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -76994,7 +79905,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -77178,7 +80089,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schema = [
     map.map,
@@ -77312,7 +80223,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

@@ -105,8 +105,9 @@ function expectOutputsShape(run: DistRun): void {
   )
   const doc = results(run)
   expect(Object.keys(doc).sort()).toEqual(
-    ['counts', 'duration_ms', 'flows', 'status', 'success'].sort()
+    ['counts', 'duration_ms', 'flows', 'status', 'success', 'waits'].sort()
   )
+  expect(doc.waits).toEqual({ count: 0, total_ms: 0 })
   expect(Object.keys(doc.counts).sort()).toEqual(
     ['cancelled', 'error', 'failed', 'passed', 'timed_out', 'total'].sort()
   )

@@ -48,12 +48,19 @@ export interface Counts {
   error: number
 }
 
+/** Rate-limit and backoff waits the client took (an extension of interface.md §4 asked for by the rate-limit issue). */
+export interface WaitTotals {
+  count: number
+  total_ms: number
+}
+
 export interface ResultsDocument {
   status: RunStatus
   success: boolean
   duration_ms: number
   counts: Counts
   flows: FlowReport[]
+  waits: WaitTotals
 }
 
 /** Exit code of each status (interface.md section 3); with several flows the highest wins. */
@@ -150,7 +157,8 @@ export function runStatusOf(flows: readonly FlowReport[], runStatus?: RunStatus)
 export function buildResults(
   flows: FlowReport[],
   durationMs: number,
-  runStatus?: RunStatus
+  runStatus?: RunStatus,
+  waits: WaitTotals = { count: 0, total_ms: 0 }
 ): ResultsDocument {
   const status = runStatusOf(flows, runStatus)
   return {
@@ -158,7 +166,8 @@ export function buildResults(
     success: status === 'passed' && flows.every((f) => f.status === 'passed'),
     duration_ms: Math.max(0, Math.round(durationMs)),
     counts: countFlows(flows),
-    flows
+    flows,
+    waits: { count: waits.count, total_ms: Math.round(waits.total_ms) }
   }
 }
 

@@ -148,14 +148,12 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
           : error.kind === 'cancelled'
             ? 'cancelled'
             : 'error'
-    const results = buildResults(reports, clock.now() - startedAt, runStatus)
-    return {
-      results,
-      key,
-      executionIds: items.map((i) => i.execution.id),
-      error,
-      stats: { ...api.stats }
-    }
+    const stats = { ...api.stats }
+    const results = buildResults(reports, clock.now() - startedAt, runStatus, {
+      count: stats.waits,
+      total_ms: stats.waitedMs
+    })
+    return { results, key, executionIds: items.map((i) => i.execution.id), error, stats }
   }
 
   try {

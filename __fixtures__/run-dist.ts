@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { runnerInputEnv } from '../src/cli/commands/demo.js'
 import { parseGithubOutput } from '../src/cli/github-files.js'
+import { findLeaks } from './leaks.js'
 
 export const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..')
 export const ACTION_ENTRY = join(ROOT, 'dist/index.js')
@@ -54,7 +55,9 @@ export function githubEnv(workDir: string): Record<string, string> {
     GITHUB_SHA: 'a'.repeat(40),
     GITHUB_REF: 'refs/heads/main',
     GITHUB_ACTOR: 'octocat',
-    RUNNER_TEMP: workDir
+    RUNNER_TEMP: workDir,
+    // Debug logging on, as with "Enable debug logging" on a re-run: the worst case for leaks.
+    RUNNER_DEBUG: '1'
   }
 }
 
@@ -65,6 +68,20 @@ function cleanEnv(): Record<string, string | undefined> {
     if (/^(INPUT_|GITHUB_|ECHOPOINT_|RUNNER_)/.test(key) || key === 'NODE_OPTIONS') delete env[key]
   }
   return env
+}
+
+/**
+ * The secret-leak scan every end-to-end run goes through: a key or token that
+ * appears anywhere a person or another step could read it fails the test.
+ */
+function assertNoLeak(run: DistRun, secrets: (string | undefined)[]): DistRun {
+  const candidates = secrets
+    .flatMap((s) => (s ?? '').split(/\r?\n|\r/))
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 8)
+  const leaks = findLeaks(run, candidates)
+  if (leaks.length > 0) throw new Error(`a secret leaked into: ${leaks.join(', ')}`)
+  return run
 }
 
 async function spawnNode(
@@ -114,7 +131,10 @@ export async function runAction(
     const files: Record<string, string> = { github_output: outputText, step_summary: summary }
     const junit = inputs['junit-path']
     if (junit && existsSync(resolve(junit))) files.junit = await readFile(resolve(junit), 'utf8')
-    return { ...result, outputs: parseGithubOutput(outputText), summary, files, workDir }
+    return assertNoLeak(
+      { ...result, outputs: parseGithubOutput(outputText), summary, files, workDir },
+      [inputs['api-key']]
+    )
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }
@@ -125,7 +145,11 @@ export async function runCli(args: string[], options: SpawnOptions = {}): Promis
   if (!existsSync(CLI_ENTRY)) throw new Error('dist/cli/index.js is missing: run npm run build')
   const env = { ...cleanEnv(), ...options.env }
   const result = await spawnNode([CLI_ENTRY, ...args], env, options)
-  return { ...result, outputs: {}, summary: '', files: {}, workDir: '' }
+  const flagKey = args.includes('--api-key') ? args[args.indexOf('--api-key') + 1] : undefined
+  return assertNoLeak({ ...result, outputs: {}, summary: '', files: {}, workDir: '' }, [
+    env.ECHOPOINT_API_KEY,
+    flagKey
+  ])
 }
 
 export const CHECK_KEY_ENTRY = join(ROOT, 'dist/check-key/index.js')
@@ -157,13 +181,16 @@ export async function runCheckKeyAction(
     const result = await spawnNode([CHECK_KEY_ENTRY], env, options)
     const outputText = await readFile(gh.GITHUB_OUTPUT, 'utf8')
     const summary = await readFile(gh.GITHUB_STEP_SUMMARY, 'utf8')
-    return {
-      ...result,
-      outputs: parseGithubOutput(outputText),
-      summary,
-      files: { github_output: outputText, step_summary: summary },
-      workDir
-    }
+    return assertNoLeak(
+      {
+        ...result,
+        outputs: parseGithubOutput(outputText),
+        summary,
+        files: { github_output: outputText, step_summary: summary },
+        workDir
+      },
+      [inputs['api-key'], inputs['github-token']]
+    )
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }

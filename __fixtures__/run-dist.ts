@@ -108,12 +108,19 @@ async function spawnNode(
   })
 }
 
-/** Runs dist/index.js as the GitHub runner would, with these inputs. */
-export async function runAction(
+/**
+ * Runs a bundled action entry as the GitHub runner would: INPUT_* from its
+ * action.yml's defaults and `inputs`, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY
+ * files, then the leak scan over everything it left.
+ */
+async function runActionEntry(
+  entry: string,
+  actionYml: string,
   inputs: Record<string, string>,
-  options: SpawnOptions = {}
+  options: SpawnOptions,
+  secrets: (string | undefined)[]
 ): Promise<DistRun> {
-  if (!existsSync(ACTION_ENTRY)) throw new Error('dist/index.js is missing: run npm run build')
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build`)
   const workDir = await mkdtemp(join(tmpdir(), 'echopoint-e2e-'))
   try {
     const gh = githubEnv(workDir)
@@ -122,22 +129,30 @@ export async function runAction(
     const env = {
       ...cleanEnv(),
       ...gh,
-      ...(await runnerInputEnv(join(ROOT, 'action.yml'), inputs)),
+      ...(await runnerInputEnv(actionYml, inputs)),
       ...options.env
     }
-    const result = await spawnNode([ACTION_ENTRY], env, options)
+    const result = await spawnNode([entry], env, options)
     const outputText = await readFile(gh.GITHUB_OUTPUT, 'utf8')
     const summary = await readFile(gh.GITHUB_STEP_SUMMARY, 'utf8')
     const files: Record<string, string> = { github_output: outputText, step_summary: summary }
     const junit = inputs['junit-path']
     if (junit && existsSync(resolve(junit))) files.junit = await readFile(resolve(junit), 'utf8')
-    return assertNoLeak(
-      { ...result, outputs: parseGithubOutput(outputText), summary, files, workDir },
-      [inputs['api-key']]
-    )
+    const run = { ...result, outputs: parseGithubOutput(outputText), summary, files, workDir }
+    return assertNoLeak(run, secrets)
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }
+}
+
+/** Runs dist/index.js as the GitHub runner would, with these inputs. */
+export function runAction(
+  inputs: Record<string, string>,
+  options: SpawnOptions = {}
+): Promise<DistRun> {
+  return runActionEntry(ACTION_ENTRY, join(ROOT, 'action.yml'), inputs, options, [
+    inputs['api-key']
+  ])
 }
 
 /** Runs dist/cli/index.js with these arguments. */
@@ -156,42 +171,15 @@ export const CHECK_KEY_ENTRY = join(ROOT, 'dist/check-key/index.js')
 export const CHECK_KEY_ACTION_YML = join(ROOT, 'check-key/action.yml')
 
 /**
- * Runs dist/check-key/index.js as the GitHub runner would for `uses: ./check-key`:
- * INPUT_* from check-key/action.yml's defaults (the literal `${{ github.token }}`
- * default must be overridden by the test), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.
+ * Runs dist/check-key/index.js as the GitHub runner would for `uses: ./check-key`
+ * (the literal `${{ github.token }}` default must be overridden by the test).
  */
-export async function runCheckKeyAction(
+export function runCheckKeyAction(
   inputs: Record<string, string>,
   options: SpawnOptions = {}
 ): Promise<DistRun> {
-  if (!existsSync(CHECK_KEY_ENTRY)) {
-    throw new Error('dist/check-key/index.js is missing: run npm run build')
-  }
-  const workDir = await mkdtemp(join(tmpdir(), 'echopoint-e2e-check-key-'))
-  try {
-    const gh = githubEnv(workDir)
-    await writeFile(gh.GITHUB_OUTPUT, '')
-    await writeFile(gh.GITHUB_STEP_SUMMARY, '')
-    const env = {
-      ...cleanEnv(),
-      ...gh,
-      ...(await runnerInputEnv(CHECK_KEY_ACTION_YML, inputs)),
-      ...options.env
-    }
-    const result = await spawnNode([CHECK_KEY_ENTRY], env, options)
-    const outputText = await readFile(gh.GITHUB_OUTPUT, 'utf8')
-    const summary = await readFile(gh.GITHUB_STEP_SUMMARY, 'utf8')
-    return assertNoLeak(
-      {
-        ...result,
-        outputs: parseGithubOutput(outputText),
-        summary,
-        files: { github_output: outputText, step_summary: summary },
-        workDir
-      },
-      [inputs['api-key'], inputs['github-token']]
-    )
-  } finally {
-    await rm(workDir, { recursive: true, force: true })
-  }
+  return runActionEntry(CHECK_KEY_ENTRY, CHECK_KEY_ACTION_YML, inputs, options, [
+    inputs['api-key'],
+    inputs['github-token']
+  ])
 }

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8326:
+/***/ 5878:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9,7 +9,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.abort_add = abort_add;
 exports.abort_remove = abort_remove;
 exports.abort_signalAbort = abort_signalAbort;
-const EventAlgorithm_1 = __nccwpck_require__(5356);
+const EventAlgorithm_1 = __nccwpck_require__(8012);
 /**
  * Adds an algorithm to the given abort signal.
  *
@@ -64,13 +64,13 @@ function abort_signalAbort(signal) {
 
 /***/ }),
 
-/***/ 7277:
+/***/ 8365:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.attr_setAnExistingAttributeValue = attr_setAnExistingAttributeValue;
-const ElementAlgorithm_1 = __nccwpck_require__(2704);
+const ElementAlgorithm_1 = __nccwpck_require__(2720);
 /**
  * Changes the value of an existing attribute.
  *
@@ -93,14 +93,14 @@ function attr_setAnExistingAttributeValue(attribute, value) {
 
 /***/ }),
 
-/***/ 4908:
+/***/ 8652:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boundaryPoint_position = boundaryPoint_position;
-const interfaces_1 = __nccwpck_require__(1377);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
+const interfaces_1 = __nccwpck_require__(9454);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
 /**
  * Defines the position of a boundary point relative to another.
  *
@@ -175,19 +175,19 @@ function boundaryPoint_position(bp, relativeTo) {
 
 /***/ }),
 
-/***/ 2889:
+/***/ 7785:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.characterData_replaceData = characterData_replaceData;
 exports.characterData_substringData = characterData_substringData;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const DOMException_1 = __nccwpck_require__(8263);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(9339);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const DOMException_1 = __nccwpck_require__(7175);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
 /**
  * Replaces character data.
  *
@@ -299,7 +299,7 @@ function characterData_substringData(node, offset, count) {
 
 /***/ }),
 
-/***/ 4644:
+/***/ 8308:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -331,31 +331,31 @@ exports.create_treeWalker = create_treeWalker;
 exports.create_nodeFilter = create_nodeFilter;
 exports.create_mutationRecord = create_mutationRecord;
 exports.create_domTokenList = create_domTokenList;
-const DOMImplementationImpl_1 = __nccwpck_require__(3372);
-const WindowImpl_1 = __nccwpck_require__(6248);
-const XMLDocumentImpl_1 = __nccwpck_require__(9402);
-const DocumentImpl_1 = __nccwpck_require__(2897);
-const AbortControllerImpl_1 = __nccwpck_require__(6568);
-const AbortSignalImpl_1 = __nccwpck_require__(2672);
-const DocumentTypeImpl_1 = __nccwpck_require__(6441);
-const ElementImpl_1 = __nccwpck_require__(7086);
-const DocumentFragmentImpl_1 = __nccwpck_require__(5166);
-const ShadowRootImpl_1 = __nccwpck_require__(5996);
-const AttrImpl_1 = __nccwpck_require__(5915);
-const TextImpl_1 = __nccwpck_require__(3247);
-const CDATASectionImpl_1 = __nccwpck_require__(328);
-const CommentImpl_1 = __nccwpck_require__(1711);
-const ProcessingInstructionImpl_1 = __nccwpck_require__(5267);
-const HTMLCollectionImpl_1 = __nccwpck_require__(7945);
-const NodeListImpl_1 = __nccwpck_require__(6220);
-const NodeListStaticImpl_1 = __nccwpck_require__(870);
-const NamedNodeMapImpl_1 = __nccwpck_require__(473);
-const RangeImpl_1 = __nccwpck_require__(9419);
-const NodeIteratorImpl_1 = __nccwpck_require__(8430);
-const TreeWalkerImpl_1 = __nccwpck_require__(6622);
-const NodeFilterImpl_1 = __nccwpck_require__(310);
-const MutationRecordImpl_1 = __nccwpck_require__(8750);
-const DOMTokenListImpl_1 = __nccwpck_require__(4085);
+const DOMImplementationImpl_1 = __nccwpck_require__(6348);
+const WindowImpl_1 = __nccwpck_require__(1448);
+const XMLDocumentImpl_1 = __nccwpck_require__(4602);
+const DocumentImpl_1 = __nccwpck_require__(2113);
+const AbortControllerImpl_1 = __nccwpck_require__(7528);
+const AbortSignalImpl_1 = __nccwpck_require__(4560);
+const DocumentTypeImpl_1 = __nccwpck_require__(1401);
+const ElementImpl_1 = __nccwpck_require__(1342);
+const DocumentFragmentImpl_1 = __nccwpck_require__(9793);
+const ShadowRootImpl_1 = __nccwpck_require__(6092);
+const AttrImpl_1 = __nccwpck_require__(2875);
+const TextImpl_1 = __nccwpck_require__(4063);
+const CDATASectionImpl_1 = __nccwpck_require__(4104);
+const CommentImpl_1 = __nccwpck_require__(8223);
+const ProcessingInstructionImpl_1 = __nccwpck_require__(2755);
+const HTMLCollectionImpl_1 = __nccwpck_require__(9065);
+const NodeListImpl_1 = __nccwpck_require__(5788);
+const NodeListStaticImpl_1 = __nccwpck_require__(7654);
+const NamedNodeMapImpl_1 = __nccwpck_require__(3145);
+const RangeImpl_1 = __nccwpck_require__(3691);
+const NodeIteratorImpl_1 = __nccwpck_require__(4142);
+const TreeWalkerImpl_1 = __nccwpck_require__(6254);
+const NodeFilterImpl_1 = __nccwpck_require__(4649);
+const MutationRecordImpl_1 = __nccwpck_require__(33);
+const DOMTokenListImpl_1 = __nccwpck_require__(6629);
 /**
  * Creates a `DOMImplementation`.
  *
@@ -607,7 +607,7 @@ function create_domTokenList(element, attribute) {
 
 /***/ }),
 
-/***/ 4819:
+/***/ 5075:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -721,7 +721,7 @@ function customElement_lookUpACustomElementDefinition(document, namespace, local
 
 /***/ }),
 
-/***/ 972:
+/***/ 9484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -736,10 +736,10 @@ exports.dom_hasSupportedTokens = dom_hasSupportedTokens;
 exports.dom_getSupportedTokens = dom_getSupportedTokens;
 exports.dom_runEventConstructingSteps = dom_runEventConstructingSteps;
 exports.dom_runChildTextContentChangeSteps = dom_runChildTextContentChangeSteps;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const util_1 = __nccwpck_require__(3588);
-const ShadowTreeAlgorithm_1 = __nccwpck_require__(692);
+const DOMImpl_1 = __nccwpck_require__(698);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const util_1 = __nccwpck_require__(8247);
+const ShadowTreeAlgorithm_1 = __nccwpck_require__(708);
 const supportedTokens = new Map();
 /**
  * Runs removing steps for node.
@@ -993,7 +993,7 @@ function updateAnElementID(element, localName, value, namespace) {
 
 /***/ }),
 
-/***/ 3003:
+/***/ 6827:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1001,9 +1001,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.tokenList_validationSteps = tokenList_validationSteps;
 exports.tokenList_updateSteps = tokenList_updateSteps;
 exports.tokenList_serializeSteps = tokenList_serializeSteps;
-const OrderedSetAlgorithm_1 = __nccwpck_require__(3669);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
-const ElementAlgorithm_1 = __nccwpck_require__(2704);
+const OrderedSetAlgorithm_1 = __nccwpck_require__(8421);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const ElementAlgorithm_1 = __nccwpck_require__(2720);
 /**
  * Validates a given token against the supported tokens defined for the given
  * token lists' associated attribute.
@@ -1060,7 +1060,7 @@ function tokenList_serializeSteps(tokenList) {
 
 /***/ }),
 
-/***/ 5135:
+/***/ 1327:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1068,16 +1068,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.document_elementInterface = document_elementInterface;
 exports.document_internalCreateElementNS = document_internalCreateElementNS;
 exports.document_adopt = document_adopt;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const util_2 = __nccwpck_require__(1269);
-const ElementImpl_1 = __nccwpck_require__(7086);
-const CustomElementAlgorithm_1 = __nccwpck_require__(4819);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const NamespaceAlgorithm_1 = __nccwpck_require__(1445);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
-const ElementAlgorithm_1 = __nccwpck_require__(2704);
-const MutationAlgorithm_1 = __nccwpck_require__(1165);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const util_2 = __nccwpck_require__(7061);
+const ElementImpl_1 = __nccwpck_require__(1342);
+const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const NamespaceAlgorithm_1 = __nccwpck_require__(9733);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const ElementAlgorithm_1 = __nccwpck_require__(2720);
+const MutationAlgorithm_1 = __nccwpck_require__(45);
 /**
  * Returns an element interface for the given name and namespace.
  *
@@ -1189,7 +1189,7 @@ function document_adopt(node, document) {
 
 /***/ }),
 
-/***/ 2704:
+/***/ 2720:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1208,16 +1208,16 @@ exports.element_removeAnAttributeByName = element_removeAnAttributeByName;
 exports.element_removeAnAttributeByNamespaceAndLocalName = element_removeAnAttributeByNamespaceAndLocalName;
 exports.element_createAnElement = element_createAnElement;
 exports.element_insertAdjacent = element_insertAdjacent;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const infra_1 = __nccwpck_require__(1713);
-const util_1 = __nccwpck_require__(3588);
-const DOMException_1 = __nccwpck_require__(8263);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
-const CustomElementAlgorithm_1 = __nccwpck_require__(4819);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(9339);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
-const MutationAlgorithm_1 = __nccwpck_require__(1165);
-const DocumentAlgorithm_1 = __nccwpck_require__(5135);
+const DOMImpl_1 = __nccwpck_require__(698);
+const infra_1 = __nccwpck_require__(4737);
+const util_1 = __nccwpck_require__(8247);
+const DOMException_1 = __nccwpck_require__(7175);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const MutationAlgorithm_1 = __nccwpck_require__(45);
+const DocumentAlgorithm_1 = __nccwpck_require__(1327);
 /**
  * Determines whether the element's attribute list contains the given
  * attribute.
@@ -1797,7 +1797,7 @@ function element_insertAdjacent(element, where, node) {
 
 /***/ }),
 
-/***/ 5356:
+/***/ 8012:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1818,15 +1818,15 @@ exports.event_determineTheTargetOfAnEventHandler = event_determineTheTargetOfAnE
 exports.event_getTheCurrentValueOfAnEventHandler = event_getTheCurrentValueOfAnEventHandler;
 exports.event_activateAnEventHandler = event_activateAnEventHandler;
 exports.event_deactivateAnEventHandler = event_deactivateAnEventHandler;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const interfaces_1 = __nccwpck_require__(1377);
-const util_1 = __nccwpck_require__(3588);
-const CustomEventImpl_1 = __nccwpck_require__(3379);
-const EventImpl_1 = __nccwpck_require__(4870);
-const DOMException_1 = __nccwpck_require__(8263);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const ShadowTreeAlgorithm_1 = __nccwpck_require__(692);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
+const DOMImpl_1 = __nccwpck_require__(698);
+const interfaces_1 = __nccwpck_require__(9454);
+const util_1 = __nccwpck_require__(8247);
+const CustomEventImpl_1 = __nccwpck_require__(3171);
+const EventImpl_1 = __nccwpck_require__(2390);
+const DOMException_1 = __nccwpck_require__(7175);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const ShadowTreeAlgorithm_1 = __nccwpck_require__(708);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
 /**
  * Sets the canceled flag of an event.
  *
@@ -2741,7 +2741,7 @@ function event_deactivateAnEventHandler(eventTarget, name) {
 
 /***/ }),
 
-/***/ 3295:
+/***/ 9807:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2751,7 +2751,7 @@ exports.eventTarget_flattenMore = eventTarget_flattenMore;
 exports.eventTarget_addEventListener = eventTarget_addEventListener;
 exports.eventTarget_removeEventListener = eventTarget_removeEventListener;
 exports.eventTarget_removeAllEventListeners = eventTarget_removeAllEventListeners;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Flattens the given options argument.
  *
@@ -2867,7 +2867,7 @@ function eventTarget_removeAllEventListeners(eventTarget) {
 
 /***/ }),
 
-/***/ 1165:
+/***/ 45:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2880,19 +2880,19 @@ exports.mutation_replace = mutation_replace;
 exports.mutation_replaceAll = mutation_replaceAll;
 exports.mutation_preRemove = mutation_preRemove;
 exports.mutation_remove = mutation_remove;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const DOMException_1 = __nccwpck_require__(8263);
-const interfaces_1 = __nccwpck_require__(1377);
-const util_1 = __nccwpck_require__(3588);
-const util_2 = __nccwpck_require__(1269);
-const infra_1 = __nccwpck_require__(1713);
-const CustomElementAlgorithm_1 = __nccwpck_require__(4819);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const NodeIteratorAlgorithm_1 = __nccwpck_require__(4486);
-const ShadowTreeAlgorithm_1 = __nccwpck_require__(692);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(9339);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
-const DocumentAlgorithm_1 = __nccwpck_require__(5135);
+const DOMImpl_1 = __nccwpck_require__(698);
+const DOMException_1 = __nccwpck_require__(7175);
+const interfaces_1 = __nccwpck_require__(9454);
+const util_1 = __nccwpck_require__(8247);
+const util_2 = __nccwpck_require__(7061);
+const infra_1 = __nccwpck_require__(4737);
+const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const NodeIteratorAlgorithm_1 = __nccwpck_require__(9670);
+const ShadowTreeAlgorithm_1 = __nccwpck_require__(708);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const DocumentAlgorithm_1 = __nccwpck_require__(1327);
 /**
  * Ensures pre-insertion validity of a node into a parent before a
  * child.
@@ -3871,7 +3871,7 @@ function mutation_remove(node, parent, suppressObservers) {
 
 /***/ }),
 
-/***/ 9339:
+/***/ 3243:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3881,12 +3881,12 @@ exports.observer_notifyMutationObservers = observer_notifyMutationObservers;
 exports.observer_queueMutationRecord = observer_queueMutationRecord;
 exports.observer_queueTreeMutationRecord = observer_queueTreeMutationRecord;
 exports.observer_queueAttributeMutationRecord = observer_queueAttributeMutationRecord;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const infra_1 = __nccwpck_require__(1713);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const EventAlgorithm_1 = __nccwpck_require__(5356);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const infra_1 = __nccwpck_require__(4737);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const EventAlgorithm_1 = __nccwpck_require__(8012);
 /**
  * Queues a mutation observer microtask to the surrounding agent’s mutation
  * observers.
@@ -4091,7 +4091,7 @@ function observer_queueAttributeMutationRecord(target, name, namespace, oldValue
 
 /***/ }),
 
-/***/ 1445:
+/***/ 9733:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4099,9 +4099,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.namespace_validate = namespace_validate;
 exports.namespace_validateAndExtract = namespace_validateAndExtract;
 exports.namespace_extractQName = namespace_extractQName;
-const DOMException_1 = __nccwpck_require__(8263);
-const infra_1 = __nccwpck_require__(1713);
-const XMLAlgorithm_1 = __nccwpck_require__(7087);
+const DOMException_1 = __nccwpck_require__(7175);
+const infra_1 = __nccwpck_require__(4737);
+const XMLAlgorithm_1 = __nccwpck_require__(6879);
 /**
  * Validates the given qualified name.
  *
@@ -4182,7 +4182,7 @@ function namespace_extractQName(qualifiedName) {
 
 /***/ }),
 
-/***/ 7004:
+/***/ 1228:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4195,14 +4195,14 @@ exports.node_listOfElementsWithNamespace = node_listOfElementsWithNamespace;
 exports.node_listOfElementsWithClassNames = node_listOfElementsWithClassNames;
 exports.node_locateANamespacePrefix = node_locateANamespacePrefix;
 exports.node_locateANamespace = node_locateANamespace;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const infra_1 = __nccwpck_require__(1713);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
-const OrderedSetAlgorithm_1 = __nccwpck_require__(3669);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
-const MutationAlgorithm_1 = __nccwpck_require__(1165);
-const ElementAlgorithm_1 = __nccwpck_require__(2704);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const infra_1 = __nccwpck_require__(4737);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const OrderedSetAlgorithm_1 = __nccwpck_require__(8421);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const MutationAlgorithm_1 = __nccwpck_require__(45);
+const ElementAlgorithm_1 = __nccwpck_require__(2720);
 /**
  * Replaces the contents of the given node with a single text node.
  *
@@ -4676,17 +4676,17 @@ function node_locateANamespace(node, prefix) {
 
 /***/ }),
 
-/***/ 4486:
+/***/ 9670:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.nodeIterator_traverse = nodeIterator_traverse;
 exports.nodeIterator_iteratorList = nodeIterator_iteratorList;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const interfaces_1 = __nccwpck_require__(1377);
-const TraversalAlgorithm_1 = __nccwpck_require__(1466);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
+const DOMImpl_1 = __nccwpck_require__(698);
+const interfaces_1 = __nccwpck_require__(9454);
+const TraversalAlgorithm_1 = __nccwpck_require__(6746);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
 /**
  * Returns the next or previous node in the subtree, or `null` if
  * there are none.
@@ -4787,7 +4787,7 @@ function nodeIterator_iteratorList() {
 
 /***/ }),
 
-/***/ 3669:
+/***/ 8421:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4796,7 +4796,7 @@ exports.orderedSet_parse = orderedSet_parse;
 exports.orderedSet_serialize = orderedSet_serialize;
 exports.orderedSet_sanitize = orderedSet_sanitize;
 exports.orderedSet_contains = orderedSet_contains;
-const infra_1 = __nccwpck_require__(1713);
+const infra_1 = __nccwpck_require__(4737);
 /**
  * Converts a whitespace separated string into an array of tokens.
  *
@@ -4866,14 +4866,14 @@ function orderedSet_contains(set1, set2, caseSensitive) {
 
 /***/ }),
 
-/***/ 2484:
+/***/ 9892:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parentNode_convertNodesIntoANode = parentNode_convertNodesIntoANode;
-const util_1 = __nccwpck_require__(1269);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
+const util_1 = __nccwpck_require__(7061);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
 /**
  * Converts the given nodes or strings into a node (if `nodes` has
  * only one element) or a document fragment.
@@ -4919,7 +4919,7 @@ function parentNode_convertNodesIntoANode(nodes, document) {
 
 /***/ }),
 
-/***/ 3199:
+/***/ 6687:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4936,16 +4936,16 @@ exports.range_cloneTheContents = range_cloneTheContents;
 exports.range_insert = range_insert;
 exports.range_getContainedNodes = range_getContainedNodes;
 exports.range_getPartiallyContainedNodes = range_getPartiallyContainedNodes;
-const interfaces_1 = __nccwpck_require__(1377);
-const DOMException_1 = __nccwpck_require__(8263);
-const util_1 = __nccwpck_require__(3588);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const BoundaryPointAlgorithm_1 = __nccwpck_require__(4908);
-const CharacterDataAlgorithm_1 = __nccwpck_require__(2889);
-const NodeAlgorithm_1 = __nccwpck_require__(7004);
-const MutationAlgorithm_1 = __nccwpck_require__(1165);
-const TextAlgorithm_1 = __nccwpck_require__(6773);
+const interfaces_1 = __nccwpck_require__(9454);
+const DOMException_1 = __nccwpck_require__(7175);
+const util_1 = __nccwpck_require__(8247);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const BoundaryPointAlgorithm_1 = __nccwpck_require__(8652);
+const CharacterDataAlgorithm_1 = __nccwpck_require__(7785);
+const NodeAlgorithm_1 = __nccwpck_require__(1228);
+const MutationAlgorithm_1 = __nccwpck_require__(45);
+const TextAlgorithm_1 = __nccwpck_require__(3813);
 /**
  * Determines if the node's start boundary point is at its end boundary
  * point.
@@ -5648,13 +5648,13 @@ function range_getPartiallyContainedNodes(range) {
 
 /***/ }),
 
-/***/ 4798:
+/***/ 3886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.selectors_scopeMatchASelectorsString = selectors_scopeMatchASelectorsString;
-const DOMException_1 = __nccwpck_require__(8263);
+const DOMException_1 = __nccwpck_require__(7175);
 /**
  * Matches elements with the given selectors.
  *
@@ -5675,7 +5675,7 @@ function selectors_scopeMatchASelectorsString(selectors, node) {
 
 /***/ }),
 
-/***/ 692:
+/***/ 708:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5689,11 +5689,11 @@ exports.shadowTree_findFlattenedSlotables = shadowTree_findFlattenedSlotables;
 exports.shadowTree_assignSlotables = shadowTree_assignSlotables;
 exports.shadowTree_assignSlotablesForATree = shadowTree_assignSlotablesForATree;
 exports.shadowTree_assignASlot = shadowTree_assignASlot;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const util_2 = __nccwpck_require__(1269);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(9339);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const util_2 = __nccwpck_require__(7061);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
 /**
  * Signals a slot change to the given slot.
  *
@@ -5922,7 +5922,7 @@ function shadowTree_assignASlot(slotable) {
 
 /***/ }),
 
-/***/ 6773:
+/***/ 3813:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5931,13 +5931,13 @@ exports.text_contiguousTextNodes = text_contiguousTextNodes;
 exports.text_contiguousExclusiveTextNodes = text_contiguousExclusiveTextNodes;
 exports.text_descendantTextContent = text_descendantTextContent;
 exports.text_split = text_split;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const DOMException_1 = __nccwpck_require__(8263);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const CharacterDataAlgorithm_1 = __nccwpck_require__(2889);
-const MutationAlgorithm_1 = __nccwpck_require__(1165);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const DOMException_1 = __nccwpck_require__(7175);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const CharacterDataAlgorithm_1 = __nccwpck_require__(7785);
+const MutationAlgorithm_1 = __nccwpck_require__(45);
 /**
  * Returns node with its adjacent text and cdata node siblings.
  *
@@ -6128,14 +6128,14 @@ function text_split(node, offset) {
 
 /***/ }),
 
-/***/ 1466:
+/***/ 6746:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.traversal_filter = traversal_filter;
-const interfaces_1 = __nccwpck_require__(1377);
-const DOMException_1 = __nccwpck_require__(8263);
+const interfaces_1 = __nccwpck_require__(9454);
+const DOMException_1 = __nccwpck_require__(7175);
 /**
  * Applies the filter to the given node and returns the result.
  *
@@ -6196,7 +6196,7 @@ function traversal_filter(traverser, node) {
 
 /***/ }),
 
-/***/ 4716:
+/***/ 3532:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6231,8 +6231,8 @@ exports.tree_lastChild = tree_lastChild;
 exports.tree_treePosition = tree_treePosition;
 exports.tree_index = tree_index;
 exports.tree_retarget = tree_retarget;
-const util_1 = __nccwpck_require__(3588);
-const interfaces_1 = __nccwpck_require__(1377);
+const util_1 = __nccwpck_require__(8247);
+const interfaces_1 = __nccwpck_require__(9454);
 /**
  * Gets the next descendant of the given node of the tree rooted at `root`
  * in depth-first pre-order.
@@ -6988,15 +6988,15 @@ function tree_retarget(a, b) {
 
 /***/ }),
 
-/***/ 8878:
+/***/ 6094:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.treeWalker_traverseChildren = treeWalker_traverseChildren;
 exports.treeWalker_traverseSiblings = treeWalker_traverseSiblings;
-const interfaces_1 = __nccwpck_require__(1377);
-const TraversalAlgorithm_1 = __nccwpck_require__(1466);
+const interfaces_1 = __nccwpck_require__(9454);
+const TraversalAlgorithm_1 = __nccwpck_require__(6746);
 /**
  * Returns the first or last child node, or `null` if there are none.
  *
@@ -7141,7 +7141,7 @@ function treeWalker_traverseSiblings(walker, next) {
 
 /***/ }),
 
-/***/ 6895:
+/***/ 4239:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7161,7 +7161,7 @@ function idl_defineConst(o, name, value) {
 
 /***/ }),
 
-/***/ 7087:
+/***/ 6879:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7331,7 +7331,7 @@ function xml_isPubidChar(chars) {
 
 /***/ }),
 
-/***/ 7341:
+/***/ 6573:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -7350,45 +7350,45 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(8326), exports);
-__exportStar(__nccwpck_require__(7277), exports);
-__exportStar(__nccwpck_require__(4908), exports);
-__exportStar(__nccwpck_require__(2889), exports);
-__exportStar(__nccwpck_require__(4644), exports);
-__exportStar(__nccwpck_require__(4819), exports);
-__exportStar(__nccwpck_require__(5135), exports);
-__exportStar(__nccwpck_require__(972), exports);
-__exportStar(__nccwpck_require__(3003), exports);
-__exportStar(__nccwpck_require__(2704), exports);
-__exportStar(__nccwpck_require__(5356), exports);
-__exportStar(__nccwpck_require__(3295), exports);
-__exportStar(__nccwpck_require__(1165), exports);
-__exportStar(__nccwpck_require__(9339), exports);
-__exportStar(__nccwpck_require__(1445), exports);
-__exportStar(__nccwpck_require__(7004), exports);
-__exportStar(__nccwpck_require__(4486), exports);
-__exportStar(__nccwpck_require__(3669), exports);
-__exportStar(__nccwpck_require__(2484), exports);
-__exportStar(__nccwpck_require__(3199), exports);
-__exportStar(__nccwpck_require__(4798), exports);
-__exportStar(__nccwpck_require__(692), exports);
-__exportStar(__nccwpck_require__(6773), exports);
-__exportStar(__nccwpck_require__(1466), exports);
-__exportStar(__nccwpck_require__(4716), exports);
-__exportStar(__nccwpck_require__(8878), exports);
-__exportStar(__nccwpck_require__(6895), exports);
-__exportStar(__nccwpck_require__(7087), exports);
+__exportStar(__nccwpck_require__(5878), exports);
+__exportStar(__nccwpck_require__(8365), exports);
+__exportStar(__nccwpck_require__(8652), exports);
+__exportStar(__nccwpck_require__(7785), exports);
+__exportStar(__nccwpck_require__(8308), exports);
+__exportStar(__nccwpck_require__(5075), exports);
+__exportStar(__nccwpck_require__(1327), exports);
+__exportStar(__nccwpck_require__(9484), exports);
+__exportStar(__nccwpck_require__(6827), exports);
+__exportStar(__nccwpck_require__(2720), exports);
+__exportStar(__nccwpck_require__(8012), exports);
+__exportStar(__nccwpck_require__(9807), exports);
+__exportStar(__nccwpck_require__(45), exports);
+__exportStar(__nccwpck_require__(3243), exports);
+__exportStar(__nccwpck_require__(9733), exports);
+__exportStar(__nccwpck_require__(1228), exports);
+__exportStar(__nccwpck_require__(9670), exports);
+__exportStar(__nccwpck_require__(8421), exports);
+__exportStar(__nccwpck_require__(9892), exports);
+__exportStar(__nccwpck_require__(6687), exports);
+__exportStar(__nccwpck_require__(3886), exports);
+__exportStar(__nccwpck_require__(708), exports);
+__exportStar(__nccwpck_require__(3813), exports);
+__exportStar(__nccwpck_require__(6746), exports);
+__exportStar(__nccwpck_require__(3532), exports);
+__exportStar(__nccwpck_require__(6094), exports);
+__exportStar(__nccwpck_require__(4239), exports);
+__exportStar(__nccwpck_require__(6879), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6568:
+/***/ 7528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AbortControllerImpl = void 0;
-const algorithm_1 = __nccwpck_require__(7341);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a controller that allows to abort DOM requests.
  */
@@ -7417,14 +7417,14 @@ exports.AbortControllerImpl = AbortControllerImpl;
 
 /***/ }),
 
-/***/ 2672:
+/***/ 4560:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AbortSignalImpl = void 0;
-const EventTargetImpl_1 = __nccwpck_require__(8587);
-const algorithm_1 = __nccwpck_require__(7341);
+const EventTargetImpl_1 = __nccwpck_require__(3611);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a signal object that communicates with a DOM request and abort
  * it through an AbortController.
@@ -7459,7 +7459,7 @@ exports.AbortSignalImpl = AbortSignalImpl;
 
 /***/ }),
 
-/***/ 9949:
+/***/ 3773:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7493,16 +7493,16 @@ exports.AbstractRangeImpl = AbstractRangeImpl;
 
 /***/ }),
 
-/***/ 5915:
+/***/ 2875:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AttrImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const NodeImpl_1 = __nccwpck_require__(8312);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents an attribute of an element node.
  */
@@ -7578,15 +7578,15 @@ exports.AttrImpl = AttrImpl;
 
 /***/ }),
 
-/***/ 328:
+/***/ 4104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CDATASectionImpl = void 0;
-const TextImpl_1 = __nccwpck_require__(3247);
-const interfaces_1 = __nccwpck_require__(1377);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const TextImpl_1 = __nccwpck_require__(4063);
+const interfaces_1 = __nccwpck_require__(9454);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a CDATA node.
  */
@@ -7621,14 +7621,14 @@ exports.CDATASectionImpl = CDATASectionImpl;
 
 /***/ }),
 
-/***/ 2541:
+/***/ 765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CharacterDataImpl = void 0;
-const NodeImpl_1 = __nccwpck_require__(8312);
-const algorithm_1 = __nccwpck_require__(7341);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a generic text node.
  */
@@ -7711,14 +7711,14 @@ exports.CharacterDataImpl = CharacterDataImpl;
 
 /***/ }),
 
-/***/ 5232:
+/***/ 3728:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChildNodeImpl = void 0;
-const util_1 = __nccwpck_require__(3588);
-const algorithm_1 = __nccwpck_require__(7341);
+const util_1 = __nccwpck_require__(8247);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a mixin that extends child nodes that can have siblings
  * including doctypes. This mixin is implemented by {@link Element},
@@ -7868,15 +7868,15 @@ exports.ChildNodeImpl = ChildNodeImpl;
 
 /***/ }),
 
-/***/ 1711:
+/***/ 8223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CommentImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const CharacterDataImpl_1 = __nccwpck_require__(2541);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const CharacterDataImpl_1 = __nccwpck_require__(765);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a comment node.
  */
@@ -7911,14 +7911,14 @@ exports.CommentImpl = CommentImpl;
 
 /***/ }),
 
-/***/ 3379:
+/***/ 3171:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CustomEventImpl = void 0;
-const EventImpl_1 = __nccwpck_require__(4870);
-const algorithm_1 = __nccwpck_require__(7341);
+const EventImpl_1 = __nccwpck_require__(2390);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents and event that carries custom data.
  */
@@ -7955,7 +7955,7 @@ exports.CustomEventImpl = CustomEventImpl;
 
 /***/ }),
 
-/***/ 8263:
+/***/ 7175:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8218,14 +8218,14 @@ exports.InvalidCharacterError = InvalidCharacterError;
 
 /***/ }),
 
-/***/ 5386:
+/***/ 698:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dom = void 0;
-const util_1 = __nccwpck_require__(1269);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
+const util_1 = __nccwpck_require__(7061);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
 /**
  * Represents an object implementing DOM algorithms.
  */
@@ -8307,16 +8307,16 @@ exports.dom = DOMImpl.instance;
 
 /***/ }),
 
-/***/ 3372:
+/***/ 6348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMImplementationImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const DOMImpl_1 = __nccwpck_require__(698);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents an object providing methods which are not dependent on
  * any particular document.
@@ -8463,16 +8463,16 @@ exports.DOMImplementationImpl = DOMImplementationImpl;
 
 /***/ }),
 
-/***/ 4085:
+/***/ 6629:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMTokenListImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const DOMException_1 = __nccwpck_require__(8263);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
+const DOMImpl_1 = __nccwpck_require__(698);
+const DOMException_1 = __nccwpck_require__(7175);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a token set.
  */
@@ -8723,15 +8723,15 @@ exports.DOMTokenListImpl = DOMTokenListImpl;
 
 /***/ }),
 
-/***/ 5166:
+/***/ 9793:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DocumentFragmentImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const NodeImpl_1 = __nccwpck_require__(8312);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a document fragment in the XML tree.
  */
@@ -8789,22 +8789,22 @@ exports.DocumentFragmentImpl = DocumentFragmentImpl;
 
 /***/ }),
 
-/***/ 2897:
+/***/ 2113:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DocumentImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const interfaces_1 = __nccwpck_require__(1377);
-const DOMException_1 = __nccwpck_require__(8263);
-const NodeImpl_1 = __nccwpck_require__(8312);
-const util_1 = __nccwpck_require__(3588);
-const util_2 = __nccwpck_require__(1269);
-const infra_1 = __nccwpck_require__(1713);
-const URLAlgorithm_1 = __nccwpck_require__(6850);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const DOMImpl_1 = __nccwpck_require__(698);
+const interfaces_1 = __nccwpck_require__(9454);
+const DOMException_1 = __nccwpck_require__(7175);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const util_1 = __nccwpck_require__(8247);
+const util_2 = __nccwpck_require__(7061);
+const infra_1 = __nccwpck_require__(4737);
+const URLAlgorithm_1 = __nccwpck_require__(3650);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a document node.
  */
@@ -9208,7 +9208,7 @@ exports.DocumentImpl = DocumentImpl;
 
 /***/ }),
 
-/***/ 5400:
+/***/ 8024:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9229,15 +9229,15 @@ exports.DocumentOrShadowRootImpl = DocumentOrShadowRootImpl;
 
 /***/ }),
 
-/***/ 6441:
+/***/ 1401:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DocumentTypeImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const NodeImpl_1 = __nccwpck_require__(8312);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents an object providing methods which are not dependent on
  * any particular document
@@ -9298,18 +9298,18 @@ exports.DocumentTypeImpl = DocumentTypeImpl;
 
 /***/ }),
 
-/***/ 7086:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ElementImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const NodeImpl_1 = __nccwpck_require__(8312);
-const DOMException_1 = __nccwpck_require__(8263);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const DOMException_1 = __nccwpck_require__(7175);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents an element node.
  */
@@ -9859,15 +9859,15 @@ exports.ElementImpl = ElementImpl;
 
 /***/ }),
 
-/***/ 4870:
+/***/ 2390:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EventImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a DOM event.
  */
@@ -10130,15 +10130,15 @@ exports.EventImpl = EventImpl;
 
 /***/ }),
 
-/***/ 8587:
+/***/ 3611:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EventTargetImpl = void 0;
-const DOMException_1 = __nccwpck_require__(8263);
-const util_1 = __nccwpck_require__(3588);
-const algorithm_1 = __nccwpck_require__(7341);
+const DOMException_1 = __nccwpck_require__(7175);
+const util_1 = __nccwpck_require__(8247);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a target to which an event can be dispatched.
  */
@@ -10244,16 +10244,16 @@ exports.EventTargetImpl = EventTargetImpl;
 
 /***/ }),
 
-/***/ 7945:
+/***/ 9065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HTMLCollectionImpl = void 0;
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const util_1 = __nccwpck_require__(3588);
-const util_2 = __nccwpck_require__(1269);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const util_1 = __nccwpck_require__(8247);
+const util_2 = __nccwpck_require__(7061);
 /**
  * Represents a collection of elements.
  */
@@ -10401,15 +10401,15 @@ exports.HTMLCollectionImpl = HTMLCollectionImpl;
 
 /***/ }),
 
-/***/ 2641:
+/***/ 9137:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MutationObserverImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const infra_1 = __nccwpck_require__(1713);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const infra_1 = __nccwpck_require__(4737);
 /**
  * Represents an object that can be used to observe mutations to the tree of
  * nodes.
@@ -10539,7 +10539,7 @@ exports.MutationObserverImpl = MutationObserverImpl;
 
 /***/ }),
 
-/***/ 8750:
+/***/ 33:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10634,14 +10634,14 @@ exports.MutationRecordImpl = MutationRecordImpl;
 
 /***/ }),
 
-/***/ 473:
+/***/ 3145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NamedNodeMapImpl = void 0;
-const DOMException_1 = __nccwpck_require__(8263);
-const algorithm_1 = __nccwpck_require__(7341);
+const DOMException_1 = __nccwpck_require__(7175);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a collection of attributes.
  */
@@ -10738,14 +10738,14 @@ exports.NamedNodeMapImpl = NamedNodeMapImpl;
 
 /***/ }),
 
-/***/ 310:
+/***/ 4649:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeFilterImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a node filter.
  */
@@ -10824,20 +10824,20 @@ exports.NodeFilterImpl = NodeFilterImpl;
 
 /***/ }),
 
-/***/ 8312:
+/***/ 2280:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const interfaces_1 = __nccwpck_require__(1377);
-const EventTargetImpl_1 = __nccwpck_require__(8587);
-const util_1 = __nccwpck_require__(3588);
-const DOMException_1 = __nccwpck_require__(8263);
-const algorithm_1 = __nccwpck_require__(7341);
-const URLAlgorithm_1 = __nccwpck_require__(6850);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const DOMImpl_1 = __nccwpck_require__(698);
+const interfaces_1 = __nccwpck_require__(9454);
+const EventTargetImpl_1 = __nccwpck_require__(3611);
+const util_1 = __nccwpck_require__(8247);
+const DOMException_1 = __nccwpck_require__(7175);
+const algorithm_1 = __nccwpck_require__(6573);
+const URLAlgorithm_1 = __nccwpck_require__(3650);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a generic XML node.
  */
@@ -11625,14 +11625,14 @@ NodeImpl.prototype._children = new util_1.EmptySet();
 
 /***/ }),
 
-/***/ 8430:
+/***/ 4142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeIteratorImpl = void 0;
-const TraverserImpl_1 = __nccwpck_require__(6058);
-const algorithm_1 = __nccwpck_require__(7341);
+const TraverserImpl_1 = __nccwpck_require__(8506);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents an object which can be used to iterate through the nodes
  * of a subtree.
@@ -11697,15 +11697,15 @@ exports.NodeIteratorImpl = NodeIteratorImpl;
 
 /***/ }),
 
-/***/ 6220:
+/***/ 5788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeListImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(1269);
-const algorithm_1 = __nccwpck_require__(7341);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(7061);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents an ordered set of nodes.
  */
@@ -11873,14 +11873,14 @@ exports.NodeListImpl = NodeListImpl;
 
 /***/ }),
 
-/***/ 870:
+/***/ 7654:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeListStaticImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(1269);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Represents an ordered list of nodes.
  * This is a static implementation of `NodeList`.
@@ -12040,13 +12040,13 @@ exports.NodeListStaticImpl = NodeListStaticImpl;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 2256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NonDocumentTypeChildNodeImpl = void 0;
-const util_1 = __nccwpck_require__(3588);
+const util_1 = __nccwpck_require__(8247);
 /**
  * Represents a mixin that extends child nodes that can have siblings
  * other than doctypes. This mixin is implemented by {@link Element} and
@@ -12089,14 +12089,14 @@ exports.NonDocumentTypeChildNodeImpl = NonDocumentTypeChildNodeImpl;
 
 /***/ }),
 
-/***/ 7757:
+/***/ 5325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NonElementParentNodeImpl = void 0;
-const util_1 = __nccwpck_require__(3588);
-const algorithm_1 = __nccwpck_require__(7341);
+const util_1 = __nccwpck_require__(8247);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a mixin that extends non-element parent nodes. This mixin
  * is implemented by {@link Document} and {@link DocumentFragment}.
@@ -12124,14 +12124,14 @@ exports.NonElementParentNodeImpl = NonElementParentNodeImpl;
 
 /***/ }),
 
-/***/ 80:
+/***/ 1824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ParentNodeImpl = void 0;
-const util_1 = __nccwpck_require__(3588);
-const algorithm_1 = __nccwpck_require__(7341);
+const util_1 = __nccwpck_require__(8247);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a mixin that extends parent nodes that can have children.
  * This mixin is implemented by {@link Element}, {@link Document} and
@@ -12240,15 +12240,15 @@ exports.ParentNodeImpl = ParentNodeImpl;
 
 /***/ }),
 
-/***/ 5267:
+/***/ 2755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProcessingInstructionImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const CharacterDataImpl_1 = __nccwpck_require__(2541);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const CharacterDataImpl_1 = __nccwpck_require__(765);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a processing instruction node.
  */
@@ -12288,19 +12288,19 @@ exports.ProcessingInstructionImpl = ProcessingInstructionImpl;
 
 /***/ }),
 
-/***/ 9419:
+/***/ 3691:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RangeImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const interfaces_1 = __nccwpck_require__(1377);
-const AbstractRangeImpl_1 = __nccwpck_require__(9949);
-const DOMException_1 = __nccwpck_require__(8263);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
-const util_1 = __nccwpck_require__(3588);
+const DOMImpl_1 = __nccwpck_require__(698);
+const interfaces_1 = __nccwpck_require__(9454);
+const AbstractRangeImpl_1 = __nccwpck_require__(3773);
+const DOMException_1 = __nccwpck_require__(7175);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const util_1 = __nccwpck_require__(8247);
 /**
  * Represents a live range.
  */
@@ -12876,15 +12876,15 @@ exports.RangeImpl = RangeImpl;
 
 /***/ }),
 
-/***/ 5996:
+/***/ 6092:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ShadowRootImpl = void 0;
-const DocumentFragmentImpl_1 = __nccwpck_require__(5166);
-const util_1 = __nccwpck_require__(1269);
-const algorithm_1 = __nccwpck_require__(7341);
+const DocumentFragmentImpl_1 = __nccwpck_require__(9793);
+const util_1 = __nccwpck_require__(7061);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a shadow root.
  */
@@ -12943,13 +12943,13 @@ exports.ShadowRootImpl = ShadowRootImpl;
 
 /***/ }),
 
-/***/ 2852:
+/***/ 3940:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SlotableImpl = void 0;
-const algorithm_1 = __nccwpck_require__(7341);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a mixin that allows nodes to become the contents of
  * a <slot> element. This mixin is implemented by {@link Element} and
@@ -12972,15 +12972,15 @@ exports.SlotableImpl = SlotableImpl;
 
 /***/ }),
 
-/***/ 8453:
+/***/ 7685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.StaticRangeImpl = void 0;
-const AbstractRangeImpl_1 = __nccwpck_require__(9949);
-const DOMException_1 = __nccwpck_require__(8263);
-const util_1 = __nccwpck_require__(3588);
+const AbstractRangeImpl_1 = __nccwpck_require__(3773);
+const DOMException_1 = __nccwpck_require__(7175);
+const util_1 = __nccwpck_require__(8247);
 /**
  * Represents a static range.
  */
@@ -13013,16 +13013,16 @@ exports.StaticRangeImpl = StaticRangeImpl;
 
 /***/ }),
 
-/***/ 3247:
+/***/ 4063:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TextImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const CharacterDataImpl_1 = __nccwpck_require__(2541);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const CharacterDataImpl_1 = __nccwpck_require__(765);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a text node.
  */
@@ -13082,13 +13082,13 @@ exports.TextImpl = TextImpl;
 
 /***/ }),
 
-/***/ 6058:
+/***/ 8506:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TraverserImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
+const interfaces_1 = __nccwpck_require__(9454);
 /**
  * Represents an object which can be used to iterate through the nodes
  * of a subtree.
@@ -13121,15 +13121,15 @@ exports.TraverserImpl = TraverserImpl;
 
 /***/ }),
 
-/***/ 6622:
+/***/ 6254:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TreeWalkerImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const TraverserImpl_1 = __nccwpck_require__(6058);
-const algorithm_1 = __nccwpck_require__(7341);
+const interfaces_1 = __nccwpck_require__(9454);
+const TraverserImpl_1 = __nccwpck_require__(8506);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents the nodes of a subtree and a position within them.
  */
@@ -13358,15 +13358,15 @@ exports.TreeWalkerImpl = TreeWalkerImpl;
 
 /***/ }),
 
-/***/ 6248:
+/***/ 1448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WindowImpl = void 0;
-const EventTargetImpl_1 = __nccwpck_require__(8587);
-const util_1 = __nccwpck_require__(1269);
-const algorithm_1 = __nccwpck_require__(7341);
+const EventTargetImpl_1 = __nccwpck_require__(3611);
+const util_1 = __nccwpck_require__(7061);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a window containing a DOM document.
  */
@@ -13400,13 +13400,13 @@ exports.WindowImpl = WindowImpl;
 
 /***/ }),
 
-/***/ 9402:
+/***/ 4602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLDocumentImpl = void 0;
-const DocumentImpl_1 = __nccwpck_require__(2897);
+const DocumentImpl_1 = __nccwpck_require__(2113);
 /**
  * Represents an XML document.
  */
@@ -13423,89 +13423,89 @@ exports.XMLDocumentImpl = XMLDocumentImpl;
 
 /***/ }),
 
-/***/ 8796:
+/***/ 4204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLDocument = exports.Window = exports.TreeWalker = exports.Traverser = exports.Text = exports.StaticRange = exports.ShadowRoot = exports.Range = exports.ProcessingInstruction = exports.NodeListStatic = exports.NodeList = exports.NodeIterator = exports.Node = exports.NodeFilter = exports.NamedNodeMap = exports.MutationRecord = exports.MutationObserver = exports.HTMLCollection = exports.EventTarget = exports.Event = exports.Element = exports.DOMTokenList = exports.DOMImplementation = exports.dom = exports.DocumentType = exports.Document = exports.DocumentFragment = exports.CustomEvent = exports.Comment = exports.CharacterData = exports.CDATASection = exports.Attr = exports.AbstractRange = exports.AbortSignal = exports.AbortController = void 0;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 // Import implementation classes
-const AbortControllerImpl_1 = __nccwpck_require__(6568);
+const AbortControllerImpl_1 = __nccwpck_require__(7528);
 Object.defineProperty(exports, "AbortController", ({ enumerable: true, get: function () { return AbortControllerImpl_1.AbortControllerImpl; } }));
-const AbortSignalImpl_1 = __nccwpck_require__(2672);
+const AbortSignalImpl_1 = __nccwpck_require__(4560);
 Object.defineProperty(exports, "AbortSignal", ({ enumerable: true, get: function () { return AbortSignalImpl_1.AbortSignalImpl; } }));
-const AbstractRangeImpl_1 = __nccwpck_require__(9949);
+const AbstractRangeImpl_1 = __nccwpck_require__(3773);
 Object.defineProperty(exports, "AbstractRange", ({ enumerable: true, get: function () { return AbstractRangeImpl_1.AbstractRangeImpl; } }));
-const AttrImpl_1 = __nccwpck_require__(5915);
+const AttrImpl_1 = __nccwpck_require__(2875);
 Object.defineProperty(exports, "Attr", ({ enumerable: true, get: function () { return AttrImpl_1.AttrImpl; } }));
-const CDATASectionImpl_1 = __nccwpck_require__(328);
+const CDATASectionImpl_1 = __nccwpck_require__(4104);
 Object.defineProperty(exports, "CDATASection", ({ enumerable: true, get: function () { return CDATASectionImpl_1.CDATASectionImpl; } }));
-const CharacterDataImpl_1 = __nccwpck_require__(2541);
+const CharacterDataImpl_1 = __nccwpck_require__(765);
 Object.defineProperty(exports, "CharacterData", ({ enumerable: true, get: function () { return CharacterDataImpl_1.CharacterDataImpl; } }));
-const ChildNodeImpl_1 = __nccwpck_require__(5232);
-const CommentImpl_1 = __nccwpck_require__(1711);
+const ChildNodeImpl_1 = __nccwpck_require__(3728);
+const CommentImpl_1 = __nccwpck_require__(8223);
 Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return CommentImpl_1.CommentImpl; } }));
-const CustomEventImpl_1 = __nccwpck_require__(3379);
+const CustomEventImpl_1 = __nccwpck_require__(3171);
 Object.defineProperty(exports, "CustomEvent", ({ enumerable: true, get: function () { return CustomEventImpl_1.CustomEventImpl; } }));
-const DocumentFragmentImpl_1 = __nccwpck_require__(5166);
+const DocumentFragmentImpl_1 = __nccwpck_require__(9793);
 Object.defineProperty(exports, "DocumentFragment", ({ enumerable: true, get: function () { return DocumentFragmentImpl_1.DocumentFragmentImpl; } }));
-const DocumentImpl_1 = __nccwpck_require__(2897);
+const DocumentImpl_1 = __nccwpck_require__(2113);
 Object.defineProperty(exports, "Document", ({ enumerable: true, get: function () { return DocumentImpl_1.DocumentImpl; } }));
-const DocumentOrShadowRootImpl_1 = __nccwpck_require__(5400);
-const DocumentTypeImpl_1 = __nccwpck_require__(6441);
+const DocumentOrShadowRootImpl_1 = __nccwpck_require__(8024);
+const DocumentTypeImpl_1 = __nccwpck_require__(1401);
 Object.defineProperty(exports, "DocumentType", ({ enumerable: true, get: function () { return DocumentTypeImpl_1.DocumentTypeImpl; } }));
-const DOMImpl_1 = __nccwpck_require__(5386);
+const DOMImpl_1 = __nccwpck_require__(698);
 Object.defineProperty(exports, "dom", ({ enumerable: true, get: function () { return DOMImpl_1.dom; } }));
-const DOMImplementationImpl_1 = __nccwpck_require__(3372);
+const DOMImplementationImpl_1 = __nccwpck_require__(6348);
 Object.defineProperty(exports, "DOMImplementation", ({ enumerable: true, get: function () { return DOMImplementationImpl_1.DOMImplementationImpl; } }));
-const DOMTokenListImpl_1 = __nccwpck_require__(4085);
+const DOMTokenListImpl_1 = __nccwpck_require__(6629);
 Object.defineProperty(exports, "DOMTokenList", ({ enumerable: true, get: function () { return DOMTokenListImpl_1.DOMTokenListImpl; } }));
-const ElementImpl_1 = __nccwpck_require__(7086);
+const ElementImpl_1 = __nccwpck_require__(1342);
 Object.defineProperty(exports, "Element", ({ enumerable: true, get: function () { return ElementImpl_1.ElementImpl; } }));
-const EventImpl_1 = __nccwpck_require__(4870);
+const EventImpl_1 = __nccwpck_require__(2390);
 Object.defineProperty(exports, "Event", ({ enumerable: true, get: function () { return EventImpl_1.EventImpl; } }));
-const EventTargetImpl_1 = __nccwpck_require__(8587);
+const EventTargetImpl_1 = __nccwpck_require__(3611);
 Object.defineProperty(exports, "EventTarget", ({ enumerable: true, get: function () { return EventTargetImpl_1.EventTargetImpl; } }));
-const HTMLCollectionImpl_1 = __nccwpck_require__(7945);
+const HTMLCollectionImpl_1 = __nccwpck_require__(9065);
 Object.defineProperty(exports, "HTMLCollection", ({ enumerable: true, get: function () { return HTMLCollectionImpl_1.HTMLCollectionImpl; } }));
-const MutationObserverImpl_1 = __nccwpck_require__(2641);
+const MutationObserverImpl_1 = __nccwpck_require__(9137);
 Object.defineProperty(exports, "MutationObserver", ({ enumerable: true, get: function () { return MutationObserverImpl_1.MutationObserverImpl; } }));
-const MutationRecordImpl_1 = __nccwpck_require__(8750);
+const MutationRecordImpl_1 = __nccwpck_require__(33);
 Object.defineProperty(exports, "MutationRecord", ({ enumerable: true, get: function () { return MutationRecordImpl_1.MutationRecordImpl; } }));
-const NamedNodeMapImpl_1 = __nccwpck_require__(473);
+const NamedNodeMapImpl_1 = __nccwpck_require__(3145);
 Object.defineProperty(exports, "NamedNodeMap", ({ enumerable: true, get: function () { return NamedNodeMapImpl_1.NamedNodeMapImpl; } }));
-const NodeFilterImpl_1 = __nccwpck_require__(310);
+const NodeFilterImpl_1 = __nccwpck_require__(4649);
 Object.defineProperty(exports, "NodeFilter", ({ enumerable: true, get: function () { return NodeFilterImpl_1.NodeFilterImpl; } }));
-const NodeImpl_1 = __nccwpck_require__(8312);
+const NodeImpl_1 = __nccwpck_require__(2280);
 Object.defineProperty(exports, "Node", ({ enumerable: true, get: function () { return NodeImpl_1.NodeImpl; } }));
-const NodeIteratorImpl_1 = __nccwpck_require__(8430);
+const NodeIteratorImpl_1 = __nccwpck_require__(4142);
 Object.defineProperty(exports, "NodeIterator", ({ enumerable: true, get: function () { return NodeIteratorImpl_1.NodeIteratorImpl; } }));
-const NodeListImpl_1 = __nccwpck_require__(6220);
+const NodeListImpl_1 = __nccwpck_require__(5788);
 Object.defineProperty(exports, "NodeList", ({ enumerable: true, get: function () { return NodeListImpl_1.NodeListImpl; } }));
-const NodeListStaticImpl_1 = __nccwpck_require__(870);
+const NodeListStaticImpl_1 = __nccwpck_require__(7654);
 Object.defineProperty(exports, "NodeListStatic", ({ enumerable: true, get: function () { return NodeListStaticImpl_1.NodeListStaticImpl; } }));
-const NonDocumentTypeChildNodeImpl_1 = __nccwpck_require__(6464);
-const NonElementParentNodeImpl_1 = __nccwpck_require__(7757);
-const ParentNodeImpl_1 = __nccwpck_require__(80);
-const ProcessingInstructionImpl_1 = __nccwpck_require__(5267);
+const NonDocumentTypeChildNodeImpl_1 = __nccwpck_require__(2256);
+const NonElementParentNodeImpl_1 = __nccwpck_require__(5325);
+const ParentNodeImpl_1 = __nccwpck_require__(1824);
+const ProcessingInstructionImpl_1 = __nccwpck_require__(2755);
 Object.defineProperty(exports, "ProcessingInstruction", ({ enumerable: true, get: function () { return ProcessingInstructionImpl_1.ProcessingInstructionImpl; } }));
-const RangeImpl_1 = __nccwpck_require__(9419);
+const RangeImpl_1 = __nccwpck_require__(3691);
 Object.defineProperty(exports, "Range", ({ enumerable: true, get: function () { return RangeImpl_1.RangeImpl; } }));
-const ShadowRootImpl_1 = __nccwpck_require__(5996);
+const ShadowRootImpl_1 = __nccwpck_require__(6092);
 Object.defineProperty(exports, "ShadowRoot", ({ enumerable: true, get: function () { return ShadowRootImpl_1.ShadowRootImpl; } }));
-const SlotableImpl_1 = __nccwpck_require__(2852);
-const StaticRangeImpl_1 = __nccwpck_require__(8453);
+const SlotableImpl_1 = __nccwpck_require__(3940);
+const StaticRangeImpl_1 = __nccwpck_require__(7685);
 Object.defineProperty(exports, "StaticRange", ({ enumerable: true, get: function () { return StaticRangeImpl_1.StaticRangeImpl; } }));
-const TextImpl_1 = __nccwpck_require__(3247);
+const TextImpl_1 = __nccwpck_require__(4063);
 Object.defineProperty(exports, "Text", ({ enumerable: true, get: function () { return TextImpl_1.TextImpl; } }));
-const TraverserImpl_1 = __nccwpck_require__(6058);
+const TraverserImpl_1 = __nccwpck_require__(8506);
 Object.defineProperty(exports, "Traverser", ({ enumerable: true, get: function () { return TraverserImpl_1.TraverserImpl; } }));
-const TreeWalkerImpl_1 = __nccwpck_require__(6622);
+const TreeWalkerImpl_1 = __nccwpck_require__(6254);
 Object.defineProperty(exports, "TreeWalker", ({ enumerable: true, get: function () { return TreeWalkerImpl_1.TreeWalkerImpl; } }));
-const WindowImpl_1 = __nccwpck_require__(6248);
+const WindowImpl_1 = __nccwpck_require__(1448);
 Object.defineProperty(exports, "Window", ({ enumerable: true, get: function () { return WindowImpl_1.WindowImpl; } }));
-const XMLDocumentImpl_1 = __nccwpck_require__(9402);
+const XMLDocumentImpl_1 = __nccwpck_require__(4602);
 Object.defineProperty(exports, "XMLDocument", ({ enumerable: true, get: function () { return XMLDocumentImpl_1.XMLDocumentImpl; } }));
 // Apply mixins
 // ChildNode
@@ -13532,7 +13532,7 @@ Object.defineProperty(exports, "XMLDocument", ({ enumerable: true, get: function
 
 /***/ }),
 
-/***/ 1377:
+/***/ 9454:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13631,32 +13631,32 @@ var HowToCompare;
 
 /***/ }),
 
-/***/ 8499:
+/***/ 6371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLSerializer = exports.DOMParser = exports.DOMImplementation = void 0;
-const dom_1 = __nccwpck_require__(8796);
+const dom_1 = __nccwpck_require__(4204);
 dom_1.dom.setFeatures(true);
-var dom_2 = __nccwpck_require__(8796);
+var dom_2 = __nccwpck_require__(4204);
 Object.defineProperty(exports, "DOMImplementation", ({ enumerable: true, get: function () { return dom_2.DOMImplementation; } }));
-var parser_1 = __nccwpck_require__(8339);
+var parser_1 = __nccwpck_require__(8531);
 Object.defineProperty(exports, "DOMParser", ({ enumerable: true, get: function () { return parser_1.DOMParser; } }));
-var serializer_1 = __nccwpck_require__(6260);
+var serializer_1 = __nccwpck_require__(6052);
 Object.defineProperty(exports, "XMLSerializer", ({ enumerable: true, get: function () { return serializer_1.XMLSerializer; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 9158:
+/***/ 6182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMParserImpl = void 0;
-const algorithm_1 = __nccwpck_require__(7341);
-const XMLParserImpl_1 = __nccwpck_require__(3563);
+const algorithm_1 = __nccwpck_require__(6573);
+const XMLParserImpl_1 = __nccwpck_require__(3515);
 /**
  * Represents a parser for XML and HTML content.
  *
@@ -13690,17 +13690,17 @@ exports.DOMParserImpl = DOMParserImpl;
 
 /***/ }),
 
-/***/ 3563:
+/***/ 3515:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLParserImpl = void 0;
-const XMLStringLexer_1 = __nccwpck_require__(3545);
-const interfaces_1 = __nccwpck_require__(3495);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const LocalNameSet_1 = __nccwpck_require__(3078);
+const XMLStringLexer_1 = __nccwpck_require__(3529);
+const interfaces_1 = __nccwpck_require__(4727);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const LocalNameSet_1 = __nccwpck_require__(7830);
 /**
  * Represents a parser for XML content.
  *
@@ -13886,13 +13886,13 @@ exports.XMLParserImpl = XMLParserImpl;
 
 /***/ }),
 
-/***/ 3545:
+/***/ 3529:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLStringLexer = void 0;
-const interfaces_1 = __nccwpck_require__(3495);
+const interfaces_1 = __nccwpck_require__(4727);
 /**
  * Represents a lexer for XML content in a string.
  */
@@ -14388,20 +14388,20 @@ exports.XMLStringLexer = XMLStringLexer;
 
 /***/ }),
 
-/***/ 8339:
+/***/ 8531:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMParser = void 0;
 // Export classes
-var DOMParserImpl_1 = __nccwpck_require__(9158);
+var DOMParserImpl_1 = __nccwpck_require__(6182);
 Object.defineProperty(exports, "DOMParser", ({ enumerable: true, get: function () { return DOMParserImpl_1.DOMParserImpl; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 3495:
+/***/ 4727:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14426,7 +14426,7 @@ var TokenType;
 
 /***/ }),
 
-/***/ 3078:
+/***/ 7830:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14486,7 +14486,7 @@ exports.LocalNameSet = LocalNameSet;
 
 /***/ }),
 
-/***/ 5721:
+/***/ 8377:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14641,18 +14641,18 @@ exports.NamespacePrefixMap = NamespacePrefixMap;
 
 /***/ }),
 
-/***/ 7987:
+/***/ 6851:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLSerializerImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const LocalNameSet_1 = __nccwpck_require__(3078);
-const NamespacePrefixMap_1 = __nccwpck_require__(5721);
-const DOMException_1 = __nccwpck_require__(8263);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
+const interfaces_1 = __nccwpck_require__(9454);
+const LocalNameSet_1 = __nccwpck_require__(7830);
+const NamespacePrefixMap_1 = __nccwpck_require__(8377);
+const DOMException_1 = __nccwpck_require__(7175);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents an XML serializer.
  *
@@ -16014,26 +16014,26 @@ exports.XMLSerializerImpl = XMLSerializerImpl;
 
 /***/ }),
 
-/***/ 6260:
+/***/ 6052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLSerializer = void 0;
 // Export classes
-var XMLSerializerImpl_1 = __nccwpck_require__(7987);
+var XMLSerializerImpl_1 = __nccwpck_require__(6851);
 Object.defineProperty(exports, "XMLSerializer", ({ enumerable: true, get: function () { return XMLSerializerImpl_1.XMLSerializerImpl; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 9485:
+/***/ 9786:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Cast = void 0;
-const Guard_1 = __nccwpck_require__(3901);
+const Guard_1 = __nccwpck_require__(7773);
 /**
  * Contains type casts for DOM objects.
  */
@@ -16057,7 +16057,7 @@ exports.Cast = Cast;
 
 /***/ }),
 
-/***/ 8613:
+/***/ 4581:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16111,13 +16111,13 @@ class EmptySetIterator {
 
 /***/ }),
 
-/***/ 3901:
+/***/ 7773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Guard = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
+const interfaces_1 = __nccwpck_require__(9454);
 /**
  * Contains user-defined type guards for DOM objects.
  */
@@ -16307,30 +16307,30 @@ exports.Guard = Guard;
 
 /***/ }),
 
-/***/ 3588:
+/***/ 8247:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EmptySet = exports.Guard = exports.Cast = void 0;
-var Cast_1 = __nccwpck_require__(9485);
+var Cast_1 = __nccwpck_require__(9786);
 Object.defineProperty(exports, "Cast", ({ enumerable: true, get: function () { return Cast_1.Cast; } }));
-var Guard_1 = __nccwpck_require__(3901);
+var Guard_1 = __nccwpck_require__(7773);
 Object.defineProperty(exports, "Guard", ({ enumerable: true, get: function () { return Guard_1.Guard; } }));
-var EmptySet_1 = __nccwpck_require__(8613);
+var EmptySet_1 = __nccwpck_require__(4581);
 Object.defineProperty(exports, "EmptySet", ({ enumerable: true, get: function () { return EmptySet_1.EmptySet; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 4838:
+/***/ 9558:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.forgivingBase64Encode = forgivingBase64Encode;
 exports.forgivingBase64Decode = forgivingBase64Decode;
-const CodePoints_1 = __nccwpck_require__(7555);
+const CodePoints_1 = __nccwpck_require__(4467);
 /**
  * Base-64 encodes the given string.
  *
@@ -16411,7 +16411,7 @@ function forgivingBase64Decode(input) {
 
 /***/ }),
 
-/***/ 455:
+/***/ 8311:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16432,7 +16432,7 @@ function isASCIIByte(byte) {
 
 /***/ }),
 
-/***/ 4206:
+/***/ 2017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16589,7 +16589,7 @@ function isomorphicDecode(list) {
 
 /***/ }),
 
-/***/ 7555:
+/***/ 4467:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16681,7 +16681,7 @@ exports.ASCIIAlphanumeric = /[0-9A-Za-z]/;
 
 /***/ }),
 
-/***/ 8819:
+/***/ 5475:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16690,7 +16690,7 @@ exports.parseJSONFromBytes = parseJSONFromBytes;
 exports.serializeJSONToBytes = serializeJSONToBytes;
 exports.parseJSONIntoInfraValues = parseJSONIntoInfraValues;
 exports.convertAJSONDerivedJavaScriptValueToAnInfraValue = convertAJSONDerivedJavaScriptValueToAnInfraValue;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Parses the given byte sequence representing a JSON string into an object.
  *
@@ -16788,7 +16788,7 @@ function convertAJSONDerivedJavaScriptValueToAnInfraValue(jsValue) {
 
 /***/ }),
 
-/***/ 7833:
+/***/ 1193:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16807,7 +16807,7 @@ exports.forEach = forEach;
 exports.clone = clone;
 exports.sortInAscendingOrder = sortInAscendingOrder;
 exports.sortInDescendingOrder = sortInDescendingOrder;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Adds the given item to the end of the list.
  *
@@ -16995,7 +16995,7 @@ function sortInDescendingOrder(list, lessThanAlgo) {
 
 /***/ }),
 
-/***/ 2931:
+/***/ 6067:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17012,7 +17012,7 @@ exports.forEach = forEach;
 exports.clone = clone;
 exports.sortInAscendingOrder = sortInAscendingOrder;
 exports.sortInDescendingOrder = sortInDescendingOrder;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Gets the value corresponding to the given key.
  *
@@ -17175,7 +17175,7 @@ function sortInDescendingOrder(map, lessThanAlgo) {
 
 /***/ }),
 
-/***/ 5514:
+/***/ 9018:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17191,7 +17191,7 @@ exports.XLink = "http://www.w3.org/1999/xlink";
 
 /***/ }),
 
-/***/ 1006:
+/***/ 7758:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17219,7 +17219,7 @@ function dequeue(list) {
 
 /***/ }),
 
-/***/ 6029:
+/***/ 2237:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17243,7 +17243,7 @@ exports.isSupersetOf = isSupersetOf;
 exports.intersection = intersection;
 exports.union = union;
 exports.range = range;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Adds the given item to the end of the set.
  *
@@ -17514,7 +17514,7 @@ function range(n, m) {
 
 /***/ }),
 
-/***/ 6293:
+/***/ 9221:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17542,7 +17542,7 @@ function pop(list) {
 
 /***/ }),
 
-/***/ 1752:
+/***/ 2472:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17566,10 +17566,10 @@ exports.strictlySplit = strictlySplit;
 exports.splitAStringOnASCIIWhitespace = splitAStringOnASCIIWhitespace;
 exports.splitAStringOnCommas = splitAStringOnCommas;
 exports.concatenate = concatenate;
-const CodePoints_1 = __nccwpck_require__(7555);
-const ByteSequence_1 = __nccwpck_require__(4206);
-const Byte_1 = __nccwpck_require__(455);
-const util_1 = __nccwpck_require__(1269);
+const CodePoints_1 = __nccwpck_require__(4467);
+const ByteSequence_1 = __nccwpck_require__(2017);
+const Byte_1 = __nccwpck_require__(8311);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Determines if the string `a` is a code unit prefix of string `b`.
  *
@@ -17964,7 +17964,7 @@ function concatenate(list, separator = "") {
 
 /***/ }),
 
-/***/ 1713:
+/***/ 4737:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -18003,35 +18003,35 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.string = exports.stack = exports.set = exports.queue = exports.namespace = exports.map = exports.list = exports.json = exports.codePoint = exports.byteSequence = exports.byte = exports.base64 = void 0;
-const base64 = __importStar(__nccwpck_require__(4838));
+const base64 = __importStar(__nccwpck_require__(9558));
 exports.base64 = base64;
-const byte = __importStar(__nccwpck_require__(455));
+const byte = __importStar(__nccwpck_require__(8311));
 exports.byte = byte;
-const byteSequence = __importStar(__nccwpck_require__(4206));
+const byteSequence = __importStar(__nccwpck_require__(2017));
 exports.byteSequence = byteSequence;
-const codePoint = __importStar(__nccwpck_require__(7555));
+const codePoint = __importStar(__nccwpck_require__(4467));
 exports.codePoint = codePoint;
-const json = __importStar(__nccwpck_require__(8819));
+const json = __importStar(__nccwpck_require__(5475));
 exports.json = json;
-const list = __importStar(__nccwpck_require__(7833));
+const list = __importStar(__nccwpck_require__(1193));
 exports.list = list;
-const map = __importStar(__nccwpck_require__(2931));
+const map = __importStar(__nccwpck_require__(6067));
 exports.map = map;
-const namespace = __importStar(__nccwpck_require__(5514));
+const namespace = __importStar(__nccwpck_require__(9018));
 exports.namespace = namespace;
-const queue = __importStar(__nccwpck_require__(1006));
+const queue = __importStar(__nccwpck_require__(7758));
 exports.queue = queue;
-const set = __importStar(__nccwpck_require__(6029));
+const set = __importStar(__nccwpck_require__(2237));
 exports.set = set;
-const stack = __importStar(__nccwpck_require__(6293));
+const stack = __importStar(__nccwpck_require__(9221));
 exports.stack = stack;
-const string = __importStar(__nccwpck_require__(1752));
+const string = __importStar(__nccwpck_require__(2472));
 exports.string = string;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6850:
+/***/ 3650:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18077,9 +18077,9 @@ exports.origin = origin;
 exports.domainToASCII = domainToASCII;
 exports.domainToUnicode = domainToUnicode;
 exports.asciiSerializationOfAnOrigin = asciiSerializationOfAnOrigin;
-const util_1 = __nccwpck_require__(1269);
-const interfaces_1 = __nccwpck_require__(9600);
-const infra_1 = __nccwpck_require__(1713);
+const util_1 = __nccwpck_require__(7061);
+const interfaces_1 = __nccwpck_require__(3904);
+const infra_1 = __nccwpck_require__(4737);
 const url_1 = __nccwpck_require__(7016);
 let _validationErrorCallback;
 /**
@@ -20622,7 +20622,7 @@ function asciiSerializationOfAnOrigin(origin) {
 
 /***/ }),
 
-/***/ 9600:
+/***/ 3904:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20660,7 +20660,7 @@ exports.OpaqueOrigin = ["", "", null, null];
 
 /***/ }),
 
-/***/ 4726:
+/***/ 214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20725,7 +20725,7 @@ exports.CompareCache = CompareCache;
 
 /***/ }),
 
-/***/ 3772:
+/***/ 3004:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20830,7 +20830,7 @@ exports.FixedSizeSet = FixedSizeSet;
 
 /***/ }),
 
-/***/ 3259:
+/***/ 1323:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20868,7 +20868,7 @@ exports.Lazy = Lazy;
 
 /***/ }),
 
-/***/ 6518:
+/***/ 950:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20981,7 +20981,7 @@ exports.ObjectCache = ObjectCache;
 
 /***/ }),
 
-/***/ 6382:
+/***/ 9262:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21086,7 +21086,7 @@ exports.StringWalker = StringWalker;
 
 /***/ }),
 
-/***/ 1269:
+/***/ 7061:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21115,15 +21115,15 @@ exports.isIterable = isIterable;
 exports.getValue = getValue;
 exports.utf8Encode = utf8Encode;
 exports.utf8Decode = utf8Decode;
-var FixedSizeSet_js_1 = __nccwpck_require__(3772);
+var FixedSizeSet_js_1 = __nccwpck_require__(3004);
 Object.defineProperty(exports, "FixedSizeSet", ({ enumerable: true, get: function () { return FixedSizeSet_js_1.FixedSizeSet; } }));
-var ObjectCache_js_1 = __nccwpck_require__(6518);
+var ObjectCache_js_1 = __nccwpck_require__(950);
 Object.defineProperty(exports, "ObjectCache", ({ enumerable: true, get: function () { return ObjectCache_js_1.ObjectCache; } }));
-var CompareCache_js_1 = __nccwpck_require__(4726);
+var CompareCache_js_1 = __nccwpck_require__(214);
 Object.defineProperty(exports, "CompareCache", ({ enumerable: true, get: function () { return CompareCache_js_1.CompareCache; } }));
-var Lazy_js_1 = __nccwpck_require__(3259);
+var Lazy_js_1 = __nccwpck_require__(1323);
 Object.defineProperty(exports, "Lazy", ({ enumerable: true, get: function () { return Lazy_js_1.Lazy; } }));
-var StringWalker_js_1 = __nccwpck_require__(6382);
+var StringWalker_js_1 = __nccwpck_require__(9262);
 Object.defineProperty(exports, "StringWalker", ({ enumerable: true, get: function () { return StringWalker_js_1.StringWalker; } }));
 /**
  * Applies the mixin to a given class.
@@ -21505,15 +21505,15 @@ function utf8Decode(bytes) {
 
 /***/ }),
 
-/***/ 8258:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(5258);
+module.exports = __nccwpck_require__(7837);
 
 
 /***/ }),
 
-/***/ 5258:
+/***/ 7837:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -21785,34 +21785,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 576:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(5061)
-const Dispatcher = __nccwpck_require__(2243)
-const Pool = __nccwpck_require__(20)
-const BalancedPool = __nccwpck_require__(9989)
-const Agent = __nccwpck_require__(3389)
-const ProxyAgent = __nccwpck_require__(7408)
-const EnvHttpProxyAgent = __nccwpck_require__(2785)
-const RetryAgent = __nccwpck_require__(8610)
-const errors = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
+const Client = __nccwpck_require__(3701)
+const Dispatcher = __nccwpck_require__(883)
+const Pool = __nccwpck_require__(628)
+const BalancedPool = __nccwpck_require__(837)
+const Agent = __nccwpck_require__(7405)
+const ProxyAgent = __nccwpck_require__(6672)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
+const RetryAgent = __nccwpck_require__(50)
+const errors = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6135)
-const buildConnector = __nccwpck_require__(1952)
-const MockClient = __nccwpck_require__(6197)
-const MockAgent = __nccwpck_require__(2781)
-const MockPool = __nccwpck_require__(9396)
-const mockErrors = __nccwpck_require__(9037)
-const RetryHandler = __nccwpck_require__(1131)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8085)
-const DecoratorHandler = __nccwpck_require__(5579)
-const RedirectHandler = __nccwpck_require__(9714)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const api = __nccwpck_require__(6615)
+const buildConnector = __nccwpck_require__(9136)
+const MockClient = __nccwpck_require__(7365)
+const MockAgent = __nccwpck_require__(7501)
+const MockPool = __nccwpck_require__(4004)
+const mockErrors = __nccwpck_require__(2429)
+const RetryHandler = __nccwpck_require__(7816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
+const DecoratorHandler = __nccwpck_require__(8155)
+const RedirectHandler = __nccwpck_require__(8754)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -21830,10 +21830,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1530),
-  retry: __nccwpck_require__(7114),
-  dump: __nccwpck_require__(5596),
-  dns: __nccwpck_require__(1643)
+  redirect: __nccwpck_require__(1514),
+  retry: __nccwpck_require__(2026),
+  dump: __nccwpck_require__(8060),
+  dns: __nccwpck_require__(379)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -21895,7 +21895,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(3345).fetch)
+const fetchImpl = (__nccwpck_require__(4398).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -21907,39 +21907,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(548).Headers
-/* unused reexport */ __nccwpck_require__(1627).Response
-/* unused reexport */ __nccwpck_require__(268).Request
-/* unused reexport */ __nccwpck_require__(2134).FormData
+/* unused reexport */ __nccwpck_require__(660).Headers
+/* unused reexport */ __nccwpck_require__(9051).Response
+/* unused reexport */ __nccwpck_require__(9967).Request
+/* unused reexport */ __nccwpck_require__(5910).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8755).FileReader
+/* unused reexport */ __nccwpck_require__(8355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5779)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(4045)
-const { kConstruct } = __nccwpck_require__(3165)
+const { CacheStorage } = __nccwpck_require__(3245)
+const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6693)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(428)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5924)
-/* unused reexport */ __nccwpck_require__(5358).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
+/* unused reexport */ __nccwpck_require__(3726).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -21955,18 +21955,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(8742)
+const { EventSource } = __nccwpck_require__(1238)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 3134:
+/***/ 158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(2272)
-const { RequestAbortedError } = __nccwpck_require__(1059)
+const { addAbortListener } = __nccwpck_require__(3440)
+const { RequestAbortedError } = __nccwpck_require__(8707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -22026,16 +22026,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6900:
+/***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -22141,7 +22141,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 9294:
+/***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -22155,10 +22155,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -22399,16 +22399,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 5259:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(2519)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
+const { Readable } = __nccwpck_require__(9927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -22620,18 +22620,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 792:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -22847,15 +22847,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1098:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -22962,21 +22962,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6135:
+/***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(5259)
-module.exports.stream = __nccwpck_require__(792)
-module.exports.pipeline = __nccwpck_require__(9294)
-module.exports.upgrade = __nccwpck_require__(1098)
-module.exports.connect = __nccwpck_require__(6900)
+module.exports.request = __nccwpck_require__(4043)
+module.exports.stream = __nccwpck_require__(3560)
+module.exports.pipeline = __nccwpck_require__(6862)
+module.exports.upgrade = __nccwpck_require__(1882)
+module.exports.connect = __nccwpck_require__(2279)
 
 
 /***/ }),
 
-/***/ 2519:
+/***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -22985,9 +22985,9 @@ module.exports.connect = __nccwpck_require__(6900)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { ReadableStreamFrom } = __nccwpck_require__(2272)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -23368,15 +23368,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7863:
+/***/ 7655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 
-const { chunksDecode } = __nccwpck_require__(2519)
+const { chunksDecode } = __nccwpck_require__(9927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -23468,16 +23468,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1952:
+/***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(1059)
-const timers = __nccwpck_require__(7787)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
+const timers = __nccwpck_require__(6603)
 
 function noop () {}
 
@@ -23715,7 +23715,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 7887:
+/***/ 735:
 /***/ ((module) => {
 
 
@@ -23840,7 +23840,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5726:
+/***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24049,7 +24049,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8707:
 /***/ ((module) => {
 
 
@@ -24481,7 +24481,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2543:
+/***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24489,7 +24489,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -24504,9 +24504,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
+} = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -24970,7 +24970,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 1003:
+/***/ 6443:
 /***/ ((module) => {
 
 module.exports = {
@@ -25044,7 +25044,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9112:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25052,7 +25052,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(7887)
+} = __nccwpck_require__(735)
 
 class TstNode {
   /** @type {any} */
@@ -25203,13 +25203,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2272:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1003)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -25217,9 +25217,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
-const { tree } = __nccwpck_require__(9112)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { tree } = __nccwpck_require__(7752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -25929,18 +25929,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3389:
+/***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
-const DispatcherBase = __nccwpck_require__(8641)
-const Pool = __nccwpck_require__(20)
-const Client = __nccwpck_require__(5061)
-const util = __nccwpck_require__(2272)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const DispatcherBase = __nccwpck_require__(1841)
+const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(3701)
+const util = __nccwpck_require__(3440)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -26069,7 +26069,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 9989:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26077,7 +26077,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   PoolBase,
   kClients,
@@ -26085,10 +26085,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(7632)
-const Pool = __nccwpck_require__(20)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const { parseOrigin } = __nccwpck_require__(2272)
+} = __nccwpck_require__(2128)
+const Pool = __nccwpck_require__(628)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -26285,7 +26285,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 1021:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26293,9 +26293,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const timers = __nccwpck_require__(7787)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -26308,7 +26308,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -26341,9 +26341,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(6443)
 
-const constants = __nccwpck_require__(3512)
+const constants = __nccwpck_require__(2824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -26355,11 +26355,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(1630) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(4826))
+    mod = await WebAssembly.compile(__nccwpck_require__(3434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -26367,7 +26367,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(1630))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -27282,7 +27282,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(9852).extractBody)
+      extractBody = (__nccwpck_require__(4492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -27805,7 +27805,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 2820:
+/***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27813,13 +27813,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(2272)
+const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -27838,7 +27838,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(6443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -28244,7 +28244,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(9852).extractBody)
+    extractBody ??= (__nccwpck_require__(4492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -28604,7 +28604,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 5061:
+/***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -28614,16 +28614,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const Request = __nccwpck_require__(2543)
-const DispatcherBase = __nccwpck_require__(8641)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const Request = __nccwpck_require__(4655)
+const DispatcherBase = __nccwpck_require__(1841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
 const {
   kUrl,
   kServerName,
@@ -28665,9 +28665,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(1003)
-const connectH1 = __nccwpck_require__(1021)
-const connectH2 = __nccwpck_require__(2820)
+} = __nccwpck_require__(6443)
+const connectH1 = __nccwpck_require__(637)
+const connectH2 = __nccwpck_require__(8788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -28975,7 +28975,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 function onError (client, err) {
   if (
@@ -29235,19 +29235,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 8641:
+/***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(2243)
+const Dispatcher = __nccwpck_require__(883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+} = __nccwpck_require__(8707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -29450,7 +29450,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 2243:
+/***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29522,15 +29522,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 2785:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1003)
-const ProxyAgent = __nccwpck_require__(7408)
-const Agent = __nccwpck_require__(3389)
+const DispatcherBase = __nccwpck_require__(1841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
+const ProxyAgent = __nccwpck_require__(6672)
+const Agent = __nccwpck_require__(7405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -29689,7 +29689,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 9220:
+/***/ 4660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -29813,15 +29813,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 7632:
+/***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const FixedQueue = __nccwpck_require__(9220)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
-const PoolStats = __nccwpck_require__(398)
+const DispatcherBase = __nccwpck_require__(1841)
+const FixedQueue = __nccwpck_require__(4660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const PoolStats = __nccwpck_require__(3246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -30014,10 +30014,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 398:
+/***/ 3246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1003)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -30055,7 +30055,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 20:
+/***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -30066,14 +30066,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(7632)
-const Client = __nccwpck_require__(5061)
+} = __nccwpck_require__(2128)
+const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const buildConnector = __nccwpck_require__(9136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -30169,19 +30169,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 7408:
+/***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(3389)
-const Pool = __nccwpck_require__(20)
-const DispatcherBase = __nccwpck_require__(8641)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
-const Client = __nccwpck_require__(5061)
+const Agent = __nccwpck_require__(7405)
+const Pool = __nccwpck_require__(628)
+const DispatcherBase = __nccwpck_require__(1841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
+const Client = __nccwpck_require__(3701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -30450,13 +30450,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 8610:
+/***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(2243)
-const RetryHandler = __nccwpck_require__(1131)
+const Dispatcher = __nccwpck_require__(883)
+const RetryHandler = __nccwpck_require__(7816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -30492,7 +30492,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 8085:
+/***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -30500,8 +30500,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const Agent = __nccwpck_require__(3389)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(7405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -30531,7 +30531,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5579:
+/***/ 8155:
 /***/ ((module) => {
 
 
@@ -30582,15 +30582,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 9714:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
-const { kBodyUsed } = __nccwpck_require__(1003)
+const util = __nccwpck_require__(3440)
+const { kBodyUsed } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -30821,20 +30821,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 1131:
+/***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1003)
-const { RequestRetryError } = __nccwpck_require__(1059)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
+const { RequestRetryError } = __nccwpck_require__(8707)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(2272)
+} = __nccwpck_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -31265,14 +31265,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 1643:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(5579)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(1059)
+const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -31647,14 +31647,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 5596:
+/***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const DecoratorHandler = __nccwpck_require__(5579)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(8155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -31777,12 +31777,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 2276:
+/***/ 5092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(9714)
+const RedirectHandler = __nccwpck_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -31805,11 +31805,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1530:
+/***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(9714)
+const RedirectHandler = __nccwpck_require__(8754)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -31836,11 +31836,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(1131)
+const RetryHandler = __nccwpck_require__(7816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -31862,13 +31862,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 3512:
+/***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(6972);
+const utils_1 = __nccwpck_require__(172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -32146,7 +32146,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 1630:
+/***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -32158,7 +32158,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 4826:
+/***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -32170,7 +32170,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 6972:
+/***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32191,13 +32191,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 2781:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(1003)
-const Agent = __nccwpck_require__(3389)
+const { kClients } = __nccwpck_require__(6443)
+const Agent = __nccwpck_require__(7405)
 const {
   kAgent,
   kMockAgentSet,
@@ -32208,14 +32208,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1501)
-const MockClient = __nccwpck_require__(6197)
-const MockPool = __nccwpck_require__(9396)
-const { matchValue, buildMockOptions } = __nccwpck_require__(1205)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
-const Dispatcher = __nccwpck_require__(2243)
-const Pluralizer = __nccwpck_require__(8233)
-const PendingInterceptorsFormatter = __nccwpck_require__(6110)
+} = __nccwpck_require__(1117)
+const MockClient = __nccwpck_require__(7365)
+const MockPool = __nccwpck_require__(4004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const Dispatcher = __nccwpck_require__(883)
+const Pluralizer = __nccwpck_require__(1529)
+const PendingInterceptorsFormatter = __nccwpck_require__(6142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -32358,14 +32358,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 6197:
+/***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(5061)
-const { buildMockDispatch } = __nccwpck_require__(1205)
+const Client = __nccwpck_require__(3701)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -32374,10 +32374,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -32424,12 +32424,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 9037:
+/***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(1059)
+const { UndiciError } = __nccwpck_require__(8707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -32459,12 +32459,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3319:
+/***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1205)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kDispatchKey,
@@ -32472,9 +32472,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1501)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { buildURL } = __nccwpck_require__(2272)
+} = __nccwpck_require__(1117)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { buildURL } = __nccwpck_require__(3440)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -32673,14 +32673,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 9396:
+/***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(20)
-const { buildMockDispatch } = __nccwpck_require__(1205)
+const Pool = __nccwpck_require__(628)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -32689,10 +32689,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -32739,7 +32739,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1501:
+/***/ 1117:
 /***/ ((module) => {
 
 
@@ -32769,20 +32769,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1205:
+/***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(9037)
+const { MockNotMatchedError } = __nccwpck_require__(2429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1501)
-const { buildURL } = __nccwpck_require__(2272)
+} = __nccwpck_require__(1117)
+const { buildURL } = __nccwpck_require__(3440)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -33143,7 +33143,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6110:
+/***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33193,7 +33193,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 8233:
+/***/ 1529:
 /***/ ((module) => {
 
 
@@ -33229,7 +33229,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 7787:
+/***/ 6603:
 /***/ ((module) => {
 
 
@@ -33659,20 +33659,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3186:
+/***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { urlEquals, getFieldValues } = __nccwpck_require__(7406)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
-const { webidl } = __nccwpck_require__(1861)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1627)
-const { Request, fromInnerRequest } = __nccwpck_require__(268)
-const { kState } = __nccwpck_require__(907)
-const { fetching } = __nccwpck_require__(3345)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1168)
+const { kConstruct } = __nccwpck_require__(109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(5893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { kState } = __nccwpck_require__(3627)
+const { fetching } = __nccwpck_require__(4398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -34525,15 +34525,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4045:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { Cache } = __nccwpck_require__(3186)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(109)
+const { Cache } = __nccwpck_require__(9634)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
   /**
@@ -34684,26 +34684,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3165:
+/***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(1003).kConstruct)
+  kConstruct: (__nccwpck_require__(6443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 7406:
+/***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(428)
-const { isValidHeaderName } = __nccwpck_require__(1168)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { isValidHeaderName } = __nccwpck_require__(3168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -34748,7 +34748,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2044:
+/***/ 1276:
 /***/ ((module) => {
 
 
@@ -34767,15 +34767,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6693:
+/***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(7818)
-const { stringify } = __nccwpck_require__(1061)
-const { webidl } = __nccwpck_require__(1861)
-const { Headers } = __nccwpck_require__(548)
+const { parseSetCookie } = __nccwpck_require__(1978)
+const { stringify } = __nccwpck_require__(7797)
+const { webidl } = __nccwpck_require__(5893)
+const { Headers } = __nccwpck_require__(660)
 
 /**
  * @typedef {Object} Cookie
@@ -34958,14 +34958,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7818:
+/***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
-const { isCTLExcludingHtab } = __nccwpck_require__(1061)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(428)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
+const { isCTLExcludingHtab } = __nccwpck_require__(7797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -35275,7 +35275,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1061:
+/***/ 7797:
 /***/ ((module) => {
 
 
@@ -35634,13 +35634,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3535:
+/***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9003)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
 
 /**
  * @type {number[]} BOM
@@ -36215,23 +36215,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8742:
+/***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(3345)
-const { makeRequest } = __nccwpck_require__(268)
-const { webidl } = __nccwpck_require__(1861)
-const { EventSourceStream } = __nccwpck_require__(3535)
-const { parseMIMEType } = __nccwpck_require__(428)
-const { createFastMessageEvent } = __nccwpck_require__(5924)
-const { isNetworkError } = __nccwpck_require__(1627)
-const { delay } = __nccwpck_require__(9003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { fetching } = __nccwpck_require__(4398)
+const { makeRequest } = __nccwpck_require__(9967)
+const { webidl } = __nccwpck_require__(5893)
+const { EventSourceStream } = __nccwpck_require__(4031)
+const { parseMIMEType } = __nccwpck_require__(1900)
+const { createFastMessageEvent } = __nccwpck_require__(5188)
+const { isNetworkError } = __nccwpck_require__(9051)
+const { delay } = __nccwpck_require__(4811)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 
 let experimentalWarned = false
 
@@ -36705,7 +36705,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9003:
+/***/ 4811:
 /***/ ((module) => {
 
 
@@ -36749,12 +36749,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9852:
+/***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
+const util = __nccwpck_require__(3440)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -36764,16 +36764,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(1168)
-const { FormData } = __nccwpck_require__(2134)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+} = __nccwpck_require__(3168)
+const { FormData } = __nccwpck_require__(5910)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(428)
-const { multipartFormDataParser } = __nccwpck_require__(948)
+const { serializeAMimeType } = __nccwpck_require__(1900)
+const { multipartFormDataParser } = __nccwpck_require__(116)
 let random
 
 try {
@@ -37285,7 +37285,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5055:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -37416,7 +37416,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 428:
+/***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -38167,12 +38167,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8701:
+/***/ 6653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(1003)
+const { kConnected, kSize } = __nccwpck_require__(6443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -38220,14 +38220,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 5114:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -38353,16 +38353,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 948:
+/***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { utf8DecodeBytes } = __nccwpck_require__(1168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(428)
-const { isFileLike } = __nccwpck_require__(5114)
-const { makeEntry } = __nccwpck_require__(2134)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { utf8DecodeBytes } = __nccwpck_require__(3168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
+const { isFileLike } = __nccwpck_require__(7114)
+const { makeEntry } = __nccwpck_require__(5910)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -38834,16 +38834,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2134:
+/***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(1168)
-const { kState } = __nccwpck_require__(907)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { FileLike, isFileLike } = __nccwpck_require__(5114)
-const { webidl } = __nccwpck_require__(1861)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
+const { kState } = __nccwpck_require__(3627)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { FileLike, isFileLike } = __nccwpck_require__(7114)
+const { webidl } = __nccwpck_require__(5893)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -39093,7 +39093,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 5779:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -39140,21 +39140,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 548:
+/***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(1003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(6443)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(1168)
-const { webidl } = __nccwpck_require__(1861)
+} = __nccwpck_require__(3168)
+const { webidl } = __nccwpck_require__(5893)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -39834,7 +39834,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3345:
+/***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -39847,9 +39847,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(1627)
-const { HeadersList } = __nccwpck_require__(548)
-const { Request, cloneRequest } = __nccwpck_require__(268)
+} = __nccwpck_require__(9051)
+const { HeadersList } = __nccwpck_require__(660)
+const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -39885,23 +39885,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(1168)
-const { kState, kDispatcher } = __nccwpck_require__(907)
+} = __nccwpck_require__(3168)
+const { kState, kDispatcher } = __nccwpck_require__(3627)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(9852)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(5055)
+} = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(428)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
-const { webidl } = __nccwpck_require__(1861)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { webidl } = __nccwpck_require__(5893)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -42111,23 +42111,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 268:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9852)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(548)
-const { FinalizationRegistry } = __nccwpck_require__(8701)()
-const util = __nccwpck_require__(2272)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
+const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(3168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -42137,12 +42137,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(5055)
+} = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -43155,14 +43155,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 1627:
+/***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(548)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9852)
-const util = __nccwpck_require__(2272)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -43174,16 +43174,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(3168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(5055)
-const { kState, kHeaders } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { FormData } = __nccwpck_require__(2134)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
+} = __nccwpck_require__(4495)
+const { kState, kHeaders } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { FormData } = __nccwpck_require__(5910)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -43772,7 +43772,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 907:
+/***/ 3627:
 /***/ ((module) => {
 
 
@@ -43788,21 +43788,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1168:
+/***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
-const { getGlobalOrigin } = __nccwpck_require__(5779)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(428)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
+const { getGlobalOrigin } = __nccwpck_require__(1059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(1861)
+const { webidl } = __nccwpck_require__(5893)
 
 let supportedHashes = []
 
@@ -45427,14 +45427,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1861:
+/***/ 5893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(2272)
+const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -46129,7 +46129,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1727:
+/***/ 2607:
 /***/ ((module) => {
 
 
@@ -46426,7 +46426,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8755:
+/***/ 8355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -46435,16 +46435,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(234)
+} = __nccwpck_require__(3610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(9521)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+} = __nccwpck_require__(961)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -46777,12 +46777,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7309:
+/***/ 8573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
+const { webidl } = __nccwpck_require__(5893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -46862,7 +46862,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9521:
+/***/ 961:
 /***/ ((module) => {
 
 
@@ -46879,7 +46879,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 234:
+/***/ 3610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -46890,10 +46890,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(9521)
-const { ProgressEvent } = __nccwpck_require__(7309)
-const { getEncoding } = __nccwpck_require__(1727)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(428)
+} = __nccwpck_require__(961)
+const { ProgressEvent } = __nccwpck_require__(8573)
+const { getEncoding } = __nccwpck_require__(2607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -47277,27 +47277,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3969:
+/***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6976)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(4896)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3105)
-const { channels } = __nccwpck_require__(5726)
-const { CloseEvent } = __nccwpck_require__(5924)
-const { makeRequest } = __nccwpck_require__(268)
-const { fetching } = __nccwpck_require__(3345)
-const { Headers, getHeadersList } = __nccwpck_require__(548)
-const { getDecodeSplit } = __nccwpck_require__(1168)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
+} = __nccwpck_require__(1216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
+const { channels } = __nccwpck_require__(2414)
+const { CloseEvent } = __nccwpck_require__(5188)
+const { makeRequest } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(4398)
+const { Headers, getHeadersList } = __nccwpck_require__(660)
+const { getDecodeSplit } = __nccwpck_require__(3168)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
@@ -47655,7 +47655,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6976:
+/***/ 736:
 /***/ ((module) => {
 
 
@@ -47728,14 +47728,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5924:
+/***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { kConstruct } = __nccwpck_require__(1003)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6443)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -48064,12 +48064,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9104:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(6976)
+const { maxUnsigned16Bit } = __nccwpck_require__(736)
 
 const BUFFER_SIZE = 16386
 
@@ -48167,14 +48167,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8029:
+/***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(3105)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+const { isValidClientWindowBits } = __nccwpck_require__(8625)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -48279,16 +48279,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 276:
+/***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6976)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(4896)
-const { channels } = __nccwpck_require__(5726)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
+const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -48298,11 +48298,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(3105)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { closeWebSocketConnection } = __nccwpck_require__(3969)
-const { PerMessageDeflate } = __nccwpck_require__(8029)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(8625)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { closeWebSocketConnection } = __nccwpck_require__(6897)
+const { PerMessageDeflate } = __nccwpck_require__(9469)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -48813,14 +48813,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5388:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { opcodes, sendHints } = __nccwpck_require__(6976)
-const FixedQueue = __nccwpck_require__(9220)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { opcodes, sendHints } = __nccwpck_require__(736)
+const FixedQueue = __nccwpck_require__(4660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -48924,7 +48924,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 4896:
+/***/ 1216:
 /***/ ((module) => {
 
 
@@ -48943,16 +48943,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3105:
+/***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(4896)
-const { states, opcodes } = __nccwpck_require__(6976)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5924)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
+const { states, opcodes } = __nccwpck_require__(736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(428)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
 
 /* globals Blob */
 
@@ -49272,15 +49272,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5358:
+/***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6976)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -49289,21 +49289,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(4896)
+} = __nccwpck_require__(1216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(3105)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3969)
-const { ByteParser } = __nccwpck_require__(276)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(2272)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
+} = __nccwpck_require__(8625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
+const { ByteParser } = __nccwpck_require__(1652)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5924)
-const { SendQueue } = __nccwpck_require__(5388)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
+const { SendQueue } = __nccwpck_require__(3900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -49874,13 +49874,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6403:
+/***/ 8771:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const loader = __nccwpck_require__(9440)
-const dumper = __nccwpck_require__(442)
+const loader = __nccwpck_require__(7600)
+const dumper = __nccwpck_require__(5642)
 
 function renamed (from, to) {
   return function () {
@@ -49889,32 +49889,32 @@ function renamed (from, to) {
   }
 }
 
-module.exports.Type = __nccwpck_require__(3111)
-module.exports.Schema = __nccwpck_require__(2768)
-module.exports.FAILSAFE_SCHEMA = __nccwpck_require__(1374)
-module.exports.JSON_SCHEMA = __nccwpck_require__(9865)
-module.exports.CORE_SCHEMA = __nccwpck_require__(5488)
-module.exports.DEFAULT_SCHEMA = __nccwpck_require__(6530)
+module.exports.Type = __nccwpck_require__(1015)
+module.exports.Schema = __nccwpck_require__(8000)
+module.exports.FAILSAFE_SCHEMA = __nccwpck_require__(8334)
+module.exports.JSON_SCHEMA = __nccwpck_require__(9625)
+module.exports.CORE_SCHEMA = __nccwpck_require__(9568)
+module.exports.DEFAULT_SCHEMA = __nccwpck_require__(914)
 module.exports.load = loader.load
 module.exports.loadAll = loader.loadAll
 module.exports.dump = dumper.dump
-module.exports.YAMLException = __nccwpck_require__(4202)
+module.exports.YAMLException = __nccwpck_require__(3194)
 
 // Re-export all types in case user wants to create custom schema
 module.exports.types = {
-  binary: __nccwpck_require__(4763),
-  float: __nccwpck_require__(4462),
-  map: __nccwpck_require__(810),
-  null: __nccwpck_require__(7099),
-  pairs: __nccwpck_require__(5945),
-  set: __nccwpck_require__(4080),
-  timestamp: __nccwpck_require__(4712),
-  bool: __nccwpck_require__(8950),
-  int: __nccwpck_require__(4673),
-  merge: __nccwpck_require__(8044),
-  omap: __nccwpck_require__(3911),
-  seq: __nccwpck_require__(1443),
-  str: __nccwpck_require__(1919)
+  binary: __nccwpck_require__(1531),
+  float: __nccwpck_require__(4334),
+  map: __nccwpck_require__(9098),
+  null: __nccwpck_require__(4427),
+  pairs: __nccwpck_require__(5129),
+  set: __nccwpck_require__(7344),
+  timestamp: __nccwpck_require__(6856),
+  bool: __nccwpck_require__(8246),
+  int: __nccwpck_require__(2961),
+  merge: __nccwpck_require__(4844),
+  omap: __nccwpck_require__(5639),
+  seq: __nccwpck_require__(4707),
+  str: __nccwpck_require__(7055)
 }
 
 // Removed functions from JS-YAML 3.0.x
@@ -49925,7 +49925,7 @@ module.exports.safeDump = renamed('safeDump', 'dump')
 
 /***/ }),
 
-/***/ 7370:
+/***/ 1450:
 /***/ ((module) => {
 
 
@@ -49982,14 +49982,14 @@ module.exports.extend = extend
 
 /***/ }),
 
-/***/ 442:
+/***/ 5642:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const common = __nccwpck_require__(7370)
-const YAMLException = __nccwpck_require__(4202)
-const DEFAULT_SCHEMA = __nccwpck_require__(6530)
+const common = __nccwpck_require__(1450)
+const YAMLException = __nccwpck_require__(3194)
+const DEFAULT_SCHEMA = __nccwpck_require__(914)
 
 const _toString = Object.prototype.toString
 const _hasOwnProperty = Object.prototype.hasOwnProperty
@@ -50926,7 +50926,7 @@ module.exports.dump = dump
 
 /***/ }),
 
-/***/ 4202:
+/***/ 3194:
 /***/ ((module) => {
 
 // YAML error class. http://stackoverflow.com/questions/8458984
@@ -50984,15 +50984,15 @@ module.exports = YAMLException
 
 /***/ }),
 
-/***/ 9440:
+/***/ 7600:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const common = __nccwpck_require__(7370)
-const YAMLException = __nccwpck_require__(4202)
-const makeSnippet = __nccwpck_require__(5478)
-const DEFAULT_SCHEMA = __nccwpck_require__(6530)
+const common = __nccwpck_require__(1450)
+const YAMLException = __nccwpck_require__(3194)
+const makeSnippet = __nccwpck_require__(342)
+const DEFAULT_SCHEMA = __nccwpck_require__(914)
 
 const _hasOwnProperty = Object.prototype.hasOwnProperty
 
@@ -52794,13 +52794,13 @@ module.exports.load = load
 
 /***/ }),
 
-/***/ 2768:
+/***/ 8000:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const YAMLException = __nccwpck_require__(4202)
-const Type = __nccwpck_require__(3111)
+const YAMLException = __nccwpck_require__(3194)
+const Type = __nccwpck_require__(1015)
 
 function compileList (schema, name) {
   const result = []
@@ -52910,7 +52910,7 @@ module.exports = Schema
 
 /***/ }),
 
-/***/ 5488:
+/***/ 9568:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Standard YAML's Core schema.
@@ -52921,12 +52921,12 @@ module.exports = Schema
 
 
 
-module.exports = __nccwpck_require__(9865)
+module.exports = __nccwpck_require__(9625)
 
 
 /***/ }),
 
-/***/ 6530:
+/***/ 914:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // JS-YAML's default schema for `safeLoad` function.
@@ -52937,23 +52937,23 @@ module.exports = __nccwpck_require__(9865)
 
 
 
-module.exports = (__nccwpck_require__(5488).extend)({
+module.exports = (__nccwpck_require__(9568).extend)({
   implicit: [
-    __nccwpck_require__(4712),
-    __nccwpck_require__(8044)
+    __nccwpck_require__(6856),
+    __nccwpck_require__(4844)
   ],
   explicit: [
-    __nccwpck_require__(4763),
-    __nccwpck_require__(3911),
-    __nccwpck_require__(5945),
-    __nccwpck_require__(4080)
+    __nccwpck_require__(1531),
+    __nccwpck_require__(5639),
+    __nccwpck_require__(5129),
+    __nccwpck_require__(7344)
   ]
 })
 
 
 /***/ }),
 
-/***/ 1374:
+/***/ 8334:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Standard YAML's Failsafe schema.
@@ -52961,20 +52961,20 @@ module.exports = (__nccwpck_require__(5488).extend)({
 
 
 
-const Schema = __nccwpck_require__(2768)
+const Schema = __nccwpck_require__(8000)
 
 module.exports = new Schema({
   explicit: [
-    __nccwpck_require__(1919),
-    __nccwpck_require__(1443),
-    __nccwpck_require__(810)
+    __nccwpck_require__(7055),
+    __nccwpck_require__(4707),
+    __nccwpck_require__(9098)
   ]
 })
 
 
 /***/ }),
 
-/***/ 9865:
+/***/ 9625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Standard YAML's JSON schema.
@@ -52986,24 +52986,24 @@ module.exports = new Schema({
 
 
 
-module.exports = (__nccwpck_require__(1374).extend)({
+module.exports = (__nccwpck_require__(8334).extend)({
   implicit: [
-    __nccwpck_require__(7099),
-    __nccwpck_require__(8950),
-    __nccwpck_require__(4673),
-    __nccwpck_require__(4462)
+    __nccwpck_require__(4427),
+    __nccwpck_require__(8246),
+    __nccwpck_require__(2961),
+    __nccwpck_require__(4334)
   ]
 })
 
 
 /***/ }),
 
-/***/ 5478:
+/***/ 342:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const common = __nccwpck_require__(7370)
+const common = __nccwpck_require__(1450)
 
 // get snippet for a single line, respecting maxLength
 function getLine (buffer, lineStart, lineEnd, position, maxLineLength) {
@@ -53101,12 +53101,12 @@ module.exports = makeSnippet
 
 /***/ }),
 
-/***/ 3111:
+/***/ 1015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const YAMLException = __nccwpck_require__(4202)
+const YAMLException = __nccwpck_require__(3194)
 
 const TYPE_CONSTRUCTOR_OPTIONS = [
   'kind',
@@ -53174,12 +53174,12 @@ module.exports = Type
 
 /***/ }),
 
-/***/ 4763:
+/***/ 1531:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 // [ 64, 65, 66 ] -> [ padding, CR, LF ]
 const BASE64_MAP = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r'
@@ -53303,12 +53303,12 @@ module.exports = new Type('tag:yaml.org,2002:binary', {
 
 /***/ }),
 
-/***/ 8950:
+/***/ 8246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 function resolveYamlBoolean (data) {
   if (data === null) return false
@@ -53345,13 +53345,13 @@ module.exports = new Type('tag:yaml.org,2002:bool', {
 
 /***/ }),
 
-/***/ 4462:
+/***/ 4334:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const common = __nccwpck_require__(7370)
-const Type = __nccwpck_require__(3111)
+const common = __nccwpck_require__(1450)
+const Type = __nccwpck_require__(1015)
 
 const YAML_FLOAT_PATTERN = new RegExp(
   // 2.5e4, 2.5 and integers
@@ -53451,13 +53451,13 @@ module.exports = new Type('tag:yaml.org,2002:float', {
 
 /***/ }),
 
-/***/ 4673:
+/***/ 2961:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const common = __nccwpck_require__(7370)
-const Type = __nccwpck_require__(3111)
+const common = __nccwpck_require__(1450)
+const Type = __nccwpck_require__(1015)
 
 function isHexCode (c) {
   return ((c >= 0x30/* 0 */) && (c <= 0x39/* 9 */)) ||
@@ -53600,12 +53600,12 @@ module.exports = new Type('tag:yaml.org,2002:int', {
 
 /***/ }),
 
-/***/ 810:
+/***/ 9098:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 module.exports = new Type('tag:yaml.org,2002:map', {
   kind: 'mapping',
@@ -53615,12 +53615,12 @@ module.exports = new Type('tag:yaml.org,2002:map', {
 
 /***/ }),
 
-/***/ 8044:
+/***/ 4844:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 function resolveYamlMerge (data) {
   return data === '<<' || data === null
@@ -53634,12 +53634,12 @@ module.exports = new Type('tag:yaml.org,2002:merge', {
 
 /***/ }),
 
-/***/ 7099:
+/***/ 4427:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 function resolveYamlNull (data) {
   if (data === null) return true
@@ -53676,12 +53676,12 @@ module.exports = new Type('tag:yaml.org,2002:null', {
 
 /***/ }),
 
-/***/ 3911:
+/***/ 5639:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 const _hasOwnProperty = Object.prototype.hasOwnProperty
 const _toString = Object.prototype.toString
@@ -53728,12 +53728,12 @@ module.exports = new Type('tag:yaml.org,2002:omap', {
 
 /***/ }),
 
-/***/ 5945:
+/***/ 5129:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 const _toString = Object.prototype.toString
 
@@ -53785,12 +53785,12 @@ module.exports = new Type('tag:yaml.org,2002:pairs', {
 
 /***/ }),
 
-/***/ 1443:
+/***/ 4707:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 module.exports = new Type('tag:yaml.org,2002:seq', {
   kind: 'sequence',
@@ -53800,12 +53800,12 @@ module.exports = new Type('tag:yaml.org,2002:seq', {
 
 /***/ }),
 
-/***/ 4080:
+/***/ 7344:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 const _hasOwnProperty = Object.prototype.hasOwnProperty
 
@@ -53836,12 +53836,12 @@ module.exports = new Type('tag:yaml.org,2002:set', {
 
 /***/ }),
 
-/***/ 1919:
+/***/ 7055:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 module.exports = new Type('tag:yaml.org,2002:str', {
   kind: 'scalar',
@@ -53851,12 +53851,12 @@ module.exports = new Type('tag:yaml.org,2002:str', {
 
 /***/ }),
 
-/***/ 4712:
+/***/ 6856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 const YAML_DATE_REGEXP = new RegExp(
   '^([0-9][0-9][0-9][0-9])' + // [1] year
@@ -53946,11 +53946,11 @@ module.exports = new Type('tag:yaml.org,2002:timestamp', {
 
 /***/ }),
 
-/***/ 1741:
+/***/ 218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9481);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2461);
 // The run action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -53960,7 +53960,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9481:
+/***/ 2461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53971,7 +53971,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -54007,7 +54007,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -54103,7 +54103,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -54146,7 +54146,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -54237,11 +54237,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(8258);
-// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
-var undici = __nccwpck_require__(576);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -54938,7 +54938,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -55014,7 +55014,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -55088,7 +55088,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -55369,7 +55369,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -55411,7 +55411,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -55591,7 +55591,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -55865,7 +55865,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -56453,7 +56453,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -56533,7 +56533,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -56598,7 +56598,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -59881,8 +59881,8 @@ function verdictMessage(outcome) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ../../work/main/node_modules/xmlbuilder2/lib/index.js
-var lib = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./node_modules/xmlbuilder2/lib/index.js
+var lib = __nccwpck_require__(4697);
 ;// CONCATENATED MODULE: ./src/core/report/escape.ts
 /**
  * Flow names, node names and server messages are untrusted text: they go into
@@ -60843,7 +60843,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7813:
+/***/ 9373:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -60852,11 +60852,11 @@ exports.builder = builder;
 exports.create = create;
 exports.fragment = fragment;
 exports.convert = convert;
-const interfaces_1 = __nccwpck_require__(5425);
-const util_1 = __nccwpck_require__(1269);
-const util_2 = __nccwpck_require__(3588);
-const _1 = __nccwpck_require__(2133);
-const dom_1 = __nccwpck_require__(8813);
+const interfaces_1 = __nccwpck_require__(5385);
+const util_1 = __nccwpck_require__(7061);
+const util_2 = __nccwpck_require__(8247);
+const _1 = __nccwpck_require__(957);
+const dom_1 = __nccwpck_require__(2869);
 /** @inheritdoc */
 function builder(p1, p2) {
     const options = formatBuilderOptions(isXMLBuilderCreateOptions(p1) ? p1 : interfaces_1.DefaultBuilderOptions);
@@ -60956,14 +60956,14 @@ function setOptions(doc, options, isFragment) {
 
 /***/ }),
 
-/***/ 504:
+/***/ 336:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createCB = createCB;
 exports.fragmentCB = fragmentCB;
-const _1 = __nccwpck_require__(2133);
+const _1 = __nccwpck_require__(957);
 /**
  * Creates an XML builder which serializes the document in chunks.
  *
@@ -60988,23 +60988,23 @@ function fragmentCB(options) {
 
 /***/ }),
 
-/***/ 7158:
+/***/ 8862:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLBuilderCBImpl = void 0;
-const interfaces_1 = __nccwpck_require__(5425);
-const util_1 = __nccwpck_require__(1269);
-const BuilderFunctions_1 = __nccwpck_require__(7813);
-const algorithm_1 = __nccwpck_require__(7341);
-const infra_1 = __nccwpck_require__(1713);
-const NamespacePrefixMap_1 = __nccwpck_require__(5721);
-const LocalNameSet_1 = __nccwpck_require__(3078);
-const util_2 = __nccwpck_require__(3588);
-const XMLCBWriter_1 = __nccwpck_require__(1669);
-const JSONCBWriter_1 = __nccwpck_require__(8260);
-const YAMLCBWriter_1 = __nccwpck_require__(577);
+const interfaces_1 = __nccwpck_require__(5385);
+const util_1 = __nccwpck_require__(7061);
+const BuilderFunctions_1 = __nccwpck_require__(9373);
+const algorithm_1 = __nccwpck_require__(6573);
+const infra_1 = __nccwpck_require__(4737);
+const NamespacePrefixMap_1 = __nccwpck_require__(8377);
+const LocalNameSet_1 = __nccwpck_require__(7830);
+const util_2 = __nccwpck_require__(8247);
+const XMLCBWriter_1 = __nccwpck_require__(9341);
+const JSONCBWriter_1 = __nccwpck_require__(6108);
+const YAMLCBWriter_1 = __nccwpck_require__(2233);
 const events_1 = __nccwpck_require__(4434);
 /**
  * Represents a readable XML document stream.
@@ -61678,21 +61678,21 @@ exports.XMLBuilderCBImpl = XMLBuilderCBImpl;
 
 /***/ }),
 
-/***/ 9903:
+/***/ 6167:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLBuilderImpl = void 0;
-const interfaces_1 = __nccwpck_require__(5425);
-const util_1 = __nccwpck_require__(1269);
-const writers_1 = __nccwpck_require__(8278);
-const interfaces_2 = __nccwpck_require__(1377);
-const util_2 = __nccwpck_require__(3588);
-const algorithm_1 = __nccwpck_require__(7341);
-const dom_1 = __nccwpck_require__(8813);
-const infra_1 = __nccwpck_require__(1713);
-const readers_1 = __nccwpck_require__(550);
+const interfaces_1 = __nccwpck_require__(5385);
+const util_1 = __nccwpck_require__(7061);
+const writers_1 = __nccwpck_require__(2062);
+const interfaces_2 = __nccwpck_require__(9454);
+const util_2 = __nccwpck_require__(8247);
+const algorithm_1 = __nccwpck_require__(6573);
+const dom_1 = __nccwpck_require__(2869);
+const infra_1 = __nccwpck_require__(4737);
+const readers_1 = __nccwpck_require__(8526);
 /**
  * Represents a wrapper that extends XML nodes to implement easy to use and
  * chainable document builder methods.
@@ -62425,16 +62425,16 @@ exports.XMLBuilderImpl = XMLBuilderImpl;
 
 /***/ }),
 
-/***/ 8813:
+/***/ 2869:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createDocument = createDocument;
 exports.sanitizeInput = sanitizeInput;
-const dom_1 = __nccwpck_require__(8499);
-const dom_2 = __nccwpck_require__(8796);
-const util_1 = __nccwpck_require__(1269);
+const dom_1 = __nccwpck_require__(6371);
+const dom_2 = __nccwpck_require__(4204);
+const util_1 = __nccwpck_require__(7061);
 dom_2.dom.setFeatures(false);
 /**
  * Creates an XML document without any child nodes.
@@ -62498,29 +62498,29 @@ function sanitizeInput(str, replacement) {
 
 /***/ }),
 
-/***/ 2133:
+/***/ 957:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fragmentCB = exports.createCB = exports.convert = exports.fragment = exports.create = exports.builder = exports.XMLBuilderCBImpl = exports.XMLBuilderImpl = void 0;
-var XMLBuilderImpl_1 = __nccwpck_require__(9903);
+var XMLBuilderImpl_1 = __nccwpck_require__(6167);
 Object.defineProperty(exports, "XMLBuilderImpl", ({ enumerable: true, get: function () { return XMLBuilderImpl_1.XMLBuilderImpl; } }));
-var XMLBuilderCBImpl_1 = __nccwpck_require__(7158);
+var XMLBuilderCBImpl_1 = __nccwpck_require__(8862);
 Object.defineProperty(exports, "XMLBuilderCBImpl", ({ enumerable: true, get: function () { return XMLBuilderCBImpl_1.XMLBuilderCBImpl; } }));
-var BuilderFunctions_1 = __nccwpck_require__(7813);
+var BuilderFunctions_1 = __nccwpck_require__(9373);
 Object.defineProperty(exports, "builder", ({ enumerable: true, get: function () { return BuilderFunctions_1.builder; } }));
 Object.defineProperty(exports, "create", ({ enumerable: true, get: function () { return BuilderFunctions_1.create; } }));
 Object.defineProperty(exports, "fragment", ({ enumerable: true, get: function () { return BuilderFunctions_1.fragment; } }));
 Object.defineProperty(exports, "convert", ({ enumerable: true, get: function () { return BuilderFunctions_1.convert; } }));
-var BuilderFunctionsCB_1 = __nccwpck_require__(504);
+var BuilderFunctionsCB_1 = __nccwpck_require__(336);
 Object.defineProperty(exports, "createCB", ({ enumerable: true, get: function () { return BuilderFunctionsCB_1.createCB; } }));
 Object.defineProperty(exports, "fragmentCB", ({ enumerable: true, get: function () { return BuilderFunctionsCB_1.fragmentCB; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6328:
+/***/ 6032:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -62531,14 +62531,14 @@ exports.nonEntityAmpersandRegex = /&(?![A-Za-z]+;|#\d+;)/g;
 
 /***/ }),
 
-/***/ 8161:
+/***/ 4697:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
 __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.vt = __webpack_unused_export__ = void 0;
-var builder_1 = __nccwpck_require__(2133);
+var builder_1 = __nccwpck_require__(957);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return builder_1.builder; } });
 Object.defineProperty(exports, "vt", ({ enumerable: true, get: function () { return builder_1.create; } }));
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return builder_1.fragment; } });
@@ -62549,7 +62549,7 @@ __webpack_unused_export__ = ({ enumerable: true, get: function () { return build
 
 /***/ }),
 
-/***/ 5425:
+/***/ 5385:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -62632,13 +62632,13 @@ exports.DefaultXMLBuilderCBOptions = {
 
 /***/ }),
 
-/***/ 4190:
+/***/ 8646:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseReader = void 0;
-const dom_1 = __nccwpck_require__(8813);
+const dom_1 = __nccwpck_require__(2869);
 /**
  * Parses XML nodes.
  */
@@ -62802,14 +62802,14 @@ exports.BaseReader = BaseReader;
 
 /***/ }),
 
-/***/ 5521:
+/***/ 8329:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONReader = void 0;
-const ObjectReader_1 = __nccwpck_require__(7956);
-const BaseReader_1 = __nccwpck_require__(4190);
+const ObjectReader_1 = __nccwpck_require__(908);
+const BaseReader_1 = __nccwpck_require__(8646);
 /**
  * Parses XML nodes from a JSON string.
  */
@@ -62829,14 +62829,14 @@ exports.JSONReader = JSONReader;
 
 /***/ }),
 
-/***/ 7956:
+/***/ 908:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ObjectReader = void 0;
-const util_1 = __nccwpck_require__(1269);
-const BaseReader_1 = __nccwpck_require__(4190);
+const util_1 = __nccwpck_require__(7061);
+const BaseReader_1 = __nccwpck_require__(8646);
 /**
  * Parses XML nodes from objects and arrays.
  * ES6 maps and sets are also supoorted.
@@ -62985,18 +62985,18 @@ exports.ObjectReader = ObjectReader;
 
 /***/ }),
 
-/***/ 6420:
+/***/ 5532:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLReader = void 0;
-const XMLStringLexer_1 = __nccwpck_require__(3545);
-const interfaces_1 = __nccwpck_require__(3495);
-const interfaces_2 = __nccwpck_require__(1377);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const BaseReader_1 = __nccwpck_require__(4190);
+const XMLStringLexer_1 = __nccwpck_require__(3529);
+const interfaces_1 = __nccwpck_require__(4727);
+const interfaces_2 = __nccwpck_require__(9454);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const BaseReader_1 = __nccwpck_require__(8646);
 /**
  * Parses XML nodes from an XML document string.
  */
@@ -63132,15 +63132,15 @@ exports.XMLReader = XMLReader;
 
 /***/ }),
 
-/***/ 4640:
+/***/ 7288:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLReader = void 0;
-const ObjectReader_1 = __nccwpck_require__(7956);
-const BaseReader_1 = __nccwpck_require__(4190);
-const js_yaml_1 = __nccwpck_require__(6403);
+const ObjectReader_1 = __nccwpck_require__(908);
+const BaseReader_1 = __nccwpck_require__(8646);
+const js_yaml_1 = __nccwpck_require__(8771);
 /**
  * Parses XML nodes from a YAML string.
  */
@@ -63165,25 +63165,25 @@ exports.YAMLReader = YAMLReader;
 
 /***/ }),
 
-/***/ 550:
+/***/ 8526:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLReader = exports.JSONReader = exports.ObjectReader = exports.XMLReader = void 0;
-var XMLReader_1 = __nccwpck_require__(6420);
+var XMLReader_1 = __nccwpck_require__(5532);
 Object.defineProperty(exports, "XMLReader", ({ enumerable: true, get: function () { return XMLReader_1.XMLReader; } }));
-var ObjectReader_1 = __nccwpck_require__(7956);
+var ObjectReader_1 = __nccwpck_require__(908);
 Object.defineProperty(exports, "ObjectReader", ({ enumerable: true, get: function () { return ObjectReader_1.ObjectReader; } }));
-var JSONReader_1 = __nccwpck_require__(5521);
+var JSONReader_1 = __nccwpck_require__(8329);
 Object.defineProperty(exports, "JSONReader", ({ enumerable: true, get: function () { return JSONReader_1.JSONReader; } }));
-var YAMLReader_1 = __nccwpck_require__(4640);
+var YAMLReader_1 = __nccwpck_require__(7288);
 Object.defineProperty(exports, "YAMLReader", ({ enumerable: true, get: function () { return YAMLReader_1.YAMLReader; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 3619:
+/***/ 9099:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -63218,18 +63218,18 @@ exports.BaseCBWriter = BaseCBWriter;
 
 /***/ }),
 
-/***/ 9118:
+/***/ 4726:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseWriter = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const LocalNameSet_1 = __nccwpck_require__(3078);
-const NamespacePrefixMap_1 = __nccwpck_require__(5721);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const constants_1 = __nccwpck_require__(6328);
+const interfaces_1 = __nccwpck_require__(9454);
+const LocalNameSet_1 = __nccwpck_require__(7830);
+const NamespacePrefixMap_1 = __nccwpck_require__(8377);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const constants_1 = __nccwpck_require__(6032);
 /**
  * Pre-serializes XML nodes.
  */
@@ -64692,13 +64692,13 @@ exports.BaseWriter = BaseWriter;
 
 /***/ }),
 
-/***/ 8260:
+/***/ 6108:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONCBWriter = void 0;
-const BaseCBWriter_1 = __nccwpck_require__(3619);
+const BaseCBWriter_1 = __nccwpck_require__(9099);
 /**
  * Serializes XML nodes.
  */
@@ -64854,15 +64854,15 @@ exports.JSONCBWriter = JSONCBWriter;
 
 /***/ }),
 
-/***/ 589:
+/***/ 2661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONWriter = void 0;
-const ObjectWriter_1 = __nccwpck_require__(7600);
-const util_1 = __nccwpck_require__(1269);
-const BaseWriter_1 = __nccwpck_require__(9118);
+const ObjectWriter_1 = __nccwpck_require__(1288);
+const util_1 = __nccwpck_require__(7061);
+const BaseWriter_1 = __nccwpck_require__(4726);
 /**
  * Serializes XML nodes into a JSON string.
  */
@@ -65041,15 +65041,15 @@ exports.JSONWriter = JSONWriter;
 
 /***/ }),
 
-/***/ 7351:
+/***/ 4703:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MapWriter = void 0;
-const util_1 = __nccwpck_require__(1269);
-const ObjectWriter_1 = __nccwpck_require__(7600);
-const BaseWriter_1 = __nccwpck_require__(9118);
+const util_1 = __nccwpck_require__(7061);
+const ObjectWriter_1 = __nccwpck_require__(1288);
+const BaseWriter_1 = __nccwpck_require__(4726);
 /**
  * Serializes XML nodes into ES6 maps and arrays.
  */
@@ -65116,15 +65116,15 @@ exports.MapWriter = MapWriter;
 
 /***/ }),
 
-/***/ 7600:
+/***/ 1288:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ObjectWriter = void 0;
-const util_1 = __nccwpck_require__(1269);
-const interfaces_1 = __nccwpck_require__(1377);
-const BaseWriter_1 = __nccwpck_require__(9118);
+const util_1 = __nccwpck_require__(7061);
+const interfaces_1 = __nccwpck_require__(9454);
+const BaseWriter_1 = __nccwpck_require__(4726);
 /**
  * Serializes XML nodes into objects and arrays.
  */
@@ -65570,13 +65570,13 @@ exports.ObjectWriter = ObjectWriter;
 
 /***/ }),
 
-/***/ 1669:
+/***/ 9341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLCBWriter = void 0;
-const BaseCBWriter_1 = __nccwpck_require__(3619);
+const BaseCBWriter_1 = __nccwpck_require__(9099);
 /**
  * Serializes XML nodes.
  */
@@ -65727,16 +65727,16 @@ exports.XMLCBWriter = XMLCBWriter;
 
 /***/ }),
 
-/***/ 7536:
+/***/ 5272:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLWriter = void 0;
-const util_1 = __nccwpck_require__(1269);
-const interfaces_1 = __nccwpck_require__(1377);
-const BaseWriter_1 = __nccwpck_require__(9118);
-const util_2 = __nccwpck_require__(3588);
+const util_1 = __nccwpck_require__(7061);
+const interfaces_1 = __nccwpck_require__(9454);
+const BaseWriter_1 = __nccwpck_require__(4726);
+const util_2 = __nccwpck_require__(8247);
 /**
  * Serializes XML nodes into strings.
  */
@@ -65955,13 +65955,13 @@ exports.XMLWriter = XMLWriter;
 
 /***/ }),
 
-/***/ 577:
+/***/ 2233:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLCBWriter = void 0;
-const BaseCBWriter_1 = __nccwpck_require__(3619);
+const BaseCBWriter_1 = __nccwpck_require__(9099);
 /**
  * Serializes XML nodes.
  */
@@ -66106,15 +66106,15 @@ exports.YAMLCBWriter = YAMLCBWriter;
 
 /***/ }),
 
-/***/ 3132:
+/***/ 6612:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLWriter = void 0;
-const ObjectWriter_1 = __nccwpck_require__(7600);
-const util_1 = __nccwpck_require__(1269);
-const BaseWriter_1 = __nccwpck_require__(9118);
+const ObjectWriter_1 = __nccwpck_require__(1288);
+const util_1 = __nccwpck_require__(7061);
+const BaseWriter_1 = __nccwpck_require__(4726);
 /**
  * Serializes XML nodes into a YAML string.
  */
@@ -66258,21 +66258,21 @@ exports.YAMLWriter = YAMLWriter;
 
 /***/ }),
 
-/***/ 8278:
+/***/ 2062:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLWriter = exports.JSONWriter = exports.ObjectWriter = exports.XMLWriter = exports.MapWriter = void 0;
-var MapWriter_1 = __nccwpck_require__(7351);
+var MapWriter_1 = __nccwpck_require__(4703);
 Object.defineProperty(exports, "MapWriter", ({ enumerable: true, get: function () { return MapWriter_1.MapWriter; } }));
-var XMLWriter_1 = __nccwpck_require__(7536);
+var XMLWriter_1 = __nccwpck_require__(5272);
 Object.defineProperty(exports, "XMLWriter", ({ enumerable: true, get: function () { return XMLWriter_1.XMLWriter; } }));
-var ObjectWriter_1 = __nccwpck_require__(7600);
+var ObjectWriter_1 = __nccwpck_require__(1288);
 Object.defineProperty(exports, "ObjectWriter", ({ enumerable: true, get: function () { return ObjectWriter_1.ObjectWriter; } }));
-var JSONWriter_1 = __nccwpck_require__(589);
+var JSONWriter_1 = __nccwpck_require__(2661);
 Object.defineProperty(exports, "JSONWriter", ({ enumerable: true, get: function () { return JSONWriter_1.JSONWriter; } }));
-var YAMLWriter_1 = __nccwpck_require__(3132);
+var YAMLWriter_1 = __nccwpck_require__(6612);
 Object.defineProperty(exports, "YAMLWriter", ({ enumerable: true, get: function () { return YAMLWriter_1.YAMLWriter; } }));
 //# sourceMappingURL=index.js.map
 
@@ -66458,6 +66458,6 @@ Object.defineProperty(exports, "YAMLWriter", ({ enumerable: true, get: function 
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1741);
+/******/ var __webpack_exports__ = __nccwpck_require__(218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

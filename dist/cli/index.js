@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8326:
+/***/ 5878:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10,7 +10,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.abort_add = abort_add;
 exports.abort_remove = abort_remove;
 exports.abort_signalAbort = abort_signalAbort;
-const EventAlgorithm_1 = __nccwpck_require__(5356);
+const EventAlgorithm_1 = __nccwpck_require__(8012);
 /**
  * Adds an algorithm to the given abort signal.
  *
@@ -65,13 +65,13 @@ function abort_signalAbort(signal) {
 
 /***/ }),
 
-/***/ 7277:
+/***/ 8365:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.attr_setAnExistingAttributeValue = attr_setAnExistingAttributeValue;
-const ElementAlgorithm_1 = __nccwpck_require__(2704);
+const ElementAlgorithm_1 = __nccwpck_require__(2720);
 /**
  * Changes the value of an existing attribute.
  *
@@ -94,14 +94,14 @@ function attr_setAnExistingAttributeValue(attribute, value) {
 
 /***/ }),
 
-/***/ 4908:
+/***/ 8652:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boundaryPoint_position = boundaryPoint_position;
-const interfaces_1 = __nccwpck_require__(1377);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
+const interfaces_1 = __nccwpck_require__(9454);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
 /**
  * Defines the position of a boundary point relative to another.
  *
@@ -176,19 +176,19 @@ function boundaryPoint_position(bp, relativeTo) {
 
 /***/ }),
 
-/***/ 2889:
+/***/ 7785:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.characterData_replaceData = characterData_replaceData;
 exports.characterData_substringData = characterData_substringData;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const DOMException_1 = __nccwpck_require__(8263);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(9339);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const DOMException_1 = __nccwpck_require__(7175);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
 /**
  * Replaces character data.
  *
@@ -300,7 +300,7 @@ function characterData_substringData(node, offset, count) {
 
 /***/ }),
 
-/***/ 4644:
+/***/ 8308:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -332,31 +332,31 @@ exports.create_treeWalker = create_treeWalker;
 exports.create_nodeFilter = create_nodeFilter;
 exports.create_mutationRecord = create_mutationRecord;
 exports.create_domTokenList = create_domTokenList;
-const DOMImplementationImpl_1 = __nccwpck_require__(3372);
-const WindowImpl_1 = __nccwpck_require__(6248);
-const XMLDocumentImpl_1 = __nccwpck_require__(9402);
-const DocumentImpl_1 = __nccwpck_require__(2897);
-const AbortControllerImpl_1 = __nccwpck_require__(6568);
-const AbortSignalImpl_1 = __nccwpck_require__(2672);
-const DocumentTypeImpl_1 = __nccwpck_require__(6441);
-const ElementImpl_1 = __nccwpck_require__(7086);
-const DocumentFragmentImpl_1 = __nccwpck_require__(5166);
-const ShadowRootImpl_1 = __nccwpck_require__(5996);
-const AttrImpl_1 = __nccwpck_require__(5915);
-const TextImpl_1 = __nccwpck_require__(3247);
-const CDATASectionImpl_1 = __nccwpck_require__(328);
-const CommentImpl_1 = __nccwpck_require__(1711);
-const ProcessingInstructionImpl_1 = __nccwpck_require__(5267);
-const HTMLCollectionImpl_1 = __nccwpck_require__(7945);
-const NodeListImpl_1 = __nccwpck_require__(3839);
-const NodeListStaticImpl_1 = __nccwpck_require__(870);
-const NamedNodeMapImpl_1 = __nccwpck_require__(473);
-const RangeImpl_1 = __nccwpck_require__(9419);
-const NodeIteratorImpl_1 = __nccwpck_require__(8430);
-const TreeWalkerImpl_1 = __nccwpck_require__(6622);
-const NodeFilterImpl_1 = __nccwpck_require__(310);
-const MutationRecordImpl_1 = __nccwpck_require__(8750);
-const DOMTokenListImpl_1 = __nccwpck_require__(4085);
+const DOMImplementationImpl_1 = __nccwpck_require__(6348);
+const WindowImpl_1 = __nccwpck_require__(1448);
+const XMLDocumentImpl_1 = __nccwpck_require__(4602);
+const DocumentImpl_1 = __nccwpck_require__(2113);
+const AbortControllerImpl_1 = __nccwpck_require__(7528);
+const AbortSignalImpl_1 = __nccwpck_require__(4560);
+const DocumentTypeImpl_1 = __nccwpck_require__(1401);
+const ElementImpl_1 = __nccwpck_require__(8961);
+const DocumentFragmentImpl_1 = __nccwpck_require__(9793);
+const ShadowRootImpl_1 = __nccwpck_require__(6092);
+const AttrImpl_1 = __nccwpck_require__(2875);
+const TextImpl_1 = __nccwpck_require__(4063);
+const CDATASectionImpl_1 = __nccwpck_require__(4104);
+const CommentImpl_1 = __nccwpck_require__(8223);
+const ProcessingInstructionImpl_1 = __nccwpck_require__(2755);
+const HTMLCollectionImpl_1 = __nccwpck_require__(9065);
+const NodeListImpl_1 = __nccwpck_require__(5788);
+const NodeListStaticImpl_1 = __nccwpck_require__(7654);
+const NamedNodeMapImpl_1 = __nccwpck_require__(3145);
+const RangeImpl_1 = __nccwpck_require__(3691);
+const NodeIteratorImpl_1 = __nccwpck_require__(4142);
+const TreeWalkerImpl_1 = __nccwpck_require__(6254);
+const NodeFilterImpl_1 = __nccwpck_require__(4649);
+const MutationRecordImpl_1 = __nccwpck_require__(33);
+const DOMTokenListImpl_1 = __nccwpck_require__(6629);
 /**
  * Creates a `DOMImplementation`.
  *
@@ -608,7 +608,7 @@ function create_domTokenList(element, attribute) {
 
 /***/ }),
 
-/***/ 4819:
+/***/ 5075:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -722,7 +722,7 @@ function customElement_lookUpACustomElementDefinition(document, namespace, local
 
 /***/ }),
 
-/***/ 972:
+/***/ 9484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -737,10 +737,10 @@ exports.dom_hasSupportedTokens = dom_hasSupportedTokens;
 exports.dom_getSupportedTokens = dom_getSupportedTokens;
 exports.dom_runEventConstructingSteps = dom_runEventConstructingSteps;
 exports.dom_runChildTextContentChangeSteps = dom_runChildTextContentChangeSteps;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const util_1 = __nccwpck_require__(3588);
-const ShadowTreeAlgorithm_1 = __nccwpck_require__(692);
+const DOMImpl_1 = __nccwpck_require__(698);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const util_1 = __nccwpck_require__(8247);
+const ShadowTreeAlgorithm_1 = __nccwpck_require__(708);
 const supportedTokens = new Map();
 /**
  * Runs removing steps for node.
@@ -994,7 +994,7 @@ function updateAnElementID(element, localName, value, namespace) {
 
 /***/ }),
 
-/***/ 3003:
+/***/ 6827:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1002,9 +1002,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.tokenList_validationSteps = tokenList_validationSteps;
 exports.tokenList_updateSteps = tokenList_updateSteps;
 exports.tokenList_serializeSteps = tokenList_serializeSteps;
-const OrderedSetAlgorithm_1 = __nccwpck_require__(3669);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
-const ElementAlgorithm_1 = __nccwpck_require__(2704);
+const OrderedSetAlgorithm_1 = __nccwpck_require__(8421);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const ElementAlgorithm_1 = __nccwpck_require__(2720);
 /**
  * Validates a given token against the supported tokens defined for the given
  * token lists' associated attribute.
@@ -1061,7 +1061,7 @@ function tokenList_serializeSteps(tokenList) {
 
 /***/ }),
 
-/***/ 5135:
+/***/ 1327:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1069,16 +1069,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.document_elementInterface = document_elementInterface;
 exports.document_internalCreateElementNS = document_internalCreateElementNS;
 exports.document_adopt = document_adopt;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const util_2 = __nccwpck_require__(1269);
-const ElementImpl_1 = __nccwpck_require__(7086);
-const CustomElementAlgorithm_1 = __nccwpck_require__(4819);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const NamespaceAlgorithm_1 = __nccwpck_require__(1445);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
-const ElementAlgorithm_1 = __nccwpck_require__(2704);
-const MutationAlgorithm_1 = __nccwpck_require__(1165);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const util_2 = __nccwpck_require__(7061);
+const ElementImpl_1 = __nccwpck_require__(8961);
+const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const NamespaceAlgorithm_1 = __nccwpck_require__(9733);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const ElementAlgorithm_1 = __nccwpck_require__(2720);
+const MutationAlgorithm_1 = __nccwpck_require__(45);
 /**
  * Returns an element interface for the given name and namespace.
  *
@@ -1190,7 +1190,7 @@ function document_adopt(node, document) {
 
 /***/ }),
 
-/***/ 2704:
+/***/ 2720:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1209,16 +1209,16 @@ exports.element_removeAnAttributeByName = element_removeAnAttributeByName;
 exports.element_removeAnAttributeByNamespaceAndLocalName = element_removeAnAttributeByNamespaceAndLocalName;
 exports.element_createAnElement = element_createAnElement;
 exports.element_insertAdjacent = element_insertAdjacent;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const infra_1 = __nccwpck_require__(1713);
-const util_1 = __nccwpck_require__(3588);
-const DOMException_1 = __nccwpck_require__(8263);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
-const CustomElementAlgorithm_1 = __nccwpck_require__(4819);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(9339);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
-const MutationAlgorithm_1 = __nccwpck_require__(1165);
-const DocumentAlgorithm_1 = __nccwpck_require__(5135);
+const DOMImpl_1 = __nccwpck_require__(698);
+const infra_1 = __nccwpck_require__(4737);
+const util_1 = __nccwpck_require__(8247);
+const DOMException_1 = __nccwpck_require__(7175);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const MutationAlgorithm_1 = __nccwpck_require__(45);
+const DocumentAlgorithm_1 = __nccwpck_require__(1327);
 /**
  * Determines whether the element's attribute list contains the given
  * attribute.
@@ -1798,7 +1798,7 @@ function element_insertAdjacent(element, where, node) {
 
 /***/ }),
 
-/***/ 5356:
+/***/ 8012:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1819,15 +1819,15 @@ exports.event_determineTheTargetOfAnEventHandler = event_determineTheTargetOfAnE
 exports.event_getTheCurrentValueOfAnEventHandler = event_getTheCurrentValueOfAnEventHandler;
 exports.event_activateAnEventHandler = event_activateAnEventHandler;
 exports.event_deactivateAnEventHandler = event_deactivateAnEventHandler;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const interfaces_1 = __nccwpck_require__(1377);
-const util_1 = __nccwpck_require__(3588);
-const CustomEventImpl_1 = __nccwpck_require__(3379);
-const EventImpl_1 = __nccwpck_require__(4870);
-const DOMException_1 = __nccwpck_require__(8263);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const ShadowTreeAlgorithm_1 = __nccwpck_require__(692);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
+const DOMImpl_1 = __nccwpck_require__(698);
+const interfaces_1 = __nccwpck_require__(9454);
+const util_1 = __nccwpck_require__(8247);
+const CustomEventImpl_1 = __nccwpck_require__(3171);
+const EventImpl_1 = __nccwpck_require__(2390);
+const DOMException_1 = __nccwpck_require__(7175);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const ShadowTreeAlgorithm_1 = __nccwpck_require__(708);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
 /**
  * Sets the canceled flag of an event.
  *
@@ -2742,7 +2742,7 @@ function event_deactivateAnEventHandler(eventTarget, name) {
 
 /***/ }),
 
-/***/ 3295:
+/***/ 9807:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2752,7 +2752,7 @@ exports.eventTarget_flattenMore = eventTarget_flattenMore;
 exports.eventTarget_addEventListener = eventTarget_addEventListener;
 exports.eventTarget_removeEventListener = eventTarget_removeEventListener;
 exports.eventTarget_removeAllEventListeners = eventTarget_removeAllEventListeners;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Flattens the given options argument.
  *
@@ -2868,7 +2868,7 @@ function eventTarget_removeAllEventListeners(eventTarget) {
 
 /***/ }),
 
-/***/ 1165:
+/***/ 45:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2881,19 +2881,19 @@ exports.mutation_replace = mutation_replace;
 exports.mutation_replaceAll = mutation_replaceAll;
 exports.mutation_preRemove = mutation_preRemove;
 exports.mutation_remove = mutation_remove;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const DOMException_1 = __nccwpck_require__(8263);
-const interfaces_1 = __nccwpck_require__(1377);
-const util_1 = __nccwpck_require__(3588);
-const util_2 = __nccwpck_require__(1269);
-const infra_1 = __nccwpck_require__(1713);
-const CustomElementAlgorithm_1 = __nccwpck_require__(4819);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const NodeIteratorAlgorithm_1 = __nccwpck_require__(4486);
-const ShadowTreeAlgorithm_1 = __nccwpck_require__(692);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(9339);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
-const DocumentAlgorithm_1 = __nccwpck_require__(5135);
+const DOMImpl_1 = __nccwpck_require__(698);
+const DOMException_1 = __nccwpck_require__(7175);
+const interfaces_1 = __nccwpck_require__(9454);
+const util_1 = __nccwpck_require__(8247);
+const util_2 = __nccwpck_require__(7061);
+const infra_1 = __nccwpck_require__(4737);
+const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const NodeIteratorAlgorithm_1 = __nccwpck_require__(9670);
+const ShadowTreeAlgorithm_1 = __nccwpck_require__(708);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const DocumentAlgorithm_1 = __nccwpck_require__(1327);
 /**
  * Ensures pre-insertion validity of a node into a parent before a
  * child.
@@ -3872,7 +3872,7 @@ function mutation_remove(node, parent, suppressObservers) {
 
 /***/ }),
 
-/***/ 9339:
+/***/ 3243:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3882,12 +3882,12 @@ exports.observer_notifyMutationObservers = observer_notifyMutationObservers;
 exports.observer_queueMutationRecord = observer_queueMutationRecord;
 exports.observer_queueTreeMutationRecord = observer_queueTreeMutationRecord;
 exports.observer_queueAttributeMutationRecord = observer_queueAttributeMutationRecord;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const infra_1 = __nccwpck_require__(1713);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const EventAlgorithm_1 = __nccwpck_require__(5356);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const infra_1 = __nccwpck_require__(4737);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const EventAlgorithm_1 = __nccwpck_require__(8012);
 /**
  * Queues a mutation observer microtask to the surrounding agent’s mutation
  * observers.
@@ -4092,7 +4092,7 @@ function observer_queueAttributeMutationRecord(target, name, namespace, oldValue
 
 /***/ }),
 
-/***/ 1445:
+/***/ 9733:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4100,9 +4100,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.namespace_validate = namespace_validate;
 exports.namespace_validateAndExtract = namespace_validateAndExtract;
 exports.namespace_extractQName = namespace_extractQName;
-const DOMException_1 = __nccwpck_require__(8263);
-const infra_1 = __nccwpck_require__(1713);
-const XMLAlgorithm_1 = __nccwpck_require__(7087);
+const DOMException_1 = __nccwpck_require__(7175);
+const infra_1 = __nccwpck_require__(4737);
+const XMLAlgorithm_1 = __nccwpck_require__(6879);
 /**
  * Validates the given qualified name.
  *
@@ -4183,7 +4183,7 @@ function namespace_extractQName(qualifiedName) {
 
 /***/ }),
 
-/***/ 7004:
+/***/ 1228:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4196,14 +4196,14 @@ exports.node_listOfElementsWithNamespace = node_listOfElementsWithNamespace;
 exports.node_listOfElementsWithClassNames = node_listOfElementsWithClassNames;
 exports.node_locateANamespacePrefix = node_locateANamespacePrefix;
 exports.node_locateANamespace = node_locateANamespace;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const infra_1 = __nccwpck_require__(1713);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
-const OrderedSetAlgorithm_1 = __nccwpck_require__(3669);
-const DOMAlgorithm_1 = __nccwpck_require__(972);
-const MutationAlgorithm_1 = __nccwpck_require__(1165);
-const ElementAlgorithm_1 = __nccwpck_require__(2704);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const infra_1 = __nccwpck_require__(4737);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const OrderedSetAlgorithm_1 = __nccwpck_require__(8421);
+const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const MutationAlgorithm_1 = __nccwpck_require__(45);
+const ElementAlgorithm_1 = __nccwpck_require__(2720);
 /**
  * Replaces the contents of the given node with a single text node.
  *
@@ -4677,17 +4677,17 @@ function node_locateANamespace(node, prefix) {
 
 /***/ }),
 
-/***/ 4486:
+/***/ 9670:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.nodeIterator_traverse = nodeIterator_traverse;
 exports.nodeIterator_iteratorList = nodeIterator_iteratorList;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const interfaces_1 = __nccwpck_require__(1377);
-const TraversalAlgorithm_1 = __nccwpck_require__(1466);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
+const DOMImpl_1 = __nccwpck_require__(698);
+const interfaces_1 = __nccwpck_require__(9454);
+const TraversalAlgorithm_1 = __nccwpck_require__(6746);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
 /**
  * Returns the next or previous node in the subtree, or `null` if
  * there are none.
@@ -4788,7 +4788,7 @@ function nodeIterator_iteratorList() {
 
 /***/ }),
 
-/***/ 3669:
+/***/ 8421:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4797,7 +4797,7 @@ exports.orderedSet_parse = orderedSet_parse;
 exports.orderedSet_serialize = orderedSet_serialize;
 exports.orderedSet_sanitize = orderedSet_sanitize;
 exports.orderedSet_contains = orderedSet_contains;
-const infra_1 = __nccwpck_require__(1713);
+const infra_1 = __nccwpck_require__(4737);
 /**
  * Converts a whitespace separated string into an array of tokens.
  *
@@ -4867,14 +4867,14 @@ function orderedSet_contains(set1, set2, caseSensitive) {
 
 /***/ }),
 
-/***/ 2484:
+/***/ 9892:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parentNode_convertNodesIntoANode = parentNode_convertNodesIntoANode;
-const util_1 = __nccwpck_require__(1269);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
+const util_1 = __nccwpck_require__(7061);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
 /**
  * Converts the given nodes or strings into a node (if `nodes` has
  * only one element) or a document fragment.
@@ -4920,7 +4920,7 @@ function parentNode_convertNodesIntoANode(nodes, document) {
 
 /***/ }),
 
-/***/ 3199:
+/***/ 6687:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4937,16 +4937,16 @@ exports.range_cloneTheContents = range_cloneTheContents;
 exports.range_insert = range_insert;
 exports.range_getContainedNodes = range_getContainedNodes;
 exports.range_getPartiallyContainedNodes = range_getPartiallyContainedNodes;
-const interfaces_1 = __nccwpck_require__(1377);
-const DOMException_1 = __nccwpck_require__(8263);
-const util_1 = __nccwpck_require__(3588);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const BoundaryPointAlgorithm_1 = __nccwpck_require__(4908);
-const CharacterDataAlgorithm_1 = __nccwpck_require__(2889);
-const NodeAlgorithm_1 = __nccwpck_require__(7004);
-const MutationAlgorithm_1 = __nccwpck_require__(1165);
-const TextAlgorithm_1 = __nccwpck_require__(6773);
+const interfaces_1 = __nccwpck_require__(9454);
+const DOMException_1 = __nccwpck_require__(7175);
+const util_1 = __nccwpck_require__(8247);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const BoundaryPointAlgorithm_1 = __nccwpck_require__(8652);
+const CharacterDataAlgorithm_1 = __nccwpck_require__(7785);
+const NodeAlgorithm_1 = __nccwpck_require__(1228);
+const MutationAlgorithm_1 = __nccwpck_require__(45);
+const TextAlgorithm_1 = __nccwpck_require__(3813);
 /**
  * Determines if the node's start boundary point is at its end boundary
  * point.
@@ -5649,13 +5649,13 @@ function range_getPartiallyContainedNodes(range) {
 
 /***/ }),
 
-/***/ 4798:
+/***/ 3886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.selectors_scopeMatchASelectorsString = selectors_scopeMatchASelectorsString;
-const DOMException_1 = __nccwpck_require__(8263);
+const DOMException_1 = __nccwpck_require__(7175);
 /**
  * Matches elements with the given selectors.
  *
@@ -5676,7 +5676,7 @@ function selectors_scopeMatchASelectorsString(selectors, node) {
 
 /***/ }),
 
-/***/ 692:
+/***/ 708:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5690,11 +5690,11 @@ exports.shadowTree_findFlattenedSlotables = shadowTree_findFlattenedSlotables;
 exports.shadowTree_assignSlotables = shadowTree_assignSlotables;
 exports.shadowTree_assignSlotablesForATree = shadowTree_assignSlotablesForATree;
 exports.shadowTree_assignASlot = shadowTree_assignASlot;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const util_2 = __nccwpck_require__(1269);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(9339);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const util_2 = __nccwpck_require__(7061);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
 /**
  * Signals a slot change to the given slot.
  *
@@ -5923,7 +5923,7 @@ function shadowTree_assignASlot(slotable) {
 
 /***/ }),
 
-/***/ 6773:
+/***/ 3813:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5932,13 +5932,13 @@ exports.text_contiguousTextNodes = text_contiguousTextNodes;
 exports.text_contiguousExclusiveTextNodes = text_contiguousExclusiveTextNodes;
 exports.text_descendantTextContent = text_descendantTextContent;
 exports.text_split = text_split;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const DOMException_1 = __nccwpck_require__(8263);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
-const TreeAlgorithm_1 = __nccwpck_require__(4716);
-const CharacterDataAlgorithm_1 = __nccwpck_require__(2889);
-const MutationAlgorithm_1 = __nccwpck_require__(1165);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const DOMException_1 = __nccwpck_require__(7175);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const CharacterDataAlgorithm_1 = __nccwpck_require__(7785);
+const MutationAlgorithm_1 = __nccwpck_require__(45);
 /**
  * Returns node with its adjacent text and cdata node siblings.
  *
@@ -6129,14 +6129,14 @@ function text_split(node, offset) {
 
 /***/ }),
 
-/***/ 1466:
+/***/ 6746:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.traversal_filter = traversal_filter;
-const interfaces_1 = __nccwpck_require__(1377);
-const DOMException_1 = __nccwpck_require__(8263);
+const interfaces_1 = __nccwpck_require__(9454);
+const DOMException_1 = __nccwpck_require__(7175);
 /**
  * Applies the filter to the given node and returns the result.
  *
@@ -6197,7 +6197,7 @@ function traversal_filter(traverser, node) {
 
 /***/ }),
 
-/***/ 4716:
+/***/ 3532:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6232,8 +6232,8 @@ exports.tree_lastChild = tree_lastChild;
 exports.tree_treePosition = tree_treePosition;
 exports.tree_index = tree_index;
 exports.tree_retarget = tree_retarget;
-const util_1 = __nccwpck_require__(3588);
-const interfaces_1 = __nccwpck_require__(1377);
+const util_1 = __nccwpck_require__(8247);
+const interfaces_1 = __nccwpck_require__(9454);
 /**
  * Gets the next descendant of the given node of the tree rooted at `root`
  * in depth-first pre-order.
@@ -6989,15 +6989,15 @@ function tree_retarget(a, b) {
 
 /***/ }),
 
-/***/ 8878:
+/***/ 6094:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.treeWalker_traverseChildren = treeWalker_traverseChildren;
 exports.treeWalker_traverseSiblings = treeWalker_traverseSiblings;
-const interfaces_1 = __nccwpck_require__(1377);
-const TraversalAlgorithm_1 = __nccwpck_require__(1466);
+const interfaces_1 = __nccwpck_require__(9454);
+const TraversalAlgorithm_1 = __nccwpck_require__(6746);
 /**
  * Returns the first or last child node, or `null` if there are none.
  *
@@ -7142,7 +7142,7 @@ function treeWalker_traverseSiblings(walker, next) {
 
 /***/ }),
 
-/***/ 6895:
+/***/ 4239:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7162,7 +7162,7 @@ function idl_defineConst(o, name, value) {
 
 /***/ }),
 
-/***/ 7087:
+/***/ 6879:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7332,7 +7332,7 @@ function xml_isPubidChar(chars) {
 
 /***/ }),
 
-/***/ 7341:
+/***/ 6573:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -7351,45 +7351,45 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(8326), exports);
-__exportStar(__nccwpck_require__(7277), exports);
-__exportStar(__nccwpck_require__(4908), exports);
-__exportStar(__nccwpck_require__(2889), exports);
-__exportStar(__nccwpck_require__(4644), exports);
-__exportStar(__nccwpck_require__(4819), exports);
-__exportStar(__nccwpck_require__(5135), exports);
-__exportStar(__nccwpck_require__(972), exports);
-__exportStar(__nccwpck_require__(3003), exports);
-__exportStar(__nccwpck_require__(2704), exports);
-__exportStar(__nccwpck_require__(5356), exports);
-__exportStar(__nccwpck_require__(3295), exports);
-__exportStar(__nccwpck_require__(1165), exports);
-__exportStar(__nccwpck_require__(9339), exports);
-__exportStar(__nccwpck_require__(1445), exports);
-__exportStar(__nccwpck_require__(7004), exports);
-__exportStar(__nccwpck_require__(4486), exports);
-__exportStar(__nccwpck_require__(3669), exports);
-__exportStar(__nccwpck_require__(2484), exports);
-__exportStar(__nccwpck_require__(3199), exports);
-__exportStar(__nccwpck_require__(4798), exports);
-__exportStar(__nccwpck_require__(692), exports);
-__exportStar(__nccwpck_require__(6773), exports);
-__exportStar(__nccwpck_require__(1466), exports);
-__exportStar(__nccwpck_require__(4716), exports);
-__exportStar(__nccwpck_require__(8878), exports);
-__exportStar(__nccwpck_require__(6895), exports);
-__exportStar(__nccwpck_require__(7087), exports);
+__exportStar(__nccwpck_require__(5878), exports);
+__exportStar(__nccwpck_require__(8365), exports);
+__exportStar(__nccwpck_require__(8652), exports);
+__exportStar(__nccwpck_require__(7785), exports);
+__exportStar(__nccwpck_require__(8308), exports);
+__exportStar(__nccwpck_require__(5075), exports);
+__exportStar(__nccwpck_require__(1327), exports);
+__exportStar(__nccwpck_require__(9484), exports);
+__exportStar(__nccwpck_require__(6827), exports);
+__exportStar(__nccwpck_require__(2720), exports);
+__exportStar(__nccwpck_require__(8012), exports);
+__exportStar(__nccwpck_require__(9807), exports);
+__exportStar(__nccwpck_require__(45), exports);
+__exportStar(__nccwpck_require__(3243), exports);
+__exportStar(__nccwpck_require__(9733), exports);
+__exportStar(__nccwpck_require__(1228), exports);
+__exportStar(__nccwpck_require__(9670), exports);
+__exportStar(__nccwpck_require__(8421), exports);
+__exportStar(__nccwpck_require__(9892), exports);
+__exportStar(__nccwpck_require__(6687), exports);
+__exportStar(__nccwpck_require__(3886), exports);
+__exportStar(__nccwpck_require__(708), exports);
+__exportStar(__nccwpck_require__(3813), exports);
+__exportStar(__nccwpck_require__(6746), exports);
+__exportStar(__nccwpck_require__(3532), exports);
+__exportStar(__nccwpck_require__(6094), exports);
+__exportStar(__nccwpck_require__(4239), exports);
+__exportStar(__nccwpck_require__(6879), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6568:
+/***/ 7528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AbortControllerImpl = void 0;
-const algorithm_1 = __nccwpck_require__(7341);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a controller that allows to abort DOM requests.
  */
@@ -7418,14 +7418,14 @@ exports.AbortControllerImpl = AbortControllerImpl;
 
 /***/ }),
 
-/***/ 2672:
+/***/ 4560:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AbortSignalImpl = void 0;
-const EventTargetImpl_1 = __nccwpck_require__(8587);
-const algorithm_1 = __nccwpck_require__(7341);
+const EventTargetImpl_1 = __nccwpck_require__(3611);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a signal object that communicates with a DOM request and abort
  * it through an AbortController.
@@ -7460,7 +7460,7 @@ exports.AbortSignalImpl = AbortSignalImpl;
 
 /***/ }),
 
-/***/ 9949:
+/***/ 3773:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7494,16 +7494,16 @@ exports.AbstractRangeImpl = AbstractRangeImpl;
 
 /***/ }),
 
-/***/ 5915:
+/***/ 2875:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AttrImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const NodeImpl_1 = __nccwpck_require__(8312);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents an attribute of an element node.
  */
@@ -7579,15 +7579,15 @@ exports.AttrImpl = AttrImpl;
 
 /***/ }),
 
-/***/ 328:
+/***/ 4104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CDATASectionImpl = void 0;
-const TextImpl_1 = __nccwpck_require__(3247);
-const interfaces_1 = __nccwpck_require__(1377);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const TextImpl_1 = __nccwpck_require__(4063);
+const interfaces_1 = __nccwpck_require__(9454);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a CDATA node.
  */
@@ -7622,14 +7622,14 @@ exports.CDATASectionImpl = CDATASectionImpl;
 
 /***/ }),
 
-/***/ 2541:
+/***/ 765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CharacterDataImpl = void 0;
-const NodeImpl_1 = __nccwpck_require__(8312);
-const algorithm_1 = __nccwpck_require__(7341);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a generic text node.
  */
@@ -7712,14 +7712,14 @@ exports.CharacterDataImpl = CharacterDataImpl;
 
 /***/ }),
 
-/***/ 5232:
+/***/ 3728:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChildNodeImpl = void 0;
-const util_1 = __nccwpck_require__(3588);
-const algorithm_1 = __nccwpck_require__(7341);
+const util_1 = __nccwpck_require__(8247);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a mixin that extends child nodes that can have siblings
  * including doctypes. This mixin is implemented by {@link Element},
@@ -7869,15 +7869,15 @@ exports.ChildNodeImpl = ChildNodeImpl;
 
 /***/ }),
 
-/***/ 1711:
+/***/ 8223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CommentImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const CharacterDataImpl_1 = __nccwpck_require__(2541);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const CharacterDataImpl_1 = __nccwpck_require__(765);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a comment node.
  */
@@ -7912,14 +7912,14 @@ exports.CommentImpl = CommentImpl;
 
 /***/ }),
 
-/***/ 3379:
+/***/ 3171:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CustomEventImpl = void 0;
-const EventImpl_1 = __nccwpck_require__(4870);
-const algorithm_1 = __nccwpck_require__(7341);
+const EventImpl_1 = __nccwpck_require__(2390);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents and event that carries custom data.
  */
@@ -7956,7 +7956,7 @@ exports.CustomEventImpl = CustomEventImpl;
 
 /***/ }),
 
-/***/ 8263:
+/***/ 7175:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8219,14 +8219,14 @@ exports.InvalidCharacterError = InvalidCharacterError;
 
 /***/ }),
 
-/***/ 5386:
+/***/ 698:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dom = void 0;
-const util_1 = __nccwpck_require__(1269);
-const CreateAlgorithm_1 = __nccwpck_require__(4644);
+const util_1 = __nccwpck_require__(7061);
+const CreateAlgorithm_1 = __nccwpck_require__(8308);
 /**
  * Represents an object implementing DOM algorithms.
  */
@@ -8308,16 +8308,16 @@ exports.dom = DOMImpl.instance;
 
 /***/ }),
 
-/***/ 3372:
+/***/ 6348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMImplementationImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const DOMImpl_1 = __nccwpck_require__(698);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents an object providing methods which are not dependent on
  * any particular document.
@@ -8464,16 +8464,16 @@ exports.DOMImplementationImpl = DOMImplementationImpl;
 
 /***/ }),
 
-/***/ 4085:
+/***/ 6629:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMTokenListImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const DOMException_1 = __nccwpck_require__(8263);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
+const DOMImpl_1 = __nccwpck_require__(698);
+const DOMException_1 = __nccwpck_require__(7175);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a token set.
  */
@@ -8724,15 +8724,15 @@ exports.DOMTokenListImpl = DOMTokenListImpl;
 
 /***/ }),
 
-/***/ 5166:
+/***/ 9793:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DocumentFragmentImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const NodeImpl_1 = __nccwpck_require__(8312);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a document fragment in the XML tree.
  */
@@ -8790,22 +8790,22 @@ exports.DocumentFragmentImpl = DocumentFragmentImpl;
 
 /***/ }),
 
-/***/ 2897:
+/***/ 2113:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DocumentImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const interfaces_1 = __nccwpck_require__(1377);
-const DOMException_1 = __nccwpck_require__(8263);
-const NodeImpl_1 = __nccwpck_require__(8312);
-const util_1 = __nccwpck_require__(3588);
-const util_2 = __nccwpck_require__(1269);
-const infra_1 = __nccwpck_require__(1713);
-const URLAlgorithm_1 = __nccwpck_require__(6850);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const DOMImpl_1 = __nccwpck_require__(698);
+const interfaces_1 = __nccwpck_require__(9454);
+const DOMException_1 = __nccwpck_require__(7175);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const util_1 = __nccwpck_require__(8247);
+const util_2 = __nccwpck_require__(7061);
+const infra_1 = __nccwpck_require__(4737);
+const URLAlgorithm_1 = __nccwpck_require__(3650);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a document node.
  */
@@ -9209,7 +9209,7 @@ exports.DocumentImpl = DocumentImpl;
 
 /***/ }),
 
-/***/ 5400:
+/***/ 8024:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9230,15 +9230,15 @@ exports.DocumentOrShadowRootImpl = DocumentOrShadowRootImpl;
 
 /***/ }),
 
-/***/ 6441:
+/***/ 1401:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DocumentTypeImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const NodeImpl_1 = __nccwpck_require__(8312);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents an object providing methods which are not dependent on
  * any particular document
@@ -9299,18 +9299,18 @@ exports.DocumentTypeImpl = DocumentTypeImpl;
 
 /***/ }),
 
-/***/ 7086:
+/***/ 8961:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ElementImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const NodeImpl_1 = __nccwpck_require__(8312);
-const DOMException_1 = __nccwpck_require__(8263);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const NodeImpl_1 = __nccwpck_require__(2280);
+const DOMException_1 = __nccwpck_require__(7175);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents an element node.
  */
@@ -9860,15 +9860,15 @@ exports.ElementImpl = ElementImpl;
 
 /***/ }),
 
-/***/ 4870:
+/***/ 2390:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EventImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a DOM event.
  */
@@ -10131,15 +10131,15 @@ exports.EventImpl = EventImpl;
 
 /***/ }),
 
-/***/ 8587:
+/***/ 3611:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EventTargetImpl = void 0;
-const DOMException_1 = __nccwpck_require__(8263);
-const util_1 = __nccwpck_require__(3588);
-const algorithm_1 = __nccwpck_require__(7341);
+const DOMException_1 = __nccwpck_require__(7175);
+const util_1 = __nccwpck_require__(8247);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a target to which an event can be dispatched.
  */
@@ -10245,16 +10245,16 @@ exports.EventTargetImpl = EventTargetImpl;
 
 /***/ }),
 
-/***/ 7945:
+/***/ 9065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HTMLCollectionImpl = void 0;
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const util_1 = __nccwpck_require__(3588);
-const util_2 = __nccwpck_require__(1269);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const util_1 = __nccwpck_require__(8247);
+const util_2 = __nccwpck_require__(7061);
 /**
  * Represents a collection of elements.
  */
@@ -10402,15 +10402,15 @@ exports.HTMLCollectionImpl = HTMLCollectionImpl;
 
 /***/ }),
 
-/***/ 2641:
+/***/ 9137:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MutationObserverImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(3588);
-const infra_1 = __nccwpck_require__(1713);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(8247);
+const infra_1 = __nccwpck_require__(4737);
 /**
  * Represents an object that can be used to observe mutations to the tree of
  * nodes.
@@ -10540,7 +10540,7 @@ exports.MutationObserverImpl = MutationObserverImpl;
 
 /***/ }),
 
-/***/ 8750:
+/***/ 33:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10635,14 +10635,14 @@ exports.MutationRecordImpl = MutationRecordImpl;
 
 /***/ }),
 
-/***/ 473:
+/***/ 3145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NamedNodeMapImpl = void 0;
-const DOMException_1 = __nccwpck_require__(8263);
-const algorithm_1 = __nccwpck_require__(7341);
+const DOMException_1 = __nccwpck_require__(7175);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a collection of attributes.
  */
@@ -10739,14 +10739,14 @@ exports.NamedNodeMapImpl = NamedNodeMapImpl;
 
 /***/ }),
 
-/***/ 310:
+/***/ 4649:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeFilterImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a node filter.
  */
@@ -10825,20 +10825,20 @@ exports.NodeFilterImpl = NodeFilterImpl;
 
 /***/ }),
 
-/***/ 8312:
+/***/ 2280:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const interfaces_1 = __nccwpck_require__(1377);
-const EventTargetImpl_1 = __nccwpck_require__(8587);
-const util_1 = __nccwpck_require__(3588);
-const DOMException_1 = __nccwpck_require__(8263);
-const algorithm_1 = __nccwpck_require__(7341);
-const URLAlgorithm_1 = __nccwpck_require__(6850);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const DOMImpl_1 = __nccwpck_require__(698);
+const interfaces_1 = __nccwpck_require__(9454);
+const EventTargetImpl_1 = __nccwpck_require__(3611);
+const util_1 = __nccwpck_require__(8247);
+const DOMException_1 = __nccwpck_require__(7175);
+const algorithm_1 = __nccwpck_require__(6573);
+const URLAlgorithm_1 = __nccwpck_require__(3650);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a generic XML node.
  */
@@ -11626,14 +11626,14 @@ NodeImpl.prototype._children = new util_1.EmptySet();
 
 /***/ }),
 
-/***/ 8430:
+/***/ 4142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeIteratorImpl = void 0;
-const TraverserImpl_1 = __nccwpck_require__(6058);
-const algorithm_1 = __nccwpck_require__(7341);
+const TraverserImpl_1 = __nccwpck_require__(8506);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents an object which can be used to iterate through the nodes
  * of a subtree.
@@ -11698,15 +11698,15 @@ exports.NodeIteratorImpl = NodeIteratorImpl;
 
 /***/ }),
 
-/***/ 3839:
+/***/ 5788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeListImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(1269);
-const algorithm_1 = __nccwpck_require__(7341);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(7061);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents an ordered set of nodes.
  */
@@ -11874,14 +11874,14 @@ exports.NodeListImpl = NodeListImpl;
 
 /***/ }),
 
-/***/ 870:
+/***/ 7654:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeListStaticImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const util_1 = __nccwpck_require__(1269);
+const DOMImpl_1 = __nccwpck_require__(698);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Represents an ordered list of nodes.
  * This is a static implementation of `NodeList`.
@@ -12041,13 +12041,13 @@ exports.NodeListStaticImpl = NodeListStaticImpl;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 2256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NonDocumentTypeChildNodeImpl = void 0;
-const util_1 = __nccwpck_require__(3588);
+const util_1 = __nccwpck_require__(8247);
 /**
  * Represents a mixin that extends child nodes that can have siblings
  * other than doctypes. This mixin is implemented by {@link Element} and
@@ -12090,14 +12090,14 @@ exports.NonDocumentTypeChildNodeImpl = NonDocumentTypeChildNodeImpl;
 
 /***/ }),
 
-/***/ 7757:
+/***/ 5325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NonElementParentNodeImpl = void 0;
-const util_1 = __nccwpck_require__(3588);
-const algorithm_1 = __nccwpck_require__(7341);
+const util_1 = __nccwpck_require__(8247);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a mixin that extends non-element parent nodes. This mixin
  * is implemented by {@link Document} and {@link DocumentFragment}.
@@ -12125,14 +12125,14 @@ exports.NonElementParentNodeImpl = NonElementParentNodeImpl;
 
 /***/ }),
 
-/***/ 80:
+/***/ 1824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ParentNodeImpl = void 0;
-const util_1 = __nccwpck_require__(3588);
-const algorithm_1 = __nccwpck_require__(7341);
+const util_1 = __nccwpck_require__(8247);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a mixin that extends parent nodes that can have children.
  * This mixin is implemented by {@link Element}, {@link Document} and
@@ -12241,15 +12241,15 @@ exports.ParentNodeImpl = ParentNodeImpl;
 
 /***/ }),
 
-/***/ 5267:
+/***/ 2755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProcessingInstructionImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const CharacterDataImpl_1 = __nccwpck_require__(2541);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const CharacterDataImpl_1 = __nccwpck_require__(765);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a processing instruction node.
  */
@@ -12289,19 +12289,19 @@ exports.ProcessingInstructionImpl = ProcessingInstructionImpl;
 
 /***/ }),
 
-/***/ 9419:
+/***/ 3691:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RangeImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(5386);
-const interfaces_1 = __nccwpck_require__(1377);
-const AbstractRangeImpl_1 = __nccwpck_require__(9949);
-const DOMException_1 = __nccwpck_require__(8263);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
-const util_1 = __nccwpck_require__(3588);
+const DOMImpl_1 = __nccwpck_require__(698);
+const interfaces_1 = __nccwpck_require__(9454);
+const AbstractRangeImpl_1 = __nccwpck_require__(3773);
+const DOMException_1 = __nccwpck_require__(7175);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const util_1 = __nccwpck_require__(8247);
 /**
  * Represents a live range.
  */
@@ -12877,15 +12877,15 @@ exports.RangeImpl = RangeImpl;
 
 /***/ }),
 
-/***/ 5996:
+/***/ 6092:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ShadowRootImpl = void 0;
-const DocumentFragmentImpl_1 = __nccwpck_require__(5166);
-const util_1 = __nccwpck_require__(1269);
-const algorithm_1 = __nccwpck_require__(7341);
+const DocumentFragmentImpl_1 = __nccwpck_require__(9793);
+const util_1 = __nccwpck_require__(7061);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a shadow root.
  */
@@ -12944,13 +12944,13 @@ exports.ShadowRootImpl = ShadowRootImpl;
 
 /***/ }),
 
-/***/ 2852:
+/***/ 3940:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SlotableImpl = void 0;
-const algorithm_1 = __nccwpck_require__(7341);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a mixin that allows nodes to become the contents of
  * a <slot> element. This mixin is implemented by {@link Element} and
@@ -12973,15 +12973,15 @@ exports.SlotableImpl = SlotableImpl;
 
 /***/ }),
 
-/***/ 8453:
+/***/ 7685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.StaticRangeImpl = void 0;
-const AbstractRangeImpl_1 = __nccwpck_require__(9949);
-const DOMException_1 = __nccwpck_require__(8263);
-const util_1 = __nccwpck_require__(3588);
+const AbstractRangeImpl_1 = __nccwpck_require__(3773);
+const DOMException_1 = __nccwpck_require__(7175);
+const util_1 = __nccwpck_require__(8247);
 /**
  * Represents a static range.
  */
@@ -13014,16 +13014,16 @@ exports.StaticRangeImpl = StaticRangeImpl;
 
 /***/ }),
 
-/***/ 3247:
+/***/ 4063:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TextImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const CharacterDataImpl_1 = __nccwpck_require__(2541);
-const algorithm_1 = __nccwpck_require__(7341);
-const WebIDLAlgorithm_1 = __nccwpck_require__(6895);
+const interfaces_1 = __nccwpck_require__(9454);
+const CharacterDataImpl_1 = __nccwpck_require__(765);
+const algorithm_1 = __nccwpck_require__(6573);
+const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
 /**
  * Represents a text node.
  */
@@ -13083,13 +13083,13 @@ exports.TextImpl = TextImpl;
 
 /***/ }),
 
-/***/ 6058:
+/***/ 8506:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TraverserImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
+const interfaces_1 = __nccwpck_require__(9454);
 /**
  * Represents an object which can be used to iterate through the nodes
  * of a subtree.
@@ -13122,15 +13122,15 @@ exports.TraverserImpl = TraverserImpl;
 
 /***/ }),
 
-/***/ 6622:
+/***/ 6254:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TreeWalkerImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const TraverserImpl_1 = __nccwpck_require__(6058);
-const algorithm_1 = __nccwpck_require__(7341);
+const interfaces_1 = __nccwpck_require__(9454);
+const TraverserImpl_1 = __nccwpck_require__(8506);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents the nodes of a subtree and a position within them.
  */
@@ -13359,15 +13359,15 @@ exports.TreeWalkerImpl = TreeWalkerImpl;
 
 /***/ }),
 
-/***/ 6248:
+/***/ 1448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WindowImpl = void 0;
-const EventTargetImpl_1 = __nccwpck_require__(8587);
-const util_1 = __nccwpck_require__(1269);
-const algorithm_1 = __nccwpck_require__(7341);
+const EventTargetImpl_1 = __nccwpck_require__(3611);
+const util_1 = __nccwpck_require__(7061);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents a window containing a DOM document.
  */
@@ -13401,13 +13401,13 @@ exports.WindowImpl = WindowImpl;
 
 /***/ }),
 
-/***/ 9402:
+/***/ 4602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLDocumentImpl = void 0;
-const DocumentImpl_1 = __nccwpck_require__(2897);
+const DocumentImpl_1 = __nccwpck_require__(2113);
 /**
  * Represents an XML document.
  */
@@ -13424,89 +13424,89 @@ exports.XMLDocumentImpl = XMLDocumentImpl;
 
 /***/ }),
 
-/***/ 8796:
+/***/ 4204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLDocument = exports.Window = exports.TreeWalker = exports.Traverser = exports.Text = exports.StaticRange = exports.ShadowRoot = exports.Range = exports.ProcessingInstruction = exports.NodeListStatic = exports.NodeList = exports.NodeIterator = exports.Node = exports.NodeFilter = exports.NamedNodeMap = exports.MutationRecord = exports.MutationObserver = exports.HTMLCollection = exports.EventTarget = exports.Event = exports.Element = exports.DOMTokenList = exports.DOMImplementation = exports.dom = exports.DocumentType = exports.Document = exports.DocumentFragment = exports.CustomEvent = exports.Comment = exports.CharacterData = exports.CDATASection = exports.Attr = exports.AbstractRange = exports.AbortSignal = exports.AbortController = void 0;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 // Import implementation classes
-const AbortControllerImpl_1 = __nccwpck_require__(6568);
+const AbortControllerImpl_1 = __nccwpck_require__(7528);
 Object.defineProperty(exports, "AbortController", ({ enumerable: true, get: function () { return AbortControllerImpl_1.AbortControllerImpl; } }));
-const AbortSignalImpl_1 = __nccwpck_require__(2672);
+const AbortSignalImpl_1 = __nccwpck_require__(4560);
 Object.defineProperty(exports, "AbortSignal", ({ enumerable: true, get: function () { return AbortSignalImpl_1.AbortSignalImpl; } }));
-const AbstractRangeImpl_1 = __nccwpck_require__(9949);
+const AbstractRangeImpl_1 = __nccwpck_require__(3773);
 Object.defineProperty(exports, "AbstractRange", ({ enumerable: true, get: function () { return AbstractRangeImpl_1.AbstractRangeImpl; } }));
-const AttrImpl_1 = __nccwpck_require__(5915);
+const AttrImpl_1 = __nccwpck_require__(2875);
 Object.defineProperty(exports, "Attr", ({ enumerable: true, get: function () { return AttrImpl_1.AttrImpl; } }));
-const CDATASectionImpl_1 = __nccwpck_require__(328);
+const CDATASectionImpl_1 = __nccwpck_require__(4104);
 Object.defineProperty(exports, "CDATASection", ({ enumerable: true, get: function () { return CDATASectionImpl_1.CDATASectionImpl; } }));
-const CharacterDataImpl_1 = __nccwpck_require__(2541);
+const CharacterDataImpl_1 = __nccwpck_require__(765);
 Object.defineProperty(exports, "CharacterData", ({ enumerable: true, get: function () { return CharacterDataImpl_1.CharacterDataImpl; } }));
-const ChildNodeImpl_1 = __nccwpck_require__(5232);
-const CommentImpl_1 = __nccwpck_require__(1711);
+const ChildNodeImpl_1 = __nccwpck_require__(3728);
+const CommentImpl_1 = __nccwpck_require__(8223);
 Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return CommentImpl_1.CommentImpl; } }));
-const CustomEventImpl_1 = __nccwpck_require__(3379);
+const CustomEventImpl_1 = __nccwpck_require__(3171);
 Object.defineProperty(exports, "CustomEvent", ({ enumerable: true, get: function () { return CustomEventImpl_1.CustomEventImpl; } }));
-const DocumentFragmentImpl_1 = __nccwpck_require__(5166);
+const DocumentFragmentImpl_1 = __nccwpck_require__(9793);
 Object.defineProperty(exports, "DocumentFragment", ({ enumerable: true, get: function () { return DocumentFragmentImpl_1.DocumentFragmentImpl; } }));
-const DocumentImpl_1 = __nccwpck_require__(2897);
+const DocumentImpl_1 = __nccwpck_require__(2113);
 Object.defineProperty(exports, "Document", ({ enumerable: true, get: function () { return DocumentImpl_1.DocumentImpl; } }));
-const DocumentOrShadowRootImpl_1 = __nccwpck_require__(5400);
-const DocumentTypeImpl_1 = __nccwpck_require__(6441);
+const DocumentOrShadowRootImpl_1 = __nccwpck_require__(8024);
+const DocumentTypeImpl_1 = __nccwpck_require__(1401);
 Object.defineProperty(exports, "DocumentType", ({ enumerable: true, get: function () { return DocumentTypeImpl_1.DocumentTypeImpl; } }));
-const DOMImpl_1 = __nccwpck_require__(5386);
+const DOMImpl_1 = __nccwpck_require__(698);
 Object.defineProperty(exports, "dom", ({ enumerable: true, get: function () { return DOMImpl_1.dom; } }));
-const DOMImplementationImpl_1 = __nccwpck_require__(3372);
+const DOMImplementationImpl_1 = __nccwpck_require__(6348);
 Object.defineProperty(exports, "DOMImplementation", ({ enumerable: true, get: function () { return DOMImplementationImpl_1.DOMImplementationImpl; } }));
-const DOMTokenListImpl_1 = __nccwpck_require__(4085);
+const DOMTokenListImpl_1 = __nccwpck_require__(6629);
 Object.defineProperty(exports, "DOMTokenList", ({ enumerable: true, get: function () { return DOMTokenListImpl_1.DOMTokenListImpl; } }));
-const ElementImpl_1 = __nccwpck_require__(7086);
+const ElementImpl_1 = __nccwpck_require__(8961);
 Object.defineProperty(exports, "Element", ({ enumerable: true, get: function () { return ElementImpl_1.ElementImpl; } }));
-const EventImpl_1 = __nccwpck_require__(4870);
+const EventImpl_1 = __nccwpck_require__(2390);
 Object.defineProperty(exports, "Event", ({ enumerable: true, get: function () { return EventImpl_1.EventImpl; } }));
-const EventTargetImpl_1 = __nccwpck_require__(8587);
+const EventTargetImpl_1 = __nccwpck_require__(3611);
 Object.defineProperty(exports, "EventTarget", ({ enumerable: true, get: function () { return EventTargetImpl_1.EventTargetImpl; } }));
-const HTMLCollectionImpl_1 = __nccwpck_require__(7945);
+const HTMLCollectionImpl_1 = __nccwpck_require__(9065);
 Object.defineProperty(exports, "HTMLCollection", ({ enumerable: true, get: function () { return HTMLCollectionImpl_1.HTMLCollectionImpl; } }));
-const MutationObserverImpl_1 = __nccwpck_require__(2641);
+const MutationObserverImpl_1 = __nccwpck_require__(9137);
 Object.defineProperty(exports, "MutationObserver", ({ enumerable: true, get: function () { return MutationObserverImpl_1.MutationObserverImpl; } }));
-const MutationRecordImpl_1 = __nccwpck_require__(8750);
+const MutationRecordImpl_1 = __nccwpck_require__(33);
 Object.defineProperty(exports, "MutationRecord", ({ enumerable: true, get: function () { return MutationRecordImpl_1.MutationRecordImpl; } }));
-const NamedNodeMapImpl_1 = __nccwpck_require__(473);
+const NamedNodeMapImpl_1 = __nccwpck_require__(3145);
 Object.defineProperty(exports, "NamedNodeMap", ({ enumerable: true, get: function () { return NamedNodeMapImpl_1.NamedNodeMapImpl; } }));
-const NodeFilterImpl_1 = __nccwpck_require__(310);
+const NodeFilterImpl_1 = __nccwpck_require__(4649);
 Object.defineProperty(exports, "NodeFilter", ({ enumerable: true, get: function () { return NodeFilterImpl_1.NodeFilterImpl; } }));
-const NodeImpl_1 = __nccwpck_require__(8312);
+const NodeImpl_1 = __nccwpck_require__(2280);
 Object.defineProperty(exports, "Node", ({ enumerable: true, get: function () { return NodeImpl_1.NodeImpl; } }));
-const NodeIteratorImpl_1 = __nccwpck_require__(8430);
+const NodeIteratorImpl_1 = __nccwpck_require__(4142);
 Object.defineProperty(exports, "NodeIterator", ({ enumerable: true, get: function () { return NodeIteratorImpl_1.NodeIteratorImpl; } }));
-const NodeListImpl_1 = __nccwpck_require__(3839);
+const NodeListImpl_1 = __nccwpck_require__(5788);
 Object.defineProperty(exports, "NodeList", ({ enumerable: true, get: function () { return NodeListImpl_1.NodeListImpl; } }));
-const NodeListStaticImpl_1 = __nccwpck_require__(870);
+const NodeListStaticImpl_1 = __nccwpck_require__(7654);
 Object.defineProperty(exports, "NodeListStatic", ({ enumerable: true, get: function () { return NodeListStaticImpl_1.NodeListStaticImpl; } }));
-const NonDocumentTypeChildNodeImpl_1 = __nccwpck_require__(6464);
-const NonElementParentNodeImpl_1 = __nccwpck_require__(7757);
-const ParentNodeImpl_1 = __nccwpck_require__(80);
-const ProcessingInstructionImpl_1 = __nccwpck_require__(5267);
+const NonDocumentTypeChildNodeImpl_1 = __nccwpck_require__(2256);
+const NonElementParentNodeImpl_1 = __nccwpck_require__(5325);
+const ParentNodeImpl_1 = __nccwpck_require__(1824);
+const ProcessingInstructionImpl_1 = __nccwpck_require__(2755);
 Object.defineProperty(exports, "ProcessingInstruction", ({ enumerable: true, get: function () { return ProcessingInstructionImpl_1.ProcessingInstructionImpl; } }));
-const RangeImpl_1 = __nccwpck_require__(9419);
+const RangeImpl_1 = __nccwpck_require__(3691);
 Object.defineProperty(exports, "Range", ({ enumerable: true, get: function () { return RangeImpl_1.RangeImpl; } }));
-const ShadowRootImpl_1 = __nccwpck_require__(5996);
+const ShadowRootImpl_1 = __nccwpck_require__(6092);
 Object.defineProperty(exports, "ShadowRoot", ({ enumerable: true, get: function () { return ShadowRootImpl_1.ShadowRootImpl; } }));
-const SlotableImpl_1 = __nccwpck_require__(2852);
-const StaticRangeImpl_1 = __nccwpck_require__(8453);
+const SlotableImpl_1 = __nccwpck_require__(3940);
+const StaticRangeImpl_1 = __nccwpck_require__(7685);
 Object.defineProperty(exports, "StaticRange", ({ enumerable: true, get: function () { return StaticRangeImpl_1.StaticRangeImpl; } }));
-const TextImpl_1 = __nccwpck_require__(3247);
+const TextImpl_1 = __nccwpck_require__(4063);
 Object.defineProperty(exports, "Text", ({ enumerable: true, get: function () { return TextImpl_1.TextImpl; } }));
-const TraverserImpl_1 = __nccwpck_require__(6058);
+const TraverserImpl_1 = __nccwpck_require__(8506);
 Object.defineProperty(exports, "Traverser", ({ enumerable: true, get: function () { return TraverserImpl_1.TraverserImpl; } }));
-const TreeWalkerImpl_1 = __nccwpck_require__(6622);
+const TreeWalkerImpl_1 = __nccwpck_require__(6254);
 Object.defineProperty(exports, "TreeWalker", ({ enumerable: true, get: function () { return TreeWalkerImpl_1.TreeWalkerImpl; } }));
-const WindowImpl_1 = __nccwpck_require__(6248);
+const WindowImpl_1 = __nccwpck_require__(1448);
 Object.defineProperty(exports, "Window", ({ enumerable: true, get: function () { return WindowImpl_1.WindowImpl; } }));
-const XMLDocumentImpl_1 = __nccwpck_require__(9402);
+const XMLDocumentImpl_1 = __nccwpck_require__(4602);
 Object.defineProperty(exports, "XMLDocument", ({ enumerable: true, get: function () { return XMLDocumentImpl_1.XMLDocumentImpl; } }));
 // Apply mixins
 // ChildNode
@@ -13533,7 +13533,7 @@ Object.defineProperty(exports, "XMLDocument", ({ enumerable: true, get: function
 
 /***/ }),
 
-/***/ 1377:
+/***/ 9454:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13632,32 +13632,32 @@ var HowToCompare;
 
 /***/ }),
 
-/***/ 8499:
+/***/ 6371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLSerializer = exports.DOMParser = exports.DOMImplementation = void 0;
-const dom_1 = __nccwpck_require__(8796);
+const dom_1 = __nccwpck_require__(4204);
 dom_1.dom.setFeatures(true);
-var dom_2 = __nccwpck_require__(8796);
+var dom_2 = __nccwpck_require__(4204);
 Object.defineProperty(exports, "DOMImplementation", ({ enumerable: true, get: function () { return dom_2.DOMImplementation; } }));
-var parser_1 = __nccwpck_require__(8339);
+var parser_1 = __nccwpck_require__(8531);
 Object.defineProperty(exports, "DOMParser", ({ enumerable: true, get: function () { return parser_1.DOMParser; } }));
-var serializer_1 = __nccwpck_require__(6260);
+var serializer_1 = __nccwpck_require__(6052);
 Object.defineProperty(exports, "XMLSerializer", ({ enumerable: true, get: function () { return serializer_1.XMLSerializer; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 9158:
+/***/ 6182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMParserImpl = void 0;
-const algorithm_1 = __nccwpck_require__(7341);
-const XMLParserImpl_1 = __nccwpck_require__(3563);
+const algorithm_1 = __nccwpck_require__(6573);
+const XMLParserImpl_1 = __nccwpck_require__(3515);
 /**
  * Represents a parser for XML and HTML content.
  *
@@ -13691,17 +13691,17 @@ exports.DOMParserImpl = DOMParserImpl;
 
 /***/ }),
 
-/***/ 3563:
+/***/ 3515:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLParserImpl = void 0;
-const XMLStringLexer_1 = __nccwpck_require__(3545);
-const interfaces_1 = __nccwpck_require__(3495);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const LocalNameSet_1 = __nccwpck_require__(3078);
+const XMLStringLexer_1 = __nccwpck_require__(3529);
+const interfaces_1 = __nccwpck_require__(4727);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const LocalNameSet_1 = __nccwpck_require__(7830);
 /**
  * Represents a parser for XML content.
  *
@@ -13887,13 +13887,13 @@ exports.XMLParserImpl = XMLParserImpl;
 
 /***/ }),
 
-/***/ 3545:
+/***/ 3529:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLStringLexer = void 0;
-const interfaces_1 = __nccwpck_require__(3495);
+const interfaces_1 = __nccwpck_require__(4727);
 /**
  * Represents a lexer for XML content in a string.
  */
@@ -14389,20 +14389,20 @@ exports.XMLStringLexer = XMLStringLexer;
 
 /***/ }),
 
-/***/ 8339:
+/***/ 8531:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMParser = void 0;
 // Export classes
-var DOMParserImpl_1 = __nccwpck_require__(9158);
+var DOMParserImpl_1 = __nccwpck_require__(6182);
 Object.defineProperty(exports, "DOMParser", ({ enumerable: true, get: function () { return DOMParserImpl_1.DOMParserImpl; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 3495:
+/***/ 4727:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14427,7 +14427,7 @@ var TokenType;
 
 /***/ }),
 
-/***/ 3078:
+/***/ 7830:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14487,7 +14487,7 @@ exports.LocalNameSet = LocalNameSet;
 
 /***/ }),
 
-/***/ 5721:
+/***/ 8377:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14642,18 +14642,18 @@ exports.NamespacePrefixMap = NamespacePrefixMap;
 
 /***/ }),
 
-/***/ 7987:
+/***/ 6851:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLSerializerImpl = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const LocalNameSet_1 = __nccwpck_require__(3078);
-const NamespacePrefixMap_1 = __nccwpck_require__(5721);
-const DOMException_1 = __nccwpck_require__(8263);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
+const interfaces_1 = __nccwpck_require__(9454);
+const LocalNameSet_1 = __nccwpck_require__(7830);
+const NamespacePrefixMap_1 = __nccwpck_require__(8377);
+const DOMException_1 = __nccwpck_require__(7175);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
 /**
  * Represents an XML serializer.
  *
@@ -16015,26 +16015,26 @@ exports.XMLSerializerImpl = XMLSerializerImpl;
 
 /***/ }),
 
-/***/ 6260:
+/***/ 6052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLSerializer = void 0;
 // Export classes
-var XMLSerializerImpl_1 = __nccwpck_require__(7987);
+var XMLSerializerImpl_1 = __nccwpck_require__(6851);
 Object.defineProperty(exports, "XMLSerializer", ({ enumerable: true, get: function () { return XMLSerializerImpl_1.XMLSerializerImpl; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 9485:
+/***/ 9786:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Cast = void 0;
-const Guard_1 = __nccwpck_require__(3901);
+const Guard_1 = __nccwpck_require__(7773);
 /**
  * Contains type casts for DOM objects.
  */
@@ -16058,7 +16058,7 @@ exports.Cast = Cast;
 
 /***/ }),
 
-/***/ 8613:
+/***/ 4581:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16112,13 +16112,13 @@ class EmptySetIterator {
 
 /***/ }),
 
-/***/ 3901:
+/***/ 7773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Guard = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
+const interfaces_1 = __nccwpck_require__(9454);
 /**
  * Contains user-defined type guards for DOM objects.
  */
@@ -16308,30 +16308,30 @@ exports.Guard = Guard;
 
 /***/ }),
 
-/***/ 3588:
+/***/ 8247:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EmptySet = exports.Guard = exports.Cast = void 0;
-var Cast_1 = __nccwpck_require__(9485);
+var Cast_1 = __nccwpck_require__(9786);
 Object.defineProperty(exports, "Cast", ({ enumerable: true, get: function () { return Cast_1.Cast; } }));
-var Guard_1 = __nccwpck_require__(3901);
+var Guard_1 = __nccwpck_require__(7773);
 Object.defineProperty(exports, "Guard", ({ enumerable: true, get: function () { return Guard_1.Guard; } }));
-var EmptySet_1 = __nccwpck_require__(8613);
+var EmptySet_1 = __nccwpck_require__(4581);
 Object.defineProperty(exports, "EmptySet", ({ enumerable: true, get: function () { return EmptySet_1.EmptySet; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 4838:
+/***/ 9558:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.forgivingBase64Encode = forgivingBase64Encode;
 exports.forgivingBase64Decode = forgivingBase64Decode;
-const CodePoints_1 = __nccwpck_require__(7555);
+const CodePoints_1 = __nccwpck_require__(4467);
 /**
  * Base-64 encodes the given string.
  *
@@ -16412,7 +16412,7 @@ function forgivingBase64Decode(input) {
 
 /***/ }),
 
-/***/ 455:
+/***/ 8311:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16433,7 +16433,7 @@ function isASCIIByte(byte) {
 
 /***/ }),
 
-/***/ 1825:
+/***/ 2017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16590,7 +16590,7 @@ function isomorphicDecode(list) {
 
 /***/ }),
 
-/***/ 7555:
+/***/ 4467:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16682,7 +16682,7 @@ exports.ASCIIAlphanumeric = /[0-9A-Za-z]/;
 
 /***/ }),
 
-/***/ 8819:
+/***/ 5475:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16691,7 +16691,7 @@ exports.parseJSONFromBytes = parseJSONFromBytes;
 exports.serializeJSONToBytes = serializeJSONToBytes;
 exports.parseJSONIntoInfraValues = parseJSONIntoInfraValues;
 exports.convertAJSONDerivedJavaScriptValueToAnInfraValue = convertAJSONDerivedJavaScriptValueToAnInfraValue;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Parses the given byte sequence representing a JSON string into an object.
  *
@@ -16789,7 +16789,7 @@ function convertAJSONDerivedJavaScriptValueToAnInfraValue(jsValue) {
 
 /***/ }),
 
-/***/ 7833:
+/***/ 1193:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16808,7 +16808,7 @@ exports.forEach = forEach;
 exports.clone = clone;
 exports.sortInAscendingOrder = sortInAscendingOrder;
 exports.sortInDescendingOrder = sortInDescendingOrder;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Adds the given item to the end of the list.
  *
@@ -16996,7 +16996,7 @@ function sortInDescendingOrder(list, lessThanAlgo) {
 
 /***/ }),
 
-/***/ 2931:
+/***/ 6067:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17013,7 +17013,7 @@ exports.forEach = forEach;
 exports.clone = clone;
 exports.sortInAscendingOrder = sortInAscendingOrder;
 exports.sortInDescendingOrder = sortInDescendingOrder;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Gets the value corresponding to the given key.
  *
@@ -17176,7 +17176,7 @@ function sortInDescendingOrder(map, lessThanAlgo) {
 
 /***/ }),
 
-/***/ 5514:
+/***/ 9018:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17192,7 +17192,7 @@ exports.XLink = "http://www.w3.org/1999/xlink";
 
 /***/ }),
 
-/***/ 1006:
+/***/ 7758:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17220,7 +17220,7 @@ function dequeue(list) {
 
 /***/ }),
 
-/***/ 6029:
+/***/ 2237:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17244,7 +17244,7 @@ exports.isSupersetOf = isSupersetOf;
 exports.intersection = intersection;
 exports.union = union;
 exports.range = range;
-const util_1 = __nccwpck_require__(1269);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Adds the given item to the end of the set.
  *
@@ -17515,7 +17515,7 @@ function range(n, m) {
 
 /***/ }),
 
-/***/ 6293:
+/***/ 9221:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17543,7 +17543,7 @@ function pop(list) {
 
 /***/ }),
 
-/***/ 1752:
+/***/ 2472:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17567,10 +17567,10 @@ exports.strictlySplit = strictlySplit;
 exports.splitAStringOnASCIIWhitespace = splitAStringOnASCIIWhitespace;
 exports.splitAStringOnCommas = splitAStringOnCommas;
 exports.concatenate = concatenate;
-const CodePoints_1 = __nccwpck_require__(7555);
-const ByteSequence_1 = __nccwpck_require__(1825);
-const Byte_1 = __nccwpck_require__(455);
-const util_1 = __nccwpck_require__(1269);
+const CodePoints_1 = __nccwpck_require__(4467);
+const ByteSequence_1 = __nccwpck_require__(2017);
+const Byte_1 = __nccwpck_require__(8311);
+const util_1 = __nccwpck_require__(7061);
 /**
  * Determines if the string `a` is a code unit prefix of string `b`.
  *
@@ -17965,7 +17965,7 @@ function concatenate(list, separator = "") {
 
 /***/ }),
 
-/***/ 1713:
+/***/ 4737:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -18004,35 +18004,35 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.string = exports.stack = exports.set = exports.queue = exports.namespace = exports.map = exports.list = exports.json = exports.codePoint = exports.byteSequence = exports.byte = exports.base64 = void 0;
-const base64 = __importStar(__nccwpck_require__(4838));
+const base64 = __importStar(__nccwpck_require__(9558));
 exports.base64 = base64;
-const byte = __importStar(__nccwpck_require__(455));
+const byte = __importStar(__nccwpck_require__(8311));
 exports.byte = byte;
-const byteSequence = __importStar(__nccwpck_require__(1825));
+const byteSequence = __importStar(__nccwpck_require__(2017));
 exports.byteSequence = byteSequence;
-const codePoint = __importStar(__nccwpck_require__(7555));
+const codePoint = __importStar(__nccwpck_require__(4467));
 exports.codePoint = codePoint;
-const json = __importStar(__nccwpck_require__(8819));
+const json = __importStar(__nccwpck_require__(5475));
 exports.json = json;
-const list = __importStar(__nccwpck_require__(7833));
+const list = __importStar(__nccwpck_require__(1193));
 exports.list = list;
-const map = __importStar(__nccwpck_require__(2931));
+const map = __importStar(__nccwpck_require__(6067));
 exports.map = map;
-const namespace = __importStar(__nccwpck_require__(5514));
+const namespace = __importStar(__nccwpck_require__(9018));
 exports.namespace = namespace;
-const queue = __importStar(__nccwpck_require__(1006));
+const queue = __importStar(__nccwpck_require__(7758));
 exports.queue = queue;
-const set = __importStar(__nccwpck_require__(6029));
+const set = __importStar(__nccwpck_require__(2237));
 exports.set = set;
-const stack = __importStar(__nccwpck_require__(6293));
+const stack = __importStar(__nccwpck_require__(9221));
 exports.stack = stack;
-const string = __importStar(__nccwpck_require__(1752));
+const string = __importStar(__nccwpck_require__(2472));
 exports.string = string;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6850:
+/***/ 3650:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18078,9 +18078,9 @@ exports.origin = origin;
 exports.domainToASCII = domainToASCII;
 exports.domainToUnicode = domainToUnicode;
 exports.asciiSerializationOfAnOrigin = asciiSerializationOfAnOrigin;
-const util_1 = __nccwpck_require__(1269);
-const interfaces_1 = __nccwpck_require__(9600);
-const infra_1 = __nccwpck_require__(1713);
+const util_1 = __nccwpck_require__(7061);
+const interfaces_1 = __nccwpck_require__(3904);
+const infra_1 = __nccwpck_require__(4737);
 const url_1 = __nccwpck_require__(7016);
 let _validationErrorCallback;
 /**
@@ -20623,7 +20623,7 @@ function asciiSerializationOfAnOrigin(origin) {
 
 /***/ }),
 
-/***/ 9600:
+/***/ 3904:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20661,7 +20661,7 @@ exports.OpaqueOrigin = ["", "", null, null];
 
 /***/ }),
 
-/***/ 4726:
+/***/ 214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20726,7 +20726,7 @@ exports.CompareCache = CompareCache;
 
 /***/ }),
 
-/***/ 3772:
+/***/ 3004:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20831,7 +20831,7 @@ exports.FixedSizeSet = FixedSizeSet;
 
 /***/ }),
 
-/***/ 3259:
+/***/ 1323:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20869,7 +20869,7 @@ exports.Lazy = Lazy;
 
 /***/ }),
 
-/***/ 6518:
+/***/ 950:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20982,7 +20982,7 @@ exports.ObjectCache = ObjectCache;
 
 /***/ }),
 
-/***/ 6382:
+/***/ 9262:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21087,7 +21087,7 @@ exports.StringWalker = StringWalker;
 
 /***/ }),
 
-/***/ 1269:
+/***/ 7061:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21116,15 +21116,15 @@ exports.isIterable = isIterable;
 exports.getValue = getValue;
 exports.utf8Encode = utf8Encode;
 exports.utf8Decode = utf8Decode;
-var FixedSizeSet_js_1 = __nccwpck_require__(3772);
+var FixedSizeSet_js_1 = __nccwpck_require__(3004);
 Object.defineProperty(exports, "FixedSizeSet", ({ enumerable: true, get: function () { return FixedSizeSet_js_1.FixedSizeSet; } }));
-var ObjectCache_js_1 = __nccwpck_require__(6518);
+var ObjectCache_js_1 = __nccwpck_require__(950);
 Object.defineProperty(exports, "ObjectCache", ({ enumerable: true, get: function () { return ObjectCache_js_1.ObjectCache; } }));
-var CompareCache_js_1 = __nccwpck_require__(4726);
+var CompareCache_js_1 = __nccwpck_require__(214);
 Object.defineProperty(exports, "CompareCache", ({ enumerable: true, get: function () { return CompareCache_js_1.CompareCache; } }));
-var Lazy_js_1 = __nccwpck_require__(3259);
+var Lazy_js_1 = __nccwpck_require__(1323);
 Object.defineProperty(exports, "Lazy", ({ enumerable: true, get: function () { return Lazy_js_1.Lazy; } }));
-var StringWalker_js_1 = __nccwpck_require__(6382);
+var StringWalker_js_1 = __nccwpck_require__(9262);
 Object.defineProperty(exports, "StringWalker", ({ enumerable: true, get: function () { return StringWalker_js_1.StringWalker; } }));
 /**
  * Applies the mixin to a given class.
@@ -21506,15 +21506,15 @@ function utf8Decode(bytes) {
 
 /***/ }),
 
-/***/ 8258:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(5258);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 5258:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -21786,34 +21786,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 576:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(5061)
-const Dispatcher = __nccwpck_require__(2243)
-const Pool = __nccwpck_require__(20)
-const BalancedPool = __nccwpck_require__(9989)
-const Agent = __nccwpck_require__(3389)
-const ProxyAgent = __nccwpck_require__(7408)
-const EnvHttpProxyAgent = __nccwpck_require__(2785)
-const RetryAgent = __nccwpck_require__(8610)
-const errors = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
+const Client = __nccwpck_require__(3701)
+const Dispatcher = __nccwpck_require__(883)
+const Pool = __nccwpck_require__(628)
+const BalancedPool = __nccwpck_require__(837)
+const Agent = __nccwpck_require__(7405)
+const ProxyAgent = __nccwpck_require__(6672)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
+const RetryAgent = __nccwpck_require__(50)
+const errors = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6135)
-const buildConnector = __nccwpck_require__(1952)
-const MockClient = __nccwpck_require__(6197)
-const MockAgent = __nccwpck_require__(2781)
-const MockPool = __nccwpck_require__(9396)
-const mockErrors = __nccwpck_require__(9037)
-const RetryHandler = __nccwpck_require__(1131)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8085)
-const DecoratorHandler = __nccwpck_require__(5579)
-const RedirectHandler = __nccwpck_require__(9714)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const api = __nccwpck_require__(6615)
+const buildConnector = __nccwpck_require__(9136)
+const MockClient = __nccwpck_require__(7365)
+const MockAgent = __nccwpck_require__(7501)
+const MockPool = __nccwpck_require__(4004)
+const mockErrors = __nccwpck_require__(2429)
+const RetryHandler = __nccwpck_require__(7816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
+const DecoratorHandler = __nccwpck_require__(8155)
+const RedirectHandler = __nccwpck_require__(8754)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -21831,10 +21831,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1530),
-  retry: __nccwpck_require__(7114),
-  dump: __nccwpck_require__(5596),
-  dns: __nccwpck_require__(1643)
+  redirect: __nccwpck_require__(1514),
+  retry: __nccwpck_require__(2026),
+  dump: __nccwpck_require__(8060),
+  dns: __nccwpck_require__(379)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -21896,7 +21896,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(3345).fetch)
+const fetchImpl = (__nccwpck_require__(4398).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -21908,39 +21908,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(548).Headers
-/* unused reexport */ __nccwpck_require__(1627).Response
-/* unused reexport */ __nccwpck_require__(268).Request
-/* unused reexport */ __nccwpck_require__(2134).FormData
+/* unused reexport */ __nccwpck_require__(660).Headers
+/* unused reexport */ __nccwpck_require__(9051).Response
+/* unused reexport */ __nccwpck_require__(9967).Request
+/* unused reexport */ __nccwpck_require__(5910).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8755).FileReader
+/* unused reexport */ __nccwpck_require__(8355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5779)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(4045)
-const { kConstruct } = __nccwpck_require__(3165)
+const { CacheStorage } = __nccwpck_require__(3245)
+const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6693)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(428)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5924)
-/* unused reexport */ __nccwpck_require__(5358).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
+/* unused reexport */ __nccwpck_require__(3726).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -21956,18 +21956,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(8742)
+const { EventSource } = __nccwpck_require__(1238)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 3134:
+/***/ 158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(2272)
-const { RequestAbortedError } = __nccwpck_require__(1059)
+const { addAbortListener } = __nccwpck_require__(3440)
+const { RequestAbortedError } = __nccwpck_require__(8707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -22027,16 +22027,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6900:
+/***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -22142,7 +22142,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 9294:
+/***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -22156,10 +22156,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -22400,16 +22400,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 5259:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(2519)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
+const { Readable } = __nccwpck_require__(9927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -22621,18 +22621,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 792:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -22848,15 +22848,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1098:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -22963,21 +22963,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6135:
+/***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(5259)
-module.exports.stream = __nccwpck_require__(792)
-module.exports.pipeline = __nccwpck_require__(9294)
-module.exports.upgrade = __nccwpck_require__(1098)
-module.exports.connect = __nccwpck_require__(6900)
+module.exports.request = __nccwpck_require__(4043)
+module.exports.stream = __nccwpck_require__(3560)
+module.exports.pipeline = __nccwpck_require__(6862)
+module.exports.upgrade = __nccwpck_require__(1882)
+module.exports.connect = __nccwpck_require__(2279)
 
 
 /***/ }),
 
-/***/ 2519:
+/***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -22986,9 +22986,9 @@ module.exports.connect = __nccwpck_require__(6900)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { ReadableStreamFrom } = __nccwpck_require__(2272)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -23369,15 +23369,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7863:
+/***/ 7655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 
-const { chunksDecode } = __nccwpck_require__(2519)
+const { chunksDecode } = __nccwpck_require__(9927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -23469,16 +23469,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1952:
+/***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(1059)
-const timers = __nccwpck_require__(7787)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
+const timers = __nccwpck_require__(6603)
 
 function noop () {}
 
@@ -23716,7 +23716,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 7887:
+/***/ 735:
 /***/ ((module) => {
 
 
@@ -23841,7 +23841,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5726:
+/***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24050,7 +24050,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8707:
 /***/ ((module) => {
 
 
@@ -24482,7 +24482,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2543:
+/***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24490,7 +24490,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -24505,9 +24505,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
+} = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -24971,7 +24971,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 1003:
+/***/ 6443:
 /***/ ((module) => {
 
 module.exports = {
@@ -25045,7 +25045,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9112:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25053,7 +25053,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(7887)
+} = __nccwpck_require__(735)
 
 class TstNode {
   /** @type {any} */
@@ -25204,13 +25204,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2272:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1003)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -25218,9 +25218,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
-const { tree } = __nccwpck_require__(9112)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { tree } = __nccwpck_require__(7752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -25930,18 +25930,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3389:
+/***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
-const DispatcherBase = __nccwpck_require__(8641)
-const Pool = __nccwpck_require__(20)
-const Client = __nccwpck_require__(5061)
-const util = __nccwpck_require__(2272)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const DispatcherBase = __nccwpck_require__(1841)
+const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(3701)
+const util = __nccwpck_require__(3440)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -26070,7 +26070,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 9989:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26078,7 +26078,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   PoolBase,
   kClients,
@@ -26086,10 +26086,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(7632)
-const Pool = __nccwpck_require__(20)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const { parseOrigin } = __nccwpck_require__(2272)
+} = __nccwpck_require__(2128)
+const Pool = __nccwpck_require__(628)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -26286,7 +26286,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 1021:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26294,9 +26294,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const timers = __nccwpck_require__(7787)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -26309,7 +26309,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -26342,9 +26342,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(6443)
 
-const constants = __nccwpck_require__(3512)
+const constants = __nccwpck_require__(2824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -26356,11 +26356,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(1630) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(4826))
+    mod = await WebAssembly.compile(__nccwpck_require__(3434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -26368,7 +26368,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(1630))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -27283,7 +27283,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(9852).extractBody)
+      extractBody = (__nccwpck_require__(4492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -27806,7 +27806,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 2820:
+/***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27814,13 +27814,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(2272)
+const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -27839,7 +27839,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(6443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -28245,7 +28245,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(9852).extractBody)
+    extractBody ??= (__nccwpck_require__(4492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -28605,7 +28605,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 5061:
+/***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -28615,16 +28615,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const Request = __nccwpck_require__(2543)
-const DispatcherBase = __nccwpck_require__(8641)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const Request = __nccwpck_require__(4655)
+const DispatcherBase = __nccwpck_require__(1841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
 const {
   kUrl,
   kServerName,
@@ -28666,9 +28666,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(1003)
-const connectH1 = __nccwpck_require__(1021)
-const connectH2 = __nccwpck_require__(2820)
+} = __nccwpck_require__(6443)
+const connectH1 = __nccwpck_require__(637)
+const connectH2 = __nccwpck_require__(8788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -28976,7 +28976,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 function onError (client, err) {
   if (
@@ -29236,19 +29236,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 8641:
+/***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(2243)
+const Dispatcher = __nccwpck_require__(883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+} = __nccwpck_require__(8707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -29451,7 +29451,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 2243:
+/***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29523,15 +29523,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 2785:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1003)
-const ProxyAgent = __nccwpck_require__(7408)
-const Agent = __nccwpck_require__(3389)
+const DispatcherBase = __nccwpck_require__(1841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
+const ProxyAgent = __nccwpck_require__(6672)
+const Agent = __nccwpck_require__(7405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -29690,7 +29690,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 9220:
+/***/ 4660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -29814,15 +29814,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 7632:
+/***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const FixedQueue = __nccwpck_require__(9220)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
-const PoolStats = __nccwpck_require__(398)
+const DispatcherBase = __nccwpck_require__(1841)
+const FixedQueue = __nccwpck_require__(4660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const PoolStats = __nccwpck_require__(3246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -30015,10 +30015,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 398:
+/***/ 3246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1003)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -30056,7 +30056,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 20:
+/***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -30067,14 +30067,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(7632)
-const Client = __nccwpck_require__(5061)
+} = __nccwpck_require__(2128)
+const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const buildConnector = __nccwpck_require__(9136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -30170,19 +30170,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 7408:
+/***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(3389)
-const Pool = __nccwpck_require__(20)
-const DispatcherBase = __nccwpck_require__(8641)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
-const Client = __nccwpck_require__(5061)
+const Agent = __nccwpck_require__(7405)
+const Pool = __nccwpck_require__(628)
+const DispatcherBase = __nccwpck_require__(1841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
+const Client = __nccwpck_require__(3701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -30451,13 +30451,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 8610:
+/***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(2243)
-const RetryHandler = __nccwpck_require__(1131)
+const Dispatcher = __nccwpck_require__(883)
+const RetryHandler = __nccwpck_require__(7816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -30493,7 +30493,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 8085:
+/***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -30501,8 +30501,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const Agent = __nccwpck_require__(3389)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(7405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -30532,7 +30532,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5579:
+/***/ 8155:
 /***/ ((module) => {
 
 
@@ -30583,15 +30583,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 9714:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
-const { kBodyUsed } = __nccwpck_require__(1003)
+const util = __nccwpck_require__(3440)
+const { kBodyUsed } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -30822,20 +30822,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 1131:
+/***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1003)
-const { RequestRetryError } = __nccwpck_require__(1059)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
+const { RequestRetryError } = __nccwpck_require__(8707)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(2272)
+} = __nccwpck_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -31266,14 +31266,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 1643:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(5579)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(1059)
+const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -31648,14 +31648,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 5596:
+/***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const DecoratorHandler = __nccwpck_require__(5579)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(8155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -31778,12 +31778,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 2276:
+/***/ 5092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(9714)
+const RedirectHandler = __nccwpck_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -31806,11 +31806,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1530:
+/***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(9714)
+const RedirectHandler = __nccwpck_require__(8754)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -31837,11 +31837,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(1131)
+const RetryHandler = __nccwpck_require__(7816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -31863,13 +31863,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 3512:
+/***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(6972);
+const utils_1 = __nccwpck_require__(172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -32147,7 +32147,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 1630:
+/***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -32159,7 +32159,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 4826:
+/***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -32171,7 +32171,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 6972:
+/***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32192,13 +32192,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 2781:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(1003)
-const Agent = __nccwpck_require__(3389)
+const { kClients } = __nccwpck_require__(6443)
+const Agent = __nccwpck_require__(7405)
 const {
   kAgent,
   kMockAgentSet,
@@ -32209,14 +32209,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1501)
-const MockClient = __nccwpck_require__(6197)
-const MockPool = __nccwpck_require__(9396)
-const { matchValue, buildMockOptions } = __nccwpck_require__(1205)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
-const Dispatcher = __nccwpck_require__(2243)
-const Pluralizer = __nccwpck_require__(8233)
-const PendingInterceptorsFormatter = __nccwpck_require__(6110)
+} = __nccwpck_require__(1117)
+const MockClient = __nccwpck_require__(7365)
+const MockPool = __nccwpck_require__(4004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const Dispatcher = __nccwpck_require__(883)
+const Pluralizer = __nccwpck_require__(1529)
+const PendingInterceptorsFormatter = __nccwpck_require__(6142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -32359,14 +32359,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 6197:
+/***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(5061)
-const { buildMockDispatch } = __nccwpck_require__(1205)
+const Client = __nccwpck_require__(3701)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -32375,10 +32375,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -32425,12 +32425,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 9037:
+/***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(1059)
+const { UndiciError } = __nccwpck_require__(8707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -32460,12 +32460,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3319:
+/***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1205)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kDispatchKey,
@@ -32473,9 +32473,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1501)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { buildURL } = __nccwpck_require__(2272)
+} = __nccwpck_require__(1117)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { buildURL } = __nccwpck_require__(3440)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -32674,14 +32674,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 9396:
+/***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(20)
-const { buildMockDispatch } = __nccwpck_require__(1205)
+const Pool = __nccwpck_require__(628)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -32690,10 +32690,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -32740,7 +32740,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1501:
+/***/ 1117:
 /***/ ((module) => {
 
 
@@ -32770,20 +32770,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1205:
+/***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(9037)
+const { MockNotMatchedError } = __nccwpck_require__(2429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1501)
-const { buildURL } = __nccwpck_require__(2272)
+} = __nccwpck_require__(1117)
+const { buildURL } = __nccwpck_require__(3440)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -33144,7 +33144,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6110:
+/***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33194,7 +33194,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 8233:
+/***/ 1529:
 /***/ ((module) => {
 
 
@@ -33230,7 +33230,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 7787:
+/***/ 6603:
 /***/ ((module) => {
 
 
@@ -33660,20 +33660,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3186:
+/***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { urlEquals, getFieldValues } = __nccwpck_require__(7406)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
-const { webidl } = __nccwpck_require__(1861)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1627)
-const { Request, fromInnerRequest } = __nccwpck_require__(268)
-const { kState } = __nccwpck_require__(907)
-const { fetching } = __nccwpck_require__(3345)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1168)
+const { kConstruct } = __nccwpck_require__(109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(5893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { kState } = __nccwpck_require__(3627)
+const { fetching } = __nccwpck_require__(4398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -34526,15 +34526,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4045:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { Cache } = __nccwpck_require__(3186)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(109)
+const { Cache } = __nccwpck_require__(9634)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
   /**
@@ -34685,26 +34685,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3165:
+/***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(1003).kConstruct)
+  kConstruct: (__nccwpck_require__(6443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 7406:
+/***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(428)
-const { isValidHeaderName } = __nccwpck_require__(1168)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { isValidHeaderName } = __nccwpck_require__(3168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -34749,7 +34749,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2044:
+/***/ 1276:
 /***/ ((module) => {
 
 
@@ -34768,15 +34768,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6693:
+/***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(7818)
-const { stringify } = __nccwpck_require__(1061)
-const { webidl } = __nccwpck_require__(1861)
-const { Headers } = __nccwpck_require__(548)
+const { parseSetCookie } = __nccwpck_require__(1978)
+const { stringify } = __nccwpck_require__(7797)
+const { webidl } = __nccwpck_require__(5893)
+const { Headers } = __nccwpck_require__(660)
 
 /**
  * @typedef {Object} Cookie
@@ -34959,14 +34959,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7818:
+/***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
-const { isCTLExcludingHtab } = __nccwpck_require__(1061)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(428)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
+const { isCTLExcludingHtab } = __nccwpck_require__(7797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -35276,7 +35276,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1061:
+/***/ 7797:
 /***/ ((module) => {
 
 
@@ -35635,13 +35635,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3535:
+/***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9003)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
 
 /**
  * @type {number[]} BOM
@@ -36216,23 +36216,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8742:
+/***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(3345)
-const { makeRequest } = __nccwpck_require__(268)
-const { webidl } = __nccwpck_require__(1861)
-const { EventSourceStream } = __nccwpck_require__(3535)
-const { parseMIMEType } = __nccwpck_require__(428)
-const { createFastMessageEvent } = __nccwpck_require__(5924)
-const { isNetworkError } = __nccwpck_require__(1627)
-const { delay } = __nccwpck_require__(9003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { fetching } = __nccwpck_require__(4398)
+const { makeRequest } = __nccwpck_require__(9967)
+const { webidl } = __nccwpck_require__(5893)
+const { EventSourceStream } = __nccwpck_require__(4031)
+const { parseMIMEType } = __nccwpck_require__(1900)
+const { createFastMessageEvent } = __nccwpck_require__(5188)
+const { isNetworkError } = __nccwpck_require__(9051)
+const { delay } = __nccwpck_require__(4811)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 
 let experimentalWarned = false
 
@@ -36706,7 +36706,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9003:
+/***/ 4811:
 /***/ ((module) => {
 
 
@@ -36750,12 +36750,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9852:
+/***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
+const util = __nccwpck_require__(3440)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -36765,16 +36765,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(1168)
-const { FormData } = __nccwpck_require__(2134)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+} = __nccwpck_require__(3168)
+const { FormData } = __nccwpck_require__(5910)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(428)
-const { multipartFormDataParser } = __nccwpck_require__(948)
+const { serializeAMimeType } = __nccwpck_require__(1900)
+const { multipartFormDataParser } = __nccwpck_require__(116)
 let random
 
 try {
@@ -37286,7 +37286,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5055:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -37417,7 +37417,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 428:
+/***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -38168,12 +38168,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8701:
+/***/ 6653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(1003)
+const { kConnected, kSize } = __nccwpck_require__(6443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -38221,14 +38221,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 5114:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -38354,16 +38354,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 948:
+/***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { utf8DecodeBytes } = __nccwpck_require__(1168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(428)
-const { isFileLike } = __nccwpck_require__(5114)
-const { makeEntry } = __nccwpck_require__(2134)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { utf8DecodeBytes } = __nccwpck_require__(3168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
+const { isFileLike } = __nccwpck_require__(7114)
+const { makeEntry } = __nccwpck_require__(5910)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -38835,16 +38835,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2134:
+/***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(1168)
-const { kState } = __nccwpck_require__(907)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { FileLike, isFileLike } = __nccwpck_require__(5114)
-const { webidl } = __nccwpck_require__(1861)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
+const { kState } = __nccwpck_require__(3627)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { FileLike, isFileLike } = __nccwpck_require__(7114)
+const { webidl } = __nccwpck_require__(5893)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -39094,7 +39094,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 5779:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -39141,21 +39141,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 548:
+/***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(1003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(6443)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(1168)
-const { webidl } = __nccwpck_require__(1861)
+} = __nccwpck_require__(3168)
+const { webidl } = __nccwpck_require__(5893)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -39835,7 +39835,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3345:
+/***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -39848,9 +39848,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(1627)
-const { HeadersList } = __nccwpck_require__(548)
-const { Request, cloneRequest } = __nccwpck_require__(268)
+} = __nccwpck_require__(9051)
+const { HeadersList } = __nccwpck_require__(660)
+const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -39886,23 +39886,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(1168)
-const { kState, kDispatcher } = __nccwpck_require__(907)
+} = __nccwpck_require__(3168)
+const { kState, kDispatcher } = __nccwpck_require__(3627)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(9852)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(5055)
+} = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(428)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
-const { webidl } = __nccwpck_require__(1861)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { webidl } = __nccwpck_require__(5893)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -42112,23 +42112,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 268:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9852)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(548)
-const { FinalizationRegistry } = __nccwpck_require__(8701)()
-const util = __nccwpck_require__(2272)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
+const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(3168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -42138,12 +42138,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(5055)
+} = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -43156,14 +43156,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 1627:
+/***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(548)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9852)
-const util = __nccwpck_require__(2272)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -43175,16 +43175,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(3168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(5055)
-const { kState, kHeaders } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { FormData } = __nccwpck_require__(2134)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
+} = __nccwpck_require__(4495)
+const { kState, kHeaders } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { FormData } = __nccwpck_require__(5910)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -43773,7 +43773,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 907:
+/***/ 3627:
 /***/ ((module) => {
 
 
@@ -43789,21 +43789,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1168:
+/***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
-const { getGlobalOrigin } = __nccwpck_require__(5779)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(428)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
+const { getGlobalOrigin } = __nccwpck_require__(1059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(1861)
+const { webidl } = __nccwpck_require__(5893)
 
 let supportedHashes = []
 
@@ -45428,14 +45428,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1861:
+/***/ 5893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(2272)
+const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -46130,7 +46130,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1727:
+/***/ 2607:
 /***/ ((module) => {
 
 
@@ -46427,7 +46427,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8755:
+/***/ 8355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -46436,16 +46436,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(234)
+} = __nccwpck_require__(3610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(9521)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+} = __nccwpck_require__(961)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -46778,12 +46778,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7309:
+/***/ 8573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
+const { webidl } = __nccwpck_require__(5893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -46863,7 +46863,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9521:
+/***/ 961:
 /***/ ((module) => {
 
 
@@ -46880,7 +46880,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 234:
+/***/ 3610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -46891,10 +46891,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(9521)
-const { ProgressEvent } = __nccwpck_require__(7309)
-const { getEncoding } = __nccwpck_require__(1727)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(428)
+} = __nccwpck_require__(961)
+const { ProgressEvent } = __nccwpck_require__(8573)
+const { getEncoding } = __nccwpck_require__(2607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -47278,27 +47278,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3969:
+/***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6976)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(4896)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3105)
-const { channels } = __nccwpck_require__(5726)
-const { CloseEvent } = __nccwpck_require__(5924)
-const { makeRequest } = __nccwpck_require__(268)
-const { fetching } = __nccwpck_require__(3345)
-const { Headers, getHeadersList } = __nccwpck_require__(548)
-const { getDecodeSplit } = __nccwpck_require__(1168)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
+} = __nccwpck_require__(1216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
+const { channels } = __nccwpck_require__(2414)
+const { CloseEvent } = __nccwpck_require__(5188)
+const { makeRequest } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(4398)
+const { Headers, getHeadersList } = __nccwpck_require__(660)
+const { getDecodeSplit } = __nccwpck_require__(3168)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
@@ -47656,7 +47656,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6976:
+/***/ 736:
 /***/ ((module) => {
 
 
@@ -47729,14 +47729,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5924:
+/***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { kConstruct } = __nccwpck_require__(1003)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6443)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -48065,12 +48065,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9104:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(6976)
+const { maxUnsigned16Bit } = __nccwpck_require__(736)
 
 const BUFFER_SIZE = 16386
 
@@ -48168,14 +48168,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8029:
+/***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(3105)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+const { isValidClientWindowBits } = __nccwpck_require__(8625)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -48280,16 +48280,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 276:
+/***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6976)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(4896)
-const { channels } = __nccwpck_require__(5726)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
+const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -48299,11 +48299,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(3105)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { closeWebSocketConnection } = __nccwpck_require__(3969)
-const { PerMessageDeflate } = __nccwpck_require__(8029)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(8625)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { closeWebSocketConnection } = __nccwpck_require__(6897)
+const { PerMessageDeflate } = __nccwpck_require__(9469)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -48814,14 +48814,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5388:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { opcodes, sendHints } = __nccwpck_require__(6976)
-const FixedQueue = __nccwpck_require__(9220)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { opcodes, sendHints } = __nccwpck_require__(736)
+const FixedQueue = __nccwpck_require__(4660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -48925,7 +48925,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 4896:
+/***/ 1216:
 /***/ ((module) => {
 
 
@@ -48944,16 +48944,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3105:
+/***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(4896)
-const { states, opcodes } = __nccwpck_require__(6976)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5924)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
+const { states, opcodes } = __nccwpck_require__(736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(428)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
 
 /* globals Blob */
 
@@ -49273,15 +49273,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5358:
+/***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6976)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -49290,21 +49290,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(4896)
+} = __nccwpck_require__(1216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(3105)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3969)
-const { ByteParser } = __nccwpck_require__(276)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(2272)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
+} = __nccwpck_require__(8625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
+const { ByteParser } = __nccwpck_require__(1652)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5924)
-const { SendQueue } = __nccwpck_require__(5388)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
+const { SendQueue } = __nccwpck_require__(3900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -49875,13 +49875,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6403:
+/***/ 8771:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const loader = __nccwpck_require__(9440)
-const dumper = __nccwpck_require__(442)
+const loader = __nccwpck_require__(7600)
+const dumper = __nccwpck_require__(5642)
 
 function renamed (from, to) {
   return function () {
@@ -49890,32 +49890,32 @@ function renamed (from, to) {
   }
 }
 
-module.exports.Type = __nccwpck_require__(3111)
-module.exports.Schema = __nccwpck_require__(2768)
-module.exports.FAILSAFE_SCHEMA = __nccwpck_require__(1374)
-module.exports.JSON_SCHEMA = __nccwpck_require__(9865)
-module.exports.CORE_SCHEMA = __nccwpck_require__(5488)
-module.exports.DEFAULT_SCHEMA = __nccwpck_require__(6530)
+module.exports.Type = __nccwpck_require__(1015)
+module.exports.Schema = __nccwpck_require__(8000)
+module.exports.FAILSAFE_SCHEMA = __nccwpck_require__(8334)
+module.exports.JSON_SCHEMA = __nccwpck_require__(9625)
+module.exports.CORE_SCHEMA = __nccwpck_require__(9568)
+module.exports.DEFAULT_SCHEMA = __nccwpck_require__(914)
 module.exports.load = loader.load
 module.exports.loadAll = loader.loadAll
 module.exports.dump = dumper.dump
-module.exports.YAMLException = __nccwpck_require__(4202)
+module.exports.YAMLException = __nccwpck_require__(3194)
 
 // Re-export all types in case user wants to create custom schema
 module.exports.types = {
-  binary: __nccwpck_require__(4763),
-  float: __nccwpck_require__(4462),
-  map: __nccwpck_require__(810),
-  null: __nccwpck_require__(7099),
-  pairs: __nccwpck_require__(5945),
-  set: __nccwpck_require__(4080),
-  timestamp: __nccwpck_require__(4712),
-  bool: __nccwpck_require__(8950),
-  int: __nccwpck_require__(4673),
-  merge: __nccwpck_require__(8044),
-  omap: __nccwpck_require__(3911),
-  seq: __nccwpck_require__(1443),
-  str: __nccwpck_require__(1919)
+  binary: __nccwpck_require__(1531),
+  float: __nccwpck_require__(4334),
+  map: __nccwpck_require__(9098),
+  null: __nccwpck_require__(4427),
+  pairs: __nccwpck_require__(5129),
+  set: __nccwpck_require__(7344),
+  timestamp: __nccwpck_require__(6856),
+  bool: __nccwpck_require__(8246),
+  int: __nccwpck_require__(2961),
+  merge: __nccwpck_require__(4844),
+  omap: __nccwpck_require__(5639),
+  seq: __nccwpck_require__(4707),
+  str: __nccwpck_require__(7055)
 }
 
 // Removed functions from JS-YAML 3.0.x
@@ -49926,7 +49926,7 @@ module.exports.safeDump = renamed('safeDump', 'dump')
 
 /***/ }),
 
-/***/ 7370:
+/***/ 1450:
 /***/ ((module) => {
 
 
@@ -49983,14 +49983,14 @@ module.exports.extend = extend
 
 /***/ }),
 
-/***/ 442:
+/***/ 5642:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const common = __nccwpck_require__(7370)
-const YAMLException = __nccwpck_require__(4202)
-const DEFAULT_SCHEMA = __nccwpck_require__(6530)
+const common = __nccwpck_require__(1450)
+const YAMLException = __nccwpck_require__(3194)
+const DEFAULT_SCHEMA = __nccwpck_require__(914)
 
 const _toString = Object.prototype.toString
 const _hasOwnProperty = Object.prototype.hasOwnProperty
@@ -50927,7 +50927,7 @@ module.exports.dump = dump
 
 /***/ }),
 
-/***/ 4202:
+/***/ 3194:
 /***/ ((module) => {
 
 // YAML error class. http://stackoverflow.com/questions/8458984
@@ -50985,15 +50985,15 @@ module.exports = YAMLException
 
 /***/ }),
 
-/***/ 9440:
+/***/ 7600:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const common = __nccwpck_require__(7370)
-const YAMLException = __nccwpck_require__(4202)
-const makeSnippet = __nccwpck_require__(5478)
-const DEFAULT_SCHEMA = __nccwpck_require__(6530)
+const common = __nccwpck_require__(1450)
+const YAMLException = __nccwpck_require__(3194)
+const makeSnippet = __nccwpck_require__(342)
+const DEFAULT_SCHEMA = __nccwpck_require__(914)
 
 const _hasOwnProperty = Object.prototype.hasOwnProperty
 
@@ -52795,13 +52795,13 @@ module.exports.load = load
 
 /***/ }),
 
-/***/ 2768:
+/***/ 8000:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const YAMLException = __nccwpck_require__(4202)
-const Type = __nccwpck_require__(3111)
+const YAMLException = __nccwpck_require__(3194)
+const Type = __nccwpck_require__(1015)
 
 function compileList (schema, name) {
   const result = []
@@ -52911,7 +52911,7 @@ module.exports = Schema
 
 /***/ }),
 
-/***/ 5488:
+/***/ 9568:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Standard YAML's Core schema.
@@ -52922,12 +52922,12 @@ module.exports = Schema
 
 
 
-module.exports = __nccwpck_require__(9865)
+module.exports = __nccwpck_require__(9625)
 
 
 /***/ }),
 
-/***/ 6530:
+/***/ 914:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // JS-YAML's default schema for `safeLoad` function.
@@ -52938,23 +52938,23 @@ module.exports = __nccwpck_require__(9865)
 
 
 
-module.exports = (__nccwpck_require__(5488).extend)({
+module.exports = (__nccwpck_require__(9568).extend)({
   implicit: [
-    __nccwpck_require__(4712),
-    __nccwpck_require__(8044)
+    __nccwpck_require__(6856),
+    __nccwpck_require__(4844)
   ],
   explicit: [
-    __nccwpck_require__(4763),
-    __nccwpck_require__(3911),
-    __nccwpck_require__(5945),
-    __nccwpck_require__(4080)
+    __nccwpck_require__(1531),
+    __nccwpck_require__(5639),
+    __nccwpck_require__(5129),
+    __nccwpck_require__(7344)
   ]
 })
 
 
 /***/ }),
 
-/***/ 1374:
+/***/ 8334:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Standard YAML's Failsafe schema.
@@ -52962,20 +52962,20 @@ module.exports = (__nccwpck_require__(5488).extend)({
 
 
 
-const Schema = __nccwpck_require__(2768)
+const Schema = __nccwpck_require__(8000)
 
 module.exports = new Schema({
   explicit: [
-    __nccwpck_require__(1919),
-    __nccwpck_require__(1443),
-    __nccwpck_require__(810)
+    __nccwpck_require__(7055),
+    __nccwpck_require__(4707),
+    __nccwpck_require__(9098)
   ]
 })
 
 
 /***/ }),
 
-/***/ 9865:
+/***/ 9625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Standard YAML's JSON schema.
@@ -52987,24 +52987,24 @@ module.exports = new Schema({
 
 
 
-module.exports = (__nccwpck_require__(1374).extend)({
+module.exports = (__nccwpck_require__(8334).extend)({
   implicit: [
-    __nccwpck_require__(7099),
-    __nccwpck_require__(8950),
-    __nccwpck_require__(4673),
-    __nccwpck_require__(4462)
+    __nccwpck_require__(4427),
+    __nccwpck_require__(8246),
+    __nccwpck_require__(2961),
+    __nccwpck_require__(4334)
   ]
 })
 
 
 /***/ }),
 
-/***/ 5478:
+/***/ 342:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const common = __nccwpck_require__(7370)
+const common = __nccwpck_require__(1450)
 
 // get snippet for a single line, respecting maxLength
 function getLine (buffer, lineStart, lineEnd, position, maxLineLength) {
@@ -53102,12 +53102,12 @@ module.exports = makeSnippet
 
 /***/ }),
 
-/***/ 3111:
+/***/ 1015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const YAMLException = __nccwpck_require__(4202)
+const YAMLException = __nccwpck_require__(3194)
 
 const TYPE_CONSTRUCTOR_OPTIONS = [
   'kind',
@@ -53175,12 +53175,12 @@ module.exports = Type
 
 /***/ }),
 
-/***/ 4763:
+/***/ 1531:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 // [ 64, 65, 66 ] -> [ padding, CR, LF ]
 const BASE64_MAP = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r'
@@ -53304,12 +53304,12 @@ module.exports = new Type('tag:yaml.org,2002:binary', {
 
 /***/ }),
 
-/***/ 8950:
+/***/ 8246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 function resolveYamlBoolean (data) {
   if (data === null) return false
@@ -53346,13 +53346,13 @@ module.exports = new Type('tag:yaml.org,2002:bool', {
 
 /***/ }),
 
-/***/ 4462:
+/***/ 4334:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const common = __nccwpck_require__(7370)
-const Type = __nccwpck_require__(3111)
+const common = __nccwpck_require__(1450)
+const Type = __nccwpck_require__(1015)
 
 const YAML_FLOAT_PATTERN = new RegExp(
   // 2.5e4, 2.5 and integers
@@ -53452,13 +53452,13 @@ module.exports = new Type('tag:yaml.org,2002:float', {
 
 /***/ }),
 
-/***/ 4673:
+/***/ 2961:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const common = __nccwpck_require__(7370)
-const Type = __nccwpck_require__(3111)
+const common = __nccwpck_require__(1450)
+const Type = __nccwpck_require__(1015)
 
 function isHexCode (c) {
   return ((c >= 0x30/* 0 */) && (c <= 0x39/* 9 */)) ||
@@ -53601,12 +53601,12 @@ module.exports = new Type('tag:yaml.org,2002:int', {
 
 /***/ }),
 
-/***/ 810:
+/***/ 9098:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 module.exports = new Type('tag:yaml.org,2002:map', {
   kind: 'mapping',
@@ -53616,12 +53616,12 @@ module.exports = new Type('tag:yaml.org,2002:map', {
 
 /***/ }),
 
-/***/ 8044:
+/***/ 4844:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 function resolveYamlMerge (data) {
   return data === '<<' || data === null
@@ -53635,12 +53635,12 @@ module.exports = new Type('tag:yaml.org,2002:merge', {
 
 /***/ }),
 
-/***/ 7099:
+/***/ 4427:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 function resolveYamlNull (data) {
   if (data === null) return true
@@ -53677,12 +53677,12 @@ module.exports = new Type('tag:yaml.org,2002:null', {
 
 /***/ }),
 
-/***/ 3911:
+/***/ 5639:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 const _hasOwnProperty = Object.prototype.hasOwnProperty
 const _toString = Object.prototype.toString
@@ -53729,12 +53729,12 @@ module.exports = new Type('tag:yaml.org,2002:omap', {
 
 /***/ }),
 
-/***/ 5945:
+/***/ 5129:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 const _toString = Object.prototype.toString
 
@@ -53786,12 +53786,12 @@ module.exports = new Type('tag:yaml.org,2002:pairs', {
 
 /***/ }),
 
-/***/ 1443:
+/***/ 4707:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 module.exports = new Type('tag:yaml.org,2002:seq', {
   kind: 'sequence',
@@ -53801,12 +53801,12 @@ module.exports = new Type('tag:yaml.org,2002:seq', {
 
 /***/ }),
 
-/***/ 4080:
+/***/ 7344:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 const _hasOwnProperty = Object.prototype.hasOwnProperty
 
@@ -53837,12 +53837,12 @@ module.exports = new Type('tag:yaml.org,2002:set', {
 
 /***/ }),
 
-/***/ 1919:
+/***/ 7055:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 module.exports = new Type('tag:yaml.org,2002:str', {
   kind: 'scalar',
@@ -53852,12 +53852,12 @@ module.exports = new Type('tag:yaml.org,2002:str', {
 
 /***/ }),
 
-/***/ 4712:
+/***/ 6856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Type = __nccwpck_require__(3111)
+const Type = __nccwpck_require__(1015)
 
 const YAML_DATE_REGEXP = new RegExp(
   '^([0-9][0-9][0-9][0-9])' + // [1] year
@@ -53947,11 +53947,11 @@ module.exports = new Type('tag:yaml.org,2002:timestamp', {
 
 /***/ }),
 
-/***/ 6255:
+/***/ 486:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1652);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2424);
 // The CLI's entry point: wire the process to main() and exit with its code.
 
 const controller = new AbortController();
@@ -53970,7 +53970,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1652:
+/***/ 2424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53981,9 +53981,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: USAGE_EXIT_CODE, buildProgram
 
-// EXTERNAL MODULE: ../../work/main/node_modules/commander/index.js
-var commander = __nccwpck_require__(3637);
-;// CONCATENATED MODULE: ../../work/main/node_modules/commander/esm.mjs
+// EXTERNAL MODULE: ./node_modules/commander/index.js
+var commander = __nccwpck_require__(8909);
+;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
 
 
 // wrapper to provide named exports for ESM.
@@ -54189,7 +54189,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -54280,11 +54280,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(8258);
-// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
-var undici = __nccwpck_require__(576);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -57692,8 +57692,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(7207);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/sandbox/errors.ts
 /** An error the sandbox answers on purpose, with its HTTP status and Echopoint code. */
 class ApiError extends Error {
@@ -61511,8 +61511,8 @@ function newInvocationId() {
     return (0,external_node_crypto_.randomUUID)();
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/xmlbuilder2/lib/index.js
-var lib = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./node_modules/xmlbuilder2/lib/index.js
+var lib = __nccwpck_require__(4697);
 ;// CONCATENATED MODULE: ./src/core/results.ts
 /** Exit code of each status (interface.md section 3); with several flows the highest wins. */
 const EXIT_CODES = {
@@ -63430,14 +63430,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3637:
+/***/ 8909:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Argument } = __nccwpck_require__(3546);
-const { Command } = __nccwpck_require__(7492);
-const { CommanderError, InvalidArgumentError } = __nccwpck_require__(343);
-const { Help } = __nccwpck_require__(5858);
-const { Option } = __nccwpck_require__(6992);
+const { Argument } = __nccwpck_require__(9154);
+const { Command } = __nccwpck_require__(4348);
+const { CommanderError, InvalidArgumentError } = __nccwpck_require__(1135);
+const { Help } = __nccwpck_require__(9754);
+const { Option } = __nccwpck_require__(5240);
 
 exports.DM = new Command();
 
@@ -63461,10 +63461,10 @@ exports.a2 = InvalidArgumentError; // Deprecated
 
 /***/ }),
 
-/***/ 3546:
+/***/ 9154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(343);
+const { InvalidArgumentError } = __nccwpck_require__(1135);
 
 class Argument {
   /**
@@ -63618,7 +63618,7 @@ exports.humanReadableArgName = humanReadableArgName;
 
 /***/ }),
 
-/***/ 7492:
+/***/ 4348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const EventEmitter = (__nccwpck_require__(8474).EventEmitter);
@@ -63627,11 +63627,11 @@ const path = __nccwpck_require__(6760);
 const fs = __nccwpck_require__(3024);
 const process = __nccwpck_require__(1708);
 
-const { Argument, humanReadableArgName } = __nccwpck_require__(3546);
-const { CommanderError } = __nccwpck_require__(343);
-const { Help, stripColor } = __nccwpck_require__(5858);
-const { Option, DualOptions } = __nccwpck_require__(6992);
-const { suggestSimilar } = __nccwpck_require__(3646);
+const { Argument, humanReadableArgName } = __nccwpck_require__(9154);
+const { CommanderError } = __nccwpck_require__(1135);
+const { Help, stripColor } = __nccwpck_require__(9754);
+const { Option, DualOptions } = __nccwpck_require__(5240);
+const { suggestSimilar } = __nccwpck_require__(5030);
 
 class Command extends EventEmitter {
   /**
@@ -66402,7 +66402,7 @@ exports.useColor = useColor; // exporting for tests
 
 /***/ }),
 
-/***/ 343:
+/***/ 1135:
 /***/ ((__unused_webpack_module, exports) => {
 
 /**
@@ -66448,10 +66448,10 @@ exports.InvalidArgumentError = InvalidArgumentError;
 
 /***/ }),
 
-/***/ 5858:
+/***/ 9754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { humanReadableArgName } = __nccwpck_require__(3546);
+const { humanReadableArgName } = __nccwpck_require__(9154);
 
 /**
  * TypeScript import types for JSDoc, used by Visual Studio Code IntelliSense and `npm run typescript-checkJS`
@@ -67202,10 +67202,10 @@ exports.stripColor = stripColor;
 
 /***/ }),
 
-/***/ 6992:
+/***/ 5240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(343);
+const { InvalidArgumentError } = __nccwpck_require__(1135);
 
 class Option {
   /**
@@ -67589,7 +67589,7 @@ exports.DualOptions = DualOptions;
 
 /***/ }),
 
-/***/ 3646:
+/***/ 5030:
 /***/ ((__unused_webpack_module, exports) => {
 
 const maxDistance = 3;
@@ -67697,7 +67697,7 @@ exports.suggestSimilar = suggestSimilar;
 
 /***/ }),
 
-/***/ 7813:
+/***/ 9373:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -67706,11 +67706,11 @@ exports.builder = builder;
 exports.create = create;
 exports.fragment = fragment;
 exports.convert = convert;
-const interfaces_1 = __nccwpck_require__(5425);
-const util_1 = __nccwpck_require__(1269);
-const util_2 = __nccwpck_require__(3588);
-const _1 = __nccwpck_require__(2133);
-const dom_1 = __nccwpck_require__(8813);
+const interfaces_1 = __nccwpck_require__(5385);
+const util_1 = __nccwpck_require__(7061);
+const util_2 = __nccwpck_require__(8247);
+const _1 = __nccwpck_require__(957);
+const dom_1 = __nccwpck_require__(2869);
 /** @inheritdoc */
 function builder(p1, p2) {
     const options = formatBuilderOptions(isXMLBuilderCreateOptions(p1) ? p1 : interfaces_1.DefaultBuilderOptions);
@@ -67810,14 +67810,14 @@ function setOptions(doc, options, isFragment) {
 
 /***/ }),
 
-/***/ 504:
+/***/ 336:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createCB = createCB;
 exports.fragmentCB = fragmentCB;
-const _1 = __nccwpck_require__(2133);
+const _1 = __nccwpck_require__(957);
 /**
  * Creates an XML builder which serializes the document in chunks.
  *
@@ -67842,23 +67842,23 @@ function fragmentCB(options) {
 
 /***/ }),
 
-/***/ 7158:
+/***/ 8862:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLBuilderCBImpl = void 0;
-const interfaces_1 = __nccwpck_require__(5425);
-const util_1 = __nccwpck_require__(1269);
-const BuilderFunctions_1 = __nccwpck_require__(7813);
-const algorithm_1 = __nccwpck_require__(7341);
-const infra_1 = __nccwpck_require__(1713);
-const NamespacePrefixMap_1 = __nccwpck_require__(5721);
-const LocalNameSet_1 = __nccwpck_require__(3078);
-const util_2 = __nccwpck_require__(3588);
-const XMLCBWriter_1 = __nccwpck_require__(1669);
-const JSONCBWriter_1 = __nccwpck_require__(8260);
-const YAMLCBWriter_1 = __nccwpck_require__(577);
+const interfaces_1 = __nccwpck_require__(5385);
+const util_1 = __nccwpck_require__(7061);
+const BuilderFunctions_1 = __nccwpck_require__(9373);
+const algorithm_1 = __nccwpck_require__(6573);
+const infra_1 = __nccwpck_require__(4737);
+const NamespacePrefixMap_1 = __nccwpck_require__(8377);
+const LocalNameSet_1 = __nccwpck_require__(7830);
+const util_2 = __nccwpck_require__(8247);
+const XMLCBWriter_1 = __nccwpck_require__(9341);
+const JSONCBWriter_1 = __nccwpck_require__(6108);
+const YAMLCBWriter_1 = __nccwpck_require__(2233);
 const events_1 = __nccwpck_require__(4434);
 /**
  * Represents a readable XML document stream.
@@ -68532,21 +68532,21 @@ exports.XMLBuilderCBImpl = XMLBuilderCBImpl;
 
 /***/ }),
 
-/***/ 9903:
+/***/ 6167:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLBuilderImpl = void 0;
-const interfaces_1 = __nccwpck_require__(5425);
-const util_1 = __nccwpck_require__(1269);
-const writers_1 = __nccwpck_require__(8278);
-const interfaces_2 = __nccwpck_require__(1377);
-const util_2 = __nccwpck_require__(3588);
-const algorithm_1 = __nccwpck_require__(7341);
-const dom_1 = __nccwpck_require__(8813);
-const infra_1 = __nccwpck_require__(1713);
-const readers_1 = __nccwpck_require__(550);
+const interfaces_1 = __nccwpck_require__(5385);
+const util_1 = __nccwpck_require__(7061);
+const writers_1 = __nccwpck_require__(2062);
+const interfaces_2 = __nccwpck_require__(9454);
+const util_2 = __nccwpck_require__(8247);
+const algorithm_1 = __nccwpck_require__(6573);
+const dom_1 = __nccwpck_require__(2869);
+const infra_1 = __nccwpck_require__(4737);
+const readers_1 = __nccwpck_require__(8526);
 /**
  * Represents a wrapper that extends XML nodes to implement easy to use and
  * chainable document builder methods.
@@ -69279,16 +69279,16 @@ exports.XMLBuilderImpl = XMLBuilderImpl;
 
 /***/ }),
 
-/***/ 8813:
+/***/ 2869:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createDocument = createDocument;
 exports.sanitizeInput = sanitizeInput;
-const dom_1 = __nccwpck_require__(8499);
-const dom_2 = __nccwpck_require__(8796);
-const util_1 = __nccwpck_require__(1269);
+const dom_1 = __nccwpck_require__(6371);
+const dom_2 = __nccwpck_require__(4204);
+const util_1 = __nccwpck_require__(7061);
 dom_2.dom.setFeatures(false);
 /**
  * Creates an XML document without any child nodes.
@@ -69352,29 +69352,29 @@ function sanitizeInput(str, replacement) {
 
 /***/ }),
 
-/***/ 2133:
+/***/ 957:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fragmentCB = exports.createCB = exports.convert = exports.fragment = exports.create = exports.builder = exports.XMLBuilderCBImpl = exports.XMLBuilderImpl = void 0;
-var XMLBuilderImpl_1 = __nccwpck_require__(9903);
+var XMLBuilderImpl_1 = __nccwpck_require__(6167);
 Object.defineProperty(exports, "XMLBuilderImpl", ({ enumerable: true, get: function () { return XMLBuilderImpl_1.XMLBuilderImpl; } }));
-var XMLBuilderCBImpl_1 = __nccwpck_require__(7158);
+var XMLBuilderCBImpl_1 = __nccwpck_require__(8862);
 Object.defineProperty(exports, "XMLBuilderCBImpl", ({ enumerable: true, get: function () { return XMLBuilderCBImpl_1.XMLBuilderCBImpl; } }));
-var BuilderFunctions_1 = __nccwpck_require__(7813);
+var BuilderFunctions_1 = __nccwpck_require__(9373);
 Object.defineProperty(exports, "builder", ({ enumerable: true, get: function () { return BuilderFunctions_1.builder; } }));
 Object.defineProperty(exports, "create", ({ enumerable: true, get: function () { return BuilderFunctions_1.create; } }));
 Object.defineProperty(exports, "fragment", ({ enumerable: true, get: function () { return BuilderFunctions_1.fragment; } }));
 Object.defineProperty(exports, "convert", ({ enumerable: true, get: function () { return BuilderFunctions_1.convert; } }));
-var BuilderFunctionsCB_1 = __nccwpck_require__(504);
+var BuilderFunctionsCB_1 = __nccwpck_require__(336);
 Object.defineProperty(exports, "createCB", ({ enumerable: true, get: function () { return BuilderFunctionsCB_1.createCB; } }));
 Object.defineProperty(exports, "fragmentCB", ({ enumerable: true, get: function () { return BuilderFunctionsCB_1.fragmentCB; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6328:
+/***/ 6032:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -69385,14 +69385,14 @@ exports.nonEntityAmpersandRegex = /&(?![A-Za-z]+;|#\d+;)/g;
 
 /***/ }),
 
-/***/ 8161:
+/***/ 4697:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
 __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.vt = __webpack_unused_export__ = void 0;
-var builder_1 = __nccwpck_require__(2133);
+var builder_1 = __nccwpck_require__(957);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return builder_1.builder; } });
 Object.defineProperty(exports, "vt", ({ enumerable: true, get: function () { return builder_1.create; } }));
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return builder_1.fragment; } });
@@ -69403,7 +69403,7 @@ __webpack_unused_export__ = ({ enumerable: true, get: function () { return build
 
 /***/ }),
 
-/***/ 5425:
+/***/ 5385:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -69486,13 +69486,13 @@ exports.DefaultXMLBuilderCBOptions = {
 
 /***/ }),
 
-/***/ 4190:
+/***/ 8646:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseReader = void 0;
-const dom_1 = __nccwpck_require__(8813);
+const dom_1 = __nccwpck_require__(2869);
 /**
  * Parses XML nodes.
  */
@@ -69656,14 +69656,14 @@ exports.BaseReader = BaseReader;
 
 /***/ }),
 
-/***/ 5521:
+/***/ 8329:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONReader = void 0;
-const ObjectReader_1 = __nccwpck_require__(7956);
-const BaseReader_1 = __nccwpck_require__(4190);
+const ObjectReader_1 = __nccwpck_require__(908);
+const BaseReader_1 = __nccwpck_require__(8646);
 /**
  * Parses XML nodes from a JSON string.
  */
@@ -69683,14 +69683,14 @@ exports.JSONReader = JSONReader;
 
 /***/ }),
 
-/***/ 7956:
+/***/ 908:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ObjectReader = void 0;
-const util_1 = __nccwpck_require__(1269);
-const BaseReader_1 = __nccwpck_require__(4190);
+const util_1 = __nccwpck_require__(7061);
+const BaseReader_1 = __nccwpck_require__(8646);
 /**
  * Parses XML nodes from objects and arrays.
  * ES6 maps and sets are also supoorted.
@@ -69839,18 +69839,18 @@ exports.ObjectReader = ObjectReader;
 
 /***/ }),
 
-/***/ 6420:
+/***/ 5532:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLReader = void 0;
-const XMLStringLexer_1 = __nccwpck_require__(3545);
-const interfaces_1 = __nccwpck_require__(3495);
-const interfaces_2 = __nccwpck_require__(1377);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const BaseReader_1 = __nccwpck_require__(4190);
+const XMLStringLexer_1 = __nccwpck_require__(3529);
+const interfaces_1 = __nccwpck_require__(4727);
+const interfaces_2 = __nccwpck_require__(9454);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const BaseReader_1 = __nccwpck_require__(8646);
 /**
  * Parses XML nodes from an XML document string.
  */
@@ -69986,15 +69986,15 @@ exports.XMLReader = XMLReader;
 
 /***/ }),
 
-/***/ 4640:
+/***/ 7288:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLReader = void 0;
-const ObjectReader_1 = __nccwpck_require__(7956);
-const BaseReader_1 = __nccwpck_require__(4190);
-const js_yaml_1 = __nccwpck_require__(6403);
+const ObjectReader_1 = __nccwpck_require__(908);
+const BaseReader_1 = __nccwpck_require__(8646);
+const js_yaml_1 = __nccwpck_require__(8771);
 /**
  * Parses XML nodes from a YAML string.
  */
@@ -70019,25 +70019,25 @@ exports.YAMLReader = YAMLReader;
 
 /***/ }),
 
-/***/ 550:
+/***/ 8526:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLReader = exports.JSONReader = exports.ObjectReader = exports.XMLReader = void 0;
-var XMLReader_1 = __nccwpck_require__(6420);
+var XMLReader_1 = __nccwpck_require__(5532);
 Object.defineProperty(exports, "XMLReader", ({ enumerable: true, get: function () { return XMLReader_1.XMLReader; } }));
-var ObjectReader_1 = __nccwpck_require__(7956);
+var ObjectReader_1 = __nccwpck_require__(908);
 Object.defineProperty(exports, "ObjectReader", ({ enumerable: true, get: function () { return ObjectReader_1.ObjectReader; } }));
-var JSONReader_1 = __nccwpck_require__(5521);
+var JSONReader_1 = __nccwpck_require__(8329);
 Object.defineProperty(exports, "JSONReader", ({ enumerable: true, get: function () { return JSONReader_1.JSONReader; } }));
-var YAMLReader_1 = __nccwpck_require__(4640);
+var YAMLReader_1 = __nccwpck_require__(7288);
 Object.defineProperty(exports, "YAMLReader", ({ enumerable: true, get: function () { return YAMLReader_1.YAMLReader; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 3619:
+/***/ 9099:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -70072,18 +70072,18 @@ exports.BaseCBWriter = BaseCBWriter;
 
 /***/ }),
 
-/***/ 9118:
+/***/ 4726:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseWriter = void 0;
-const interfaces_1 = __nccwpck_require__(1377);
-const LocalNameSet_1 = __nccwpck_require__(3078);
-const NamespacePrefixMap_1 = __nccwpck_require__(5721);
-const infra_1 = __nccwpck_require__(1713);
-const algorithm_1 = __nccwpck_require__(7341);
-const constants_1 = __nccwpck_require__(6328);
+const interfaces_1 = __nccwpck_require__(9454);
+const LocalNameSet_1 = __nccwpck_require__(7830);
+const NamespacePrefixMap_1 = __nccwpck_require__(8377);
+const infra_1 = __nccwpck_require__(4737);
+const algorithm_1 = __nccwpck_require__(6573);
+const constants_1 = __nccwpck_require__(6032);
 /**
  * Pre-serializes XML nodes.
  */
@@ -71546,13 +71546,13 @@ exports.BaseWriter = BaseWriter;
 
 /***/ }),
 
-/***/ 8260:
+/***/ 6108:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONCBWriter = void 0;
-const BaseCBWriter_1 = __nccwpck_require__(3619);
+const BaseCBWriter_1 = __nccwpck_require__(9099);
 /**
  * Serializes XML nodes.
  */
@@ -71708,15 +71708,15 @@ exports.JSONCBWriter = JSONCBWriter;
 
 /***/ }),
 
-/***/ 589:
+/***/ 2661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONWriter = void 0;
-const ObjectWriter_1 = __nccwpck_require__(7600);
-const util_1 = __nccwpck_require__(1269);
-const BaseWriter_1 = __nccwpck_require__(9118);
+const ObjectWriter_1 = __nccwpck_require__(1288);
+const util_1 = __nccwpck_require__(7061);
+const BaseWriter_1 = __nccwpck_require__(4726);
 /**
  * Serializes XML nodes into a JSON string.
  */
@@ -71895,15 +71895,15 @@ exports.JSONWriter = JSONWriter;
 
 /***/ }),
 
-/***/ 7351:
+/***/ 4703:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MapWriter = void 0;
-const util_1 = __nccwpck_require__(1269);
-const ObjectWriter_1 = __nccwpck_require__(7600);
-const BaseWriter_1 = __nccwpck_require__(9118);
+const util_1 = __nccwpck_require__(7061);
+const ObjectWriter_1 = __nccwpck_require__(1288);
+const BaseWriter_1 = __nccwpck_require__(4726);
 /**
  * Serializes XML nodes into ES6 maps and arrays.
  */
@@ -71970,15 +71970,15 @@ exports.MapWriter = MapWriter;
 
 /***/ }),
 
-/***/ 7600:
+/***/ 1288:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ObjectWriter = void 0;
-const util_1 = __nccwpck_require__(1269);
-const interfaces_1 = __nccwpck_require__(1377);
-const BaseWriter_1 = __nccwpck_require__(9118);
+const util_1 = __nccwpck_require__(7061);
+const interfaces_1 = __nccwpck_require__(9454);
+const BaseWriter_1 = __nccwpck_require__(4726);
 /**
  * Serializes XML nodes into objects and arrays.
  */
@@ -72424,13 +72424,13 @@ exports.ObjectWriter = ObjectWriter;
 
 /***/ }),
 
-/***/ 1669:
+/***/ 9341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLCBWriter = void 0;
-const BaseCBWriter_1 = __nccwpck_require__(3619);
+const BaseCBWriter_1 = __nccwpck_require__(9099);
 /**
  * Serializes XML nodes.
  */
@@ -72581,16 +72581,16 @@ exports.XMLCBWriter = XMLCBWriter;
 
 /***/ }),
 
-/***/ 7536:
+/***/ 5272:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLWriter = void 0;
-const util_1 = __nccwpck_require__(1269);
-const interfaces_1 = __nccwpck_require__(1377);
-const BaseWriter_1 = __nccwpck_require__(9118);
-const util_2 = __nccwpck_require__(3588);
+const util_1 = __nccwpck_require__(7061);
+const interfaces_1 = __nccwpck_require__(9454);
+const BaseWriter_1 = __nccwpck_require__(4726);
+const util_2 = __nccwpck_require__(8247);
 /**
  * Serializes XML nodes into strings.
  */
@@ -72809,13 +72809,13 @@ exports.XMLWriter = XMLWriter;
 
 /***/ }),
 
-/***/ 577:
+/***/ 2233:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLCBWriter = void 0;
-const BaseCBWriter_1 = __nccwpck_require__(3619);
+const BaseCBWriter_1 = __nccwpck_require__(9099);
 /**
  * Serializes XML nodes.
  */
@@ -72960,15 +72960,15 @@ exports.YAMLCBWriter = YAMLCBWriter;
 
 /***/ }),
 
-/***/ 3132:
+/***/ 6612:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLWriter = void 0;
-const ObjectWriter_1 = __nccwpck_require__(7600);
-const util_1 = __nccwpck_require__(1269);
-const BaseWriter_1 = __nccwpck_require__(9118);
+const ObjectWriter_1 = __nccwpck_require__(1288);
+const util_1 = __nccwpck_require__(7061);
+const BaseWriter_1 = __nccwpck_require__(4726);
 /**
  * Serializes XML nodes into a YAML string.
  */
@@ -73112,38 +73112,38 @@ exports.YAMLWriter = YAMLWriter;
 
 /***/ }),
 
-/***/ 8278:
+/***/ 2062:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLWriter = exports.JSONWriter = exports.ObjectWriter = exports.XMLWriter = exports.MapWriter = void 0;
-var MapWriter_1 = __nccwpck_require__(7351);
+var MapWriter_1 = __nccwpck_require__(4703);
 Object.defineProperty(exports, "MapWriter", ({ enumerable: true, get: function () { return MapWriter_1.MapWriter; } }));
-var XMLWriter_1 = __nccwpck_require__(7536);
+var XMLWriter_1 = __nccwpck_require__(5272);
 Object.defineProperty(exports, "XMLWriter", ({ enumerable: true, get: function () { return XMLWriter_1.XMLWriter; } }));
-var ObjectWriter_1 = __nccwpck_require__(7600);
+var ObjectWriter_1 = __nccwpck_require__(1288);
 Object.defineProperty(exports, "ObjectWriter", ({ enumerable: true, get: function () { return ObjectWriter_1.ObjectWriter; } }));
-var JSONWriter_1 = __nccwpck_require__(589);
+var JSONWriter_1 = __nccwpck_require__(2661);
 Object.defineProperty(exports, "JSONWriter", ({ enumerable: true, get: function () { return JSONWriter_1.JSONWriter; } }));
-var YAMLWriter_1 = __nccwpck_require__(3132);
+var YAMLWriter_1 = __nccwpck_require__(6612);
 Object.defineProperty(exports, "YAMLWriter", ({ enumerable: true, get: function () { return YAMLWriter_1.YAMLWriter; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 5434:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveBlockMap = __nccwpck_require__(6519);
-var resolveBlockSeq = __nccwpck_require__(2662);
-var resolveFlowCollection = __nccwpck_require__(4206);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -73229,15 +73229,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 5899:
+/***/ 3683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(6885);
-var composeNode = __nccwpck_require__(4873);
-var resolveEnd = __nccwpck_require__(644);
-var resolveProps = __nccwpck_require__(2207);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -73281,17 +73281,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 4873:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var composeCollection = __nccwpck_require__(5434);
-var composeScalar = __nccwpck_require__(3293);
-var resolveEnd = __nccwpck_require__(644);
-var utilEmptyScalarPosition = __nccwpck_require__(4831);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -73400,15 +73400,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 3293:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var resolveBlockScalar = __nccwpck_require__(809);
-var resolveFlowScalar = __nccwpck_require__(8066);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -73495,18 +73495,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 3480:
+/***/ 9984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(2342);
-var Document = __nccwpck_require__(6885);
-var errors = __nccwpck_require__(3376);
-var identity = __nccwpck_require__(415);
-var composeDoc = __nccwpck_require__(5899);
-var resolveEnd = __nccwpck_require__(644);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -73726,17 +73726,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 6519:
+/***/ 7103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
-var resolveProps = __nccwpck_require__(2207);
-var utilContainsNewline = __nccwpck_require__(9699);
-var utilFlowIndentCheck = __nccwpck_require__(7723);
-var utilMapIncludes = __nccwpck_require__(8539);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -73850,12 +73850,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 809:
+/***/ 8913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -74057,14 +74057,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 2662:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveProps = __nccwpck_require__(2207);
-var utilFlowIndentCheck = __nccwpck_require__(7723);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -74115,7 +74115,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 644:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -74161,19 +74161,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 4206:
+/***/ 3142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveEnd = __nccwpck_require__(644);
-var resolveProps = __nccwpck_require__(2207);
-var utilContainsNewline = __nccwpck_require__(9699);
-var utilMapIncludes = __nccwpck_require__(8539);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -74377,13 +74377,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 8066:
+/***/ 6842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var resolveEnd = __nccwpck_require__(644);
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -74612,7 +74612,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 2207:
+/***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -74767,7 +74767,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9699:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -74810,7 +74810,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 4831:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -74845,12 +74845,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 7723:
+/***/ 4051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9699);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -74869,12 +74869,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 8539:
+/***/ 1187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -74891,22 +74891,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 6885:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var toJS = __nccwpck_require__(915);
-var Schema = __nccwpck_require__(8296);
-var stringifyDocument = __nccwpck_require__(7653);
-var anchors = __nccwpck_require__(5236);
-var applyReviver = __nccwpck_require__(5797);
-var createNode = __nccwpck_require__(2076);
-var directives = __nccwpck_require__(2342);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(6424);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -75235,13 +75235,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5236:
+/***/ 1596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -75318,7 +75318,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 5797:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -75382,14 +75382,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2076:
+/***/ 2404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -75479,13 +75479,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 2342:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 const escapeChars = {
     '!': '%21',
@@ -75664,7 +75664,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 3376:
+/***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -75733,28 +75733,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 7207:
+/***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(3480);
-var Document = __nccwpck_require__(6885);
-var Schema = __nccwpck_require__(8296);
-var errors = __nccwpck_require__(3376);
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var cst = __nccwpck_require__(5421);
-var lexer = __nccwpck_require__(2081);
-var lineCounter = __nccwpck_require__(4588);
-var parser = __nccwpck_require__(6651);
-var publicApi = __nccwpck_require__(8759);
-var visit = __nccwpck_require__(292);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
 
 
 
@@ -75791,7 +75791,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 2745:
+/***/ 7249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -75817,16 +75817,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 7641:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5236);
-var visit = __nccwpck_require__(292);
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
-var toJS = __nccwpck_require__(915);
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(6424);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -75944,14 +75944,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 3469:
+/***/ 101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -76102,14 +76102,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6617:
+/***/ 6673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(5797);
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
 
 class NodeBase {
     constructor(type) {
@@ -76149,15 +76149,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 4245:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var stringifyPair = __nccwpck_require__(5004);
-var addPairToJSMap = __nccwpck_require__(9256);
-var identity = __nccwpck_require__(415);
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -76195,14 +76195,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 2765:
+/***/ 3301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
-var toJS = __nccwpck_require__(915);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(6424);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -76229,17 +76229,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 1950:
+/***/ 4454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(6340);
-var addPairToJSMap = __nccwpck_require__(9256);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -76383,17 +76383,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 7495:
+/***/ 2223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var stringifyCollection = __nccwpck_require__(6340);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var toJS = __nccwpck_require__(915);
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(6424);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -76505,16 +76505,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 9256:
+/***/ 7104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(2745);
-var merge = __nccwpck_require__(6220);
-var stringify = __nccwpck_require__(732);
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -76577,7 +76577,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 415:
+/***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -76637,12 +76637,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 915:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -76683,15 +76683,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 1366:
+/***/ 110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(809);
-var resolveFlowScalar = __nccwpck_require__(8066);
-var errors = __nccwpck_require__(3376);
-var stringifyString = __nccwpck_require__(501);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -76908,7 +76908,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 8013:
+/***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -76978,7 +76978,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4555:
+/***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -77084,14 +77084,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 5421:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(1366);
-var cstStringify = __nccwpck_require__(8013);
-var cstVisit = __nccwpck_require__(4555);
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -77203,12 +77203,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 2081:
+/***/ 361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(5421);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -77933,7 +77933,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 4588:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -77981,14 +77981,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 6651:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(5421);
-var lexer = __nccwpck_require__(2081);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -78968,18 +78968,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 8759:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(3480);
-var Document = __nccwpck_require__(6885);
-var errors = __nccwpck_require__(3376);
-var log = __nccwpck_require__(2745);
-var identity = __nccwpck_require__(415);
-var lineCounter = __nccwpck_require__(4588);
-var parser = __nccwpck_require__(6651);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -79082,16 +79082,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 8296:
+/***/ 5840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var map = __nccwpck_require__(7683);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var tags = __nccwpck_require__(3578);
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -79128,13 +79128,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7683:
+/***/ 7451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var YAMLMap = __nccwpck_require__(1950);
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
 
 const map = {
     collection: 'map',
@@ -79154,12 +79154,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 const nullTag = {
     identify: value => value == null,
@@ -79178,13 +79178,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 4066:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var YAMLSeq = __nccwpck_require__(7495);
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
 
 const seq = {
     collection: 'seq',
@@ -79204,12 +79204,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 4088:
+/***/ 6464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(501);
+var stringifyString = __nccwpck_require__(3069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -79227,12 +79227,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 7247:
+/***/ 3959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -79255,13 +79255,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 7661:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var stringifyNumber = __nccwpck_require__(2729);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -79309,12 +79309,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9546:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -79358,18 +79358,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 9032:
+/***/ 896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(7247);
-var float = __nccwpck_require__(7661);
-var int = __nccwpck_require__(9546);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -79390,14 +79390,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 7519:
+/***/ 3559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var map = __nccwpck_require__(7683);
-var seq = __nccwpck_require__(4066);
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -79461,27 +79461,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3578:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(7247);
-var float = __nccwpck_require__(7661);
-var int = __nccwpck_require__(9546);
-var schema = __nccwpck_require__(9032);
-var schema$1 = __nccwpck_require__(7519);
-var binary = __nccwpck_require__(4011);
-var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(2775);
-var pairs = __nccwpck_require__(1705);
-var schema$2 = __nccwpck_require__(1921);
-var set = __nccwpck_require__(832);
-var timestamp = __nccwpck_require__(168);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(4371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -79567,14 +79567,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 4011:
+/***/ 6083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(2765);
-var stringifyString = __nccwpck_require__(501);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -79644,12 +79644,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 2214:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -79680,13 +79680,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 9614:
+/***/ 5782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var stringifyNumber = __nccwpck_require__(2729);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -79737,12 +79737,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 6257:
+/***/ 873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -79820,13 +79820,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 6220:
+/***/ 452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -79898,16 +79898,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 2775:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var pairs = __nccwpck_require__(1705);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -79982,15 +79982,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 1705:
+/***/ 8385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
-var YAMLSeq = __nccwpck_require__(7495);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -80071,24 +80071,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 1921:
+/***/ 5913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var binary = __nccwpck_require__(4011);
-var bool = __nccwpck_require__(2214);
-var float = __nccwpck_require__(9614);
-var int = __nccwpck_require__(6257);
-var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(2775);
-var pairs = __nccwpck_require__(1705);
-var set = __nccwpck_require__(832);
-var timestamp = __nccwpck_require__(168);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(4371);
 
 const schema = [
     map.map,
@@ -80119,14 +80119,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 832:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -80222,12 +80222,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 168:
+/***/ 4371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(8689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -80334,7 +80334,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 3699:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -80492,15 +80492,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 732:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5236);
-var identity = __nccwpck_require__(415);
-var stringifyComment = __nccwpck_require__(8927);
-var stringifyString = __nccwpck_require__(501);
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -80631,14 +80631,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 6340:
+/***/ 1212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -80793,7 +80793,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 8927:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -80824,14 +80824,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 7653:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -80918,7 +80918,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 2729:
+/***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -80952,15 +80952,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 5004:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -81111,13 +81111,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 501:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var foldFlowLines = __nccwpck_require__(3699);
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -81456,12 +81456,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 292:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -81879,6 +81879,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6255);
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

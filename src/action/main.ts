@@ -8,7 +8,7 @@ import { detectCiContext, newInvocationId } from '../core/ci-context.js'
 import { systemClock, type Clock } from '../core/clock.js'
 import type { RunConfig } from '../core/config.js'
 import { toEchopointError } from '../core/errors.js'
-import { daysLeft, RUN_EXPIRY_WARNING_DAYS } from '../core/key-expiry.js'
+import { expiresSoon, expiryWarning } from '../core/key-expiry.js'
 import { outcomeOfError, runFlows, verdictMessage, type RunOutcome } from '../core/run.js'
 import { writeJunitReport } from '../core/report/junit.js'
 import { annotateResults } from './annotations.js'
@@ -72,14 +72,10 @@ async function report(
   annotateResults(outcome.results)
 
   const expiresAt = outcome.key?.expiresAt
-  if (expiresAt) {
-    const days = daysLeft(expiresAt, clock.now())
-    if (days <= RUN_EXPIRY_WARNING_DAYS) {
-      core.warning(
-        `The API key expires on ${expiresAt} (${days} day${days === 1 ? '' : 's'} left). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`,
-        { title: 'Echopoint: API key expires soon' }
-      )
-    }
+  if (expiresAt && expiresSoon(expiresAt, clock.now())) {
+    core.warning(expiryWarning(expiresAt, clock.now()), {
+      title: 'Echopoint: API key expires soon'
+    })
   }
 
   if (targets.jobSummary) {

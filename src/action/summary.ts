@@ -6,7 +6,7 @@
  */
 import type { RunOutcome } from '../core/run.js'
 import { formatDuration } from '../core/duration.js'
-import { daysLeft, RUN_EXPIRY_WARNING_DAYS } from '../core/key-expiry.js'
+import { expiresSoon, expiryWarning } from '../core/key-expiry.js'
 import { escapeMarkdown as md, safeId, safeUrl, showValue } from '../core/report/escape.js'
 import {
   describeAssertion,
@@ -116,14 +116,8 @@ export function renderSummary(outcome: RunOutcome, context: SummaryContext): str
   }
 
   const expiresAt = outcome.key?.expiresAt
-  if (expiresAt) {
-    const days = daysLeft(expiresAt, context.now)
-    if (days <= RUN_EXPIRY_WARNING_DAYS) {
-      lines.push(
-        `> ⚠️ The API key expires on ${md(expiresAt)} (${days < 0 ? 'already expired' : `${days} day${days === 1 ? '' : 's'} left`}). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`,
-        ''
-      )
-    }
+  if (expiresAt && expiresSoon(expiresAt, context.now)) {
+    lines.push(`> ⚠️ ${md(expiryWarning(expiresAt, context.now))}`, '')
   }
   if (outcome.stats.waits > 0) {
     lines.push(

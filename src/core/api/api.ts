@@ -18,6 +18,7 @@ import type {
   Permission,
   TriggerType
 } from './types.js'
+import type { BudgetBucket, BudgetReading } from './rate-budget.js'
 
 export interface RequestOptions {
   /** Aborts the request and any wait before a retry. */
@@ -82,6 +83,8 @@ export interface EchopointApi {
   /** The last `X-Api-Key-Expires-At` header seen on any response (contract.md part B.1). */
   readonly keyExpiresAtHeader: string | undefined
   readonly stats: ClientStats
+  /** What the server last said about a bucket's rate-limit budget (absent in fakes). */
+  budget?(bucket: BudgetBucket): BudgetReading | undefined
 }
 
 export interface ClientOptions {

@@ -59,6 +59,7 @@ export function createClient(options: ClientOptions): EchopointApi {
     get stats() {
       return { ...transport.stats }
     },
+    budget: (bucket) => transport.rateBudget(bucket),
 
     getKeySelf: async (opts) =>
       call<ApiKeySelf>(

@@ -19,6 +19,14 @@ import type { ShapeCheck } from './response-shape.js'
 import { MAX_REDIRECTS, REDIRECT_STATUSES, redirectTarget } from './redirect.js'
 import { createRetryPolicy, type RetryDecision, type RetryPolicy } from './retry.js'
 import { PauseGate } from './pause-gate.js'
+import { Pacer } from './pacing.js'
+import {
+  bucketOf,
+  RateBudget,
+  readBudget,
+  type BudgetBucket,
+  type BudgetReading
+} from './rate-budget.js'
 import { joinUrl, validateApiUrl, type Query } from './url.js'
 import { formatWait, isoTime } from './wait-format.js'
 import { exhaustedWait, rateLimitWait } from './wait-plan.js'
@@ -103,6 +111,8 @@ export class Transport {
   private readonly timeoutMs: number
   private readonly recorder: WaitRecorder
   private readonly gate: PauseGate
+  private readonly budget = new RateBudget()
+  private readonly pacer: Pacer
 
   constructor(private readonly options: TransportOptions) {
     // Defence in depth: the config validated api-url already, but the key must never
@@ -129,6 +139,7 @@ export class Transport {
       deadline: options.deadline,
       maxWaitMs: options.maxWaitMs
     })
+    this.pacer = new Pacer(this.budget, this.clock)
     // allowRedirects false: see redirect.ts. Retries are ours. The socket timeout is a
     // backstop behind our own per-request timer.
     this.http = new HttpClient(options.userAgent ?? DEFAULT_USER_AGENT, [], {
@@ -149,14 +160,25 @@ export class Transport {
     const headers = this.headersFor(req, label)
     const body = req.body === undefined ? undefined : JSON.stringify(req.body)
 
+    const bucket = bucketOf(req.method, req.safe)
     for (let attempt = 1; ; attempt++) {
-      // Every attempt, the first included, waits out a pause learned from any response.
-      await this.guard(label, req.signal, () => this.gate.pass(label, req.signal))
-      if (attempt > 1) this.stats.retries++
-      const failure = await this.attempt(req, url, headers, body, label).then(
-        (result) => result,
-        (error: unknown) => ({ error: this.typed(error, label) }) as Failure
-      )
+      // No more requests of a bucket in flight than its window has left (pacing.ts).
+      let release: () => void = () => undefined
+      await this.guard(label, req.signal, async () => {
+        release = await this.pacer.acquire(bucket, req.signal)
+      })
+      let failure: { value: unknown } | Failure
+      try {
+        // Every attempt, the first included, waits out a pause learned from any response.
+        await this.guard(label, req.signal, () => this.gate.pass(label, req.signal))
+        if (attempt > 1) this.stats.retries++
+        failure = await this.attempt(req, url, headers, body, label).then(
+          (result) => result,
+          (error: unknown) => ({ error: this.typed(error, label) }) as Failure
+        )
+      } finally {
+        release()
+      }
       if (!('error' in failure)) return failure.value
 
       const { error, response } = failure
@@ -193,6 +215,11 @@ export class Transport {
         })
       }
     }
+  }
+
+  /** What the last answer of `bucket` said about its rate-limit budget, as of now. */
+  rateBudget(bucket: BudgetBucket): BudgetReading | undefined {
+    return this.budget.get(bucket, this.clock.now())
   }
 
   /** Runs a wait; an abort becomes the typed `cancelled` error (or the signal's typed reason). */
@@ -308,6 +335,9 @@ export class Transport {
     label: string
   ): { value: unknown } | Failure {
     const { status, headers, text } = response
+    const now = this.clock.now()
+    const reading = readBudget(headers, now)
+    if (reading) this.budget.record(bucketOf(req.method, req.safe), reading, now)
     if (status >= 200 && status < 300) {
       this.learn(label, status, headers)
       if (text.trim() === '') throw contractViolation(label, status, 'empty body')

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(221);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8494);
 // The key-expiry action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 221:
+/***/ 8494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32928,6 +32928,162 @@ function pause_gate_describe(pause, ms) {
         : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal})`;
 }
 
+;// CONCATENATED MODULE: ./src/core/api/pacing.ts
+class Pacer {
+    budget;
+    clock;
+    inFlight = new Map();
+    waiters = [];
+    constructor(budget, clock) {
+        this.budget = budget;
+        this.clock = clock;
+    }
+    /** Requests of `bucket` in flight now. */
+    inFlightOf(bucket) {
+        return this.inFlight.get(bucket) ?? 0;
+    }
+    /** Resolves with a release function once a request of `bucket` may be sent. */
+    async acquire(bucket, signal) {
+        for (;;) {
+            signal?.throwIfAborted();
+            const now = this.clock.now();
+            const reading = this.budget.get(bucket, now);
+            const busy = this.inFlightOf(bucket);
+            // With nothing in flight, the request goes ahead: when the window is spent, the
+            // pause gate (pause-gate.ts) holds it until the reset, and logs and counts that wait.
+            if (!reading || busy === 0 || reading.remaining - busy > 0) {
+                this.inFlight.set(bucket, busy + 1);
+                let released = false;
+                return () => {
+                    if (released)
+                        return;
+                    released = true;
+                    this.inFlight.set(bucket, this.inFlightOf(bucket) - 1);
+                    this.wake();
+                };
+            }
+            await this.nextRelease(signal);
+        }
+    }
+    wake() {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const w of waiters)
+            w();
+    }
+    nextRelease(signal) {
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                this.waiters = this.waiters.filter((w) => w !== done);
+                reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+            };
+            const done = () => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            };
+            signal?.addEventListener('abort', onAbort, { once: true });
+            this.waiters.push(done);
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/api/rate-budget.ts
+
+
+
+
+
+/** The bucket a request counts against. */
+function bucketOf(method, safe) {
+    if (method === 'GET')
+        return 'read';
+    return safe ? 'search' : 'write';
+}
+/** Limit and window from `RateLimit-Policy` (the most constrained policy: smallest quota). */
+function policyOf(headers) {
+    const value = headerValue(headers, 'ratelimit-policy');
+    if (value === undefined)
+        return {};
+    let best = {};
+    for (const m of parseStructuredMembers(value)) {
+        const q = typeof m.params.q === 'number' ? m.params.q : undefined;
+        const w = typeof m.params.w === 'number' ? m.params.w : undefined;
+        if (q !== undefined && (best.limit === undefined || q < best.limit))
+            best = { limit: q, windowS: w };
+    }
+    return best;
+}
+/**
+ * Reads the budget an answer states, or undefined when it states no remaining
+ * count. Absolute reset times are corrected for clock skew like the wait engine's.
+ */
+function readBudget(headers, localNowMs) {
+    const clock = serverClock(headers, localNowMs);
+    const ietf = readIetfRateLimit(headers);
+    const x = readXRateLimit(headers);
+    const remaining = ietf?.remaining ?? x?.remaining;
+    if (remaining === undefined)
+        return undefined;
+    const policy = policyOf(headers);
+    const limit = parseNonNegative(headerValue(headers, 'x-ratelimit-limit') ?? '') ?? policy.limit;
+    let resetAtMs;
+    if (ietf?.resetSeconds !== undefined) {
+        resetAtMs = clock.toLocal(delayOrEpoch(ietf.resetSeconds, clock.nowMs).atMs);
+    }
+    else if (x?.reset !== undefined) {
+        const reset = parseResetTime(x.reset, clock.nowMs);
+        if (reset)
+            resetAtMs = clock.toLocal(reset.atMs);
+    }
+    return {
+        remaining,
+        limit,
+        windowMs: policy.windowS === undefined ? undefined : policy.windowS * 1000,
+        resetAtMs: resetAtMs === undefined ? undefined : Math.ceil(resetAtMs)
+    };
+}
+/** The latest reading of each bucket. */
+class RateBudget {
+    readings = new Map();
+    /** Records what an answer said. Ignores an out-of-order answer from the same window that says more remain. */
+    record(bucket, reading, at) {
+        const old = this.readings.get(bucket);
+        const sameWindow = old !== undefined &&
+            old.resetAtMs !== undefined &&
+            reading.resetAtMs !== undefined &&
+            Math.abs(old.resetAtMs - reading.resetAtMs) < 1500 &&
+            old.resetAtMs > at;
+        if (sameWindow && reading.remaining > old.remaining)
+            return;
+        this.readings.set(bucket, { ...reading, at });
+    }
+    /**
+     * The budget now: once a known reset has passed, the window starts afresh with
+     * `limit` remaining (or nothing is known, without a limit).
+     */
+    get(bucket, now) {
+        const r = this.readings.get(bucket);
+        if (!r)
+            return undefined;
+        if (r.resetAtMs !== undefined && r.resetAtMs <= now) {
+            if (r.limit === undefined)
+                return undefined;
+            // A window of unknown length: the next answer will tell when it resets.
+            const w = r.windowMs;
+            return {
+                remaining: r.limit,
+                limit: r.limit,
+                windowMs: w,
+                resetAtMs: w === undefined || w <= 0
+                    ? undefined
+                    : r.resetAtMs + (Math.floor((now - r.resetAtMs) / w) + 1) * w,
+                at: now
+            };
+        }
+        return r;
+    }
+}
+
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/core/api/url.ts
@@ -33078,6 +33234,8 @@ class WaitRecorder {
 
 
 
+
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_USER_AGENT = 'echopoint-ci';
 /** `METHOD /path` as errors and logs show it: the API path, without the query. */
@@ -33109,6 +33267,8 @@ class Transport {
     timeoutMs;
     recorder;
     gate;
+    budget = new RateBudget();
+    pacer;
     constructor(options) {
         this.options = options;
         // Defence in depth: the config validated api-url already, but the key must never
@@ -33136,6 +33296,7 @@ class Transport {
             deadline: options.deadline,
             maxWaitMs: options.maxWaitMs
         });
+        this.pacer = new Pacer(this.budget, this.clock);
         // allowRedirects false: see redirect.ts. Retries are ours. The socket timeout is a
         // backstop behind our own per-request timer.
         this.http = new lib_HttpClient(options.userAgent ?? DEFAULT_USER_AGENT, [], {
@@ -33152,12 +33313,24 @@ class Transport {
         const url = joinUrl(this.base, req.path, req.query);
         const headers = this.headersFor(req, label);
         const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+        const bucket = bucketOf(req.method, req.safe);
         for (let attempt = 1;; attempt++) {
-            // Every attempt, the first included, waits out a pause learned from any response.
-            await this.guard(label, req.signal, () => this.gate.pass(label, req.signal));
-            if (attempt > 1)
-                this.stats.retries++;
-            const failure = await this.attempt(req, url, headers, body, label).then((result) => result, (error) => ({ error: this.typed(error, label) }));
+            // No more requests of a bucket in flight than its window has left (pacing.ts).
+            let release = () => undefined;
+            await this.guard(label, req.signal, async () => {
+                release = await this.pacer.acquire(bucket, req.signal);
+            });
+            let failure;
+            try {
+                // Every attempt, the first included, waits out a pause learned from any response.
+                await this.guard(label, req.signal, () => this.gate.pass(label, req.signal));
+                if (attempt > 1)
+                    this.stats.retries++;
+                failure = await this.attempt(req, url, headers, body, label).then((result) => result, (error) => ({ error: this.typed(error, label) }));
+            }
+            finally {
+                release();
+            }
             if (!('error' in failure))
                 return failure.value;
             const { error, response } = failure;
@@ -33196,6 +33369,10 @@ class Transport {
                 });
             }
         }
+    }
+    /** What the last answer of `bucket` said about its rate-limit budget, as of now. */
+    rateBudget(bucket) {
+        return this.budget.get(bucket, this.clock.now());
     }
     /** Runs a wait; an abort becomes the typed `cancelled` error (or the signal's typed reason). */
     async guard(label, signal, wait) {
@@ -33273,6 +33450,10 @@ class Transport {
     }
     interpret(response, req, label) {
         const { status, headers, text } = response;
+        const now = this.clock.now();
+        const reading = readBudget(headers, now);
+        if (reading)
+            this.budget.record(bucketOf(req.method, req.safe), reading, now);
         if (status >= 200 && status < 300) {
             this.learn(label, status, headers);
             if (text.trim() === '')
@@ -33357,6 +33538,7 @@ function createClient(options) {
         get stats() {
             return { ...transport.stats };
         },
+        budget: (bucket) => transport.rateBudget(bucket),
         getKeySelf: async (opts) => call({ method: 'GET', path: '/api-keys/self', withoutOrganization: true, expect: keySelf }, opts),
         listPermissions: async (type, opts) => normalisePaged(await call({ method: 'GET', path: '/permissions', query: { type }, expect: paged }, opts)),
         // A search only reads, so it may be repeated after a 5xx like a GET.
@@ -33418,6 +33600,20 @@ const RUN_EXPIRY_WARNING_DAYS = 14;
 /** Whole days from `now` until `expiresAt`, rounded down. */
 function key_expiry_daysLeft(expiresAt, now) {
     return Math.floor((Date.parse(expiresAt) - now) / DAY_MS);
+}
+/**
+ * Whether the run action should warn: the key expires within
+ * RUN_EXPIRY_WARNING_DAYS (fewer whole days left, as the key-expiry check counts
+ * its warn-days), or has expired.
+ */
+function expiresSoon(expiresAt, now) {
+    return key_expiry_daysLeft(expiresAt, now) < RUN_EXPIRY_WARNING_DAYS;
+}
+/** The run action's warning about a key that expires soon (annotation and job summary). */
+function expiryWarning(expiresAt, now) {
+    const days = key_expiry_daysLeft(expiresAt, now);
+    const left = days < 0 ? 'already expired' : `${days} day${days === 1 ? '' : 's'} left`;
+    return `The API key expires on ${expiresAt} (${left}). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/scopes.ts

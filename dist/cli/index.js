@@ -53951,7 +53951,7 @@ module.exports = new Type('tag:yaml.org,2002:timestamp', {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2424);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1033);
 // The CLI's entry point: wire the process to main() and exit with its code.
 
 const controller = new AbortController();
@@ -53970,7 +53970,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2424:
+/***/ 1033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56287,6 +56287,162 @@ function pause_gate_describe(pause, ms) {
         : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal})`;
 }
 
+;// CONCATENATED MODULE: ./src/core/api/pacing.ts
+class Pacer {
+    budget;
+    clock;
+    inFlight = new Map();
+    waiters = [];
+    constructor(budget, clock) {
+        this.budget = budget;
+        this.clock = clock;
+    }
+    /** Requests of `bucket` in flight now. */
+    inFlightOf(bucket) {
+        return this.inFlight.get(bucket) ?? 0;
+    }
+    /** Resolves with a release function once a request of `bucket` may be sent. */
+    async acquire(bucket, signal) {
+        for (;;) {
+            signal?.throwIfAborted();
+            const now = this.clock.now();
+            const reading = this.budget.get(bucket, now);
+            const busy = this.inFlightOf(bucket);
+            // With nothing in flight, the request goes ahead: when the window is spent, the
+            // pause gate (pause-gate.ts) holds it until the reset, and logs and counts that wait.
+            if (!reading || busy === 0 || reading.remaining - busy > 0) {
+                this.inFlight.set(bucket, busy + 1);
+                let released = false;
+                return () => {
+                    if (released)
+                        return;
+                    released = true;
+                    this.inFlight.set(bucket, this.inFlightOf(bucket) - 1);
+                    this.wake();
+                };
+            }
+            await this.nextRelease(signal);
+        }
+    }
+    wake() {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const w of waiters)
+            w();
+    }
+    nextRelease(signal) {
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                this.waiters = this.waiters.filter((w) => w !== done);
+                reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+            };
+            const done = () => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            };
+            signal?.addEventListener('abort', onAbort, { once: true });
+            this.waiters.push(done);
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/api/rate-budget.ts
+
+
+
+
+
+/** The bucket a request counts against. */
+function bucketOf(method, safe) {
+    if (method === 'GET')
+        return 'read';
+    return safe ? 'search' : 'write';
+}
+/** Limit and window from `RateLimit-Policy` (the most constrained policy: smallest quota). */
+function policyOf(headers) {
+    const value = headerValue(headers, 'ratelimit-policy');
+    if (value === undefined)
+        return {};
+    let best = {};
+    for (const m of parseStructuredMembers(value)) {
+        const q = typeof m.params.q === 'number' ? m.params.q : undefined;
+        const w = typeof m.params.w === 'number' ? m.params.w : undefined;
+        if (q !== undefined && (best.limit === undefined || q < best.limit))
+            best = { limit: q, windowS: w };
+    }
+    return best;
+}
+/**
+ * Reads the budget an answer states, or undefined when it states no remaining
+ * count. Absolute reset times are corrected for clock skew like the wait engine's.
+ */
+function readBudget(headers, localNowMs) {
+    const clock = serverClock(headers, localNowMs);
+    const ietf = readIetfRateLimit(headers);
+    const x = readXRateLimit(headers);
+    const remaining = ietf?.remaining ?? x?.remaining;
+    if (remaining === undefined)
+        return undefined;
+    const policy = policyOf(headers);
+    const limit = parseNonNegative(headerValue(headers, 'x-ratelimit-limit') ?? '') ?? policy.limit;
+    let resetAtMs;
+    if (ietf?.resetSeconds !== undefined) {
+        resetAtMs = clock.toLocal(delayOrEpoch(ietf.resetSeconds, clock.nowMs).atMs);
+    }
+    else if (x?.reset !== undefined) {
+        const reset = parseResetTime(x.reset, clock.nowMs);
+        if (reset)
+            resetAtMs = clock.toLocal(reset.atMs);
+    }
+    return {
+        remaining,
+        limit,
+        windowMs: policy.windowS === undefined ? undefined : policy.windowS * 1000,
+        resetAtMs: resetAtMs === undefined ? undefined : Math.ceil(resetAtMs)
+    };
+}
+/** The latest reading of each bucket. */
+class RateBudget {
+    readings = new Map();
+    /** Records what an answer said. Ignores an out-of-order answer from the same window that says more remain. */
+    record(bucket, reading, at) {
+        const old = this.readings.get(bucket);
+        const sameWindow = old !== undefined &&
+            old.resetAtMs !== undefined &&
+            reading.resetAtMs !== undefined &&
+            Math.abs(old.resetAtMs - reading.resetAtMs) < 1500 &&
+            old.resetAtMs > at;
+        if (sameWindow && reading.remaining > old.remaining)
+            return;
+        this.readings.set(bucket, { ...reading, at });
+    }
+    /**
+     * The budget now: once a known reset has passed, the window starts afresh with
+     * `limit` remaining (or nothing is known, without a limit).
+     */
+    get(bucket, now) {
+        const r = this.readings.get(bucket);
+        if (!r)
+            return undefined;
+        if (r.resetAtMs !== undefined && r.resetAtMs <= now) {
+            if (r.limit === undefined)
+                return undefined;
+            // A window of unknown length: the next answer will tell when it resets.
+            const w = r.windowMs;
+            return {
+                remaining: r.limit,
+                limit: r.limit,
+                windowMs: w,
+                resetAtMs: w === undefined || w <= 0
+                    ? undefined
+                    : r.resetAtMs + (Math.floor((now - r.resetAtMs) / w) + 1) * w,
+                at: now
+            };
+        }
+        return r;
+    }
+}
+
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/core/api/url.ts
@@ -56437,6 +56593,8 @@ class WaitRecorder {
 
 
 
+
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_USER_AGENT = 'echopoint-ci';
 /** `METHOD /path` as errors and logs show it: the API path, without the query. */
@@ -56468,6 +56626,8 @@ class Transport {
     timeoutMs;
     recorder;
     gate;
+    budget = new RateBudget();
+    pacer;
     constructor(options) {
         this.options = options;
         // Defence in depth: the config validated api-url already, but the key must never
@@ -56495,6 +56655,7 @@ class Transport {
             deadline: options.deadline,
             maxWaitMs: options.maxWaitMs
         });
+        this.pacer = new Pacer(this.budget, this.clock);
         // allowRedirects false: see redirect.ts. Retries are ours. The socket timeout is a
         // backstop behind our own per-request timer.
         this.http = new HttpClient(options.userAgent ?? DEFAULT_USER_AGENT, [], {
@@ -56511,12 +56672,24 @@ class Transport {
         const url = joinUrl(this.base, req.path, req.query);
         const headers = this.headersFor(req, label);
         const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+        const bucket = bucketOf(req.method, req.safe);
         for (let attempt = 1;; attempt++) {
-            // Every attempt, the first included, waits out a pause learned from any response.
-            await this.guard(label, req.signal, () => this.gate.pass(label, req.signal));
-            if (attempt > 1)
-                this.stats.retries++;
-            const failure = await this.attempt(req, url, headers, body, label).then((result) => result, (error) => ({ error: this.typed(error, label) }));
+            // No more requests of a bucket in flight than its window has left (pacing.ts).
+            let release = () => undefined;
+            await this.guard(label, req.signal, async () => {
+                release = await this.pacer.acquire(bucket, req.signal);
+            });
+            let failure;
+            try {
+                // Every attempt, the first included, waits out a pause learned from any response.
+                await this.guard(label, req.signal, () => this.gate.pass(label, req.signal));
+                if (attempt > 1)
+                    this.stats.retries++;
+                failure = await this.attempt(req, url, headers, body, label).then((result) => result, (error) => ({ error: this.typed(error, label) }));
+            }
+            finally {
+                release();
+            }
             if (!('error' in failure))
                 return failure.value;
             const { error, response } = failure;
@@ -56555,6 +56728,10 @@ class Transport {
                 });
             }
         }
+    }
+    /** What the last answer of `bucket` said about its rate-limit budget, as of now. */
+    rateBudget(bucket) {
+        return this.budget.get(bucket, this.clock.now());
     }
     /** Runs a wait; an abort becomes the typed `cancelled` error (or the signal's typed reason). */
     async guard(label, signal, wait) {
@@ -56632,6 +56809,10 @@ class Transport {
     }
     interpret(response, req, label) {
         const { status, headers, text } = response;
+        const now = this.clock.now();
+        const reading = readBudget(headers, now);
+        if (reading)
+            this.budget.record(bucketOf(req.method, req.safe), reading, now);
         if (status >= 200 && status < 300) {
             this.learn(label, status, headers);
             if (text.trim() === '')
@@ -56716,6 +56897,7 @@ function createClient(options) {
         get stats() {
             return { ...transport.stats };
         },
+        budget: (bucket) => transport.rateBudget(bucket),
         getKeySelf: async (opts) => call({ method: 'GET', path: '/api-keys/self', withoutOrganization: true, expect: keySelf }, opts),
         listPermissions: async (type, opts) => normalisePaged(await call({ method: 'GET', path: '/permissions', query: { type }, expect: paged }, opts)),
         // A search only reads, so it may be repeated after a 5xx like a GET.
@@ -56777,6 +56959,20 @@ const RUN_EXPIRY_WARNING_DAYS = 14;
 /** Whole days from `now` until `expiresAt`, rounded down. */
 function key_expiry_daysLeft(expiresAt, now) {
     return Math.floor((Date.parse(expiresAt) - now) / DAY_MS);
+}
+/**
+ * Whether the run action should warn: the key expires within
+ * RUN_EXPIRY_WARNING_DAYS (fewer whole days left, as the key-expiry check counts
+ * its warn-days), or has expired.
+ */
+function expiresSoon(expiresAt, now) {
+    return key_expiry_daysLeft(expiresAt, now) < RUN_EXPIRY_WARNING_DAYS;
+}
+/** The run action's warning about a key that expires soon (annotation and job summary). */
+function expiryWarning(expiresAt, now) {
+    const days = key_expiry_daysLeft(expiresAt, now);
+    const left = days < 0 ? 'already expired' : `${days} day${days === 1 ? '' : 's'} left`;
+    return `The API key expires on ${expiresAt} (${left}). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/scopes.ts
@@ -61865,15 +62061,145 @@ async function mapWithConcurrency(items, limit, task, shouldStop = () => false) 
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
+/** First poll after launch; without expectations, back off by AUTO_GROWTH up to AUTO_MAX_MS. */
+const AUTO_FIRST_MS = 1000;
+const AUTO_MAX_MS = 5000;
+const AUTO_GROWTH = 1.5;
+/** Never closer than this, even when an end is expected sooner. */
+const AUTO_MIN_MS = 250;
+/** Once an execution is past its expected end: poll this often (budget permitting). */
+const AUTO_TAIL_MS = 500;
+/** The delay before polling round `round` (0-based) without anything else known. */
+function poll_schedule_backoffDelay(round) {
+    return Math.min(AUTO_MAX_MS, AUTO_FIRST_MS * AUTO_GROWTH ** round);
+}
+/**
+ * The shortest delay that keeps polling inside the read budget: the time to the
+ * window's reset spread over the rounds the remaining requests allow.
+ */
+function budgetFloor(budget, now, perRound, reserve = 0) {
+    if (!budget)
+        return 0;
+    const rounds = Math.floor(Math.max(0, budget.remaining - reserve) / Math.max(1, perRound));
+    if (budget.resetAtMs !== undefined && budget.resetAtMs > now) {
+        const toReset = budget.resetAtMs - now;
+        return rounds >= 1 ? toReset / rounds : toReset;
+    }
+    // No reset time: the average rate the limit allows over its window, when known.
+    if (budget.limit !== undefined && budget.limit > 0 && budget.windowMs !== undefined) {
+        return (budget.windowMs * Math.max(1, perRound)) / budget.limit;
+    }
+    return 0;
+}
+/** Milliseconds to wait before the next round. */
+function nextPollDelay(pollInterval, input) {
+    if (pollInterval !== 'auto')
+        return pollInterval;
+    let delay;
+    if (input.expectedEnds.length === 0) {
+        delay = poll_schedule_backoffDelay(input.round);
+    }
+    else {
+        const soonest = Math.min(...input.expectedEnds) - input.now;
+        delay = soonest > 0 ? Math.min(AUTO_MAX_MS, Math.max(AUTO_MIN_MS, soonest)) : AUTO_TAIL_MS;
+    }
+    return Math.ceil(Math.max(delay, budgetFloor(input.budget, input.now, input.requestsPerRound, input.reserve)));
+}
+/** The median of `values` (undefined for none). */
+function median(values) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+;// CONCATENATED MODULE: ./src/core/track.ts
+
+/** Rows per page: the most the API allows (contract.md part A). */
+const TRACK_PAGE_SIZE = 100;
+/** The earliest `started_at` among `items`, as the server wrote it. */
+function earliestStart(items) {
+    let best;
+    for (const item of items) {
+        const text = item.execution.started_at;
+        const at = Date.parse(text);
+        if (Number.isNaN(at))
+            continue;
+        if (!best || at < best.at)
+            best = { at, text };
+    }
+    return best?.text;
+}
+/**
+ * Pages the next round is expected to take: every execution we launched at or
+ * after the earliest one in flight is in the listing (others' may add more).
+ */
+function expectedPages(all, pending) {
+    const since = earliestStart(pending);
+    if (since === undefined)
+        return 1;
+    const from = Date.parse(since);
+    const rows = all.filter((i) => Date.parse(i.execution.started_at) >= from).length;
+    return Math.max(1, Math.ceil(rows / TRACK_PAGE_SIZE));
+}
+/** The execution as the row tells it; fields the row lacks keep their last value. */
+function merge(execution, row) {
+    return {
+        ...execution,
+        status: row.status,
+        completed_at: row.completed_at ?? execution.completed_at,
+        error_code: row.error_code ?? execution.error_code,
+        error_message: row.error_message ?? execution.error_message
+    };
+}
+/**
+ * Reads the state of every item in `pending` from the listing and updates the
+ * items in place. Throws the API's error for anything but a missing endpoint.
+ */
+async function trackRound(api, pending, signal) {
+    const byId = new Map(pending.map((item) => [item.execution.id, item]));
+    const since = earliestStart(pending);
+    const seen = new Set();
+    const changed = [];
+    let requests = 0;
+    for (let offset = 0; seen.size < byId.size; offset += TRACK_PAGE_SIZE) {
+        let page;
+        try {
+            requests++;
+            page = await api.listExecutions({ limit: TRACK_PAGE_SIZE, offset, since }, { signal });
+        }
+        catch (err) {
+            const error = toEchopointError(err);
+            if (offset === 0 && (error.status === 404 || error.status === 405)) {
+                return { kind: 'unsupported', status: error.status };
+            }
+            throw err;
+        }
+        for (const row of page.items) {
+            const item = byId.get(row.id);
+            if (!item || seen.has(row.id))
+                continue;
+            seen.add(row.id);
+            if (row.status !== item.execution.status)
+                changed.push(item);
+            item.execution = merge(item.execution, row);
+        }
+        if (page.items.length < TRACK_PAGE_SIZE || offset + page.items.length >= page.total)
+            break;
+    }
+    const missing = pending.filter((item) => !seen.has(item.execution.id));
+    return { kind: 'tracked', changed, missing, requests };
+}
+
 ;// CONCATENATED MODULE: ./src/core/follow.ts
 
 
 
 
-/** First poll soon after launch, then back off to this. */
-const AUTO_FIRST_MS = 1000;
-const AUTO_MAX_MS = 5000;
-const AUTO_GROWTH = 1.5;
+
+
 /** Polls of one execution that may fail in a row (after the client's own retries) before it is given up. */
 const MAX_FAILED_POLLS = 5;
 /** Errors that will not go away by polling again. */
@@ -61884,11 +62210,9 @@ const FINAL_KINDS = new Set([
     'contract',
     'config'
 ]);
-/** The delay before polling round `round` (0-based). */
+/** The delay before polling round `round` (0-based) when nothing else is known. */
 function pollDelay(pollInterval, round) {
-    if (pollInterval !== 'auto')
-        return pollInterval;
-    return Math.min(AUTO_MAX_MS, AUTO_FIRST_MS * AUTO_GROWTH ** round);
+    return pollInterval === 'auto' ? backoffDelay(round) : pollInterval;
 }
 function isDone(item) {
     return item.error !== undefined || isTerminal(item.execution.status);
@@ -61946,22 +62270,118 @@ async function pollOnce(api, item, options) {
         }
     }
 }
+/** Start of an execution (epoch ms), NaN when unreadable. */
+function startOf(item) {
+    return Date.parse(item.execution.started_at);
+}
+/** How long the ended executions took, start (creation) to end. */
+function durationsSeen(items) {
+    const out = [];
+    for (const item of items) {
+        const end = item.execution.completed_at ? Date.parse(item.execution.completed_at) : NaN;
+        const d = end - startOf(item);
+        if (isTerminal(item.execution.status) && Number.isFinite(d) && d >= 0)
+            out.push(d);
+    }
+    return out;
+}
+/**
+ * Reports an item whose status the listing changed. One that ended without
+ * passing goes to `details`: its node results are still to be read.
+ */
+function settleTracked(item, options, details) {
+    const { status } = item.execution;
+    if (isTerminal(status) && status !== 'completed')
+        details.push(item);
+    else if (isTerminal(status))
+        options.logger.info(describeEnd(item));
+    options.onChange?.(item);
+}
+/**
+ * Reads the node results of up to `count` items of `details` (all when undefined),
+ * removing them from the queue. The row already gave status, error and end time.
+ */
+async function readDetails(api, details, options, count) {
+    const batch = details.splice(0, count ?? details.length);
+    await mapWithConcurrency(batch, options.concurrency, async (item) => {
+        await fetchNodes(api, item, options.logger, options.signal);
+        options.logger.info(describeEnd(item));
+        options.onChange?.(item);
+    });
+}
 /**
  * Resolves when every item is terminal or errored. Rejects with the abort
  * reason when `signal` aborts.
  */
 async function followExecutions(api, items, options) {
+    const { clock, logger, signal } = options;
     // Executions that were already terminal at launch (a replayed launch) need no poll.
     for (const item of items) {
         if (isTerminal(item.execution.status) && item.execution.status !== 'completed' && !item.nodes) {
-            await fetchNodes(api, item, options.logger, options.signal);
+            await fetchNodes(api, item, logger, signal);
         }
     }
+    let batch = typeof api.listExecutions === 'function';
+    let failedRounds = 0;
+    // Ended without passing, node results not read yet: read as the read budget allows,
+    // so a burst of failures does not spend the reads the next rounds need.
+    const details = [];
     for (let round = 0; items.some((item) => !isDone(item)); round++) {
-        await options.clock.sleep(pollDelay(options.pollInterval, round), options.signal);
+        const waiting = items.filter((item) => !isDone(item));
+        const typical = median(durationsSeen(items));
+        const perRound = batch
+            ? Math.min(waiting.length, expectedPages(items, waiting))
+            : waiting.length;
+        const delay = nextPollDelay(options.pollInterval, {
+            round,
+            now: clock.now(),
+            expectedEnds: typical === undefined
+                ? []
+                : waiting.map((i) => startOf(i) + typical).filter((t) => Number.isFinite(t)),
+            requestsPerRound: perRound,
+            reserve: details.length,
+            budget: api.budget?.('read')
+        });
+        await clock.sleep(delay, signal);
         const pending = items.filter((item) => !isDone(item));
+        // Polling one by one costs one request each; the listing costs its pages.
+        if (batch && pending.length > expectedPages(items, pending)) {
+            try {
+                const result = await trackRound(api, pending, signal);
+                if (result.kind === 'unsupported') {
+                    batch = false;
+                    logger.info(`GET /executions is not available here (HTTP ${result.status}): following each execution on its own`);
+                }
+                else {
+                    failedRounds = 0;
+                    for (const item of result.changed)
+                        settleTracked(item, options, details);
+                    await mapWithConcurrency(result.missing, options.concurrency, (item) => pollOnce(api, item, options));
+                    // Keep enough reads for the next round's pages.
+                    const budget = api.budget?.('read');
+                    const left = items.filter((item) => !isDone(item));
+                    const spare = budget
+                        ? Math.max(0, budget.remaining - expectedPages(items, left))
+                        : details.length;
+                    await readDetails(api, details, options, left.length === 0 ? undefined : spare);
+                    continue;
+                }
+            }
+            catch (err) {
+                const error = toEchopointError(err);
+                if (error.kind === 'cancelled' || signal?.aborted)
+                    throw err;
+                failedRounds++;
+                logger.debug(`Listing the executions failed (${failedRounds}/${MAX_FAILED_POLLS}): ${error.message}`);
+                if (failedRounds < MAX_FAILED_POLLS && !FINAL_KINDS.has(error.kind))
+                    continue;
+                batch = false;
+                logger.info(`Listing the executions keeps failing: following each execution on its own`);
+            }
+        }
         await mapWithConcurrency(pending, options.concurrency, (item) => pollOnce(api, item, options));
     }
+    await readDetails(api, details, options);
 }
 
 ;// CONCATENATED MODULE: ./src/core/launch.ts

@@ -10,7 +10,6 @@ import type { RunConfig } from '../core/config.js'
 import { toEchopointError } from '../core/errors.js'
 import { expiresSoon, expiryWarning } from '../core/key-expiry.js'
 import { outcomeOfError, runFlows, verdictMessage, type RunOutcome } from '../core/run.js'
-import { writeJunitReport } from '../core/report/junit.js'
 import { annotateResults } from './annotations.js'
 import { readRunConfig } from './inputs.js'
 import { actionLogger } from './logger.js'
@@ -58,7 +57,9 @@ async function report(
   let junitPath: string | undefined
   if (targets.junitPath) {
     try {
-      junitPath = await writeJunitReport(targets.junitPath, outcome.results, {
+      junitPath = await (
+        await import('../core/report/junit.js')
+      ).writeJunitReport(targets.junitPath, outcome.results, {
         error: outcome.error
       })
       core.info(`JUnit report written to ${junitPath}`)

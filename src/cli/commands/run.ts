@@ -4,7 +4,6 @@ import { detectCiContext, newInvocationId } from '../../core/ci-context.js'
 import { systemClock } from '../../core/clock.js'
 import { resolveRunConfig, type InputNames, type RunConfig } from '../../core/config.js'
 import { toEchopointError } from '../../core/errors.js'
-import { writeJunitReport } from '../../core/report/junit.js'
 import { EXIT_CODES } from '../../core/results.js'
 import { outcomeOfError, runFlows, type RunOutcome } from '../../core/run.js'
 import { VERSION } from '../../core/version.js'
@@ -138,7 +137,9 @@ async function runAndReport(
   const junitPath = config?.junitPath ?? (flags.junit?.trim() || undefined)
   if (junitPath) {
     try {
-      const path = await writeJunitReport(junitPath, outcome.results, {
+      const path = await (
+        await import('../../core/report/junit.js')
+      ).writeJunitReport(junitPath, outcome.results, {
         error: outcome.error
       })
       logger.info(`JUnit report written to ${path}`)

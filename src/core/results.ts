@@ -7,15 +7,8 @@ import type { AssertionResult, FlowExecution, NodeExecutionResult } from './api/
 export type FlowStatus = 'passed' | 'failed' | 'timed_out' | 'cancelled' | 'error'
 export type RunStatus = FlowStatus
 
-export interface AssertionReport {
-  index: number
-  extractor: string
-  operator: string
-  expected: unknown
-  actual: unknown
-  passed: boolean
-  error?: string | null
-}
+/** An assertion as the results document shows it: the API's own shape. */
+export type AssertionReport = AssertionResult
 
 export interface NodeReport {
   node_id: string

@@ -6,7 +6,7 @@
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import { HttpClient } from '@actions/http-client'
-import type { ClientStats } from './api.js'
+import type { ClientOptions, ClientStats } from './api.js'
 import { systemClock, type Clock } from '../clock.js'
 import { ConfigError, EchopointError } from '../errors.js'
 import { silentLogger, type Logger } from '../logger.js'
@@ -54,16 +54,8 @@ export interface ApiRequest {
   signal?: AbortSignal
 }
 
-export interface TransportOptions {
-  apiUrl: string
-  apiKey: string
-  organizationId: string
-  requestTimeoutMs?: number
-  userAgent?: string
-  clock?: Clock
-  logger?: Logger
-  deadline?: number
-  random?: () => number
+/** The client's options, plus what only the transport and its tests set. */
+export interface TransportOptions extends ClientOptions {
   /** Longest single wait when there is no deadline (default 1 h, see retry.ts). */
   maxWaitMs?: number
   /** Replaces the default policy (tests). */

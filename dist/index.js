@@ -34359,6 +34359,12 @@ function flowReportOf(flow, status, item, error) {
         nodes: (item?.nodes ?? []).map(core_results/* nodeReport */.H8)
     };
 }
+/** A launched execution's state for live progress (a replayed launch may already be terminal). */
+function progressStateOf(execution) {
+    if (isTerminal(execution.status))
+        return (0,core_results/* flowStatusOf */.Of)(execution);
+    return execution.status === 'running' ? 'running' : 'pending';
+}
 /** Runs everything `config` selects. */
 async function runFlows(config, deps) {
     const { clock, logger, ci } = deps;
@@ -34468,11 +34474,7 @@ async function runFlows(config, deps) {
             if (outcome.execution) {
                 items.push({ flow: outcome.flow, execution: outcome.execution });
                 report(outcome.flow, {
-                    state: outcome.execution.status === 'completed'
-                        ? 'passed'
-                        : outcome.execution.status === 'running'
-                            ? 'running'
-                            : 'pending',
+                    state: progressStateOf(outcome.execution),
                     executionId: outcome.execution.id,
                     startedAt: Date.parse(outcome.execution.started_at) || clock.now()
                 });
@@ -34497,13 +34499,7 @@ async function runFlows(config, deps) {
                 concurrency: config.maxParallel,
                 signal,
                 onChange: (item) => report(item.flow, {
-                    state: item.error
-                        ? 'error'
-                        : isTerminal(item.execution.status)
-                            ? (0,core_results/* flowStatusOf */.Of)(item.execution)
-                            : item.execution.status === 'running'
-                                ? 'running'
-                                : 'pending'
+                    state: item.error ? 'error' : progressStateOf(item.execution)
                 })
             });
         }

@@ -6,7 +6,7 @@
  */
 import type { EchopointApi } from './api/api.js'
 import { createClient } from './api/client.js'
-import { isTerminal } from './api/types.js'
+import { isTerminal, type FlowExecution } from './api/types.js'
 import { cancelExecutions } from './cancel.js'
 import type { CiContext } from './ci-context.js'
 import type { Clock } from './clock.js'
@@ -95,6 +95,12 @@ function flowReportOf(
     url: null,
     nodes: (item?.nodes ?? []).map(nodeReport)
   }
+}
+
+/** A launched execution's state for live progress (a replayed launch may already be terminal). */
+function progressStateOf(execution: Pick<FlowExecution, 'status'>): FlowProgress['state'] {
+  if (isTerminal(execution.status)) return flowStatusOf(execution)
+  return execution.status === 'running' ? 'running' : 'pending'
 }
 
 /** Runs everything `config` selects. */
@@ -220,12 +226,7 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
       if (outcome.execution) {
         items.push({ flow: outcome.flow, execution: outcome.execution })
         report(outcome.flow, {
-          state:
-            outcome.execution.status === 'completed'
-              ? 'passed'
-              : outcome.execution.status === 'running'
-                ? 'running'
-                : 'pending',
+          state: progressStateOf(outcome.execution),
           executionId: outcome.execution.id,
           startedAt: Date.parse(outcome.execution.started_at) || clock.now()
         })
@@ -251,13 +252,7 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
         signal,
         onChange: (item) =>
           report(item.flow, {
-            state: item.error
-              ? 'error'
-              : isTerminal(item.execution.status)
-                ? flowStatusOf(item.execution)
-                : item.execution.status === 'running'
-                  ? 'running'
-                  : 'pending'
+            state: item.error ? 'error' : progressStateOf(item.execution)
           })
       })
     } catch (err) {

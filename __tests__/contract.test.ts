@@ -21,6 +21,7 @@ import {
   LOGIN_PUBLISHED_VERSION,
   type CallOptions
 } from '../__fixtures__/sandbox-http.js'
+import { detectCiContext } from '../src/core/ci-context.js'
 import { allRoutes } from '../src/sandbox/routes/index.js'
 import { HEADER_STYLES, startSandbox, type Sandbox } from '../src/sandbox/index.js'
 
@@ -136,7 +137,12 @@ describe('contract: the sandbox answers what openapi/echopoint.yaml says', () =>
 
   it('GET /permissions', async () => {
     for (const type of ['ci', 'custom', 'runner']) {
-      await check('GET /permissions', `/permissions?type=${type}`, 200)
+      const page = await check('GET /permissions', `/permissions?type=${type}`, 200)
+      // Items need only `name`; the sandbox leaves scope_modifier out to prove it.
+      for (const item of page.items) {
+        expect(typeof item.name).toBe('string')
+        expect(item).not.toHaveProperty('scope_modifier')
+      }
     }
     await check('GET /permissions', '/permissions?type=all', 400)
     await check('GET /permissions', '/permissions', 403, { key: KEYS.otherOrg })
@@ -144,7 +150,11 @@ describe('contract: the sandbox answers what openapi/echopoint.yaml says', () =>
   })
 
   it('GET /flows', async () => {
-    await check('GET /flows', '/flows?limit=100', 200)
+    const page = await check('GET /flows', '/flows?limit=100', 200)
+    for (const flow of page.items) {
+      expect(typeof flow.version).toBe('string')
+      expect(flow.metadata).toEqual(expect.any(Object))
+    }
     await check('GET /flows', '/flows', 400)
     await check('GET /flows', '/flows?limit=1', 400, { org: '  ' })
     await check('GET /flows', '/flows?limit=1', 401, { key: KEYS.expired })
@@ -152,13 +162,17 @@ describe('contract: the sandbox answers what openapi/echopoint.yaml says', () =>
   })
 
   it('POST /flows/search', async () => {
-    await check('POST /flows/search', '/flows/search', 200, {
+    const found = await check('POST /flows/search', '/flows/search', 200, {
       body: {
         tags: ['smoke', 'regression'],
         tag_match_mode: 'all',
         pagination: { limit: 5, offset: 0 }
       }
     })
+    expect(found.items.length).toBeGreaterThan(0)
+    // FlowSearchItem.version is a string in the published spec.
+    for (const item of found.items) expect(item.version).toMatch(/^\S+$/)
+    expect(found.items.find((i: Loose) => i.id === FLOWS.login)?.version).toBe('3')
     await check('POST /flows/search', '/flows/search', 200, {
       body: { full_text_search: 'order', include_definition: true, sort_direction: 'ASC' }
     })
@@ -173,7 +187,12 @@ describe('contract: the sandbox answers what openapi/echopoint.yaml says', () =>
   })
 
   it('GET /flows/{flowId}', async () => {
-    await check('GET /flows/{flowId}', `/flows/${FLOWS.checkout}`, 200)
+    const plain = await check('GET /flows/{flowId}', `/flows/${FLOWS.checkout}`, 200)
+    // Flow.version is a string; Flow.metadata is required ({} when the flow has none).
+    expect(plain.version).toBe('7')
+    expect(plain.metadata).toEqual({})
+    const login = await check('GET /flows/{flowId}', `/flows/${FLOWS.login}`, 200)
+    expect(login).toMatchObject({ version: '3', metadata: { owner: 'team-identity' } })
     await check('GET /flows/{flowId}', '/flows/123', 400)
     await check('GET /flows/{flowId}', `/flows/${FLOWS.otherOrg}`, 404)
     await check('GET /flows/{flowId}', `/flows/${FLOWS.checkout}`, 403, { org: 'org_other' })
@@ -239,6 +258,86 @@ describe('contract: the sandbox answers what openapi/echopoint.yaml says', () =>
     await check(listOp, `/flows/${FLOWS.login}/executions?limit=0`, 400)
     await check(listOp, `/flows/${FLOWS.otherOrg}/executions?limit=10`, 404)
     await check(listOp, `/flows/${FLOWS.login}/executions?limit=10`, 403, { key: KEYS.otherOrg })
+  })
+
+  it('launch: trigger_metadata is shaped by trigger_type, in the sandbox and the file', async () => {
+    const launchOp = 'POST /flows/{flowId}/launch'
+    // What the CLI sends from a terminal outside CI.
+    const local = detectCiContext({})
+    const manual = await check(launchOp, `/flows/${FLOWS.health}/launch`, 202, {
+      body: {
+        runner_type: 'cloud',
+        trigger_type: local.triggerType,
+        trigger_metadata: local.metadata
+      }
+    })
+    expect(manual.execution).toMatchObject({
+      trigger_type: 'manual',
+      trigger_metadata: { actor_type: 'api_key' }
+    })
+    const refused = await check(launchOp, `/flows/${FLOWS.health}/launch`, 400, {
+      body: { trigger_type: 'manual', trigger_metadata: { source: 'echopoint_ci_cli' } }
+    })
+    expect(refused.errors[0]).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      field: 'trigger_metadata.actor_type'
+    })
+    // The file refuses what the sandbox refuses, and accepts what it accepts.
+    const request = `/paths/${escape('/flows/{flowId}/launch')}/post/requestBody/content/${escape('application/json')}/schema`
+    const bad =
+      (body: unknown): (() => void) =>
+      () =>
+        validate(request, body, 'a launch body')
+    expect(bad({ trigger_type: 'manual', trigger_metadata: { source: 'x' } })).toThrow(
+      /required property 'actor_type'/
+    )
+    expect(bad({ trigger_metadata: { source: 'x' } })).toThrow(/required property 'actor_type'/)
+    expect(bad({ trigger_type: 'manual', trigger_metadata: { actor_type: 'robot' } })).toThrow(
+      /allowed values/
+    )
+    expect(bad({ trigger_type: 'git', trigger_metadata: { run_id: 7 } })).toThrow(/must be string/)
+    for (const ok of [
+      {},
+      { trigger_type: 'manual' },
+      { trigger_type: 'manual', trigger_metadata: { actor_type: 'user', actor_id: 'u_1' } },
+      { trigger_type: 'git', trigger_metadata: { source: 'github_actions', run_id: '7' } }
+    ]) {
+      expect(bad(ok)).not.toThrow()
+    }
+  })
+
+  it('the shapes the published spec fixes', () => {
+    const schema = (name: string): string => `/components/schemas/${name}`
+    const flow = {
+      id: FLOWS.login,
+      organization_id: 'org_demo',
+      name: 'Login',
+      tags: [],
+      flow_definition: {},
+      metadata: {},
+      version: '3'
+    }
+    expect(() => validate(schema('Flow'), flow, 'a flow')).not.toThrow()
+    expect(() => validate(schema('Flow'), { ...flow, version: 3 }, 'a numeric version')).toThrow(
+      /version must be string/
+    )
+    const { metadata: _metadata, ...withoutMetadata } = flow
+    expect(() => validate(schema('Flow'), withoutMetadata, 'no metadata')).toThrow(
+      /required property 'metadata'/
+    )
+    expect(() =>
+      validate(schema('Permission'), { name: 'flows:read' }, 'a bare name')
+    ).not.toThrow()
+    expect(() => validate(schema('Permission'), {}, 'no name')).toThrow(/required property 'name'/)
+    const assertion = { index: 0, extractor: 'status_code', operator: 'equals', passed: false }
+    expect(() => validate(schema('AssertionResult'), assertion, 'no expected/actual')).not.toThrow()
+    // A reused Idempotency-Key answers 409 on launch; the file promises no particular code.
+    const launch = doc.paths['/flows/{flowId}/launch']?.post
+    expect(launch?.responses['409']?.$ref).toBe('#/components/responses/LaunchConflict')
+    const conflict = `/components/responses/LaunchConflict/content/${escape('application/json')}/schema`
+    expect(() =>
+      validate(conflict, { errors: [{ code: 'CONFLICT', message: 'key reused' }] }, 'any code')
+    ).not.toThrow()
   })
 
   it('POST /flows/{flowId}/executions/{executionId}/cancel', async () => {

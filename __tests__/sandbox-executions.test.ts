@@ -5,7 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { FakeClock } from '../__fixtures__/sandbox-clock.js'
 import { call, FLOWS, KEYS, LOGIN_PUBLISHED_VERSION } from '../__fixtures__/sandbox-http.js'
-import { startSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox/index.js'
+import { detectCiContext } from '../src/core/ci-context.js'
+import {
+  defaultFixtures,
+  startSandbox,
+  type Sandbox,
+  type SandboxOptions
+} from '../src/sandbox/index.js'
 
 interface Node {
   node_id: string
@@ -92,13 +98,75 @@ describe('sandbox executions', () => {
       [{ runner_type: 'ephemeral', ephemeral_job_version: 2 }, 'ephemeral_job_version'],
       [{ trigger_type: 'cron' }, 'trigger_type'],
       [{ trigger_metadata: ['x'] }, 'trigger_metadata'],
-      [{ trigger_metadata: { run_id: 42 } }, 'trigger_metadata.run_id'],
+      [{ trigger_type: 'git', trigger_metadata: { run_id: 42 } }, 'trigger_metadata.run_id'],
+      // trigger_metadata is shaped by trigger_type: manual needs actor_type.
+      [{ trigger_type: 'manual', trigger_metadata: {} }, 'trigger_metadata.actor_type'],
+      [
+        { trigger_type: 'manual', trigger_metadata: { source: 'echopoint_ci_cli' } },
+        'trigger_metadata.actor_type'
+      ],
+      [
+        { trigger_type: 'manual', trigger_metadata: { actor_type: 'robot' } },
+        'trigger_metadata.actor_type'
+      ],
+      [
+        { trigger_type: 'manual', trigger_metadata: { actor_type: 'user', actor_id: 7 } },
+        'trigger_metadata.actor_id'
+      ],
+      // Without trigger_type the launch is manual, so git-shaped metadata lacks actor_type.
+      [{ trigger_metadata: { source: 'github_actions' } }, 'trigger_metadata.actor_type'],
       [{ environment_key: '' }, 'environment_key']
     ])('rejects body %j with 400 on %s', async (body, field) => {
       const res = await call(sandbox, `/flows/${FLOWS.login}/launch`, { method: 'POST', body })
       expect(res.status).toBe(400)
       expect(res.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', field })
       expect(sandbox.state.executions.size).toBe(0)
+    })
+
+    it('a manual launch without actor_type names trigger_metadata.actor_type', async () => {
+      const res = await launch(FLOWS.login, {
+        trigger_type: 'manual',
+        trigger_metadata: { actor_id: 'key_demo_ci' }
+      })
+      expect(res.status).toBe(400)
+      expect(res.body.errors[0]).toMatchObject({
+        code: 'VALIDATION_ERROR',
+        field: 'trigger_metadata.actor_type'
+      })
+      expect(res.body.errors[0].message).toMatch(/actor_type.*manual/)
+      expect(sandbox.state.executions.size).toBe(0)
+    })
+
+    it.each<[{ trigger_type: string; trigger_metadata?: Record<string, unknown> }]>([
+      [{ trigger_type: 'manual', trigger_metadata: { actor_type: 'api_key' } }],
+      [{ trigger_type: 'manual', trigger_metadata: { actor_type: 'user', actor_id: 'u_1' } }],
+      [{ trigger_type: 'manual' }],
+      [{ trigger_type: 'git', trigger_metadata: {} }],
+      [{ trigger_type: 'scheduled', trigger_metadata: { schedule_id: 'nightly' } }]
+    ])('accepts trigger metadata of the right shape: %j', async (body) => {
+      const res = await launch(FLOWS.login, body)
+      expect(res.status).toBe(202)
+      expect(res.body.execution).toMatchObject({
+        trigger_type: body.trigger_type,
+        trigger_metadata: body.trigger_metadata ?? null
+      })
+    })
+
+    it("the CLI's launch from a terminal outside CI: manual, {actor_type: 'api_key'}", async () => {
+      const ci = detectCiContext({})
+      expect(ci.triggerType).toBe('manual')
+      expect(ci.metadata).toEqual({ actor_type: 'api_key' })
+      // The body the kit sends for it (launchBody: trigger_type and trigger_metadata).
+      const res = await launch(FLOWS.login, {
+        runner_type: 'cloud',
+        trigger_type: ci.triggerType,
+        trigger_metadata: ci.metadata
+      })
+      expect(res.status).toBe(202)
+      expect(res.body.execution).toMatchObject({
+        trigger_type: 'manual',
+        trigger_metadata: { actor_type: 'api_key' }
+      })
     })
 
     it('version_id must be a published version of the flow', async () => {
@@ -203,6 +271,32 @@ describe('sandbox executions', () => {
         }
       })
       expect(ns[2]?.skip_reason).toContain('GET /orders/{id}')
+    })
+
+    it('an assertion whose actual value is unknown leaves actual out (never null)', async () => {
+      const fixtures = defaultFixtures()
+      const flow = fixtures.flows.find((f) => f.id === FLOWS.orderHistory)
+      const assertion = flow?.simulation.failure?.assertion
+      if (!assertion) throw new Error('the order-history flow fails on an assertion')
+      delete assertion.actual
+      await start({ fixtures })
+      const { id } = (await launch(FLOWS.orderHistory)).body.execution
+      clock.advance(250 + 2500)
+      const failed = (await nodes(FLOWS.orderHistory, id)).body.find((n) => n.status === 'failed')
+      const result = failed?.result as { assertion_results: Record<string, unknown>[] }
+      expect(result.assertion_results[0]).toEqual({
+        index: 0,
+        extractor: 'status_code',
+        operator: 'equals',
+        expected: 200,
+        passed: false
+      })
+      expect(result.assertion_results[0]).not.toHaveProperty('actual')
+      // Without an actual status there is no status_code to report either.
+      expect(result).not.toHaveProperty('status_code')
+      const ex = (await get(FLOWS.orderHistory, id)).body
+      expect(ex.error_message).toContain('status_code equals 200')
+      expect(ex.error_message).not.toContain('got')
     })
 
     it('error outcome: failed at execution level, no node passed', async () => {

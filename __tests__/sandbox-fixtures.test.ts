@@ -2,6 +2,7 @@
  * Fixture loading: the shipped default, JSON and YAML files, relative expiry,
  * and validation errors that name the bad field.
  */
+import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -201,12 +202,62 @@ describe('sandbox fixtures', () => {
       (f: Loose) => (f.flows[0].inputs = { token: { value: 3 } }),
       /string/
     ],
-    ['default.api_key_id', (f: Loose) => (f.default = { api_key_id: 'nope' }), /unknown key/]
+    ['default.api_key_id', (f: Loose) => (f.default = { api_key_id: 'nope' }), /unknown key/],
+    ['flows[0].version', (f: Loose) => (f.flows[0].version = 0), />= 1/],
+    ['flows[0].version', (f: Loose) => (f.flows[0].version = 1.5), /integer/],
+    ['flows[0].version', (f: Loose) => (f.flows[0].version = ''), /non-empty string/],
+    ['flows[0].version', (f: Loose) => (f.flows[0].version = true), /string like "3"/],
+    ['flows[0].metadata', (f: Loose) => (f.flows[0].metadata = null), /must be an object/],
+    ['flows[0].metadata', (f: Loose) => (f.flows[0].metadata = ['x']), /must be an object/]
   ])('%s: a clear error naming the path', (path, mutate, message) => {
     const err = errorOf(mutate)
     expect(err.path).toBe(path)
     expect(err.message).toContain(path)
     expect(err.message).toMatch(message)
+  })
+
+  it('flow versions are strings; the older numeric form is still accepted', async () => {
+    const shipped = JSON.parse(readFileSync(defaultFixturesPath(), 'utf8')) as Loose
+    for (const flow of shipped.flows) expect(typeof flow.version).toBe('string')
+    const fixtures: Loose = minimal()
+    fixtures.flows.push(
+      { ...structuredClone(fixtures.flows[0]), id: randomUUID(), version: 4 },
+      { ...structuredClone(fixtures.flows[0]), id: randomUUID(), version: '2.1' }
+    )
+    const loaded = loadFixtures(fixtures)
+    expect(loaded.flows.map((f) => f.version)).toEqual([undefined, '4', '2.1'])
+    const box = await startSandbox({ fixtures, clock: new FakeClock() })
+    try {
+      const res = await call(box, '/flows?limit=10', { key: box.apiKey, org: 'org_a' })
+      const versions = Object.fromEntries(
+        res.body.items.map((f: { id: string; version: unknown }) => [f.id, f.version])
+      )
+      // A flow without a version answers "1" (a string, like every version).
+      expect(Object.values(versions).sort()).toEqual(['1', '2.1', '4'])
+    } finally {
+      await box.close()
+    }
+  })
+
+  it('Flow.metadata is always answered: the fixture object, or {}', async () => {
+    const fixtures: Loose = minimal()
+    fixtures.flows.push({
+      ...structuredClone(fixtures.flows[0]),
+      id: randomUUID(),
+      metadata: { owner: 'team-a', nested: { sla_ms: 500 } }
+    })
+    const box = await startSandbox({ fixtures, clock: new FakeClock() })
+    try {
+      const plain = await call(box, `/flows/${FLOW_ID}`, { key: box.apiKey, org: 'org_a' })
+      expect(plain.body.metadata).toEqual({})
+      const withMeta = await call(box, `/flows/${fixtures.flows[1].id}`, {
+        key: box.apiKey,
+        org: 'org_a'
+      })
+      expect(withMeta.body.metadata).toEqual({ owner: 'team-a', nested: { sla_ms: 500 } })
+    } finally {
+      await box.close()
+    }
   })
 
   it('startSandbox rejects invalid fixtures before listening', async () => {

@@ -4,7 +4,12 @@
  * derive idempotency keys, so a retried step never launches a flow twice.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import type { GitTriggerMetadata, TriggerType } from './api/types.js'
+import type {
+  GitTriggerMetadata,
+  ManualTriggerMetadata,
+  TriggerMetadata,
+  TriggerType
+} from './api/types.js'
 
 export type Env = Record<string, string | undefined>
 
@@ -12,7 +17,11 @@ export interface CiContext {
   /** `github_actions`, `gitlab_ci`, `circleci`, `jenkins`, `azure_pipelines`, `bitbucket_pipelines`, `ci` or `local`. */
   source: string
   triggerType: TriggerType
-  metadata: GitTriggerMetadata
+  /**
+   * Shaped by `triggerType` (contract.md, shapes the published spec fixes): git
+   * metadata in CI, `{actor_type: 'api_key'}` for a manual launch from a terminal.
+   */
+  metadata: TriggerMetadata
   /**
    * Identifies this attempt of this CI job. Stable across retries of the same
    * step, different for a new run or a new attempt. Undefined when nothing
@@ -153,12 +162,12 @@ export function detectCiContext(env: Env = process.env): CiContext {
       runIdentity: `bitbucket|${env.BITBUCKET_REPO_FULL_NAME}|${env.BITBUCKET_BUILD_NUMBER}|${env.BITBUCKET_STEP_UUID ?? ''}`
     }
   }
-  const inCi = env.CI === 'true' || env.CI === '1'
-  return {
-    source: inCi ? 'ci' : 'local',
-    triggerType: inCi ? 'git' : 'manual',
-    metadata: { source: inCi ? 'ci' : 'echopoint_ci_cli' }
+  if (env.CI === 'true' || env.CI === '1') {
+    return { source: 'ci', triggerType: 'git', metadata: { source: 'ci' } }
   }
+  // A terminal outside CI: a manual launch, made with an API key (the spec requires actor_type).
+  const manual: ManualTriggerMetadata = { actor_type: 'api_key' }
+  return { source: 'local', triggerType: 'manual', metadata: manual }
 }
 
 /**

@@ -53,8 +53,10 @@ export interface FixtureNode {
 export interface FixtureAssertion {
   extractor: string
   operator: string
-  expected: unknown
-  actual: unknown
+  /** Any JSON value; leave out when unknown (the node result then omits it too). */
+  expected?: unknown
+  /** Any JSON value; leave out when unknown (the node result then omits it too). */
+  actual?: unknown
 }
 
 /** How a launched execution of the flow behaves. */
@@ -83,7 +85,14 @@ export interface FixtureFlow {
   name: string
   description?: string | null
   tags: string[]
-  version?: number
+  /**
+   * The flow's version, answered as a string (`"3"`) as the published spec has it.
+   * A positive integer (`3`, the older fixture format) is accepted and read as `"3"`.
+   * Default `"1"`.
+   */
+  version?: string | number
+  /** Free-form flow metadata, answered as `Flow.metadata` (default `{}`). */
+  metadata?: Record<string, unknown>
   /** RFC 3339; default: spaced one hour apart before the sandbox starts, in file order. */
   created_at?: string
   timeout_seconds?: number
@@ -197,15 +206,14 @@ function checkSimulation(
       'expected',
       'actual'
     ])
-    sim.failure = {
-      node_id: nodeId,
-      assertion: {
-        extractor: c.string(a.extractor, `${path}.failure.assertion.extractor`),
-        operator: c.string(a.operator, `${path}.failure.assertion.operator`),
-        expected: a.expected,
-        actual: a.actual
-      }
+    const assertion: FixtureAssertion = {
+      extractor: c.string(a.extractor, `${path}.failure.assertion.extractor`),
+      operator: c.string(a.operator, `${path}.failure.assertion.operator`)
     }
+    // Absent when unknown: kept absent, never turned into null.
+    if (a.expected !== undefined) assertion.expected = a.expected
+    if (a.actual !== undefined) assertion.actual = a.actual
+    sim.failure = { node_id: nodeId, assertion }
   } else if (o.failure !== undefined) {
     c.fail(`${path}.failure`, 'only allowed when outcome is "failed"')
   }
@@ -229,6 +237,7 @@ function checkFlow(c: Checker, value: unknown, path: string): FixtureFlow {
     'description',
     'tags',
     'version',
+    'metadata',
     'created_at',
     'timeout_seconds',
     'inputs',
@@ -257,7 +266,11 @@ function checkFlow(c: Checker, value: unknown, path: string): FixtureFlow {
   if (o.description === null) flow.description = null
   else if (o.description !== undefined)
     flow.description = c.string(o.description, `${path}.description`)
-  if (o.version !== undefined) flow.version = c.number(o.version, `${path}.version`, 1, true)
+  if (o.version !== undefined) flow.version = checkVersion(c, o.version, `${path}.version`)
+  if (o.metadata !== undefined) {
+    // Any keys: metadata is free-form. (`?? {}`: a null fails as "must be an object".)
+    flow.metadata = c.object(o.metadata, `${path}.metadata`, Object.keys(o.metadata ?? {}))
+  }
   if (o.created_at !== undefined) flow.created_at = c.rfc3339(o.created_at, `${path}.created_at`)
   if (o.timeout_seconds !== undefined) {
     flow.timeout_seconds = c.number(o.timeout_seconds, `${path}.timeout_seconds`, 1, true)
@@ -279,6 +292,16 @@ function checkFlow(c: Checker, value: unknown, path: string): FixtureFlow {
       .map((v, i) => c.string(v, `${path}.published_versions[${i}]`))
   }
   return flow
+}
+
+/**
+ * A flow version: a non-empty string (the published spec's type), or a positive
+ * integer as older fixtures wrote it, read as its decimal string.
+ */
+function checkVersion(c: Checker, value: unknown, path: string): string {
+  if (typeof value === 'number') return String(c.number(value, path, 1, true))
+  if (typeof value !== 'string') c.fail(path, 'must be a string like "3" (or a positive integer)')
+  return c.string(value, path)
 }
 
 function checkUuid(c: Checker, value: unknown, path: string): string {

@@ -11,6 +11,7 @@
  * their state comes from what the runner reported, plus a lease that expires.
  */
 import type { AssertionResult, ExecutionStatus, NodeExecutionResult } from '../core/api/types.js'
+import type { FixtureAssertion } from './fixtures.js'
 import type { ExecutionRecord, FlowNodeRecord, FlowRecord } from './state.js'
 import { iso } from './validate.js'
 
@@ -70,13 +71,27 @@ function passingResult(node: FlowNodeRecord, durationMs: number): PlannedNode['r
   return { status_code: 200, assertion_results: [assertion] }
 }
 
-function describeAssertion(a: {
-  extractor: string
-  operator: string
-  expected: unknown
-  actual: unknown
-}): string {
-  return `${a.extractor} ${a.operator} ${JSON.stringify(a.expected)}, got ${JSON.stringify(a.actual)}`
+/** `status_code equals 200, got 500`; a part the fixture leaves unknown is left out. */
+function describeAssertion(a: FixtureAssertion): string {
+  const expected = a.expected === undefined ? '' : ` ${JSON.stringify(a.expected)}`
+  const actual = a.actual === undefined ? '' : `, got ${JSON.stringify(a.actual)}`
+  return `${a.extractor} ${a.operator}${expected}${actual}`
+}
+
+/**
+ * The failing assertion's result. `expected` and `actual` are optional in the
+ * spec: absent (never null) when the fixture does not give them.
+ */
+function failedAssertion(a: FixtureAssertion): AssertionResult {
+  const assertion: AssertionResult = {
+    index: 0,
+    extractor: a.extractor,
+    operator: a.operator,
+    passed: false
+  }
+  if (a.expected !== undefined) assertion.expected = a.expected
+  if (a.actual !== undefined) assertion.actual = a.actual
+  return assertion
 }
 
 /** Plans a cloud or self-hosted execution of `flow` launched at `createdAt`. */
@@ -124,9 +139,8 @@ export function planSimulation(
       )
     if (i === failingIndex && sim.failure) {
       const a = sim.failure.assertion
-      const assertion: AssertionResult = { index: 0, ...a, passed: false }
-      const result: PlannedNode['result'] = { assertion_results: [assertion] }
-      if (a.extractor === 'status_code') result.status_code = a.actual
+      const result: PlannedNode['result'] = { assertion_results: [failedAssertion(a)] }
+      if (a.extractor === 'status_code' && a.actual !== undefined) result.status_code = a.actual
       return {
         node,
         startAt,

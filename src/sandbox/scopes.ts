@@ -3,6 +3,10 @@
  * `custom` lists every scope a key can be given, `runner` the scopes a runner key
  * uses, `ci` the curated preset for CI keys: flow execution plus ephemeral runner
  * completion, and `flows:read` to resolve tags and poll.
+ *
+ * The published spec requires only `name` of a permission item; the sandbox leaves
+ * `scope_modifier` out (none of these scopes has one), so a client that expects
+ * every field shows up here.
  */
 import type { Permission } from '../core/api/types.js'
 
@@ -13,36 +17,30 @@ export const PERMISSION_TYPES: readonly PermissionType[] = ['custom', 'runner', 
 const CATALOG: readonly Permission[] = [
   {
     name: 'flows:read',
-    description: 'List, search and read flows and their executions',
-    scope_modifier: null
+    description: 'List, search and read flows and their executions'
   },
-  { name: 'flows:write', description: 'Create, edit and delete flows', scope_modifier: null },
-  { name: 'flows:execute', description: 'Launch and cancel flow executions', scope_modifier: null },
+  { name: 'flows:write', description: 'Create, edit and delete flows' },
+  { name: 'flows:execute', description: 'Launch and cancel flow executions' },
   {
     name: 'runner:claim',
-    description: 'Claim queued executions as a self-hosted runner',
-    scope_modifier: null
+    description: 'Claim queued executions as a self-hosted runner'
   },
   {
     name: 'runner:complete',
-    description: 'Report the result of an execution run by a runner (ephemeral or self-hosted)',
-    scope_modifier: null
+    description: 'Report the result of an execution run by a runner (ephemeral or self-hosted)'
   },
   {
     name: 'environments:read',
-    description: 'Read environments and their variables',
-    scope_modifier: null
+    description: 'Read environments and their variables'
   },
   {
     name: 'webhooks:read',
-    description: 'Read webhook configurations and deliveries',
-    scope_modifier: null
+    description: 'Read webhook configurations and deliveries'
   },
-  { name: 'webhooks:write', description: 'Create and edit webhooks', scope_modifier: null },
+  { name: 'webhooks:write', description: 'Create and edit webhooks' },
   {
     name: 'api_key:create',
-    description: 'Create API keys and list the permissions they can carry',
-    scope_modifier: null
+    description: 'Create API keys and list the permissions they can carry'
   }
 ]
 

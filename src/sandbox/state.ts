@@ -58,7 +58,10 @@ export interface FlowRecord {
   name: string
   description: string | null
   tags: string[]
-  version: number
+  /** A string, as the published spec has `Flow.version` (`"3"`). */
+  version: string
+  /** `Flow.metadata`: always answered, `{}` when the fixture gives none. */
+  metadata: Record<string, unknown>
   createdAt: number
   updatedAt: number
   timeoutSeconds: number | null
@@ -191,7 +194,8 @@ export class SandboxState {
         name: flow.name,
         description: flow.description ?? null,
         tags: [...flow.tags],
-        version: flow.version ?? 1,
+        version: flow.version === undefined ? '1' : String(flow.version),
+        metadata: structuredClone(flow.metadata ?? {}),
         createdAt,
         updatedAt: createdAt,
         timeoutSeconds: flow.timeout_seconds ?? null,

@@ -30,6 +30,7 @@ export function flowJson(flow: FlowRecord): Flow {
     tags: [...flow.tags],
     version: flow.version,
     flow_definition: flowDefinition(flow),
+    metadata: structuredClone(flow.metadata),
     created_at: iso(flow.createdAt),
     updated_at: iso(flow.updatedAt)
   }

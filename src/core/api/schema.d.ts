@@ -143,7 +143,13 @@ export interface paths {
          * @description Scope `flows:execute`. The body is required (send at least `{}`).
          *     `Idempotency-Key` is scoped by organization, flow, environment key, version,
          *     runner type and trigger type: a matching replay returns the original
-         *     execution, the same key with different parameters gets 409.
+         *     execution, the same key with different parameters gets 409. The published
+         *     spec names no error code for that 409: recognise the status, not a code.
+         *
+         *     `trigger_metadata` is shaped by `trigger_type`: `git` (a CI launch) takes
+         *     `GitTriggerMetadata`, `manual` takes `ManualTriggerMetadata` (`actor_type`
+         *     required; a launch from a terminal outside CI sends `{"actor_type": "api_key"}`),
+         *     and `scheduled` is the server's own.
          */
         post: operations["launchFlow"];
         delete?: never;
@@ -321,7 +327,7 @@ export interface components {
                  * @example VALIDATION_ERROR
                  * @example UNAUTHORIZED
                  * @example INSUFFICIENT_SCOPE
-                 * @example IDEMPOTENCY_KEY_REUSED
+                 * @example NOT_FOUND
                  */
                 code: string;
                 message: string;
@@ -365,11 +371,12 @@ export interface components {
             /** @description Part B.1 extension: RFC 3339, or null when the key never expires. */
             expires_at?: components["schemas"]["NullableTimestamp"];
         };
+        /** @description Only `name` is required; `description` and `scope_modifier` may be absent. */
         Permission: {
             /** @example flows:execute */
             name: string;
-            description: components["schemas"]["NullableString"];
-            scope_modifier: components["schemas"]["NullableString"];
+            description?: components["schemas"]["NullableString"];
+            scope_modifier?: components["schemas"]["NullableString"];
         };
         PagedPermissions: {
             total: number;
@@ -387,8 +394,16 @@ export interface components {
             name: string;
             description?: components["schemas"]["NullableString"];
             tags: string[];
-            version?: number;
+            /**
+             * @description The flow's version, a string in the published spec (not a number).
+             * @example 3
+             */
+            version?: string;
             flow_definition: components["schemas"]["FlowDefinition"];
+            /** @description Free-form flow metadata; always present (`{}` when there is none). */
+            metadata: {
+                [key: string]: unknown;
+            };
             created_at?: components["schemas"]["Timestamp"];
             updated_at?: components["schemas"]["Timestamp"];
         };
@@ -425,7 +440,11 @@ export interface components {
             organization_id: string;
             name: string;
             description?: components["schemas"]["NullableString"];
-            version: number;
+            /**
+             * @description A string in the published spec (not a number).
+             * @example 3
+             */
+            version: string;
             tags: string[];
             node_count: number;
             /** @enum {string} */
@@ -445,7 +464,7 @@ export interface components {
             count: number;
             limit: number;
         };
-        /** @description Trigger metadata of a CI launch (`trigger_type` git). All optional. */
+        /** @description Trigger metadata of a CI launch (`trigger_type` git). All optional strings. */
         GitTriggerMetadata: {
             /** @example github_actions */
             source?: string;
@@ -460,6 +479,21 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description Trigger metadata of a manual launch (`trigger_type` manual). `actor_type` is
+         *     required; a launch from a terminal outside CI, made with an API key, sends
+         *     `{"actor_type": "api_key"}`.
+         */
+        ManualTriggerMetadata: {
+            /** @enum {string} */
+            actor_type: "user" | "api_key";
+            actor_id?: string;
+        };
+        /**
+         * @description `trigger_metadata` must match `trigger_type`: `GitTriggerMetadata` for `git`,
+         *     `ManualTriggerMetadata` for `manual` (also when `trigger_type` is left out, as
+         *     the server then launches a manual execution). `scheduled` is the server's own.
+         */
         LaunchRequest: {
             runner_type?: components["schemas"]["RunnerType"];
             /**
@@ -470,8 +504,9 @@ export interface components {
             environment_key?: string;
             version_id?: string;
             trigger_type?: components["schemas"]["TriggerType"];
-            trigger_metadata?: components["schemas"]["GitTriggerMetadata"];
-        };
+            /** @description Shaped by `trigger_type` (see `LaunchRequest`). */
+            trigger_metadata?: components["schemas"]["GitTriggerMetadata"] | components["schemas"]["ManualTriggerMetadata"];
+        } & (unknown & unknown);
         FlowExecution: {
             /** Format: uuid */
             id: string;
@@ -502,6 +537,10 @@ export interface components {
             error_code?: components["schemas"]["NullableString"];
             /** @enum {string|null} */
             trigger_type?: "manual" | "git" | "scheduled" | null;
+            /**
+             * @description As launched: `GitTriggerMetadata` for `git`, `ManualTriggerMetadata` for
+             *     `manual`; the server's own for `scheduled`.
+             */
             trigger_metadata?: {
                 [key: string]: unknown;
             } | null;
@@ -545,10 +584,10 @@ export interface components {
             extractor: string;
             /** @example equals */
             operator: string;
-            /** @description Any JSON value. */
-            expected: unknown;
-            /** @description Any JSON value. */
-            actual: unknown;
+            /** @description Any JSON value; absent (not null) when unknown. */
+            expected?: unknown;
+            /** @description Any JSON value; absent (not null) when unknown. */
+            actual?: unknown;
             passed: boolean;
             error?: components["schemas"]["NullableString"];
         };
@@ -655,8 +694,22 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Idempotency key reused with different parameters, already terminal, already claimed… */
+        /** @description The request conflicts with the resource's state: already terminal, already claimed… */
         Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The `Idempotency-Key` was already used to launch this flow with other parameters
+         *     (environment key, version, runner type or trigger type). The published spec
+         *     names no error code for it: a client recognises the 409 on launch, whatever
+         *     `code` the envelope carries (the sandbox sends `IDEMPOTENCY_KEY_REUSED`).
+         */
+        LaunchConflict: {
             headers: {
                 [name: string]: unknown;
             };
@@ -929,7 +982,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["LaunchConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

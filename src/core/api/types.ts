@@ -32,18 +32,19 @@ export interface ApiKeySelf {
   expires_at?: string | null
 }
 
-/** An item of `GET /permissions?type=…`. */
+/** An item of `GET /permissions?type=…`: only `name` is required by the spec. */
 export interface Permission {
   name: string
-  description: string | null
-  scope_modifier: string | null
+  description?: string | null
+  scope_modifier?: string | null
 }
 
 export interface FlowSearchItem {
   id: string
   organization_id: string
   name: string
-  version: number
+  /** A string in the published spec (not a number). */
+  version: string
   tags: string[]
   node_count: number
   last_run_status: 'passed' | 'failed' | 'none'
@@ -58,8 +59,11 @@ export interface Flow {
   name: string
   tags: string[]
   flow_definition: unknown
+  /** Free-form; always present (`{}` when there is none). */
+  metadata: Record<string, unknown>
   description?: string | null
-  version?: number
+  /** A string in the published spec (not a number). */
+  version?: string
   created_at?: string
   updated_at?: string
 }
@@ -73,7 +77,7 @@ export interface FlowSearchRequest {
   include_definition?: boolean
 }
 
-/** Trigger metadata for CI launches (contract.md, launch semantics). */
+/** Trigger metadata for CI launches, `trigger_type: git` (contract.md, launch semantics). */
 export interface GitTriggerMetadata {
   source?: string
   repository?: string
@@ -86,13 +90,25 @@ export interface GitTriggerMetadata {
   actor?: string
 }
 
+/**
+ * Trigger metadata of a manual launch, `trigger_type: manual`: `actor_type` is
+ * required. A launch from a terminal outside CI is `{actor_type: 'api_key'}`.
+ */
+export interface ManualTriggerMetadata {
+  actor_type: 'user' | 'api_key'
+  actor_id?: string
+}
+
+/** Trigger metadata is shaped by `trigger_type` (`scheduled` is the server's own). */
+export type TriggerMetadata = GitTriggerMetadata | ManualTriggerMetadata
+
 export interface LaunchRequest {
   runner_type?: RunnerType
   ephemeral_job_version?: 1
   environment_key?: string
   version_id?: string
   trigger_type?: TriggerType
-  trigger_metadata?: GitTriggerMetadata | Record<string, unknown>
+  trigger_metadata?: TriggerMetadata
 }
 
 export interface FlowExecution {
@@ -138,8 +154,10 @@ export interface AssertionResult {
   index: number
   extractor: string
   operator: string
-  expected: unknown
-  actual: unknown
+  /** Absent (not null) when unknown. */
+  expected?: unknown
+  /** Absent (not null) when unknown. */
+  actual?: unknown
   passed: boolean
   error?: string | null
 }

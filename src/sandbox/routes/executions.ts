@@ -48,8 +48,51 @@ const GIT_METADATA_FIELDS = [
   'actor'
 ] as const
 
+/** `actor_type` of manual trigger metadata (required there). */
+const MANUAL_ACTOR_TYPES = ['user', 'api_key'] as const
+
 interface LaunchRequest extends LaunchParameters {
   trigger_metadata: Record<string, unknown> | null
+}
+
+/**
+ * `trigger_metadata`, checked against the shape its `trigger_type` fixes
+ * (contract.md, shapes the published spec fixes): `git` → optional strings
+ * (source, repository, …); `manual` → `{actor_type: user|api_key, actor_id?}`;
+ * `scheduled` is the server's own, taken as given. Absent is always accepted.
+ */
+function parseTriggerMetadata(
+  raw: unknown,
+  triggerType: TriggerType
+): Record<string, unknown> | null {
+  if (raw === undefined || raw === null) return null
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw validationError('trigger_metadata', 'trigger_metadata must be an object')
+  }
+  const metadata = { ...(raw as Record<string, unknown>) }
+  const mustBeString = (field: string): void => {
+    const value = metadata[field]
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw validationError(
+        `trigger_metadata.${field}`,
+        `trigger_metadata.${field} must be a string`
+      )
+    }
+  }
+  if (triggerType === 'git') {
+    for (const field of GIT_METADATA_FIELDS) mustBeString(field)
+  } else if (triggerType === 'manual') {
+    const actorType = metadata.actor_type
+    if (actorType === undefined || actorType === null) {
+      throw validationError(
+        'trigger_metadata.actor_type',
+        `trigger_metadata.actor_type is required when trigger_type is manual (one of ${MANUAL_ACTOR_TYPES.join(', ')}); a launch with an API key sends {"actor_type": "api_key"}`
+      )
+    }
+    optionalEnum(actorType, 'trigger_metadata.actor_type', MANUAL_ACTOR_TYPES)
+    mustBeString('actor_id')
+  }
+  return metadata
 }
 
 function parseLaunch(raw: unknown): LaunchRequest {
@@ -65,24 +108,9 @@ function parseLaunch(raw: unknown): LaunchRequest {
       'ephemeral_job_version: 1 is required when runner_type is ephemeral'
     )
   }
+  // Left out, the launch is a manual one (and its metadata is checked as such).
   const triggerType = optionalEnum(body.trigger_type, 'trigger_type', TRIGGER_TYPES) ?? 'manual'
-  let metadata: Record<string, unknown> | null = null
-  if (body.trigger_metadata !== undefined && body.trigger_metadata !== null) {
-    const m = body.trigger_metadata
-    if (typeof m !== 'object' || Array.isArray(m)) {
-      throw validationError('trigger_metadata', 'trigger_metadata must be an object')
-    }
-    metadata = { ...(m as Record<string, unknown>) }
-    for (const field of GIT_METADATA_FIELDS) {
-      const value = metadata[field]
-      if (value !== undefined && value !== null && typeof value !== 'string') {
-        throw validationError(
-          `trigger_metadata.${field}`,
-          `trigger_metadata.${field} must be a string`
-        )
-      }
-    }
-  }
+  const metadata = parseTriggerMetadata(body.trigger_metadata, triggerType)
   return {
     runner_type: runnerType,
     environment_key: optionalString(body.environment_key, 'environment_key') ?? null,

@@ -91,6 +91,19 @@ const cases: Case[] = [
   action('shard malformed', 'shard', { shard: 'first' }),
   action('shard out of range', 'shard', { shard: '3/2' }),
   action('idempotency-key too long', 'idempotency-key', { 'idempotency-key': 'x'.repeat(300) }),
+  action('idempotency-key with a space', 'idempotency-key', { 'idempotency-key': 'my key' }),
+  action('idempotency-key outside ASCII', 'idempotency-key', { 'idempotency-key': 'lauf-ä' }),
+  action('timeout past the 24h bound (a 32-bit timer overflows)', 'timeout', { timeout: '597h' }),
+  action('junit-path with a line feed', 'junit-path', {
+    'junit-path': 'report.xml\n::error::forged'
+  }),
+  action('junit-path with a carriage return', 'junit-path', {
+    'junit-path': 'report.xml\r::add-mask::passed'
+  }),
+  action('api-key outside ASCII', 'api-key', { 'api-key': 'epk_live_clé' }),
+  action('organization-id outside ASCII', 'organization-id', { 'organization-id': 'org_dëmo' }),
+  action('flow id that is not a UUID', 'flow-ids', { tags: '', 'flow-ids': 'flow_abc123' }),
+  action('version-id that is not a UUID', 'version-id', { 'version-id': 'v1' }),
   cli('no selection', 'FLOW_ID/--tag', ['run']),
   cli('both ids and tags', 'FLOW_ID/--tag', ['run', FLOW, '--tag', 'smoke']),
   cli('missing key', '--api-key (or ECHOPOINT_API_KEY)', ['run', '--tag', 'smoke'], {
@@ -118,12 +131,23 @@ const cases: Case[] = [
   cli('bad --shard', '--shard', ['run', '--tag', 'smoke', '--shard', '0/0']),
   cli('bad --output', '--output', ['run', '--tag', 'smoke', '--output', 'yaml']),
   cli('bad --poll-interval', '--poll-interval', ['run', '--tag', 'smoke', '--poll-interval', '0']),
-  cli('unknown flag', '--tags', ['run', '--tags', 'smoke'])
+  cli('unknown flag', '--tags', ['run', '--tags', 'smoke']),
+  cli('--timeout past the bound', '--timeout', ['run', '--tag', 'smoke', '--timeout', '597h']),
+  cli('--idempotency-key with a space', '--idempotency-key', [
+    'run',
+    '--tag',
+    'smoke',
+    '--idempotency-key',
+    'my key'
+  ]),
+  cli('--junit with a line break', '--junit', ['run', '--tag', 'smoke', '--junit', 'a.xml\nb']),
+  cli('--version-id not a UUID', '--version-id', ['run', '--tag', 'smoke', '--version-id', 'v1']),
+  cli('FLOW_ID not a UUID', 'FLOW_ID', ['run', 'flow_abc123'])
 ]
 
 describe('the bad-input catalogue', () => {
-  it(`has at least 40 cases (${cases.length})`, () => {
-    expect(cases.length).toBeGreaterThanOrEqual(40)
+  it(`has at least 60 cases (${cases.length})`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(60)
   })
 
   it('rejects every case: names the input, fails the step or exits 3, sends nothing', async () => {

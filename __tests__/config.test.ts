@@ -44,8 +44,10 @@ describe('resolveRunConfig', () => {
 
   it('reads lists separated by commas and newlines, dropping blanks and duplicates', () => {
     expect(splitList('a, b\nc,,\n a ')).toEqual(['a', 'b', 'c'])
-    const config = resolveRunConfig({ ...good, tags: undefined, flowIds: 'f1\nf2, f1' })
-    expect(config.selection).toEqual({ kind: 'ids', flowIds: ['f1', 'f2'] })
+    const f1 = '12274271-06b2-43b7-b64a-de134439c37f'
+    const f2 = '38397a93-100d-4a5c-a538-1e000c3127da'
+    const config = resolveRunConfig({ ...good, tags: undefined, flowIds: `${f1}\n${f2}, ${f1}` })
+    expect(config.selection).toEqual({ kind: 'ids', flowIds: [f1, f2] })
   })
 
   it('accepts every valid form', () => {
@@ -90,13 +92,13 @@ describe('resolveRunConfig', () => {
       'malformed flow id',
       { ...good, tags: undefined, flowIds: 'f1, ../etc' },
       'flow-ids',
-      /not a valid flow ID/
+      /is not a flow ID \(flow IDs are UUIDs/
     ],
     [
       'flow id with a query',
       { ...good, tags: undefined, flowIds: 'abc?x=1' },
       'flow-ids',
-      /not a valid flow ID/
+      /is not a flow ID \(flow IDs are UUIDs/
     ],
     ['bad match-mode', { ...good, matchMode: 'some' }, 'match-mode', /not one of any, all/],
     ['bad runner', { ...good, runner: 'lambda' }, 'runner', /not one of/],
@@ -106,6 +108,38 @@ describe('resolveRunConfig', () => {
     ['negative timeout', { ...good, timeout: '-5' }, 'timeout', /not a duration/],
     ['timeout not a duration', { ...good, timeout: 'soon' }, 'timeout', /not a duration/],
     ['timeout with unknown unit', { ...good, timeout: '3d' }, 'timeout', /not a duration/],
+    ['timeout past the 24h bound', { ...good, timeout: '597h' }, 'timeout', /at most 24h/],
+    [
+      'flow id that is not a UUID',
+      { ...good, tags: undefined, flowIds: 'flow_abc123' },
+      'flow-ids',
+      /"flow_abc123" is not a flow ID/
+    ],
+    [
+      'version-id that is not a UUID',
+      { ...good, versionId: 'v2' },
+      'version-id',
+      /not a version ID/
+    ],
+    [
+      'idempotency-key with a space',
+      { ...good, idempotencyKey: 'my key' },
+      'idempotency-key',
+      /printable ASCII without spaces/
+    ],
+    [
+      'junit-path with a line break',
+      { ...good, junitPath: 'a.xml\n::error::x' },
+      'junit-path',
+      /line break or control character/
+    ],
+    ['api-key outside ASCII', { ...good, apiKey: 'epk_live_clé' }, 'api-key', /printable ASCII/],
+    [
+      'organization-id outside ASCII',
+      { ...good, organizationId: 'org_ü' },
+      'organization-id',
+      /outside printable ASCII/
+    ],
     ['max-parallel 0', { ...good, maxParallel: '0' }, 'max-parallel', /at least 1/],
     ['max-parallel negative', { ...good, maxParallel: '-1' }, 'max-parallel', /not a whole number/],
     ['max-parallel text', { ...good, maxParallel: 'four' }, 'max-parallel', /not a whole number/],

@@ -106,13 +106,13 @@ describe('launch body and scopes', () => {
       organizationId: 'o',
       tags: 't',
       environment: 'staging',
-      versionId: 'v1',
+      versionId: 'a3e1c0de-5b1f-4c2e-9d3a-6f7e8a9b0c1d',
       runner: 'self_hosted'
     })
     expect(launchBody(config, detectCiContext(GITHUB))).toMatchObject({
       runner_type: 'self_hosted',
       environment_key: 'staging',
-      version_id: 'v1',
+      version_id: 'a3e1c0de-5b1f-4c2e-9d3a-6f7e8a9b0c1d',
       trigger_type: 'git',
       trigger_metadata: { source: 'github_actions', run_id: '1234' }
     })

@@ -20,6 +20,12 @@ function abortError(signal: AbortSignal): Error {
   return err
 }
 
+/**
+ * setTimeout holds at most 2^31 - 1 ms (about 24.8 days); a longer delay fires at
+ * once. Long waits are scheduled in slices of at most this.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1
+
 /** The real clock. */
 export const systemClock: Clock = {
   now: () => Date.now(),
@@ -29,17 +35,27 @@ export const systemClock: Clock = {
         reject(abortError(signal))
         return
       }
+      const end = Date.now() + Math.max(0, ms)
+      let timer: ReturnType<typeof setTimeout>
       const onAbort = (): void => {
         clearTimeout(timer)
         reject(abortError(signal as AbortSignal))
       }
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener('abort', onAbort)
-          resolve()
-        },
-        Math.max(0, ms)
-      )
+      const arm = (): void => {
+        const left = end - Date.now()
+        timer = setTimeout(
+          () => {
+            if (end - Date.now() > 0 && left > MAX_TIMER_MS) {
+              arm()
+              return
+            }
+            signal?.removeEventListener('abort', onAbort)
+            resolve()
+          },
+          Math.min(Math.max(0, left), MAX_TIMER_MS)
+        )
+      }
+      arm()
       signal?.addEventListener('abort', onAbort, { once: true })
     })
 }

@@ -8,14 +8,19 @@ import { validateApiUrl } from './api/url.js'
 import type { RunnerType, TagMatchMode } from './api/types.js'
 import { parseDuration } from './duration.js'
 import { ConfigError } from './errors.js'
+import { checkIdempotencyKey } from './idempotency-key.js'
 
 export const DEFAULT_API_URL = 'https://api.echopoint.dev'
 export const DEFAULT_TIMEOUT = '15m'
 export const DEFAULT_MAX_PARALLEL = 4
-/** The API's limit on Idempotency-Key length (contract.md, launch). */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 255
-/** Flow IDs are opaque, but they go into URL paths: letters, digits, `-` and `_` only. */
-export const FLOW_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
+/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/**
+ * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
+ * self-hosted one after 5 days, so a run that waits longer than a day is a
+ * mistake; the bound also keeps every wait far inside what a timer can hold.
+ */
+export const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000
 
 export type Selection =
   { kind: 'ids'; flowIds: string[] } | { kind: 'tags'; tags: string[]; matchMode: TagMatchMode }
@@ -117,6 +122,25 @@ export function splitList(value: string | string[] | undefined): string[] {
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
 
+/** A user's value, safe to quote in an error: printable ASCII only, cut to `max`. */
+function printable(value: string, max: number): string {
+  const clean = value.replace(/[^\x20-\x7e]/g, '?')
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean
+}
+
+/**
+ * A JUnit report path as given, or undefined when empty or unusable (a line break
+ * or control character). Also used to write the report when other inputs did not
+ * validate, so the report still shows the error.
+ */
+export function usableJunitPath(raw: string | undefined): string | undefined {
+  const path = present(raw)
+  // eslint-disable-next-line no-control-regex
+  return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
+    ? undefined
+    : path
+}
+
 /** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
 export function parseBoolean(
   name: string,
@@ -203,6 +227,13 @@ export function resolveCredentials(
       'Copy the key again without surrounding text or line breaks and update the secret.'
     )
   }
+  if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new ConfigError(
+      names.apiKey,
+      'it contains characters outside printable ASCII (an HTTP header cannot carry them)',
+      'API keys are plain ASCII (epk_live_…): copy the key again and update the secret.'
+    )
+  }
 
   const organizationId = present(raw.organizationId)
   if (organizationId === undefined && options.organizationRequired === false) {
@@ -216,10 +247,10 @@ export function resolveCredentials(
       'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.'
     )
   }
-  if (CONTROL_CHARS.test(organizationId)) {
+  if (CONTROL_CHARS.test(organizationId) || !/^[\x20-\x7e]+$/.test(organizationId)) {
     throw new ConfigError(
       names.organizationId,
-      'it contains a control character',
+      'it contains a control character or characters outside printable ASCII',
       'Use the plain organization ID, such as org_abc123.'
     )
   }
@@ -260,11 +291,11 @@ export function resolveRunConfig(
     )
   }
   for (const id of flowIds) {
-    if (!FLOW_ID_PATTERN.test(id)) {
+    if (!UUID_PATTERN.test(id)) {
       throw new ConfigError(
         names.flowIds,
-        `"${id.slice(0, 80)}" is not a valid flow ID`,
-        'Flow IDs contain only letters, digits, "-" and "_"; copy them from the flow page in Echopoint.'
+        `"${printable(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`,
+        'Copy the ID from the flow page in Echopoint, or select flows by tags instead.'
       )
     }
   }
@@ -321,6 +352,13 @@ export function resolveRunConfig(
       'Use for example 15m.'
     )
   }
+  if (timeoutMs > MAX_TIMEOUT_MS) {
+    throw new ConfigError(
+      names.timeout,
+      `must be at most 24h (got ${timeoutText})`,
+      'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).'
+    )
+  }
 
   const pollText = present(raw.pollInterval) ?? 'auto'
   let pollInterval: number | 'auto' = 'auto'
@@ -350,40 +388,40 @@ export function resolveRunConfig(
     )
   }
 
-  const idempotencyKey = present(raw.idempotencyKey)
-  if (idempotencyKey !== undefined) {
-    if (CONTROL_CHARS.test(idempotencyKey) || !/^[\x20-\x7e]+$/.test(idempotencyKey)) {
-      throw new ConfigError(
-        names.idempotencyKey,
-        'it contains characters that cannot go in an HTTP header',
-        'Use printable ASCII only.'
-      )
-    }
-    if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw new ConfigError(
-        names.idempotencyKey,
-        `is ${idempotencyKey.length} characters long; the API accepts at most ${MAX_IDEMPOTENCY_KEY_LENGTH}`,
-        'Use a shorter key.'
-      )
-    }
-  }
+  const idempotencyKeyText = present(raw.idempotencyKey)
+  const idempotencyKey =
+    idempotencyKeyText === undefined
+      ? undefined
+      : checkIdempotencyKey(idempotencyKeyText, names.idempotencyKey)
 
   const environment = present(raw.environment)
   const versionId = present(raw.versionId)
-  for (const [name, value] of [
-    [names.environment, environment],
-    [names.versionId, versionId]
-  ] as const) {
-    if (value !== undefined && (CONTROL_CHARS.test(value) || value.length > 255)) {
-      throw new ConfigError(
-        name,
-        'it contains a control character or is longer than 255 characters',
-        'Use the plain value shown in Echopoint.'
-      )
-    }
+  if (environment !== undefined && (CONTROL_CHARS.test(environment) || environment.length > 255)) {
+    throw new ConfigError(
+      names.environment,
+      'it contains a control character or is longer than 255 characters',
+      'Use the plain environment key shown in Echopoint.'
+    )
+  }
+  if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
+    throw new ConfigError(
+      names.versionId,
+      `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`,
+      'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.'
+    )
   }
 
   const junitPath = present(raw.junitPath)
+  if (
+    junitPath !== undefined &&
+    (CONTROL_CHARS.test(junitPath) || /[\u0080-\u009f\u2028\u2029]/.test(junitPath))
+  ) {
+    throw new ConfigError(
+      names.junitPath,
+      'it contains a line break or control character',
+      'Use a plain file path, for example reports/echopoint.xml.'
+    )
+  }
   const shardText = present(raw.shard)
 
   return {

@@ -44,5 +44,31 @@ export default tseslint.config(
         }
       ]
     }
+  },
+  {
+    // The runner reads workflow commands from stdout: only workflow-log.ts writes to the log,
+    // so every line is flattened, redacted and made inert (see its header).
+    files: ['src/action/**/*.ts', 'src/check-key/**/*.ts'],
+    ignores: ['src/action/workflow-log.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...[
+          'info',
+          'debug',
+          'notice',
+          'warning',
+          'error',
+          'setFailed',
+          'setSecret',
+          'startGroup'
+        ].map((property) => ({
+          object: 'core',
+          property,
+          message:
+            'Log through src/action/workflow-log.ts (log, actionLogger, protectSecret): it keeps server text from becoming a workflow command and hides the key.'
+        }))
+      ]
+    }
   }
 )

@@ -74,7 +74,7 @@ describe('headers', () => {
   it('uses the default user agent', async () => {
     const scope = nock(API, { reqheaders: { 'user-agent': 'echopoint-ci' } })
       .get('/flows/f')
-      .reply(200, { id: 'f' })
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     await client().getFlow('f')
     scope.done()
   })
@@ -94,12 +94,20 @@ describe('headers', () => {
       { runner_type: 'cloud', trigger_type: 'git' },
       'gh-123-1-flow_1'
     )
-    expect(result).toEqual(execution)
+    // Only what the core reads, checked (decode.ts): the rest of the answer is dropped.
+    expect(result).toEqual({
+      id: 'exec_1',
+      flow_id: 'flow_1',
+      status: 'pending',
+      started_at: '2024-01-15T10:00:00Z'
+    })
     scope.done()
   })
 
   it('sends {} when the launch body is empty', async () => {
-    const scope = nock(API).post('/flows/f/launch', {}).reply(202, { execution })
+    const scope = nock(API)
+      .post('/flows/f/launch', {})
+      .reply(202, { execution: { ...execution, flow_id: 'f' } })
     await client().launchFlow('f', {}, 'k')
     scope.done()
   })
@@ -116,7 +124,11 @@ describe('headers', () => {
   it('records X-Api-Key-Expires-At from any response', async () => {
     const scope = nock(API)
       .get('/flows/f')
-      .reply(200, { id: 'f' }, { 'X-Api-Key-Expires-At': '2024-02-01T00:00:00Z' })
+      .reply(
+        200,
+        { id: 'f', name: 'Flow f', tags: [] },
+        { 'X-Api-Key-Expires-At': '2024-02-01T00:00:00Z' }
+      )
       .get('/flows/g')
       .reply(
         404,
@@ -142,7 +154,10 @@ describe('headers', () => {
 
 describe('URLs', () => {
   it('joins a base path with or without a trailing slash', async () => {
-    const scope = nock(API).get('/api/v1/flows/f1').twice().reply(200, { id: 'f1' })
+    const scope = nock(API)
+      .get('/api/v1/flows/f1')
+      .twice()
+      .reply(200, { id: 'f1', name: 'Flow f1', tags: [] })
     await client({ apiUrl: `${API}/api/v1` }).getFlow('f1')
     await client({ apiUrl: `${API}/api/v1/` }).getFlow('f1')
     scope.done()
@@ -164,7 +179,7 @@ describe('URLs', () => {
   })
 
   it('builds list queries and leaves undefined values out', async () => {
-    const page = { total: 1, count: 1, items: [{ id: 'x' }] }
+    const page = { total: 1, count: 1, items: [{ ...execution, id: 'x' }] }
     const scope = nock(API)
       .get('/executions')
       .query({
@@ -197,20 +212,20 @@ describe('URLs', () => {
   it('posts flow searches and fills in a missing count', async () => {
     const scope = nock(API)
       .post('/flows/search', { tags: ['smoke'], tag_match_mode: 'all', pagination: { limit: 100 } })
-      .reply(200, { total: 1, items: [{ id: 'f1' }] })
+      .reply(200, { total: 1, items: [{ id: 'f1', name: 'Flow f1', tags: [] }] })
     const page = await client().searchFlows({
       tags: ['smoke'],
       tag_match_mode: 'all',
       pagination: { limit: 100 }
     })
-    expect(page).toEqual({ total: 1, count: 1, items: [{ id: 'f1' }] })
+    expect(page).toEqual({ total: 1, count: 1, items: [{ id: 'f1', name: 'Flow f1', tags: [] }] })
     scope.done()
   })
 
   it('cancels with POST …/cancel and returns the execution', async () => {
     const scope = nock(API)
       .post('/flows/f/executions/e/cancel', {})
-      .reply(202, { execution: { ...execution, status: 'cancelled' } })
+      .reply(202, { execution: { ...execution, id: 'e', flow_id: 'f', status: 'cancelled' } })
     await expect(client().cancelExecution('f', 'e')).resolves.toMatchObject({ status: 'cancelled' })
     scope.done()
   })
@@ -218,11 +233,21 @@ describe('URLs', () => {
 
 describe('response contract', () => {
   it.each([
-    ['launch returning {}', 'launch', {}, /missing execution/],
-    ['launch without ids', 'launch', { execution: { status: 'pending' } }, /execution\.id/],
-    ['nodes not an array', 'nodes', { items: [] }, /not a JSON array/],
-    ['paged list without items', 'list', { total: 3 }, /items is not an array/],
-    ['paged list with a string total', 'list', { total: '3', items: [] }, /total is not a number/],
+    ['launch returning {}', 'launch', {}, /execution is missing/],
+    [
+      'launch without ids',
+      'launch',
+      { execution: { status: 'pending' } },
+      /execution\.id is missing/
+    ],
+    ['nodes not an array', 'nodes', { items: [] }, /body is an object, not an array/],
+    ['paged list without items', 'list', { total: 3 }, /items is missing/],
+    [
+      'paged list with a string total',
+      'list',
+      { total: '3', items: [] },
+      /total is a string, not a count/
+    ],
     [
       'key self without permissions',
       'self',
@@ -279,7 +304,10 @@ describe('response contract', () => {
 
 describe('stats', () => {
   it('counts requests', async () => {
-    const scope = nock(API).get('/flows/f').twice().reply(200, { id: 'f' })
+    const scope = nock(API)
+      .get('/flows/f')
+      .twice()
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     const api = client()
     await api.getFlow('f')
     await api.getFlow('f')

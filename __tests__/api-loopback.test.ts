@@ -19,7 +19,7 @@ beforeAll(async () => {
     seen.push(req.headers)
     if (req.url === '/api/flows/ok') {
       res.writeHead(200, { 'Content-Type': 'application/json' })
-      res.end(JSON.stringify({ id: 'ok' }))
+      res.end(JSON.stringify({ id: 'ok', name: 'OK', tags: [] }))
     } else if (req.url?.startsWith('/api/flows/stall-body')) {
       res.writeHead(200, { 'Content-Type': 'application/json' })
       res.write('{"id":') // and never finish
@@ -56,7 +56,7 @@ async function failure(promise: Promise<unknown>): Promise<EchopointError> {
 
 describe('over a real socket', () => {
   it('sends the headers and reads the JSON answer', async () => {
-    await expect(client().getFlow('ok')).resolves.toEqual({ id: 'ok' })
+    await expect(client().getFlow('ok')).resolves.toEqual({ id: 'ok', name: 'OK', tags: [] })
     expect(seen.at(-1)).toMatchObject({
       'x-api-key': KEY,
       'x-organization-id': 'org_1',

@@ -14,7 +14,7 @@ const KEY = 'epk_live_0123456789abcdef'
 const ORG = 'org_abc123'
 const API = 'https://api.echopoint.test'
 const START = Date.parse('2024-01-15T10:00:00.000Z')
-const execution = { id: 'e1', flow_id: 'f', status: 'pending' }
+const execution = { id: 'e1', flow_id: 'f', status: 'pending', started_at: '2024-01-15T10:00:00Z' }
 
 interface Setup {
   clock: FakeClock
@@ -73,9 +73,9 @@ describe('backoff', () => {
       .times(2)
       .reply(503, '')
       .get('/flows/f')
-      .reply(200, { id: 'f' })
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     const { api, clock, logs } = setup()
-    await expect(api.getFlow('f')).resolves.toEqual({ id: 'f' })
+    await expect(api.getFlow('f')).resolves.toEqual({ id: 'f', name: 'Flow f', tags: [] })
     expect(clock.sleeps).toEqual([400, 800])
     expect(api.stats).toEqual({ requests: 3, retries: 2, waits: 2, waitedMs: 1200 })
     expect(logs.filter((l) => l.startsWith('info:'))).toEqual([
@@ -92,9 +92,9 @@ describe('backoff', () => {
       .get('/flows/f')
       .reply(408, '')
       .get('/flows/f')
-      .reply(200, { id: 'f' })
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     const { api, clock, logs } = setup()
-    await expect(api.getFlow('f')).resolves.toEqual({ id: 'f' })
+    await expect(api.getFlow('f')).resolves.toEqual({ id: 'f', name: 'Flow f', tags: [] })
     expect(clock.sleeps).toEqual([400, 800])
     expect(logs).toContain(
       'info: network error ECONNRESET on GET /flows/f: retrying in 0.4s (backoff, retry 1 of 4)'
@@ -197,7 +197,7 @@ describe('rate limits', () => {
       .get('/flows/f')
       .reply(429, { error: 'Rate limit exceeded' }, { 'Retry-After': '45' })
       .get('/flows/f')
-      .reply(200, { id: 'f' })
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     const { api, clock, logs } = setup()
     await api.getFlow('f')
     expect(clock.sleeps).toEqual([45_000])
@@ -214,7 +214,7 @@ describe('rate limits', () => {
       .get('/flows/f')
       .reply(429, { error: 'Rate limit exceeded', retryAfter: 7, resetAt: '2024-01-15T10:00:09Z' })
       .get('/flows/f')
-      .reply(200, { id: 'f' })
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     const { api, clock } = setup()
     await api.getFlow('f')
     expect(clock.sleeps).toEqual([2000, 7000])
@@ -222,7 +222,11 @@ describe('rate limits', () => {
   })
 
   it('backs off on a 429 without any wait signal', async () => {
-    const scope = nock(API).get('/flows/f').reply(429, '').get('/flows/f').reply(200, { id: 'f' })
+    const scope = nock(API)
+      .get('/flows/f')
+      .reply(429, '')
+      .get('/flows/f')
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     const { api, clock } = setup()
     await api.getFlow('f')
     expect(clock.sleeps).toEqual([400])
@@ -234,7 +238,7 @@ describe('rate limits', () => {
       .get('/flows/f')
       .reply(403, { error: 'Forbidden' }, { 'Retry-After': '3' })
       .get('/flows/f')
-      .reply(200, { id: 'f' })
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     const { api, clock } = setup()
     await api.getFlow('f')
     expect(clock.sleeps).toEqual([3000])
@@ -316,7 +320,10 @@ describe('abort', () => {
   })
 
   it('aborts a request in flight', async () => {
-    const scope = nock(API).get('/flows/f').delay(600).reply(200, { id: 'f' })
+    const scope = nock(API)
+      .get('/flows/f')
+      .delay(600)
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     const { api } = setup()
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 20)
@@ -334,7 +341,7 @@ describe('the key stays secret', () => {
       .get('/flows/f')
       .reply(503, { error: `upstream rejected X-Api-Key: ${KEY}` })
       .get('/flows/f')
-      .reply(200, { id: 'f' })
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
       .get('/flows/g')
       .reply(401, { error: `bad key ${KEY}` })
     const { api, logs } = setup()

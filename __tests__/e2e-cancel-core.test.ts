@@ -8,19 +8,15 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { setTimeout as delay } from 'node:timers/promises'
 import { resolveRunConfig, type RawRunInputs } from '../src/core/config.js'
-import type { CiContext } from '../src/core/ci-context.js'
-import { systemClock } from '../src/core/clock.js'
+import { githubRun } from '../__fixtures__/ci-context.js'
+import { systemClock, type Clock } from '../src/core/clock.js'
+import { FakeClock } from '../__fixtures__/fake-clock.js'
 import type { Logger } from '../src/core/logger.js'
 import { runFlows, type RunOutcome } from '../src/core/run.js'
 import { startSandbox, type Sandbox, type SandboxLayer } from '../src/sandbox/index.js'
 import { FLOWS } from '../__fixtures__/sandbox-http.js'
 
-const CI: CiContext = {
-  source: 'github_actions',
-  triggerType: 'git',
-  metadata: { source: 'github_actions', repository: 'acme/shop', run_id: '7', run_attempt: '1' },
-  runIdentity: 'acme/shop|ci|cancel|7|1'
-}
+const CI = githubRun('cancel', '7')
 
 let sandbox: Sandbox | undefined
 afterEach(async () => {
@@ -36,7 +32,8 @@ interface Logged {
 async function run(
   faults: SandboxLayer,
   raw: Partial<RawRunInputs>,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  clock: Clock = systemClock
 ): Promise<{ outcome: RunOutcome; sandbox: Sandbox; logged: Logged[] }> {
   sandbox = await startSandbox({ layers: { faults } })
   const logged: Logged[] = []
@@ -53,7 +50,7 @@ async function run(
     ...raw
   })
   const outcome = await runFlows(config, {
-    clock: systemClock,
+    clock,
     logger,
     ci: CI,
     invocationId: 'inv-cancel',
@@ -118,7 +115,7 @@ describe('a run stopped at an awkward moment', () => {
     ])
   })
 
-  it('the deadline passing during the launches: launched ones cancelled, the rest timed out', async () => {
+  it('the deadline passing during a launch with no answer: reported as sent with its key, within the timeout', async () => {
     const layer: SandboxLayer = {
       name: 'slow-first-launch',
       handle: async (ctx, next) => {
@@ -129,25 +126,53 @@ describe('a run stopped at an awkward moment', () => {
       }
     }
     const ids = [FLOWS.login, FLOWS.checkout, FLOWS.refund]
-    const {
-      outcome,
-      sandbox: sb,
-      logged
-    } = await run(layer, {
+    const started = Date.now()
+    const { outcome, logged } = await run(layer, {
       flowIds: ids.join(','),
       maxParallel: '1',
       timeout: '250ms'
     })
+    // The step ends within its timeout: it does not wait for the late answer.
+    expect(Date.now() - started).toBeLessThan(400)
     expect(outcome.results.status).toBe('timed_out')
     expect(outcome.results.counts).toMatchObject({ total: 3, timed_out: 3 })
-    expect(sb.requestLog.launches()).toHaveLength(1)
-    expect(sb.state.listExecutions().map((e) => e.status)).toEqual(['cancelled'])
+    // Not "cancelled before it was launched": the request went out, and the server may act on it.
+    expect(outcome.results.flows[0].error_message).toMatch(
+      /^The launch request was sent but no answer came before the run stopped: Echopoint may have started an execution this run could not cancel \(Idempotency-Key echopoint-ci-[0-9a-f]{40};/
+    )
     expect(outcome.results.flows.slice(1).map((f) => f.error_message)).toEqual([
       'Not launched: the timeout passed first',
       'Not launched: the timeout passed first'
     ])
     // Said once, as information: the adapters annotate each timed-out flow themselves.
     expect(logged.filter((l) => l.level === 'error')).toEqual([])
-    expect(logged.filter((l) => /^Timed out after 250ms/.test(l.message))).toHaveLength(1)
+    expect(logged.filter((l) => /^Timed out after 250ms/.test(l.message))).toHaveLength(0)
+  })
+
+  it('the deadline passing while a launch answer is on its way: it is read in the grace and cancelled', async () => {
+    // 30 s of timeout: following stops 5.5 s before, and a launch sent then gets 1.5 s to answer.
+    const clock = new FakeClock({ now: Date.parse('2026-01-01T00:00:00Z'), auto: false })
+    const layer: SandboxLayer = {
+      name: 'deadline-during-first-launch',
+      handle: async (ctx, next) => {
+        if (isLaunch(ctx.method, ctx.path) && sandbox!.requestLog.launches().length === 0) {
+          clock.advance(30_000 - 5_500)
+          await delay(50)
+        }
+        return next()
+      }
+    }
+    const ids = [FLOWS.login, FLOWS.checkout]
+    const { outcome, sandbox: sb } = await run(
+      layer,
+      { flowIds: ids.join(','), maxParallel: '1', timeout: '30s' },
+      undefined,
+      clock
+    )
+    expect(outcome.results.status).toBe('timed_out')
+    expect(sb.requestLog.launches()).toHaveLength(1)
+    expect(sb.state.listExecutions().map((e) => e.status)).toEqual(['cancelled'])
+    expect(outcome.results.flows.map((f) => f.status)).toEqual(['timed_out', 'timed_out'])
+    expect(outcome.executionIds).toHaveLength(1)
   })
 })

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { FakeClock } from '../__fixtures__/fake-clock.js'
 import { manyFlows } from '../__fixtures__/many-flows.js'
 import { runInVirtualTime } from '../__fixtures__/virtual-time.js'
-import type { CiContext } from '../src/core/ci-context.js'
+import { githubRun } from '../__fixtures__/ci-context.js'
 import { resolveRunConfig } from '../src/core/config.js'
 import { silentLogger } from '../src/core/logger.js'
 import { runFlows } from '../src/core/run.js'
@@ -16,12 +16,7 @@ import { Pacer } from '../src/core/api/pacing.js'
 import { RateBudget, readBudget } from '../src/core/api/rate-budget.js'
 import { startSandbox, type HeaderStyle, type Sandbox } from '../src/sandbox/index.js'
 
-const CI: CiContext = {
-  source: 'github_actions',
-  triggerType: 'git',
-  metadata: { source: 'github_actions', repository: 'acme/shop', run_id: '9', run_attempt: '1' },
-  runIdentity: 'acme/shop|ci|test|9|1'
-}
+const CI = githubRun('test', '9')
 const FLOWS = 120
 
 let sandbox: Sandbox | undefined

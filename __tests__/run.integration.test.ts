@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { FakeClock } from '../__fixtures__/fake-clock.js'
 import { runInVirtualTime } from '../__fixtures__/virtual-time.js'
 import { resolveRunConfig, type RawRunInputs } from '../src/core/config.js'
+import { githubRun } from '../__fixtures__/ci-context.js'
 import type { CiContext } from '../src/core/ci-context.js'
 import { silentLogger } from '../src/core/logger.js'
 import { runFlows, type RunOutcome } from '../src/core/run.js'
@@ -17,12 +18,7 @@ import {
   type SandboxFixtures
 } from '../src/sandbox/index.js'
 
-const CI: CiContext = {
-  source: 'github_actions',
-  triggerType: 'git',
-  metadata: { source: 'github_actions', repository: 'acme/shop', run_id: '42', run_attempt: '1' },
-  runIdentity: 'acme/shop|ci|test|42|1'
-}
+const CI = githubRun('test', '42')
 
 let sandbox: Sandbox | undefined
 let clock: FakeClock | undefined

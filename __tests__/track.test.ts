@@ -8,18 +8,13 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { FakeClock } from '../__fixtures__/fake-clock.js'
 import { manyFlows } from '../__fixtures__/many-flows.js'
 import { runInVirtualTime } from '../__fixtures__/virtual-time.js'
-import type { CiContext } from '../src/core/ci-context.js'
+import { githubRun } from '../__fixtures__/ci-context.js'
 import { resolveRunConfig, type RawRunInputs } from '../src/core/config.js'
 import { silentLogger, type Logger } from '../src/core/logger.js'
 import { runFlows, type RunOutcome } from '../src/core/run.js'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox/index.js'
 
-const CI: CiContext = {
-  source: 'github_actions',
-  triggerType: 'git',
-  metadata: { source: 'github_actions', repository: 'acme/shop', run_id: '7', run_attempt: '1' },
-  runIdentity: 'acme/shop|ci|test|7|1'
-}
+const CI = githubRun('test', '7')
 
 const FLOWS = 40
 

@@ -15,7 +15,7 @@ import { FakeClock } from '../__fixtures__/fake-clock.js'
 const KEY = 'epk_live_0123456789abcdef'
 const API = 'https://api.echopoint.test'
 const START = Date.parse('2024-01-15T10:00:00.000Z')
-const execution = { id: 'e1', flow_id: 'f', status: 'pending' }
+const execution = { id: 'e1', flow_id: 'f', status: 'pending', started_at: '2024-01-15T10:00:00Z' }
 
 function setup(overrides: Partial<ClientOptions> = {}, clock = new FakeClock({ now: START })) {
   const logs: string[] = []
@@ -70,7 +70,8 @@ describe('the shared pause', () => {
       .times(2)
       .reply(200, (uri) => {
         sent.push(uri)
-        return { id: uri.split('/').pop() }
+        const id = uri.split('/').pop()
+        return { id, name: `Flow ${id}`, tags: [] }
       })
     const clock = new FakeClock({ now: START, auto: false })
     const { api, info } = setup({}, clock)
@@ -85,8 +86,8 @@ describe('the shared pause', () => {
     expect(sent).toEqual([])
 
     clock.advance(45_000)
-    await expect(a).resolves.toEqual({ id: 'a' })
-    await expect(b).resolves.toEqual({ id: 'b' })
+    await expect(a).resolves.toEqual({ id: 'a', name: 'Flow a', tags: [] })
+    await expect(b).resolves.toEqual({ id: 'b', name: 'Flow b', tags: [] })
     expect(sent.sort()).toEqual(['/flows/a', '/flows/b'])
     expect(info()).toEqual(['info: Rate limited on GET /flows/a: waiting 45s (Retry-After)'])
     // One wait of 45 s of wall time, though two requests sat through it.
@@ -101,7 +102,7 @@ describe('the shared pause', () => {
       .get('/flows/a')
       .reply(429, '', { 'Retry-After': '20' })
       .get('/flows/a')
-      .reply(200, { id: 'a' })
+      .reply(200, { id: 'a', name: 'Flow a', tags: [] })
     const { api, clock, info } = setup()
     await api.getFlow('a')
     expect(clock.sleeps).toEqual([10_000, 20_000])
@@ -116,11 +117,19 @@ describe('the shared pause', () => {
   it('a 2xx with no requests remaining holds the next request until the reset', async () => {
     const scope = nock(API)
       .get('/flows/a')
-      .reply(200, { id: 'a' }, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '30' })
+      .reply(
+        200,
+        { id: 'a', name: 'Flow a', tags: [] },
+        { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '30' }
+      )
       .get('/flows/b')
-      .reply(200, { id: 'b' }, { 'X-RateLimit-Remaining': '59', 'X-RateLimit-Reset': '60' })
+      .reply(
+        200,
+        { id: 'b', name: 'Flow b', tags: [] },
+        { 'X-RateLimit-Remaining': '59', 'X-RateLimit-Reset': '60' }
+      )
       .get('/flows/c')
-      .reply(200, { id: 'c' })
+      .reply(200, { id: 'c', name: 'Flow c', tags: [] })
     const { api, clock, info } = setup()
     await api.getFlow('a')
     expect(clock.sleeps).toEqual([]) // the answer itself is not delayed
@@ -138,11 +147,11 @@ describe('the shared pause', () => {
   it('reads the IETF RateLimit field on a 2xx, skew-corrected epochs on the next', async () => {
     const scope = nock(API)
       .get('/flows/a')
-      .reply(200, { id: 'a' }, { RateLimit: '"default";r=0;t=12' })
+      .reply(200, { id: 'a', name: 'Flow a', tags: [] }, { RateLimit: '"default";r=0;t=12' })
       .get('/flows/b')
       .reply(
         200,
-        { id: 'b' },
+        { id: 'b', name: 'Flow b', tags: [] },
         {
           // The server's clock is 30 s ahead of ours; its reset is 20 s after its now.
           Date: new Date(START + 12_000 + 30_000).toUTCString(),
@@ -151,7 +160,7 @@ describe('the shared pause', () => {
         }
       )
       .get('/flows/c')
-      .reply(200, { id: 'c' })
+      .reply(200, { id: 'c', name: 'Flow c', tags: [] })
     const { api, clock } = setup()
     await api.getFlow('a')
     await api.getFlow('b')
@@ -163,9 +172,9 @@ describe('the shared pause', () => {
   it('"remaining 0" without a reset does not hold anything', async () => {
     const scope = nock(API)
       .get('/flows/a')
-      .reply(200, { id: 'a' }, { 'X-RateLimit-Remaining': '0' })
+      .reply(200, { id: 'a', name: 'Flow a', tags: [] }, { 'X-RateLimit-Remaining': '0' })
       .get('/flows/b')
-      .reply(200, { id: 'b' })
+      .reply(200, { id: 'b', name: 'Flow b', tags: [] })
     const { api, clock } = setup()
     await api.getFlow('a')
     await api.getFlow('b')
@@ -178,7 +187,7 @@ describe('the shared pause', () => {
       .post('/flows/f/executions/e/cancel')
       .reply(429, { error: 'Rate limit exceeded', retryAfter: 20 })
       .get('/flows/f')
-      .reply(200, { id: 'f' })
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     const { api, clock, info } = setup()
     const error = await failure(api.cancelExecution('f', 'e'))
     expect(error.kind).toBe('rate_limited')
@@ -217,7 +226,7 @@ describe('the shared pause', () => {
         { 'Retry-After': '3600' }
       )
       .get('/flows/f')
-      .reply(200, { id: 'f' })
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     const { api, clock } = setup()
     expect((await failure(api.launchFlow('f', {}, 'k1'))).kind).toBe('quota')
     await api.getFlow('f')
@@ -330,7 +339,7 @@ describe('budget and abort', () => {
       .get('/flows/a')
       .reply(429, '', { 'Retry-After': '30' })
       .get('/flows/a')
-      .reply(200, { id: 'a' })
+      .reply(200, { id: 'a', name: 'Flow a', tags: [] })
     const clock = new FakeClock({ now: START, auto: false })
     const { api } = setup({}, clock)
     const a = api.getFlow('a')
@@ -342,7 +351,7 @@ describe('budget and abort', () => {
     expect((await b).kind).toBe('cancelled')
     expect(clock.pendingSleeps).toBe(1)
     clock.advance(30_000)
-    await expect(a).resolves.toEqual({ id: 'a' })
+    await expect(a).resolves.toEqual({ id: 'a', name: 'Flow a', tags: [] })
     scope.done()
   })
 
@@ -351,7 +360,7 @@ describe('budget and abort', () => {
       .get('/flows/f')
       .reply(429, { error: `slow down ${KEY}` }, { 'Retry-After': '2' })
       .get('/flows/f')
-      .reply(200, { id: 'f' })
+      .reply(200, { id: 'f', name: 'Flow f', tags: [] })
     const { api, logs } = setup()
     await api.getFlow('f')
     expect(logs.length).toBeGreaterThan(0)

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9560);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8859);
 // The run action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9560:
+/***/ 8859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28417,7 +28417,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -31230,7 +31230,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31238,7 +31238,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31246,7 +31246,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31475,12 +31475,12 @@ function detectCiContext(env = process.env) {
             runIdentity: `bitbucket|${env.BITBUCKET_REPO_FULL_NAME}|${env.BITBUCKET_BUILD_NUMBER}|${env.BITBUCKET_STEP_UUID ?? ''}`
         };
     }
-    const inCi = env.CI === 'true' || env.CI === '1';
-    return {
-        source: inCi ? 'ci' : 'local',
-        triggerType: inCi ? 'git' : 'manual',
-        metadata: { source: inCi ? 'ci' : 'echopoint_ci_cli' }
-    };
+    if (env.CI === 'true' || env.CI === '1') {
+        return { source: 'ci', triggerType: 'git', metadata: { source: 'ci' } };
+    }
+    // A terminal outside CI: a manual launch, made with an API key (the spec requires actor_type).
+    const manual = { actor_type: 'api_key' };
+    return { source: 'local', triggerType: 'manual', metadata: manual };
 }
 /**
  * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
@@ -31509,6 +31509,11 @@ function abortError(signal) {
     err.name = 'AbortError';
     return err;
 }
+/**
+ * setTimeout holds at most 2^31 - 1 ms (about 24.8 days); a longer delay fires at
+ * once. Long waits are scheduled in slices of at most this.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The real clock. */
 const systemClock = {
     now: () => Date.now(),
@@ -31517,14 +31522,24 @@ const systemClock = {
             reject(abortError(signal));
             return;
         }
+        const end = Date.now() + Math.max(0, ms);
+        let timer;
         const onAbort = () => {
             clearTimeout(timer);
             reject(abortError(signal));
         };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, ms));
+        const arm = () => {
+            const left = end - Date.now();
+            timer = setTimeout(() => {
+                if (end - Date.now() > 0 && left > MAX_TIMER_MS) {
+                    arm();
+                    return;
+                }
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }, Math.min(Math.max(0, left), MAX_TIMER_MS));
+        };
+        arm();
         signal?.addEventListener('abort', onAbort, { once: true });
     })
 };
@@ -31603,62 +31618,26 @@ function expiryWarning(expiresAt, now) {
     return `The API key expires on ${expiresAt} (${left}). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/response-shape.ts
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function missingStrings(value, keys, prefix = '') {
-    const missing = keys.filter((k) => typeof value[k] !== 'string');
-    return missing.length > 0 ? `missing ${missing.map((k) => prefix + k).join(', ')}` : undefined;
-}
-/** An object with the given string fields. */
-function objectWith(...keys) {
-    return (body) => (isRecord(body) ? missingStrings(body, keys) : 'not a JSON object');
-}
-/** `{execution: {id, status, flow_id, …}}` (launch, cancel). */
-const executionEnvelope = (body) => {
-    if (!isRecord(body))
-        return 'not a JSON object';
-    if (!isRecord(body.execution))
-        return 'missing execution';
-    return missingStrings(body.execution, ['id', 'status', 'flow_id'], 'execution.');
-};
-/** A FlowExecution. */
-const execution = objectWith('id', 'status', 'flow_id');
-/** A bare JSON array (execution nodes). */
-const array = (body) => (Array.isArray(body) ? undefined : 'not a JSON array');
-/** `GET /api-keys/self`. */
-const keySelf = (body) => {
-    const problem = objectWith('api_key_id', 'organization_id')(body);
-    if (problem)
-        return problem;
-    const permissions = body.permissions;
-    return Array.isArray(permissions) ? undefined : 'permissions is not an array';
-};
-/** `{total, count, items}`. */
-const paged = (body) => {
-    if (!isRecord(body))
-        return 'not a JSON object';
-    if (!Array.isArray(body.items))
-        return 'items is not an array';
-    if (typeof body.total !== 'number')
-        return 'total is not a number';
-    return undefined;
-};
-/** A paged body with `count` filled in when a server leaves it out (it is derivable). */
-function normalisePaged(body) {
-    const page = body;
-    return typeof page.count === 'number' ? page : { ...page, count: page.items.length };
-}
+;// CONCATENATED MODULE: ./src/core/idempotency-key.ts
+/**
+ * The one rule for an Idempotency-Key, applied to the user's input before
+ * anything is sent and again by the client: 1 to 255 printable ASCII characters,
+ * no spaces. It is a header value (RFC 9110 §5.5) and the API's limit is 255
+ * characters (contract.md, launch).
+ */
 
-;// CONCATENATED MODULE: ./src/core/logger.ts
-/** A logger that drops everything (for library use and tests that do not care). */
-const silentLogger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warning: () => undefined,
-    error: () => undefined
-};
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+const PRINTABLE_NO_SPACE = /^[\x21-\x7e]+$/;
+/** Throws ConfigError naming `input` unless `key` follows the rule; returns it. */
+function checkIdempotencyKey(key, input = 'idempotency key') {
+    if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+        throw new ConfigError(input, `it is ${key.length} characters long; the API accepts at most ${MAX_IDEMPOTENCY_KEY_LENGTH}`, 'Use a shorter key.');
+    }
+    if (!PRINTABLE_NO_SPACE.test(key)) {
+        throw new ConfigError(input, 'it must be printable ASCII without spaces or control characters (it is sent as an HTTP header)', 'Use letters, digits and punctuation only, for example release-42.');
+    }
+    return key;
+}
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
@@ -31669,43 +31648,66 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * echo request headers in error bodies, so every server-provided string passes here
  * as well as every message the kit builds.
  */
-/** Echopoint keys look like `epk_live_…`; hide any such token even if it is not ours. */
-const KEY_PATTERN = /epk_[A-Za-z0-9_-]{6,}/g;
+/** Echopoint keys look like `epk_live_…`; hide any such token even if it is not ours (Markdown-escaped too). */
+const KEY_PATTERN = /epk\\?_(?:[A-Za-z0-9-]|\\?_){6,}/g;
 /**
- * Builds a redactor for the given secrets (empty ones are ignored). The URL-encoded
- * form of each secret is hidden too, since an echo may come from a URL.
+ * The forms a secret takes once it is written somewhere: as is, trimmed,
+ * URL-encoded, inside a JSON string, escaped for Markdown or HTML (a job
+ * summary), and base64 (an echoed Basic credential). A redactor hides each.
  */
+function secretForms(secret) {
+    const forms = new Set();
+    for (const s of [secret, secret.trim()]) {
+        if (s === '')
+            continue;
+        forms.add(s);
+        forms.add(encodeURIComponent(s));
+        forms.add(JSON.stringify(s).slice(1, -1));
+        forms.add(s.replace(/([\\`*_[\]|~])/g, '\\$1'));
+        forms.add(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+        forms.add(s
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/([\\`*_[\]|~])/g, '\\$1'));
+        const base64 = Buffer.from(s, 'utf8').toString('base64');
+        forms.add(base64);
+        forms.add(base64.replace(/=+$/, ''));
+        forms.add(Buffer.from(s, 'utf8').toString('base64url'));
+    }
+    // Too short to mean anything (a one-character secret would hide every such letter).
+    return [...forms].filter((f) => f.length >= 4);
+}
+/** Builds a redactor for the given secrets (empty ones are ignored), hiding every form of each. */
 function createRedactor(secrets) {
     const forms = new Set();
-    for (const secret of secrets) {
-        if (secret === '')
-            continue;
-        forms.add(secret);
-        forms.add(encodeURIComponent(secret));
-        const trimmed = secret.trim();
-        if (trimmed !== '')
-            forms.add(trimmed);
-    }
+    for (const secret of secrets)
+        for (const form of secretForms(secret))
+            forms.add(form);
     // Longest first, so a secret that contains another is hidden whole.
     const ordered = [...forms].sort((a, b) => b.length - a.length);
     return (text) => {
         let out = text;
         for (const form of ordered)
-            out = out.split(form).join('***');
+            if (out.includes(form))
+                out = out.split(form).join('***');
         return out.replace(KEY_PATTERN, 'epk_***');
     };
 }
-/** Applies a redactor to every string inside a JSON-like value (depth-limited). */
-function redactDeep(value, redact, depth = 0) {
+/**
+ * Applies a redactor to every string inside a JSON-like value, at any depth
+ * (object keys included); returns a copy.
+ */
+function redactDeep(value, redact) {
     if (typeof value === 'string')
         return redact(value);
-    if (depth > 8 || value === null || typeof value !== 'object')
+    if (value === null || typeof value !== 'object')
         return value;
     if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, redact, depth + 1));
+        return value.map((v) => redactDeep(v, redact));
     const out = {};
     for (const [k, v] of Object.entries(value)) {
-        out[k] = redactDeep(v, redact, depth + 1);
+        out[redact(k)] = redactDeep(v, redact);
     }
     return out;
 }
@@ -31735,9 +31737,13 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-
 function cleanText(text, redact, max = MAX_MESSAGE_LENGTH) {
     const flat = text.replace(UNPRINTABLE, ' ');
     const clean = redact(flat.replace(/\s+/g, ' ').trim());
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+    if (clean.length <= max)
+        return clean;
+    // Never cut between the two halves of a surrogate pair (an emoji in a name).
+    const end = /[\ud800-\udbff]/.test(clean[max - 2] ?? '') ? max - 2 : max - 1;
+    return `${clean.slice(0, end)}…`;
 }
-function error_body_isRecord(value) {
+function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function str(value, redact) {
@@ -31752,7 +31758,7 @@ function seconds(value) {
 }
 /** `{"errors":[{code,message,field,metadata}, …]}`: the Echopoint envelope. */
 function fromEnvelope(errors, redact) {
-    const items = errors.filter(error_body_isRecord);
+    const items = errors.filter(isRecord);
     const first = items[0] ?? {};
     // Several validation errors: keep them all in the message (the first gives the code).
     const messages = items
@@ -31763,20 +31769,20 @@ function fromEnvelope(errors, redact) {
         code: str(first.code, redact),
         message: messages.length > 0 ? cleanText(messages.join('; '), redact) : undefined,
         field: str(first.field, redact),
-        metadata: error_body_isRecord(first.metadata) ? first.metadata : undefined
+        metadata: isRecord(first.metadata) ? first.metadata : undefined
     };
 }
 function fromObject(body, redact) {
     if (Array.isArray(body.errors))
         return fromEnvelope(body.errors, redact);
     const error = body.error;
-    if (error_body_isRecord(error)) {
+    if (isRecord(error)) {
         // {"error":{"code":"unauthorized","message":"…"}}
         return {
             code: str(error.code, redact),
             message: str(error.message, redact),
             field: str(error.field, redact),
-            metadata: error_body_isRecord(error.metadata) ? error.metadata : undefined
+            metadata: isRecord(error.metadata) ? error.metadata : undefined
         };
     }
     // {"error":"Invalid API key"}, {"error":"Not Found","message":"Route … not found"},
@@ -31785,8 +31791,22 @@ function fromObject(body, redact) {
         code: str(body.code, redact),
         message: str(body.message, redact) ?? str(error, redact),
         field: str(body.field, redact),
-        metadata: error_body_isRecord(body.metadata) ? body.metadata : undefined
+        metadata: isRecord(body.metadata) ? body.metadata : undefined
     };
+}
+/** Largest error metadata kept, as JSON; a larger one keeps only its short string fields. */
+const MAX_METADATA_JSON = 2000;
+/** Error metadata, redacted and bounded (it may end up in a report). */
+function boundedMetadata(metadata, redact) {
+    const clean = redactDeep(metadata, redact);
+    if ((JSON.stringify(clean) ?? '').length <= MAX_METADATA_JSON)
+        return clean;
+    const short = {};
+    for (const [key, value] of Object.entries(clean).slice(0, 20)) {
+        if (key.length <= 64 && typeof value === 'string' && value.length <= 200)
+            short[key] = value;
+    }
+    return short;
 }
 /**
  * Parses an error response body of any shape in contract.md part C. Anything that is
@@ -31801,7 +31821,7 @@ function parseErrorBody(text, status, redact) {
         json = undefined;
     }
     const fallback = statusText(status);
-    if (!error_body_isRecord(json))
+    if (!isRecord(json))
         return { message: fallback };
     const parts = fromObject(json, redact);
     const body = { message: parts.message ?? fallback };
@@ -31810,10 +31830,10 @@ function parseErrorBody(text, status, redact) {
     if (parts.field !== undefined)
         body.field = parts.field;
     if (parts.metadata !== undefined)
-        body.metadata = redactDeep(parts.metadata, redact);
+        body.metadata = boundedMetadata(parts.metadata, redact);
     // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
     // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
-    const nested = error_body_isRecord(json.error) ? json.error : {};
+    const nested = isRecord(json.error) ? json.error : {};
     const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'));
     if (retryAfter !== undefined)
         body.retryAfter = retryAfter;
@@ -31827,6 +31847,322 @@ function hint(object, name) {
     const key = Object.keys(object).find((k) => k.replace(/[-_]/g, '').toLowerCase() === name);
     return key === undefined ? undefined : object[key];
 }
+
+;// CONCATENATED MODULE: ./src/core/api/decode.ts
+/**
+ * The boundary where server data becomes the core's data. Every 2xx body the
+ * core reads passes one of these decoders, which either returns the read model
+ * (model.ts) or throws a ShapeError naming the field and what is wrong with it
+ * (the transport turns that into a `contract` error). Server text is untrusted:
+ *
+ * - every string is flattened to one line (no CR, LF, NEL, LS, PS, control or
+ *   bidi-override characters: nothing a log line, a workflow command or a
+ *   terminal would act on), redacted (the API key and its encoded forms), then
+ *   cut to a length that fits a report (LIMITS);
+ * - every identifier must look like one (ID_PATTERN), so an id can never carry
+ *   text into a URL, a log line or a report;
+ * - every list is bounded, every value (an assertion's expected or actual) is
+ *   capped as JSON;
+ * - only the fields the core reads are kept.
+ *
+ * Whether an answer is about what was asked (the flow id of a launch, the id of
+ * an execution) is checked by the client, which knows what it asked (client.ts).
+ */
+
+/** Longest text kept of each kind of server field; longer text is cut with `…`. */
+const LIMITS = {
+    /** Flow, node, key and permission names, node types, extractors, operators, tags. */
+    name: 256,
+    /** Error messages and descriptions. */
+    message: 2000,
+    /** Error codes and statuses. */
+    code: 100,
+    /** An assertion's expected or actual value, as JSON. */
+    value: 2000,
+    /** Node results of one execution. */
+    nodes: 1000,
+    /** Assertions of one node. */
+    assertions: 200,
+    /** Tags of one flow, scopes of one key. */
+    list: 500,
+    /** Items of one page (the API's pages hold at most 100). */
+    pageItems: 1000
+};
+/**
+ * An identifier from the server (flow, execution, key, node): the API's are UUIDs;
+ * anything made of letters, digits and `._:-`, up to 128 characters, is accepted.
+ */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** What a decoder found wrong: where (`execution.status`) and what. */
+class ShapeError extends Error {
+    path;
+    problem;
+    constructor(path, problem) {
+        super(`${path} ${problem}`);
+        this.path = path;
+        this.problem = problem;
+        this.name = 'ShapeError';
+    }
+}
+const KNOWN_STATUSES = new Set([
+    'pending',
+    'running',
+    'completed',
+    'failed',
+    'cancelled'
+]);
+function describe(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/** `is missing`, or `is a number, not a string`. */
+function notA(value, wanted) {
+    return value === undefined ? 'is missing' : `is ${describe(value)}, not ${wanted}`;
+}
+function record(value, path) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        return value;
+    }
+    throw new ShapeError(path, notA(value, 'an object'));
+}
+function list(value, path, max) {
+    if (!Array.isArray(value))
+        throw new ShapeError(path, notA(value, 'an array'));
+    if (value.length > max)
+        throw new ShapeError(path, `has ${value.length} items, more than ${max}`);
+    return value;
+}
+/** A required string field, made safe to print. */
+function decode_text(value, path, ctx, max) {
+    if (typeof value !== 'string')
+        throw new ShapeError(path, notA(value, 'a string'));
+    return cleanText(value, ctx.redact, max);
+}
+/** An optional string field: absent or null is null; another type is an error. */
+function optionalText(value, path, ctx, max) {
+    if (value === undefined || value === null)
+        return null;
+    return decode_text(value, path, ctx, max);
+}
+/** An identifier: redacted first, so an echoed key can never pass as an id. */
+function id(value, path, ctx) {
+    if (typeof value !== 'string')
+        throw new ShapeError(path, notA(value, 'a string'));
+    if (value.length > 128 || !ID_PATTERN.test(ctx.redact(value))) {
+        throw new ShapeError(path, 'is not an identifier (letters, digits and ._:- only, at most 128)');
+    }
+    return value;
+}
+const TIMESTAMP = /^[0-9A-Za-z:.+ -]{1,64}$/;
+/** A required RFC 3339 timestamp, kept as the server wrote it (it goes back in `since`). */
+function timestamp(value, path) {
+    if (typeof value === 'string' && TIMESTAMP.test(value) && Number.isFinite(Date.parse(value))) {
+        return value;
+    }
+    throw new ShapeError(path, 'is not a timestamp');
+}
+/** An optional timestamp: anything unreadable counts as absent (it only loses a duration). */
+function optionalTimestamp(value) {
+    return typeof value === 'string' && TIMESTAMP.test(value) && Number.isFinite(Date.parse(value))
+        ? value
+        : null;
+}
+function optionalCount(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+}
+/**
+ * A JSON value the server reports (an assertion's expected or actual), redacted
+ * at any depth and at most LIMITS.value characters as JSON; a longer one becomes
+ * its JSON text, cut.
+ */
+function boundedValue(value, ctx) {
+    if (value === undefined)
+        return undefined;
+    let json;
+    try {
+        json = JSON.stringify(value) ?? 'null';
+    }
+    catch {
+        return '[unreadable value]';
+    }
+    const clean = ctx.redact(json);
+    if (clean.length > LIMITS.value)
+        return cleanText(clean, ctx.redact, LIMITS.value);
+    if (clean === json)
+        return value;
+    try {
+        return JSON.parse(clean);
+    }
+    catch {
+        return clean;
+    }
+}
+function paged(body, ctx, item) {
+    const page = record(body, 'body');
+    const items = list(page.items, 'items', LIMITS.pageItems).map((v, i) => item(v, `items[${i}]`, ctx));
+    const total = page.total;
+    if (typeof total !== 'number' || !Number.isFinite(total) || total < 0) {
+        throw new ShapeError('total', notA(total, 'a count'));
+    }
+    const count = optionalCount(page.count) ?? items.length;
+    return { total, count, items };
+}
+/** `GET /api-keys/self`. */
+const keySelf = (body, ctx) => {
+    const key = record(body, 'body');
+    const out = {
+        api_key_id: id(key.api_key_id, 'api_key_id', ctx),
+        organization_id: decode_text(key.organization_id, 'organization_id', ctx, LIMITS.name),
+        permissions: list(key.permissions, 'permissions', LIMITS.list).map((p, i) => decode_text(p, `permissions[${i}]`, ctx, LIMITS.name))
+    };
+    if ('name' in key)
+        out.name = optionalText(key.name, 'name', ctx, LIMITS.name);
+    if ('expires_at' in key) {
+        // null means "never expires"; anything else must be a real date, or it is unknown.
+        out.expires_at = key.expires_at === null ? null : optionalTimestamp(key.expires_at);
+        if (out.expires_at === null && key.expires_at !== null)
+            delete out.expires_at;
+    }
+    return out;
+};
+function permission(value, path, ctx) {
+    const p = record(value, path);
+    return {
+        name: decode_text(p.name, `${path}.name`, ctx, LIMITS.name),
+        description: optionalText(p.description, `${path}.description`, ctx, LIMITS.message)
+    };
+}
+/** `GET /permissions?type=…` (items need only `name`). */
+const permissionsPage = (body, ctx) => paged(body, ctx, permission);
+function flowRef(value, path, ctx) {
+    const flow = record(value, path);
+    const tags = flow.tags === undefined || flow.tags === null
+        ? []
+        : list(flow.tags, `${path}.tags`, LIMITS.list).map((t, i) => decode_text(t, `${path}.tags[${i}]`, ctx, LIMITS.name));
+    return {
+        id: id(flow.id, `${path}.id`, ctx),
+        name: decode_text(flow.name, `${path}.name`, ctx, LIMITS.name),
+        tags
+    };
+}
+/** `GET /flows/{id}`. */
+const decode_flow = (body, ctx) => flowRef(body, 'flow', ctx);
+/** `POST /flows/search`. */
+const flowSearchPage = (body, ctx) => paged(body, ctx, flowRef);
+function decode_status(value, path, ctx) {
+    const word = decode_text(value, path, ctx, LIMITS.code);
+    if (KNOWN_STATUSES.has(word))
+        return { status: word };
+    return { status: 'running', reported_status: word };
+}
+/** `target` with the fields of `optional` that are not null (absent stays absent). */
+function withPresent(target, optional) {
+    for (const [k, v] of Object.entries(optional)) {
+        if (v !== null && v !== undefined)
+            target[k] = v;
+    }
+    return target;
+}
+function executionOf(value, path, ctx) {
+    const e = record(value, path);
+    return withPresent({
+        id: id(e.id, `${path}.id`, ctx),
+        flow_id: id(e.flow_id, `${path}.flow_id`, ctx),
+        ...decode_status(e.status, `${path}.status`, ctx),
+        started_at: timestamp(e.started_at, `${path}.started_at`)
+    }, {
+        execution_started_at: optionalTimestamp(e.execution_started_at),
+        completed_at: optionalTimestamp(e.completed_at),
+        error_code: optionalText(e.error_code, `${path}.error_code`, ctx, LIMITS.code),
+        error_message: optionalText(e.error_message, `${path}.error_message`, ctx, LIMITS.message)
+    });
+}
+/** A FlowExecution (`GET /flows/{id}/executions/{id}`). */
+const execution = (body, ctx) => executionOf(body, 'execution', ctx);
+/** `{execution: FlowExecution}` (launch, cancel). */
+const executionEnvelope = (body, ctx) => executionOf(record(body, 'body').execution, 'execution', ctx);
+/** `GET /executions` (slim rows) and `GET /flows/{id}/executions`. */
+const executionsPage = (body, ctx) => paged(body, ctx, executionOf);
+function assertion(value, path, ctx) {
+    const a = record(value, path);
+    if (typeof a.passed !== 'boolean') {
+        throw new ShapeError(`${path}.passed`, notA(a.passed, 'a boolean'));
+    }
+    const out = {
+        index: typeof a.index === 'number' && Number.isInteger(a.index)
+            ? a.index
+            : Number(path.match(/\[(\d+)\]$/)?.[1] ?? 0),
+        extractor: decode_text(a.extractor, `${path}.extractor`, ctx, LIMITS.name),
+        operator: decode_text(a.operator, `${path}.operator`, ctx, LIMITS.name),
+        passed: a.passed
+    };
+    // Absent (not null) when unknown (contract.md): keep them absent.
+    if (a.expected !== undefined)
+        out.expected = boundedValue(a.expected, ctx);
+    if (a.actual !== undefined)
+        out.actual = boundedValue(a.actual, ctx);
+    const error = optionalText(a.error, `${path}.error`, ctx, LIMITS.message);
+    if (error !== null)
+        out.error = error;
+    return out;
+}
+function nodeOf(value, path, ctx) {
+    const n = record(value, path);
+    const result = n.result === undefined || n.result === null ? null : record(n.result, `${path}.result`);
+    const raw = result?.assertion_results;
+    const assertions = raw === undefined || raw === null
+        ? undefined
+        : list(raw, `${path}.result.assertion_results`, LIMITS.assertions).map((a, i) => assertion(a, `${path}.result.assertion_results[${i}]`, ctx));
+    return withPresent({
+        node_id: id(n.node_id, `${path}.node_id`, ctx),
+        display_name: decode_text(n.display_name, `${path}.display_name`, ctx, LIMITS.name),
+        node_type: decode_text(n.node_type, `${path}.node_type`, ctx, LIMITS.name),
+        status: decode_text(n.status, `${path}.status`, ctx, LIMITS.code)
+    }, {
+        started_at: optionalTimestamp(n.started_at),
+        completed_at: optionalTimestamp(n.completed_at),
+        duration_ms: optionalCount(n.duration_ms),
+        error_message: optionalText(n.error_message, `${path}.error_message`, ctx, LIMITS.message),
+        result: assertions === undefined ? null : { assertion_results: assertions }
+    });
+}
+/**
+ * `GET …/executions/{id}/nodes`: a bare array. Each node that names its execution
+ * or flow must name the one asked; the client passes them in.
+ */
+function nodes(expect) {
+    return (body, ctx) => list(body, 'body', LIMITS.nodes).map((value, i) => {
+        const path = `[${i}]`;
+        const raw = record(value, path);
+        for (const [field, want] of [
+            ['execution_id', expect.executionId],
+            ['flow_id', expect.flowId]
+        ]) {
+            if (raw[field] !== undefined && !sameId(raw[field], want)) {
+                throw new ShapeError(`${path}.${field}`, `is not the ${field.replace('_id', '')} asked for`);
+            }
+        }
+        return nodeOf(value, path, ctx);
+    });
+}
+/** Whether a server-sent id is the one asked for (UUIDs compare case-insensitively). */
+function sameId(value, asked) {
+    return typeof value === 'string' && value.toLowerCase() === asked.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/core/logger.ts
+/** A logger that drops everything (for library use and tests that do not care). */
+const silentLogger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined
+};
 
 ;// CONCATENATED MODULE: ./src/core/api/headers.ts
 /** The value of a response header, the first one when it was repeated. */
@@ -32313,6 +32649,9 @@ function kindForResponse(failure) {
         return 'not_found';
     if (status === 408)
         return 'network';
+    // 407 comes from a proxy between the kit and the API, not from the API.
+    if (status === 407)
+        return 'network';
     if (status === 409)
         return 'conflict';
     if (status === 429)
@@ -32344,13 +32683,15 @@ const HINT = {
 };
 const KEY_REUSED_SUMMARY = 'the Idempotency-Key was already used for a launch with different parameters';
 const KEY_REUSED_HINT = 'The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set idempotency-key, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow';
+const PROXY_AUTH_SUMMARY = 'the HTTP proxy between this machine and the API asks for credentials (407 Proxy Authentication Required)';
+const PROXY_AUTH_HINT = 'Put the proxy credentials in HTTPS_PROXY (http://user:password@proxy:port), or list the API host in NO_PROXY if it needs no proxy';
 /** Builds the typed error for a non-2xx response. */
 function errorFromResponse(failure, redact) {
     const { status, body, request } = failure;
     const kind = kindForResponse(failure);
     const scope = typeof body.metadata?.scope === 'string' ? body.metadata.scope : undefined;
     const keyReused = status === 409 && body.code?.toUpperCase() === IDEMPOTENCY_KEY_REUSED_CODE;
-    let summary = keyReused ? KEY_REUSED_SUMMARY : SUMMARY[kind];
+    let summary = keyReused ? KEY_REUSED_SUMMARY : status === 407 ? PROXY_AUTH_SUMMARY : SUMMARY[kind];
     if (kind === 'quota' && scope)
         summary += ` (scope: ${cleanText(scope, redact, 60)})`;
     const tag = body.code ? `HTTP ${status}, ${body.code}` : `HTTP ${status}`;
@@ -32364,7 +32705,7 @@ function errorFromResponse(failure, redact) {
         request,
         field: body.field,
         metadata: body.metadata ? redactDeep(body.metadata, redact) : undefined,
-        hint: keyReused ? KEY_REUSED_HINT : HINT[kind]
+        hint: keyReused ? KEY_REUSED_HINT : status === 407 ? PROXY_AUTH_HINT : HINT[kind]
     });
 }
 /**
@@ -32428,6 +32769,7 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
  */
 
 
+
 /** Code given to a request that got no answer within the per-request timeout. */
 const REQUEST_TIMEOUT_CODE = 'REQUEST_TIMEOUT';
 /** Failures that say nothing about the next attempt: worth retrying an idempotent request. */
@@ -32450,7 +32792,7 @@ const TRANSIENT = new Set([
 function isTransientNetworkError(error) {
     return error.kind === 'network' && (error.status === 408 || TRANSIENT.has(error.code ?? ''));
 }
-function describe(code, host, raw) {
+function network_error_describe(code, host, raw) {
     switch (code) {
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
@@ -32475,11 +32817,25 @@ function networkError(err, request, host, redact) {
     const e = err;
     const raw = cleanText(typeof e?.message === 'string' ? e.message : String(err), redact, 200);
     let code = typeof e?.code === 'string' ? e.code : undefined;
+    // An HTTPS request through a proxy opens a tunnel (CONNECT); when the proxy refuses,
+    // the tunnel agent reports "tunneling socket could not be established, statusCode=407"
+    // with code ECONNRESET. Say what the proxy said instead of "connection reset".
+    const tunnel = /tunneling socket could not be established,\s*statusCode=(\d{3})/i.exec(raw);
+    if (tunnel) {
+        const status = Number(tunnel[1]);
+        return new EchopointError('network', redact(`${request} failed: ${status === 407 ? PROXY_AUTH_SUMMARY : `the HTTP proxy refused to open a tunnel to ${host} (HTTP ${status})`}`), {
+            code: `PROXY_${status}`,
+            status: status === 407 ? 407 : undefined,
+            request,
+            hint: status === 407 ? PROXY_AUTH_HINT : 'Check HTTPS_PROXY and NO_PROXY',
+            cause: err
+        });
+    }
     // http-client and Node report a dropped connection as "socket hang up" with ECONNRESET,
     // but some paths leave the code off.
     if (!code && /socket hang up/i.test(raw))
         code = 'ECONNRESET';
-    return new EchopointError('network', redact(`${request} failed: ${describe(code, host, raw)}`), {
+    return new EchopointError('network', redact(`${request} failed: ${network_error_describe(code, host, raw)}`), {
         code,
         request,
         cause: err
@@ -33265,6 +33621,7 @@ class WaitRecorder {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_USER_AGENT = 'echopoint-ci';
 /** `METHOD /path` as errors and logs show it: the API path, without the query. */
@@ -33440,7 +33797,7 @@ class Transport {
     async attempt(req, firstUrl, headers, body, label) {
         let url = firstUrl;
         for (let hop = 0;; hop++) {
-            const response = await this.send(req.method, url, headers, body, req.signal, label);
+            const response = await this.send(req.method, url, headers, body, req.signal, label, req.onSent);
             if (!REDIRECT_STATUSES.has(response.status))
                 return this.interpret(response, req, label);
             if (hop >= MAX_REDIRECTS) {
@@ -33451,7 +33808,7 @@ class Transport {
             this.logger.debug(`${label}: following ${response.status} to ${url.pathname}`);
         }
     }
-    async send(method, url, headers, body, signal, label) {
+    async send(method, url, headers, body, signal, label, onSent) {
         // Re-checked on every hop: the key only ever goes to the configured origin.
         if (url.origin !== this.base.origin) {
             throw new EchopointError('contract', `${label}: refusing to send the API key to ${url.origin}`);
@@ -33459,6 +33816,7 @@ class Transport {
         if (signal?.aborted)
             throw cancelledError(signal, label);
         this.stats.requests++;
+        onSent?.();
         const started = this.clock.now();
         const response = await sendOnce(this.http, {
             method,
@@ -33494,10 +33852,16 @@ class Transport {
             catch {
                 throw contractViolation(label, status, 'not JSON');
             }
-            const problem = req.expect?.(value);
-            if (problem)
-                throw contractViolation(label, status, problem);
-            return { value };
+            if (!req.decode)
+                return { value };
+            try {
+                return { value: req.decode(value, { redact: this.redact }) };
+            }
+            catch (err) {
+                if (err instanceof ShapeError)
+                    throw contractViolation(label, status, err.message);
+                throw err;
+            }
         }
         const body = parseErrorBody(text, status, this.redact);
         const error = errorFromResponse({ status, headers, body, request: label }, this.redact);
@@ -33537,20 +33901,29 @@ class Transport {
 
 
 
-/** The server accepts Idempotency-Key values up to 255 characters (contract.md part A). */
-const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
 function flowPath(flowId) {
     return `/flows/${pathSegment(flowId, 'flow ID')}`;
 }
 function executionPath(flowId, executionId) {
     return `${flowPath(flowId)}/executions/${pathSegment(executionId, 'execution ID')}`;
 }
-function checkIdempotencyKey(key) {
-    // Printable ASCII only: it is a header value (RFC 9110 §5.5) and the server's limit is in characters.
-    if (key === '' || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
-        throw new ConfigError('idempotency key', `it must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters without spaces`);
+/** A `contract` error for an answer about something other than what was asked. */
+function mismatch(request, what, asked, got) {
+    return new EchopointError('contract', `${request}: asked for ${what} ${asked}, the API answered with ${what} ${got}`, {
+        request,
+        hint: 'The answer is not used. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+    });
+}
+/** Throws unless the execution is `executionId` (when given) of flow `flowId`. */
+function checkExecution(request, execution, flowId, executionId) {
+    if (executionId !== undefined && !sameId(execution.id, executionId)) {
+        throw mismatch(request, 'execution', executionId, execution.id);
     }
-    return key;
+    if (!sameId(execution.flow_id, flowId)) {
+        throw mismatch(request, 'an execution of flow', flowId, execution.flow_id);
+    }
+    return execution;
 }
 /**
  * Creates the HTTP client. Throws ConfigError when the URL, key or organization ID
@@ -33558,7 +33931,8 @@ function checkIdempotencyKey(key) {
  */
 function createClient(options) {
     const transport = new Transport(options);
-    const call = (req, opts) => transport.request({ ...req, signal: opts?.signal });
+    const call = (req, opts) => transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent });
+    const label = (req) => `${req.method} ${req.path}`;
     // Every method is async so that bad arguments reject rather than throw.
     return {
         get keyExpiresAtHeader() {
@@ -33568,35 +33942,63 @@ function createClient(options) {
             return { ...transport.stats };
         },
         budget: (bucket) => transport.rateBudget(bucket),
-        getKeySelf: async (opts) => call({ method: 'GET', path: '/api-keys/self', withoutOrganization: true, expect: keySelf }, opts),
-        listPermissions: async (type, opts) => normalisePaged(await call({ method: 'GET', path: '/permissions', query: { type }, expect: paged }, opts)),
+        getKeySelf: async (opts) => call({
+            method: 'GET',
+            path: '/api-keys/self',
+            withoutOrganization: true,
+            decode: keySelf
+        }, opts),
+        listPermissions: async (type, opts) => call({ method: 'GET', path: '/permissions', query: { type }, decode: permissionsPage }, opts),
         // A search only reads, so it may be repeated after a 5xx like a GET.
-        searchFlows: async (request, opts) => normalisePaged(await call({ method: 'POST', path: '/flows/search', body: request, safe: true, expect: paged }, opts)),
-        getFlow: async (flowId, opts) => call({ method: 'GET', path: flowPath(flowId), expect: objectWith('id') }, opts),
+        searchFlows: async (request, opts) => call({
+            method: 'POST',
+            path: '/flows/search',
+            body: request,
+            safe: true,
+            decode: flowSearchPage
+        }, opts),
+        getFlow: async (flowId, opts) => {
+            const req = { method: 'GET', path: flowPath(flowId), decode: decode_flow };
+            const flow = await call(req, opts);
+            if (!sameId(flow.id, flowId))
+                throw mismatch(label(req), 'flow', flowId, flow.id);
+            return flow;
+        },
         launchFlow: async (flowId, body, idempotencyKey, opts) => {
-            const res = await call({
+            const req = {
                 method: 'POST',
                 path: `${flowPath(flowId)}/launch`,
                 // The endpoint requires a body; `{}` means all defaults.
                 body: body ?? {},
                 headers: { 'Idempotency-Key': checkIdempotencyKey(idempotencyKey) },
-                expect: executionEnvelope
-            }, opts);
-            return res.execution;
+                decode: executionEnvelope
+            };
+            return checkExecution(label(req), await call(req, opts), flowId);
         },
-        getExecution: async (flowId, executionId, opts) => call({ method: 'GET', path: executionPath(flowId, executionId), expect: execution }, opts),
-        getExecutionNodes: async (flowId, executionId, opts) => call({ method: 'GET', path: `${executionPath(flowId, executionId)}/nodes`, expect: array }, opts),
+        getExecution: async (flowId, executionId, opts) => {
+            const req = {
+                method: 'GET',
+                path: executionPath(flowId, executionId),
+                decode: execution
+            };
+            return checkExecution(label(req), await call(req, opts), flowId, executionId);
+        },
+        getExecutionNodes: async (flowId, executionId, opts) => call({
+            method: 'GET',
+            path: `${executionPath(flowId, executionId)}/nodes`,
+            decode: nodes({ executionId, flowId })
+        }, opts),
         // Part B extension. Not retried: it carries no Idempotency-Key.
         cancelExecution: async (flowId, executionId, opts) => {
-            const res = await call({
+            const req = {
                 method: 'POST',
                 path: `${executionPath(flowId, executionId)}/cancel`,
                 body: {},
-                expect: executionEnvelope
-            }, opts);
-            return res.execution;
+                decode: executionEnvelope
+            };
+            return checkExecution(label(req), await call(req, opts), flowId, executionId);
         },
-        listExecutions: async (query, opts) => normalisePaged(await call({
+        listExecutions: async (query, opts) => call({
             method: 'GET',
             path: '/executions',
             query: {
@@ -33607,14 +34009,14 @@ function createClient(options) {
                 flow_id: query.flow_id,
                 since: query.since
             },
-            expect: paged
-        }, opts)),
-        listFlowExecutions: async (flowId, query, opts) => normalisePaged(await call({
+            decode: executionsPage
+        }, opts),
+        listFlowExecutions: async (flowId, query, opts) => call({
             method: 'GET',
             path: `${flowPath(flowId)}/executions`,
             query: { limit: query.limit, offset: query.offset },
-            expect: paged
-        }, opts))
+            decode: executionsPage
+        }, opts)
     };
 }
 
@@ -33629,20 +34031,50 @@ function isTerminal(status) {
     return TERMINAL_STATUSES.includes(status);
 }
 
+;// CONCATENATED MODULE: ./src/core/pool.ts
+/**
+ * Runs `task` over `items` with at most `limit` in flight, keeping results in
+ * input order. Stops starting new tasks once `shouldStop()` says so (the tasks
+ * not started get no result: `undefined`).
+ */
+async function mapWithConcurrency(items, limit, task, shouldStop = () => false) {
+    const results = new Array(items.length).fill(undefined);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && !shouldStop()) {
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/core/cancel.ts
 
 
-/** Cancels every item still in flight; returns the ids it cancelled. */
+
+/** How long (at most a quarter of the budget) the first cancel runs alone before the others go out regardless. */
+const PROBE_MS = 500;
+/**
+ * Cancels every item still in flight; returns the ids it cancelled. The cancels
+ * go out together (one slow or hanging answer holds up no other; the first gets
+ * PROBE_MS alone to learn whether the server has the endpoint at all), each
+ * bounded by the budget, and the whole call ends within it.
+ */
 async function cancelExecutions(api, items, options) {
     const inFlight = items.filter((item) => !isTerminal(item.execution.status));
     if (inFlight.length === 0)
         return [];
     const { logger } = options;
     const controller = new AbortController();
-    void options.clock.sleep(options.budgetMs, controller.signal).then(() => controller.abort(), () => undefined);
+    const budget = options.clock.sleep(options.budgetMs, controller.signal).then(() => controller.abort(), () => undefined);
     const cancelled = [];
     let unsupported = false;
     const cancelOne = async (item) => {
+        if (unsupported || controller.signal.aborted)
+            return;
         try {
             item.execution = await api.cancelExecution(item.flow.id, item.execution.id, {
                 signal: controller.signal
@@ -33662,21 +34094,27 @@ async function cancelExecutions(api, items, options) {
             else if (error.status === 409) {
                 logger.debug(`Execution ${item.execution.id} had already ended`);
             }
+            else if (controller.signal.aborted) {
+                logger.warning(`Could not cancel "${item.flow.name}" (execution ${item.execution.id}): no answer within ${options.budgetMs} ms`);
+            }
             else {
                 logger.warning(`Could not cancel "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`);
             }
         }
     };
-    // The first cancel alone: against a server without the endpoint, it is the only request.
-    await cancelOne(inFlight[0]);
-    let next = 1;
-    const worker = async () => {
-        while (next < inFlight.length && !unsupported && !controller.signal.aborted) {
-            await cancelOne(inFlight[next++]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, inFlight.length - 1) }, worker));
+    // The first cancel goes alone for a moment: against a server without the endpoint it
+    // is the only request (one 404, contract.md B.3). Should it hang, the others go anyway.
+    const first = cancelOne(inFlight[0]);
+    await Promise.race([
+        first,
+        options.clock.sleep(PROBE_MS, controller.signal).catch(() => undefined)
+    ]);
+    await Promise.all([
+        first,
+        mapWithConcurrency(inFlight.slice(1), Math.max(1, options.concurrency), cancelOne)
+    ]);
     controller.abort();
+    await budget;
     return cancelled;
 }
 
@@ -33721,24 +34159,66 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/core/pool.ts
+// EXTERNAL MODULE: ./src/core/results.ts
+var core_results = __nccwpck_require__(541);
+;// CONCATENATED MODULE: ./src/core/flow-reports.ts
 /**
- * Runs `task` over `items` with at most `limit` in flight, keeping results in
- * input order. Stops starting new tasks once `shouldStop()` says so (the tasks
- * not started get no result: `undefined`).
+ * From what happened to each selected flow (its launch, what following it
+ * found, why the run stopped) to its line in the results document. Pure: no
+ * requests, no clock.
  */
-async function mapWithConcurrency(items, limit, task, shouldStop = () => false) {
-    const results = new Array(items.length).fill(undefined);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length && !shouldStop()) {
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
+
+
+
+function flowReportOf(flow, status, item, error) {
+    const e = item?.execution;
+    let message = error ? error.message : (e?.error_message ?? null);
+    if (item?.nodesError)
+        message = message ? `${message}; ${item.nodesError}` : item.nodesError;
+    if (status !== 'passed' && e?.reported_status !== undefined && !error) {
+        const said = `the API last reported status "${e.reported_status}"`;
+        message = message ? `${message}; ${said}` : said;
+    }
+    return {
+        flow_id: flow.id,
+        flow_name: flow.name,
+        execution_id: e?.id ?? null,
+        status,
+        duration_ms: e ? (0,core_results/* elapsedMs */.d5)(e.execution_started_at ?? e.started_at, e.completed_at) : null,
+        error_code: error?.code ?? e?.error_code ?? null,
+        error_message: message,
+        url: null,
+        nodes: (item?.nodes ?? []).map(core_results/* nodeReport */.H8)
     };
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-    await Promise.all(workers);
-    return results;
+}
+/** One report per launch, in the selection's order. */
+function flowReports({ launches, items, why, leftRunning }) {
+    const byFlow = new Map(items.map((i) => [i.flow.id, i]));
+    return launches.map((launch) => {
+        const item = byFlow.get(launch.flow.id);
+        if (!item)
+            return notLaunchedReport(launch, why);
+        if (item.error)
+            return flowReportOf(item.flow, 'error', item, item.error);
+        if (isTerminal(item.execution.status)) {
+            // A cancel we sent after the deadline still reads as timed out: that is why it stopped.
+            const status = (0,core_results/* flowStatusOf */.Of)(item.execution);
+            return flowReportOf(item.flow, why === 'timeout' && status === 'cancelled' ? 'timed_out' : status, item);
+        }
+        return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item, leftRunning.get(item));
+    });
+}
+/** A flow with no execution: stopped before its launch, its launch failed, or no answer came. */
+function notLaunchedReport(launch, why) {
+    if (launch.unanswered) {
+        return flowReportOf(launch.flow, why === 'timeout' ? 'timed_out' : 'cancelled', undefined, launch.error);
+    }
+    const notLaunched = launch.skipped === true || launch.error?.kind === 'cancelled';
+    if (notLaunched && why === 'timeout') {
+        return flowReportOf(launch.flow, 'timed_out', undefined, new EchopointError('timeout', 'Not launched: the timeout passed first'));
+    }
+    const kind = notLaunched && why === 'cancelled' ? 'cancelled' : 'error';
+    return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
 }
 
 ;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
@@ -33829,6 +34309,7 @@ function merge(execution, row) {
     return {
         ...execution,
         status: row.status,
+        reported_status: row.reported_status,
         completed_at: row.completed_at ?? execution.completed_at,
         error_code: row.error_code ?? execution.error_code,
         error_message: row.error_message ?? execution.error_message
@@ -33844,7 +34325,10 @@ async function trackRound(api, pending, signal) {
     const seen = new Set();
     const changed = [];
     let requests = 0;
-    for (let offset = 0; seen.size < byId.size; offset += TRACK_PAGE_SIZE) {
+    // A listing that never shows ours (or claims a huge total) must not page forever:
+    // past this, the ones not seen are polled on their own.
+    const maxPages = 2 * expectedPages(pending, pending) + 3;
+    for (let offset = 0; seen.size < byId.size && requests < maxPages; offset += TRACK_PAGE_SIZE) {
         let page;
         try {
             requests++;
@@ -33860,6 +34344,9 @@ async function trackRound(api, pending, signal) {
         for (const row of page.items) {
             const item = byId.get(row.id);
             if (!item || seen.has(row.id))
+                continue;
+            // A row of our execution that names another flow is not believed: poll it on its own.
+            if (row.flow_id.toLowerCase() !== item.flow.id.toLowerCase())
                 continue;
             seen.add(row.id);
             if (row.status !== item.execution.status)
@@ -33906,8 +34393,21 @@ async function fetchNodes(api, item, logger, signal) {
         const error = toEchopointError(err);
         if (error.kind === 'cancelled')
             throw err;
+        item.nodesError = `its node results could not be read: ${error.message}`;
         logger.warning(`Could not read the node results of "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`);
     }
+}
+/**
+ * Says once per execution and word when the server reports a status this kit
+ * does not know: the execution is still followed (it is never a pass), and the
+ * log says what the server said instead of a silent "still running".
+ */
+function noteStatus(item, logger) {
+    const word = item.execution.reported_status;
+    if (word === undefined || word === item.unknownStatus)
+        return;
+    item.unknownStatus = word;
+    logger.warning(`Execution ${item.execution.id} of "${item.flow.name}" reports status "${word}", which is not one of pending, running, completed, failed, cancelled; following it until it reaches one of those or the timeout passes`);
 }
 function describeEnd(item) {
     const e = item.execution;
@@ -33925,6 +34425,7 @@ async function pollOnce(api, item, options) {
         item.failedPolls = 0;
         const changed = execution.status !== item.execution.status;
         item.execution = execution;
+        noteStatus(item, logger);
         if (isTerminal(execution.status)) {
             if (execution.status !== 'completed')
                 await fetchNodes(api, item, logger, signal);
@@ -33970,6 +34471,7 @@ function durationsSeen(items) {
  * passing goes to `details`: its node results are still to be read.
  */
 function settleTracked(item, options, details) {
+    noteStatus(item, options.logger);
     const { status } = item.execution;
     if (isTerminal(status) && status !== 'completed')
         details.push(item);
@@ -34096,18 +34598,44 @@ async function launchFlows(api, flows, options) {
     const outcomes = await mapWithConcurrency(flows, config.maxParallel, async (flow) => {
         const key = idempotencyKeyFor(flow.id, ci, config.idempotencyKey, options.invocationId);
         let outcome;
+        let sent = false;
         try {
-            const execution = await api.launchFlow(flow.id, body, key, { signal: requestSignal });
+            const execution = await api.launchFlow(flow.id, body, key, {
+                signal: requestSignal,
+                onSent: () => (sent = true)
+            });
             logger.info(`Launched "${flow.name}" (${flow.id}): execution ${execution.id}`);
             outcome = { flow, execution };
         }
         catch (err) {
             const error = toEchopointError(err);
-            if (signal?.aborted && error.kind !== 'timeout') {
+            if (signal?.aborted && error.kind !== 'timeout' && sent) {
+                outcome = {
+                    flow,
+                    unanswered: { idempotencyKey: key },
+                    error: new EchopointError('cancelled', `The launch request was sent but no answer came before the run stopped: Echopoint may have started an execution this run could not cancel (Idempotency-Key ${key}; a retry of this step with the same key will not start it twice)`)
+                };
+                logger.warning(`"${flow.name}" (${flow.id}): ${outcome.error?.message ?? ''}`);
+            }
+            else if (signal?.aborted && error.kind !== 'timeout') {
                 outcome = {
                     flow,
                     error: new EchopointError('cancelled', 'cancelled before it was launched')
                 };
+            }
+            else if (error.kind === 'conflict') {
+                // A 409 on launch: the key was used before with other parameters (contract.md;
+                // the spec names no error code for it, so the status is the signal).
+                outcome = {
+                    flow,
+                    error: new EchopointError('conflict', `Could not launch "${flow.name}": the Idempotency-Key ${key} was already used with other launch parameters (HTTP 409)`, {
+                        status: error.status,
+                        code: error.code,
+                        request: error.request,
+                        hint: 'Use a new idempotency-key (or leave it empty to derive one per run), or launch with the same environment, version and runner as before'
+                    })
+                };
+                logger.error(outcome.error?.userMessage ?? '', { title: `Echopoint: ${flow.name}` });
             }
             else {
                 logger.error(`Could not launch "${flow.name}" (${flow.id}): ${error.userMessage}`, {
@@ -34249,8 +34777,98 @@ async function preflight(api, options) {
     return info;
 }
 
-// EXTERNAL MODULE: ./src/core/results.ts
-var core_results = __nccwpck_require__(541);
+;// CONCATENATED MODULE: ./src/core/run-scope.ts
+/** Time allowed for cancelling what we started after a cancel (GitHub allows 7.5 s before SIGTERM). */
+const CANCEL_BUDGET_MS = 4000;
+/**
+ * After a stop, launch requests already sent get this long to answer: the server
+ * may have created the execution, and only its answer tells us which one to
+ * cancel. With CANCEL_BUDGET_MS this stays inside GitHub's 7.5 s.
+ */
+const LAUNCH_GRACE_MS = 1500;
+/** Kept free at the very end of the deadline for writing the reports. */
+const REPORT_MARGIN_MS = 250;
+/** The abort reason of a run's signal. */
+class RunAbort extends Error {
+    why;
+    constructor(why) {
+        super(why === 'timeout' ? 'the step deadline passed' : 'the run was cancelled');
+        this.why = why;
+        this.name = 'AbortError';
+    }
+}
+/** How long before its deadline a run of `timeoutMs` stops following, to cancel and report in time. */
+function wrapUpMs(timeoutMs) {
+    return Math.min(LAUNCH_GRACE_MS + CANCEL_BUDGET_MS, Math.floor(timeoutMs / 5));
+}
+class RunScope {
+    clock;
+    startedAt;
+    /** The step's deadline (epoch ms): the run ends before it. */
+    deadline;
+    /** Aborts (with a RunAbort) when the run must stop. */
+    signal;
+    controller = new AbortController();
+    timer = new AbortController();
+    graceTimer = new AbortController();
+    launchRequests = new AbortController();
+    external;
+    onExternal = () => this.stop('cancelled');
+    onStop = () => this.startGrace();
+    constructor(clock, timeoutMs, external) {
+        this.clock = clock;
+        this.startedAt = clock.now();
+        this.deadline = this.startedAt + timeoutMs;
+        this.signal = this.controller.signal;
+        void clock.sleep(timeoutMs - wrapUpMs(timeoutMs), this.timer.signal).then(() => this.stop('timeout'), () => undefined);
+        this.external = external;
+        if (external?.aborted)
+            this.stop('cancelled');
+        external?.addEventListener('abort', this.onExternal, { once: true });
+        if (this.signal.aborted)
+            this.startGrace();
+        else
+            this.signal.addEventListener('abort', this.onStop, { once: true });
+    }
+    /** Why the run was stopped, if it was. */
+    get why() {
+        return this.signal.aborted ? this.signal.reason.why : undefined;
+    }
+    /**
+     * For launch requests: aborts LAUNCH_GRACE_MS after `signal` (less when the
+     * deadline is near), so an answer already on its way is still read.
+     */
+    get launchSignal() {
+        return this.launchRequests.signal;
+    }
+    /** Milliseconds the cancels may take, from now: the rest of the deadline, or CANCEL_BUDGET_MS after a cancel. */
+    cancelBudgetMs() {
+        const untilDeadline = this.deadline - REPORT_MARGIN_MS - this.clock.now();
+        const budget = this.why === 'cancelled' ? CANCEL_BUDGET_MS : untilDeadline;
+        return Math.max(100, Math.min(budget, CANCEL_BUDGET_MS));
+    }
+    /** Ends the launch grace at once (every launch has answered). */
+    endGrace() {
+        this.graceTimer.abort();
+    }
+    /** Releases the timers and listeners; the process may then exit. */
+    dispose() {
+        this.timer.abort();
+        this.graceTimer.abort();
+        this.external?.removeEventListener('abort', this.onExternal);
+        this.signal.removeEventListener('abort', this.onStop);
+    }
+    stop(why) {
+        if (!this.controller.signal.aborted)
+            this.controller.abort(new RunAbort(why));
+    }
+    startGrace() {
+        const untilDeadline = this.deadline - REPORT_MARGIN_MS - this.clock.now();
+        const grace = Math.max(0, Math.min(LAUNCH_GRACE_MS, untilDeadline / 3));
+        void this.clock.sleep(grace, this.graceTimer.signal).then(() => this.launchRequests.abort(this.signal.reason), () => undefined);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/selection.ts
 
 
@@ -34267,12 +34885,25 @@ async function searchAll(api, tags, matchMode, signal) {
             pagination: { limit: PAGE_SIZE, offset },
             sort_direction: 'ASC'
         }, { signal });
-        found.push(...result.items);
+        for (const item of result.items) {
+            if (!matchesTags(item.tags, tags, matchMode)) {
+                throw new EchopointError('contract', `POST /flows/search answered with flow ${item.id} ("${item.name}"), whose tags (${item.tags.join(', ') || 'none'}) do not match ${matchMode === 'all' ? 'all of' : 'any of'} ${tags.join(', ')}`, {
+                    request: 'POST /flows/search',
+                    hint: 'Nothing was launched. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+                });
+            }
+            found.push(item);
+        }
         offset += result.items.length;
         if (result.items.length === 0 || offset >= result.total)
             return found;
     }
     throw new EchopointError('contract', `POST /flows/search returned more than ${MAX_PAGES} pages`);
+}
+/** Whether a flow's tags satisfy the search (tags match exactly, contract.md). */
+function matchesTags(flowTags, asked, mode) {
+    const have = new Set(flowTags);
+    return mode === 'all' ? asked.every((t) => have.has(t)) : asked.some((t) => have.has(t));
 }
 /**
  * Takes the `index`-th of `total` slices: flows sorted by ID and dealt out in
@@ -34329,78 +34960,53 @@ async function selectFlows(api, selection, options) {
 
 
 
-/** Time allowed for cancelling what we started, after a timeout or a cancel (GitHub allows 7.5 s). */
-const CANCEL_BUDGET_MS = 4000;
-/**
- * After a cancel or the deadline, launch requests already sent get this long to
- * answer: the server may have created the execution, and only its answer tells
- * us which one to cancel. With CANCEL_BUDGET_MS this stays inside GitHub's 7.5 s.
- */
-const LAUNCH_GRACE_MS = 1500;
-class RunAbort extends Error {
-    why;
-    constructor(why) {
-        super(why === 'timeout' ? 'the step deadline passed' : 'the run was cancelled');
-        this.why = why;
-        this.name = 'AbortError';
-    }
-}
-function flowReportOf(flow, status, item, error) {
-    const e = item?.execution;
-    return {
-        flow_id: flow.id,
-        flow_name: flow.name,
-        execution_id: e?.id ?? null,
-        status,
-        duration_ms: e ? (0,core_results/* elapsedMs */.d5)(e.execution_started_at ?? e.started_at, e.completed_at) : null,
-        error_code: error?.code ?? e?.error_code ?? null,
-        error_message: error ? error.message : (e?.error_message ?? null),
-        url: null,
-        nodes: (item?.nodes ?? []).map(core_results/* nodeReport */.H8)
-    };
-}
+
+
+
 /** A launched execution's state for live progress (a replayed launch may already be terminal). */
 function progressStateOf(execution) {
     if (isTerminal(execution.status))
         return (0,core_results/* flowStatusOf */.Of)(execution);
     return execution.status === 'running' ? 'running' : 'pending';
 }
-/** Runs everything `config` selects. */
+/** Live progress: one entry per flow, told to `onProgress` on every change. A failing listener never stops the run. */
+class ProgressBoard {
+    listener;
+    logger;
+    flows = new Map();
+    constructor(listener, logger) {
+        this.listener = listener;
+        this.logger = logger;
+    }
+    set(flow, update) {
+        this.flows.set(flow.id, { flow, ...this.flows.get(flow.id), ...update });
+        this.tell();
+    }
+    start(flows) {
+        for (const flow of flows)
+            this.flows.set(flow.id, { flow, state: 'launching' });
+        this.tell();
+    }
+    tell() {
+        if (!this.listener)
+            return;
+        try {
+            this.listener([...this.flows.values()]);
+        }
+        catch (err) {
+            this.logger.debug(`Live progress failed: ${toEchopointError(err).message}`);
+        }
+    }
+}
+/** Runs everything `config` selects. Never throws. */
 async function runFlows(config, deps) {
-    const { clock, logger, ci } = deps;
-    const startedAt = clock.now();
-    const deadline = startedAt + config.timeoutMs;
-    const api = deps.api ??
-        createClient({
-            apiUrl: config.apiUrl,
-            apiKey: config.apiKey,
-            organizationId: config.organizationId,
-            clock,
-            logger,
-            deadline,
-            userAgent: deps.userAgent
-        });
+    const { clock, logger } = deps;
     // One signal for every request and wait: aborted by the deadline or by a cancel.
-    const controller = new AbortController();
-    const timer = new AbortController();
-    void clock.sleep(config.timeoutMs, timer.signal).then(() => controller.abort(new RunAbort('timeout')), () => undefined);
-    const onCancel = () => controller.abort(new RunAbort('cancelled'));
-    if (deps.signal?.aborted)
-        onCancel();
-    deps.signal?.addEventListener('abort', onCancel, { once: true });
-    const signal = controller.signal;
-    const abortReason = () => signal.aborted ? signal.reason.why : undefined;
+    const scope = new RunScope(clock, config.timeoutMs, deps.signal);
+    let api;
     let key;
-    let flows;
     const items = [];
-    const progress = new Map();
-    const report = (flow, update) => {
-        progress.set(flow.id, { flow, ...progress.get(flow.id), ...update });
-        deps.onProgress?.([...progress.values()]);
-    };
     const finish = (reports, error) => {
-        timer.abort();
-        deps.signal?.removeEventListener('abort', onCancel);
         const runStatus = error === undefined
             ? undefined
             : error.kind === 'timeout'
@@ -34408,163 +35014,197 @@ async function runFlows(config, deps) {
                 : error.kind === 'cancelled'
                     ? 'cancelled'
                     : 'error';
-        const stats = { ...api.stats };
-        const results = (0,core_results/* buildResults */.rq)(reports, clock.now() - startedAt, runStatus, {
+        const stats = api ? { ...api.stats } : { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
+        const results = (0,core_results/* buildResults */.rq)(reports, clock.now() - scope.startedAt, runStatus, {
             count: stats.waits,
             total_ms: stats.waitedMs
         });
         return { results, key, executionIds: items.map((i) => i.execution.id), error, stats };
     };
     try {
-        key = await preflight(api, {
-            organizationId: config.organizationId,
-            selection: config.selection.kind,
-            runner: config.runner,
-            logger,
-            signal
-        });
-        flows = await selectFlows(api, config.selection, {
-            concurrency: config.maxParallel,
-            shard: config.shard,
-            signal
-        });
-        const how = config.selection.kind === 'ids'
-            ? 'by ID'
-            : `by tag${config.selection.tags.length > 1 ? 's' : ''} ${config.selection.tags.join(', ')} (match ${config.selection.matchMode})`;
-        const shard = config.shard ? `, shard ${config.shard.index}/${config.shard.total}` : '';
-        logger.info(`Selected ${flows.length} flow${flows.length === 1 ? '' : 's'} ${how}${shard}`);
-        if (flows.length === 0) {
-            if (config.failOnEmpty) {
-                return finish([], new EchopointError('config', 'The selection matched no flows', {
+        api =
+            deps.api ??
+                createClient({
+                    apiUrl: config.apiUrl,
+                    apiKey: config.apiKey,
+                    organizationId: config.organizationId,
+                    clock,
+                    logger,
+                    deadline: scope.deadline,
+                    userAgent: deps.userAgent
+                });
+        const prepared = await prepare(api, config, deps, scope.signal);
+        key = prepared.key;
+        if (prepared.outcome)
+            return finish([], prepared.outcome.error);
+        const flows = prepared.flows;
+        const board = new ProgressBoard(deps.onProgress, logger);
+        board.start(flows);
+        const launches = await launchAll(api, flows, config, deps, scope, items, board);
+        await followAll(api, items, config, deps, scope, board);
+        const leftRunning = await stopInFlight(api, items, config, logger, scope);
+        const reports = flowReports({ launches, items, why: scope.why, leftRunning });
+        for (const r of reports) {
+            const flow = flows.find((f) => f.id === r.flow_id);
+            if (flow)
+                board.set(flow, { state: r.status });
+        }
+        const why = scope.why;
+        return finish(reports, why ? runAbortError(why, config) : undefined);
+    }
+    catch (err) {
+        // Before any launch (preflight, selection), or a defect: the run as a whole failed.
+        const why = scope.why;
+        return finish([], why ? runAbortError(why, config) : toEchopointError(err));
+    }
+    finally {
+        scope.dispose();
+    }
+}
+/** Preflight and selection: the key's details and the flows to run, or the outcome that ends the run here. */
+async function prepare(api, config, deps, signal) {
+    const { logger } = deps;
+    const key = await preflight(api, {
+        organizationId: config.organizationId,
+        selection: config.selection.kind,
+        runner: config.runner,
+        logger,
+        signal
+    });
+    const flows = await selectFlows(api, config.selection, {
+        concurrency: config.maxParallel,
+        shard: config.shard,
+        signal
+    });
+    const how = config.selection.kind === 'ids'
+        ? 'by ID'
+        : `by tag${config.selection.tags.length > 1 ? 's' : ''} ${config.selection.tags.join(', ')} (match ${config.selection.matchMode})`;
+    const shard = config.shard ? `, shard ${config.shard.index}/${config.shard.total}` : '';
+    logger.info(`Selected ${flows.length} flow${flows.length === 1 ? '' : 's'} ${how}${shard}`);
+    if (flows.length > 0)
+        return { key, flows };
+    if (config.failOnEmpty) {
+        return {
+            key,
+            flows,
+            outcome: {
+                error: new EchopointError('config', 'The selection matched no flows', {
                     hint: config.selection.kind === 'tags'
                         ? 'Check the tags (they match exactly) and match-mode, or set fail-on-empty: false to allow an empty run.'
                         : 'Set fail-on-empty: false to allow an empty run.'
-                }));
+                })
             }
-            logger.warning('The selection matched no flows; passing because fail-on-empty is false');
-            return finish([]);
-        }
+        };
     }
-    catch (err) {
-        const why = abortReason();
-        if (why)
-            return finish([], runAbortError(why, config));
-        return finish([], toEchopointError(err));
-    }
-    // Every flow at once, so live progress starts with the whole list.
-    for (const flow of flows)
-        progress.set(flow.id, { flow, state: 'launching' });
-    deps.onProgress?.([...progress.values()]);
-    // Once aborted, no new launch starts; those in flight get LAUNCH_GRACE_MS to answer.
-    const launchRequests = new AbortController();
-    const grace = new AbortController();
-    const startGrace = () => void clock.sleep(LAUNCH_GRACE_MS, grace.signal).then(() => launchRequests.abort(signal.reason), () => undefined);
-    if (signal.aborted)
-        startGrace();
-    else
-        signal.addEventListener('abort', startGrace, { once: true });
+    logger.warning('The selection matched no flows; passing because fail-on-empty is false');
+    return { key, flows, outcome: {} };
+}
+/** Launches every flow; each launched execution joins `items` (in selection order). */
+async function launchAll(api, flows, config, deps, scope, items, board) {
+    const { clock } = deps;
     const launches = await launchFlows(api, flows, {
         config,
-        ci,
+        ci: deps.ci,
         invocationId: deps.invocationId,
-        logger,
-        signal,
-        requestSignal: launchRequests.signal,
+        logger: deps.logger,
+        // Once stopped, no new launch starts; those in flight get the grace to answer.
+        signal: scope.signal,
+        requestSignal: scope.launchSignal,
         onLaunched: (outcome) => {
             if (outcome.execution) {
                 items.push({ flow: outcome.flow, execution: outcome.execution });
-                report(outcome.flow, {
+                board.set(outcome.flow, {
                     state: progressStateOf(outcome.execution),
                     executionId: outcome.execution.id,
                     startedAt: Date.parse(outcome.execution.started_at) || clock.now()
                 });
             }
             else {
-                report(outcome.flow, { state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error' });
+                board.set(outcome.flow, {
+                    state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error'
+                });
             }
         }
-    }).finally(() => {
-        grace.abort();
-        signal.removeEventListener('abort', startGrace);
-    });
+    }).finally(() => scope.endGrace());
     // Keep launch order in the items (launches finish in any order).
     const order = new Map(flows.map((f, i) => [f.id, i]));
     items.sort((a, b) => (order.get(a.flow.id) ?? 0) - (order.get(b.flow.id) ?? 0));
-    if (!signal.aborted) {
-        try {
-            await followExecutions(api, items, {
-                clock,
-                logger,
-                pollInterval: config.pollInterval,
-                concurrency: config.maxParallel,
-                signal,
-                onChange: (item) => report(item.flow, {
-                    state: item.error ? 'error' : progressStateOf(item.execution)
-                })
-            });
-        }
-        catch (err) {
-            if (!abortReason())
-                throw err;
+    return launches;
+}
+/**
+ * Follows the launched executions to the end, or until the run stops. When
+ * following fails for another reason (a defect, an answer the kit cannot read),
+ * every execution still in flight gets that error and the run reports what it
+ * has instead of failing whole; stopInFlight then cancels them.
+ */
+async function followAll(api, items, config, deps, scope, board) {
+    if (scope.signal.aborted || items.length === 0)
+        return;
+    try {
+        await followExecutions(api, items, {
+            clock: deps.clock,
+            logger: deps.logger,
+            pollInterval: config.pollInterval,
+            concurrency: config.maxParallel,
+            signal: scope.signal,
+            onChange: (item) => board.set(item.flow, { state: item.error ? 'error' : progressStateOf(item.execution) })
+        });
+    }
+    catch (err) {
+        if (scope.why)
+            return;
+        const error = toEchopointError(err);
+        deps.logger.error(`Stopped following the executions: ${error.userMessage}`);
+        for (const item of items) {
+            if (!item.error && !isTerminal(item.execution.status)) {
+                item.error = new EchopointError(error.kind, `Stopped following it: ${error.message}`, {
+                    status: error.status,
+                    code: error.code,
+                    request: error.request
+                });
+            }
         }
     }
-    const why = abortReason();
-    const still = items.filter((i) => !isTerminal(i.execution.status) && !i.error);
-    // Why each execution still in flight is left running, when it is (for the report).
+}
+/**
+ * After a stop (deadline, cancel), or for executions the run gave up following:
+ * cancels what is still in flight, within the time left, and says why each one
+ * left running is.
+ */
+async function stopInFlight(api, items, config, logger, scope) {
     const leftRunning = new Map();
-    if (still.length > 0 && why) {
-        const list = still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ');
-        const count = `${still.length} flow${still.length === 1 ? '' : 's'}`;
-        // Info, not an error: the adapters report each timed-out flow (a warning
-        // annotation per flow) and the verdict; an error here would say it twice.
-        logger.info(why === 'timeout'
-            ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
-            : `Cancelled with ${count} still running: ${list}`);
-        if (why === 'timeout' || config.cancelOnAbort) {
-            await cancelExecutions(api, still, {
-                clock,
-                logger,
-                budgetMs: CANCEL_BUDGET_MS,
-                concurrency: config.maxParallel
-            });
-            for (const item of still.filter((i) => !isTerminal(i.execution.status))) {
-                leftRunning.set(item, new EchopointError(why, 'Still running in Echopoint: it could not be cancelled (see the warning above)'));
-            }
+    const why = scope.why;
+    // Without a stop, the only executions not ended are those the run gave up following.
+    const still = items.filter((i) => !isTerminal(i.execution.status));
+    if (still.length === 0)
+        return leftRunning;
+    const list = still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ');
+    const count = `${still.length} flow${still.length === 1 ? '' : 's'}`;
+    // Info, not an error: the adapters report each timed-out flow (a warning
+    // annotation per flow) and the verdict; an error here would say it twice.
+    logger.info(why === 'timeout'
+        ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
+        : why === 'cancelled'
+            ? `Cancelled with ${count} still running: ${list}`
+            : `Cancelling ${count} this run can no longer follow: ${list}`);
+    if (why === 'cancelled' && !config.cancelOnAbort) {
+        logger.info('Leaving them running in Echopoint: cancel-on-abort is false');
+        for (const item of still) {
+            leftRunning.set(item, new EchopointError('cancelled', 'Left running in Echopoint (cancel-on-abort is false)'));
         }
-        else {
-            logger.info('Leaving them running in Echopoint: cancel-on-abort is false');
-            for (const item of still) {
-                leftRunning.set(item, new EchopointError(why, 'Left running in Echopoint (cancel-on-abort is false)'));
-            }
-        }
+        return leftRunning;
     }
-    const byFlow = new Map(items.map((i) => [i.flow.id, i]));
-    const reports = launches.map((launch) => {
-        const item = byFlow.get(launch.flow.id);
-        if (!item) {
-            // Never launched: stopped by the cancel or the deadline, or its launch failed.
-            const notLaunched = launch.skipped === true || launch.error?.kind === 'cancelled';
-            if (notLaunched && why === 'timeout') {
-                return flowReportOf(launch.flow, 'timed_out', undefined, new EchopointError('timeout', 'Not launched: the timeout passed first'));
-            }
-            const kind = notLaunched && why === 'cancelled' ? 'cancelled' : 'error';
-            return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
-        }
-        if (item.error)
-            return flowReportOf(item.flow, 'error', item, item.error);
-        if (isTerminal(item.execution.status)) {
-            // A cancel we sent after the deadline still reads as timed out: that is why it stopped.
-            const status = (0,core_results/* flowStatusOf */.Of)(item.execution);
-            return flowReportOf(item.flow, why === 'timeout' && status === 'cancelled' ? 'timed_out' : status, item);
-        }
-        return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item, leftRunning.get(item));
+    await cancelExecutions(api, still, {
+        clock: scope.clock,
+        logger,
+        budgetMs: scope.cancelBudgetMs(),
+        // All at once (up to 32): one slow answer must not hold up the others.
+        concurrency: Math.min(still.length, Math.max(config.maxParallel, 32))
     });
-    for (const r of reports) {
-        const flow = flows.find((f) => f.id === r.flow_id);
-        if (flow)
-            report(flow, { state: r.status });
+    for (const item of still.filter((i) => !isTerminal(i.execution.status))) {
+        leftRunning.set(item, new EchopointError(why ?? 'contract', 'Still running in Echopoint: it could not be cancelled (see the warning above)'));
     }
-    return finish(reports, why ? runAbortError(why, config) : undefined);
+    return leftRunning;
 }
 function runAbortError(why, config) {
     return why === 'timeout'
@@ -34605,29 +35245,127 @@ function verdictMessage(outcome) {
 
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __nccwpck_require__(8547);
-;// CONCATENATED MODULE: ./src/action/annotations.ts
+;// CONCATENATED MODULE: ./src/action/workflow-log.ts
 /**
- * Annotations on the workflow run: one error per failed flow (title: the flow
- * name, message: the first failed assertion) and a warning per timed-out flow.
+ * The one door from the actions (run and check-key) to the runner's log. The
+ * runner reads every stdout line for workflow commands: `::cmd::` at the start
+ * of a line (after leading whitespace) and the legacy `##[cmd]` anywhere in it
+ * (actions/runner, ActionCommand.TryParseV2 and TryParse). Text from the API, a
+ * proxy or an input must never become one, so every line written here is:
+ *
+ * - one line: CR, LF, NEL, LS, PS, other controls and bidi overrides become spaces;
+ * - redacted: every secret registered with protectSecret (and its encoded forms);
+ * - bounded: at most MAX_LINE characters;
+ * - inert: a line that would start with `::` gets a `» ` prefix, and `##[` reads `## [`.
+ *
+ * Warnings, errors and notices go through @actions/core, which escapes their
+ * data and properties (`%`, CR, LF, and `:`/`,` in properties), so their line
+ * breaks stay (a YAML snippet in a hint); they are redacted and bounded here, and
+ * titles are flattened. ESLint keeps every other file of the
+ * adapters from calling @actions/core's log functions directly.
  */
 
 
 
+/** Longest line written to the log; the rest is cut with `…`. */
+const MAX_LINE = 4000;
+/** Longest annotation title. */
+const MAX_TITLE = 200;
+const secrets = new Set();
+let redactor = createRedactor([]);
+/**
+ * Masks a secret for the runner (`::add-mask::`, the whole value and each line)
+ * and hides it, and its encoded forms, in everything written through this module
+ * and in `redact()`.
+ */
+function protectSecret(value) {
+    const candidates = new Set([value, value.trim(), ...value.split(/\r?\n|\r/).map((l) => l.trim())]);
+    for (const candidate of candidates) {
+        if (candidate.length === 0)
+            continue;
+        core_setSecret(candidate);
+        secrets.add(candidate);
+    }
+    redactor = createRedactor([...secrets]);
+}
+/** Hides every protected secret (any form) in `text`. */
+function redact(text) {
+    return redactor(text);
+}
+/** Text for an annotation's message: redacted and bounded; line breaks kept (escaped by @actions/core). */
+function safeData(text, max = MAX_LINE) {
+    // Line breaks stay: @actions/core escapes them (%0A) in an annotation's data.
+    let data = redactor(text.replace(/\r\n?/g, '\n').replace(report_escape/* UNSAFE_EXCEPT_LF */.YN, ' ')).trim();
+    if (data.length > max)
+        data = `${data.slice(0, max - 1)}…`;
+    // The runner parses this line as its own command first, but a legacy `##[` must not be there to try.
+    return data.replace(/##\[/g, '## [');
+}
+/** Text as one inert, redacted, bounded log line. */
+function safeLine(text, max = MAX_LINE) {
+    return (0,report_escape/* inertLine */.Fq)(redactor(text), max);
+}
+function props(p) {
+    if (!p)
+        return undefined;
+    return {
+        ...(p.title === undefined ? {} : { title: safeLine(p.title, MAX_TITLE) }),
+        ...(p.file === undefined ? {} : { file: safeLine(p.file, MAX_TITLE) })
+    };
+}
+/** The log, for the adapters' own messages. */
+const log = {
+    info: (message) => info(safeLine(message)),
+    debug: (message) => core_debug(safeLine(message)),
+    notice: (message, p) => notice(safeData(message), props(p)),
+    warning: (message, p) => warning(safeData(message), props(p)),
+    error: (message, p) => error(safeData(message), props(p)),
+    /** Fails the step with this message (an error annotation and exit code 1). */
+    fail: (message) => setFailed(safeData(message))
+};
+/** The core's Logger on the runner's log: debug only with RUNNER_DEBUG, warnings and errors as annotations. */
+const actionLogger = {
+    debug: log.debug,
+    info: log.info,
+    warning: log.warning,
+    error: log.error
+};
+
+;// CONCATENATED MODULE: ./src/action/annotations.ts
+/**
+ * Annotations on the workflow run: one error per failed flow (title: the flow
+ * name, message: the first failed assertion) and a warning per timed-out flow.
+ * GitHub shows at most 10 annotations of each level per step, so past
+ * MAX_ANNOTATIONS of a level one line says how many more there are (the job
+ * summary lists them all) instead of filling the log with ones nobody sees.
+ */
+
+
+
+const MAX_ANNOTATIONS = 10;
 function annotateResults(results) {
+    let errors = 0;
+    let warnings = 0;
     for (const flow of results.flows) {
         const title = (0,report_escape/* oneLine */.TN)(`Echopoint: ${flow.flow_name}`, 200);
-        if (flow.status === 'failed') {
+        if (flow.status === 'failed' && errors++ < MAX_ANNOTATIONS) {
             const failure = (0,core_results/* firstFailure */.fx)(flow);
             const message = failure?.assertion
                 ? `${failure.node.display_name}: ${(0,core_results/* describeAssertion */.Oo)(failure.assertion)}`
                 : failure
                     ? `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`
                     : (flow.error_message ?? 'the flow failed');
-            error((0,report_escape/* oneLine */.TN)(message), { title });
+            log.error((0,report_escape/* oneLine */.TN)(message), { title });
         }
-        else if (flow.status === 'timed_out') {
-            warning((0,report_escape/* oneLine */.TN)(`Still ${flow.execution_id ? `running (execution ${flow.execution_id})` : 'pending'} when the step's timeout passed`), { title });
+        else if (flow.status === 'timed_out' && warnings++ < MAX_ANNOTATIONS) {
+            log.warning((0,report_escape/* oneLine */.TN)(`Still ${flow.execution_id ? `running (execution ${flow.execution_id})` : 'pending'} when the step's timeout passed`), { title });
         }
+    }
+    if (errors > MAX_ANNOTATIONS) {
+        log.info(`${errors - MAX_ANNOTATIONS} more failed flows are not annotated: see the job summary`);
+    }
+    if (warnings > MAX_ANNOTATIONS) {
+        log.info(`${warnings - MAX_ANNOTATIONS} more timed-out flows are not annotated: see the job summary`);
     }
 }
 
@@ -34641,13 +35379,18 @@ function annotateResults(results) {
 
 
 
+
 const DEFAULT_API_URL = 'https://api.echopoint.dev';
 const DEFAULT_TIMEOUT = '15m';
 const DEFAULT_MAX_PARALLEL = 4;
-/** The API's limit on Idempotency-Key length (contract.md, launch). */
-const config_MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-/** Flow IDs are opaque, but they go into URL paths: letters, digits, `-` and `_` only. */
-const FLOW_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
+ * self-hosted one after 5 days, so a run that waits longer than a day is a
+ * mistake; the bound also keeps every wait far inside what a timer can hold.
+ */
+const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 const ACTION_INPUT_NAMES = {
     apiKey: 'api-key',
     organizationId: 'organization-id',
@@ -34689,6 +35432,23 @@ function splitList(value) {
 // HTTP stack or, worse, split a header. Never echo the value back.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** A user's value, safe to quote in an error: printable ASCII only, cut to `max`. */
+function printable(value, max) {
+    const clean = value.replace(/[^\x20-\x7e]/g, '?');
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+/**
+ * A JUnit report path as given, or undefined when empty or unusable (a line break
+ * or control character). Also used to write the report when other inputs did not
+ * validate, so the report still shows the error.
+ */
+function usableJunitPath(raw) {
+    const path = present(raw);
+    // eslint-disable-next-line no-control-regex
+    return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
+        ? undefined
+        : path;
+}
 /** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
 function parseBoolean(name, value, fallback) {
     if (typeof value === 'boolean')
@@ -34739,6 +35499,9 @@ function resolveCredentials(raw, names, options = {}) {
     if (CONTROL_CHARS.test(apiKey) || /\s/.test(apiKey)) {
         throw new ConfigError(names.apiKey, 'it contains a line break, space or other control character', 'Copy the key again without surrounding text or line breaks and update the secret.');
     }
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+        throw new ConfigError(names.apiKey, 'it contains characters outside printable ASCII (an HTTP header cannot carry them)', 'API keys are plain ASCII (epk_live_…): copy the key again and update the secret.');
+    }
     const organizationId = present(raw.organizationId);
     if (organizationId === undefined && options.organizationRequired === false) {
         // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
@@ -34747,8 +35510,8 @@ function resolveCredentials(raw, names, options = {}) {
     if (organizationId === undefined) {
         throw new ConfigError(names.organizationId, 'it is missing or empty', 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.');
     }
-    if (CONTROL_CHARS.test(organizationId)) {
-        throw new ConfigError(names.organizationId, 'it contains a control character', 'Use the plain organization ID, such as org_abc123.');
+    if (CONTROL_CHARS.test(organizationId) || !/^[\x20-\x7e]+$/.test(organizationId)) {
+        throw new ConfigError(names.organizationId, 'it contains a control character or characters outside printable ASCII', 'Use the plain organization ID, such as org_abc123.');
     }
     return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
 }
@@ -34772,8 +35535,8 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         throw new ConfigError(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
     }
     for (const id of flowIds) {
-        if (!FLOW_ID_PATTERN.test(id)) {
-            throw new ConfigError(names.flowIds, `"${id.slice(0, 80)}" is not a valid flow ID`, 'Flow IDs contain only letters, digits, "-" and "_"; copy them from the flow page in Echopoint.');
+        if (!UUID_PATTERN.test(id)) {
+            throw new ConfigError(names.flowIds, `"${printable(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, 'Copy the ID from the flow page in Echopoint, or select flows by tags instead.');
         }
     }
     for (const tag of tags) {
@@ -34802,6 +35565,9 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
     if (timeoutMs <= 0) {
         throw new ConfigError(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
     }
+    if (timeoutMs > MAX_TIMEOUT_MS) {
+        throw new ConfigError(names.timeout, `must be at most 24h (got ${timeoutText})`, 'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).');
+    }
     const pollText = present(raw.pollInterval) ?? 'auto';
     let pollInterval = 'auto';
     if (pollText !== 'auto') {
@@ -34816,26 +35582,23 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
     if (maxParallel > 100) {
         throw new ConfigError(names.maxParallel, `must be at most 100 (got ${maxParallelText})`, 'Use for example 4.');
     }
-    const idempotencyKey = present(raw.idempotencyKey);
-    if (idempotencyKey !== undefined) {
-        if (CONTROL_CHARS.test(idempotencyKey) || !/^[\x20-\x7e]+$/.test(idempotencyKey)) {
-            throw new ConfigError(names.idempotencyKey, 'it contains characters that cannot go in an HTTP header', 'Use printable ASCII only.');
-        }
-        if (idempotencyKey.length > config_MAX_IDEMPOTENCY_KEY_LENGTH) {
-            throw new ConfigError(names.idempotencyKey, `is ${idempotencyKey.length} characters long; the API accepts at most ${config_MAX_IDEMPOTENCY_KEY_LENGTH}`, 'Use a shorter key.');
-        }
-    }
+    const idempotencyKeyText = present(raw.idempotencyKey);
+    const idempotencyKey = idempotencyKeyText === undefined
+        ? undefined
+        : checkIdempotencyKey(idempotencyKeyText, names.idempotencyKey);
     const environment = present(raw.environment);
     const versionId = present(raw.versionId);
-    for (const [name, value] of [
-        [names.environment, environment],
-        [names.versionId, versionId]
-    ]) {
-        if (value !== undefined && (CONTROL_CHARS.test(value) || value.length > 255)) {
-            throw new ConfigError(name, 'it contains a control character or is longer than 255 characters', 'Use the plain value shown in Echopoint.');
-        }
+    if (environment !== undefined && (CONTROL_CHARS.test(environment) || environment.length > 255)) {
+        throw new ConfigError(names.environment, 'it contains a control character or is longer than 255 characters', 'Use the plain environment key shown in Echopoint.');
+    }
+    if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
+        throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
     }
     const junitPath = present(raw.junitPath);
+    if (junitPath !== undefined &&
+        (CONTROL_CHARS.test(junitPath) || /[\u0080-\u009f\u2028\u2029]/.test(junitPath))) {
+        throw new ConfigError(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
+    }
     const shardText = present(raw.shard);
     return {
         apiKey,
@@ -34864,16 +35627,11 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
  */
 
 
-/** Masks a secret input: the whole value and each of its lines (a multi-line value masks line by line). */
-function maskSecret(value) {
-    const candidates = new Set([value, value.trim(), ...value.split(/\r?\n|\r/).map((l) => l.trim())]);
-    for (const candidate of candidates)
-        if (candidate.length > 0)
-            core_setSecret(candidate);
-}
+
+
 /** Masks the key, then reads and validates every input (throws ConfigError). */
 function readRunConfig() {
-    maskSecret(getInput('api-key', { trimWhitespace: false }));
+    protectSecret(getInput('api-key', { trimWhitespace: false }));
     const raw = {};
     for (const [field, name] of Object.entries(ACTION_INPUT_NAMES)) {
         // Keep the key untrimmed so resolveRunConfig can reject embedded line breaks.
@@ -34885,35 +35643,160 @@ function readRunConfig() {
     return resolveRunConfig(raw, ACTION_INPUT_NAMES);
 }
 
-;// CONCATENATED MODULE: ./src/action/logger.ts
-/** The core's Logger on top of @actions/core: debug only with RUNNER_DEBUG, warnings and errors as annotations. */
+;// CONCATENATED MODULE: ./src/core/report/fit.ts
+/**
+ * Keeps what the kit hands to GitHub under GitHub's limits: each step output at
+ * most 1 MB, the step summary at most 1 MiB (docs.github.com: "Workflow commands
+ * for GitHub Actions", outputs and job summaries). Over a limit, the least useful
+ * detail goes first and the result says what was cut, so a consumer never reads
+ * a half document as if it were whole.
+ */
 
-const actionLogger = {
-    debug: (message) => core_debug(message),
-    info: (message) => info(message),
-    warning: (message, props) => warning(message, props),
-    error: (message, props) => error(message, props)
-};
+/** GitHub's limit on one step output is 1 MB; keep a margin for the file's framing. */
+const OUTPUT_MAX_BYTES = 1_000_000;
+/** GitHub's limit on one step's summary is 1 MiB; keep a margin. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+const REASON = 'cut to fit GitHub’s 1 MB limit on a step output';
+function onlyFailed(node) {
+    return { ...node, assertions: node.assertions.filter((a) => !a.passed) };
+}
+function withNodes(flows, map) {
+    return flows.map((f) => ({ ...f, nodes: map(f.nodes) }));
+}
+/**
+ * The results document as JSON within `maxBytes`. Steps, each only when the last
+ * did not fit: keep failed nodes and assertions only; shorten expected and actual
+ * values; drop node details; then leave out flows, passed ones first, then from
+ * the end. `truncated` says what was cut; `counts` always count every flow.
+ */
+function fitResultsJson(doc, maxBytes = OUTPUT_MAX_BYTES) {
+    const full = JSON.stringify(doc);
+    if (byteLength(full) <= maxBytes)
+        return { json: full };
+    const attempt = (flows, truncation) => JSON.stringify({ ...doc, flows, truncated: truncation });
+    const steps = [
+        [
+            'failed_nodes_only',
+            withNodes(doc.flows, (nodes) => nodes.filter((n) => n.status === 'failed').map(onlyFailed))
+        ],
+        [
+            'short_values',
+            withNodes(doc.flows, (nodes) => nodes
+                .filter((n) => n.status === 'failed')
+                .map(onlyFailed)
+                .map((n) => ({
+                ...n,
+                error_message: n.error_message === null ? null : (0,report_escape/* showValue */.vp)(n.error_message, 300),
+                assertions: n.assertions.map((a) => ({
+                    ...a,
+                    ...('expected' in a ? { expected: (0,report_escape/* showValue */.vp)(a.expected, 100) } : {}),
+                    ...('actual' in a ? { actual: (0,report_escape/* showValue */.vp)(a.actual, 100) } : {})
+                }))
+            })))
+        ],
+        ['none', withNodes(doc.flows, () => [])]
+    ];
+    for (const [details, flows] of steps) {
+        const truncation = { reason: REASON, details, omitted_flows: 0 };
+        const json = attempt(flows, truncation);
+        if (byteLength(json) <= maxBytes)
+            return { json, truncation };
+    }
+    // Still too large: only flows that did not pass, without details, then fewer of them.
+    const bare = withNodes(doc.flows, () => []).map((f) => ({
+        ...f,
+        error_message: f.error_message === null ? null : (0,report_escape/* showValue */.vp)(f.error_message, 300)
+    }));
+    const ranked = [
+        ...bare.filter((f) => f.status !== 'passed'),
+        ...bare.filter((f) => f.status === 'passed')
+    ];
+    let low = 0;
+    let high = ranked.length;
+    // The largest prefix of `ranked` that fits (binary search: each try serialises once).
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        const truncation = {
+            reason: REASON,
+            details: 'none',
+            omitted_flows: bare.length - mid
+        };
+        if (byteLength(attempt(keepOrder(bare, ranked.slice(0, mid)), truncation)) <= maxBytes)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    const truncation = {
+        reason: REASON,
+        details: 'none',
+        omitted_flows: bare.length - low
+    };
+    return { json: attempt(keepOrder(bare, ranked.slice(0, low)), truncation), truncation };
+}
+/** `kept`, in the order of `all`. */
+function keepOrder(all, kept) {
+    const set = new Set(kept);
+    return all.filter((f) => set.has(f));
+}
+/** A JSON array of strings within `maxBytes`: as many leading values as fit, and how many were left out. */
+function fitJsonArray(values, maxBytes = OUTPUT_MAX_BYTES) {
+    let json = JSON.stringify(values);
+    if (byteLength(json) <= maxBytes)
+        return { json, omitted: 0 };
+    const kept = [];
+    let size = 2;
+    for (const value of values) {
+        const add = byteLength(JSON.stringify(value)) + (kept.length > 0 ? 1 : 0);
+        if (size + add > maxBytes)
+            break;
+        kept.push(value);
+        size += add;
+    }
+    json = JSON.stringify(kept);
+    return { json, omitted: values.length - kept.length };
+}
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
-/** Sets every output of interface.md section 1 from a run's outcome. */
+/**
+ * Sets every output of the run action (interface.md section 1) from a run's
+ * outcome. Each output is redacted and kept under GitHub's 1 MB limit on one
+ * output (report/fit.ts); a cut is said in the log and in the value itself.
+ */
 
+
+
+
+function setList(name, values) {
+    const { json, omitted } = fitJsonArray(values);
+    if (omitted > 0) {
+        log.warning(`The ${name} output lists ${values.length - omitted} of ${values.length} IDs: GitHub limits an output to 1 MB (the results-json output and the JUnit report have them all)`);
+    }
+    setOutput(name, redact(json));
+}
 function setRunOutputs(outcome, junitPath) {
-    const { results } = outcome;
+    const results = redactDeep(outcome.results, redact);
     setOutput('status', results.status);
     setOutput('success', results.success ? 'true' : 'false');
-    setOutput('execution-ids', JSON.stringify(outcome.executionIds));
-    setOutput('failed-flow-ids', JSON.stringify(results.flows.filter((f) => f.status !== 'passed').map((f) => f.flow_id)));
-    setOutput('results-json', JSON.stringify(results));
+    setList('execution-ids', outcome.executionIds);
+    setList('failed-flow-ids', results.flows.filter((f) => f.status !== 'passed').map((f) => f.flow_id));
+    const { json, truncation } = fitResultsJson(results);
+    if (truncation) {
+        log.warning(`The results-json output was cut to fit GitHub's 1 MB limit on an output (node details: ${truncation.details}, flows left out: ${truncation.omitted_flows}); its "truncated" field says so, and the counts still count every flow`);
+    }
+    setOutput('results-json', redact(json));
     setOutput('total', String(results.counts.total));
     setOutput('passed', String(results.counts.passed));
     setOutput('failed', String(results.counts.failed));
     setOutput('timed-out', String(results.counts.timed_out));
-    setOutput('junit-path', junitPath ?? '');
-    setOutput('key-expires-at', outcome.key?.expiresAt ?? '');
+    setOutput('junit-path', redact(junitPath ?? ''));
+    setOutput('key-expires-at', redact(outcome.key?.expiresAt ?? ''));
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 
@@ -34959,11 +35842,17 @@ function flowDetails(flow) {
     lines.push('');
     return lines;
 }
-/** The job summary's Markdown for any outcome. */
+/**
+ * The job summary's Markdown for any outcome, at most `maxBytes` (GitHub refuses
+ * a step summary over 1 MiB). When the rows and failure details do not all fit,
+ * as many as fit are shown and a note says how many were left out and where the
+ * whole story is.
+ */
 function renderSummary(outcome, context) {
+    const maxBytes = context.maxBytes ?? SUMMARY_MAX_BYTES;
     const { results } = outcome;
     const c = results.counts;
-    const lines = [`## ${HEADLINE[results.status]}`, ''];
+    const head = [`## ${HEADLINE[results.status]}`, ''];
     const parts = [
         `**${c.total}** flow${c.total === 1 ? '' : 's'}`,
         `${c.passed} passed`,
@@ -34975,41 +35864,73 @@ function renderSummary(outcome, context) {
         parts.push(`${c.cancelled} cancelled`);
     if (c.error)
         parts.push(`${c.error} error${c.error === 1 ? '' : 's'}`);
-    lines.push(`${parts.join(' · ')} · ${formatDuration(results.duration_ms)}`, '');
+    head.push(`${parts.join(' · ')} · ${formatDuration(results.duration_ms)}`, '');
     if (outcome.error) {
-        lines.push(`> **${(0,report_escape/* escapeMarkdown */.FV)(outcome.error.message)}**`);
+        head.push(`> **${(0,report_escape/* escapeMarkdown */.FV)(outcome.error.message)}**`);
         if (outcome.error.hint)
-            lines.push(`> ${(0,report_escape/* escapeMarkdown */.FV)(outcome.error.hint)}`);
-        lines.push('');
+            head.push(`> ${(0,report_escape/* escapeMarkdown */.FV)(outcome.error.hint)}`);
+        head.push('');
     }
-    if (results.flows.length > 0) {
-        // A link column only when the API gave links (contract.md has no execution URL yet).
-        const links = results.flows.some((f) => f.url !== null && (0,report_escape/* safeUrl */.Pl)(f.url) !== undefined);
-        lines.push(`| Status | Flow | Duration | Failure |${links ? ' Link |' : ''}`, `| --- | --- | --- | --- |${links ? ' --- |' : ''}`);
-        for (const flow of results.flows) {
-            const duration = flow.duration_ms === null ? '' : formatDuration(flow.duration_ms);
-            const url = flow.url === null ? undefined : (0,report_escape/* safeUrl */.Pl)(flow.url);
-            const link = links ? ` ${url ? `[open](${url})` : ''} |` : '';
-            lines.push(`| ${ICON[flow.status]} | ${(0,report_escape/* escapeMarkdown */.FV)(flow.flow_name)} | ${duration} | ${cellFailure(flow)} |${link}`);
-        }
-        lines.push('');
-    }
-    const notPassed = results.flows.filter((f) => f.status !== 'passed');
-    if (notPassed.length > 0) {
-        lines.push('### Failures', '');
-        for (const flow of notPassed)
-            lines.push(...flowDetails(flow));
-    }
+    // A link column only when the API gave links (contract.md has no execution URL yet).
+    const links = results.flows.some((f) => f.url !== null && (0,report_escape/* safeUrl */.Pl)(f.url) !== undefined);
+    const tableHead = [
+        `| Status | Flow | Duration | Failure |${links ? ' Link |' : ''}`,
+        `| --- | --- | --- | --- |${links ? ' --- |' : ''}`
+    ];
+    const rows = results.flows.map((flow) => {
+        const duration = flow.duration_ms === null ? '' : formatDuration(flow.duration_ms);
+        const url = flow.url === null ? undefined : (0,report_escape/* safeUrl */.Pl)(flow.url);
+        const link = links ? ` ${url ? `[open](${url})` : ''} |` : '';
+        return `| ${ICON[flow.status]} | ${(0,report_escape/* escapeMarkdown */.FV)(flow.flow_name)} | ${duration} | ${cellFailure(flow)} |${link}`;
+    });
+    const details = results.flows
+        .filter((f) => f.status !== 'passed')
+        .map((flow) => flowDetails(flow).join('\n'));
+    const tail = [];
     const expiresAt = outcome.key?.expiresAt;
     if (expiresAt && expiresSoon(expiresAt, context.now)) {
-        lines.push(`> ⚠️ ${(0,report_escape/* escapeMarkdown */.FV)(expiryWarning(expiresAt, context.now))}`, '');
+        tail.push(`> ⚠️ ${(0,report_escape/* escapeMarkdown */.FV)(expiryWarning(expiresAt, context.now))}`, '');
     }
     if (outcome.stats.waits > 0) {
-        lines.push(`Rate limits: waited ${outcome.stats.waits} time${outcome.stats.waits === 1 ? '' : 's'}, ${formatDuration(outcome.stats.waitedMs)} in total.`, '');
+        tail.push(`Rate limits: waited ${outcome.stats.waits} time${outcome.stats.waits === 1 ? '' : 's'}, ${formatDuration(outcome.stats.waitedMs)} in total.`, '');
     }
     const runUrl = context.runUrl === undefined ? undefined : (0,report_escape/* safeUrl */.Pl)(context.runUrl);
     if (runUrl)
-        lines.push(`<sub>[Workflow run](${runUrl})</sub>`, '');
+        tail.push(`<sub>[Workflow run](${runUrl})</sub>`, '');
+    // Fill up to the budget: the headline and the tail always, then rows, then details.
+    const NOTE_RESERVE = 400;
+    let budget = maxBytes - byteLength(head.join('\n')) - byteLength(tail.join('\n')) - NOTE_RESERVE;
+    const take = (blocks) => {
+        const kept = [];
+        for (const block of blocks) {
+            const size = byteLength(block) + 1;
+            if (size > budget)
+                break;
+            kept.push(block);
+            budget -= size;
+        }
+        return kept;
+    };
+    const lines = [...head];
+    if (rows.length > 0) {
+        budget -= byteLength(tableHead.join('\n')) + 2;
+        const shownRows = take(rows);
+        lines.push(...tableHead, ...shownRows);
+        if (shownRows.length < rows.length) {
+            lines.push('', `_${rows.length - shownRows.length} more flow${rows.length - shownRows.length === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have every flow._`);
+        }
+        lines.push('');
+    }
+    if (details.length > 0) {
+        budget -= 20;
+        const shown = take(details);
+        if (shown.length > 0)
+            lines.push('### Failures', '', ...shown);
+        if (shown.length < details.length) {
+            lines.push(`_Details of ${details.length - shown.length} more failure${details.length - shown.length === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have them._`, '');
+        }
+    }
+    lines.push(...tail);
     return lines.join('\n');
 }
 
@@ -35035,12 +35956,13 @@ const VERSION = '0.1.0';
 
 
 
+
 /** Aborts on the runner's cancel signals (SIGINT, then SIGTERM 7.5 s later). */
 function cancelSignal() {
     const controller = new AbortController();
     const onSignal = (name) => () => {
         if (!controller.signal.aborted)
-            info(`Received ${name}: stopping`);
+            log.info(`Received ${name}: stopping`);
         controller.abort();
     };
     const handlers = [
@@ -35061,13 +35983,14 @@ function cancelSignal() {
 function reportTargets(config) {
     if (config)
         return { junitPath: config.junitPath, jobSummary: config.jobSummary };
-    const junitPath = getInput('junit-path').trim();
     return {
-        junitPath: junitPath === '' ? undefined : junitPath,
+        junitPath: usableJunitPath(getInput('junit-path')),
         jobSummary: getInput('job-summary').trim().toLowerCase() !== 'false'
     };
 }
-async function report(outcome, config, clock) {
+async function report(unsafe, config, clock) {
+    // Everything below reads the redacted outcome: the key is nowhere in what others read.
+    const outcome = { ...unsafe, results: redactDeep(unsafe.results, redact) };
     const targets = reportTargets(config);
     let junitPath;
     if (targets.junitPath) {
@@ -35075,29 +35998,31 @@ async function report(outcome, config, clock) {
             junitPath = await (await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(490)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6490))).writeJunitReport(targets.junitPath, outcome.results, {
                 error: outcome.error
             });
-            info(`JUnit report written to ${junitPath}`);
+            log.info(`JUnit report written to ${junitPath}`);
         }
         catch (err) {
-            warning(`Could not write the JUnit report to ${targets.junitPath}: ${toEchopointError(err).message}`);
+            log.warning(`Could not write the JUnit report to ${targets.junitPath}: ${toEchopointError(err).message}`);
         }
     }
     setRunOutputs(outcome, junitPath);
     annotateResults(outcome.results);
     const expiresAt = outcome.key?.expiresAt;
     if (expiresAt && expiresSoon(expiresAt, clock.now())) {
-        warning(expiryWarning(expiresAt, clock.now()), {
+        log.warning(expiryWarning(expiresAt, clock.now()), {
             title: 'Echopoint: API key expires soon'
         });
     }
     if (targets.jobSummary) {
         try {
-            await summary
-                .addRaw(renderSummary(outcome, { now: clock.now(), runUrl: detectCiContext().runUrl }), true)
-                .write();
+            const markdown = renderSummary(outcome, {
+                now: clock.now(),
+                runUrl: detectCiContext().runUrl
+            });
+            await summary.addRaw(redact(markdown), true).write();
         }
         catch (err) {
             // Outside a runner there is no summary file; that must not fail the step.
-            core_debug(`No job summary written: ${toEchopointError(err).message}`);
+            log.debug(`No job summary written: ${toEchopointError(err).message}`);
         }
     }
 }
@@ -35125,14 +36050,14 @@ async function run(clock = systemClock) {
         await report(outcome, config, clock);
     }
     catch (err) {
-        warning(`Could not write every report: ${toEchopointError(err).message}`);
+        log.warning(`Could not write every report: ${toEchopointError(err).message}`);
     }
     cancel.dispose();
     const message = verdictMessage(outcome);
     if (outcome.results.success)
-        info(message);
+        log.info(message);
     else
-        setFailed(message);
+        log.fail(message);
 }
 
 
@@ -35143,11 +36068,14 @@ async function run(clock = systemClock) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Fq: () => (/* binding */ inertLine),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   YN: () => (/* binding */ UNSAFE_EXCEPT_LF),
 /* harmony export */   nZ: () => (/* binding */ safeId),
 /* harmony export */   vp: () => (/* binding */ showValue)
 /* harmony export */ });
+/* unused harmony export inertText */
 /**
  * Flow names, node names and server messages are untrusted text: they go into
  * Markdown, HTML and XML that people read, so they are escaped to stay text.
@@ -35177,6 +36105,37 @@ function oneLine(text, max = 500) {
         .replace(/\s*[\r\n]+\s*/g, ' ')
         .trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+/** C0 and C1 controls (CR, LF, NEL included), LS, PS, and bidi overrides and marks. */
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/** The same, but not LF: for text whose line breaks are escaped by whoever writes it. */
+const UNSAFE_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/* eslint-enable no-control-regex */
+/**
+ * Text as one line a CI runner will not act on. GitHub's runner reads workflow
+ * commands from every stdout line: `::cmd::` at the start (after leading
+ * whitespace) and the legacy `##[cmd]` anywhere in the line (actions/runner,
+ * ActionCommand.TryParseV2 and TryParse). Line breaks and control characters
+ * become spaces, the text is cut to `max`, `##[` reads `## [`, and a line that
+ * would start with `::` gets a `» ` prefix.
+ */
+function inertLine(text, max = 4000) {
+    let line = text.replace(LINE_BREAKING, ' ').trim();
+    if (line.length > max)
+        line = `${line.slice(0, max - 1)}…`;
+    line = line.replace(/##\[/g, '## [');
+    return line.startsWith('::') ? `» ${line}` : line;
+}
+/** Multi-line output (a table, a JSON document) with every line made inert (see inertLine). */
+function inertText(text) {
+    return text
+        .split('\n')
+        .map((line) => {
+        const safe = line.replace(/##\[/g, '## [');
+        return safe.trimStart().startsWith('::') ? `» ${safe}` : safe;
+    })
+        .join('\n');
 }
 /** A value as short readable text: strings quoted, objects as compact JSON. */
 function showValue(value, max = 200) {

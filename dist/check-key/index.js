@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8494);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2876);
 // The key-expiry action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8494:
+/***/ 2876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31178,7 +31178,7 @@ function getBooleanInput(name, options) {
  * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
+function core_setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
@@ -31473,12 +31473,12 @@ function detectCiContext(env = process.env) {
             runIdentity: `bitbucket|${env.BITBUCKET_REPO_FULL_NAME}|${env.BITBUCKET_BUILD_NUMBER}|${env.BITBUCKET_STEP_UUID ?? ''}`
         };
     }
-    const inCi = env.CI === 'true' || env.CI === '1';
-    return {
-        source: inCi ? 'ci' : 'local',
-        triggerType: inCi ? 'git' : 'manual',
-        metadata: { source: inCi ? 'ci' : 'echopoint_ci_cli' }
-    };
+    if (env.CI === 'true' || env.CI === '1') {
+        return { source: 'ci', triggerType: 'git', metadata: { source: 'ci' } };
+    }
+    // A terminal outside CI: a manual launch, made with an API key (the spec requires actor_type).
+    const manual = { actor_type: 'api_key' };
+    return { source: 'local', triggerType: 'manual', metadata: manual };
 }
 /**
  * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
@@ -31507,6 +31507,11 @@ function abortError(signal) {
     err.name = 'AbortError';
     return err;
 }
+/**
+ * setTimeout holds at most 2^31 - 1 ms (about 24.8 days); a longer delay fires at
+ * once. Long waits are scheduled in slices of at most this.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The real clock. */
 const systemClock = {
     now: () => Date.now(),
@@ -31515,14 +31520,24 @@ const systemClock = {
             reject(abortError(signal));
             return;
         }
+        const end = Date.now() + Math.max(0, ms);
+        let timer;
         const onAbort = () => {
             clearTimeout(timer);
             reject(abortError(signal));
         };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, ms));
+        const arm = () => {
+            const left = end - Date.now();
+            timer = setTimeout(() => {
+                if (end - Date.now() > 0 && left > MAX_TIMER_MS) {
+                    arm();
+                    return;
+                }
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }, Math.min(Math.max(0, left), MAX_TIMER_MS));
+        };
+        arm();
         signal?.addEventListener('abort', onAbort, { once: true });
     })
 };
@@ -31574,62 +31589,26 @@ function toEchopointError(err) {
     return new errors_EchopointError('contract', `Unexpected error: ${message}`, { cause: err });
 }
 
-;// CONCATENATED MODULE: ./src/core/api/response-shape.ts
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function missingStrings(value, keys, prefix = '') {
-    const missing = keys.filter((k) => typeof value[k] !== 'string');
-    return missing.length > 0 ? `missing ${missing.map((k) => prefix + k).join(', ')}` : undefined;
-}
-/** An object with the given string fields. */
-function objectWith(...keys) {
-    return (body) => (isRecord(body) ? missingStrings(body, keys) : 'not a JSON object');
-}
-/** `{execution: {id, status, flow_id, …}}` (launch, cancel). */
-const executionEnvelope = (body) => {
-    if (!isRecord(body))
-        return 'not a JSON object';
-    if (!isRecord(body.execution))
-        return 'missing execution';
-    return missingStrings(body.execution, ['id', 'status', 'flow_id'], 'execution.');
-};
-/** A FlowExecution. */
-const execution = objectWith('id', 'status', 'flow_id');
-/** A bare JSON array (execution nodes). */
-const array = (body) => (Array.isArray(body) ? undefined : 'not a JSON array');
-/** `GET /api-keys/self`. */
-const keySelf = (body) => {
-    const problem = objectWith('api_key_id', 'organization_id')(body);
-    if (problem)
-        return problem;
-    const permissions = body.permissions;
-    return Array.isArray(permissions) ? undefined : 'permissions is not an array';
-};
-/** `{total, count, items}`. */
-const paged = (body) => {
-    if (!isRecord(body))
-        return 'not a JSON object';
-    if (!Array.isArray(body.items))
-        return 'items is not an array';
-    if (typeof body.total !== 'number')
-        return 'total is not a number';
-    return undefined;
-};
-/** A paged body with `count` filled in when a server leaves it out (it is derivable). */
-function normalisePaged(body) {
-    const page = body;
-    return typeof page.count === 'number' ? page : { ...page, count: page.items.length };
-}
+;// CONCATENATED MODULE: ./src/core/idempotency-key.ts
+/**
+ * The one rule for an Idempotency-Key, applied to the user's input before
+ * anything is sent and again by the client: 1 to 255 printable ASCII characters,
+ * no spaces. It is a header value (RFC 9110 §5.5) and the API's limit is 255
+ * characters (contract.md, launch).
+ */
 
-;// CONCATENATED MODULE: ./src/core/logger.ts
-/** A logger that drops everything (for library use and tests that do not care). */
-const silentLogger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warning: () => undefined,
-    error: () => undefined
-};
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+const PRINTABLE_NO_SPACE = /^[\x21-\x7e]+$/;
+/** Throws ConfigError naming `input` unless `key` follows the rule; returns it. */
+function idempotency_key_checkIdempotencyKey(key, input = 'idempotency key') {
+    if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+        throw new errors_ConfigError(input, `it is ${key.length} characters long; the API accepts at most ${MAX_IDEMPOTENCY_KEY_LENGTH}`, 'Use a shorter key.');
+    }
+    if (!PRINTABLE_NO_SPACE.test(key)) {
+        throw new errors_ConfigError(input, 'it must be printable ASCII without spaces or control characters (it is sent as an HTTP header)', 'Use letters, digits and punctuation only, for example release-42.');
+    }
+    return key;
+}
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
@@ -31640,43 +31619,66 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * echo request headers in error bodies, so every server-provided string passes here
  * as well as every message the kit builds.
  */
-/** Echopoint keys look like `epk_live_…`; hide any such token even if it is not ours. */
-const KEY_PATTERN = /epk_[A-Za-z0-9_-]{6,}/g;
+/** Echopoint keys look like `epk_live_…`; hide any such token even if it is not ours (Markdown-escaped too). */
+const KEY_PATTERN = /epk\\?_(?:[A-Za-z0-9-]|\\?_){6,}/g;
 /**
- * Builds a redactor for the given secrets (empty ones are ignored). The URL-encoded
- * form of each secret is hidden too, since an echo may come from a URL.
+ * The forms a secret takes once it is written somewhere: as is, trimmed,
+ * URL-encoded, inside a JSON string, escaped for Markdown or HTML (a job
+ * summary), and base64 (an echoed Basic credential). A redactor hides each.
  */
+function secretForms(secret) {
+    const forms = new Set();
+    for (const s of [secret, secret.trim()]) {
+        if (s === '')
+            continue;
+        forms.add(s);
+        forms.add(encodeURIComponent(s));
+        forms.add(JSON.stringify(s).slice(1, -1));
+        forms.add(s.replace(/([\\`*_[\]|~])/g, '\\$1'));
+        forms.add(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+        forms.add(s
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/([\\`*_[\]|~])/g, '\\$1'));
+        const base64 = Buffer.from(s, 'utf8').toString('base64');
+        forms.add(base64);
+        forms.add(base64.replace(/=+$/, ''));
+        forms.add(Buffer.from(s, 'utf8').toString('base64url'));
+    }
+    // Too short to mean anything (a one-character secret would hide every such letter).
+    return [...forms].filter((f) => f.length >= 4);
+}
+/** Builds a redactor for the given secrets (empty ones are ignored), hiding every form of each. */
 function createRedactor(secrets) {
     const forms = new Set();
-    for (const secret of secrets) {
-        if (secret === '')
-            continue;
-        forms.add(secret);
-        forms.add(encodeURIComponent(secret));
-        const trimmed = secret.trim();
-        if (trimmed !== '')
-            forms.add(trimmed);
-    }
+    for (const secret of secrets)
+        for (const form of secretForms(secret))
+            forms.add(form);
     // Longest first, so a secret that contains another is hidden whole.
     const ordered = [...forms].sort((a, b) => b.length - a.length);
     return (text) => {
         let out = text;
         for (const form of ordered)
-            out = out.split(form).join('***');
+            if (out.includes(form))
+                out = out.split(form).join('***');
         return out.replace(KEY_PATTERN, 'epk_***');
     };
 }
-/** Applies a redactor to every string inside a JSON-like value (depth-limited). */
-function redactDeep(value, redact, depth = 0) {
+/**
+ * Applies a redactor to every string inside a JSON-like value, at any depth
+ * (object keys included); returns a copy.
+ */
+function redactDeep(value, redact) {
     if (typeof value === 'string')
         return redact(value);
-    if (depth > 8 || value === null || typeof value !== 'object')
+    if (value === null || typeof value !== 'object')
         return value;
     if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, redact, depth + 1));
+        return value.map((v) => redactDeep(v, redact));
     const out = {};
     for (const [k, v] of Object.entries(value)) {
-        out[k] = redactDeep(v, redact, depth + 1);
+        out[redact(k)] = redactDeep(v, redact);
     }
     return out;
 }
@@ -31706,9 +31708,13 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-
 function cleanText(text, redact, max = MAX_MESSAGE_LENGTH) {
     const flat = text.replace(UNPRINTABLE, ' ');
     const clean = redact(flat.replace(/\s+/g, ' ').trim());
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+    if (clean.length <= max)
+        return clean;
+    // Never cut between the two halves of a surrogate pair (an emoji in a name).
+    const end = /[\ud800-\udbff]/.test(clean[max - 2] ?? '') ? max - 2 : max - 1;
+    return `${clean.slice(0, end)}…`;
 }
-function error_body_isRecord(value) {
+function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function str(value, redact) {
@@ -31723,7 +31729,7 @@ function seconds(value) {
 }
 /** `{"errors":[{code,message,field,metadata}, …]}`: the Echopoint envelope. */
 function fromEnvelope(errors, redact) {
-    const items = errors.filter(error_body_isRecord);
+    const items = errors.filter(isRecord);
     const first = items[0] ?? {};
     // Several validation errors: keep them all in the message (the first gives the code).
     const messages = items
@@ -31734,20 +31740,20 @@ function fromEnvelope(errors, redact) {
         code: str(first.code, redact),
         message: messages.length > 0 ? cleanText(messages.join('; '), redact) : undefined,
         field: str(first.field, redact),
-        metadata: error_body_isRecord(first.metadata) ? first.metadata : undefined
+        metadata: isRecord(first.metadata) ? first.metadata : undefined
     };
 }
 function fromObject(body, redact) {
     if (Array.isArray(body.errors))
         return fromEnvelope(body.errors, redact);
     const error = body.error;
-    if (error_body_isRecord(error)) {
+    if (isRecord(error)) {
         // {"error":{"code":"unauthorized","message":"…"}}
         return {
             code: str(error.code, redact),
             message: str(error.message, redact),
             field: str(error.field, redact),
-            metadata: error_body_isRecord(error.metadata) ? error.metadata : undefined
+            metadata: isRecord(error.metadata) ? error.metadata : undefined
         };
     }
     // {"error":"Invalid API key"}, {"error":"Not Found","message":"Route … not found"},
@@ -31756,8 +31762,22 @@ function fromObject(body, redact) {
         code: str(body.code, redact),
         message: str(body.message, redact) ?? str(error, redact),
         field: str(body.field, redact),
-        metadata: error_body_isRecord(body.metadata) ? body.metadata : undefined
+        metadata: isRecord(body.metadata) ? body.metadata : undefined
     };
+}
+/** Largest error metadata kept, as JSON; a larger one keeps only its short string fields. */
+const MAX_METADATA_JSON = 2000;
+/** Error metadata, redacted and bounded (it may end up in a report). */
+function boundedMetadata(metadata, redact) {
+    const clean = redactDeep(metadata, redact);
+    if ((JSON.stringify(clean) ?? '').length <= MAX_METADATA_JSON)
+        return clean;
+    const short = {};
+    for (const [key, value] of Object.entries(clean).slice(0, 20)) {
+        if (key.length <= 64 && typeof value === 'string' && value.length <= 200)
+            short[key] = value;
+    }
+    return short;
 }
 /**
  * Parses an error response body of any shape in contract.md part C. Anything that is
@@ -31772,7 +31792,7 @@ function parseErrorBody(text, status, redact) {
         json = undefined;
     }
     const fallback = statusText(status);
-    if (!error_body_isRecord(json))
+    if (!isRecord(json))
         return { message: fallback };
     const parts = fromObject(json, redact);
     const body = { message: parts.message ?? fallback };
@@ -31781,10 +31801,10 @@ function parseErrorBody(text, status, redact) {
     if (parts.field !== undefined)
         body.field = parts.field;
     if (parts.metadata !== undefined)
-        body.metadata = redactDeep(parts.metadata, redact);
+        body.metadata = boundedMetadata(parts.metadata, redact);
     // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
     // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
-    const nested = error_body_isRecord(json.error) ? json.error : {};
+    const nested = isRecord(json.error) ? json.error : {};
     const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'));
     if (retryAfter !== undefined)
         body.retryAfter = retryAfter;
@@ -31798,6 +31818,322 @@ function hint(object, name) {
     const key = Object.keys(object).find((k) => k.replace(/[-_]/g, '').toLowerCase() === name);
     return key === undefined ? undefined : object[key];
 }
+
+;// CONCATENATED MODULE: ./src/core/api/decode.ts
+/**
+ * The boundary where server data becomes the core's data. Every 2xx body the
+ * core reads passes one of these decoders, which either returns the read model
+ * (model.ts) or throws a ShapeError naming the field and what is wrong with it
+ * (the transport turns that into a `contract` error). Server text is untrusted:
+ *
+ * - every string is flattened to one line (no CR, LF, NEL, LS, PS, control or
+ *   bidi-override characters: nothing a log line, a workflow command or a
+ *   terminal would act on), redacted (the API key and its encoded forms), then
+ *   cut to a length that fits a report (LIMITS);
+ * - every identifier must look like one (ID_PATTERN), so an id can never carry
+ *   text into a URL, a log line or a report;
+ * - every list is bounded, every value (an assertion's expected or actual) is
+ *   capped as JSON;
+ * - only the fields the core reads are kept.
+ *
+ * Whether an answer is about what was asked (the flow id of a launch, the id of
+ * an execution) is checked by the client, which knows what it asked (client.ts).
+ */
+
+/** Longest text kept of each kind of server field; longer text is cut with `…`. */
+const LIMITS = {
+    /** Flow, node, key and permission names, node types, extractors, operators, tags. */
+    name: 256,
+    /** Error messages and descriptions. */
+    message: 2000,
+    /** Error codes and statuses. */
+    code: 100,
+    /** An assertion's expected or actual value, as JSON. */
+    value: 2000,
+    /** Node results of one execution. */
+    nodes: 1000,
+    /** Assertions of one node. */
+    assertions: 200,
+    /** Tags of one flow, scopes of one key. */
+    list: 500,
+    /** Items of one page (the API's pages hold at most 100). */
+    pageItems: 1000
+};
+/**
+ * An identifier from the server (flow, execution, key, node): the API's are UUIDs;
+ * anything made of letters, digits and `._:-`, up to 128 characters, is accepted.
+ */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** What a decoder found wrong: where (`execution.status`) and what. */
+class ShapeError extends Error {
+    path;
+    problem;
+    constructor(path, problem) {
+        super(`${path} ${problem}`);
+        this.path = path;
+        this.problem = problem;
+        this.name = 'ShapeError';
+    }
+}
+const KNOWN_STATUSES = new Set([
+    'pending',
+    'running',
+    'completed',
+    'failed',
+    'cancelled'
+]);
+function describe(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/** `is missing`, or `is a number, not a string`. */
+function notA(value, wanted) {
+    return value === undefined ? 'is missing' : `is ${describe(value)}, not ${wanted}`;
+}
+function record(value, path) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        return value;
+    }
+    throw new ShapeError(path, notA(value, 'an object'));
+}
+function list(value, path, max) {
+    if (!Array.isArray(value))
+        throw new ShapeError(path, notA(value, 'an array'));
+    if (value.length > max)
+        throw new ShapeError(path, `has ${value.length} items, more than ${max}`);
+    return value;
+}
+/** A required string field, made safe to print. */
+function decode_text(value, path, ctx, max) {
+    if (typeof value !== 'string')
+        throw new ShapeError(path, notA(value, 'a string'));
+    return cleanText(value, ctx.redact, max);
+}
+/** An optional string field: absent or null is null; another type is an error. */
+function optionalText(value, path, ctx, max) {
+    if (value === undefined || value === null)
+        return null;
+    return decode_text(value, path, ctx, max);
+}
+/** An identifier: redacted first, so an echoed key can never pass as an id. */
+function id(value, path, ctx) {
+    if (typeof value !== 'string')
+        throw new ShapeError(path, notA(value, 'a string'));
+    if (value.length > 128 || !ID_PATTERN.test(ctx.redact(value))) {
+        throw new ShapeError(path, 'is not an identifier (letters, digits and ._:- only, at most 128)');
+    }
+    return value;
+}
+const TIMESTAMP = /^[0-9A-Za-z:.+ -]{1,64}$/;
+/** A required RFC 3339 timestamp, kept as the server wrote it (it goes back in `since`). */
+function timestamp(value, path) {
+    if (typeof value === 'string' && TIMESTAMP.test(value) && Number.isFinite(Date.parse(value))) {
+        return value;
+    }
+    throw new ShapeError(path, 'is not a timestamp');
+}
+/** An optional timestamp: anything unreadable counts as absent (it only loses a duration). */
+function optionalTimestamp(value) {
+    return typeof value === 'string' && TIMESTAMP.test(value) && Number.isFinite(Date.parse(value))
+        ? value
+        : null;
+}
+function optionalCount(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+}
+/**
+ * A JSON value the server reports (an assertion's expected or actual), redacted
+ * at any depth and at most LIMITS.value characters as JSON; a longer one becomes
+ * its JSON text, cut.
+ */
+function boundedValue(value, ctx) {
+    if (value === undefined)
+        return undefined;
+    let json;
+    try {
+        json = JSON.stringify(value) ?? 'null';
+    }
+    catch {
+        return '[unreadable value]';
+    }
+    const clean = ctx.redact(json);
+    if (clean.length > LIMITS.value)
+        return cleanText(clean, ctx.redact, LIMITS.value);
+    if (clean === json)
+        return value;
+    try {
+        return JSON.parse(clean);
+    }
+    catch {
+        return clean;
+    }
+}
+function paged(body, ctx, item) {
+    const page = record(body, 'body');
+    const items = list(page.items, 'items', LIMITS.pageItems).map((v, i) => item(v, `items[${i}]`, ctx));
+    const total = page.total;
+    if (typeof total !== 'number' || !Number.isFinite(total) || total < 0) {
+        throw new ShapeError('total', notA(total, 'a count'));
+    }
+    const count = optionalCount(page.count) ?? items.length;
+    return { total, count, items };
+}
+/** `GET /api-keys/self`. */
+const keySelf = (body, ctx) => {
+    const key = record(body, 'body');
+    const out = {
+        api_key_id: id(key.api_key_id, 'api_key_id', ctx),
+        organization_id: decode_text(key.organization_id, 'organization_id', ctx, LIMITS.name),
+        permissions: list(key.permissions, 'permissions', LIMITS.list).map((p, i) => decode_text(p, `permissions[${i}]`, ctx, LIMITS.name))
+    };
+    if ('name' in key)
+        out.name = optionalText(key.name, 'name', ctx, LIMITS.name);
+    if ('expires_at' in key) {
+        // null means "never expires"; anything else must be a real date, or it is unknown.
+        out.expires_at = key.expires_at === null ? null : optionalTimestamp(key.expires_at);
+        if (out.expires_at === null && key.expires_at !== null)
+            delete out.expires_at;
+    }
+    return out;
+};
+function permission(value, path, ctx) {
+    const p = record(value, path);
+    return {
+        name: decode_text(p.name, `${path}.name`, ctx, LIMITS.name),
+        description: optionalText(p.description, `${path}.description`, ctx, LIMITS.message)
+    };
+}
+/** `GET /permissions?type=…` (items need only `name`). */
+const permissionsPage = (body, ctx) => paged(body, ctx, permission);
+function flowRef(value, path, ctx) {
+    const flow = record(value, path);
+    const tags = flow.tags === undefined || flow.tags === null
+        ? []
+        : list(flow.tags, `${path}.tags`, LIMITS.list).map((t, i) => decode_text(t, `${path}.tags[${i}]`, ctx, LIMITS.name));
+    return {
+        id: id(flow.id, `${path}.id`, ctx),
+        name: decode_text(flow.name, `${path}.name`, ctx, LIMITS.name),
+        tags
+    };
+}
+/** `GET /flows/{id}`. */
+const decode_flow = (body, ctx) => flowRef(body, 'flow', ctx);
+/** `POST /flows/search`. */
+const flowSearchPage = (body, ctx) => paged(body, ctx, flowRef);
+function decode_status(value, path, ctx) {
+    const word = decode_text(value, path, ctx, LIMITS.code);
+    if (KNOWN_STATUSES.has(word))
+        return { status: word };
+    return { status: 'running', reported_status: word };
+}
+/** `target` with the fields of `optional` that are not null (absent stays absent). */
+function withPresent(target, optional) {
+    for (const [k, v] of Object.entries(optional)) {
+        if (v !== null && v !== undefined)
+            target[k] = v;
+    }
+    return target;
+}
+function executionOf(value, path, ctx) {
+    const e = record(value, path);
+    return withPresent({
+        id: id(e.id, `${path}.id`, ctx),
+        flow_id: id(e.flow_id, `${path}.flow_id`, ctx),
+        ...decode_status(e.status, `${path}.status`, ctx),
+        started_at: timestamp(e.started_at, `${path}.started_at`)
+    }, {
+        execution_started_at: optionalTimestamp(e.execution_started_at),
+        completed_at: optionalTimestamp(e.completed_at),
+        error_code: optionalText(e.error_code, `${path}.error_code`, ctx, LIMITS.code),
+        error_message: optionalText(e.error_message, `${path}.error_message`, ctx, LIMITS.message)
+    });
+}
+/** A FlowExecution (`GET /flows/{id}/executions/{id}`). */
+const execution = (body, ctx) => executionOf(body, 'execution', ctx);
+/** `{execution: FlowExecution}` (launch, cancel). */
+const executionEnvelope = (body, ctx) => executionOf(record(body, 'body').execution, 'execution', ctx);
+/** `GET /executions` (slim rows) and `GET /flows/{id}/executions`. */
+const executionsPage = (body, ctx) => paged(body, ctx, executionOf);
+function assertion(value, path, ctx) {
+    const a = record(value, path);
+    if (typeof a.passed !== 'boolean') {
+        throw new ShapeError(`${path}.passed`, notA(a.passed, 'a boolean'));
+    }
+    const out = {
+        index: typeof a.index === 'number' && Number.isInteger(a.index)
+            ? a.index
+            : Number(path.match(/\[(\d+)\]$/)?.[1] ?? 0),
+        extractor: decode_text(a.extractor, `${path}.extractor`, ctx, LIMITS.name),
+        operator: decode_text(a.operator, `${path}.operator`, ctx, LIMITS.name),
+        passed: a.passed
+    };
+    // Absent (not null) when unknown (contract.md): keep them absent.
+    if (a.expected !== undefined)
+        out.expected = boundedValue(a.expected, ctx);
+    if (a.actual !== undefined)
+        out.actual = boundedValue(a.actual, ctx);
+    const error = optionalText(a.error, `${path}.error`, ctx, LIMITS.message);
+    if (error !== null)
+        out.error = error;
+    return out;
+}
+function nodeOf(value, path, ctx) {
+    const n = record(value, path);
+    const result = n.result === undefined || n.result === null ? null : record(n.result, `${path}.result`);
+    const raw = result?.assertion_results;
+    const assertions = raw === undefined || raw === null
+        ? undefined
+        : list(raw, `${path}.result.assertion_results`, LIMITS.assertions).map((a, i) => assertion(a, `${path}.result.assertion_results[${i}]`, ctx));
+    return withPresent({
+        node_id: id(n.node_id, `${path}.node_id`, ctx),
+        display_name: decode_text(n.display_name, `${path}.display_name`, ctx, LIMITS.name),
+        node_type: decode_text(n.node_type, `${path}.node_type`, ctx, LIMITS.name),
+        status: decode_text(n.status, `${path}.status`, ctx, LIMITS.code)
+    }, {
+        started_at: optionalTimestamp(n.started_at),
+        completed_at: optionalTimestamp(n.completed_at),
+        duration_ms: optionalCount(n.duration_ms),
+        error_message: optionalText(n.error_message, `${path}.error_message`, ctx, LIMITS.message),
+        result: assertions === undefined ? null : { assertion_results: assertions }
+    });
+}
+/**
+ * `GET …/executions/{id}/nodes`: a bare array. Each node that names its execution
+ * or flow must name the one asked; the client passes them in.
+ */
+function nodes(expect) {
+    return (body, ctx) => list(body, 'body', LIMITS.nodes).map((value, i) => {
+        const path = `[${i}]`;
+        const raw = record(value, path);
+        for (const [field, want] of [
+            ['execution_id', expect.executionId],
+            ['flow_id', expect.flowId]
+        ]) {
+            if (raw[field] !== undefined && !sameId(raw[field], want)) {
+                throw new ShapeError(`${path}.${field}`, `is not the ${field.replace('_id', '')} asked for`);
+            }
+        }
+        return nodeOf(value, path, ctx);
+    });
+}
+/** Whether a server-sent id is the one asked for (UUIDs compare case-insensitively). */
+function sameId(value, asked) {
+    return typeof value === 'string' && value.toLowerCase() === asked.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/core/logger.ts
+/** A logger that drops everything (for library use and tests that do not care). */
+const silentLogger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined
+};
 
 ;// CONCATENATED MODULE: ./src/core/api/headers.ts
 /** The value of a response header, the first one when it was repeated. */
@@ -32284,6 +32620,9 @@ function kindForResponse(failure) {
         return 'not_found';
     if (status === 408)
         return 'network';
+    // 407 comes from a proxy between the kit and the API, not from the API.
+    if (status === 407)
+        return 'network';
     if (status === 409)
         return 'conflict';
     if (status === 429)
@@ -32315,13 +32654,15 @@ const HINT = {
 };
 const KEY_REUSED_SUMMARY = 'the Idempotency-Key was already used for a launch with different parameters';
 const KEY_REUSED_HINT = 'The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set idempotency-key, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow';
+const PROXY_AUTH_SUMMARY = 'the HTTP proxy between this machine and the API asks for credentials (407 Proxy Authentication Required)';
+const PROXY_AUTH_HINT = 'Put the proxy credentials in HTTPS_PROXY (http://user:password@proxy:port), or list the API host in NO_PROXY if it needs no proxy';
 /** Builds the typed error for a non-2xx response. */
 function errorFromResponse(failure, redact) {
     const { status, body, request } = failure;
     const kind = kindForResponse(failure);
     const scope = typeof body.metadata?.scope === 'string' ? body.metadata.scope : undefined;
     const keyReused = status === 409 && body.code?.toUpperCase() === IDEMPOTENCY_KEY_REUSED_CODE;
-    let summary = keyReused ? KEY_REUSED_SUMMARY : SUMMARY[kind];
+    let summary = keyReused ? KEY_REUSED_SUMMARY : status === 407 ? PROXY_AUTH_SUMMARY : SUMMARY[kind];
     if (kind === 'quota' && scope)
         summary += ` (scope: ${cleanText(scope, redact, 60)})`;
     const tag = body.code ? `HTTP ${status}, ${body.code}` : `HTTP ${status}`;
@@ -32335,7 +32676,7 @@ function errorFromResponse(failure, redact) {
         request,
         field: body.field,
         metadata: body.metadata ? redactDeep(body.metadata, redact) : undefined,
-        hint: keyReused ? KEY_REUSED_HINT : HINT[kind]
+        hint: keyReused ? KEY_REUSED_HINT : status === 407 ? PROXY_AUTH_HINT : HINT[kind]
     });
 }
 /**
@@ -32399,6 +32740,7 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
  */
 
 
+
 /** Code given to a request that got no answer within the per-request timeout. */
 const REQUEST_TIMEOUT_CODE = 'REQUEST_TIMEOUT';
 /** Failures that say nothing about the next attempt: worth retrying an idempotent request. */
@@ -32421,7 +32763,7 @@ const TRANSIENT = new Set([
 function isTransientNetworkError(error) {
     return error.kind === 'network' && (error.status === 408 || TRANSIENT.has(error.code ?? ''));
 }
-function describe(code, host, raw) {
+function network_error_describe(code, host, raw) {
     switch (code) {
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
@@ -32446,11 +32788,25 @@ function networkError(err, request, host, redact) {
     const e = err;
     const raw = cleanText(typeof e?.message === 'string' ? e.message : String(err), redact, 200);
     let code = typeof e?.code === 'string' ? e.code : undefined;
+    // An HTTPS request through a proxy opens a tunnel (CONNECT); when the proxy refuses,
+    // the tunnel agent reports "tunneling socket could not be established, statusCode=407"
+    // with code ECONNRESET. Say what the proxy said instead of "connection reset".
+    const tunnel = /tunneling socket could not be established,\s*statusCode=(\d{3})/i.exec(raw);
+    if (tunnel) {
+        const status = Number(tunnel[1]);
+        return new errors_EchopointError('network', redact(`${request} failed: ${status === 407 ? PROXY_AUTH_SUMMARY : `the HTTP proxy refused to open a tunnel to ${host} (HTTP ${status})`}`), {
+            code: `PROXY_${status}`,
+            status: status === 407 ? 407 : undefined,
+            request,
+            hint: status === 407 ? PROXY_AUTH_HINT : 'Check HTTPS_PROXY and NO_PROXY',
+            cause: err
+        });
+    }
     // http-client and Node report a dropped connection as "socket hang up" with ECONNRESET,
     // but some paths leave the code off.
     if (!code && /socket hang up/i.test(raw))
         code = 'ECONNRESET';
-    return new errors_EchopointError('network', redact(`${request} failed: ${describe(code, host, raw)}`), {
+    return new errors_EchopointError('network', redact(`${request} failed: ${network_error_describe(code, host, raw)}`), {
         code,
         request,
         cause: err
@@ -33236,6 +33592,7 @@ class WaitRecorder {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_USER_AGENT = 'echopoint-ci';
 /** `METHOD /path` as errors and logs show it: the API path, without the query. */
@@ -33411,7 +33768,7 @@ class Transport {
     async attempt(req, firstUrl, headers, body, label) {
         let url = firstUrl;
         for (let hop = 0;; hop++) {
-            const response = await this.send(req.method, url, headers, body, req.signal, label);
+            const response = await this.send(req.method, url, headers, body, req.signal, label, req.onSent);
             if (!REDIRECT_STATUSES.has(response.status))
                 return this.interpret(response, req, label);
             if (hop >= MAX_REDIRECTS) {
@@ -33422,7 +33779,7 @@ class Transport {
             this.logger.debug(`${label}: following ${response.status} to ${url.pathname}`);
         }
     }
-    async send(method, url, headers, body, signal, label) {
+    async send(method, url, headers, body, signal, label, onSent) {
         // Re-checked on every hop: the key only ever goes to the configured origin.
         if (url.origin !== this.base.origin) {
             throw new errors_EchopointError('contract', `${label}: refusing to send the API key to ${url.origin}`);
@@ -33430,6 +33787,7 @@ class Transport {
         if (signal?.aborted)
             throw cancelledError(signal, label);
         this.stats.requests++;
+        onSent?.();
         const started = this.clock.now();
         const response = await sendOnce(this.http, {
             method,
@@ -33465,10 +33823,16 @@ class Transport {
             catch {
                 throw contractViolation(label, status, 'not JSON');
             }
-            const problem = req.expect?.(value);
-            if (problem)
-                throw contractViolation(label, status, problem);
-            return { value };
+            if (!req.decode)
+                return { value };
+            try {
+                return { value: req.decode(value, { redact: this.redact }) };
+            }
+            catch (err) {
+                if (err instanceof ShapeError)
+                    throw contractViolation(label, status, err.message);
+                throw err;
+            }
         }
         const body = parseErrorBody(text, status, this.redact);
         const error = errorFromResponse({ status, headers, body, request: label }, this.redact);
@@ -33508,20 +33872,29 @@ class Transport {
 
 
 
-/** The server accepts Idempotency-Key values up to 255 characters (contract.md part A). */
-const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
 function flowPath(flowId) {
     return `/flows/${pathSegment(flowId, 'flow ID')}`;
 }
 function executionPath(flowId, executionId) {
     return `${flowPath(flowId)}/executions/${pathSegment(executionId, 'execution ID')}`;
 }
-function checkIdempotencyKey(key) {
-    // Printable ASCII only: it is a header value (RFC 9110 §5.5) and the server's limit is in characters.
-    if (key === '' || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
-        throw new errors_ConfigError('idempotency key', `it must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters without spaces`);
+/** A `contract` error for an answer about something other than what was asked. */
+function mismatch(request, what, asked, got) {
+    return new errors_EchopointError('contract', `${request}: asked for ${what} ${asked}, the API answered with ${what} ${got}`, {
+        request,
+        hint: 'The answer is not used. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+    });
+}
+/** Throws unless the execution is `executionId` (when given) of flow `flowId`. */
+function checkExecution(request, execution, flowId, executionId) {
+    if (executionId !== undefined && !sameId(execution.id, executionId)) {
+        throw mismatch(request, 'execution', executionId, execution.id);
     }
-    return key;
+    if (!sameId(execution.flow_id, flowId)) {
+        throw mismatch(request, 'an execution of flow', flowId, execution.flow_id);
+    }
+    return execution;
 }
 /**
  * Creates the HTTP client. Throws ConfigError when the URL, key or organization ID
@@ -33529,7 +33902,8 @@ function checkIdempotencyKey(key) {
  */
 function createClient(options) {
     const transport = new Transport(options);
-    const call = (req, opts) => transport.request({ ...req, signal: opts?.signal });
+    const call = (req, opts) => transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent });
+    const label = (req) => `${req.method} ${req.path}`;
     // Every method is async so that bad arguments reject rather than throw.
     return {
         get keyExpiresAtHeader() {
@@ -33539,35 +33913,63 @@ function createClient(options) {
             return { ...transport.stats };
         },
         budget: (bucket) => transport.rateBudget(bucket),
-        getKeySelf: async (opts) => call({ method: 'GET', path: '/api-keys/self', withoutOrganization: true, expect: keySelf }, opts),
-        listPermissions: async (type, opts) => normalisePaged(await call({ method: 'GET', path: '/permissions', query: { type }, expect: paged }, opts)),
+        getKeySelf: async (opts) => call({
+            method: 'GET',
+            path: '/api-keys/self',
+            withoutOrganization: true,
+            decode: keySelf
+        }, opts),
+        listPermissions: async (type, opts) => call({ method: 'GET', path: '/permissions', query: { type }, decode: permissionsPage }, opts),
         // A search only reads, so it may be repeated after a 5xx like a GET.
-        searchFlows: async (request, opts) => normalisePaged(await call({ method: 'POST', path: '/flows/search', body: request, safe: true, expect: paged }, opts)),
-        getFlow: async (flowId, opts) => call({ method: 'GET', path: flowPath(flowId), expect: objectWith('id') }, opts),
+        searchFlows: async (request, opts) => call({
+            method: 'POST',
+            path: '/flows/search',
+            body: request,
+            safe: true,
+            decode: flowSearchPage
+        }, opts),
+        getFlow: async (flowId, opts) => {
+            const req = { method: 'GET', path: flowPath(flowId), decode: decode_flow };
+            const flow = await call(req, opts);
+            if (!sameId(flow.id, flowId))
+                throw mismatch(label(req), 'flow', flowId, flow.id);
+            return flow;
+        },
         launchFlow: async (flowId, body, idempotencyKey, opts) => {
-            const res = await call({
+            const req = {
                 method: 'POST',
                 path: `${flowPath(flowId)}/launch`,
                 // The endpoint requires a body; `{}` means all defaults.
                 body: body ?? {},
-                headers: { 'Idempotency-Key': checkIdempotencyKey(idempotencyKey) },
-                expect: executionEnvelope
-            }, opts);
-            return res.execution;
+                headers: { 'Idempotency-Key': idempotency_key_checkIdempotencyKey(idempotencyKey) },
+                decode: executionEnvelope
+            };
+            return checkExecution(label(req), await call(req, opts), flowId);
         },
-        getExecution: async (flowId, executionId, opts) => call({ method: 'GET', path: executionPath(flowId, executionId), expect: execution }, opts),
-        getExecutionNodes: async (flowId, executionId, opts) => call({ method: 'GET', path: `${executionPath(flowId, executionId)}/nodes`, expect: array }, opts),
+        getExecution: async (flowId, executionId, opts) => {
+            const req = {
+                method: 'GET',
+                path: executionPath(flowId, executionId),
+                decode: execution
+            };
+            return checkExecution(label(req), await call(req, opts), flowId, executionId);
+        },
+        getExecutionNodes: async (flowId, executionId, opts) => call({
+            method: 'GET',
+            path: `${executionPath(flowId, executionId)}/nodes`,
+            decode: nodes({ executionId, flowId })
+        }, opts),
         // Part B extension. Not retried: it carries no Idempotency-Key.
         cancelExecution: async (flowId, executionId, opts) => {
-            const res = await call({
+            const req = {
                 method: 'POST',
                 path: `${executionPath(flowId, executionId)}/cancel`,
                 body: {},
-                expect: executionEnvelope
-            }, opts);
-            return res.execution;
+                decode: executionEnvelope
+            };
+            return checkExecution(label(req), await call(req, opts), flowId, executionId);
         },
-        listExecutions: async (query, opts) => normalisePaged(await call({
+        listExecutions: async (query, opts) => call({
             method: 'GET',
             path: '/executions',
             query: {
@@ -33578,14 +33980,14 @@ function createClient(options) {
                 flow_id: query.flow_id,
                 since: query.since
             },
-            expect: paged
-        }, opts)),
-        listFlowExecutions: async (flowId, query, opts) => normalisePaged(await call({
+            decode: executionsPage
+        }, opts),
+        listFlowExecutions: async (flowId, query, opts) => call({
             method: 'GET',
             path: `${flowPath(flowId)}/executions`,
             query: { limit: query.limit, offset: query.offset },
-            expect: paged
-        }, opts))
+            decode: executionsPage
+        }, opts)
     };
 }
 
@@ -33964,14 +34366,175 @@ async function checkKey(config, options) {
 /** The kit's version, sent in User-Agent and shown by `echopoint-ci --version`. Kept equal to package.json by a test. */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/action/logger.ts
-/** The core's Logger on top of @actions/core: debug only with RUNNER_DEBUG, warnings and errors as annotations. */
+;// CONCATENATED MODULE: ./src/core/report/escape.ts
+/**
+ * Flow names, node names and server messages are untrusted text: they go into
+ * Markdown, HTML and XML that people read, so they are escaped to stay text.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** Escapes text for a GitHub-flavoured Markdown table cell or paragraph (HTML is allowed there). */
+function escapeMarkdown(text) {
+    return (text
+        .replace(CONTROL, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Only what GFM would otherwise interpret inside a paragraph or a table cell.
+        .replace(/([\\`*_[\]|~])/g, '\\$1')
+        .replace(/\r?\n|\r/g, ' ')
+        .trim());
+}
+/** An identifier for a code span: only characters that cannot end the span or break the table. */
+function safeId(text) {
+    return text.replace(/[^A-Za-z0-9._:-]/g, '');
+}
+/** Plain text for one log line: no control characters (CI logs and annotations). */
+function oneLine(text, max = 500) {
+    const flat = text
+        .replace(CONTROL, '')
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+/** C0 and C1 controls (CR, LF, NEL included), LS, PS, and bidi overrides and marks. */
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/** The same, but not LF: for text whose line breaks are escaped by whoever writes it. */
+const UNSAFE_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/* eslint-enable no-control-regex */
+/**
+ * Text as one line a CI runner will not act on. GitHub's runner reads workflow
+ * commands from every stdout line: `::cmd::` at the start (after leading
+ * whitespace) and the legacy `##[cmd]` anywhere in the line (actions/runner,
+ * ActionCommand.TryParseV2 and TryParse). Line breaks and control characters
+ * become spaces, the text is cut to `max`, `##[` reads `## [`, and a line that
+ * would start with `::` gets a `» ` prefix.
+ */
+function inertLine(text, max = 4000) {
+    let line = text.replace(LINE_BREAKING, ' ').trim();
+    if (line.length > max)
+        line = `${line.slice(0, max - 1)}…`;
+    line = line.replace(/##\[/g, '## [');
+    return line.startsWith('::') ? `» ${line}` : line;
+}
+/** Multi-line output (a table, a JSON document) with every line made inert (see inertLine). */
+function inertText(text) {
+    return text
+        .split('\n')
+        .map((line) => {
+        const safe = line.replace(/##\[/g, '## [');
+        return safe.trimStart().startsWith('::') ? `» ${safe}` : safe;
+    })
+        .join('\n');
+}
+/** A value as short readable text: strings quoted, objects as compact JSON. */
+function showValue(value, max = 200) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/**
+ * An http(s) URL safe inside a Markdown link target and a table cell, or
+ * undefined for anything else (`javascript:`, relative, malformed): characters
+ * that could end the link or the cell are percent-encoded.
+ */
+function safeUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    return url.href.replace(/[()[\]<>|`*_~\\ "']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
 
+;// CONCATENATED MODULE: ./src/action/workflow-log.ts
+/**
+ * The one door from the actions (run and check-key) to the runner's log. The
+ * runner reads every stdout line for workflow commands: `::cmd::` at the start
+ * of a line (after leading whitespace) and the legacy `##[cmd]` anywhere in it
+ * (actions/runner, ActionCommand.TryParseV2 and TryParse). Text from the API, a
+ * proxy or an input must never become one, so every line written here is:
+ *
+ * - one line: CR, LF, NEL, LS, PS, other controls and bidi overrides become spaces;
+ * - redacted: every secret registered with protectSecret (and its encoded forms);
+ * - bounded: at most MAX_LINE characters;
+ * - inert: a line that would start with `::` gets a `» ` prefix, and `##[` reads `## [`.
+ *
+ * Warnings, errors and notices go through @actions/core, which escapes their
+ * data and properties (`%`, CR, LF, and `:`/`,` in properties), so their line
+ * breaks stay (a YAML snippet in a hint); they are redacted and bounded here, and
+ * titles are flattened. ESLint keeps every other file of the
+ * adapters from calling @actions/core's log functions directly.
+ */
+
+
+
+/** Longest line written to the log; the rest is cut with `…`. */
+const MAX_LINE = 4000;
+/** Longest annotation title. */
+const MAX_TITLE = 200;
+const secrets = new Set();
+let redactor = createRedactor([]);
+/**
+ * Masks a secret for the runner (`::add-mask::`, the whole value and each line)
+ * and hides it, and its encoded forms, in everything written through this module
+ * and in `redact()`.
+ */
+function protectSecret(value) {
+    const candidates = new Set([value, value.trim(), ...value.split(/\r?\n|\r/).map((l) => l.trim())]);
+    for (const candidate of candidates) {
+        if (candidate.length === 0)
+            continue;
+        core_setSecret(candidate);
+        secrets.add(candidate);
+    }
+    redactor = createRedactor([...secrets]);
+}
+/** Hides every protected secret (any form) in `text`. */
+function redact(text) {
+    return redactor(text);
+}
+/** Text for an annotation's message: redacted and bounded; line breaks kept (escaped by @actions/core). */
+function safeData(text, max = MAX_LINE) {
+    // Line breaks stay: @actions/core escapes them (%0A) in an annotation's data.
+    let data = redactor(text.replace(/\r\n?/g, '\n').replace(UNSAFE_EXCEPT_LF, ' ')).trim();
+    if (data.length > max)
+        data = `${data.slice(0, max - 1)}…`;
+    // The runner parses this line as its own command first, but a legacy `##[` must not be there to try.
+    return data.replace(/##\[/g, '## [');
+}
+/** Text as one inert, redacted, bounded log line. */
+function safeLine(text, max = MAX_LINE) {
+    return inertLine(redactor(text), max);
+}
+function props(p) {
+    if (!p)
+        return undefined;
+    return {
+        ...(p.title === undefined ? {} : { title: safeLine(p.title, MAX_TITLE) }),
+        ...(p.file === undefined ? {} : { file: safeLine(p.file, MAX_TITLE) })
+    };
+}
+/** The log, for the adapters' own messages. */
+const log = {
+    info: (message) => info(safeLine(message)),
+    debug: (message) => core_debug(safeLine(message)),
+    notice: (message, p) => notice(safeData(message), props(p)),
+    warning: (message, p) => warning(safeData(message), props(p)),
+    error: (message, p) => error(safeData(message), props(p)),
+    /** Fails the step with this message (an error annotation and exit code 1). */
+    fail: (message) => setFailed(safeData(message))
+};
+/** The core's Logger on the runner's log: debug only with RUNNER_DEBUG, warnings and errors as annotations. */
 const actionLogger = {
-    debug: (message) => core_debug(message),
-    info: (message) => info(message),
-    warning: (message, props) => warning(message, props),
-    error: (message, props) => error(message, props)
+    debug: log.debug,
+    info: log.info,
+    warning: log.warning,
+    error: log.error
 };
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
@@ -34025,14 +34588,19 @@ function formatDuration(ms) {
 
 
 
+
 const DEFAULT_API_URL = 'https://api.echopoint.dev';
 const DEFAULT_TIMEOUT = '15m';
 const DEFAULT_MAX_PARALLEL = 4;
-/** The API's limit on Idempotency-Key length (contract.md, launch). */
-const config_MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-/** Flow IDs are opaque, but they go into URL paths: letters, digits, `-` and `_` only. */
-const FLOW_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-const config_ACTION_INPUT_NAMES = {
+/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
+ * self-hosted one after 5 days, so a run that waits longer than a day is a
+ * mistake; the bound also keeps every wait far inside what a timer can hold.
+ */
+const MAX_TIMEOUT_MS = (/* unused pure expression or super */ null && (24 * 60 * 60 * 1000));
+const ACTION_INPUT_NAMES = {
     apiKey: 'api-key',
     organizationId: 'organization-id',
     apiUrl: 'api-url',
@@ -34073,6 +34641,23 @@ function splitList(value) {
 // HTTP stack or, worse, split a header. Never echo the value back.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** A user's value, safe to quote in an error: printable ASCII only, cut to `max`. */
+function printable(value, max) {
+    const clean = value.replace(/[^\x20-\x7e]/g, '?');
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+/**
+ * A JUnit report path as given, or undefined when empty or unusable (a line break
+ * or control character). Also used to write the report when other inputs did not
+ * validate, so the report still shows the error.
+ */
+function usableJunitPath(raw) {
+    const path = present(raw);
+    // eslint-disable-next-line no-control-regex
+    return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
+        ? undefined
+        : path;
+}
 /** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
 function parseBoolean(name, value, fallback) {
     if (typeof value === 'boolean')
@@ -34123,6 +34708,9 @@ function resolveCredentials(raw, names, options = {}) {
     if (CONTROL_CHARS.test(apiKey) || /\s/.test(apiKey)) {
         throw new errors_ConfigError(names.apiKey, 'it contains a line break, space or other control character', 'Copy the key again without surrounding text or line breaks and update the secret.');
     }
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+        throw new errors_ConfigError(names.apiKey, 'it contains characters outside printable ASCII (an HTTP header cannot carry them)', 'API keys are plain ASCII (epk_live_…): copy the key again and update the secret.');
+    }
     const organizationId = present(raw.organizationId);
     if (organizationId === undefined && options.organizationRequired === false) {
         // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
@@ -34131,8 +34719,8 @@ function resolveCredentials(raw, names, options = {}) {
     if (organizationId === undefined) {
         throw new errors_ConfigError(names.organizationId, 'it is missing or empty', 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.');
     }
-    if (CONTROL_CHARS.test(organizationId)) {
-        throw new errors_ConfigError(names.organizationId, 'it contains a control character', 'Use the plain organization ID, such as org_abc123.');
+    if (CONTROL_CHARS.test(organizationId) || !/^[\x20-\x7e]+$/.test(organizationId)) {
+        throw new errors_ConfigError(names.organizationId, 'it contains a control character or characters outside printable ASCII', 'Use the plain organization ID, such as org_abc123.');
     }
     return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
 }
@@ -34145,7 +34733,7 @@ function resolveApiUrl(raw, name) {
  * Validates everything and returns the config. Throws ConfigError naming the
  * first bad input (by the name the user wrote) and what to do about it.
  */
-function config_resolveRunConfig(raw, names = config_ACTION_INPUT_NAMES) {
+function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
     const { apiKey, organizationId, apiUrl } = resolveCredentials(raw, names);
     const flowIds = splitList(raw.flowIds);
     const tags = splitList(raw.tags);
@@ -34156,8 +34744,8 @@ function config_resolveRunConfig(raw, names = config_ACTION_INPUT_NAMES) {
         throw new ConfigError(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
     }
     for (const id of flowIds) {
-        if (!FLOW_ID_PATTERN.test(id)) {
-            throw new ConfigError(names.flowIds, `"${id.slice(0, 80)}" is not a valid flow ID`, 'Flow IDs contain only letters, digits, "-" and "_"; copy them from the flow page in Echopoint.');
+        if (!UUID_PATTERN.test(id)) {
+            throw new ConfigError(names.flowIds, `"${printable(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, 'Copy the ID from the flow page in Echopoint, or select flows by tags instead.');
         }
     }
     for (const tag of tags) {
@@ -34186,6 +34774,9 @@ function config_resolveRunConfig(raw, names = config_ACTION_INPUT_NAMES) {
     if (timeoutMs <= 0) {
         throw new ConfigError(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
     }
+    if (timeoutMs > MAX_TIMEOUT_MS) {
+        throw new ConfigError(names.timeout, `must be at most 24h (got ${timeoutText})`, 'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).');
+    }
     const pollText = present(raw.pollInterval) ?? 'auto';
     let pollInterval = 'auto';
     if (pollText !== 'auto') {
@@ -34200,26 +34791,23 @@ function config_resolveRunConfig(raw, names = config_ACTION_INPUT_NAMES) {
     if (maxParallel > 100) {
         throw new ConfigError(names.maxParallel, `must be at most 100 (got ${maxParallelText})`, 'Use for example 4.');
     }
-    const idempotencyKey = present(raw.idempotencyKey);
-    if (idempotencyKey !== undefined) {
-        if (CONTROL_CHARS.test(idempotencyKey) || !/^[\x20-\x7e]+$/.test(idempotencyKey)) {
-            throw new ConfigError(names.idempotencyKey, 'it contains characters that cannot go in an HTTP header', 'Use printable ASCII only.');
-        }
-        if (idempotencyKey.length > config_MAX_IDEMPOTENCY_KEY_LENGTH) {
-            throw new ConfigError(names.idempotencyKey, `is ${idempotencyKey.length} characters long; the API accepts at most ${config_MAX_IDEMPOTENCY_KEY_LENGTH}`, 'Use a shorter key.');
-        }
-    }
+    const idempotencyKeyText = present(raw.idempotencyKey);
+    const idempotencyKey = idempotencyKeyText === undefined
+        ? undefined
+        : checkIdempotencyKey(idempotencyKeyText, names.idempotencyKey);
     const environment = present(raw.environment);
     const versionId = present(raw.versionId);
-    for (const [name, value] of [
-        [names.environment, environment],
-        [names.versionId, versionId]
-    ]) {
-        if (value !== undefined && (CONTROL_CHARS.test(value) || value.length > 255)) {
-            throw new ConfigError(name, 'it contains a control character or is longer than 255 characters', 'Use the plain value shown in Echopoint.');
-        }
+    if (environment !== undefined && (CONTROL_CHARS.test(environment) || environment.length > 255)) {
+        throw new ConfigError(names.environment, 'it contains a control character or is longer than 255 characters', 'Use the plain environment key shown in Echopoint.');
+    }
+    if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
+        throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
     }
     const junitPath = present(raw.junitPath);
+    if (junitPath !== undefined &&
+        (CONTROL_CHARS.test(junitPath) || /[\u0080-\u009f\u2028\u2029]/.test(junitPath))) {
+        throw new ConfigError(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
+    }
     const shardText = present(raw.shard);
     return {
         apiKey,
@@ -34325,34 +34913,6 @@ function resolveKeyCheckConfig(raw, names = KEY_CHECK_ACTION_INPUT_NAMES) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-/**
- * Reads the run action's inputs. The key is masked before anything else
- * happens, including validation, so not even an error about it can show it.
- */
-
-
-/** Masks a secret input: the whole value and each of its lines (a multi-line value masks line by line). */
-function maskSecret(value) {
-    const candidates = new Set([value, value.trim(), ...value.split(/\r?\n|\r/).map((l) => l.trim())]);
-    for (const candidate of candidates)
-        if (candidate.length > 0)
-            core_setSecret(candidate);
-}
-/** Masks the key, then reads and validates every input (throws ConfigError). */
-function readRunConfig() {
-    maskSecret(core.getInput('api-key', { trimWhitespace: false }));
-    const raw = {};
-    for (const [field, name] of Object.entries(ACTION_INPUT_NAMES)) {
-        // Keep the key untrimmed so resolveRunConfig can reject embedded line breaks.
-        ;
-        raw[field] = core.getInput(name, {
-            trimWhitespace: field !== 'apiKey'
-        });
-    }
-    return resolveRunConfig(raw, ACTION_INPUT_NAMES);
-}
-
 ;// CONCATENATED MODULE: ./src/check-key/inputs.ts
 /**
  * Reads the key-expiry action's inputs (check-key/action.yml). The API key and
@@ -34365,10 +34925,10 @@ function readRunConfig() {
 
 /** Masks the secrets, then reads and validates every input (throws ConfigError). */
 function readKeyCheckInputs() {
-    maskSecret(getInput('api-key', { trimWhitespace: false }));
+    protectSecret(getInput('api-key', { trimWhitespace: false }));
     const token = getInput('github-token');
     if (token !== '')
-        core_setSecret(token);
+        protectSecret(token);
     const raw = {};
     for (const [field, name] of Object.entries(KEY_CHECK_ACTION_INPUT_NAMES)) {
         // Keep the key untrimmed so the validation can reject embedded line breaks.
@@ -34382,7 +34942,10 @@ function readKeyCheckInputs() {
 ;// CONCATENATED MODULE: ./src/check-key/outputs.ts
 /** Sets every output of interface.md section 2 from the check's result. */
 
+
+/** Every value is redacted: the key must not come back through a field the API echoed it into. */
 function setKeyCheckOutputs(result, issueNumber) {
+    const setOutput = (name, value) => core_setOutput(name, redact(value));
     setOutput('status', result.status);
     setOutput('expires-at', result.expiresAt ?? '');
     setOutput('days-left', result.daysLeft === undefined ? '' : String(result.daysLeft));
@@ -34391,60 +34954,6 @@ function setKeyCheckOutputs(result, issueNumber) {
     setOutput('permissions', JSON.stringify(result.permissions));
     setOutput('missing-scopes', JSON.stringify(result.missingScopes));
     setOutput('issue-number', issueNumber === undefined ? '' : String(issueNumber));
-}
-
-;// CONCATENATED MODULE: ./src/core/report/escape.ts
-/**
- * Flow names, node names and server messages are untrusted text: they go into
- * Markdown, HTML and XML that people read, so they are escaped to stay text.
- */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-/** Escapes text for a GitHub-flavoured Markdown table cell or paragraph (HTML is allowed there). */
-function escapeMarkdown(text) {
-    return (text
-        .replace(CONTROL, '')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // Only what GFM would otherwise interpret inside a paragraph or a table cell.
-        .replace(/([\\`*_[\]|~])/g, '\\$1')
-        .replace(/\r?\n|\r/g, ' ')
-        .trim());
-}
-/** An identifier for a code span: only characters that cannot end the span or break the table. */
-function safeId(text) {
-    return text.replace(/[^A-Za-z0-9._:-]/g, '');
-}
-/** Plain text for one log line: no control characters (CI logs and annotations). */
-function oneLine(text, max = 500) {
-    const flat = text
-        .replace(CONTROL, '')
-        .replace(/\s*[\r\n]+\s*/g, ' ')
-        .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** A value as short readable text: strings quoted, objects as compact JSON. */
-function showValue(value, max = 200) {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-/**
- * An http(s) URL safe inside a Markdown link target and a table cell, or
- * undefined for anything else (`javascript:`, relative, malformed): characters
- * that could end the link or the cell are percent-encoded.
- */
-function safeUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        return undefined;
-    return url.href.replace(/[()[\]<>|`*_~\\ "']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/key-rotation.ts
@@ -34772,27 +35281,27 @@ const TITLE = 'Echopoint: API key';
 function announce(message) {
     switch (message.level) {
         case 'error':
-            error(message.text, { title: TITLE });
+            log.error(message.text, { title: TITLE });
             break;
         case 'warning':
-            warning(message.text, { title: TITLE });
+            log.warning(message.text, { title: TITLE });
             break;
         case 'notice':
-            notice(message.text, { title: TITLE });
+            log.notice(message.text, { title: TITLE });
             break;
         case 'info':
-            info(message.text);
+            log.info(message.text);
     }
 }
 async function reminderIssue(result, config, settings, now, runUrl) {
     if (result.reminder === 'leave')
         return undefined;
     if (!settings.openIssue) {
-        core_debug('open-issue is false: no reminder issue');
+        log.debug('open-issue is false: no reminder issue');
         return undefined;
     }
     if (settings.token === '') {
-        warning('github-token is empty, so no reminder issue was written. Leave it at its default (${{ github.token }}) or set open-issue: false.', { title: TITLE });
+        log.warning('github-token is empty, so no reminder issue was written. Leave it at its default (${{ github.token }}) or set open-issue: false.', { title: TITLE });
         return undefined;
     }
     const outcome = await syncReminderIssue({
@@ -34807,21 +35316,21 @@ async function reminderIssue(result, config, settings, now, runUrl) {
     });
     switch (outcome.action) {
         case 'created':
-            info(`Opened reminder issue #${outcome.number}${outcome.url ? ` (${outcome.url})` : ''}`);
+            log.info(`Opened reminder issue #${outcome.number}${outcome.url ? ` (${outcome.url})` : ''}`);
             break;
         case 'updated':
-            info(`Updated reminder issue #${outcome.number}${outcome.url ? ` (${outcome.url})` : ''}`);
+            log.info(`Updated reminder issue #${outcome.number}${outcome.url ? ` (${outcome.url})` : ''}`);
             break;
         case 'closed':
-            info(`Closed reminder issue ${outcome.numbers.map((n) => `#${n}`).join(', ')}`);
+            log.info(`Closed reminder issue ${outcome.numbers.map((n) => `#${n}`).join(', ')}`);
             break;
         case 'failed':
-            warning(`Could not update the reminder issue. ${outcome.message}`, {
+            log.warning(`Could not update the reminder issue. ${outcome.message}`, {
                 title: 'Echopoint: reminder issue'
             });
             break;
         case 'none':
-            core_debug('No reminder issue to close');
+            log.debug('No reminder issue to close');
     }
     return outcome;
 }
@@ -34844,7 +35353,7 @@ async function run(clock = systemClock) {
     }
     const now = clock.now();
     const runUrl = detectCiContext().runUrl;
-    info(result.headline);
+    log.info(result.headline);
     for (const message of result.messages.filter((m) => m.level !== 'error'))
         announce(message);
     let reminder;
@@ -34855,12 +35364,12 @@ async function run(clock = systemClock) {
     setKeyCheckOutputs(result, issueNumber);
     try {
         await summary
-            .addRaw(renderKeyCheckSummary(result, { now, reminder, runUrl }), true)
+            .addRaw(redact(renderKeyCheckSummary(result, { now, reminder, runUrl })), true)
             .write();
     }
     catch (err) {
         // Outside a runner there is no summary file; that must not fail the step.
-        core_debug(`No job summary written: ${toEchopointError(err).message}`);
+        log.debug(`No job summary written: ${toEchopointError(err).message}`);
     }
     const errors = result.messages.filter((m) => m.level === 'error');
     if (result.passed)
@@ -34868,7 +35377,7 @@ async function run(clock = systemClock) {
     // The first error fails the step (setFailed annotates it); any others are annotations too.
     for (const message of errors.slice(1))
         announce(message);
-    setFailed(errors[0]?.text ?? result.headline);
+    log.fail(errors[0]?.text ?? result.headline);
 }
 
 

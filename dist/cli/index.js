@@ -28375,7 +28375,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8570);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7582);
 // The CLI's entry point: wire the process to main() and exit with its code.
 
 const controller = new AbortController();
@@ -28394,7 +28394,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8570:
+/***/ 7582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28484,6 +28484,11 @@ function abortError(signal) {
     err.name = 'AbortError';
     return err;
 }
+/**
+ * setTimeout holds at most 2^31 - 1 ms (about 24.8 days); a longer delay fires at
+ * once. Long waits are scheduled in slices of at most this.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The real clock. */
 const systemClock = {
     now: () => Date.now(),
@@ -28492,14 +28497,24 @@ const systemClock = {
             reject(abortError(signal));
             return;
         }
+        const end = Date.now() + Math.max(0, ms);
+        let timer;
         const onAbort = () => {
             clearTimeout(timer);
             reject(abortError(signal));
         };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, ms));
+        const arm = () => {
+            const left = end - Date.now();
+            timer = setTimeout(() => {
+                if (end - Date.now() > 0 && left > MAX_TIMER_MS) {
+                    arm();
+                    return;
+                }
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }, Math.min(Math.max(0, left), MAX_TIMER_MS));
+        };
+        arm();
         signal?.addEventListener('abort', onAbort, { once: true });
     })
 };
@@ -28507,52 +28522,541 @@ const systemClock = {
 
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __nccwpck_require__(8547);
-;// CONCATENATED MODULE: ./src/core/api/response-shape.ts
+;// CONCATENATED MODULE: ./src/core/idempotency-key.ts
+/**
+ * The one rule for an Idempotency-Key, applied to the user's input before
+ * anything is sent and again by the client: 1 to 255 printable ASCII characters,
+ * no spaces. It is a header value (RFC 9110 §5.5) and the API's limit is 255
+ * characters (contract.md, launch).
+ */
+
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+const PRINTABLE_NO_SPACE = /^[\x21-\x7e]+$/;
+/** Throws ConfigError naming `input` unless `key` follows the rule; returns it. */
+function checkIdempotencyKey(key, input = 'idempotency key') {
+    if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+        throw new ConfigError(input, `it is ${key.length} characters long; the API accepts at most ${MAX_IDEMPOTENCY_KEY_LENGTH}`, 'Use a shorter key.');
+    }
+    if (!PRINTABLE_NO_SPACE.test(key)) {
+        throw new ConfigError(input, 'it must be printable ASCII without spaces or control characters (it is sent as an HTTP header)', 'Use letters, digits and punctuation only, for example release-42.');
+    }
+    return key;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: ./src/core/api/redact.ts
+/**
+ * Keeps the API key out of everything the kit prints. Servers and proxies sometimes
+ * echo request headers in error bodies, so every server-provided string passes here
+ * as well as every message the kit builds.
+ */
+/** Echopoint keys look like `epk_live_…`; hide any such token even if it is not ours (Markdown-escaped too). */
+const KEY_PATTERN = /epk\\?_(?:[A-Za-z0-9-]|\\?_){6,}/g;
+/**
+ * The forms a secret takes once it is written somewhere: as is, trimmed,
+ * URL-encoded, inside a JSON string, escaped for Markdown or HTML (a job
+ * summary), and base64 (an echoed Basic credential). A redactor hides each.
+ */
+function secretForms(secret) {
+    const forms = new Set();
+    for (const s of [secret, secret.trim()]) {
+        if (s === '')
+            continue;
+        forms.add(s);
+        forms.add(encodeURIComponent(s));
+        forms.add(JSON.stringify(s).slice(1, -1));
+        forms.add(s.replace(/([\\`*_[\]|~])/g, '\\$1'));
+        forms.add(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+        forms.add(s
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/([\\`*_[\]|~])/g, '\\$1'));
+        const base64 = Buffer.from(s, 'utf8').toString('base64');
+        forms.add(base64);
+        forms.add(base64.replace(/=+$/, ''));
+        forms.add(Buffer.from(s, 'utf8').toString('base64url'));
+    }
+    // Too short to mean anything (a one-character secret would hide every such letter).
+    return [...forms].filter((f) => f.length >= 4);
+}
+/** Builds a redactor for the given secrets (empty ones are ignored), hiding every form of each. */
+function createRedactor(secrets) {
+    const forms = new Set();
+    for (const secret of secrets)
+        for (const form of secretForms(secret))
+            forms.add(form);
+    // Longest first, so a secret that contains another is hidden whole.
+    const ordered = [...forms].sort((a, b) => b.length - a.length);
+    return (text) => {
+        let out = text;
+        for (const form of ordered)
+            if (out.includes(form))
+                out = out.split(form).join('***');
+        return out.replace(KEY_PATTERN, 'epk_***');
+    };
+}
+/**
+ * Applies a redactor to every string inside a JSON-like value, at any depth
+ * (object keys included); returns a copy.
+ */
+function redactDeep(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (value === null || typeof value !== 'object')
+        return value;
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, redact));
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+        out[redact(k)] = redactDeep(v, redact);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/api/error-body.ts
+/**
+ * Normalises every error body shape of contract.md part C into one value. Bodies come
+ * from the API, a gateway or a proxy, so nothing here may throw on malformed input.
+ */
+
+
+/** Longest server-provided message kept; longer ones are cut with an ellipsis. */
+const MAX_MESSAGE_LENGTH = 300;
+/** `404 Not Found`-style text for a status, for bodies that say nothing useful. */
+function statusText(status) {
+    const text = external_node_http_.STATUS_CODES[status];
+    return text ? `${status} ${text}` : `HTTP ${status}`;
+}
+/** C0/C1 controls and bidi overrides/marks (Trojan Source, CVE-2021-42574). */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/**
+ * Makes server text safe to print: control and bidi-override characters removed
+ * (they could forge log lines or workflow commands), whitespace collapsed, redacted,
+ * then truncated. Redaction comes before truncation so a cut never leaves a key prefix.
+ */
+function cleanText(text, redact, max = MAX_MESSAGE_LENGTH) {
+    const flat = text.replace(UNPRINTABLE, ' ');
+    const clean = redact(flat.replace(/\s+/g, ' ').trim());
+    if (clean.length <= max)
+        return clean;
+    // Never cut between the two halves of a surrogate pair (an emoji in a name).
+    const end = /[\ud800-\udbff]/.test(clean[max - 2] ?? '') ? max - 2 : max - 1;
+    return `${clean.slice(0, end)}…`;
+}
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function missingStrings(value, keys, prefix = '') {
-    const missing = keys.filter((k) => typeof value[k] !== 'string');
-    return missing.length > 0 ? `missing ${missing.map((k) => prefix + k).join(', ')}` : undefined;
+function str(value, redact) {
+    if (typeof value !== 'string' && typeof value !== 'number')
+        return undefined;
+    const clean = cleanText(String(value), redact);
+    return clean === '' ? undefined : clean;
 }
-/** An object with the given string fields. */
-function objectWith(...keys) {
-    return (body) => (isRecord(body) ? missingStrings(body, keys) : 'not a JSON object');
+function seconds(value) {
+    const n = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
-/** `{execution: {id, status, flow_id, …}}` (launch, cancel). */
-const executionEnvelope = (body) => {
-    if (!isRecord(body))
-        return 'not a JSON object';
-    if (!isRecord(body.execution))
-        return 'missing execution';
-    return missingStrings(body.execution, ['id', 'status', 'flow_id'], 'execution.');
+/** `{"errors":[{code,message,field,metadata}, …]}`: the Echopoint envelope. */
+function fromEnvelope(errors, redact) {
+    const items = errors.filter(isRecord);
+    const first = items[0] ?? {};
+    // Several validation errors: keep them all in the message (the first gives the code).
+    const messages = items
+        .slice(0, 3)
+        .map((e) => str(e.message, redact))
+        .filter((m) => m !== undefined);
+    return {
+        code: str(first.code, redact),
+        message: messages.length > 0 ? cleanText(messages.join('; '), redact) : undefined,
+        field: str(first.field, redact),
+        metadata: isRecord(first.metadata) ? first.metadata : undefined
+    };
+}
+function fromObject(body, redact) {
+    if (Array.isArray(body.errors))
+        return fromEnvelope(body.errors, redact);
+    const error = body.error;
+    if (isRecord(error)) {
+        // {"error":{"code":"unauthorized","message":"…"}}
+        return {
+            code: str(error.code, redact),
+            message: str(error.message, redact),
+            field: str(error.field, redact),
+            metadata: isRecord(error.metadata) ? error.metadata : undefined
+        };
+    }
+    // {"error":"Invalid API key"}, {"error":"Not Found","message":"Route … not found"},
+    // {"code":"…","message":"…"}
+    return {
+        code: str(body.code, redact),
+        message: str(body.message, redact) ?? str(error, redact),
+        field: str(body.field, redact),
+        metadata: isRecord(body.metadata) ? body.metadata : undefined
+    };
+}
+/** Largest error metadata kept, as JSON; a larger one keeps only its short string fields. */
+const MAX_METADATA_JSON = 2000;
+/** Error metadata, redacted and bounded (it may end up in a report). */
+function boundedMetadata(metadata, redact) {
+    const clean = redactDeep(metadata, redact);
+    if ((JSON.stringify(clean) ?? '').length <= MAX_METADATA_JSON)
+        return clean;
+    const short = {};
+    for (const [key, value] of Object.entries(clean).slice(0, 20)) {
+        if (key.length <= 64 && typeof value === 'string' && value.length <= 200)
+            short[key] = value;
+    }
+    return short;
+}
+/**
+ * Parses an error response body of any shape in contract.md part C. Anything that is
+ * not JSON (an HTML page from a proxy, an empty body) falls back to the status text.
+ */
+function parseErrorBody(text, status, redact) {
+    let json;
+    try {
+        json = text.trim() === '' ? undefined : JSON.parse(text);
+    }
+    catch {
+        json = undefined;
+    }
+    const fallback = statusText(status);
+    if (!isRecord(json))
+        return { message: fallback };
+    const parts = fromObject(json, redact);
+    const body = { message: parts.message ?? fallback };
+    if (parts.code !== undefined)
+        body.code = parts.code;
+    if (parts.field !== undefined)
+        body.field = parts.field;
+    if (parts.metadata !== undefined)
+        body.metadata = boundedMetadata(parts.metadata, redact);
+    // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
+    // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
+    const nested = isRecord(json.error) ? json.error : {};
+    const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'));
+    if (retryAfter !== undefined)
+        body.retryAfter = retryAfter;
+    const resetAt = str(hint(json, 'resetat') ?? hint(nested, 'resetat'), redact);
+    if (resetAt !== undefined)
+        body.resetAt = resetAt;
+    return body;
+}
+/** The value of the first key that reads `name` ignoring case, `_` and `-`. */
+function hint(object, name) {
+    const key = Object.keys(object).find((k) => k.replace(/[-_]/g, '').toLowerCase() === name);
+    return key === undefined ? undefined : object[key];
+}
+
+;// CONCATENATED MODULE: ./src/core/api/decode.ts
+/**
+ * The boundary where server data becomes the core's data. Every 2xx body the
+ * core reads passes one of these decoders, which either returns the read model
+ * (model.ts) or throws a ShapeError naming the field and what is wrong with it
+ * (the transport turns that into a `contract` error). Server text is untrusted:
+ *
+ * - every string is flattened to one line (no CR, LF, NEL, LS, PS, control or
+ *   bidi-override characters: nothing a log line, a workflow command or a
+ *   terminal would act on), redacted (the API key and its encoded forms), then
+ *   cut to a length that fits a report (LIMITS);
+ * - every identifier must look like one (ID_PATTERN), so an id can never carry
+ *   text into a URL, a log line or a report;
+ * - every list is bounded, every value (an assertion's expected or actual) is
+ *   capped as JSON;
+ * - only the fields the core reads are kept.
+ *
+ * Whether an answer is about what was asked (the flow id of a launch, the id of
+ * an execution) is checked by the client, which knows what it asked (client.ts).
+ */
+
+/** Longest text kept of each kind of server field; longer text is cut with `…`. */
+const LIMITS = {
+    /** Flow, node, key and permission names, node types, extractors, operators, tags. */
+    name: 256,
+    /** Error messages and descriptions. */
+    message: 2000,
+    /** Error codes and statuses. */
+    code: 100,
+    /** An assertion's expected or actual value, as JSON. */
+    value: 2000,
+    /** Node results of one execution. */
+    nodes: 1000,
+    /** Assertions of one node. */
+    assertions: 200,
+    /** Tags of one flow, scopes of one key. */
+    list: 500,
+    /** Items of one page (the API's pages hold at most 100). */
+    pageItems: 1000
 };
-/** A FlowExecution. */
-const execution = objectWith('id', 'status', 'flow_id');
-/** A bare JSON array (execution nodes). */
-const array = (body) => (Array.isArray(body) ? undefined : 'not a JSON array');
+/**
+ * An identifier from the server (flow, execution, key, node): the API's are UUIDs;
+ * anything made of letters, digits and `._:-`, up to 128 characters, is accepted.
+ */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** What a decoder found wrong: where (`execution.status`) and what. */
+class ShapeError extends Error {
+    path;
+    problem;
+    constructor(path, problem) {
+        super(`${path} ${problem}`);
+        this.path = path;
+        this.problem = problem;
+        this.name = 'ShapeError';
+    }
+}
+const KNOWN_STATUSES = new Set([
+    'pending',
+    'running',
+    'completed',
+    'failed',
+    'cancelled'
+]);
+function describe(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/** `is missing`, or `is a number, not a string`. */
+function notA(value, wanted) {
+    return value === undefined ? 'is missing' : `is ${describe(value)}, not ${wanted}`;
+}
+function record(value, path) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        return value;
+    }
+    throw new ShapeError(path, notA(value, 'an object'));
+}
+function list(value, path, max) {
+    if (!Array.isArray(value))
+        throw new ShapeError(path, notA(value, 'an array'));
+    if (value.length > max)
+        throw new ShapeError(path, `has ${value.length} items, more than ${max}`);
+    return value;
+}
+/** A required string field, made safe to print. */
+function decode_text(value, path, ctx, max) {
+    if (typeof value !== 'string')
+        throw new ShapeError(path, notA(value, 'a string'));
+    return cleanText(value, ctx.redact, max);
+}
+/** An optional string field: absent or null is null; another type is an error. */
+function optionalText(value, path, ctx, max) {
+    if (value === undefined || value === null)
+        return null;
+    return decode_text(value, path, ctx, max);
+}
+/** An identifier: redacted first, so an echoed key can never pass as an id. */
+function id(value, path, ctx) {
+    if (typeof value !== 'string')
+        throw new ShapeError(path, notA(value, 'a string'));
+    if (value.length > 128 || !ID_PATTERN.test(ctx.redact(value))) {
+        throw new ShapeError(path, 'is not an identifier (letters, digits and ._:- only, at most 128)');
+    }
+    return value;
+}
+const TIMESTAMP = /^[0-9A-Za-z:.+ -]{1,64}$/;
+/** A required RFC 3339 timestamp, kept as the server wrote it (it goes back in `since`). */
+function timestamp(value, path) {
+    if (typeof value === 'string' && TIMESTAMP.test(value) && Number.isFinite(Date.parse(value))) {
+        return value;
+    }
+    throw new ShapeError(path, 'is not a timestamp');
+}
+/** An optional timestamp: anything unreadable counts as absent (it only loses a duration). */
+function optionalTimestamp(value) {
+    return typeof value === 'string' && TIMESTAMP.test(value) && Number.isFinite(Date.parse(value))
+        ? value
+        : null;
+}
+function optionalCount(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+}
+/**
+ * A JSON value the server reports (an assertion's expected or actual), redacted
+ * at any depth and at most LIMITS.value characters as JSON; a longer one becomes
+ * its JSON text, cut.
+ */
+function boundedValue(value, ctx) {
+    if (value === undefined)
+        return undefined;
+    let json;
+    try {
+        json = JSON.stringify(value) ?? 'null';
+    }
+    catch {
+        return '[unreadable value]';
+    }
+    const clean = ctx.redact(json);
+    if (clean.length > LIMITS.value)
+        return cleanText(clean, ctx.redact, LIMITS.value);
+    if (clean === json)
+        return value;
+    try {
+        return JSON.parse(clean);
+    }
+    catch {
+        return clean;
+    }
+}
+function paged(body, ctx, item) {
+    const page = record(body, 'body');
+    const items = list(page.items, 'items', LIMITS.pageItems).map((v, i) => item(v, `items[${i}]`, ctx));
+    const total = page.total;
+    if (typeof total !== 'number' || !Number.isFinite(total) || total < 0) {
+        throw new ShapeError('total', notA(total, 'a count'));
+    }
+    const count = optionalCount(page.count) ?? items.length;
+    return { total, count, items };
+}
 /** `GET /api-keys/self`. */
-const keySelf = (body) => {
-    const problem = objectWith('api_key_id', 'organization_id')(body);
-    if (problem)
-        return problem;
-    const permissions = body.permissions;
-    return Array.isArray(permissions) ? undefined : 'permissions is not an array';
+const keySelf = (body, ctx) => {
+    const key = record(body, 'body');
+    const out = {
+        api_key_id: id(key.api_key_id, 'api_key_id', ctx),
+        organization_id: decode_text(key.organization_id, 'organization_id', ctx, LIMITS.name),
+        permissions: list(key.permissions, 'permissions', LIMITS.list).map((p, i) => decode_text(p, `permissions[${i}]`, ctx, LIMITS.name))
+    };
+    if ('name' in key)
+        out.name = optionalText(key.name, 'name', ctx, LIMITS.name);
+    if ('expires_at' in key) {
+        // null means "never expires"; anything else must be a real date, or it is unknown.
+        out.expires_at = key.expires_at === null ? null : optionalTimestamp(key.expires_at);
+        if (out.expires_at === null && key.expires_at !== null)
+            delete out.expires_at;
+    }
+    return out;
 };
-/** `{total, count, items}`. */
-const paged = (body) => {
-    if (!isRecord(body))
-        return 'not a JSON object';
-    if (!Array.isArray(body.items))
-        return 'items is not an array';
-    if (typeof body.total !== 'number')
-        return 'total is not a number';
-    return undefined;
-};
-/** A paged body with `count` filled in when a server leaves it out (it is derivable). */
-function normalisePaged(body) {
-    const page = body;
-    return typeof page.count === 'number' ? page : { ...page, count: page.items.length };
+function permission(value, path, ctx) {
+    const p = record(value, path);
+    return {
+        name: decode_text(p.name, `${path}.name`, ctx, LIMITS.name),
+        description: optionalText(p.description, `${path}.description`, ctx, LIMITS.message)
+    };
+}
+/** `GET /permissions?type=…` (items need only `name`). */
+const permissionsPage = (body, ctx) => paged(body, ctx, permission);
+function flowRef(value, path, ctx) {
+    const flow = record(value, path);
+    const tags = flow.tags === undefined || flow.tags === null
+        ? []
+        : list(flow.tags, `${path}.tags`, LIMITS.list).map((t, i) => decode_text(t, `${path}.tags[${i}]`, ctx, LIMITS.name));
+    return {
+        id: id(flow.id, `${path}.id`, ctx),
+        name: decode_text(flow.name, `${path}.name`, ctx, LIMITS.name),
+        tags
+    };
+}
+/** `GET /flows/{id}`. */
+const decode_flow = (body, ctx) => flowRef(body, 'flow', ctx);
+/** `POST /flows/search`. */
+const flowSearchPage = (body, ctx) => paged(body, ctx, flowRef);
+function decode_status(value, path, ctx) {
+    const word = decode_text(value, path, ctx, LIMITS.code);
+    if (KNOWN_STATUSES.has(word))
+        return { status: word };
+    return { status: 'running', reported_status: word };
+}
+/** `target` with the fields of `optional` that are not null (absent stays absent). */
+function withPresent(target, optional) {
+    for (const [k, v] of Object.entries(optional)) {
+        if (v !== null && v !== undefined)
+            target[k] = v;
+    }
+    return target;
+}
+function executionOf(value, path, ctx) {
+    const e = record(value, path);
+    return withPresent({
+        id: id(e.id, `${path}.id`, ctx),
+        flow_id: id(e.flow_id, `${path}.flow_id`, ctx),
+        ...decode_status(e.status, `${path}.status`, ctx),
+        started_at: timestamp(e.started_at, `${path}.started_at`)
+    }, {
+        execution_started_at: optionalTimestamp(e.execution_started_at),
+        completed_at: optionalTimestamp(e.completed_at),
+        error_code: optionalText(e.error_code, `${path}.error_code`, ctx, LIMITS.code),
+        error_message: optionalText(e.error_message, `${path}.error_message`, ctx, LIMITS.message)
+    });
+}
+/** A FlowExecution (`GET /flows/{id}/executions/{id}`). */
+const execution = (body, ctx) => executionOf(body, 'execution', ctx);
+/** `{execution: FlowExecution}` (launch, cancel). */
+const executionEnvelope = (body, ctx) => executionOf(record(body, 'body').execution, 'execution', ctx);
+/** `GET /executions` (slim rows) and `GET /flows/{id}/executions`. */
+const executionsPage = (body, ctx) => paged(body, ctx, executionOf);
+function assertion(value, path, ctx) {
+    const a = record(value, path);
+    if (typeof a.passed !== 'boolean') {
+        throw new ShapeError(`${path}.passed`, notA(a.passed, 'a boolean'));
+    }
+    const out = {
+        index: typeof a.index === 'number' && Number.isInteger(a.index)
+            ? a.index
+            : Number(path.match(/\[(\d+)\]$/)?.[1] ?? 0),
+        extractor: decode_text(a.extractor, `${path}.extractor`, ctx, LIMITS.name),
+        operator: decode_text(a.operator, `${path}.operator`, ctx, LIMITS.name),
+        passed: a.passed
+    };
+    // Absent (not null) when unknown (contract.md): keep them absent.
+    if (a.expected !== undefined)
+        out.expected = boundedValue(a.expected, ctx);
+    if (a.actual !== undefined)
+        out.actual = boundedValue(a.actual, ctx);
+    const error = optionalText(a.error, `${path}.error`, ctx, LIMITS.message);
+    if (error !== null)
+        out.error = error;
+    return out;
+}
+function nodeOf(value, path, ctx) {
+    const n = record(value, path);
+    const result = n.result === undefined || n.result === null ? null : record(n.result, `${path}.result`);
+    const raw = result?.assertion_results;
+    const assertions = raw === undefined || raw === null
+        ? undefined
+        : list(raw, `${path}.result.assertion_results`, LIMITS.assertions).map((a, i) => assertion(a, `${path}.result.assertion_results[${i}]`, ctx));
+    return withPresent({
+        node_id: id(n.node_id, `${path}.node_id`, ctx),
+        display_name: decode_text(n.display_name, `${path}.display_name`, ctx, LIMITS.name),
+        node_type: decode_text(n.node_type, `${path}.node_type`, ctx, LIMITS.name),
+        status: decode_text(n.status, `${path}.status`, ctx, LIMITS.code)
+    }, {
+        started_at: optionalTimestamp(n.started_at),
+        completed_at: optionalTimestamp(n.completed_at),
+        duration_ms: optionalCount(n.duration_ms),
+        error_message: optionalText(n.error_message, `${path}.error_message`, ctx, LIMITS.message),
+        result: assertions === undefined ? null : { assertion_results: assertions }
+    });
+}
+/**
+ * `GET …/executions/{id}/nodes`: a bare array. Each node that names its execution
+ * or flow must name the one asked; the client passes them in.
+ */
+function nodes(expect) {
+    return (body, ctx) => list(body, 'body', LIMITS.nodes).map((value, i) => {
+        const path = `[${i}]`;
+        const raw = record(value, path);
+        for (const [field, want] of [
+            ['execution_id', expect.executionId],
+            ['flow_id', expect.flowId]
+        ]) {
+            if (raw[field] !== undefined && !sameId(raw[field], want)) {
+                throw new ShapeError(`${path}.${field}`, `is not the ${field.replace('_id', '')} asked for`);
+            }
+        }
+        return nodeOf(value, path, ctx);
+    });
+}
+/** Whether a server-sent id is the one asked for (UUIDs compare case-insensitively). */
+function sameId(value, asked) {
+    return typeof value === 'string' && value.toLowerCase() === asked.toLowerCase();
 }
 
 // EXTERNAL MODULE: external "http"
@@ -29362,174 +29866,6 @@ const silentLogger = {
     error: () => undefined
 };
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/core/api/redact.ts
-/**
- * Keeps the API key out of everything the kit prints. Servers and proxies sometimes
- * echo request headers in error bodies, so every server-provided string passes here
- * as well as every message the kit builds.
- */
-/** Echopoint keys look like `epk_live_…`; hide any such token even if it is not ours. */
-const KEY_PATTERN = /epk_[A-Za-z0-9_-]{6,}/g;
-/**
- * Builds a redactor for the given secrets (empty ones are ignored). The URL-encoded
- * form of each secret is hidden too, since an echo may come from a URL.
- */
-function createRedactor(secrets) {
-    const forms = new Set();
-    for (const secret of secrets) {
-        if (secret === '')
-            continue;
-        forms.add(secret);
-        forms.add(encodeURIComponent(secret));
-        const trimmed = secret.trim();
-        if (trimmed !== '')
-            forms.add(trimmed);
-    }
-    // Longest first, so a secret that contains another is hidden whole.
-    const ordered = [...forms].sort((a, b) => b.length - a.length);
-    return (text) => {
-        let out = text;
-        for (const form of ordered)
-            out = out.split(form).join('***');
-        return out.replace(KEY_PATTERN, 'epk_***');
-    };
-}
-/** Applies a redactor to every string inside a JSON-like value (depth-limited). */
-function redactDeep(value, redact, depth = 0) {
-    if (typeof value === 'string')
-        return redact(value);
-    if (depth > 8 || value === null || typeof value !== 'object')
-        return value;
-    if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, redact, depth + 1));
-    const out = {};
-    for (const [k, v] of Object.entries(value)) {
-        out[k] = redactDeep(v, redact, depth + 1);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/api/error-body.ts
-/**
- * Normalises every error body shape of contract.md part C into one value. Bodies come
- * from the API, a gateway or a proxy, so nothing here may throw on malformed input.
- */
-
-
-/** Longest server-provided message kept; longer ones are cut with an ellipsis. */
-const MAX_MESSAGE_LENGTH = 300;
-/** `404 Not Found`-style text for a status, for bodies that say nothing useful. */
-function statusText(status) {
-    const text = external_node_http_.STATUS_CODES[status];
-    return text ? `${status} ${text}` : `HTTP ${status}`;
-}
-/** C0/C1 controls and bidi overrides/marks (Trojan Source, CVE-2021-42574). */
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
-/**
- * Makes server text safe to print: control and bidi-override characters removed
- * (they could forge log lines or workflow commands), whitespace collapsed, redacted,
- * then truncated. Redaction comes before truncation so a cut never leaves a key prefix.
- */
-function cleanText(text, redact, max = MAX_MESSAGE_LENGTH) {
-    const flat = text.replace(UNPRINTABLE, ' ');
-    const clean = redact(flat.replace(/\s+/g, ' ').trim());
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
-function error_body_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function str(value, redact) {
-    if (typeof value !== 'string' && typeof value !== 'number')
-        return undefined;
-    const clean = cleanText(String(value), redact);
-    return clean === '' ? undefined : clean;
-}
-function seconds(value) {
-    const n = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
-    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
-}
-/** `{"errors":[{code,message,field,metadata}, …]}`: the Echopoint envelope. */
-function fromEnvelope(errors, redact) {
-    const items = errors.filter(error_body_isRecord);
-    const first = items[0] ?? {};
-    // Several validation errors: keep them all in the message (the first gives the code).
-    const messages = items
-        .slice(0, 3)
-        .map((e) => str(e.message, redact))
-        .filter((m) => m !== undefined);
-    return {
-        code: str(first.code, redact),
-        message: messages.length > 0 ? cleanText(messages.join('; '), redact) : undefined,
-        field: str(first.field, redact),
-        metadata: error_body_isRecord(first.metadata) ? first.metadata : undefined
-    };
-}
-function fromObject(body, redact) {
-    if (Array.isArray(body.errors))
-        return fromEnvelope(body.errors, redact);
-    const error = body.error;
-    if (error_body_isRecord(error)) {
-        // {"error":{"code":"unauthorized","message":"…"}}
-        return {
-            code: str(error.code, redact),
-            message: str(error.message, redact),
-            field: str(error.field, redact),
-            metadata: error_body_isRecord(error.metadata) ? error.metadata : undefined
-        };
-    }
-    // {"error":"Invalid API key"}, {"error":"Not Found","message":"Route … not found"},
-    // {"code":"…","message":"…"}
-    return {
-        code: str(body.code, redact),
-        message: str(body.message, redact) ?? str(error, redact),
-        field: str(body.field, redact),
-        metadata: error_body_isRecord(body.metadata) ? body.metadata : undefined
-    };
-}
-/**
- * Parses an error response body of any shape in contract.md part C. Anything that is
- * not JSON (an HTML page from a proxy, an empty body) falls back to the status text.
- */
-function parseErrorBody(text, status, redact) {
-    let json;
-    try {
-        json = text.trim() === '' ? undefined : JSON.parse(text);
-    }
-    catch {
-        json = undefined;
-    }
-    const fallback = statusText(status);
-    if (!error_body_isRecord(json))
-        return { message: fallback };
-    const parts = fromObject(json, redact);
-    const body = { message: parts.message ?? fallback };
-    if (parts.code !== undefined)
-        body.code = parts.code;
-    if (parts.field !== undefined)
-        body.field = parts.field;
-    if (parts.metadata !== undefined)
-        body.metadata = redactDeep(parts.metadata, redact);
-    // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
-    // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
-    const nested = error_body_isRecord(json.error) ? json.error : {};
-    const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'));
-    if (retryAfter !== undefined)
-        body.retryAfter = retryAfter;
-    const resetAt = str(hint(json, 'resetat') ?? hint(nested, 'resetat'), redact);
-    if (resetAt !== undefined)
-        body.resetAt = resetAt;
-    return body;
-}
-/** The value of the first key that reads `name` ignoring case, `_` and `-`. */
-function hint(object, name) {
-    const key = Object.keys(object).find((k) => k.replace(/[-_]/g, '').toLowerCase() === name);
-    return key === undefined ? undefined : object[key];
-}
-
 ;// CONCATENATED MODULE: ./src/core/api/headers.ts
 /** The value of a response header, the first one when it was repeated. */
 function headerValue(headers, name) {
@@ -30015,6 +30351,9 @@ function kindForResponse(failure) {
         return 'not_found';
     if (status === 408)
         return 'network';
+    // 407 comes from a proxy between the kit and the API, not from the API.
+    if (status === 407)
+        return 'network';
     if (status === 409)
         return 'conflict';
     if (status === 429)
@@ -30046,13 +30385,15 @@ const HINT = {
 };
 const KEY_REUSED_SUMMARY = 'the Idempotency-Key was already used for a launch with different parameters';
 const KEY_REUSED_HINT = 'The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set idempotency-key, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow';
+const PROXY_AUTH_SUMMARY = 'the HTTP proxy between this machine and the API asks for credentials (407 Proxy Authentication Required)';
+const PROXY_AUTH_HINT = 'Put the proxy credentials in HTTPS_PROXY (http://user:password@proxy:port), or list the API host in NO_PROXY if it needs no proxy';
 /** Builds the typed error for a non-2xx response. */
 function errorFromResponse(failure, redact) {
     const { status, body, request } = failure;
     const kind = kindForResponse(failure);
     const scope = typeof body.metadata?.scope === 'string' ? body.metadata.scope : undefined;
     const keyReused = status === 409 && body.code?.toUpperCase() === IDEMPOTENCY_KEY_REUSED_CODE;
-    let summary = keyReused ? KEY_REUSED_SUMMARY : SUMMARY[kind];
+    let summary = keyReused ? KEY_REUSED_SUMMARY : status === 407 ? PROXY_AUTH_SUMMARY : SUMMARY[kind];
     if (kind === 'quota' && scope)
         summary += ` (scope: ${cleanText(scope, redact, 60)})`;
     const tag = body.code ? `HTTP ${status}, ${body.code}` : `HTTP ${status}`;
@@ -30066,7 +30407,7 @@ function errorFromResponse(failure, redact) {
         request,
         field: body.field,
         metadata: body.metadata ? redactDeep(body.metadata, redact) : undefined,
-        hint: keyReused ? KEY_REUSED_HINT : HINT[kind]
+        hint: keyReused ? KEY_REUSED_HINT : status === 407 ? PROXY_AUTH_HINT : HINT[kind]
     });
 }
 /**
@@ -30130,6 +30471,7 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
  */
 
 
+
 /** Code given to a request that got no answer within the per-request timeout. */
 const REQUEST_TIMEOUT_CODE = 'REQUEST_TIMEOUT';
 /** Failures that say nothing about the next attempt: worth retrying an idempotent request. */
@@ -30152,7 +30494,7 @@ const TRANSIENT = new Set([
 function isTransientNetworkError(error) {
     return error.kind === 'network' && (error.status === 408 || TRANSIENT.has(error.code ?? ''));
 }
-function describe(code, host, raw) {
+function network_error_describe(code, host, raw) {
     switch (code) {
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
@@ -30177,11 +30519,25 @@ function networkError(err, request, host, redact) {
     const e = err;
     const raw = cleanText(typeof e?.message === 'string' ? e.message : String(err), redact, 200);
     let code = typeof e?.code === 'string' ? e.code : undefined;
+    // An HTTPS request through a proxy opens a tunnel (CONNECT); when the proxy refuses,
+    // the tunnel agent reports "tunneling socket could not be established, statusCode=407"
+    // with code ECONNRESET. Say what the proxy said instead of "connection reset".
+    const tunnel = /tunneling socket could not be established,\s*statusCode=(\d{3})/i.exec(raw);
+    if (tunnel) {
+        const status = Number(tunnel[1]);
+        return new EchopointError('network', redact(`${request} failed: ${status === 407 ? PROXY_AUTH_SUMMARY : `the HTTP proxy refused to open a tunnel to ${host} (HTTP ${status})`}`), {
+            code: `PROXY_${status}`,
+            status: status === 407 ? 407 : undefined,
+            request,
+            hint: status === 407 ? PROXY_AUTH_HINT : 'Check HTTPS_PROXY and NO_PROXY',
+            cause: err
+        });
+    }
     // http-client and Node report a dropped connection as "socket hang up" with ECONNRESET,
     // but some paths leave the code off.
     if (!code && /socket hang up/i.test(raw))
         code = 'ECONNRESET';
-    return new EchopointError('network', redact(`${request} failed: ${describe(code, host, raw)}`), {
+    return new EchopointError('network', redact(`${request} failed: ${network_error_describe(code, host, raw)}`), {
         code,
         request,
         cause: err
@@ -30967,6 +31323,7 @@ class WaitRecorder {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_USER_AGENT = 'echopoint-ci';
 /** `METHOD /path` as errors and logs show it: the API path, without the query. */
@@ -31142,7 +31499,7 @@ class Transport {
     async attempt(req, firstUrl, headers, body, label) {
         let url = firstUrl;
         for (let hop = 0;; hop++) {
-            const response = await this.send(req.method, url, headers, body, req.signal, label);
+            const response = await this.send(req.method, url, headers, body, req.signal, label, req.onSent);
             if (!REDIRECT_STATUSES.has(response.status))
                 return this.interpret(response, req, label);
             if (hop >= MAX_REDIRECTS) {
@@ -31153,7 +31510,7 @@ class Transport {
             this.logger.debug(`${label}: following ${response.status} to ${url.pathname}`);
         }
     }
-    async send(method, url, headers, body, signal, label) {
+    async send(method, url, headers, body, signal, label, onSent) {
         // Re-checked on every hop: the key only ever goes to the configured origin.
         if (url.origin !== this.base.origin) {
             throw new EchopointError('contract', `${label}: refusing to send the API key to ${url.origin}`);
@@ -31161,6 +31518,7 @@ class Transport {
         if (signal?.aborted)
             throw cancelledError(signal, label);
         this.stats.requests++;
+        onSent?.();
         const started = this.clock.now();
         const response = await sendOnce(this.http, {
             method,
@@ -31196,10 +31554,16 @@ class Transport {
             catch {
                 throw contractViolation(label, status, 'not JSON');
             }
-            const problem = req.expect?.(value);
-            if (problem)
-                throw contractViolation(label, status, problem);
-            return { value };
+            if (!req.decode)
+                return { value };
+            try {
+                return { value: req.decode(value, { redact: this.redact }) };
+            }
+            catch (err) {
+                if (err instanceof ShapeError)
+                    throw contractViolation(label, status, err.message);
+                throw err;
+            }
         }
         const body = parseErrorBody(text, status, this.redact);
         const error = errorFromResponse({ status, headers, body, request: label }, this.redact);
@@ -31239,20 +31603,29 @@ class Transport {
 
 
 
-/** The server accepts Idempotency-Key values up to 255 characters (contract.md part A). */
-const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
 function flowPath(flowId) {
     return `/flows/${pathSegment(flowId, 'flow ID')}`;
 }
 function executionPath(flowId, executionId) {
     return `${flowPath(flowId)}/executions/${pathSegment(executionId, 'execution ID')}`;
 }
-function checkIdempotencyKey(key) {
-    // Printable ASCII only: it is a header value (RFC 9110 §5.5) and the server's limit is in characters.
-    if (key === '' || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
-        throw new ConfigError('idempotency key', `it must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters without spaces`);
+/** A `contract` error for an answer about something other than what was asked. */
+function mismatch(request, what, asked, got) {
+    return new EchopointError('contract', `${request}: asked for ${what} ${asked}, the API answered with ${what} ${got}`, {
+        request,
+        hint: 'The answer is not used. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+    });
+}
+/** Throws unless the execution is `executionId` (when given) of flow `flowId`. */
+function checkExecution(request, execution, flowId, executionId) {
+    if (executionId !== undefined && !sameId(execution.id, executionId)) {
+        throw mismatch(request, 'execution', executionId, execution.id);
     }
-    return key;
+    if (!sameId(execution.flow_id, flowId)) {
+        throw mismatch(request, 'an execution of flow', flowId, execution.flow_id);
+    }
+    return execution;
 }
 /**
  * Creates the HTTP client. Throws ConfigError when the URL, key or organization ID
@@ -31260,7 +31633,8 @@ function checkIdempotencyKey(key) {
  */
 function createClient(options) {
     const transport = new Transport(options);
-    const call = (req, opts) => transport.request({ ...req, signal: opts?.signal });
+    const call = (req, opts) => transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent });
+    const label = (req) => `${req.method} ${req.path}`;
     // Every method is async so that bad arguments reject rather than throw.
     return {
         get keyExpiresAtHeader() {
@@ -31270,35 +31644,63 @@ function createClient(options) {
             return { ...transport.stats };
         },
         budget: (bucket) => transport.rateBudget(bucket),
-        getKeySelf: async (opts) => call({ method: 'GET', path: '/api-keys/self', withoutOrganization: true, expect: keySelf }, opts),
-        listPermissions: async (type, opts) => normalisePaged(await call({ method: 'GET', path: '/permissions', query: { type }, expect: paged }, opts)),
+        getKeySelf: async (opts) => call({
+            method: 'GET',
+            path: '/api-keys/self',
+            withoutOrganization: true,
+            decode: keySelf
+        }, opts),
+        listPermissions: async (type, opts) => call({ method: 'GET', path: '/permissions', query: { type }, decode: permissionsPage }, opts),
         // A search only reads, so it may be repeated after a 5xx like a GET.
-        searchFlows: async (request, opts) => normalisePaged(await call({ method: 'POST', path: '/flows/search', body: request, safe: true, expect: paged }, opts)),
-        getFlow: async (flowId, opts) => call({ method: 'GET', path: flowPath(flowId), expect: objectWith('id') }, opts),
+        searchFlows: async (request, opts) => call({
+            method: 'POST',
+            path: '/flows/search',
+            body: request,
+            safe: true,
+            decode: flowSearchPage
+        }, opts),
+        getFlow: async (flowId, opts) => {
+            const req = { method: 'GET', path: flowPath(flowId), decode: decode_flow };
+            const flow = await call(req, opts);
+            if (!sameId(flow.id, flowId))
+                throw mismatch(label(req), 'flow', flowId, flow.id);
+            return flow;
+        },
         launchFlow: async (flowId, body, idempotencyKey, opts) => {
-            const res = await call({
+            const req = {
                 method: 'POST',
                 path: `${flowPath(flowId)}/launch`,
                 // The endpoint requires a body; `{}` means all defaults.
                 body: body ?? {},
                 headers: { 'Idempotency-Key': checkIdempotencyKey(idempotencyKey) },
-                expect: executionEnvelope
-            }, opts);
-            return res.execution;
+                decode: executionEnvelope
+            };
+            return checkExecution(label(req), await call(req, opts), flowId);
         },
-        getExecution: async (flowId, executionId, opts) => call({ method: 'GET', path: executionPath(flowId, executionId), expect: execution }, opts),
-        getExecutionNodes: async (flowId, executionId, opts) => call({ method: 'GET', path: `${executionPath(flowId, executionId)}/nodes`, expect: array }, opts),
+        getExecution: async (flowId, executionId, opts) => {
+            const req = {
+                method: 'GET',
+                path: executionPath(flowId, executionId),
+                decode: execution
+            };
+            return checkExecution(label(req), await call(req, opts), flowId, executionId);
+        },
+        getExecutionNodes: async (flowId, executionId, opts) => call({
+            method: 'GET',
+            path: `${executionPath(flowId, executionId)}/nodes`,
+            decode: nodes({ executionId, flowId })
+        }, opts),
         // Part B extension. Not retried: it carries no Idempotency-Key.
         cancelExecution: async (flowId, executionId, opts) => {
-            const res = await call({
+            const req = {
                 method: 'POST',
                 path: `${executionPath(flowId, executionId)}/cancel`,
                 body: {},
-                expect: executionEnvelope
-            }, opts);
-            return res.execution;
+                decode: executionEnvelope
+            };
+            return checkExecution(label(req), await call(req, opts), flowId, executionId);
         },
-        listExecutions: async (query, opts) => normalisePaged(await call({
+        listExecutions: async (query, opts) => call({
             method: 'GET',
             path: '/executions',
             query: {
@@ -31309,14 +31711,14 @@ function createClient(options) {
                 flow_id: query.flow_id,
                 since: query.since
             },
-            expect: paged
-        }, opts)),
-        listFlowExecutions: async (flowId, query, opts) => normalisePaged(await call({
+            decode: executionsPage
+        }, opts),
+        listFlowExecutions: async (flowId, query, opts) => call({
             method: 'GET',
             path: `${flowPath(flowId)}/executions`,
             query: { limit: query.limit, offset: query.offset },
-            expect: paged
-        }, opts))
+            decode: executionsPage
+        }, opts)
     };
 }
 
@@ -31742,13 +32144,18 @@ function formatDuration(ms) {
 
 
 
+
 const DEFAULT_API_URL = 'https://api.echopoint.dev';
 const DEFAULT_TIMEOUT = '15m';
 const DEFAULT_MAX_PARALLEL = 4;
-/** The API's limit on Idempotency-Key length (contract.md, launch). */
-const config_MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-/** Flow IDs are opaque, but they go into URL paths: letters, digits, `-` and `_` only. */
-const FLOW_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
+ * self-hosted one after 5 days, so a run that waits longer than a day is a
+ * mistake; the bound also keeps every wait far inside what a timer can hold.
+ */
+const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 const ACTION_INPUT_NAMES = {
     apiKey: 'api-key',
     organizationId: 'organization-id',
@@ -31790,6 +32197,23 @@ function splitList(value) {
 // HTTP stack or, worse, split a header. Never echo the value back.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** A user's value, safe to quote in an error: printable ASCII only, cut to `max`. */
+function printable(value, max) {
+    const clean = value.replace(/[^\x20-\x7e]/g, '?');
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+/**
+ * A JUnit report path as given, or undefined when empty or unusable (a line break
+ * or control character). Also used to write the report when other inputs did not
+ * validate, so the report still shows the error.
+ */
+function usableJunitPath(raw) {
+    const path = present(raw);
+    // eslint-disable-next-line no-control-regex
+    return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
+        ? undefined
+        : path;
+}
 /** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
 function parseBoolean(name, value, fallback) {
     if (typeof value === 'boolean')
@@ -31840,6 +32264,9 @@ function resolveCredentials(raw, names, options = {}) {
     if (CONTROL_CHARS.test(apiKey) || /\s/.test(apiKey)) {
         throw new ConfigError(names.apiKey, 'it contains a line break, space or other control character', 'Copy the key again without surrounding text or line breaks and update the secret.');
     }
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+        throw new ConfigError(names.apiKey, 'it contains characters outside printable ASCII (an HTTP header cannot carry them)', 'API keys are plain ASCII (epk_live_…): copy the key again and update the secret.');
+    }
     const organizationId = present(raw.organizationId);
     if (organizationId === undefined && options.organizationRequired === false) {
         // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
@@ -31848,8 +32275,8 @@ function resolveCredentials(raw, names, options = {}) {
     if (organizationId === undefined) {
         throw new ConfigError(names.organizationId, 'it is missing or empty', 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.');
     }
-    if (CONTROL_CHARS.test(organizationId)) {
-        throw new ConfigError(names.organizationId, 'it contains a control character', 'Use the plain organization ID, such as org_abc123.');
+    if (CONTROL_CHARS.test(organizationId) || !/^[\x20-\x7e]+$/.test(organizationId)) {
+        throw new ConfigError(names.organizationId, 'it contains a control character or characters outside printable ASCII', 'Use the plain organization ID, such as org_abc123.');
     }
     return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
 }
@@ -31873,8 +32300,8 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         throw new ConfigError(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
     }
     for (const id of flowIds) {
-        if (!FLOW_ID_PATTERN.test(id)) {
-            throw new ConfigError(names.flowIds, `"${id.slice(0, 80)}" is not a valid flow ID`, 'Flow IDs contain only letters, digits, "-" and "_"; copy them from the flow page in Echopoint.');
+        if (!UUID_PATTERN.test(id)) {
+            throw new ConfigError(names.flowIds, `"${printable(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, 'Copy the ID from the flow page in Echopoint, or select flows by tags instead.');
         }
     }
     for (const tag of tags) {
@@ -31903,6 +32330,9 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
     if (timeoutMs <= 0) {
         throw new ConfigError(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
     }
+    if (timeoutMs > MAX_TIMEOUT_MS) {
+        throw new ConfigError(names.timeout, `must be at most 24h (got ${timeoutText})`, 'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).');
+    }
     const pollText = present(raw.pollInterval) ?? 'auto';
     let pollInterval = 'auto';
     if (pollText !== 'auto') {
@@ -31917,26 +32347,23 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
     if (maxParallel > 100) {
         throw new ConfigError(names.maxParallel, `must be at most 100 (got ${maxParallelText})`, 'Use for example 4.');
     }
-    const idempotencyKey = present(raw.idempotencyKey);
-    if (idempotencyKey !== undefined) {
-        if (CONTROL_CHARS.test(idempotencyKey) || !/^[\x20-\x7e]+$/.test(idempotencyKey)) {
-            throw new ConfigError(names.idempotencyKey, 'it contains characters that cannot go in an HTTP header', 'Use printable ASCII only.');
-        }
-        if (idempotencyKey.length > config_MAX_IDEMPOTENCY_KEY_LENGTH) {
-            throw new ConfigError(names.idempotencyKey, `is ${idempotencyKey.length} characters long; the API accepts at most ${config_MAX_IDEMPOTENCY_KEY_LENGTH}`, 'Use a shorter key.');
-        }
-    }
+    const idempotencyKeyText = present(raw.idempotencyKey);
+    const idempotencyKey = idempotencyKeyText === undefined
+        ? undefined
+        : checkIdempotencyKey(idempotencyKeyText, names.idempotencyKey);
     const environment = present(raw.environment);
     const versionId = present(raw.versionId);
-    for (const [name, value] of [
-        [names.environment, environment],
-        [names.versionId, versionId]
-    ]) {
-        if (value !== undefined && (CONTROL_CHARS.test(value) || value.length > 255)) {
-            throw new ConfigError(name, 'it contains a control character or is longer than 255 characters', 'Use the plain value shown in Echopoint.');
-        }
+    if (environment !== undefined && (CONTROL_CHARS.test(environment) || environment.length > 255)) {
+        throw new ConfigError(names.environment, 'it contains a control character or is longer than 255 characters', 'Use the plain environment key shown in Echopoint.');
+    }
+    if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
+        throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
     }
     const junitPath = present(raw.junitPath);
+    if (junitPath !== undefined &&
+        (CONTROL_CHARS.test(junitPath) || /[\u0080-\u009f\u2028\u2029]/.test(junitPath))) {
+        throw new ConfigError(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
+    }
     const shardText = present(raw.shard);
     return {
         apiKey,
@@ -32083,9 +32510,11 @@ function readCredentials(flags, env) {
 
 ;// CONCATENATED MODULE: ./src/cli/logger.ts
 
+
 function createCliLogger(options) {
     const write = options.write ?? ((line) => void process.stderr.write(`${line}\n`));
-    const line = (prefix, message, title) => write(`${prefix}${title ? `${(0,report_escape/* oneLine */.TN)(title, 200)}: ` : ''}${(0,report_escape/* oneLine */.TN)(message, 4000)}`);
+    const redact = createRedactor((options.secrets ?? []).filter((s) => typeof s === 'string'));
+    const line = (prefix, message, title) => write((0,report_escape/* inertLine */.Fq)(redact(`${prefix}${title ? `${(0,report_escape/* oneLine */.TN)(title, 200)}: ` : ''}${(0,report_escape/* oneLine */.TN)(message, 4000)}`)));
     return {
         debug: (message) => {
             if (options.verbose)
@@ -32177,7 +32606,11 @@ function renderText(result, now) {
 }
 /** Runs the command; returns the exit code. */
 async function checkKeyCommand(flags, io) {
-    const logger = createCliLogger({ verbose: flags.verbose === true, write: io.stderr });
+    const logger = createCliLogger({
+        verbose: flags.verbose === true,
+        write: io.stderr,
+        secrets: [readCredentials(flags, io.env).apiKey]
+    });
     if (flags.output !== 'text' && flags.output !== 'json') {
         io.stderr(`error: Invalid --output: "${flags.output}" is not one of text, json.`);
         return CHECK_KEY_EXIT.failed;
@@ -32379,7 +32812,7 @@ function createContext(init) {
 }
 
 ;// CONCATENATED MODULE: ./fixtures/default.json
-const default_namespaceObject = /*#__PURE__*/JSON.parse('{"description":"Default sandbox fixture: one demo organization with CI keys in every state (valid, read-only, execute-only, expired, revoked, expiring soon, never expiring) and a handful of flows. `tags: smoke` passes; `tags: regression` includes one flow that fails on purpose. Every key here is fake and only works against the sandbox.","default":{"organization_id":"org_demo","api_key_id":"key_demo_ci"},"organizations":[{"id":"org_demo","name":"Demo Shop"},{"id":"org_other","name":"Another Company"}],"api_keys":[{"id":"key_demo_ci","key":"epk_live_sandbox_demo_ci","name":"GitHub Actions CI (sandbox)","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"The default key: the `ci` preset, expiring in 90 days."},{"id":"key_demo_read_only","key":"epk_live_sandbox_read_only","name":"Inventory (read-only)","organization_id":"org_demo","permissions":["flows:read"],"expires_in_days":90,"description":"Can list and read flows, cannot launch (403 on launch)."},{"id":"key_demo_execute_only","key":"epk_live_sandbox_execute_only","name":"Launch only","organization_id":"org_demo","permissions":["flows:execute"],"expires_in_days":90,"description":"Can launch by flow ID, cannot search by tag or poll (403 on reads)."},{"id":"key_demo_admin","key":"epk_live_sandbox_admin","name":"Organization admin","organization_id":"org_demo","permissions":["flows:read","flows:write","flows:execute","runner:claim","runner:complete","webhooks:read","api_key:create"],"expires_in_days":90,"description":"Holds api_key:create, so GET /permissions works even with that extension off."},{"id":"key_demo_expired","key":"epk_live_sandbox_expired","name":"Expired CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":-30,"description":"Expired 30 days before the sandbox started: every request gets 401."},{"id":"key_demo_revoked","key":"epk_live_sandbox_revoked","name":"Revoked CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"revoked":true,"description":"Revoked: every request gets 401."},{"id":"key_demo_expiring_soon","key":"epk_live_sandbox_expiring_soon","name":"CI key due for rotation","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":5,"description":"Valid, but expires in 5 days: check-key warns (or fails with fail-days >= 5)."},{"id":"key_demo_no_expiry","key":"epk_live_sandbox_no_expiry","name":"CI key without expiry","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_at":null,"description":"Never expires: check-key recommends setting an expiration date."},{"id":"key_other_ci","key":"epk_live_sandbox_other_org","name":"CI key of another organization","organization_id":"org_other","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"Belongs to org_other: 403 with X-Organization-ID org_demo; org_demo\'s flows are 404 to it."}],"flows":[{"id":"12274271-06b2-43b7-b64a-de134439c37f","organization_id":"org_demo","name":"Login and fetch profile","description":"Signs in with the demo user and reads its profile.","tags":["smoke","regression"],"version":3,"published_versions":["5d6c9db6-82f8-418e-92fc-7430deed5f90"],"inputs":{"base_url":{"value":"https://shop.example.test"},"password":{"value":"correct-horse-battery-staple","secret":true}},"nodes":[{"id":"login","display_name":"POST /auth/login","type":"request","config":{"method":"POST","url":"{{base_url}}/auth/login"}},{"id":"profile","display_name":"GET /me","type":"request","config":{"method":"GET","url":"{{base_url}}/me"}}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"38397a93-100d-4a5c-a538-1e000c3127da","organization_id":"org_demo","name":"Checkout happy path","description":"Adds a product to the cart, checks out and waits for the order to be paid.","tags":["smoke","regression"],"version":7,"nodes":[{"id":"products","display_name":"GET /products","type":"request"},{"id":"add_to_cart","display_name":"POST /cart/items","type":"request"},{"id":"checkout","display_name":"POST /checkout","type":"request"},{"id":"wait_payment","display_name":"Wait for payment confirmation","type":"delay","weight":2},{"id":"order","display_name":"GET /orders/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":3500}},{"id":"127725f7-5a17-4b95-9526-f64b9cd7313e","organization_id":"org_demo","name":"API health check","description":"The public health endpoint answers 200.","tags":["smoke"],"version":1,"nodes":[{"id":"health","display_name":"GET /health","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}},{"id":"658f25a8-7926-4ff7-b5ea-344d42c9a316","organization_id":"org_demo","name":"Refund a captured payment","description":"Authorizes, captures and refunds a card payment.","tags":["smoke","payments"],"version":2,"nodes":[{"id":"authorize","display_name":"POST /payments","type":"request"},{"id":"capture","display_name":"POST /payments/{id}/capture","type":"request"},{"id":"refund","display_name":"POST /payments/{id}/refunds","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"fa2ee422-0250-4ec8-b1c6-f0d17e1e3adc","organization_id":"org_demo","name":"Product search (GraphQL)","description":"Searches the catalogue through the GraphQL gateway.","tags":["regression"],"version":4,"nodes":[{"id":"search","display_name":"query searchProducts","type":"graphql"},{"id":"product","display_name":"GET /products/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"d405cce9-ee22-4b7c-a731-77924b7f964e","organization_id":"org_demo","name":"Order history","description":"Lists past orders and opens the latest one. Fails on purpose: the order endpoint answers 500.","tags":["regression"],"version":5,"nodes":[{"id":"list_orders","display_name":"GET /orders","type":"request"},{"id":"get_order","display_name":"GET /orders/{id}","type":"request"},{"id":"get_invoice","display_name":"GET /orders/{id}/invoice","type":"request"}],"simulation":{"outcome":"failed","duration_ms":2500,"failure":{"node_id":"get_order","assertion":{"extractor":"status_code","operator":"equals","expected":200,"actual":500}}}},{"id":"e90bfc84-c53a-4d44-9701-5bb5aabaced6","organization_id":"org_demo","name":"Password reset email","description":"Creates a user, asks for a password reset and finds the email. Untagged: run it by ID.","tags":[],"version":1,"nodes":[{"id":"create_user","display_name":"Create test user","type":"module"},{"id":"reset","display_name":"POST /auth/password-reset","type":"request"},{"id":"mailbox","display_name":"GET /test-mailbox/messages","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"a11474f0-fa79-4de1-b36a-086899a09db0","organization_id":"org_demo","name":"Legacy billing sync","description":"Talks to a legacy billing host that is down: fails before any node runs.","tags":["legacy"],"version":1,"nodes":[{"id":"export","display_name":"POST /billing/export","type":"request"},{"id":"verify","display_name":"GET /billing/export/status","type":"request"}],"simulation":{"outcome":"error","duration_ms":1000,"error":{"code":"ENVIRONMENT_UNREACHABLE","message":"Could not connect to https://billing.legacy.example.test: connection refused"}}},{"id":"d37f7f6f-eab2-48c9-8898-f4b15a61a3d3","organization_id":"org_other","name":"Another company\'s smoke test","description":"Belongs to org_other: invisible to org_demo\'s keys.","tags":["smoke"],"version":1,"nodes":[{"id":"ping","display_name":"GET /ping","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}}]}');
+const default_namespaceObject = /*#__PURE__*/JSON.parse('{"description":"Default sandbox fixture: one demo organization with CI keys in every state (valid, read-only, execute-only, expired, revoked, expiring soon, never expiring) and a handful of flows. `tags: smoke` passes; `tags: regression` includes one flow that fails on purpose. Every key here is fake and only works against the sandbox.","default":{"organization_id":"org_demo","api_key_id":"key_demo_ci"},"organizations":[{"id":"org_demo","name":"Demo Shop"},{"id":"org_other","name":"Another Company"}],"api_keys":[{"id":"key_demo_ci","key":"epk_live_sandbox_demo_ci","name":"GitHub Actions CI (sandbox)","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"The default key: the `ci` preset, expiring in 90 days."},{"id":"key_demo_read_only","key":"epk_live_sandbox_read_only","name":"Inventory (read-only)","organization_id":"org_demo","permissions":["flows:read"],"expires_in_days":90,"description":"Can list and read flows, cannot launch (403 on launch)."},{"id":"key_demo_execute_only","key":"epk_live_sandbox_execute_only","name":"Launch only","organization_id":"org_demo","permissions":["flows:execute"],"expires_in_days":90,"description":"Can launch by flow ID, cannot search by tag or poll (403 on reads)."},{"id":"key_demo_admin","key":"epk_live_sandbox_admin","name":"Organization admin","organization_id":"org_demo","permissions":["flows:read","flows:write","flows:execute","runner:claim","runner:complete","webhooks:read","api_key:create"],"expires_in_days":90,"description":"Holds api_key:create, so GET /permissions works even with that extension off."},{"id":"key_demo_expired","key":"epk_live_sandbox_expired","name":"Expired CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":-30,"description":"Expired 30 days before the sandbox started: every request gets 401."},{"id":"key_demo_revoked","key":"epk_live_sandbox_revoked","name":"Revoked CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"revoked":true,"description":"Revoked: every request gets 401."},{"id":"key_demo_expiring_soon","key":"epk_live_sandbox_expiring_soon","name":"CI key due for rotation","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":5,"description":"Valid, but expires in 5 days: check-key warns (or fails with fail-days >= 5)."},{"id":"key_demo_no_expiry","key":"epk_live_sandbox_no_expiry","name":"CI key without expiry","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_at":null,"description":"Never expires: check-key recommends setting an expiration date."},{"id":"key_other_ci","key":"epk_live_sandbox_other_org","name":"CI key of another organization","organization_id":"org_other","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"Belongs to org_other: 403 with X-Organization-ID org_demo; org_demo\'s flows are 404 to it."}],"flows":[{"id":"12274271-06b2-43b7-b64a-de134439c37f","organization_id":"org_demo","name":"Login and fetch profile","description":"Signs in with the demo user and reads its profile.","tags":["smoke","regression"],"version":"3","metadata":{"owner":"team-identity"},"published_versions":["5d6c9db6-82f8-418e-92fc-7430deed5f90"],"inputs":{"base_url":{"value":"https://shop.example.test"},"password":{"value":"correct-horse-battery-staple","secret":true}},"nodes":[{"id":"login","display_name":"POST /auth/login","type":"request","config":{"method":"POST","url":"{{base_url}}/auth/login"}},{"id":"profile","display_name":"GET /me","type":"request","config":{"method":"GET","url":"{{base_url}}/me"}}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"38397a93-100d-4a5c-a538-1e000c3127da","organization_id":"org_demo","name":"Checkout happy path","description":"Adds a product to the cart, checks out and waits for the order to be paid.","tags":["smoke","regression"],"version":"7","nodes":[{"id":"products","display_name":"GET /products","type":"request"},{"id":"add_to_cart","display_name":"POST /cart/items","type":"request"},{"id":"checkout","display_name":"POST /checkout","type":"request"},{"id":"wait_payment","display_name":"Wait for payment confirmation","type":"delay","weight":2},{"id":"order","display_name":"GET /orders/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":3500}},{"id":"127725f7-5a17-4b95-9526-f64b9cd7313e","organization_id":"org_demo","name":"API health check","description":"The public health endpoint answers 200.","tags":["smoke"],"version":"1","nodes":[{"id":"health","display_name":"GET /health","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}},{"id":"658f25a8-7926-4ff7-b5ea-344d42c9a316","organization_id":"org_demo","name":"Refund a captured payment","description":"Authorizes, captures and refunds a card payment.","tags":["smoke","payments"],"version":"2","nodes":[{"id":"authorize","display_name":"POST /payments","type":"request"},{"id":"capture","display_name":"POST /payments/{id}/capture","type":"request"},{"id":"refund","display_name":"POST /payments/{id}/refunds","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"fa2ee422-0250-4ec8-b1c6-f0d17e1e3adc","organization_id":"org_demo","name":"Product search (GraphQL)","description":"Searches the catalogue through the GraphQL gateway.","tags":["regression"],"version":"4","nodes":[{"id":"search","display_name":"query searchProducts","type":"graphql"},{"id":"product","display_name":"GET /products/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"d405cce9-ee22-4b7c-a731-77924b7f964e","organization_id":"org_demo","name":"Order history","description":"Lists past orders and opens the latest one. Fails on purpose: the order endpoint answers 500.","tags":["regression"],"version":"5","nodes":[{"id":"list_orders","display_name":"GET /orders","type":"request"},{"id":"get_order","display_name":"GET /orders/{id}","type":"request"},{"id":"get_invoice","display_name":"GET /orders/{id}/invoice","type":"request"}],"simulation":{"outcome":"failed","duration_ms":2500,"failure":{"node_id":"get_order","assertion":{"extractor":"status_code","operator":"equals","expected":200,"actual":500}}}},{"id":"e90bfc84-c53a-4d44-9701-5bb5aabaced6","organization_id":"org_demo","name":"Password reset email","description":"Creates a user, asks for a password reset and finds the email. Untagged: run it by ID.","tags":[],"version":"1","nodes":[{"id":"create_user","display_name":"Create test user","type":"module"},{"id":"reset","display_name":"POST /auth/password-reset","type":"request"},{"id":"mailbox","display_name":"GET /test-mailbox/messages","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"a11474f0-fa79-4de1-b36a-086899a09db0","organization_id":"org_demo","name":"Legacy billing sync","description":"Talks to a legacy billing host that is down: fails before any node runs.","tags":["legacy"],"version":"1","nodes":[{"id":"export","display_name":"POST /billing/export","type":"request"},{"id":"verify","display_name":"GET /billing/export/status","type":"request"}],"simulation":{"outcome":"error","duration_ms":1000,"error":{"code":"ENVIRONMENT_UNREACHABLE","message":"Could not connect to https://billing.legacy.example.test: connection refused"}}},{"id":"d37f7f6f-eab2-48c9-8898-f4b15a61a3d3","organization_id":"org_other","name":"Another company\'s smoke test","description":"Belongs to org_other: invisible to org_demo\'s keys.","tags":["smoke"],"version":"1","nodes":[{"id":"ping","display_name":"GET /ping","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}}]}');
 ;// CONCATENATED MODULE: ./src/sandbox/validate.ts
 /**
  * Input checks shared by the routes. Each failure is a 400 VALIDATION_ERROR that
@@ -33108,6 +33541,7 @@ function flowJson(flow) {
         tags: [...flow.tags],
         version: flow.version,
         flow_definition: flowDefinition(flow),
+        metadata: structuredClone(flow.metadata),
         created_at: iso(flow.createdAt),
         updated_at: iso(flow.updatedAt)
     };
@@ -33219,6 +33653,41 @@ const GIT_METADATA_FIELDS = [
     'ref',
     'actor'
 ];
+/** `actor_type` of manual trigger metadata (required there). */
+const MANUAL_ACTOR_TYPES = ['user', 'api_key'];
+/**
+ * `trigger_metadata`, checked against the shape its `trigger_type` fixes
+ * (contract.md, shapes the published spec fixes): `git` → optional strings
+ * (source, repository, …); `manual` → `{actor_type: user|api_key, actor_id?}`;
+ * `scheduled` is the server's own, taken as given. Absent is always accepted.
+ */
+function parseTriggerMetadata(raw, triggerType) {
+    if (raw === undefined || raw === null)
+        return null;
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw validationError('trigger_metadata', 'trigger_metadata must be an object');
+    }
+    const metadata = { ...raw };
+    const mustBeString = (field) => {
+        const value = metadata[field];
+        if (value !== undefined && value !== null && typeof value !== 'string') {
+            throw validationError(`trigger_metadata.${field}`, `trigger_metadata.${field} must be a string`);
+        }
+    };
+    if (triggerType === 'git') {
+        for (const field of GIT_METADATA_FIELDS)
+            mustBeString(field);
+    }
+    else if (triggerType === 'manual') {
+        const actorType = metadata.actor_type;
+        if (actorType === undefined || actorType === null) {
+            throw validationError('trigger_metadata.actor_type', `trigger_metadata.actor_type is required when trigger_type is manual (one of ${MANUAL_ACTOR_TYPES.join(', ')}); a launch with an API key sends {"actor_type": "api_key"}`);
+        }
+        optionalEnum(actorType, 'trigger_metadata.actor_type', MANUAL_ACTOR_TYPES);
+        mustBeString('actor_id');
+    }
+    return metadata;
+}
 function parseLaunch(raw) {
     const body = objectBody(raw, true);
     const runnerType = optionalEnum(body.runner_type, 'runner_type', RUNNER_TYPES) ?? 'cloud';
@@ -33229,21 +33698,9 @@ function parseLaunch(raw) {
     if (runnerType === 'ephemeral' && jobVersion !== 1) {
         throw validationError('ephemeral_job_version', 'ephemeral_job_version: 1 is required when runner_type is ephemeral');
     }
+    // Left out, the launch is a manual one (and its metadata is checked as such).
     const triggerType = optionalEnum(body.trigger_type, 'trigger_type', TRIGGER_TYPES) ?? 'manual';
-    let metadata = null;
-    if (body.trigger_metadata !== undefined && body.trigger_metadata !== null) {
-        const m = body.trigger_metadata;
-        if (typeof m !== 'object' || Array.isArray(m)) {
-            throw validationError('trigger_metadata', 'trigger_metadata must be an object');
-        }
-        metadata = { ...m };
-        for (const field of GIT_METADATA_FIELDS) {
-            const value = metadata[field];
-            if (value !== undefined && value !== null && typeof value !== 'string') {
-                throw validationError(`trigger_metadata.${field}`, `trigger_metadata.${field} must be a string`);
-            }
-        }
-    }
+    const metadata = parseTriggerMetadata(body.trigger_metadata, triggerType);
     return {
         runner_type: runnerType,
         environment_key: optionalString(body.environment_key, 'environment_key') ?? null,
@@ -33627,36 +34084,30 @@ const PERMISSION_TYPES = ['custom', 'runner', 'ci'];
 const CATALOG = [
     {
         name: 'flows:read',
-        description: 'List, search and read flows and their executions',
-        scope_modifier: null
+        description: 'List, search and read flows and their executions'
     },
-    { name: 'flows:write', description: 'Create, edit and delete flows', scope_modifier: null },
-    { name: 'flows:execute', description: 'Launch and cancel flow executions', scope_modifier: null },
+    { name: 'flows:write', description: 'Create, edit and delete flows' },
+    { name: 'flows:execute', description: 'Launch and cancel flow executions' },
     {
         name: 'runner:claim',
-        description: 'Claim queued executions as a self-hosted runner',
-        scope_modifier: null
+        description: 'Claim queued executions as a self-hosted runner'
     },
     {
         name: 'runner:complete',
-        description: 'Report the result of an execution run by a runner (ephemeral or self-hosted)',
-        scope_modifier: null
+        description: 'Report the result of an execution run by a runner (ephemeral or self-hosted)'
     },
     {
         name: 'environments:read',
-        description: 'Read environments and their variables',
-        scope_modifier: null
+        description: 'Read environments and their variables'
     },
     {
         name: 'webhooks:read',
-        description: 'Read webhook configurations and deliveries',
-        scope_modifier: null
+        description: 'Read webhook configurations and deliveries'
     },
-    { name: 'webhooks:write', description: 'Create and edit webhooks', scope_modifier: null },
+    { name: 'webhooks:write', description: 'Create and edit webhooks' },
     {
         name: 'api_key:create',
-        description: 'Create API keys and list the permissions they can carry',
-        scope_modifier: null
+        description: 'Create API keys and list the permissions they can carry'
     }
 ];
 const PRESETS = {
@@ -33739,8 +34190,28 @@ function passingResult(node, durationMs) {
     };
     return { status_code: 200, assertion_results: [assertion] };
 }
+/** `status_code equals 200, got 500`; a part the fixture leaves unknown is left out. */
 function describeAssertion(a) {
-    return `${a.extractor} ${a.operator} ${JSON.stringify(a.expected)}, got ${JSON.stringify(a.actual)}`;
+    const expected = a.expected === undefined ? '' : ` ${JSON.stringify(a.expected)}`;
+    const actual = a.actual === undefined ? '' : `, got ${JSON.stringify(a.actual)}`;
+    return `${a.extractor} ${a.operator}${expected}${actual}`;
+}
+/**
+ * The failing assertion's result. `expected` and `actual` are optional in the
+ * spec: absent (never null) when the fixture does not give them.
+ */
+function failedAssertion(a) {
+    const assertion = {
+        index: 0,
+        extractor: a.extractor,
+        operator: a.operator,
+        passed: false
+    };
+    if (a.expected !== undefined)
+        assertion.expected = a.expected;
+    if (a.actual !== undefined)
+        assertion.actual = a.actual;
+    return assertion;
 }
 /** Plans a cloud or self-hosted execution of `flow` launched at `createdAt`. */
 function planSimulation(flow, createdAt, timeScale) {
@@ -33776,9 +34247,8 @@ function planSimulation(flow, createdAt, timeScale) {
             Math.round(total > 0 ? (cumulative / total) * duration : ((i + 1) / running.length) * duration);
         if (i === failingIndex && sim.failure) {
             const a = sim.failure.assertion;
-            const assertion = { index: 0, ...a, passed: false };
-            const result = { assertion_results: [assertion] };
-            if (a.extractor === 'status_code')
+            const result = { assertion_results: [failedAssertion(a)] };
+            if (a.extractor === 'status_code' && a.actual !== undefined)
                 result.status_code = a.actual;
             return {
                 node,
@@ -34561,15 +35031,16 @@ function checkSimulation(c, value, path, nodes) {
             'expected',
             'actual'
         ]);
-        sim.failure = {
-            node_id: nodeId,
-            assertion: {
-                extractor: c.string(a.extractor, `${path}.failure.assertion.extractor`),
-                operator: c.string(a.operator, `${path}.failure.assertion.operator`),
-                expected: a.expected,
-                actual: a.actual
-            }
+        const assertion = {
+            extractor: c.string(a.extractor, `${path}.failure.assertion.extractor`),
+            operator: c.string(a.operator, `${path}.failure.assertion.operator`)
         };
+        // Absent when unknown: kept absent, never turned into null.
+        if (a.expected !== undefined)
+            assertion.expected = a.expected;
+        if (a.actual !== undefined)
+            assertion.actual = a.actual;
+        sim.failure = { node_id: nodeId, assertion };
     }
     else if (o.failure !== undefined) {
         c.fail(`${path}.failure`, 'only allowed when outcome is "failed"');
@@ -34594,6 +35065,7 @@ function checkFlow(c, value, path) {
         'description',
         'tags',
         'version',
+        'metadata',
         'created_at',
         'timeout_seconds',
         'inputs',
@@ -34621,7 +35093,11 @@ function checkFlow(c, value, path) {
     else if (o.description !== undefined)
         flow.description = c.string(o.description, `${path}.description`);
     if (o.version !== undefined)
-        flow.version = c.number(o.version, `${path}.version`, 1, true);
+        flow.version = checkVersion(c, o.version, `${path}.version`);
+    if (o.metadata !== undefined) {
+        // Any keys: metadata is free-form. (`?? {}`: a null fails as "must be an object".)
+        flow.metadata = c.object(o.metadata, `${path}.metadata`, Object.keys(o.metadata ?? {}));
+    }
     if (o.created_at !== undefined)
         flow.created_at = c.rfc3339(o.created_at, `${path}.created_at`);
     if (o.timeout_seconds !== undefined) {
@@ -34645,6 +35121,17 @@ function checkFlow(c, value, path) {
             .map((v, i) => c.string(v, `${path}.published_versions[${i}]`));
     }
     return flow;
+}
+/**
+ * A flow version: a non-empty string (the published spec's type), or a positive
+ * integer as older fixtures wrote it, read as its decimal string.
+ */
+function checkVersion(c, value, path) {
+    if (typeof value === 'number')
+        return String(c.number(value, path, 1, true));
+    if (typeof value !== 'string')
+        c.fail(path, 'must be a string like "3" (or a positive integer)');
+    return c.string(value, path);
 }
 function checkUuid(c, value, path) {
     const text = c.string(value, path);
@@ -35309,7 +35796,8 @@ class SandboxState {
                 name: flow.name,
                 description: flow.description ?? null,
                 tags: [...flow.tags],
-                version: flow.version ?? 1,
+                version: flow.version === undefined ? '1' : String(flow.version),
+                metadata: structuredClone(flow.metadata ?? {}),
                 createdAt,
                 updatedAt: createdAt,
                 timeoutSeconds: flow.timeout_seconds ?? null,
@@ -36054,12 +36542,12 @@ function detectCiContext(env = process.env) {
             runIdentity: `bitbucket|${env.BITBUCKET_REPO_FULL_NAME}|${env.BITBUCKET_BUILD_NUMBER}|${env.BITBUCKET_STEP_UUID ?? ''}`
         };
     }
-    const inCi = env.CI === 'true' || env.CI === '1';
-    return {
-        source: inCi ? 'ci' : 'local',
-        triggerType: inCi ? 'git' : 'manual',
-        metadata: { source: inCi ? 'ci' : 'echopoint_ci_cli' }
-    };
+    if (env.CI === 'true' || env.CI === '1') {
+        return { source: 'ci', triggerType: 'git', metadata: { source: 'ci' } };
+    }
+    // A terminal outside CI: a manual launch, made with an API key (the spec requires actor_type).
+    const manual = { actor_type: 'api_key' };
+    return { source: 'local', triggerType: 'manual', metadata: manual };
 }
 /**
  * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
@@ -36081,20 +36569,50 @@ function newInvocationId() {
 
 // EXTERNAL MODULE: ./src/core/results.ts
 var core_results = __nccwpck_require__(541);
+;// CONCATENATED MODULE: ./src/core/pool.ts
+/**
+ * Runs `task` over `items` with at most `limit` in flight, keeping results in
+ * input order. Stops starting new tasks once `shouldStop()` says so (the tasks
+ * not started get no result: `undefined`).
+ */
+async function mapWithConcurrency(items, limit, task, shouldStop = () => false) {
+    const results = new Array(items.length).fill(undefined);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && !shouldStop()) {
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/core/cancel.ts
 
 
-/** Cancels every item still in flight; returns the ids it cancelled. */
+
+/** How long (at most a quarter of the budget) the first cancel runs alone before the others go out regardless. */
+const PROBE_MS = 500;
+/**
+ * Cancels every item still in flight; returns the ids it cancelled. The cancels
+ * go out together (one slow or hanging answer holds up no other; the first gets
+ * PROBE_MS alone to learn whether the server has the endpoint at all), each
+ * bounded by the budget, and the whole call ends within it.
+ */
 async function cancelExecutions(api, items, options) {
     const inFlight = items.filter((item) => !isTerminal(item.execution.status));
     if (inFlight.length === 0)
         return [];
     const { logger } = options;
     const controller = new AbortController();
-    void options.clock.sleep(options.budgetMs, controller.signal).then(() => controller.abort(), () => undefined);
+    const budget = options.clock.sleep(options.budgetMs, controller.signal).then(() => controller.abort(), () => undefined);
     const cancelled = [];
     let unsupported = false;
     const cancelOne = async (item) => {
+        if (unsupported || controller.signal.aborted)
+            return;
         try {
             item.execution = await api.cancelExecution(item.flow.id, item.execution.id, {
                 signal: controller.signal
@@ -36114,42 +36632,88 @@ async function cancelExecutions(api, items, options) {
             else if (error.status === 409) {
                 logger.debug(`Execution ${item.execution.id} had already ended`);
             }
+            else if (controller.signal.aborted) {
+                logger.warning(`Could not cancel "${item.flow.name}" (execution ${item.execution.id}): no answer within ${options.budgetMs} ms`);
+            }
             else {
                 logger.warning(`Could not cancel "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`);
             }
         }
     };
-    // The first cancel alone: against a server without the endpoint, it is the only request.
-    await cancelOne(inFlight[0]);
-    let next = 1;
-    const worker = async () => {
-        while (next < inFlight.length && !unsupported && !controller.signal.aborted) {
-            await cancelOne(inFlight[next++]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, inFlight.length - 1) }, worker));
+    // The first cancel goes alone for a moment: against a server without the endpoint it
+    // is the only request (one 404, contract.md B.3). Should it hang, the others go anyway.
+    const first = cancelOne(inFlight[0]);
+    await Promise.race([
+        first,
+        options.clock.sleep(PROBE_MS, controller.signal).catch(() => undefined)
+    ]);
+    await Promise.all([
+        first,
+        mapWithConcurrency(inFlight.slice(1), Math.max(1, options.concurrency), cancelOne)
+    ]);
     controller.abort();
+    await budget;
     return cancelled;
 }
 
-;// CONCATENATED MODULE: ./src/core/pool.ts
+;// CONCATENATED MODULE: ./src/core/flow-reports.ts
 /**
- * Runs `task` over `items` with at most `limit` in flight, keeping results in
- * input order. Stops starting new tasks once `shouldStop()` says so (the tasks
- * not started get no result: `undefined`).
+ * From what happened to each selected flow (its launch, what following it
+ * found, why the run stopped) to its line in the results document. Pure: no
+ * requests, no clock.
  */
-async function mapWithConcurrency(items, limit, task, shouldStop = () => false) {
-    const results = new Array(items.length).fill(undefined);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length && !shouldStop()) {
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
+
+
+
+function flowReportOf(flow, status, item, error) {
+    const e = item?.execution;
+    let message = error ? error.message : (e?.error_message ?? null);
+    if (item?.nodesError)
+        message = message ? `${message}; ${item.nodesError}` : item.nodesError;
+    if (status !== 'passed' && e?.reported_status !== undefined && !error) {
+        const said = `the API last reported status "${e.reported_status}"`;
+        message = message ? `${message}; ${said}` : said;
+    }
+    return {
+        flow_id: flow.id,
+        flow_name: flow.name,
+        execution_id: e?.id ?? null,
+        status,
+        duration_ms: e ? (0,core_results/* elapsedMs */.d5)(e.execution_started_at ?? e.started_at, e.completed_at) : null,
+        error_code: error?.code ?? e?.error_code ?? null,
+        error_message: message,
+        url: null,
+        nodes: (item?.nodes ?? []).map(core_results/* nodeReport */.H8)
     };
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-    await Promise.all(workers);
-    return results;
+}
+/** One report per launch, in the selection's order. */
+function flowReports({ launches, items, why, leftRunning }) {
+    const byFlow = new Map(items.map((i) => [i.flow.id, i]));
+    return launches.map((launch) => {
+        const item = byFlow.get(launch.flow.id);
+        if (!item)
+            return notLaunchedReport(launch, why);
+        if (item.error)
+            return flowReportOf(item.flow, 'error', item, item.error);
+        if (isTerminal(item.execution.status)) {
+            // A cancel we sent after the deadline still reads as timed out: that is why it stopped.
+            const status = (0,core_results/* flowStatusOf */.Of)(item.execution);
+            return flowReportOf(item.flow, why === 'timeout' && status === 'cancelled' ? 'timed_out' : status, item);
+        }
+        return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item, leftRunning.get(item));
+    });
+}
+/** A flow with no execution: stopped before its launch, its launch failed, or no answer came. */
+function notLaunchedReport(launch, why) {
+    if (launch.unanswered) {
+        return flowReportOf(launch.flow, why === 'timeout' ? 'timed_out' : 'cancelled', undefined, launch.error);
+    }
+    const notLaunched = launch.skipped === true || launch.error?.kind === 'cancelled';
+    if (notLaunched && why === 'timeout') {
+        return flowReportOf(launch.flow, 'timed_out', undefined, new EchopointError('timeout', 'Not launched: the timeout passed first'));
+    }
+    const kind = notLaunched && why === 'cancelled' ? 'cancelled' : 'error';
+    return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
 }
 
 ;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
@@ -36240,6 +36804,7 @@ function merge(execution, row) {
     return {
         ...execution,
         status: row.status,
+        reported_status: row.reported_status,
         completed_at: row.completed_at ?? execution.completed_at,
         error_code: row.error_code ?? execution.error_code,
         error_message: row.error_message ?? execution.error_message
@@ -36255,7 +36820,10 @@ async function trackRound(api, pending, signal) {
     const seen = new Set();
     const changed = [];
     let requests = 0;
-    for (let offset = 0; seen.size < byId.size; offset += TRACK_PAGE_SIZE) {
+    // A listing that never shows ours (or claims a huge total) must not page forever:
+    // past this, the ones not seen are polled on their own.
+    const maxPages = 2 * expectedPages(pending, pending) + 3;
+    for (let offset = 0; seen.size < byId.size && requests < maxPages; offset += TRACK_PAGE_SIZE) {
         let page;
         try {
             requests++;
@@ -36271,6 +36839,9 @@ async function trackRound(api, pending, signal) {
         for (const row of page.items) {
             const item = byId.get(row.id);
             if (!item || seen.has(row.id))
+                continue;
+            // A row of our execution that names another flow is not believed: poll it on its own.
+            if (row.flow_id.toLowerCase() !== item.flow.id.toLowerCase())
                 continue;
             seen.add(row.id);
             if (row.status !== item.execution.status)
@@ -36317,8 +36888,21 @@ async function fetchNodes(api, item, logger, signal) {
         const error = toEchopointError(err);
         if (error.kind === 'cancelled')
             throw err;
+        item.nodesError = `its node results could not be read: ${error.message}`;
         logger.warning(`Could not read the node results of "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`);
     }
+}
+/**
+ * Says once per execution and word when the server reports a status this kit
+ * does not know: the execution is still followed (it is never a pass), and the
+ * log says what the server said instead of a silent "still running".
+ */
+function noteStatus(item, logger) {
+    const word = item.execution.reported_status;
+    if (word === undefined || word === item.unknownStatus)
+        return;
+    item.unknownStatus = word;
+    logger.warning(`Execution ${item.execution.id} of "${item.flow.name}" reports status "${word}", which is not one of pending, running, completed, failed, cancelled; following it until it reaches one of those or the timeout passes`);
 }
 function describeEnd(item) {
     const e = item.execution;
@@ -36336,6 +36920,7 @@ async function pollOnce(api, item, options) {
         item.failedPolls = 0;
         const changed = execution.status !== item.execution.status;
         item.execution = execution;
+        noteStatus(item, logger);
         if (isTerminal(execution.status)) {
             if (execution.status !== 'completed')
                 await fetchNodes(api, item, logger, signal);
@@ -36381,6 +36966,7 @@ function durationsSeen(items) {
  * passing goes to `details`: its node results are still to be read.
  */
 function settleTracked(item, options, details) {
+    noteStatus(item, options.logger);
     const { status } = item.execution;
     if (isTerminal(status) && status !== 'completed')
         details.push(item);
@@ -36507,18 +37093,44 @@ async function launchFlows(api, flows, options) {
     const outcomes = await mapWithConcurrency(flows, config.maxParallel, async (flow) => {
         const key = idempotencyKeyFor(flow.id, ci, config.idempotencyKey, options.invocationId);
         let outcome;
+        let sent = false;
         try {
-            const execution = await api.launchFlow(flow.id, body, key, { signal: requestSignal });
+            const execution = await api.launchFlow(flow.id, body, key, {
+                signal: requestSignal,
+                onSent: () => (sent = true)
+            });
             logger.info(`Launched "${flow.name}" (${flow.id}): execution ${execution.id}`);
             outcome = { flow, execution };
         }
         catch (err) {
             const error = toEchopointError(err);
-            if (signal?.aborted && error.kind !== 'timeout') {
+            if (signal?.aborted && error.kind !== 'timeout' && sent) {
+                outcome = {
+                    flow,
+                    unanswered: { idempotencyKey: key },
+                    error: new EchopointError('cancelled', `The launch request was sent but no answer came before the run stopped: Echopoint may have started an execution this run could not cancel (Idempotency-Key ${key}; a retry of this step with the same key will not start it twice)`)
+                };
+                logger.warning(`"${flow.name}" (${flow.id}): ${outcome.error?.message ?? ''}`);
+            }
+            else if (signal?.aborted && error.kind !== 'timeout') {
                 outcome = {
                     flow,
                     error: new EchopointError('cancelled', 'cancelled before it was launched')
                 };
+            }
+            else if (error.kind === 'conflict') {
+                // A 409 on launch: the key was used before with other parameters (contract.md;
+                // the spec names no error code for it, so the status is the signal).
+                outcome = {
+                    flow,
+                    error: new EchopointError('conflict', `Could not launch "${flow.name}": the Idempotency-Key ${key} was already used with other launch parameters (HTTP 409)`, {
+                        status: error.status,
+                        code: error.code,
+                        request: error.request,
+                        hint: 'Use a new idempotency-key (or leave it empty to derive one per run), or launch with the same environment, version and runner as before'
+                    })
+                };
+                logger.error(outcome.error?.userMessage ?? '', { title: `Echopoint: ${flow.name}` });
             }
             else {
                 logger.error(`Could not launch "${flow.name}" (${flow.id}): ${error.userMessage}`, {
@@ -36541,6 +37153,98 @@ async function launchFlows(api, flows, options) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/run-scope.ts
+/** Time allowed for cancelling what we started after a cancel (GitHub allows 7.5 s before SIGTERM). */
+const CANCEL_BUDGET_MS = 4000;
+/**
+ * After a stop, launch requests already sent get this long to answer: the server
+ * may have created the execution, and only its answer tells us which one to
+ * cancel. With CANCEL_BUDGET_MS this stays inside GitHub's 7.5 s.
+ */
+const LAUNCH_GRACE_MS = 1500;
+/** Kept free at the very end of the deadline for writing the reports. */
+const REPORT_MARGIN_MS = 250;
+/** The abort reason of a run's signal. */
+class RunAbort extends Error {
+    why;
+    constructor(why) {
+        super(why === 'timeout' ? 'the step deadline passed' : 'the run was cancelled');
+        this.why = why;
+        this.name = 'AbortError';
+    }
+}
+/** How long before its deadline a run of `timeoutMs` stops following, to cancel and report in time. */
+function wrapUpMs(timeoutMs) {
+    return Math.min(LAUNCH_GRACE_MS + CANCEL_BUDGET_MS, Math.floor(timeoutMs / 5));
+}
+class RunScope {
+    clock;
+    startedAt;
+    /** The step's deadline (epoch ms): the run ends before it. */
+    deadline;
+    /** Aborts (with a RunAbort) when the run must stop. */
+    signal;
+    controller = new AbortController();
+    timer = new AbortController();
+    graceTimer = new AbortController();
+    launchRequests = new AbortController();
+    external;
+    onExternal = () => this.stop('cancelled');
+    onStop = () => this.startGrace();
+    constructor(clock, timeoutMs, external) {
+        this.clock = clock;
+        this.startedAt = clock.now();
+        this.deadline = this.startedAt + timeoutMs;
+        this.signal = this.controller.signal;
+        void clock.sleep(timeoutMs - wrapUpMs(timeoutMs), this.timer.signal).then(() => this.stop('timeout'), () => undefined);
+        this.external = external;
+        if (external?.aborted)
+            this.stop('cancelled');
+        external?.addEventListener('abort', this.onExternal, { once: true });
+        if (this.signal.aborted)
+            this.startGrace();
+        else
+            this.signal.addEventListener('abort', this.onStop, { once: true });
+    }
+    /** Why the run was stopped, if it was. */
+    get why() {
+        return this.signal.aborted ? this.signal.reason.why : undefined;
+    }
+    /**
+     * For launch requests: aborts LAUNCH_GRACE_MS after `signal` (less when the
+     * deadline is near), so an answer already on its way is still read.
+     */
+    get launchSignal() {
+        return this.launchRequests.signal;
+    }
+    /** Milliseconds the cancels may take, from now: the rest of the deadline, or CANCEL_BUDGET_MS after a cancel. */
+    cancelBudgetMs() {
+        const untilDeadline = this.deadline - REPORT_MARGIN_MS - this.clock.now();
+        const budget = this.why === 'cancelled' ? CANCEL_BUDGET_MS : untilDeadline;
+        return Math.max(100, Math.min(budget, CANCEL_BUDGET_MS));
+    }
+    /** Ends the launch grace at once (every launch has answered). */
+    endGrace() {
+        this.graceTimer.abort();
+    }
+    /** Releases the timers and listeners; the process may then exit. */
+    dispose() {
+        this.timer.abort();
+        this.graceTimer.abort();
+        this.external?.removeEventListener('abort', this.onExternal);
+        this.signal.removeEventListener('abort', this.onStop);
+    }
+    stop(why) {
+        if (!this.controller.signal.aborted)
+            this.controller.abort(new RunAbort(why));
+    }
+    startGrace() {
+        const untilDeadline = this.deadline - REPORT_MARGIN_MS - this.clock.now();
+        const grace = Math.max(0, Math.min(LAUNCH_GRACE_MS, untilDeadline / 3));
+        void this.clock.sleep(grace, this.graceTimer.signal).then(() => this.launchRequests.abort(this.signal.reason), () => undefined);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/selection.ts
 
 
@@ -36557,12 +37261,25 @@ async function searchAll(api, tags, matchMode, signal) {
             pagination: { limit: PAGE_SIZE, offset },
             sort_direction: 'ASC'
         }, { signal });
-        found.push(...result.items);
+        for (const item of result.items) {
+            if (!matchesTags(item.tags, tags, matchMode)) {
+                throw new EchopointError('contract', `POST /flows/search answered with flow ${item.id} ("${item.name}"), whose tags (${item.tags.join(', ') || 'none'}) do not match ${matchMode === 'all' ? 'all of' : 'any of'} ${tags.join(', ')}`, {
+                    request: 'POST /flows/search',
+                    hint: 'Nothing was launched. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+                });
+            }
+            found.push(item);
+        }
         offset += result.items.length;
         if (result.items.length === 0 || offset >= result.total)
             return found;
     }
     throw new EchopointError('contract', `POST /flows/search returned more than ${MAX_PAGES} pages`);
+}
+/** Whether a flow's tags satisfy the search (tags match exactly, contract.md). */
+function matchesTags(flowTags, asked, mode) {
+    const have = new Set(flowTags);
+    return mode === 'all' ? asked.every((t) => have.has(t)) : asked.some((t) => have.has(t));
 }
 /**
  * Takes the `index`-th of `total` slices: flows sorted by ID and dealt out in
@@ -36619,78 +37336,53 @@ async function selectFlows(api, selection, options) {
 
 
 
-/** Time allowed for cancelling what we started, after a timeout or a cancel (GitHub allows 7.5 s). */
-const CANCEL_BUDGET_MS = 4000;
-/**
- * After a cancel or the deadline, launch requests already sent get this long to
- * answer: the server may have created the execution, and only its answer tells
- * us which one to cancel. With CANCEL_BUDGET_MS this stays inside GitHub's 7.5 s.
- */
-const LAUNCH_GRACE_MS = 1500;
-class RunAbort extends Error {
-    why;
-    constructor(why) {
-        super(why === 'timeout' ? 'the step deadline passed' : 'the run was cancelled');
-        this.why = why;
-        this.name = 'AbortError';
-    }
-}
-function flowReportOf(flow, status, item, error) {
-    const e = item?.execution;
-    return {
-        flow_id: flow.id,
-        flow_name: flow.name,
-        execution_id: e?.id ?? null,
-        status,
-        duration_ms: e ? (0,core_results/* elapsedMs */.d5)(e.execution_started_at ?? e.started_at, e.completed_at) : null,
-        error_code: error?.code ?? e?.error_code ?? null,
-        error_message: error ? error.message : (e?.error_message ?? null),
-        url: null,
-        nodes: (item?.nodes ?? []).map(core_results/* nodeReport */.H8)
-    };
-}
+
+
+
 /** A launched execution's state for live progress (a replayed launch may already be terminal). */
 function progressStateOf(execution) {
     if (isTerminal(execution.status))
         return (0,core_results/* flowStatusOf */.Of)(execution);
     return execution.status === 'running' ? 'running' : 'pending';
 }
-/** Runs everything `config` selects. */
+/** Live progress: one entry per flow, told to `onProgress` on every change. A failing listener never stops the run. */
+class ProgressBoard {
+    listener;
+    logger;
+    flows = new Map();
+    constructor(listener, logger) {
+        this.listener = listener;
+        this.logger = logger;
+    }
+    set(flow, update) {
+        this.flows.set(flow.id, { flow, ...this.flows.get(flow.id), ...update });
+        this.tell();
+    }
+    start(flows) {
+        for (const flow of flows)
+            this.flows.set(flow.id, { flow, state: 'launching' });
+        this.tell();
+    }
+    tell() {
+        if (!this.listener)
+            return;
+        try {
+            this.listener([...this.flows.values()]);
+        }
+        catch (err) {
+            this.logger.debug(`Live progress failed: ${toEchopointError(err).message}`);
+        }
+    }
+}
+/** Runs everything `config` selects. Never throws. */
 async function runFlows(config, deps) {
-    const { clock, logger, ci } = deps;
-    const startedAt = clock.now();
-    const deadline = startedAt + config.timeoutMs;
-    const api = deps.api ??
-        createClient({
-            apiUrl: config.apiUrl,
-            apiKey: config.apiKey,
-            organizationId: config.organizationId,
-            clock,
-            logger,
-            deadline,
-            userAgent: deps.userAgent
-        });
+    const { clock, logger } = deps;
     // One signal for every request and wait: aborted by the deadline or by a cancel.
-    const controller = new AbortController();
-    const timer = new AbortController();
-    void clock.sleep(config.timeoutMs, timer.signal).then(() => controller.abort(new RunAbort('timeout')), () => undefined);
-    const onCancel = () => controller.abort(new RunAbort('cancelled'));
-    if (deps.signal?.aborted)
-        onCancel();
-    deps.signal?.addEventListener('abort', onCancel, { once: true });
-    const signal = controller.signal;
-    const abortReason = () => signal.aborted ? signal.reason.why : undefined;
+    const scope = new RunScope(clock, config.timeoutMs, deps.signal);
+    let api;
     let key;
-    let flows;
     const items = [];
-    const progress = new Map();
-    const report = (flow, update) => {
-        progress.set(flow.id, { flow, ...progress.get(flow.id), ...update });
-        deps.onProgress?.([...progress.values()]);
-    };
     const finish = (reports, error) => {
-        timer.abort();
-        deps.signal?.removeEventListener('abort', onCancel);
         const runStatus = error === undefined
             ? undefined
             : error.kind === 'timeout'
@@ -36698,163 +37390,197 @@ async function runFlows(config, deps) {
                 : error.kind === 'cancelled'
                     ? 'cancelled'
                     : 'error';
-        const stats = { ...api.stats };
-        const results = (0,core_results/* buildResults */.rq)(reports, clock.now() - startedAt, runStatus, {
+        const stats = api ? { ...api.stats } : { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
+        const results = (0,core_results/* buildResults */.rq)(reports, clock.now() - scope.startedAt, runStatus, {
             count: stats.waits,
             total_ms: stats.waitedMs
         });
         return { results, key, executionIds: items.map((i) => i.execution.id), error, stats };
     };
     try {
-        key = await preflight(api, {
-            organizationId: config.organizationId,
-            selection: config.selection.kind,
-            runner: config.runner,
-            logger,
-            signal
-        });
-        flows = await selectFlows(api, config.selection, {
-            concurrency: config.maxParallel,
-            shard: config.shard,
-            signal
-        });
-        const how = config.selection.kind === 'ids'
-            ? 'by ID'
-            : `by tag${config.selection.tags.length > 1 ? 's' : ''} ${config.selection.tags.join(', ')} (match ${config.selection.matchMode})`;
-        const shard = config.shard ? `, shard ${config.shard.index}/${config.shard.total}` : '';
-        logger.info(`Selected ${flows.length} flow${flows.length === 1 ? '' : 's'} ${how}${shard}`);
-        if (flows.length === 0) {
-            if (config.failOnEmpty) {
-                return finish([], new EchopointError('config', 'The selection matched no flows', {
+        api =
+            deps.api ??
+                createClient({
+                    apiUrl: config.apiUrl,
+                    apiKey: config.apiKey,
+                    organizationId: config.organizationId,
+                    clock,
+                    logger,
+                    deadline: scope.deadline,
+                    userAgent: deps.userAgent
+                });
+        const prepared = await prepare(api, config, deps, scope.signal);
+        key = prepared.key;
+        if (prepared.outcome)
+            return finish([], prepared.outcome.error);
+        const flows = prepared.flows;
+        const board = new ProgressBoard(deps.onProgress, logger);
+        board.start(flows);
+        const launches = await launchAll(api, flows, config, deps, scope, items, board);
+        await followAll(api, items, config, deps, scope, board);
+        const leftRunning = await stopInFlight(api, items, config, logger, scope);
+        const reports = flowReports({ launches, items, why: scope.why, leftRunning });
+        for (const r of reports) {
+            const flow = flows.find((f) => f.id === r.flow_id);
+            if (flow)
+                board.set(flow, { state: r.status });
+        }
+        const why = scope.why;
+        return finish(reports, why ? runAbortError(why, config) : undefined);
+    }
+    catch (err) {
+        // Before any launch (preflight, selection), or a defect: the run as a whole failed.
+        const why = scope.why;
+        return finish([], why ? runAbortError(why, config) : toEchopointError(err));
+    }
+    finally {
+        scope.dispose();
+    }
+}
+/** Preflight and selection: the key's details and the flows to run, or the outcome that ends the run here. */
+async function prepare(api, config, deps, signal) {
+    const { logger } = deps;
+    const key = await preflight(api, {
+        organizationId: config.organizationId,
+        selection: config.selection.kind,
+        runner: config.runner,
+        logger,
+        signal
+    });
+    const flows = await selectFlows(api, config.selection, {
+        concurrency: config.maxParallel,
+        shard: config.shard,
+        signal
+    });
+    const how = config.selection.kind === 'ids'
+        ? 'by ID'
+        : `by tag${config.selection.tags.length > 1 ? 's' : ''} ${config.selection.tags.join(', ')} (match ${config.selection.matchMode})`;
+    const shard = config.shard ? `, shard ${config.shard.index}/${config.shard.total}` : '';
+    logger.info(`Selected ${flows.length} flow${flows.length === 1 ? '' : 's'} ${how}${shard}`);
+    if (flows.length > 0)
+        return { key, flows };
+    if (config.failOnEmpty) {
+        return {
+            key,
+            flows,
+            outcome: {
+                error: new EchopointError('config', 'The selection matched no flows', {
                     hint: config.selection.kind === 'tags'
                         ? 'Check the tags (they match exactly) and match-mode, or set fail-on-empty: false to allow an empty run.'
                         : 'Set fail-on-empty: false to allow an empty run.'
-                }));
+                })
             }
-            logger.warning('The selection matched no flows; passing because fail-on-empty is false');
-            return finish([]);
-        }
+        };
     }
-    catch (err) {
-        const why = abortReason();
-        if (why)
-            return finish([], runAbortError(why, config));
-        return finish([], toEchopointError(err));
-    }
-    // Every flow at once, so live progress starts with the whole list.
-    for (const flow of flows)
-        progress.set(flow.id, { flow, state: 'launching' });
-    deps.onProgress?.([...progress.values()]);
-    // Once aborted, no new launch starts; those in flight get LAUNCH_GRACE_MS to answer.
-    const launchRequests = new AbortController();
-    const grace = new AbortController();
-    const startGrace = () => void clock.sleep(LAUNCH_GRACE_MS, grace.signal).then(() => launchRequests.abort(signal.reason), () => undefined);
-    if (signal.aborted)
-        startGrace();
-    else
-        signal.addEventListener('abort', startGrace, { once: true });
+    logger.warning('The selection matched no flows; passing because fail-on-empty is false');
+    return { key, flows, outcome: {} };
+}
+/** Launches every flow; each launched execution joins `items` (in selection order). */
+async function launchAll(api, flows, config, deps, scope, items, board) {
+    const { clock } = deps;
     const launches = await launchFlows(api, flows, {
         config,
-        ci,
+        ci: deps.ci,
         invocationId: deps.invocationId,
-        logger,
-        signal,
-        requestSignal: launchRequests.signal,
+        logger: deps.logger,
+        // Once stopped, no new launch starts; those in flight get the grace to answer.
+        signal: scope.signal,
+        requestSignal: scope.launchSignal,
         onLaunched: (outcome) => {
             if (outcome.execution) {
                 items.push({ flow: outcome.flow, execution: outcome.execution });
-                report(outcome.flow, {
+                board.set(outcome.flow, {
                     state: progressStateOf(outcome.execution),
                     executionId: outcome.execution.id,
                     startedAt: Date.parse(outcome.execution.started_at) || clock.now()
                 });
             }
             else {
-                report(outcome.flow, { state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error' });
+                board.set(outcome.flow, {
+                    state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error'
+                });
             }
         }
-    }).finally(() => {
-        grace.abort();
-        signal.removeEventListener('abort', startGrace);
-    });
+    }).finally(() => scope.endGrace());
     // Keep launch order in the items (launches finish in any order).
     const order = new Map(flows.map((f, i) => [f.id, i]));
     items.sort((a, b) => (order.get(a.flow.id) ?? 0) - (order.get(b.flow.id) ?? 0));
-    if (!signal.aborted) {
-        try {
-            await followExecutions(api, items, {
-                clock,
-                logger,
-                pollInterval: config.pollInterval,
-                concurrency: config.maxParallel,
-                signal,
-                onChange: (item) => report(item.flow, {
-                    state: item.error ? 'error' : progressStateOf(item.execution)
-                })
-            });
-        }
-        catch (err) {
-            if (!abortReason())
-                throw err;
+    return launches;
+}
+/**
+ * Follows the launched executions to the end, or until the run stops. When
+ * following fails for another reason (a defect, an answer the kit cannot read),
+ * every execution still in flight gets that error and the run reports what it
+ * has instead of failing whole; stopInFlight then cancels them.
+ */
+async function followAll(api, items, config, deps, scope, board) {
+    if (scope.signal.aborted || items.length === 0)
+        return;
+    try {
+        await followExecutions(api, items, {
+            clock: deps.clock,
+            logger: deps.logger,
+            pollInterval: config.pollInterval,
+            concurrency: config.maxParallel,
+            signal: scope.signal,
+            onChange: (item) => board.set(item.flow, { state: item.error ? 'error' : progressStateOf(item.execution) })
+        });
+    }
+    catch (err) {
+        if (scope.why)
+            return;
+        const error = toEchopointError(err);
+        deps.logger.error(`Stopped following the executions: ${error.userMessage}`);
+        for (const item of items) {
+            if (!item.error && !isTerminal(item.execution.status)) {
+                item.error = new EchopointError(error.kind, `Stopped following it: ${error.message}`, {
+                    status: error.status,
+                    code: error.code,
+                    request: error.request
+                });
+            }
         }
     }
-    const why = abortReason();
-    const still = items.filter((i) => !isTerminal(i.execution.status) && !i.error);
-    // Why each execution still in flight is left running, when it is (for the report).
+}
+/**
+ * After a stop (deadline, cancel), or for executions the run gave up following:
+ * cancels what is still in flight, within the time left, and says why each one
+ * left running is.
+ */
+async function stopInFlight(api, items, config, logger, scope) {
     const leftRunning = new Map();
-    if (still.length > 0 && why) {
-        const list = still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ');
-        const count = `${still.length} flow${still.length === 1 ? '' : 's'}`;
-        // Info, not an error: the adapters report each timed-out flow (a warning
-        // annotation per flow) and the verdict; an error here would say it twice.
-        logger.info(why === 'timeout'
-            ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
-            : `Cancelled with ${count} still running: ${list}`);
-        if (why === 'timeout' || config.cancelOnAbort) {
-            await cancelExecutions(api, still, {
-                clock,
-                logger,
-                budgetMs: CANCEL_BUDGET_MS,
-                concurrency: config.maxParallel
-            });
-            for (const item of still.filter((i) => !isTerminal(i.execution.status))) {
-                leftRunning.set(item, new EchopointError(why, 'Still running in Echopoint: it could not be cancelled (see the warning above)'));
-            }
+    const why = scope.why;
+    // Without a stop, the only executions not ended are those the run gave up following.
+    const still = items.filter((i) => !isTerminal(i.execution.status));
+    if (still.length === 0)
+        return leftRunning;
+    const list = still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ');
+    const count = `${still.length} flow${still.length === 1 ? '' : 's'}`;
+    // Info, not an error: the adapters report each timed-out flow (a warning
+    // annotation per flow) and the verdict; an error here would say it twice.
+    logger.info(why === 'timeout'
+        ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
+        : why === 'cancelled'
+            ? `Cancelled with ${count} still running: ${list}`
+            : `Cancelling ${count} this run can no longer follow: ${list}`);
+    if (why === 'cancelled' && !config.cancelOnAbort) {
+        logger.info('Leaving them running in Echopoint: cancel-on-abort is false');
+        for (const item of still) {
+            leftRunning.set(item, new EchopointError('cancelled', 'Left running in Echopoint (cancel-on-abort is false)'));
         }
-        else {
-            logger.info('Leaving them running in Echopoint: cancel-on-abort is false');
-            for (const item of still) {
-                leftRunning.set(item, new EchopointError(why, 'Left running in Echopoint (cancel-on-abort is false)'));
-            }
-        }
+        return leftRunning;
     }
-    const byFlow = new Map(items.map((i) => [i.flow.id, i]));
-    const reports = launches.map((launch) => {
-        const item = byFlow.get(launch.flow.id);
-        if (!item) {
-            // Never launched: stopped by the cancel or the deadline, or its launch failed.
-            const notLaunched = launch.skipped === true || launch.error?.kind === 'cancelled';
-            if (notLaunched && why === 'timeout') {
-                return flowReportOf(launch.flow, 'timed_out', undefined, new EchopointError('timeout', 'Not launched: the timeout passed first'));
-            }
-            const kind = notLaunched && why === 'cancelled' ? 'cancelled' : 'error';
-            return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
-        }
-        if (item.error)
-            return flowReportOf(item.flow, 'error', item, item.error);
-        if (isTerminal(item.execution.status)) {
-            // A cancel we sent after the deadline still reads as timed out: that is why it stopped.
-            const status = (0,core_results/* flowStatusOf */.Of)(item.execution);
-            return flowReportOf(item.flow, why === 'timeout' && status === 'cancelled' ? 'timed_out' : status, item);
-        }
-        return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item, leftRunning.get(item));
+    await cancelExecutions(api, still, {
+        clock: scope.clock,
+        logger,
+        budgetMs: scope.cancelBudgetMs(),
+        // All at once (up to 32): one slow answer must not hold up the others.
+        concurrency: Math.min(still.length, Math.max(config.maxParallel, 32))
     });
-    for (const r of reports) {
-        const flow = flows.find((f) => f.id === r.flow_id);
-        if (flow)
-            report(flow, { state: r.status });
+    for (const item of still.filter((i) => !isTerminal(i.execution.status))) {
+        leftRunning.set(item, new EchopointError(why ?? 'contract', 'Still running in Echopoint: it could not be cancelled (see the warning above)'));
     }
-    return finish(reports, why ? runAbortError(why, config) : undefined);
+    return leftRunning;
 }
 function runAbortError(why, config) {
     return why === 'timeout'
@@ -37118,6 +37844,8 @@ function renderTable(outcome) {
 
 
 
+
+
 const CLI_INPUT_NAMES = {
     apiKey: '--api-key (or ECHOPOINT_API_KEY)',
     organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
@@ -37151,6 +37879,7 @@ async function runCommand(flowIds, flags, io) {
         : undefined;
     const logger = createCliLogger({
         verbose: flags.verbose === true,
+        secrets: [readCredentials(flags, io.env).apiKey],
         write: live ? (line) => live.log(line) : io.stderr
     });
     const onInterrupt = () => logger.info(flags.cancelOnAbort
@@ -37202,7 +37931,7 @@ async function runAndReport(flowIds, flags, io, logger, live) {
         outcome = outcomeOfError(toEchopointError(err));
     }
     // Written even when the options did not validate: a report step then shows the error.
-    const junitPath = config?.junitPath ?? (flags.junit?.trim() || undefined);
+    const junitPath = config?.junitPath ?? usableJunitPath(flags.junit);
     if (junitPath) {
         try {
             const path = await (await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(490)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6490))).writeJunitReport(junitPath, outcome.results, {
@@ -37217,12 +37946,16 @@ async function runAndReport(flowIds, flags, io, logger, live) {
     live?.stop();
     // A run that stopped before any flow: the reason on stderr (stdout keeps only the result).
     const stoppedEarly = outcome.error !== undefined && outcome.results.flows.length === 0;
+    // The core redacts what the API sends; this is the last line of defence before a person reads it.
+    const redact = createRedactor(creds.apiKey ? [creds.apiKey] : []);
     if (stoppedEarly)
-        io.stderr(`error: ${outcome.error?.userMessage}`);
-    if (flags.output === 'json')
-        io.stdout(JSON.stringify(outcome.results, null, 2));
+        io.stderr(redact(`error: ${(0,report_escape/* oneLine */.TN)(outcome.error?.userMessage ?? '', 4000)}`));
+    // `##[` can only be inside a JSON string: \u0023 keeps the document equal and the runner blind.
+    if (flags.output === 'json') {
+        io.stdout(redact(JSON.stringify(outcome.results, null, 2)).replace(/##\[/g, '#\\u0023['));
+    }
     else if (!stoppedEarly)
-        io.stdout(renderTable(outcome));
+        io.stdout((0,report_escape/* inertText */.UJ)(redact(renderTable(outcome))));
     return core_results/* EXIT_CODES */.ai[outcome.results.status];
 }
 function collect(value, previous) {
@@ -37566,7 +38299,11 @@ function renderWhoami(report, now) {
 }
 /** Runs the command; returns the exit code (0, or 3 for an invalid key, usage or API error). */
 async function whoamiCommand(flags, io) {
-    const logger = createCliLogger({ verbose: flags.verbose === true, write: io.stderr });
+    const logger = createCliLogger({
+        verbose: flags.verbose === true,
+        write: io.stderr,
+        secrets: [readCredentials(flags, io.env).apiKey]
+    });
     if (flags.output !== 'text' && flags.output !== 'json') {
         io.stderr(`error: Invalid --output: "${flags.output}" is not one of text, json.`);
         return 3;
@@ -37695,10 +38432,12 @@ async function main(argv, io) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fq: () => (/* binding */ inertLine),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UJ: () => (/* binding */ inertText),
 /* harmony export */   vp: () => (/* binding */ showValue)
 /* harmony export */ });
-/* unused harmony exports escapeMarkdown, safeId, safeUrl */
+/* unused harmony exports escapeMarkdown, safeId, UNSAFE_EXCEPT_LF, safeUrl */
 /**
  * Flow names, node names and server messages are untrusted text: they go into
  * Markdown, HTML and XML that people read, so they are escaped to stay text.
@@ -37728,6 +38467,37 @@ function oneLine(text, max = 500) {
         .replace(/\s*[\r\n]+\s*/g, ' ')
         .trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+/** C0 and C1 controls (CR, LF, NEL included), LS, PS, and bidi overrides and marks. */
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/** The same, but not LF: for text whose line breaks are escaped by whoever writes it. */
+const UNSAFE_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/* eslint-enable no-control-regex */
+/**
+ * Text as one line a CI runner will not act on. GitHub's runner reads workflow
+ * commands from every stdout line: `::cmd::` at the start (after leading
+ * whitespace) and the legacy `##[cmd]` anywhere in the line (actions/runner,
+ * ActionCommand.TryParseV2 and TryParse). Line breaks and control characters
+ * become spaces, the text is cut to `max`, `##[` reads `## [`, and a line that
+ * would start with `::` gets a `» ` prefix.
+ */
+function inertLine(text, max = 4000) {
+    let line = text.replace(LINE_BREAKING, ' ').trim();
+    if (line.length > max)
+        line = `${line.slice(0, max - 1)}…`;
+    line = line.replace(/##\[/g, '## [');
+    return line.startsWith('::') ? `» ${line}` : line;
+}
+/** Multi-line output (a table, a JSON document) with every line made inert (see inertLine). */
+function inertText(text) {
+    return text
+        .split('\n')
+        .map((line) => {
+        const safe = line.replace(/##\[/g, '## [');
+        return safe.trimStart().startsWith('::') ? `» ${safe}` : safe;
+    })
+        .join('\n');
 }
 /** A value as short readable text: strings quoted, objects as compact JSON. */
 function showValue(value, max = 200) {

@@ -9,16 +9,12 @@ import {
   type RawRunInputs,
   type RunConfig
 } from '../core/config.js'
-
-/** Masks a secret input: the whole value and each of its lines (a multi-line value masks line by line). */
-export function maskSecret(value: string): void {
-  const candidates = new Set([value, value.trim(), ...value.split(/\r?\n|\r/).map((l) => l.trim())])
-  for (const candidate of candidates) if (candidate.length > 0) core.setSecret(candidate)
-}
+import { protectSecret } from './workflow-log.js'
+export { usableJunitPath as safeJunitPath } from '../core/config.js'
 
 /** Masks the key, then reads and validates every input (throws ConfigError). */
 export function readRunConfig(): RunConfig {
-  maskSecret(core.getInput('api-key', { trimWhitespace: false }))
+  protectSecret(core.getInput('api-key', { trimWhitespace: false }))
   const raw: RawRunInputs = {}
   for (const [field, name] of Object.entries(ACTION_INPUT_NAMES) as [
     keyof RawRunInputs,

@@ -11,17 +11,18 @@ import { toEchopointError } from '../core/errors.js'
 import { expiresSoon, expiryWarning } from '../core/key-expiry.js'
 import { outcomeOfError, runFlows, verdictMessage, type RunOutcome } from '../core/run.js'
 import { annotateResults } from './annotations.js'
-import { readRunConfig } from './inputs.js'
-import { actionLogger } from './logger.js'
+import { readRunConfig, safeJunitPath } from './inputs.js'
 import { setRunOutputs } from './outputs.js'
 import { renderSummary } from './summary.js'
 import { VERSION } from '../core/version.js'
+import { redactDeep } from '../core/api/redact.js'
+import { actionLogger, log, redact } from './workflow-log.js'
 
 /** Aborts on the runner's cancel signals (SIGINT, then SIGTERM 7.5 s later). */
 function cancelSignal(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController()
   const onSignal = (name: string) => () => {
-    if (!controller.signal.aborted) core.info(`Received ${name}: stopping`)
+    if (!controller.signal.aborted) log.info(`Received ${name}: stopping`)
     controller.abort()
   }
   const handlers: [NodeJS.Signals, () => void][] = [
@@ -41,18 +42,19 @@ function cancelSignal(): { signal: AbortSignal; dispose: () => void } {
  */
 function reportTargets(config: RunConfig | undefined): { junitPath?: string; jobSummary: boolean } {
   if (config) return { junitPath: config.junitPath, jobSummary: config.jobSummary }
-  const junitPath = core.getInput('junit-path').trim()
   return {
-    junitPath: junitPath === '' ? undefined : junitPath,
+    junitPath: safeJunitPath(core.getInput('junit-path')),
     jobSummary: core.getInput('job-summary').trim().toLowerCase() !== 'false'
   }
 }
 
 async function report(
-  outcome: RunOutcome,
+  unsafe: RunOutcome,
   config: RunConfig | undefined,
   clock: Clock
 ): Promise<void> {
+  // Everything below reads the redacted outcome: the key is nowhere in what others read.
+  const outcome: RunOutcome = { ...unsafe, results: redactDeep(unsafe.results, redact) }
   const targets = reportTargets(config)
   let junitPath: string | undefined
   if (targets.junitPath) {
@@ -62,9 +64,9 @@ async function report(
       ).writeJunitReport(targets.junitPath, outcome.results, {
         error: outcome.error
       })
-      core.info(`JUnit report written to ${junitPath}`)
+      log.info(`JUnit report written to ${junitPath}`)
     } catch (err) {
-      core.warning(
+      log.warning(
         `Could not write the JUnit report to ${targets.junitPath}: ${toEchopointError(err).message}`
       )
     }
@@ -74,22 +76,21 @@ async function report(
 
   const expiresAt = outcome.key?.expiresAt
   if (expiresAt && expiresSoon(expiresAt, clock.now())) {
-    core.warning(expiryWarning(expiresAt, clock.now()), {
+    log.warning(expiryWarning(expiresAt, clock.now()), {
       title: 'Echopoint: API key expires soon'
     })
   }
 
   if (targets.jobSummary) {
     try {
-      await core.summary
-        .addRaw(
-          renderSummary(outcome, { now: clock.now(), runUrl: detectCiContext().runUrl }),
-          true
-        )
-        .write()
+      const markdown = renderSummary(outcome, {
+        now: clock.now(),
+        runUrl: detectCiContext().runUrl
+      })
+      await core.summary.addRaw(redact(markdown), true).write()
     } catch (err) {
       // Outside a runner there is no summary file; that must not fail the step.
-      core.debug(`No job summary written: ${toEchopointError(err).message}`)
+      log.debug(`No job summary written: ${toEchopointError(err).message}`)
     }
   }
 }
@@ -116,10 +117,10 @@ export async function run(clock: Clock = systemClock): Promise<void> {
   try {
     await report(outcome, config, clock)
   } catch (err) {
-    core.warning(`Could not write every report: ${toEchopointError(err).message}`)
+    log.warning(`Could not write every report: ${toEchopointError(err).message}`)
   }
   cancel.dispose()
   const message = verdictMessage(outcome)
-  if (outcome.results.success) core.info(message)
-  else core.setFailed(message)
+  if (outcome.results.success) log.info(message)
+  else log.fail(message)
 }

@@ -6,6 +6,7 @@
  */
 import type { RunOutcome } from '../core/run.js'
 import { formatDuration } from '../core/duration.js'
+import { byteLength, SUMMARY_MAX_BYTES } from '../core/report/fit.js'
 import { expiresSoon, expiryWarning } from '../core/key-expiry.js'
 import { escapeMarkdown as md, safeId, safeUrl, showValue } from '../core/report/escape.js'
 import {
@@ -68,13 +69,21 @@ function flowDetails(flow: FlowReport): string[] {
 export interface SummaryContext {
   now: number
   runUrl?: string
+  /** Largest summary in bytes (default: GitHub's limit, with a margin). */
+  maxBytes?: number
 }
 
-/** The job summary's Markdown for any outcome. */
+/**
+ * The job summary's Markdown for any outcome, at most `maxBytes` (GitHub refuses
+ * a step summary over 1 MiB). When the rows and failure details do not all fit,
+ * as many as fit are shown and a note says how many were left out and where the
+ * whole story is.
+ */
 export function renderSummary(outcome: RunOutcome, context: SummaryContext): string {
+  const maxBytes = context.maxBytes ?? SUMMARY_MAX_BYTES
   const { results } = outcome
   const c = results.counts
-  const lines: string[] = [`## ${HEADLINE[results.status]}`, '']
+  const head: string[] = [`## ${HEADLINE[results.status]}`, '']
   const parts = [
     `**${c.total}** flow${c.total === 1 ? '' : 's'}`,
     `${c.passed} passed`,
@@ -83,49 +92,81 @@ export function renderSummary(outcome: RunOutcome, context: SummaryContext): str
   if (c.timed_out) parts.push(`${c.timed_out} timed out`)
   if (c.cancelled) parts.push(`${c.cancelled} cancelled`)
   if (c.error) parts.push(`${c.error} error${c.error === 1 ? '' : 's'}`)
-  lines.push(`${parts.join(' · ')} · ${formatDuration(results.duration_ms)}`, '')
+  head.push(`${parts.join(' · ')} · ${formatDuration(results.duration_ms)}`, '')
 
   if (outcome.error) {
-    lines.push(`> **${md(outcome.error.message)}**`)
-    if (outcome.error.hint) lines.push(`> ${md(outcome.error.hint)}`)
-    lines.push('')
+    head.push(`> **${md(outcome.error.message)}**`)
+    if (outcome.error.hint) head.push(`> ${md(outcome.error.hint)}`)
+    head.push('')
   }
 
-  if (results.flows.length > 0) {
-    // A link column only when the API gave links (contract.md has no execution URL yet).
-    const links = results.flows.some((f) => f.url !== null && safeUrl(f.url) !== undefined)
-    lines.push(
-      `| Status | Flow | Duration | Failure |${links ? ' Link |' : ''}`,
-      `| --- | --- | --- | --- |${links ? ' --- |' : ''}`
-    )
-    for (const flow of results.flows) {
-      const duration = flow.duration_ms === null ? '' : formatDuration(flow.duration_ms)
-      const url = flow.url === null ? undefined : safeUrl(flow.url)
-      const link = links ? ` ${url ? `[open](${url})` : ''} |` : ''
-      lines.push(
-        `| ${ICON[flow.status]} | ${md(flow.flow_name)} | ${duration} | ${cellFailure(flow)} |${link}`
-      )
-    }
-    lines.push('')
-  }
+  // A link column only when the API gave links (contract.md has no execution URL yet).
+  const links = results.flows.some((f) => f.url !== null && safeUrl(f.url) !== undefined)
+  const tableHead = [
+    `| Status | Flow | Duration | Failure |${links ? ' Link |' : ''}`,
+    `| --- | --- | --- | --- |${links ? ' --- |' : ''}`
+  ]
+  const rows = results.flows.map((flow) => {
+    const duration = flow.duration_ms === null ? '' : formatDuration(flow.duration_ms)
+    const url = flow.url === null ? undefined : safeUrl(flow.url)
+    const link = links ? ` ${url ? `[open](${url})` : ''} |` : ''
+    return `| ${ICON[flow.status]} | ${md(flow.flow_name)} | ${duration} | ${cellFailure(flow)} |${link}`
+  })
+  const details = results.flows
+    .filter((f) => f.status !== 'passed')
+    .map((flow) => flowDetails(flow).join('\n'))
 
-  const notPassed = results.flows.filter((f) => f.status !== 'passed')
-  if (notPassed.length > 0) {
-    lines.push('### Failures', '')
-    for (const flow of notPassed) lines.push(...flowDetails(flow))
-  }
-
+  const tail: string[] = []
   const expiresAt = outcome.key?.expiresAt
   if (expiresAt && expiresSoon(expiresAt, context.now)) {
-    lines.push(`> ⚠️ ${md(expiryWarning(expiresAt, context.now))}`, '')
+    tail.push(`> ⚠️ ${md(expiryWarning(expiresAt, context.now))}`, '')
   }
   if (outcome.stats.waits > 0) {
-    lines.push(
+    tail.push(
       `Rate limits: waited ${outcome.stats.waits} time${outcome.stats.waits === 1 ? '' : 's'}, ${formatDuration(outcome.stats.waitedMs)} in total.`,
       ''
     )
   }
   const runUrl = context.runUrl === undefined ? undefined : safeUrl(context.runUrl)
-  if (runUrl) lines.push(`<sub>[Workflow run](${runUrl})</sub>`, '')
+  if (runUrl) tail.push(`<sub>[Workflow run](${runUrl})</sub>`, '')
+
+  // Fill up to the budget: the headline and the tail always, then rows, then details.
+  const NOTE_RESERVE = 400
+  let budget = maxBytes - byteLength(head.join('\n')) - byteLength(tail.join('\n')) - NOTE_RESERVE
+  const take = (blocks: string[]): string[] => {
+    const kept: string[] = []
+    for (const block of blocks) {
+      const size = byteLength(block) + 1
+      if (size > budget) break
+      kept.push(block)
+      budget -= size
+    }
+    return kept
+  }
+  const lines = [...head]
+  if (rows.length > 0) {
+    budget -= byteLength(tableHead.join('\n')) + 2
+    const shownRows = take(rows)
+    lines.push(...tableHead, ...shownRows)
+    if (shownRows.length < rows.length) {
+      lines.push(
+        '',
+        `_${rows.length - shownRows.length} more flow${rows.length - shownRows.length === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have every flow._`
+      )
+    }
+    lines.push('')
+  }
+  if (details.length > 0) {
+    budget -= 20
+    const shown = take(details)
+    if (shown.length > 0) lines.push('### Failures', '', ...shown)
+    if (shown.length < details.length) {
+      lines.push(
+        `_Details of ${details.length - shown.length} more failure${details.length - shown.length === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have them._`,
+        ''
+      )
+    }
+  }
+  lines.push(...tail)
   return lines.join('\n')
 }

@@ -11,7 +11,7 @@ import {
   type KeyCheckConfig,
   type RawKeyCheckInputs
 } from '../core/key-check-config.js'
-import { maskSecret } from '../action/inputs.js'
+import { protectSecret } from '../action/workflow-log.js'
 
 export interface ReminderSettings {
   /** Empty when not given: no reminder issue. */
@@ -21,9 +21,9 @@ export interface ReminderSettings {
 
 /** Masks the secrets, then reads and validates every input (throws ConfigError). */
 export function readKeyCheckInputs(): { config: KeyCheckConfig; reminder: ReminderSettings } {
-  maskSecret(core.getInput('api-key', { trimWhitespace: false }))
+  protectSecret(core.getInput('api-key', { trimWhitespace: false }))
   const token = core.getInput('github-token')
-  if (token !== '') core.setSecret(token)
+  if (token !== '') protectSecret(token)
 
   const raw: RawKeyCheckInputs = {}
   for (const [field, name] of Object.entries(KEY_CHECK_ACTION_INPUT_NAMES) as [

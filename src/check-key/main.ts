@@ -16,7 +16,7 @@ import {
 } from '../core/key-check.js'
 import type { KeyCheckConfig } from '../core/key-check-config.js'
 import { VERSION } from '../core/version.js'
-import { actionLogger } from '../action/logger.js'
+import { actionLogger, log, redact } from '../action/workflow-log.js'
 import { readKeyCheckInputs, type ReminderSettings } from './inputs.js'
 import { setKeyCheckOutputs } from './outputs.js'
 import { syncReminderIssue, type ReminderOutcome } from './reminder-issue.js'
@@ -27,16 +27,16 @@ const TITLE = 'Echopoint: API key'
 function announce(message: KeyCheckMessage): void {
   switch (message.level) {
     case 'error':
-      core.error(message.text, { title: TITLE })
+      log.error(message.text, { title: TITLE })
       break
     case 'warning':
-      core.warning(message.text, { title: TITLE })
+      log.warning(message.text, { title: TITLE })
       break
     case 'notice':
-      core.notice(message.text, { title: TITLE })
+      log.notice(message.text, { title: TITLE })
       break
     case 'info':
-      core.info(message.text)
+      log.info(message.text)
   }
 }
 
@@ -49,11 +49,11 @@ async function reminderIssue(
 ): Promise<ReminderOutcome | undefined> {
   if (result.reminder === 'leave') return undefined
   if (!settings.openIssue) {
-    core.debug('open-issue is false: no reminder issue')
+    log.debug('open-issue is false: no reminder issue')
     return undefined
   }
   if (settings.token === '') {
-    core.warning(
+    log.warning(
       'github-token is empty, so no reminder issue was written. Leave it at its default (${{ github.token }}) or set open-issue: false.',
       { title: TITLE }
     )
@@ -71,23 +71,21 @@ async function reminderIssue(
   })
   switch (outcome.action) {
     case 'created':
-      core.info(`Opened reminder issue #${outcome.number}${outcome.url ? ` (${outcome.url})` : ''}`)
+      log.info(`Opened reminder issue #${outcome.number}${outcome.url ? ` (${outcome.url})` : ''}`)
       break
     case 'updated':
-      core.info(
-        `Updated reminder issue #${outcome.number}${outcome.url ? ` (${outcome.url})` : ''}`
-      )
+      log.info(`Updated reminder issue #${outcome.number}${outcome.url ? ` (${outcome.url})` : ''}`)
       break
     case 'closed':
-      core.info(`Closed reminder issue ${outcome.numbers.map((n) => `#${n}`).join(', ')}`)
+      log.info(`Closed reminder issue ${outcome.numbers.map((n) => `#${n}`).join(', ')}`)
       break
     case 'failed':
-      core.warning(`Could not update the reminder issue. ${outcome.message}`, {
+      log.warning(`Could not update the reminder issue. ${outcome.message}`, {
         title: 'Echopoint: reminder issue'
       })
       break
     case 'none':
-      core.debug('No reminder issue to close')
+      log.debug('No reminder issue to close')
   }
   return outcome
 }
@@ -110,7 +108,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
   const now = clock.now()
   const runUrl = detectCiContext().runUrl
 
-  core.info(result.headline)
+  log.info(result.headline)
   for (const message of result.messages.filter((m) => m.level !== 'error')) announce(message)
 
   let reminder: ReminderOutcome | undefined
@@ -123,16 +121,16 @@ export async function run(clock: Clock = systemClock): Promise<void> {
 
   try {
     await core.summary
-      .addRaw(renderKeyCheckSummary(result, { now, reminder, runUrl }), true)
+      .addRaw(redact(renderKeyCheckSummary(result, { now, reminder, runUrl })), true)
       .write()
   } catch (err) {
     // Outside a runner there is no summary file; that must not fail the step.
-    core.debug(`No job summary written: ${toEchopointError(err).message}`)
+    log.debug(`No job summary written: ${toEchopointError(err).message}`)
   }
 
   const errors = result.messages.filter((m) => m.level === 'error')
   if (result.passed) return
   // The first error fails the step (setFailed annotates it); any others are annotations too.
   for (const message of errors.slice(1)) announce(message)
-  core.setFailed(errors[0]?.text ?? result.headline)
+  log.fail(errors[0]?.text ?? result.headline)
 }

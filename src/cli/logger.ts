@@ -1,21 +1,32 @@
 /**
  * The core's Logger for the CLI: everything goes to stderr (stdout is for the
  * result: the table or the JSON document). Plain lines with no control
- * characters, so CI logs stay clean; debug only with --verbose or
+ * characters that a CI runner will not read as commands (inertLine), so CI logs
+ * stay clean; debug only with --verbose or
  * ECHOPOINT_DEBUG=1.
  */
 import type { Logger } from '../core/logger.js'
-import { oneLine } from '../core/report/escape.js'
+import { createRedactor } from '../core/api/redact.js'
+import { inertLine, oneLine } from '../core/report/escape.js'
 
 export interface CliLoggerOptions {
   verbose: boolean
   write?: (line: string) => void
+  /** Secrets hidden (in every encoded form) from every line, e.g. the API key. */
+  secrets?: readonly (string | undefined)[]
 }
 
 export function createCliLogger(options: CliLoggerOptions): Logger {
   const write = options.write ?? ((line: string) => void process.stderr.write(`${line}\n`))
+  const redact = createRedactor(
+    (options.secrets ?? []).filter((s): s is string => typeof s === 'string')
+  )
   const line = (prefix: string, message: string, title?: string): void =>
-    write(`${prefix}${title ? `${oneLine(title, 200)}: ` : ''}${oneLine(message, 4000)}`)
+    write(
+      inertLine(
+        redact(`${prefix}${title ? `${oneLine(title, 200)}: ` : ''}${oneLine(message, 4000)}`)
+      )
+    )
   return {
     debug: (message) => {
       if (options.verbose) line('debug: ', message)

@@ -10,16 +10,26 @@ import { toEchopointError } from './errors.js'
 import type { Logger } from './logger.js'
 import type { FollowItem } from './follow.js'
 import { isTerminal } from './api/types.js'
+import { mapWithConcurrency } from './pool.js'
+
+/** How long (at most a quarter of the budget) the first cancel runs alone before the others go out regardless. */
+export const PROBE_MS = 500
 
 export interface CancelOptions {
   clock: Clock
   logger: Logger
-  /** Milliseconds allowed for all cancel requests together. */
+  /** Milliseconds allowed for all cancel requests together; each one is bounded by it. */
   budgetMs: number
+  /** Cancel requests at once. */
   concurrency: number
 }
 
-/** Cancels every item still in flight; returns the ids it cancelled. */
+/**
+ * Cancels every item still in flight; returns the ids it cancelled. The cancels
+ * go out together (one slow or hanging answer holds up no other; the first gets
+ * PROBE_MS alone to learn whether the server has the endpoint at all), each
+ * bounded by the budget, and the whole call ends within it.
+ */
 export async function cancelExecutions(
   api: EchopointApi,
   items: readonly FollowItem[],
@@ -29,13 +39,14 @@ export async function cancelExecutions(
   if (inFlight.length === 0) return []
   const { logger } = options
   const controller = new AbortController()
-  void options.clock.sleep(options.budgetMs, controller.signal).then(
+  const budget = options.clock.sleep(options.budgetMs, controller.signal).then(
     () => controller.abort(),
     () => undefined
   )
   const cancelled: string[] = []
   let unsupported = false
   const cancelOne = async (item: FollowItem): Promise<void> => {
+    if (unsupported || controller.signal.aborted) return
     try {
       item.execution = await api.cancelExecution(item.flow.id, item.execution.id, {
         signal: controller.signal
@@ -54,6 +65,10 @@ export async function cancelExecutions(
         unsupported = true
       } else if (error.status === 409) {
         logger.debug(`Execution ${item.execution.id} had already ended`)
+      } else if (controller.signal.aborted) {
+        logger.warning(
+          `Could not cancel "${item.flow.name}" (execution ${item.execution.id}): no answer within ${options.budgetMs} ms`
+        )
       } else {
         logger.warning(
           `Could not cancel "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`
@@ -61,17 +76,18 @@ export async function cancelExecutions(
       }
     }
   }
-  // The first cancel alone: against a server without the endpoint, it is the only request.
-  await cancelOne(inFlight[0])
-  let next = 1
-  const worker = async (): Promise<void> => {
-    while (next < inFlight.length && !unsupported && !controller.signal.aborted) {
-      await cancelOne(inFlight[next++])
-    }
-  }
-  await Promise.all(
-    Array.from({ length: Math.min(options.concurrency, inFlight.length - 1) }, worker)
-  )
+  // The first cancel goes alone for a moment: against a server without the endpoint it
+  // is the only request (one 404, contract.md B.3). Should it hang, the others go anyway.
+  const first = cancelOne(inFlight[0])
+  await Promise.race([
+    first,
+    options.clock.sleep(PROBE_MS, controller.signal).catch(() => undefined)
+  ])
+  await Promise.all([
+    first,
+    mapWithConcurrency(inFlight.slice(1), Math.max(1, options.concurrency), cancelOne)
+  ])
   controller.abort()
+  await budget
   return cancelled
 }

@@ -12,7 +12,8 @@
  * executions become (timed out or cancelled).
  */
 import type { EchopointApi } from './api/api.js'
-import { isTerminal, type FlowExecution, type NodeExecutionResult } from './api/types.js'
+import type { Execution, NodeResult } from './api/model.js'
+import { isTerminal } from './api/types.js'
 import type { Clock } from './clock.js'
 import { formatDuration } from './duration.js'
 import { EchopointError, toEchopointError } from './errors.js'
@@ -24,12 +25,16 @@ import { expectedPages, trackRound } from './track.js'
 
 export interface FollowItem {
   flow: SelectedFlow
-  execution: FlowExecution
-  nodes?: NodeExecutionResult[]
+  execution: Execution
+  nodes?: NodeResult[]
   /** Set when the execution could not be followed (a final error, or too many failed polls). */
   error?: EchopointError
   /** Consecutive polls that failed with a temporary error. */
   failedPolls?: number
+  /** Why the node results could not be read, when they could not (the report says so). */
+  nodesError?: string
+  /** The last status word the server sent that this kit does not know (logged once per word). */
+  unknownStatus?: string
 }
 
 export interface FollowOptions {
@@ -76,10 +81,25 @@ async function fetchNodes(
   } catch (err) {
     const error = toEchopointError(err)
     if (error.kind === 'cancelled') throw err
+    item.nodesError = `its node results could not be read: ${error.message}`
     logger.warning(
       `Could not read the node results of "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`
     )
   }
+}
+
+/**
+ * Says once per execution and word when the server reports a status this kit
+ * does not know: the execution is still followed (it is never a pass), and the
+ * log says what the server said instead of a silent "still running".
+ */
+export function noteStatus(item: FollowItem, logger: Logger): void {
+  const word = item.execution.reported_status
+  if (word === undefined || word === item.unknownStatus) return
+  item.unknownStatus = word
+  logger.warning(
+    `Execution ${item.execution.id} of "${item.flow.name}" reports status "${word}", which is not one of pending, running, completed, failed, cancelled; following it until it reaches one of those or the timeout passes`
+  )
 }
 
 function describeEnd(item: FollowItem): string {
@@ -104,6 +124,7 @@ async function pollOnce(
     item.failedPolls = 0
     const changed = execution.status !== item.execution.status
     item.execution = execution
+    noteStatus(item, logger)
     if (isTerminal(execution.status)) {
       if (execution.status !== 'completed') await fetchNodes(api, item, logger, signal)
       logger.info(describeEnd(item))
@@ -152,6 +173,7 @@ function durationsSeen(items: readonly FollowItem[]): number[] {
  * passing goes to `details`: its node results are still to be read.
  */
 function settleTracked(item: FollowItem, options: FollowOptions, details: FollowItem[]): void {
+  noteStatus(item, options.logger)
   const { status } = item.execution
   if (isTerminal(status) && status !== 'completed') details.push(item)
   else if (isTerminal(status)) options.logger.info(describeEnd(item))

@@ -4,7 +4,8 @@
  * CI run and the flow, so a retried request or step never starts a flow twice.
  */
 import type { EchopointApi } from './api/api.js'
-import type { FlowExecution, LaunchRequest } from './api/types.js'
+import type { Execution } from './api/model.js'
+import type { LaunchRequest } from './api/types.js'
 import { idempotencyKeyFor, type CiContext } from './ci-context.js'
 import type { RunConfig } from './config.js'
 import { EchopointError, toEchopointError } from './errors.js'
@@ -14,10 +15,16 @@ import type { SelectedFlow } from './selection.js'
 
 export interface LaunchOutcome {
   flow: SelectedFlow
-  execution?: FlowExecution
+  execution?: Execution
   error?: EchopointError
   /** True when the flow was never attempted (an earlier error stopped the launches). */
   skipped?: boolean
+  /**
+   * Set when the launch request went out but no answer came before the run
+   * stopped: the server may have created an execution this run cannot see. The
+   * Idempotency-Key it carried, so a retry of the step cannot start it twice.
+   */
+  unanswered?: { idempotencyKey: string }
 }
 
 /** Errors after which launching the other flows cannot succeed either. */
@@ -71,17 +78,48 @@ export async function launchFlows(
     async (flow): Promise<LaunchOutcome> => {
       const key = idempotencyKeyFor(flow.id, ci, config.idempotencyKey, options.invocationId)
       let outcome: LaunchOutcome
+      let sent = false
       try {
-        const execution = await api.launchFlow(flow.id, body, key, { signal: requestSignal })
+        const execution = await api.launchFlow(flow.id, body, key, {
+          signal: requestSignal,
+          onSent: () => (sent = true)
+        })
         logger.info(`Launched "${flow.name}" (${flow.id}): execution ${execution.id}`)
         outcome = { flow, execution }
       } catch (err) {
         const error = toEchopointError(err)
-        if (signal?.aborted && error.kind !== 'timeout') {
+        if (signal?.aborted && error.kind !== 'timeout' && sent) {
+          outcome = {
+            flow,
+            unanswered: { idempotencyKey: key },
+            error: new EchopointError(
+              'cancelled',
+              `The launch request was sent but no answer came before the run stopped: Echopoint may have started an execution this run could not cancel (Idempotency-Key ${key}; a retry of this step with the same key will not start it twice)`
+            )
+          }
+          logger.warning(`"${flow.name}" (${flow.id}): ${outcome.error?.message ?? ''}`)
+        } else if (signal?.aborted && error.kind !== 'timeout') {
           outcome = {
             flow,
             error: new EchopointError('cancelled', 'cancelled before it was launched')
           }
+        } else if (error.kind === 'conflict') {
+          // A 409 on launch: the key was used before with other parameters (contract.md;
+          // the spec names no error code for it, so the status is the signal).
+          outcome = {
+            flow,
+            error: new EchopointError(
+              'conflict',
+              `Could not launch "${flow.name}": the Idempotency-Key ${key} was already used with other launch parameters (HTTP 409)`,
+              {
+                status: error.status,
+                code: error.code,
+                request: error.request,
+                hint: 'Use a new idempotency-key (or leave it empty to derive one per run), or launch with the same environment, version and runner as before'
+              }
+            )
+          }
+          logger.error(outcome.error?.userMessage ?? '', { title: `Echopoint: ${flow.name}` })
         } else {
           logger.error(`Could not launch "${flow.name}" (${flow.id}): ${error.userMessage}`, {
             title: `Echopoint: ${flow.name}`

@@ -5,13 +5,14 @@
  * started on the server.
  */
 import type { EchopointApi } from './api/api.js'
-import type { ApiKeySelf, Permission, RunnerType } from './api/types.js'
+import type { KeySelf } from './api/model.js'
+import type { RunnerType } from './api/types.js'
 import { EchopointError } from './errors.js'
 import type { Logger } from './logger.js'
 import { BUILT_IN_SCOPE_DESCRIPTIONS, ciModeFor, missingScopes } from './scopes.js'
 
 export interface KeyInfo {
-  key: ApiKeySelf
+  key: KeySelf
   /** RFC 3339 expiry, null when the key never expires, undefined when unknown. */
   expiresAt: string | null | undefined
   expiresAtSource?: 'api-keys/self' | 'header'
@@ -24,7 +25,7 @@ export const INVALID_KEY_HINT =
 
 /** `GET /api-keys/self`, with a 401 turned into the message users should see. */
 export async function fetchKeyInfo(api: EchopointApi, signal?: AbortSignal): Promise<KeyInfo> {
-  let key: ApiKeySelf
+  let key: KeySelf
   try {
     key = await api.getKeySelf({ signal })
   } catch (err) {
@@ -58,7 +59,7 @@ async function scopeDescriptions(
   const descriptions = { ...BUILT_IN_SCOPE_DESCRIPTIONS }
   try {
     const page = await api.listPermissions('ci', { signal })
-    for (const permission of page.items as Permission[]) {
+    for (const permission of page.items) {
       if (permission.description) descriptions[permission.name] = permission.description
     }
   } catch (err) {

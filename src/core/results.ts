@@ -2,13 +2,13 @@
  * The results document (interface.md section 4) and the verdict. Strict: the
  * run is `passed` only if every selected flow passed.
  */
-import type { AssertionResult, FlowExecution, NodeExecutionResult } from './api/types.js'
+import type { Assertion, Execution, NodeResult } from './api/model.js'
 
 export type FlowStatus = 'passed' | 'failed' | 'timed_out' | 'cancelled' | 'error'
 export type RunStatus = FlowStatus
 
 /** An assertion as the results document shows it: the API's own shape. */
-export type AssertionReport = AssertionResult
+export type AssertionReport = Assertion
 
 export interface NodeReport {
   node_id: string
@@ -66,7 +66,7 @@ export const EXIT_CODES: Record<RunStatus, number> = {
 }
 
 /** Maps an execution's terminal status to the flow's status in the report. */
-export function flowStatusOf(execution: Pick<FlowExecution, 'status'>): FlowStatus {
+export function flowStatusOf(execution: Pick<Execution, 'status'>): FlowStatus {
   switch (execution.status) {
     case 'completed':
       return 'passed'
@@ -87,7 +87,7 @@ export function elapsedMs(from?: string | null, to?: string | null): number | nu
   return Number.isFinite(ms) && ms >= 0 ? ms : null
 }
 
-function assertionReport(a: AssertionResult): AssertionReport {
+function assertionReport(a: Assertion): AssertionReport {
   const report: AssertionReport = {
     index: a.index,
     extractor: a.extractor,
@@ -101,7 +101,7 @@ function assertionReport(a: AssertionResult): AssertionReport {
 }
 
 /** The node part of the report, from `GET …/nodes`. */
-export function nodeReport(node: NodeExecutionResult): NodeReport {
+export function nodeReport(node: NodeResult): NodeReport {
   const assertions = Array.isArray(node.result?.assertion_results)
     ? node.result.assertion_results.map(assertionReport)
     : []

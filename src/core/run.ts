@@ -3,39 +3,39 @@
  * follow them to the end within one overall deadline, and build the results
  * document. Never throws: every outcome (pass, fail, timeout, cancel, error)
  * comes back as a results document, so the adapters always write their reports.
+ * Whatever goes wrong after the first launch, the run still ends promptly with
+ * every launched execution reported, and cancels the ones it stops watching.
+ *
+ * The steps: run-scope.ts keeps the time (deadline, cancel, launch grace);
+ * preflight.ts and selection.ts decide what to run; launch.ts and follow.ts do it;
+ * cancel.ts stops what is left; flow-reports.ts maps it all to the report.
  */
 import type { EchopointApi } from './api/api.js'
 import { createClient } from './api/client.js'
-import { isTerminal, type FlowExecution } from './api/types.js'
+import type { Execution } from './api/model.js'
+import { isTerminal } from './api/types.js'
 import { cancelExecutions } from './cancel.js'
 import type { CiContext } from './ci-context.js'
 import type { Clock } from './clock.js'
 import type { RunConfig } from './config.js'
 import { formatDuration } from './duration.js'
 import { EchopointError, toEchopointError } from './errors.js'
+import { flowReports } from './flow-reports.js'
 import { followExecutions, type FollowItem } from './follow.js'
-import { launchFlows } from './launch.js'
+import { launchFlows, type LaunchOutcome } from './launch.js'
 import type { Logger } from './logger.js'
 import { preflight, type KeyInfo } from './preflight.js'
 import {
   buildResults,
-  elapsedMs,
   flowStatusOf,
-  nodeReport,
   type FlowReport,
   type FlowStatus,
   type ResultsDocument
 } from './results.js'
+import { RunScope, type StopReason } from './run-scope.js'
 import { selectFlows, type SelectedFlow } from './selection.js'
 
-/** Time allowed for cancelling what we started, after a timeout or a cancel (GitHub allows 7.5 s). */
-export const CANCEL_BUDGET_MS = 4000
-/**
- * After a cancel or the deadline, launch requests already sent get this long to
- * answer: the server may have created the execution, and only its answer tells
- * us which one to cancel. With CANCEL_BUDGET_MS this stays inside GitHub's 7.5 s.
- */
-export const LAUNCH_GRACE_MS = 1500
+export { CANCEL_BUDGET_MS, LAUNCH_GRACE_MS } from './run-scope.js'
 
 export interface RunDeps {
   clock: Clock
@@ -70,82 +70,49 @@ export interface RunOutcome {
   stats: { requests: number; retries: number; waits: number; waitedMs: number }
 }
 
-class RunAbort extends Error {
-  constructor(readonly why: 'timeout' | 'cancelled') {
-    super(why === 'timeout' ? 'the step deadline passed' : 'the run was cancelled')
-    this.name = 'AbortError'
-  }
-}
-
-function flowReportOf(
-  flow: SelectedFlow,
-  status: FlowStatus,
-  item?: FollowItem,
-  error?: EchopointError
-): FlowReport {
-  const e = item?.execution
-  return {
-    flow_id: flow.id,
-    flow_name: flow.name,
-    execution_id: e?.id ?? null,
-    status,
-    duration_ms: e ? elapsedMs(e.execution_started_at ?? e.started_at, e.completed_at) : null,
-    error_code: error?.code ?? e?.error_code ?? null,
-    error_message: error ? error.message : (e?.error_message ?? null),
-    url: null,
-    nodes: (item?.nodes ?? []).map(nodeReport)
-  }
-}
-
 /** A launched execution's state for live progress (a replayed launch may already be terminal). */
-function progressStateOf(execution: Pick<FlowExecution, 'status'>): FlowProgress['state'] {
+function progressStateOf(execution: Pick<Execution, 'status'>): FlowProgress['state'] {
   if (isTerminal(execution.status)) return flowStatusOf(execution)
   return execution.status === 'running' ? 'running' : 'pending'
 }
 
-/** Runs everything `config` selects. */
-export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOutcome> {
-  const { clock, logger, ci } = deps
-  const startedAt = clock.now()
-  const deadline = startedAt + config.timeoutMs
-  const api =
-    deps.api ??
-    createClient({
-      apiUrl: config.apiUrl,
-      apiKey: config.apiKey,
-      organizationId: config.organizationId,
-      clock,
-      logger,
-      deadline,
-      userAgent: deps.userAgent
-    })
+/** Live progress: one entry per flow, told to `onProgress` on every change. A failing listener never stops the run. */
+class ProgressBoard {
+  private readonly flows = new Map<string, FlowProgress>()
+  constructor(
+    private readonly listener: RunDeps['onProgress'],
+    private readonly logger: Logger
+  ) {}
 
-  // One signal for every request and wait: aborted by the deadline or by a cancel.
-  const controller = new AbortController()
-  const timer = new AbortController()
-  void clock.sleep(config.timeoutMs, timer.signal).then(
-    () => controller.abort(new RunAbort('timeout')),
-    () => undefined
-  )
-  const onCancel = (): void => controller.abort(new RunAbort('cancelled'))
-  if (deps.signal?.aborted) onCancel()
-  deps.signal?.addEventListener('abort', onCancel, { once: true })
-  const signal = controller.signal
-  const abortReason = (): 'timeout' | 'cancelled' | undefined =>
-    signal.aborted ? (signal.reason as RunAbort).why : undefined
-
-  let key: KeyInfo | undefined
-  let flows: SelectedFlow[]
-  const items: FollowItem[] = []
-  const progress = new Map<string, FlowProgress>()
-  const report = (flow: SelectedFlow, update: Omit<FlowProgress, 'flow'>): void => {
-    progress.set(flow.id, { flow, ...progress.get(flow.id), ...update })
-    deps.onProgress?.([...progress.values()])
+  set(flow: SelectedFlow, update: Omit<FlowProgress, 'flow'>): void {
+    this.flows.set(flow.id, { flow, ...this.flows.get(flow.id), ...update })
+    this.tell()
   }
 
+  start(flows: readonly SelectedFlow[]): void {
+    for (const flow of flows) this.flows.set(flow.id, { flow, state: 'launching' })
+    this.tell()
+  }
+
+  private tell(): void {
+    if (!this.listener) return
+    try {
+      this.listener([...this.flows.values()])
+    } catch (err) {
+      this.logger.debug(`Live progress failed: ${toEchopointError(err).message}`)
+    }
+  }
+}
+
+/** Runs everything `config` selects. Never throws. */
+export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOutcome> {
+  const { clock, logger } = deps
+  // One signal for every request and wait: aborted by the deadline or by a cancel.
+  const scope = new RunScope(clock, config.timeoutMs, deps.signal)
+  let api: EchopointApi | undefined
+  let key: KeyInfo | undefined
+  const items: FollowItem[] = []
   const finish = (reports: FlowReport[], error?: EchopointError): RunOutcome => {
-    timer.abort()
-    deps.signal?.removeEventListener('abort', onCancel)
     const runStatus =
       error === undefined
         ? undefined
@@ -154,8 +121,8 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
           : error.kind === 'cancelled'
             ? 'cancelled'
             : 'error'
-    const stats = { ...api.stats }
-    const results = buildResults(reports, clock.now() - startedAt, runStatus, {
+    const stats = api ? { ...api.stats } : { requests: 0, retries: 0, waits: 0, waitedMs: 0 }
+    const results = buildResults(reports, clock.now() - scope.startedAt, runStatus, {
       count: stats.waits,
       total_ms: stats.waitedMs
     })
@@ -163,191 +130,227 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
   }
 
   try {
-    key = await preflight(api, {
-      organizationId: config.organizationId,
-      selection: config.selection.kind,
-      runner: config.runner,
-      logger,
-      signal
-    })
-    flows = await selectFlows(api, config.selection, {
-      concurrency: config.maxParallel,
-      shard: config.shard,
-      signal
-    })
-    const how =
-      config.selection.kind === 'ids'
-        ? 'by ID'
-        : `by tag${config.selection.tags.length > 1 ? 's' : ''} ${config.selection.tags.join(', ')} (match ${config.selection.matchMode})`
-    const shard = config.shard ? `, shard ${config.shard.index}/${config.shard.total}` : ''
-    logger.info(`Selected ${flows.length} flow${flows.length === 1 ? '' : 's'} ${how}${shard}`)
-    if (flows.length === 0) {
-      if (config.failOnEmpty) {
-        return finish(
-          [],
-          new EchopointError('config', 'The selection matched no flows', {
-            hint:
-              config.selection.kind === 'tags'
-                ? 'Check the tags (they match exactly) and match-mode, or set fail-on-empty: false to allow an empty run.'
-                : 'Set fail-on-empty: false to allow an empty run.'
-          })
-        )
-      }
-      logger.warning('The selection matched no flows; passing because fail-on-empty is false')
-      return finish([])
-    }
-  } catch (err) {
-    const why = abortReason()
-    if (why) return finish([], runAbortError(why, config))
-    return finish([], toEchopointError(err))
-  }
+    api =
+      deps.api ??
+      createClient({
+        apiUrl: config.apiUrl,
+        apiKey: config.apiKey,
+        organizationId: config.organizationId,
+        clock,
+        logger,
+        deadline: scope.deadline,
+        userAgent: deps.userAgent
+      })
+    const prepared = await prepare(api, config, deps, scope.signal)
+    key = prepared.key
+    if (prepared.outcome) return finish([], prepared.outcome.error)
+    const flows = prepared.flows
 
-  // Every flow at once, so live progress starts with the whole list.
-  for (const flow of flows) progress.set(flow.id, { flow, state: 'launching' })
-  deps.onProgress?.([...progress.values()])
-  // Once aborted, no new launch starts; those in flight get LAUNCH_GRACE_MS to answer.
-  const launchRequests = new AbortController()
-  const grace = new AbortController()
-  const startGrace = (): void =>
-    void clock.sleep(LAUNCH_GRACE_MS, grace.signal).then(
-      () => launchRequests.abort(signal.reason),
-      () => undefined
-    )
-  if (signal.aborted) startGrace()
-  else signal.addEventListener('abort', startGrace, { once: true })
+    const board = new ProgressBoard(deps.onProgress, logger)
+    board.start(flows)
+    const launches = await launchAll(api, flows, config, deps, scope, items, board)
+    await followAll(api, items, config, deps, scope, board)
+    const leftRunning = await stopInFlight(api, items, config, logger, scope)
+    const reports = flowReports({ launches, items, why: scope.why, leftRunning })
+    for (const r of reports) {
+      const flow = flows.find((f) => f.id === r.flow_id)
+      if (flow) board.set(flow, { state: r.status })
+    }
+    const why = scope.why
+    return finish(reports, why ? runAbortError(why, config) : undefined)
+  } catch (err) {
+    // Before any launch (preflight, selection), or a defect: the run as a whole failed.
+    const why = scope.why
+    return finish([], why ? runAbortError(why, config) : toEchopointError(err))
+  } finally {
+    scope.dispose()
+  }
+}
+
+/** Preflight and selection: the key's details and the flows to run, or the outcome that ends the run here. */
+async function prepare(
+  api: EchopointApi,
+  config: RunConfig,
+  deps: RunDeps,
+  signal: AbortSignal
+): Promise<{ key: KeyInfo; flows: SelectedFlow[]; outcome?: { error?: EchopointError } }> {
+  const { logger } = deps
+  const key = await preflight(api, {
+    organizationId: config.organizationId,
+    selection: config.selection.kind,
+    runner: config.runner,
+    logger,
+    signal
+  })
+  const flows = await selectFlows(api, config.selection, {
+    concurrency: config.maxParallel,
+    shard: config.shard,
+    signal
+  })
+  const how =
+    config.selection.kind === 'ids'
+      ? 'by ID'
+      : `by tag${config.selection.tags.length > 1 ? 's' : ''} ${config.selection.tags.join(', ')} (match ${config.selection.matchMode})`
+  const shard = config.shard ? `, shard ${config.shard.index}/${config.shard.total}` : ''
+  logger.info(`Selected ${flows.length} flow${flows.length === 1 ? '' : 's'} ${how}${shard}`)
+  if (flows.length > 0) return { key, flows }
+  if (config.failOnEmpty) {
+    return {
+      key,
+      flows,
+      outcome: {
+        error: new EchopointError('config', 'The selection matched no flows', {
+          hint:
+            config.selection.kind === 'tags'
+              ? 'Check the tags (they match exactly) and match-mode, or set fail-on-empty: false to allow an empty run.'
+              : 'Set fail-on-empty: false to allow an empty run.'
+        })
+      }
+    }
+  }
+  logger.warning('The selection matched no flows; passing because fail-on-empty is false')
+  return { key, flows, outcome: {} }
+}
+
+/** Launches every flow; each launched execution joins `items` (in selection order). */
+async function launchAll(
+  api: EchopointApi,
+  flows: SelectedFlow[],
+  config: RunConfig,
+  deps: RunDeps,
+  scope: RunScope,
+  items: FollowItem[],
+  board: ProgressBoard
+): Promise<LaunchOutcome[]> {
+  const { clock } = deps
   const launches = await launchFlows(api, flows, {
     config,
-    ci,
+    ci: deps.ci,
     invocationId: deps.invocationId,
-    logger,
-    signal,
-    requestSignal: launchRequests.signal,
+    logger: deps.logger,
+    // Once stopped, no new launch starts; those in flight get the grace to answer.
+    signal: scope.signal,
+    requestSignal: scope.launchSignal,
     onLaunched: (outcome) => {
       if (outcome.execution) {
         items.push({ flow: outcome.flow, execution: outcome.execution })
-        report(outcome.flow, {
+        board.set(outcome.flow, {
           state: progressStateOf(outcome.execution),
           executionId: outcome.execution.id,
           startedAt: Date.parse(outcome.execution.started_at) || clock.now()
         })
       } else {
-        report(outcome.flow, { state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error' })
+        board.set(outcome.flow, {
+          state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error'
+        })
       }
     }
-  }).finally(() => {
-    grace.abort()
-    signal.removeEventListener('abort', startGrace)
-  })
+  }).finally(() => scope.endGrace())
   // Keep launch order in the items (launches finish in any order).
   const order = new Map(flows.map((f, i) => [f.id, i]))
   items.sort((a, b) => (order.get(a.flow.id) ?? 0) - (order.get(b.flow.id) ?? 0))
-
-  if (!signal.aborted) {
-    try {
-      await followExecutions(api, items, {
-        clock,
-        logger,
-        pollInterval: config.pollInterval,
-        concurrency: config.maxParallel,
-        signal,
-        onChange: (item) =>
-          report(item.flow, {
-            state: item.error ? 'error' : progressStateOf(item.execution)
-          })
-      })
-    } catch (err) {
-      if (!abortReason()) throw err
-    }
-  }
-
-  const why = abortReason()
-  const still = items.filter((i) => !isTerminal(i.execution.status) && !i.error)
-  // Why each execution still in flight is left running, when it is (for the report).
-  const leftRunning = new Map<FollowItem, EchopointError>()
-  if (still.length > 0 && why) {
-    const list = still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ')
-    const count = `${still.length} flow${still.length === 1 ? '' : 's'}`
-    // Info, not an error: the adapters report each timed-out flow (a warning
-    // annotation per flow) and the verdict; an error here would say it twice.
-    logger.info(
-      why === 'timeout'
-        ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
-        : `Cancelled with ${count} still running: ${list}`
-    )
-    if (why === 'timeout' || config.cancelOnAbort) {
-      await cancelExecutions(api, still, {
-        clock,
-        logger,
-        budgetMs: CANCEL_BUDGET_MS,
-        concurrency: config.maxParallel
-      })
-      for (const item of still.filter((i) => !isTerminal(i.execution.status))) {
-        leftRunning.set(
-          item,
-          new EchopointError(
-            why,
-            'Still running in Echopoint: it could not be cancelled (see the warning above)'
-          )
-        )
-      }
-    } else {
-      logger.info('Leaving them running in Echopoint: cancel-on-abort is false')
-      for (const item of still) {
-        leftRunning.set(
-          item,
-          new EchopointError(why, 'Left running in Echopoint (cancel-on-abort is false)')
-        )
-      }
-    }
-  }
-
-  const byFlow = new Map(items.map((i) => [i.flow.id, i]))
-  const reports = launches.map((launch): FlowReport => {
-    const item = byFlow.get(launch.flow.id)
-    if (!item) {
-      // Never launched: stopped by the cancel or the deadline, or its launch failed.
-      const notLaunched = launch.skipped === true || launch.error?.kind === 'cancelled'
-      if (notLaunched && why === 'timeout') {
-        return flowReportOf(
-          launch.flow,
-          'timed_out',
-          undefined,
-          new EchopointError('timeout', 'Not launched: the timeout passed first')
-        )
-      }
-      const kind = notLaunched && why === 'cancelled' ? 'cancelled' : 'error'
-      return flowReportOf(
-        launch.flow,
-        launch.error?.kind === 'cancelled' ? 'cancelled' : kind,
-        undefined,
-        launch.error
-      )
-    }
-    if (item.error) return flowReportOf(item.flow, 'error', item, item.error)
-    if (isTerminal(item.execution.status)) {
-      // A cancel we sent after the deadline still reads as timed out: that is why it stopped.
-      const status = flowStatusOf(item.execution)
-      return flowReportOf(
-        item.flow,
-        why === 'timeout' && status === 'cancelled' ? 'timed_out' : status,
-        item
-      )
-    }
-    return flowReportOf(
-      item.flow,
-      why === 'cancelled' ? 'cancelled' : 'timed_out',
-      item,
-      leftRunning.get(item)
-    )
-  })
-  for (const r of reports) {
-    const flow = flows.find((f) => f.id === r.flow_id)
-    if (flow) report(flow, { state: r.status })
-  }
-  return finish(reports, why ? runAbortError(why, config) : undefined)
+  return launches
 }
 
-function runAbortError(why: 'timeout' | 'cancelled', config: RunConfig): EchopointError {
+/**
+ * Follows the launched executions to the end, or until the run stops. When
+ * following fails for another reason (a defect, an answer the kit cannot read),
+ * every execution still in flight gets that error and the run reports what it
+ * has instead of failing whole; stopInFlight then cancels them.
+ */
+async function followAll(
+  api: EchopointApi,
+  items: FollowItem[],
+  config: RunConfig,
+  deps: RunDeps,
+  scope: RunScope,
+  board: ProgressBoard
+): Promise<void> {
+  if (scope.signal.aborted || items.length === 0) return
+  try {
+    await followExecutions(api, items, {
+      clock: deps.clock,
+      logger: deps.logger,
+      pollInterval: config.pollInterval,
+      concurrency: config.maxParallel,
+      signal: scope.signal,
+      onChange: (item) =>
+        board.set(item.flow, { state: item.error ? 'error' : progressStateOf(item.execution) })
+    })
+  } catch (err) {
+    if (scope.why) return
+    const error = toEchopointError(err)
+    deps.logger.error(`Stopped following the executions: ${error.userMessage}`)
+    for (const item of items) {
+      if (!item.error && !isTerminal(item.execution.status)) {
+        item.error = new EchopointError(error.kind, `Stopped following it: ${error.message}`, {
+          status: error.status,
+          code: error.code,
+          request: error.request
+        })
+      }
+    }
+  }
+}
+
+/**
+ * After a stop (deadline, cancel), or for executions the run gave up following:
+ * cancels what is still in flight, within the time left, and says why each one
+ * left running is.
+ */
+async function stopInFlight(
+  api: EchopointApi,
+  items: FollowItem[],
+  config: RunConfig,
+  logger: Logger,
+  scope: RunScope
+): Promise<Map<FollowItem, EchopointError>> {
+  const leftRunning = new Map<FollowItem, EchopointError>()
+  const why = scope.why
+  // Without a stop, the only executions not ended are those the run gave up following.
+  const still = items.filter((i) => !isTerminal(i.execution.status))
+  if (still.length === 0) return leftRunning
+  const list = still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ')
+  const count = `${still.length} flow${still.length === 1 ? '' : 's'}`
+  // Info, not an error: the adapters report each timed-out flow (a warning
+  // annotation per flow) and the verdict; an error here would say it twice.
+  logger.info(
+    why === 'timeout'
+      ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
+      : why === 'cancelled'
+        ? `Cancelled with ${count} still running: ${list}`
+        : `Cancelling ${count} this run can no longer follow: ${list}`
+  )
+  if (why === 'cancelled' && !config.cancelOnAbort) {
+    logger.info('Leaving them running in Echopoint: cancel-on-abort is false')
+    for (const item of still) {
+      leftRunning.set(
+        item,
+        new EchopointError('cancelled', 'Left running in Echopoint (cancel-on-abort is false)')
+      )
+    }
+    return leftRunning
+  }
+  await cancelExecutions(api, still, {
+    clock: scope.clock,
+    logger,
+    budgetMs: scope.cancelBudgetMs(),
+    // All at once (up to 32): one slow answer must not hold up the others.
+    concurrency: Math.min(still.length, Math.max(config.maxParallel, 32))
+  })
+  for (const item of still.filter((i) => !isTerminal(i.execution.status))) {
+    leftRunning.set(
+      item,
+      new EchopointError(
+        why ?? 'contract',
+        'Still running in Echopoint: it could not be cancelled (see the warning above)'
+      )
+    )
+  }
+  return leftRunning
+}
+
+function runAbortError(why: StopReason, config: RunConfig): EchopointError {
   return why === 'timeout'
     ? new EchopointError(
         'timeout',

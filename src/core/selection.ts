@@ -2,10 +2,12 @@
  * Resolves what to run: flow IDs as given (each checked to exist, so an unknown
  * ID fails before anything launches), or every flow matching the tags through
  * `POST /flows/search`, following pagination to the end. The result is
- * de-duplicated, in a stable order, and optionally one shard of it.
+ * de-duplicated, in a stable order, and optionally one shard of it. The server's
+ * answers are checked against the question: a flow fetched by ID must be that
+ * flow (client.ts), a flow found by tags must carry them (else nothing launches).
  */
 import type { EchopointApi } from './api/api.js'
-import type { FlowSearchItem } from './api/types.js'
+import type { FlowRef } from './api/model.js'
 import type { Selection, Shard } from './config.js'
 import { EchopointError } from './errors.js'
 import { mapWithConcurrency } from './pool.js'
@@ -25,8 +27,8 @@ async function searchAll(
   tags: string[],
   matchMode: 'any' | 'all',
   signal?: AbortSignal
-): Promise<FlowSearchItem[]> {
-  const found: FlowSearchItem[] = []
+): Promise<FlowRef[]> {
+  const found: FlowRef[] = []
   for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
     const result = await api.searchFlows(
       {
@@ -37,11 +39,33 @@ async function searchAll(
       },
       { signal }
     )
-    found.push(...result.items)
+    for (const item of result.items) {
+      if (!matchesTags(item.tags, tags, matchMode)) {
+        throw new EchopointError(
+          'contract',
+          `POST /flows/search answered with flow ${item.id} ("${item.name}"), whose tags (${item.tags.join(', ') || 'none'}) do not match ${matchMode === 'all' ? 'all of' : 'any of'} ${tags.join(', ')}`,
+          {
+            request: 'POST /flows/search',
+            hint: 'Nothing was launched. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+          }
+        )
+      }
+      found.push(item)
+    }
     offset += result.items.length
     if (result.items.length === 0 || offset >= result.total) return found
   }
   throw new EchopointError('contract', `POST /flows/search returned more than ${MAX_PAGES} pages`)
+}
+
+/** Whether a flow's tags satisfy the search (tags match exactly, contract.md). */
+export function matchesTags(
+  flowTags: readonly string[],
+  asked: readonly string[],
+  mode: 'any' | 'all'
+): boolean {
+  const have = new Set(flowTags)
+  return mode === 'all' ? asked.every((t) => have.has(t)) : asked.some((t) => have.has(t))
 }
 
 /**

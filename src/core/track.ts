@@ -10,7 +10,7 @@
  * 404 or 405, and the caller falls back to polling each execution.
  */
 import type { EchopointApi } from './api/api.js'
-import type { ExecutionRow, FlowExecution } from './api/types.js'
+import type { Execution } from './api/model.js'
 import { toEchopointError } from './errors.js'
 import type { FollowItem } from './follow.js'
 
@@ -55,10 +55,11 @@ export function expectedPages(all: readonly FollowItem[], pending: readonly Foll
 }
 
 /** The execution as the row tells it; fields the row lacks keep their last value. */
-function merge(execution: FlowExecution, row: ExecutionRow): FlowExecution {
+function merge(execution: Execution, row: Execution): Execution {
   return {
     ...execution,
     status: row.status,
+    reported_status: row.reported_status,
     completed_at: row.completed_at ?? execution.completed_at,
     error_code: row.error_code ?? execution.error_code,
     error_message: row.error_message ?? execution.error_message
@@ -79,7 +80,10 @@ export async function trackRound(
   const seen = new Set<string>()
   const changed: FollowItem[] = []
   let requests = 0
-  for (let offset = 0; seen.size < byId.size; offset += TRACK_PAGE_SIZE) {
+  // A listing that never shows ours (or claims a huge total) must not page forever:
+  // past this, the ones not seen are polled on their own.
+  const maxPages = 2 * expectedPages(pending, pending) + 3
+  for (let offset = 0; seen.size < byId.size && requests < maxPages; offset += TRACK_PAGE_SIZE) {
     let page
     try {
       requests++
@@ -94,6 +98,8 @@ export async function trackRound(
     for (const row of page.items) {
       const item = byId.get(row.id)
       if (!item || seen.has(row.id)) continue
+      // A row of our execution that names another flow is not believed: poll it on its own.
+      if (row.flow_id.toLowerCase() !== item.flow.id.toLowerCase()) continue
       seen.add(row.id)
       if (row.status !== item.execution.status) changed.push(item)
       item.execution = merge(item.execution, row)

@@ -96,7 +96,11 @@ function renderText(result: KeyCheckResult, now: number): string {
 
 /** Runs the command; returns the exit code. */
 export async function checkKeyCommand(flags: CheckKeyFlags, io: CliIo): Promise<number> {
-  const logger = createCliLogger({ verbose: flags.verbose === true, write: io.stderr })
+  const logger = createCliLogger({
+    verbose: flags.verbose === true,
+    write: io.stderr,
+    secrets: [readCredentials(flags, io.env).apiKey]
+  })
   if (flags.output !== 'text' && flags.output !== 'json') {
     io.stderr(`error: Invalid --output: "${flags.output}" is not one of text, json.`)
     return CHECK_KEY_EXIT.failed

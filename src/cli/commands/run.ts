@@ -2,11 +2,18 @@
 import { Command } from 'commander'
 import { detectCiContext, newInvocationId } from '../../core/ci-context.js'
 import { systemClock } from '../../core/clock.js'
-import { resolveRunConfig, type InputNames, type RunConfig } from '../../core/config.js'
+import {
+  resolveRunConfig,
+  usableJunitPath,
+  type InputNames,
+  type RunConfig
+} from '../../core/config.js'
 import { toEchopointError } from '../../core/errors.js'
 import { EXIT_CODES } from '../../core/results.js'
 import { outcomeOfError, runFlows, type RunOutcome } from '../../core/run.js'
 import { VERSION } from '../../core/version.js'
+import { createRedactor } from '../../core/api/redact.js'
+import { inertText, oneLine } from '../../core/report/escape.js'
 import { createCliLogger } from '../logger.js'
 import { LiveProgress, wantsLiveProgress, type ProgressStream } from '../progress.js'
 import { renderTable } from '../table.js'
@@ -72,6 +79,7 @@ export async function runCommand(flowIds: string[], flags: RunFlags, io: RunIo):
     : undefined
   const logger = createCliLogger({
     verbose: flags.verbose === true,
+    secrets: [readCredentials(flags, io.env).apiKey],
     write: live ? (line) => live.log(line) : io.stderr
   })
   const onInterrupt = (): void =>
@@ -134,7 +142,7 @@ async function runAndReport(
     outcome = outcomeOfError(toEchopointError(err))
   }
   // Written even when the options did not validate: a report step then shows the error.
-  const junitPath = config?.junitPath ?? (flags.junit?.trim() || undefined)
+  const junitPath = config?.junitPath ?? usableJunitPath(flags.junit)
   if (junitPath) {
     try {
       const path = await (
@@ -152,9 +160,13 @@ async function runAndReport(
   live?.stop()
   // A run that stopped before any flow: the reason on stderr (stdout keeps only the result).
   const stoppedEarly = outcome.error !== undefined && outcome.results.flows.length === 0
-  if (stoppedEarly) io.stderr(`error: ${outcome.error?.userMessage}`)
-  if (flags.output === 'json') io.stdout(JSON.stringify(outcome.results, null, 2))
-  else if (!stoppedEarly) io.stdout(renderTable(outcome))
+  // The core redacts what the API sends; this is the last line of defence before a person reads it.
+  const redact = createRedactor(creds.apiKey ? [creds.apiKey] : [])
+  if (stoppedEarly) io.stderr(redact(`error: ${oneLine(outcome.error?.userMessage ?? '', 4000)}`))
+  // `##[` can only be inside a JSON string: \u0023 keeps the document equal and the runner blind.
+  if (flags.output === 'json') {
+    io.stdout(redact(JSON.stringify(outcome.results, null, 2)).replace(/##\[/g, '#\\u0023['))
+  } else if (!stoppedEarly) io.stdout(inertText(redact(renderTable(outcome))))
   return EXIT_CODES[outcome.results.status]
 }
 

@@ -61,7 +61,11 @@ export function renderWhoami(report: KeyReport, now: number): string {
 
 /** Runs the command; returns the exit code (0, or 3 for an invalid key, usage or API error). */
 export async function whoamiCommand(flags: WhoamiFlags, io: CliIo): Promise<number> {
-  const logger = createCliLogger({ verbose: flags.verbose === true, write: io.stderr })
+  const logger = createCliLogger({
+    verbose: flags.verbose === true,
+    write: io.stderr,
+    secrets: [readCredentials(flags, io.env).apiKey]
+  })
   if (flags.output !== 'text' && flags.output !== 'json') {
     io.stderr(`error: Invalid --output: "${flags.output}" is not one of text, json.`)
     return 3

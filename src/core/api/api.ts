@@ -1,21 +1,17 @@
 /**
  * What the core needs from the Echopoint API. `createClient` in client.ts is the
- * real implementation over HTTP; tests of the core may pass a fake.
+ * real implementation over HTTP; tests of the core may pass a fake. Methods answer
+ * with the read model (model.ts): checked, bounded and redacted server data, about
+ * exactly what was asked.
  */
 import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
+import type { Execution, FlowRef, KeySelf, NodeResult, PermissionItem } from './model.js'
 import type {
-  ApiKeySelf,
-  ExecutionRow,
   ExecutionStatus,
-  Flow,
-  FlowExecution,
-  FlowSearchItem,
   FlowSearchRequest,
   LaunchRequest,
-  NodeExecutionResult,
   Paged,
-  Permission,
   TriggerType
 } from './types.js'
 import type { BudgetBucket, BudgetReading } from './rate-budget.js'
@@ -23,6 +19,11 @@ import type { BudgetBucket, BudgetReading } from './rate-budget.js'
 export interface RequestOptions {
   /** Aborts the request and any wait before a retry. */
   signal?: AbortSignal
+  /**
+   * Called each time the request actually goes out (not while it waits for a rate
+   * limit): a launch aborted after this may have been accepted by the server.
+   */
+  onSent?: () => void
 }
 
 export interface ListExecutionsQuery {
@@ -46,40 +47,32 @@ export interface ClientStats {
 }
 
 export interface EchopointApi {
-  getKeySelf(options?: RequestOptions): Promise<ApiKeySelf>
+  getKeySelf(options?: RequestOptions): Promise<KeySelf>
   listPermissions(
     type: 'custom' | 'runner' | 'ci',
     options?: RequestOptions
-  ): Promise<Paged<Permission>>
-  searchFlows(request: FlowSearchRequest, options?: RequestOptions): Promise<Paged<FlowSearchItem>>
-  getFlow(flowId: string, options?: RequestOptions): Promise<Flow>
+  ): Promise<Paged<PermissionItem>>
+  searchFlows(request: FlowSearchRequest, options?: RequestOptions): Promise<Paged<FlowRef>>
+  getFlow(flowId: string, options?: RequestOptions): Promise<FlowRef>
   launchFlow(
     flowId: string,
     body: LaunchRequest,
     idempotencyKey: string,
     options?: RequestOptions
-  ): Promise<FlowExecution>
-  getExecution(
-    flowId: string,
-    executionId: string,
-    options?: RequestOptions
-  ): Promise<FlowExecution>
+  ): Promise<Execution>
+  getExecution(flowId: string, executionId: string, options?: RequestOptions): Promise<Execution>
   getExecutionNodes(
     flowId: string,
     executionId: string,
     options?: RequestOptions
-  ): Promise<NodeExecutionResult[]>
-  cancelExecution(
-    flowId: string,
-    executionId: string,
-    options?: RequestOptions
-  ): Promise<FlowExecution>
-  listExecutions(query: ListExecutionsQuery, options?: RequestOptions): Promise<Paged<ExecutionRow>>
+  ): Promise<NodeResult[]>
+  cancelExecution(flowId: string, executionId: string, options?: RequestOptions): Promise<Execution>
+  listExecutions(query: ListExecutionsQuery, options?: RequestOptions): Promise<Paged<Execution>>
   listFlowExecutions(
     flowId: string,
     query: { limit: number; offset?: number },
     options?: RequestOptions
-  ): Promise<Paged<FlowExecution>>
+  ): Promise<Paged<Execution>>
   /** The last `X-Api-Key-Expires-At` header seen on any response (contract.md part B.1). */
   readonly keyExpiresAtHeader: string | undefined
   readonly stats: ClientStats

@@ -1,27 +1,18 @@
 /**
  * The Echopoint API over HTTP: one method per endpoint of contract.md, each a thin
  * description of a request handed to the transport (which does auth, retries,
- * redirects and error mapping).
+ * redirects and error mapping) and of how to read the answer (decode.ts). An
+ * answer must be about what was asked: a flow, a launch, an execution or a cancel
+ * that names another id is a `contract` error, never taken as the one asked for.
  */
 import type { ClientOptions, EchopointApi, ListExecutionsQuery, RequestOptions } from './api.js'
-import { ConfigError } from '../errors.js'
-import * as shape from './response-shape.js'
+import { checkIdempotencyKey } from '../idempotency-key.js'
+import * as decode from './decode.js'
+import { EchopointError } from '../errors.js'
+import type { Execution, FlowRef, KeySelf, NodeResult, PermissionItem } from './model.js'
 import { Transport, type ApiRequest } from './transport.js'
-import type {
-  ApiKeySelf,
-  ExecutionRow,
-  Flow,
-  FlowExecution,
-  FlowSearchItem,
-  FlowSearchRequest,
-  LaunchRequest,
-  NodeExecutionResult,
-  Permission
-} from './types.js'
+import type { FlowSearchRequest, LaunchRequest, Paged } from './types.js'
 import { pathSegment } from './url.js'
-
-/** The server accepts Idempotency-Key values up to 255 characters (contract.md part A). */
-const MAX_IDEMPOTENCY_KEY_LENGTH = 255
 
 function flowPath(flowId: string): string {
   return `/flows/${pathSegment(flowId, 'flow ID')}`
@@ -31,15 +22,32 @@ function executionPath(flowId: string, executionId: string): string {
   return `${flowPath(flowId)}/executions/${pathSegment(executionId, 'execution ID')}`
 }
 
-function checkIdempotencyKey(key: string): string {
-  // Printable ASCII only: it is a header value (RFC 9110 §5.5) and the server's limit is in characters.
-  if (key === '' || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new ConfigError(
-      'idempotency key',
-      `it must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters without spaces`
-    )
+/** A `contract` error for an answer about something other than what was asked. */
+function mismatch(request: string, what: string, asked: string, got: string): EchopointError {
+  return new EchopointError(
+    'contract',
+    `${request}: asked for ${what} ${asked}, the API answered with ${what} ${got}`,
+    {
+      request,
+      hint: 'The answer is not used. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+    }
+  )
+}
+
+/** Throws unless the execution is `executionId` (when given) of flow `flowId`. */
+function checkExecution(
+  request: string,
+  execution: Execution,
+  flowId: string,
+  executionId?: string
+): Execution {
+  if (executionId !== undefined && !decode.sameId(execution.id, executionId)) {
+    throw mismatch(request, 'execution', executionId, execution.id)
   }
-  return key
+  if (!decode.sameId(execution.flow_id, flowId)) {
+    throw mismatch(request, 'an execution of flow', flowId, execution.flow_id)
+  }
+  return execution
 }
 
 /**
@@ -48,8 +56,9 @@ function checkIdempotencyKey(key: string): string {
  */
 export function createClient(options: ClientOptions): EchopointApi {
   const transport = new Transport(options)
-  const call = <T>(req: ApiRequest, opts?: RequestOptions): Promise<T> =>
-    transport.request({ ...req, signal: opts?.signal }) as Promise<T>
+  const call = <T>(req: ApiRequest & { decode: decode.Decoder<T> }, opts?: RequestOptions) =>
+    transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent }) as Promise<T>
+  const label = (req: ApiRequest): string => `${req.method} ${req.path}`
 
   // Every method is async so that bad arguments reject rather than throw.
   return {
@@ -62,103 +71,111 @@ export function createClient(options: ClientOptions): EchopointApi {
     budget: (bucket) => transport.rateBudget(bucket),
 
     getKeySelf: async (opts) =>
-      call<ApiKeySelf>(
-        { method: 'GET', path: '/api-keys/self', withoutOrganization: true, expect: shape.keySelf },
+      call<KeySelf>(
+        {
+          method: 'GET',
+          path: '/api-keys/self',
+          withoutOrganization: true,
+          decode: decode.keySelf
+        },
         opts
       ),
 
     listPermissions: async (type, opts) =>
-      shape.normalisePaged<Permission>(
-        await call(
-          { method: 'GET', path: '/permissions', query: { type }, expect: shape.paged },
-          opts
-        )
+      call<Paged<PermissionItem>>(
+        { method: 'GET', path: '/permissions', query: { type }, decode: decode.permissionsPage },
+        opts
       ),
 
     // A search only reads, so it may be repeated after a 5xx like a GET.
     searchFlows: async (request: FlowSearchRequest, opts) =>
-      shape.normalisePaged<FlowSearchItem>(
-        await call(
-          { method: 'POST', path: '/flows/search', body: request, safe: true, expect: shape.paged },
-          opts
-        )
-      ),
-
-    getFlow: async (flowId, opts) =>
-      call<Flow>({ method: 'GET', path: flowPath(flowId), expect: shape.objectWith('id') }, opts),
-
-    launchFlow: async (flowId, body: LaunchRequest, idempotencyKey, opts) => {
-      const res = await call<{ execution: FlowExecution }>(
+      call<Paged<FlowRef>>(
         {
           method: 'POST',
-          path: `${flowPath(flowId)}/launch`,
-          // The endpoint requires a body; `{}` means all defaults.
-          body: body ?? {},
-          headers: { 'Idempotency-Key': checkIdempotencyKey(idempotencyKey) },
-          expect: shape.executionEnvelope
+          path: '/flows/search',
+          body: request,
+          safe: true,
+          decode: decode.flowSearchPage
         },
-        opts
-      )
-      return res.execution
-    },
-
-    getExecution: async (flowId, executionId, opts) =>
-      call<FlowExecution>(
-        { method: 'GET', path: executionPath(flowId, executionId), expect: shape.execution },
         opts
       ),
 
+    getFlow: async (flowId, opts) => {
+      const req = { method: 'GET', path: flowPath(flowId), decode: decode.flow } as const
+      const flow = await call<FlowRef>(req, opts)
+      if (!decode.sameId(flow.id, flowId)) throw mismatch(label(req), 'flow', flowId, flow.id)
+      return flow
+    },
+
+    launchFlow: async (flowId, body: LaunchRequest, idempotencyKey, opts) => {
+      const req = {
+        method: 'POST',
+        path: `${flowPath(flowId)}/launch`,
+        // The endpoint requires a body; `{}` means all defaults.
+        body: body ?? {},
+        headers: { 'Idempotency-Key': checkIdempotencyKey(idempotencyKey) },
+        decode: decode.executionEnvelope
+      } as const
+      return checkExecution(label(req), await call<Execution>(req, opts), flowId)
+    },
+
+    getExecution: async (flowId, executionId, opts) => {
+      const req = {
+        method: 'GET',
+        path: executionPath(flowId, executionId),
+        decode: decode.execution
+      } as const
+      return checkExecution(label(req), await call<Execution>(req, opts), flowId, executionId)
+    },
+
     getExecutionNodes: async (flowId, executionId, opts) =>
-      call<NodeExecutionResult[]>(
-        { method: 'GET', path: `${executionPath(flowId, executionId)}/nodes`, expect: shape.array },
+      call<NodeResult[]>(
+        {
+          method: 'GET',
+          path: `${executionPath(flowId, executionId)}/nodes`,
+          decode: decode.nodes({ executionId, flowId })
+        },
         opts
       ),
 
     // Part B extension. Not retried: it carries no Idempotency-Key.
     cancelExecution: async (flowId, executionId, opts) => {
-      const res = await call<{ execution: FlowExecution }>(
-        {
-          method: 'POST',
-          path: `${executionPath(flowId, executionId)}/cancel`,
-          body: {},
-          expect: shape.executionEnvelope
-        },
-        opts
-      )
-      return res.execution
+      const req = {
+        method: 'POST',
+        path: `${executionPath(flowId, executionId)}/cancel`,
+        body: {},
+        decode: decode.executionEnvelope
+      } as const
+      return checkExecution(label(req), await call<Execution>(req, opts), flowId, executionId)
     },
 
     listExecutions: async (query: ListExecutionsQuery, opts) =>
-      shape.normalisePaged<ExecutionRow>(
-        await call(
-          {
-            method: 'GET',
-            path: '/executions',
-            query: {
-              limit: query.limit,
-              offset: query.offset,
-              status: query.status,
-              trigger_type: query.trigger_type,
-              flow_id: query.flow_id,
-              since: query.since
-            },
-            expect: shape.paged
+      call<Paged<Execution>>(
+        {
+          method: 'GET',
+          path: '/executions',
+          query: {
+            limit: query.limit,
+            offset: query.offset,
+            status: query.status,
+            trigger_type: query.trigger_type,
+            flow_id: query.flow_id,
+            since: query.since
           },
-          opts
-        )
+          decode: decode.executionsPage
+        },
+        opts
       ),
 
     listFlowExecutions: async (flowId, query, opts) =>
-      shape.normalisePaged<FlowExecution>(
-        await call(
-          {
-            method: 'GET',
-            path: `${flowPath(flowId)}/executions`,
-            query: { limit: query.limit, offset: query.offset },
-            expect: shape.paged
-          },
-          opts
-        )
+      call<Paged<Execution>>(
+        {
+          method: 'GET',
+          path: `${flowPath(flowId)}/executions`,
+          query: { limit: query.limit, offset: query.offset },
+          decode: decode.executionsPage
+        },
+        opts
       )
   }
 }

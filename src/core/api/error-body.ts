@@ -39,7 +39,10 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-
 export function cleanText(text: string, redact: Redactor, max = MAX_MESSAGE_LENGTH): string {
   const flat = text.replace(UNPRINTABLE, ' ')
   const clean = redact(flat.replace(/\s+/g, ' ').trim())
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean
+  if (clean.length <= max) return clean
+  // Never cut between the two halves of a surrogate pair (an emoji in a name).
+  const end = /[\ud800-\udbff]/.test(clean[max - 2] ?? '') ? max - 2 : max - 1
+  return `${clean.slice(0, end)}…`
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -103,6 +106,23 @@ function fromObject(body: Record<string, unknown>, redact: Redactor): Parts {
   }
 }
 
+/** Largest error metadata kept, as JSON; a larger one keeps only its short string fields. */
+const MAX_METADATA_JSON = 2000
+
+/** Error metadata, redacted and bounded (it may end up in a report). */
+function boundedMetadata(
+  metadata: Record<string, unknown>,
+  redact: Redactor
+): Record<string, unknown> {
+  const clean = redactDeep(metadata, redact)
+  if ((JSON.stringify(clean) ?? '').length <= MAX_METADATA_JSON) return clean
+  const short: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(clean).slice(0, 20)) {
+    if (key.length <= 64 && typeof value === 'string' && value.length <= 200) short[key] = value
+  }
+  return short
+}
+
 /**
  * Parses an error response body of any shape in contract.md part C. Anything that is
  * not JSON (an HTML page from a proxy, an empty body) falls back to the status text.
@@ -121,7 +141,7 @@ export function parseErrorBody(text: string, status: number, redact: Redactor): 
   const body: ErrorBody = { message: parts.message ?? fallback }
   if (parts.code !== undefined) body.code = parts.code
   if (parts.field !== undefined) body.field = parts.field
-  if (parts.metadata !== undefined) body.metadata = redactDeep(parts.metadata, redact)
+  if (parts.metadata !== undefined) body.metadata = boundedMetadata(parts.metadata, redact)
   // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
   // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
   const nested = isRecord(json.error) ? json.error : {}

@@ -36,6 +36,8 @@ export function kindForResponse(failure: HttpFailure): ErrorKind {
   if (status === 403) return hasRateLimitSignals(headers, body) ? 'rate_limited' : 'permission'
   if (status === 404) return 'not_found'
   if (status === 408) return 'network'
+  // 407 comes from a proxy between the kit and the API, not from the API.
+  if (status === 407) return 'network'
   if (status === 409) return 'conflict'
   if (status === 429) return 'rate_limited'
   if (status >= 500 && status <= 599) return 'server'
@@ -72,13 +74,18 @@ const KEY_REUSED_SUMMARY =
 const KEY_REUSED_HINT =
   'The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set idempotency-key, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow'
 
+export const PROXY_AUTH_SUMMARY =
+  'the HTTP proxy between this machine and the API asks for credentials (407 Proxy Authentication Required)'
+export const PROXY_AUTH_HINT =
+  'Put the proxy credentials in HTTPS_PROXY (http://user:password@proxy:port), or list the API host in NO_PROXY if it needs no proxy'
+
 /** Builds the typed error for a non-2xx response. */
 export function errorFromResponse(failure: HttpFailure, redact: Redactor): EchopointError {
   const { status, body, request } = failure
   const kind = kindForResponse(failure)
   const scope = typeof body.metadata?.scope === 'string' ? body.metadata.scope : undefined
   const keyReused = status === 409 && body.code?.toUpperCase() === IDEMPOTENCY_KEY_REUSED_CODE
-  let summary = keyReused ? KEY_REUSED_SUMMARY : SUMMARY[kind]
+  let summary = keyReused ? KEY_REUSED_SUMMARY : status === 407 ? PROXY_AUTH_SUMMARY : SUMMARY[kind]
   if (kind === 'quota' && scope) summary += ` (scope: ${cleanText(scope, redact, 60)})`
   const tag = body.code ? `HTTP ${status}, ${body.code}` : `HTTP ${status}`
   const fallback = statusText(status)
@@ -91,7 +98,7 @@ export function errorFromResponse(failure: HttpFailure, redact: Redactor): Echop
     request,
     field: body.field,
     metadata: body.metadata ? redactDeep(body.metadata, redact) : undefined,
-    hint: keyReused ? KEY_REUSED_HINT : HINT[kind]
+    hint: keyReused ? KEY_REUSED_HINT : status === 407 ? PROXY_AUTH_HINT : HINT[kind]
   })
 }
 

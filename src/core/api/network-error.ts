@@ -5,6 +5,7 @@
  */
 import { EchopointError } from '../errors.js'
 import { cleanText } from './error-body.js'
+import { PROXY_AUTH_HINT, PROXY_AUTH_SUMMARY } from './http-error.js'
 import type { Redactor } from './redact.js'
 
 /** Code given to a request that got no answer within the per-request timeout. */
@@ -63,6 +64,26 @@ export function networkError(
   const e = err as { code?: unknown; message?: unknown }
   const raw = cleanText(typeof e?.message === 'string' ? e.message : String(err), redact, 200)
   let code = typeof e?.code === 'string' ? e.code : undefined
+  // An HTTPS request through a proxy opens a tunnel (CONNECT); when the proxy refuses,
+  // the tunnel agent reports "tunneling socket could not be established, statusCode=407"
+  // with code ECONNRESET. Say what the proxy said instead of "connection reset".
+  const tunnel = /tunneling socket could not be established,\s*statusCode=(\d{3})/i.exec(raw)
+  if (tunnel) {
+    const status = Number(tunnel[1])
+    return new EchopointError(
+      'network',
+      redact(
+        `${request} failed: ${status === 407 ? PROXY_AUTH_SUMMARY : `the HTTP proxy refused to open a tunnel to ${host} (HTTP ${status})`}`
+      ),
+      {
+        code: `PROXY_${status}`,
+        status: status === 407 ? 407 : undefined,
+        request,
+        hint: status === 407 ? PROXY_AUTH_HINT : 'Check HTTPS_PROXY and NO_PROXY',
+        cause: err
+      }
+    )
+  }
   // http-client and Node report a dropped connection as "socket hang up" with ECONNRESET,
   // but some paths leave the code off.
   if (!code && /socket hang up/i.test(raw)) code = 'ECONNRESET'

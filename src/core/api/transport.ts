@@ -15,7 +15,7 @@ import { headerValue } from './headers.js'
 import { cancelledError, contractViolation, errorFromResponse, withMessage } from './http-error.js'
 import { sendOnce, type RawResponse } from './http-send.js'
 import { createRedactor, type Redactor } from './redact.js'
-import type { ShapeCheck } from './response-shape.js'
+import { ShapeError, type Decoder } from './decode.js'
 import { MAX_REDIRECTS, REDIRECT_STATUSES, redirectTarget } from './redirect.js'
 import { createRetryPolicy, type RetryDecision, type RetryPolicy } from './retry.js'
 import { PauseGate } from './pause-gate.js'
@@ -49,9 +49,11 @@ export interface ApiRequest {
   withoutOrganization?: boolean
   /** A POST that only reads (flow search), so it may be repeated like a GET. */
   safe?: boolean
-  /** Checks the 2xx body; a problem becomes a `contract` error. */
-  expect?: ShapeCheck
+  /** Checks and reads the 2xx body (decode.ts); a problem becomes a `contract` error. */
+  decode?: Decoder<unknown>
   signal?: AbortSignal
+  /** Called just before each attempt goes out on the wire. */
+  onSent?: () => void
 }
 
 /** The client's options, plus what only the transport and its tests set. */
@@ -268,7 +270,15 @@ export class Transport {
   ): Promise<{ value: unknown } | Failure> {
     let url = firstUrl
     for (let hop = 0; ; hop++) {
-      const response = await this.send(req.method, url, headers, body, req.signal, label)
+      const response = await this.send(
+        req.method,
+        url,
+        headers,
+        body,
+        req.signal,
+        label,
+        req.onSent
+      )
       if (!REDIRECT_STATUSES.has(response.status)) return this.interpret(response, req, label)
       if (hop >= MAX_REDIRECTS) {
         throw new EchopointError(
@@ -289,7 +299,8 @@ export class Transport {
     headers: OutgoingHttpHeaders,
     body: string | undefined,
     signal: AbortSignal | undefined,
-    label: string
+    label: string,
+    onSent?: () => void
   ): Promise<RawResponse> {
     // Re-checked on every hop: the key only ever goes to the configured origin.
     if (url.origin !== this.base.origin) {
@@ -300,6 +311,7 @@ export class Transport {
     }
     if (signal?.aborted) throw cancelledError(signal, label)
     this.stats.requests++
+    onSent?.()
     const started = this.clock.now()
     const response = await sendOnce(this.http, {
       method,
@@ -339,9 +351,13 @@ export class Transport {
       } catch {
         throw contractViolation(label, status, 'not JSON')
       }
-      const problem = req.expect?.(value)
-      if (problem) throw contractViolation(label, status, problem)
-      return { value }
+      if (!req.decode) return { value }
+      try {
+        return { value: req.decode(value, { redact: this.redact }) }
+      } catch (err) {
+        if (err instanceof ShapeError) throw contractViolation(label, status, err.message)
+        throw err
+      }
     }
     const body = parseErrorBody(text, status, this.redact)
     const error = errorFromResponse({ status, headers, body, request: label }, this.redact)

@@ -35,6 +35,41 @@ export function oneLine(text: string, max = 500): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
 }
 
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+/** C0 and C1 controls (CR, LF, NEL included), LS, PS, and bidi overrides and marks. */
+const LINE_BREAKING =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g
+/** The same, but not LF: for text whose line breaks are escaped by whoever writes it. */
+export const UNSAFE_EXCEPT_LF =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g
+/* eslint-enable no-control-regex */
+
+/**
+ * Text as one line a CI runner will not act on. GitHub's runner reads workflow
+ * commands from every stdout line: `::cmd::` at the start (after leading
+ * whitespace) and the legacy `##[cmd]` anywhere in the line (actions/runner,
+ * ActionCommand.TryParseV2 and TryParse). Line breaks and control characters
+ * become spaces, the text is cut to `max`, `##[` reads `## [`, and a line that
+ * would start with `::` gets a `» ` prefix.
+ */
+export function inertLine(text: string, max = 4000): string {
+  let line = text.replace(LINE_BREAKING, ' ').trim()
+  if (line.length > max) line = `${line.slice(0, max - 1)}…`
+  line = line.replace(/##\[/g, '## [')
+  return line.startsWith('::') ? `» ${line}` : line
+}
+
+/** Multi-line output (a table, a JSON document) with every line made inert (see inertLine). */
+export function inertText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const safe = line.replace(/##\[/g, '## [')
+      return safe.trimStart().startsWith('::') ? `» ${safe}` : safe
+    })
+    .join('\n')
+}
+
 /** A value as short readable text: strings quoted, objects as compact JSON. */
 export function showValue(value: unknown, max = 200): string {
   const text = JSON.stringify(value) ?? String(value)

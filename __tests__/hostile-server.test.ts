@@ -297,6 +297,30 @@ describe('identities must match what was asked', () => {
   })
 })
 
+describe('the contract as published', () => {
+  it('a 409 on launch is a reused idempotency key, whatever code the body names', async () => {
+    hostile({
+      answer: (ctx) =>
+        ctx.path.endsWith('/launch')
+          ? {
+              status: 409,
+              headers: {},
+              body: { errors: [{ code: 'CONFLICT', message: 'Conflict' }] }
+            }
+          : undefined
+    })
+    const run = await runAction(
+      inputs({ 'flow-ids': FLOWS.health, 'idempotency-key': 'release-42' })
+    )
+    const [flow] = results(run).flows
+    expect(flow.status).toBe('error')
+    expect(flow.error_message).toBe(
+      'Could not launch "API health check": the Idempotency-Key release-42 was already used with other launch parameters (HTTP 409)'
+    )
+    expect(run.stdout).toContain('Use a new idempotency-key')
+  })
+})
+
 describe('malformed answers after launch end the run promptly, reported and cancelled', () => {
   const cases: [string, HostileOptions['rewrite']][] = [
     ['node results [null]', { 'executions.nodes': () => [null] }],

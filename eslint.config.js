@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/core/api/schema.d.ts'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -38,7 +38,7 @@ export default tseslint.config(
             {
               group: ['@actions/core', '@actions/github'],
               message:
-                'src/core and src/sandbox must not depend on the GitHub toolkit; put it in src/action/.'
+                'src/core and src/sandbox must not depend on the GitHub toolkit; put it in src/github/.'
             }
           ]
         }
@@ -48,8 +48,8 @@ export default tseslint.config(
   {
     // The runner reads workflow commands from stdout: only workflow-log.ts writes to the log,
     // so every line is flattened, redacted and made inert (see its header).
-    files: ['src/action/**/*.ts', 'src/check-key/**/*.ts'],
-    ignores: ['src/action/workflow-log.ts'],
+    files: ['src/github/**/*.ts'],
+    ignores: ['src/github/shared/workflow-log.ts'],
     rules: {
       'no-restricted-properties': [
         'error',
@@ -66,7 +66,7 @@ export default tseslint.config(
           object: 'core',
           property,
           message:
-            'Log through src/action/workflow-log.ts (log, actionLogger, protectSecret): it keeps server text from becoming a workflow command and hides the key.'
+            'Log through src/github/shared/workflow-log.ts (log, actionLogger, protectSecret): it keeps server text from becoming a workflow command and hides the key.'
         }))
       ]
     }

@@ -8,10 +8,15 @@
  *   `advance(ms)`. Use `whenSleeping()` to wait until code under test is in a sleep,
  *   e.g. to abort during a wait or to check what happens at a given time.
  *
+ * The sandbox's tests use manual mode at SANDBOX_EPOCH, a fixed, readable instant.
+ *
  * In both modes a sleep rejects with an AbortError as soon as its signal aborts, as
  * the Clock contract requires.
  */
 import { abortError, type Clock } from '../src/core/clock.js'
+
+/** Where the sandbox's tests start their clock. */
+export const SANDBOX_EPOCH = Date.parse('2025-06-02T09:00:00.000Z')
 
 export interface FakeClockOptions {
   /** Start time, epoch ms. Default 2024-01-15T10:00:00.000Z. */
@@ -69,11 +74,17 @@ export class FakeClock implements Clock {
     })
   }
 
-  /** Manual mode: moves time forward and resolves the sleeps that are due. */
+  /** Manual mode: moves time forward and resolves the sleeps that are due, earliest first. */
   advance(ms: number): void {
-    this.current += ms
-    const due = this.pending.filter((p) => p.until <= this.current)
-    this.pending = this.pending.filter((p) => p.until > this.current)
+    this.set(this.current + ms)
+  }
+
+  /** Manual mode: jumps to an absolute time (never backwards) and resolves the sleeps that are due. */
+  set(ms: number): void {
+    if (ms < this.current) throw new Error('FakeClock cannot go backwards')
+    this.current = ms
+    const due = this.pending.filter((p) => p.until <= ms).sort((a, b) => a.until - b.until)
+    this.pending = this.pending.filter((p) => p.until > ms)
     for (const p of due) p.resolve()
   }
 

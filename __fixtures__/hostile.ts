@@ -4,19 +4,12 @@
  * caller's key echoed back, other flows' ids, malformed shapes, huge strings),
  * and the checks a hostile-data test makes on what the bundled action printed.
  */
-import type { RequestContext, SandboxLayer, SandboxResponse } from '../src/sandbox/index.js'
-
-/** Route ids of the sandbox (src/sandbox/routes). */
-export type RouteId =
-  | 'keys.self'
-  | 'permissions.list'
-  | 'flows.get'
-  | 'flows.search'
-  | 'flows.launch'
-  | 'executions.get'
-  | 'executions.list'
-  | 'executions.nodes'
-  | 'executions.cancel'
+import type {
+  RequestContext,
+  RouteId,
+  SandboxLayer,
+  SandboxResponse
+} from '../src/sandbox/index.js'
 
 // Tests reshape JSON freely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -9,7 +9,14 @@
  * redactor: a scan that shared the redactor's list could not find what that list
  * forgets.
  */
-import type { DistRun } from './run-dist.js'
+
+/** What a run left that people and other steps can read (run-dist.ts's DistRun fits). */
+export interface RunTraces {
+  stdout: string
+  stderr: string
+  /** Files by place name: outputs, summary, JUnit, … */
+  files: Record<string, string>
+}
 
 /** Every written form of `secret` the scan looks for. */
 export function leakForms(secret: string): string[] {
@@ -32,7 +39,7 @@ export function leakForms(secret: string): string[] {
 }
 
 /** Names of the places (stdout, stderr, outputs, summary, JUnit, …) where any secret appears, with the form. */
-export function findLeaks(run: DistRun, secrets: readonly string[]): string[] {
+export function findLeaks(run: RunTraces, secrets: readonly string[]): string[] {
   const places: Record<string, string> = {
     stdout: run.stdout
       .split('\n')

@@ -4,7 +4,7 @@
  */
 import type { Sandbox } from '../src/sandbox/index.js'
 
-/** Keys of the default fixture (fixtures/default.json). */
+/** Keys of the default fixture (sandbox/default.json). */
 export const KEYS = {
   ci: 'epk_live_sandbox_demo_ci',
   readOnly: 'epk_live_sandbox_read_only',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { cleanText, parseErrorBody } from '../src/core/api/error-body.js'
-import { hasRateLimitSignals } from '../src/core/api/rate-limit.js'
-import { rateLimitWait } from '../src/core/api/wait-plan.js'
-import { createRedactor, redactDeep } from '../src/core/api/redact.js'
+import { cleanText, parseErrorBody } from '../src/core/api/http/error-body.js'
+import { hasRateLimitSignals } from '../src/core/api/ratelimit/signals.js'
+import { rateLimitWait } from '../src/core/api/ratelimit/wait-plan.js'
+import { createRedactor, redactDeep } from '../src/core/redact.js'
 
 const KEY = 'epk_live_0123456789abcdef'
 const redact = createRedactor([KEY])

@@ -118,7 +118,7 @@ describe('backoff', () => {
   })
 
   it('caps backoff at 10 s', async () => {
-    const { createRetryPolicy } = await import('../src/core/api/retry.js')
+    const { createRetryPolicy } = await import('../src/core/api/http/retry.js')
     const policy = createRetryPolicy({ random: () => 0.999999, maxRetries: 10 })
     const error = new EchopointError('server', 'x', { status: 502 })
     const delays = [1, 2, 3, 4, 5, 6, 7].map((attempt) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { isLoopbackHost, joinUrl, pathSegment, validateApiUrl } from '../src/core/api/url.js'
+import { isLoopbackHost, joinUrl, pathSegment, validateApiUrl } from '../src/core/api/http/url.js'
 import { ConfigError } from '../src/core/errors.js'
 
 describe('validateApiUrl', () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js'
-import type { KeyReport } from '../src/core/key-report.js'
+import type { KeyReport } from '../src/core/key/whoami.js'
 import { runCli } from '../__fixtures__/run-dist.js'
 
 let sandbox: Sandbox

@@ -1,10 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  ACTION_INPUT_NAMES,
-  resolveRunConfig,
-  splitList,
-  type RawRunInputs
-} from '../src/core/config.js'
+import { ACTION_INPUT_NAMES, resolveRunConfig, type RawRunInputs } from '../src/core/run/config.js'
+import { splitList } from '../src/core/input-values.js'
 import { ConfigError } from '../src/core/errors.js'
 import { parseDuration, formatDuration } from '../src/core/duration.js'
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { parse } from 'yaml'
-import { FakeClock } from '../__fixtures__/sandbox-clock.js'
+import { FakeClock, SANDBOX_EPOCH } from '../__fixtures__/fake-clock.js'
 import {
   call,
   FLOWS,
@@ -81,7 +81,7 @@ function validate(pointer: string, value: unknown, what: string): void {
 }
 
 describe('contract: the sandbox answers what openapi/echopoint.yaml says', () => {
-  const clock = new FakeClock()
+  const clock = new FakeClock({ now: SANDBOX_EPOCH, auto: false })
   const covered = new Set<string>()
   const statuses = new Map<string, Set<number>>()
   let sandbox: Sandbox
@@ -549,7 +549,10 @@ describe('contract: rate limits, the quota and 503s answer what the file documen
   })
 
   it.each(HEADER_STYLES)('a 429 in the %s style', async (style) => {
-    const box = await startSandbox({ clock: new FakeClock(), rateLimits: { read: 1, style } })
+    const box = await startSandbox({
+      clock: new FakeClock({ now: SANDBOX_EPOCH, auto: false }),
+      rateLimits: { read: 1, style }
+    })
     try {
       await call(box, '/flows/tags')
       const res = await call(box, '/flows/tags')
@@ -562,7 +565,10 @@ describe('contract: rate limits, the quota and 503s answer what the file documen
   })
 
   it('the daily quota 429', async () => {
-    const box = await startSandbox({ clock: new FakeClock(), quota: { daily: 0 } })
+    const box = await startSandbox({
+      clock: new FakeClock({ now: SANDBOX_EPOCH, auto: false }),
+      quota: { daily: 0 }
+    })
     try {
       const res = await call(box, `/flows/${FLOWS.login}/launch`, { body: {} })
       expect(res.status).toBe(429)
@@ -573,7 +579,10 @@ describe('contract: rate limits, the quota and 503s answer what the file documen
   })
 
   it('a 503 with Retry-After', async () => {
-    const box = await startSandbox({ clock: new FakeClock(), faults: { rate503: 1 } })
+    const box = await startSandbox({
+      clock: new FakeClock({ now: SANDBOX_EPOCH, auto: false }),
+      faults: { rate503: 1 }
+    })
     try {
       const res = await call(box, '/flows/tags')
       expect(res.status).toBe(503)

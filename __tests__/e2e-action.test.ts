@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js'
-import type { ResultsDocument } from '../src/core/results.js'
+import type { ResultsDocument } from '../src/core/run/results.js'
 // Every run also goes through the leak scan of run-dist.ts (key nowhere but ::add-mask::).
 import { runAction, type DistRun } from '../__fixtures__/run-dist.js'
 

@@ -1,5 +1,5 @@
 /**
- * The core's run (src/core/run.ts) stopped at awkward moments, against the real
+ * The core's run (src/core/run/run.ts) stopped at awkward moments, against the real
  * sandbox: a cancel during the preflight, a cancel while launches are in flight,
  * and the deadline passing during the launches. A sandbox layer fires the
  * signal (or holds a request) at exactly the right request, so nothing depends
@@ -7,12 +7,12 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { setTimeout as delay } from 'node:timers/promises'
-import { resolveRunConfig, type RawRunInputs } from '../src/core/config.js'
+import { resolveRunConfig, type RawRunInputs } from '../src/core/run/config.js'
 import { githubRun } from '../__fixtures__/ci-context.js'
 import { systemClock, type Clock } from '../src/core/clock.js'
 import { FakeClock } from '../__fixtures__/fake-clock.js'
 import type { Logger } from '../src/core/logger.js'
-import { runFlows, type RunOutcome } from '../src/core/run.js'
+import { runFlows, type RunOutcome } from '../src/core/run/run.js'
 import { startSandbox, type Sandbox, type SandboxLayer } from '../src/sandbox/index.js'
 import { FLOWS } from '../__fixtures__/sandbox-http.js'
 

@@ -21,7 +21,7 @@ import {
   type Sandbox,
   type SandboxFixtures
 } from '../src/sandbox/index.js'
-import type { ResultsDocument } from '../src/core/results.js'
+import type { ResultsDocument } from '../src/core/run/results.js'
 import { runAction, runCli, type DistRun } from '../__fixtures__/run-dist.js'
 import { FLOWS } from '../__fixtures__/sandbox-http.js'
 

@@ -1,7 +1,7 @@
 /** End to end: the bundled CLI (dist/cli/index.js) against the real sandbox over loopback. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js'
-import type { ResultsDocument } from '../src/core/results.js'
+import type { ResultsDocument } from '../src/core/run/results.js'
 import { runCli } from '../__fixtures__/run-dist.js'
 
 let sandbox: Sandbox

@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import { validateXML } from 'xmllint-wasm'
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js'
-import type { ResultsDocument } from '../src/core/results.js'
+import type { ResultsDocument } from '../src/core/run/results.js'
 import { CLI_ENTRY, runCli } from '../__fixtures__/run-dist.js'
 import { FLOWS } from '../__fixtures__/sandbox-http.js'
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { defaultFixtures, startSandbox, type Sandbox } from '../src/sandbox/index.js'
-import type { ResultsDocument } from '../src/core/results.js'
+import type { ResultsDocument } from '../src/core/run/results.js'
 import { runAction, runCli } from '../__fixtures__/run-dist.js'
 
 let sandbox: Sandbox

@@ -12,7 +12,7 @@ import { createServer, type Server } from 'node:net'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ResultsDocument } from '../src/core/results.js'
+import type { ResultsDocument } from '../src/core/run/results.js'
 import {
   passThrough,
   startSandbox,

@@ -11,26 +11,26 @@ import {
   evaluateKey,
   invalidKeyResult,
   type KeyCheckRules
-} from '../src/core/key-check.js'
+} from '../src/core/key/check.js'
 import {
   KEY_CHECK_ACTION_INPUT_NAMES,
   parseExpiresAt,
   resolveKeyCheckConfig,
   type RawKeyCheckInputs
-} from '../src/core/key-check-config.js'
-import { DAY_MS } from '../src/core/key-expiry.js'
-import { keyReport } from '../src/core/key-report.js'
+} from '../src/core/key/check-config.js'
+import { DAY_MS } from '../src/core/key/expiry.js'
+import { keyReport } from '../src/core/key/whoami.js'
 import { silentLogger } from '../src/core/logger.js'
-import type { KeyInfo } from '../src/core/preflight.js'
+import type { KeyInfo } from '../src/core/run/preflight.js'
 import { CHECK_KEY_CLI_INPUT_NAMES } from '../src/cli/commands/check-key.js'
 import {
   closingComment,
   reminderBody,
   reminderMarker,
   reminderTitle
-} from '../src/check-key/reminder-text.js'
-import { renderKeyCheckSummary } from '../src/check-key/summary.js'
-import { describeGithubError } from '../src/check-key/reminder-issue.js'
+} from '../src/github/check-key/reminder-text.js'
+import { renderKeyCheckSummary } from '../src/github/check-key/summary.js'
+import { describeGithubError } from '../src/github/check-key/reminder-issue.js'
 
 const NOW = Date.parse('2026-03-01T12:00:00.000Z')
 const at = (ms: number): string => new Date(NOW + ms).toISOString()

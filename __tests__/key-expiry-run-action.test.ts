@@ -62,3 +62,14 @@ describe('the run action warns about a key that expires within 14 days', () => {
     expect(run.stdout).not.toContain('expires soon')
   })
 })
+
+describe('the run action warns about a key that expires soon', () => {
+  it('counts whole days like the key-expiry check: fewer than 14 left', async () => {
+    const { expiresSoon, expiryWarning } = await import('../src/core/key/expiry.js')
+    const now = Date.parse('2026-01-01T00:00:00Z')
+    expect(expiresSoon('2026-01-15T00:00:00Z', now)).toBe(false) // 14 days left
+    expect(expiresSoon('2026-01-14T23:00:00Z', now)).toBe(true) // 13 days left
+    expect(expiryWarning('2025-12-31T00:00:00Z', now)).toContain('already expired')
+    expect(expiryWarning('2026-01-06T00:00:00Z', now)).toContain('(5 days left)')
+  })
+})

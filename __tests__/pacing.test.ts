@@ -1,5 +1,5 @@
 /**
- * Launch pacing (src/core/api/pacing.ts) against the sandbox with its rate limits
+ * Launch pacing (src/core/api/ratelimit/pacing.ts) against the sandbox with its rate limits
  * on, in virtual time: 120 launches on a key allowed 60 writes a minute go out as
  * fast as the window allows, without a single 429, whatever header style tells
  * the budget; and the budget the client read is exposed per bucket.
@@ -9,11 +9,11 @@ import { FakeClock } from '../__fixtures__/fake-clock.js'
 import { manyFlows } from '../__fixtures__/many-flows.js'
 import { runInVirtualTime } from '../__fixtures__/virtual-time.js'
 import { githubRun } from '../__fixtures__/ci-context.js'
-import { resolveRunConfig } from '../src/core/config.js'
+import { resolveRunConfig } from '../src/core/run/config.js'
 import { silentLogger } from '../src/core/logger.js'
-import { runFlows } from '../src/core/run.js'
-import { Pacer } from '../src/core/api/pacing.js'
-import { RateBudget, readBudget } from '../src/core/api/rate-budget.js'
+import { runFlows } from '../src/core/run/run.js'
+import { Pacer } from '../src/core/api/ratelimit/pacing.js'
+import { RateBudget, readBudget } from '../src/core/api/ratelimit/budget.js'
 import { startSandbox, type HeaderStyle, type Sandbox } from '../src/sandbox/index.js'
 
 const CI = githubRun('test', '9')

@@ -1,9 +1,10 @@
 /**
- * `poll-interval: auto` (src/core/poll-schedule.ts): soon after launch, then
+ * `poll-interval: auto` (src/core/run/poll-schedule.ts): soon after launch, then
  * following the expected remaining time, never faster than the read budget.
  */
 import { describe, expect, it } from '@jest/globals'
 import { FakeClock } from '../__fixtures__/fake-clock.js'
+import { pollDelay } from '../src/core/run/follow.js'
 import {
   AUTO_MAX_MS,
   AUTO_MIN_MS,
@@ -11,7 +12,7 @@ import {
   budgetFloor,
   median,
   nextPollDelay
-} from '../src/core/poll-schedule.js'
+} from '../src/core/run/poll-schedule.js'
 
 const clock = new FakeClock()
 const base = { round: 0, now: clock.now(), expectedEnds: [], requestsPerRound: 1 }
@@ -73,5 +74,14 @@ describe('nextPollDelay', () => {
     expect(median([])).toBeUndefined()
     expect(median([5, 1, 3])).toBe(3)
     expect(median([4, 1, 3, 2])).toBe(2.5)
+  })
+})
+
+describe('the delay when nothing else is known', () => {
+  it('polls soon after launch, then backs off to a cap; a fixed interval is used as is', () => {
+    expect([0, 1, 2, 3, 10].map((r) => pollDelay('auto', r))).toEqual([
+      1000, 1500, 2250, 3375, 5000
+    ])
+    expect(pollDelay(10_000, 7)).toBe(10_000)
   })
 })

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { ANSI, LiveProgress, wantsLiveProgress, type ProgressStream } from '../src/cli/progress.js'
-import type { FlowProgress } from '../src/core/run.js'
+import type { FlowProgress } from '../src/core/run/run.js'
 
 class FakeTerminal implements ProgressStream {
   readonly isTTY = true

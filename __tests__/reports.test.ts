@@ -2,13 +2,13 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { validateXML } from 'xmllint-wasm'
-import { renderSummary } from '../src/action/summary.js'
+import { renderSummary } from '../src/core/report/summary.js'
 import { renderJunit } from '../src/core/report/junit.js'
 import { escapeMarkdown, safeUrl } from '../src/core/report/escape.js'
-import { buildResults, EXIT_CODES, runStatusOf, type FlowReport } from '../src/core/results.js'
-import { outcomeOfError, verdictMessage, type RunOutcome } from '../src/core/run.js'
+import { buildResults, EXIT_CODES, runStatusOf, type FlowReport } from '../src/core/run/results.js'
+import { outcomeOfError, verdictMessage, type RunOutcome } from '../src/core/run/run.js'
 import { EchopointError } from '../src/core/errors.js'
-import { shardOf } from '../src/core/selection.js'
+import { shardOf } from '../src/core/run/selection.js'
 
 const passed: FlowReport = {
   flow_id: 'f-pass',

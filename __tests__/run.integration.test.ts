@@ -1,16 +1,16 @@
 /**
- * The core's run (src/core/run.ts) against the real sandbox over loopback, both
+ * The core's run (src/core/run/run.ts) against the real sandbox over loopback, both
  * on one fake clock: flows of seconds and deadlines of minutes run in
  * milliseconds, with every request real.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { FakeClock } from '../__fixtures__/fake-clock.js'
 import { runInVirtualTime } from '../__fixtures__/virtual-time.js'
-import { resolveRunConfig, type RawRunInputs } from '../src/core/config.js'
+import { resolveRunConfig, type RawRunInputs } from '../src/core/run/config.js'
 import { githubRun } from '../__fixtures__/ci-context.js'
 import type { CiContext } from '../src/core/ci-context.js'
 import { silentLogger } from '../src/core/logger.js'
-import { runFlows, type RunOutcome } from '../src/core/run.js'
+import { runFlows, type RunOutcome } from '../src/core/run/run.js'
 import {
   defaultFixtures,
   startSandbox,

@@ -3,14 +3,14 @@
  * headers every answer carries.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { FakeClock } from '../__fixtures__/sandbox-clock.js'
+import { FakeClock, SANDBOX_EPOCH } from '../__fixtures__/fake-clock.js'
 import { call, FLOWS, KEYS } from '../__fixtures__/sandbox-http.js'
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js'
 
 const DAY = 24 * 60 * 60 * 1000
 
 describe('sandbox auth', () => {
-  const clock = new FakeClock()
+  const clock = new FakeClock({ now: SANDBOX_EPOCH, auto: false })
   let sandbox: Sandbox
 
   beforeAll(async () => {
@@ -48,7 +48,7 @@ describe('sandbox auth', () => {
     })
 
     it('a key that expires while the sandbox runs becomes 401 at its expiry (injected clock)', async () => {
-      const local = new FakeClock()
+      const local = new FakeClock({ now: SANDBOX_EPOCH, auto: false })
       const box = await startSandbox({ clock: local })
       try {
         expect((await call(box, '/api-keys/self', { key: KEYS.expiringSoon })).status).toBe(200)

@@ -3,7 +3,7 @@
  * and the execution lists.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { FakeClock } from '../__fixtures__/sandbox-clock.js'
+import { FakeClock, SANDBOX_EPOCH } from '../__fixtures__/fake-clock.js'
 import { call, FLOWS, KEYS, LOGIN_PUBLISHED_VERSION } from '../__fixtures__/sandbox-http.js'
 import { detectCiContext } from '../src/core/ci-context.js'
 import {
@@ -37,7 +37,7 @@ describe('sandbox executions', () => {
   }
 
   beforeEach(async () => {
-    clock = new FakeClock()
+    clock = new FakeClock({ now: SANDBOX_EPOCH, auto: false })
     t0 = clock.now()
     sandbox = await startSandbox({ clock })
   })

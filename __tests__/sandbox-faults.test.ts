@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { FakeClock } from '../__fixtures__/sandbox-clock.js'
+import { FakeClock } from '../__fixtures__/fake-clock.js'
 import { call, FLOWS, KEYS } from '../__fixtures__/sandbox-http.js'
 import { answered, raw } from '../__fixtures__/sandbox-raw.js'
 import { sandboxOptionsFromFlags, type SandboxFlags } from '../src/cli/commands/sandbox.js'
@@ -31,7 +31,7 @@ let sandbox: Sandbox | undefined
 async function start(faults: FaultOptions, options: Omit<SandboxOptions, 'clock'> = {}) {
   // One sandbox at a time: starting another closes the previous one (close is idempotent).
   await sandbox?.close()
-  clock = new FakeClock(T0)
+  clock = new FakeClock({ now: T0, auto: false })
   sandbox = await startSandbox({ clock, faults, ...options })
   return sandbox
 }
@@ -316,7 +316,7 @@ describe('faults: lifecycle and configuration', () => {
       /the fault probabilities add up to 1\.2/
     )
     await expect(startSandbox({ faults: { rateHtml: -0.1 } })).rejects.toThrow(
-      /faults\.rateHtml must be a number from 0 to 1/
+      /faults\.rateHtml must be a probability from 0 to 1/
     )
     await expect(startSandbox({ faults: { routes: ['flows.lunch'] } })).rejects.toThrow(
       /unknown selector "flows\.lunch"/

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { stringify } from 'yaml'
-import { FakeClock } from '../__fixtures__/sandbox-clock.js'
+import { FakeClock, SANDBOX_EPOCH } from '../__fixtures__/fake-clock.js'
 import { call } from '../__fixtures__/sandbox-http.js'
 import {
   defaultFixtures,
@@ -118,7 +118,7 @@ describe('sandbox fixtures', () => {
   })
 
   it('resolves expires_in_days against the injected clock', async () => {
-    const clock = new FakeClock()
+    const clock = new FakeClock({ now: SANDBOX_EPOCH, auto: false })
     const box = await startSandbox({ fixtures: minimal(), clock })
     try {
       const res = await call(box, '/api-keys/self', { key: box.apiKey, org: null })
@@ -226,7 +226,10 @@ describe('sandbox fixtures', () => {
     )
     const loaded = loadFixtures(fixtures)
     expect(loaded.flows.map((f) => f.version)).toEqual([undefined, '4', '2.1'])
-    const box = await startSandbox({ fixtures, clock: new FakeClock() })
+    const box = await startSandbox({
+      fixtures,
+      clock: new FakeClock({ now: SANDBOX_EPOCH, auto: false })
+    })
     try {
       const res = await call(box, '/flows?limit=10', { key: box.apiKey, org: 'org_a' })
       const versions = Object.fromEntries(
@@ -246,7 +249,10 @@ describe('sandbox fixtures', () => {
       id: randomUUID(),
       metadata: { owner: 'team-a', nested: { sla_ms: 500 } }
     })
-    const box = await startSandbox({ fixtures, clock: new FakeClock() })
+    const box = await startSandbox({
+      fixtures,
+      clock: new FakeClock({ now: SANDBOX_EPOCH, auto: false })
+    })
     try {
       const plain = await call(box, `/flows/${FLOW_ID}`, { key: box.apiKey, org: 'org_a' })
       expect(plain.body.metadata).toEqual({})

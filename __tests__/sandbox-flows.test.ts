@@ -2,7 +2,7 @@
  * Flow discovery: search (tags any/all, text, paging, order), tags, list, get.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { FakeClock } from '../__fixtures__/sandbox-clock.js'
+import { FakeClock, SANDBOX_EPOCH } from '../__fixtures__/fake-clock.js'
 import { call, FLOWS } from '../__fixtures__/sandbox-http.js'
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js'
 
@@ -17,7 +17,7 @@ interface Item {
 }
 
 describe('sandbox flows', () => {
-  const clock = new FakeClock()
+  const clock = new FakeClock({ now: SANDBOX_EPOCH, auto: false })
   let sandbox: Sandbox
 
   beforeAll(async () => {
@@ -120,7 +120,7 @@ describe('sandbox flows', () => {
     })
 
     it('last_run_status follows the latest finished execution', async () => {
-      const local = new FakeClock()
+      const local = new FakeClock({ now: SANDBOX_EPOCH, auto: false })
       const box = await startSandbox({ clock: local })
       try {
         const before = await call(box, '/flows/search', { body: { tags: ['regression'] } })

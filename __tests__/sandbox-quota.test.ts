@@ -5,7 +5,7 @@
  * options, the fixtures file and CLI flags.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { FakeClock } from '../__fixtures__/sandbox-clock.js'
+import { FakeClock } from '../__fixtures__/fake-clock.js'
 import { call, FLOWS, KEYS } from '../__fixtures__/sandbox-http.js'
 import { raw } from '../__fixtures__/sandbox-raw.js'
 import { sandboxOptionsFromFlags } from '../src/cli/commands/sandbox.js'
@@ -27,7 +27,7 @@ let sandbox: Sandbox | undefined
 
 async function start(options: Omit<SandboxOptions, 'clock'>): Promise<Sandbox> {
   await sandbox?.close()
-  clock = new FakeClock(T0)
+  clock = new FakeClock({ now: T0, auto: false })
   sandbox = await startSandbox({ clock, ...options })
   return sandbox
 }

@@ -6,7 +6,7 @@
  * Everything runs on a fake clock: a 60 s window takes no time.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { FakeClock } from '../__fixtures__/sandbox-clock.js'
+import { FakeClock } from '../__fixtures__/fake-clock.js'
 import { call, FLOWS, KEYS } from '../__fixtures__/sandbox-http.js'
 import { sandboxOptionsFromFlags, type SandboxFlags } from '../src/cli/commands/sandbox.js'
 import { main } from '../src/cli/main.js'
@@ -30,7 +30,7 @@ let sandbox: Sandbox | undefined
 async function start(options: Omit<SandboxOptions, 'clock'>): Promise<Sandbox> {
   // One sandbox at a time: starting another closes the previous one (close is idempotent).
   await sandbox?.close()
-  clock = new FakeClock(T0)
+  clock = new FakeClock({ now: T0, auto: false })
   sandbox = await startSandbox({ clock, ...options })
   return sandbox
 }
@@ -423,7 +423,7 @@ describe('rate limits: configuration', () => {
       startSandbox({ rateLimits: { style: 'loud' as unknown as 'ietf' } })
     ).rejects.toThrow(/rateLimits\.style must be one of retry-after, x-ratelimit-iso/)
     await expect(startSandbox({ rateLimits: { storm: { fraction: 2 } } })).rejects.toThrow(
-      /storm\.fraction must be a number from 0 to 1/
+      /rateLimits\.storm\.fraction must be a probability from 0 to 1/
     )
   })
 

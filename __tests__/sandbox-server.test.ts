@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { FakeClock } from '../__fixtures__/sandbox-clock.js'
+import { FakeClock, SANDBOX_EPOCH } from '../__fixtures__/fake-clock.js'
 import { call, FLOWS, KEYS } from '../__fixtures__/sandbox-http.js'
 import {
   classifyLaunch,
@@ -31,7 +31,7 @@ describe('sandbox server', () => {
   let sandbox: Sandbox
 
   beforeEach(async () => {
-    clock = new FakeClock()
+    clock = new FakeClock({ now: SANDBOX_EPOCH, auto: false })
     sandbox = await startSandbox({ clock })
   })
   afterEach(() => sandbox.close())

@@ -1,5 +1,5 @@
 /**
- * Batch tracking (src/core/track.ts) against the sandbox in virtual time: one
+ * Batch tracking (src/core/run/track.ts) against the sandbox in virtual time: one
  * listing per round instead of one poll per execution, details only for the
  * executions that did not pass, and per-execution polling when the server lacks
  * `GET /executions`.
@@ -9,9 +9,9 @@ import { FakeClock } from '../__fixtures__/fake-clock.js'
 import { manyFlows } from '../__fixtures__/many-flows.js'
 import { runInVirtualTime } from '../__fixtures__/virtual-time.js'
 import { githubRun } from '../__fixtures__/ci-context.js'
-import { resolveRunConfig, type RawRunInputs } from '../src/core/config.js'
+import { resolveRunConfig, type RawRunInputs } from '../src/core/run/config.js'
 import { silentLogger, type Logger } from '../src/core/logger.js'
-import { runFlows, type RunOutcome } from '../src/core/run.js'
+import { runFlows, type RunOutcome } from '../src/core/run/run.js'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox/index.js'
 
 const CI = githubRun('test', '7')

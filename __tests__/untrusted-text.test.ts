@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import * as decode from '../src/core/api/decode.js'
-import { createRedactor } from '../src/core/api/redact.js'
+import { createRedactor } from '../src/core/redact.js'
 import { fitJsonArray, fitResultsJson, OUTPUT_MAX_BYTES } from '../src/core/report/fit.js'
 import { inertLine } from '../src/core/report/escape.js'
-import { buildResults, type FlowReport } from '../src/core/results.js'
-import { renderSummary } from '../src/action/summary.js'
-import type { RunOutcome } from '../src/core/run.js'
+import { buildResults, type FlowReport } from '../src/core/run/results.js'
+import { renderSummary } from '../src/core/report/summary.js'
+import type { RunOutcome } from '../src/core/run/run.js'
 import { leakForms } from '../__fixtures__/leaks.js'
 
 const KEY = 'hk*9|zz~Q<&>"le\\ak_me_2024'

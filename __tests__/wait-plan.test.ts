@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import type { IncomingHttpHeaders } from 'node:http'
-import { parseErrorBody } from '../src/core/api/error-body.js'
-import { errorFromResponse } from '../src/core/api/http-error.js'
-import { createRedactor } from '../src/core/api/redact.js'
-import { createRetryPolicy, type RetryDecision } from '../src/core/api/retry.js'
+import { parseErrorBody } from '../src/core/api/http/error-body.js'
+import { errorFromResponse } from '../src/core/api/http/http-error.js'
+import { createRedactor } from '../src/core/redact.js'
+import { createRetryPolicy, type RetryDecision } from '../src/core/api/http/retry.js'
 import { EchopointError } from '../src/core/errors.js'
 import { FakeClock } from '../__fixtures__/fake-clock.js'
 

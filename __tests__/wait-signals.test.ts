@@ -3,17 +3,17 @@
  * IETF structured fields and the server clock. Malformed input gives undefined.
  */
 import { describe, expect, it } from '@jest/globals'
-import { parseHttpDate } from '../src/core/api/http-date.js'
-import { readIetfRateLimit, readXRateLimit } from '../src/core/api/ratelimit-headers.js'
+import { parseHttpDate } from '../src/core/api/ratelimit/http-date.js'
+import { readIetfRateLimit, readXRateLimit } from '../src/core/api/ratelimit/headers.js'
 import {
   classifyResetNumber,
   parseIsoTimestamp,
   parseResetTime
-} from '../src/core/api/reset-time.js'
-import { parseRetryAfter } from '../src/core/api/retry-after.js'
-import { serverClock } from '../src/core/api/server-clock.js'
-import { parseStructuredMembers } from '../src/core/api/structured-fields.js'
-import { formatWait, isoTime } from '../src/core/api/wait-format.js'
+} from '../src/core/api/ratelimit/reset-time.js'
+import { parseRetryAfter } from '../src/core/api/ratelimit/retry-after.js'
+import { serverClock } from '../src/core/api/ratelimit/server-clock.js'
+import { parseStructuredMembers } from '../src/core/api/ratelimit/structured-fields.js'
+import { formatWait, isoTime } from '../src/core/api/ratelimit/wait-format.js'
 
 const NOW = Date.parse('2024-01-15T10:00:00.000Z')
 const NOW_S = NOW / 1000

@@ -1,11 +1,11 @@
 /**
  * One client run of the benchmark, in its own process (so its peak RSS is its
- * own): `ours` is the core's run (src/core/run.ts), `baseline` the peers' way
+ * own): `ours` is the core's run (src/core/run/run.ts), `baseline` the peers' way
  * (baseline.ts). Both run on the bench's compressed clock. Prints one JSON line.
  */
-import { resolveRunConfig } from '../src/core/config.js'
+import { resolveRunConfig } from '../src/core/run/config.js'
 import { silentLogger } from '../src/core/logger.js'
-import { runFlows } from '../src/core/run.js'
+import { runFlows } from '../src/core/run/run.js'
 import { runBaseline } from './baseline.js'
 import { ScaledClock } from './scaled-clock.js'
 

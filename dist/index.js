@@ -4,12 +4,12 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(7837);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 7837:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -28370,11 +28370,241 @@ module.exports = {
 
 /***/ }),
 
-/***/ 218:
+/***/ 8547:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Fq: () => (/* binding */ inertLine),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   YN: () => (/* binding */ UNSAFE_EXCEPT_LF),
+/* harmony export */   nZ: () => (/* binding */ safeId),
+/* harmony export */   vp: () => (/* binding */ showValue)
+/* harmony export */ });
+/* unused harmony export inertText */
+/**
+ * Flow names, node names and server messages are untrusted text: they go into
+ * Markdown, HTML and XML that people read, so they are escaped to stay text.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** Escapes text for a GitHub-flavoured Markdown table cell or paragraph (HTML is allowed there). */
+function escapeMarkdown(text) {
+    return (text
+        .replace(CONTROL, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Only what GFM would otherwise interpret inside a paragraph or a table cell.
+        .replace(/([\\`*_[\]|~])/g, '\\$1')
+        .replace(/\r?\n|\r/g, ' ')
+        .trim());
+}
+/** An identifier for a code span: only characters that cannot end the span or break the table. */
+function safeId(text) {
+    return text.replace(/[^A-Za-z0-9._:-]/g, '');
+}
+/** Plain text for one log line: no control characters (CI logs and annotations). */
+function oneLine(text, max = 500) {
+    const flat = text
+        .replace(CONTROL, '')
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+/** C0 and C1 controls (CR, LF, NEL included), LS, PS, and bidi overrides and marks. */
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/** The same, but not LF: for text whose line breaks are escaped by whoever writes it. */
+const UNSAFE_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/* eslint-enable no-control-regex */
+/**
+ * Text as one line a CI runner will not act on. GitHub's runner reads workflow
+ * commands from every stdout line: `::cmd::` at the start (after leading
+ * whitespace) and the legacy `##[cmd]` anywhere in the line (actions/runner,
+ * ActionCommand.TryParseV2 and TryParse). Line breaks and control characters
+ * become spaces, the text is cut to `max`, `##[` reads `## [`, and a line that
+ * would start with `::` gets a `» ` prefix.
+ */
+function inertLine(text, max = 4000) {
+    let line = text.replace(LINE_BREAKING, ' ').trim();
+    if (line.length > max)
+        line = `${line.slice(0, max - 1)}…`;
+    line = line.replace(/##\[/g, '## [');
+    return line.startsWith('::') ? `» ${line}` : line;
+}
+/** Multi-line output (a table, a JSON document) with every line made inert (see inertLine). */
+function inertText(text) {
+    return text
+        .split('\n')
+        .map((line) => {
+        const safe = line.replace(/##\[/g, '## [');
+        return safe.trimStart().startsWith('::') ? `» ${safe}` : safe;
+    })
+        .join('\n');
+}
+/** A value as short readable text: strings quoted, objects as compact JSON. */
+function showValue(value, max = 200) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/**
+ * An http(s) URL safe inside a Markdown link target and a table cell, or
+ * undefined for anything else (`javascript:`, relative, malformed): characters
+ * that could end the link or the cell are percent-encoded.
+ */
+function safeUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    return url.href.replace(/[()[\]<>|`*_~\\ "']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 2495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H8: () => (/* binding */ nodeReport),
+/* harmony export */   Of: () => (/* binding */ flowStatusOf),
+/* harmony export */   Oo: () => (/* binding */ describeAssertion),
+/* harmony export */   d5: () => (/* binding */ elapsedMs),
+/* harmony export */   fx: () => (/* binding */ firstFailure),
+/* harmony export */   rq: () => (/* binding */ buildResults)
+/* harmony export */ });
+/* unused harmony exports EXIT_CODES, countFlows, runStatusOf */
+/** Exit code of each status (interface.md section 3); with several flows the highest wins. */
+const EXIT_CODES = {
+    passed: 0,
+    failed: 1,
+    cancelled: 2,
+    error: 3,
+    timed_out: 4
+};
+/** Maps an execution's terminal status to the flow's status in the report. */
+function flowStatusOf(execution) {
+    switch (execution.status) {
+        case 'completed':
+            return 'passed';
+        case 'failed':
+            return 'failed';
+        case 'cancelled':
+            return 'cancelled';
+        default:
+            // Still pending or running when we stopped following it.
+            return 'timed_out';
+    }
+}
+/** Milliseconds between two RFC 3339 times, or null when either is missing or invalid. */
+function elapsedMs(from, to) {
+    if (!from || !to)
+        return null;
+    const ms = Date.parse(to) - Date.parse(from);
+    return Number.isFinite(ms) && ms >= 0 ? ms : null;
+}
+function assertionReport(a) {
+    const report = {
+        index: a.index,
+        extractor: a.extractor,
+        operator: a.operator,
+        expected: a.expected,
+        actual: a.actual,
+        passed: a.passed
+    };
+    if (a.error)
+        report.error = a.error;
+    return report;
+}
+/** The node part of the report, from `GET …/nodes`. */
+function nodeReport(node) {
+    const assertions = Array.isArray(node.result?.assertion_results)
+        ? node.result.assertion_results.map(assertionReport)
+        : [];
+    return {
+        node_id: node.node_id,
+        display_name: node.display_name,
+        node_type: node.node_type,
+        status: node.status,
+        duration_ms: typeof node.duration_ms === 'number'
+            ? node.duration_ms
+            : elapsedMs(node.started_at, node.completed_at),
+        error_message: node.error_message ?? null,
+        assertions
+    };
+}
+/** Counts per status. */
+function countFlows(flows) {
+    const counts = {
+        total: flows.length,
+        passed: 0,
+        failed: 0,
+        timed_out: 0,
+        cancelled: 0,
+        error: 0
+    };
+    for (const flow of flows)
+        counts[flow.status] += 1;
+    return counts;
+}
+/**
+ * The run's status: the status with the highest exit code among the flows and
+ * `runStatus` (the run's own outcome when it failed before or outside any flow);
+ * `passed` for an empty selection that was allowed.
+ */
+function runStatusOf(flows, runStatus) {
+    let status = runStatus ?? 'passed';
+    for (const flow of flows) {
+        if (EXIT_CODES[flow.status] > EXIT_CODES[status])
+            status = flow.status;
+    }
+    return status;
+}
+/** Builds the document; `success` is true only when every selected flow passed. */
+function buildResults(flows, durationMs, runStatus, waits = { count: 0, total_ms: 0 }) {
+    const status = runStatusOf(flows, runStatus);
+    return {
+        status,
+        success: status === 'passed' && flows.every((f) => f.status === 'passed'),
+        duration_ms: Math.max(0, Math.round(durationMs)),
+        counts: countFlows(flows),
+        flows,
+        waits: { count: waits.count, total_ms: Math.round(waits.total_ms) }
+    };
+}
+/** The first failed assertion of a flow (for annotations and one-line summaries). */
+function firstFailure(flow) {
+    for (const node of flow.nodes) {
+        const assertion = node.assertions.find((a) => !a.passed);
+        if (assertion)
+            return { node, assertion };
+    }
+    const node = flow.nodes.find((n) => n.status === 'failed');
+    return node ? { node } : undefined;
+}
+/** `status_code equals 200, got 500` */
+function describeAssertion(a) {
+    const show = (v) => typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'undefined');
+    const base = `${a.extractor} ${a.operator} ${show(a.expected)}, got ${show(a.actual)}`;
+    return a.error ? `${base} (${a.error})` : base;
+}
+
+
+/***/ }),
+
+/***/ 9553:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8859);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3339);
 // The run action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28614,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8859:
+/***/ 3339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31591,7 +31821,7 @@ function toEchopointError(err) {
     return new EchopointError('contract', `Unexpected error: ${message}`, { cause: err });
 }
 
-;// CONCATENATED MODULE: ./src/core/key-expiry.ts
+;// CONCATENATED MODULE: ./src/core/key/expiry.ts
 /**
  * Key expiry arithmetic shared by the run action's warning and the key-expiry
  * check: whole days left, rounded down (negative once expired).
@@ -31618,7 +31848,7 @@ function expiryWarning(expiresAt, now) {
     return `The API key expires on ${expiresAt} (${left}). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
 }
 
-;// CONCATENATED MODULE: ./src/core/idempotency-key.ts
+;// CONCATENATED MODULE: ./src/core/run/idempotency-key.ts
 /**
  * The one rule for an Idempotency-Key, applied to the user's input before
  * anything is sent and again by the client: 1 to 255 printable ASCII characters,
@@ -31642,7 +31872,7 @@ function checkIdempotencyKey(key, input = 'idempotency key') {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/core/api/redact.ts
+;// CONCATENATED MODULE: ./src/core/redact.ts
 /**
  * Keeps the API key out of everything the kit prints. Servers and proxies sometimes
  * echo request headers in error bodies, so every server-provided string passes here
@@ -31712,7 +31942,7 @@ function redactDeep(value, redact) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/error-body.ts
+;// CONCATENATED MODULE: ./src/core/api/http/error-body.ts
 /**
  * Normalises every error body shape of contract.md part C into one value. Bodies come
  * from the API, a gateway or a proxy, so nothing here may throw on malformed input.
@@ -31867,6 +32097,9 @@ function hint(object, name) {
  *
  * Whether an answer is about what was asked (the flow id of a launch, the id of
  * an execution) is checked by the client, which knows what it asked (client.ts).
+ *
+ * One file on purpose (over 300 lines): the whole boundary, one decoder per
+ * endpoint, is reviewed as one.
  */
 
 /** Longest text kept of each kind of server field; longer text is cut with `…`. */
@@ -32164,7 +32397,7 @@ const silentLogger = {
     error: () => undefined
 };
 
-;// CONCATENATED MODULE: ./src/core/api/headers.ts
+;// CONCATENATED MODULE: ./src/core/api/http/headers.ts
 /** The value of a response header, the first one when it was repeated. */
 function headerValue(headers, name) {
     const value = headers[name.toLowerCase()];
@@ -32173,7 +32406,7 @@ function headerValue(headers, name) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/http-date.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/http-date.ts
 /**
  * HTTP-date parsing (RFC 9110 §5.6.7), for `Retry-After` and `Date`.
  *
@@ -32237,7 +32470,7 @@ function parseHttpDate(value, referenceMs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/reset-time.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/reset-time.ts
 /**
  * Reads "when does the limit reset" values whose format is not standardised:
  * `X-RateLimit-Reset`, a body `resetAt`, and numbers where a delay was expected.
@@ -32370,7 +32603,7 @@ function parseResetTime(value, nowMs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/structured-fields.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/structured-fields.ts
 /**
  * A small, lenient reader for HTTP Structured Field lists and dictionaries (RFC 9651),
  * enough for the IETF rate-limit fields:
@@ -32477,7 +32710,7 @@ function parseStructuredMembers(text) {
     return members;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/ratelimit-headers.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/headers.ts
 
 
 
@@ -32569,7 +32802,7 @@ function readXRateLimit(headers) {
     return { remaining, reset };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/rate-limit.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/signals.ts
 
 
 
@@ -32597,7 +32830,7 @@ function hasRateLimitSignals(headers, body) {
     return body?.retryAfter !== undefined || body?.resetAt !== undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/wait-format.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-format.ts
 /** How waits and instants read in logs and error messages. */
 /**
  * A wait for a log line: `0.4s`, `45s`, `1m 30s`, `1h 5m`. Sub-minute waits keep one
@@ -32622,7 +32855,7 @@ function isoTime(ms) {
     return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./src/core/api/http-error.ts
+;// CONCATENATED MODULE: ./src/core/api/http/http-error.ts
 
 
 
@@ -32761,7 +32994,7 @@ function cancelledError(signal, request) {
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/core/api/network-error.ts
+;// CONCATENATED MODULE: ./src/core/api/http/network-error.ts
 /**
  * Maps Node socket, DNS and TLS failures to `network` EchopointErrors. The Node error
  * code (ECONNRESET, ENOTFOUND, …) is kept as the error's code so the retry policy can
@@ -32847,7 +33080,7 @@ function requestTimeoutError(request, host, timeoutMs) {
     return new EchopointError('network', `${request} failed: no response from ${host} within ${seconds} (request timeout)`, { code: REQUEST_TIMEOUT_CODE, request });
 }
 
-;// CONCATENATED MODULE: ./src/core/api/http-send.ts
+;// CONCATENATED MODULE: ./src/core/api/http/send.ts
 /**
  * One HTTP exchange over @actions/http-client: no redirects, no retries, a per-request
  * timeout and an AbortSignal. http-client's own helpers cannot take a signal, so the
@@ -32931,7 +33164,7 @@ async function sendOnce(client, exchange) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/api/redirect.ts
+;// CONCATENATED MODULE: ./src/core/api/http/redirect.ts
 /**
  * Redirects are followed here, not by http-client: it would follow them to any host
  * and strip only `Authorization`, so `X-Api-Key` would go along. We follow only within
@@ -32980,7 +33213,7 @@ function redirectTarget(current, status, location, method, allowedOrigin, reques
     return target;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/retry-after.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/retry-after.ts
 /**
  * The `Retry-After` header (RFC 9110 §10.2.3):
  *
@@ -33012,7 +33245,7 @@ function parseRetryAfter(value, nowMs) {
     return date === undefined ? undefined : { atMs: date, form: 'HTTP-date' };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/server-clock.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/server-clock.ts
 
 
 /**
@@ -33032,7 +33265,7 @@ function serverClock(headers, localNowMs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/wait-plan.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-plan.ts
 
 
 
@@ -33121,7 +33354,7 @@ function exhaustedWait(headers, localNowMs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/retry.ts
+;// CONCATENATED MODULE: ./src/core/api/http/retry.ts
 
 
 
@@ -33238,7 +33471,7 @@ function createRetryPolicy(options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/pause-gate.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/pause-gate.ts
 
 
 
@@ -33313,7 +33546,7 @@ function pause_gate_describe(pause, ms) {
         : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal})`;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/pacing.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/pacing.ts
 class Pacer {
     budget;
     clock;
@@ -33372,7 +33605,7 @@ class Pacer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/api/rate-budget.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/budget.ts
 
 
 
@@ -33471,7 +33704,7 @@ class RateBudget {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/core/api/url.ts
+;// CONCATENATED MODULE: ./src/core/api/http/url.ts
 /**
  * The API base URL: how it is validated (for the config and again by the transport)
  * and how request URLs are built from it.
@@ -33563,7 +33796,7 @@ function pathSegment(value, what) {
     return encodeURIComponent(v);
 }
 
-;// CONCATENATED MODULE: ./src/core/api/wait-recorder.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-recorder.ts
 /** Logs, counts and performs the waits of one client. */
 class WaitRecorder {
     stats;
@@ -33602,7 +33835,7 @@ class WaitRecorder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/api/transport.ts
+;// CONCATENATED MODULE: ./src/core/api/http/transport.ts
 
 
 
@@ -34051,7 +34284,10 @@ async function mapWithConcurrency(items, limit, task, shouldStop = () => false) 
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/core/cancel.ts
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/core/run/cancel.ts
+
 
 
 
@@ -34069,6 +34305,8 @@ async function cancelExecutions(api, items, options) {
         return [];
     const { logger } = options;
     const controller = new AbortController();
+    // Every cancel in flight listens on this one signal: more than Node's default of 10 is expected.
+    (0,external_node_events_.setMaxListeners)(Math.max(10, inFlight.length * 4), controller.signal);
     const budget = options.clock.sleep(options.budgetMs, controller.signal).then(() => controller.abort(), () => undefined);
     const cancelled = [];
     let unsupported = false;
@@ -34159,9 +34397,9 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 
-// EXTERNAL MODULE: ./src/core/results.ts
-var core_results = __nccwpck_require__(541);
-;// CONCATENATED MODULE: ./src/core/flow-reports.ts
+// EXTERNAL MODULE: ./src/core/run/results.ts
+var run_results = __nccwpck_require__(2495);
+;// CONCATENATED MODULE: ./src/core/run/flow-reports.ts
 /**
  * From what happened to each selected flow (its launch, what following it
  * found, why the run stopped) to its line in the results document. Pure: no
@@ -34184,11 +34422,11 @@ function flowReportOf(flow, status, item, error) {
         flow_name: flow.name,
         execution_id: e?.id ?? null,
         status,
-        duration_ms: e ? (0,core_results/* elapsedMs */.d5)(e.execution_started_at ?? e.started_at, e.completed_at) : null,
+        duration_ms: e ? (0,run_results/* elapsedMs */.d5)(e.execution_started_at ?? e.started_at, e.completed_at) : null,
         error_code: error?.code ?? e?.error_code ?? null,
         error_message: message,
         url: null,
-        nodes: (item?.nodes ?? []).map(core_results/* nodeReport */.H8)
+        nodes: (item?.nodes ?? []).map(run_results/* nodeReport */.H8)
     };
 }
 /** One report per launch, in the selection's order. */
@@ -34202,7 +34440,7 @@ function flowReports({ launches, items, why, leftRunning }) {
             return flowReportOf(item.flow, 'error', item, item.error);
         if (isTerminal(item.execution.status)) {
             // A cancel we sent after the deadline still reads as timed out: that is why it stopped.
-            const status = (0,core_results/* flowStatusOf */.Of)(item.execution);
+            const status = (0,run_results/* flowStatusOf */.Of)(item.execution);
             return flowReportOf(item.flow, why === 'timeout' && status === 'cancelled' ? 'timed_out' : status, item);
         }
         return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item, leftRunning.get(item));
@@ -34221,7 +34459,7 @@ function notLaunchedReport(launch, why) {
     return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
 }
 
-;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
+;// CONCATENATED MODULE: ./src/core/run/poll-schedule.ts
 /** First poll after launch; without expectations, back off by AUTO_GROWTH up to AUTO_MAX_MS. */
 const AUTO_FIRST_MS = 1000;
 const AUTO_MAX_MS = 5000;
@@ -34275,7 +34513,7 @@ function median(values) {
     return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-;// CONCATENATED MODULE: ./src/core/track.ts
+;// CONCATENATED MODULE: ./src/core/run/track.ts
 
 /** Rows per page: the most the API allows (contract.md part A). */
 const TRACK_PAGE_SIZE = 100;
@@ -34360,7 +34598,7 @@ async function trackRound(api, pending, signal) {
     return { kind: 'tracked', changed, missing, requests };
 }
 
-;// CONCATENATED MODULE: ./src/core/follow.ts
+;// CONCATENATED MODULE: ./src/core/run/follow.ts
 
 
 
@@ -34566,7 +34804,7 @@ async function followExecutions(api, items, options) {
     await readDetails(api, details, options);
 }
 
-;// CONCATENATED MODULE: ./src/core/launch.ts
+;// CONCATENATED MODULE: ./src/core/run/launch.ts
 
 
 
@@ -34658,7 +34896,7 @@ async function launchFlows(api, flows, options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/scopes.ts
+;// CONCATENATED MODULE: ./src/core/key/scopes.ts
 const CI_MODES = [
     {
         mode: 'ids-ephemeral',
@@ -34694,7 +34932,7 @@ function missingScopes(required, granted) {
     return required.filter((scope) => !have.has(scope));
 }
 
-;// CONCATENATED MODULE: ./src/core/preflight.ts
+;// CONCATENATED MODULE: ./src/core/run/preflight.ts
 
 
 /** The message every adapter shows for a 401. */
@@ -34777,7 +35015,54 @@ async function preflight(api, options) {
     return info;
 }
 
-;// CONCATENATED MODULE: ./src/core/run-scope.ts
+;// CONCATENATED MODULE: ./src/core/run/progress-board.ts
+/**
+ * Live progress of a run: one entry per selected flow, told to the listener (the
+ * CLI's live view) on every change. A listener that throws never stops the run.
+ */
+
+/** Live progress: one entry per flow, told to `onProgress` on every change. A failing listener never stops the run. */
+class ProgressBoard {
+    listener;
+    logger;
+    flows = new Map();
+    constructor(listener, logger) {
+        this.listener = listener;
+        this.logger = logger;
+    }
+    set(flow, update) {
+        this.flows.set(flow.id, { flow, ...this.flows.get(flow.id), ...update });
+        this.tell();
+    }
+    start(flows) {
+        for (const flow of flows)
+            this.flows.set(flow.id, { flow, state: 'launching' });
+        this.tell();
+    }
+    tell() {
+        if (!this.listener)
+            return;
+        try {
+            this.listener([...this.flows.values()]);
+        }
+        catch (err) {
+            this.logger.debug(`Live progress failed: ${toEchopointError(err).message}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/run/scope.ts
+/**
+ * The time frame of one run: one signal that aborts every request and wait when
+ * the run must stop (the step's deadline, or a cancel from the runner), a
+ * second one that gives launch requests already sent a short grace to answer,
+ * and the budget left for cancelling what the run started.
+ *
+ * The step must end within its `timeout`, cancels and reports included, so
+ * following stops a little before the deadline: `wrapUpMs(timeout)` (5.5 s, or a
+ * fifth of a short timeout) is kept for the launch grace and the cancels.
+ */
+
 /** Time allowed for cancelling what we started after a cancel (GitHub allows 7.5 s before SIGTERM). */
 const CANCEL_BUDGET_MS = 4000;
 /**
@@ -34820,6 +35105,8 @@ class RunScope {
         this.startedAt = clock.now();
         this.deadline = this.startedAt + timeoutMs;
         this.signal = this.controller.signal;
+        // Every request and wait of the run listens on these (up to max-parallel of each at once).
+        (0,external_node_events_.setMaxListeners)(1000, this.signal, this.launchRequests.signal);
         void clock.sleep(timeoutMs - wrapUpMs(timeoutMs), this.timer.signal).then(() => this.stop('timeout'), () => undefined);
         this.external = external;
         if (external?.aborted)
@@ -34869,7 +35156,7 @@ class RunScope {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/selection.ts
+;// CONCATENATED MODULE: ./src/core/run/selection.ts
 
 
 /** The API's largest page (contract.md: limit 1..100). */
@@ -34949,7 +35236,8 @@ async function selectFlows(api, selection, options) {
     return options.shard ? shardOf(flows, options.shard) : flows;
 }
 
-;// CONCATENATED MODULE: ./src/core/run.ts
+;// CONCATENATED MODULE: ./src/core/run/run.ts
+
 
 
 
@@ -34966,37 +35254,8 @@ async function selectFlows(api, selection, options) {
 /** A launched execution's state for live progress (a replayed launch may already be terminal). */
 function progressStateOf(execution) {
     if (isTerminal(execution.status))
-        return (0,core_results/* flowStatusOf */.Of)(execution);
+        return (0,run_results/* flowStatusOf */.Of)(execution);
     return execution.status === 'running' ? 'running' : 'pending';
-}
-/** Live progress: one entry per flow, told to `onProgress` on every change. A failing listener never stops the run. */
-class ProgressBoard {
-    listener;
-    logger;
-    flows = new Map();
-    constructor(listener, logger) {
-        this.listener = listener;
-        this.logger = logger;
-    }
-    set(flow, update) {
-        this.flows.set(flow.id, { flow, ...this.flows.get(flow.id), ...update });
-        this.tell();
-    }
-    start(flows) {
-        for (const flow of flows)
-            this.flows.set(flow.id, { flow, state: 'launching' });
-        this.tell();
-    }
-    tell() {
-        if (!this.listener)
-            return;
-        try {
-            this.listener([...this.flows.values()]);
-        }
-        catch (err) {
-            this.logger.debug(`Live progress failed: ${toEchopointError(err).message}`);
-        }
-    }
 }
 /** Runs everything `config` selects. Never throws. */
 async function runFlows(config, deps) {
@@ -35015,7 +35274,7 @@ async function runFlows(config, deps) {
                     ? 'cancelled'
                     : 'error';
         const stats = api ? { ...api.stats } : { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
-        const results = (0,core_results/* buildResults */.rq)(reports, clock.now() - scope.startedAt, runStatus, {
+        const results = (0,run_results/* buildResults */.rq)(reports, clock.now() - scope.startedAt, runStatus, {
             count: stats.waits,
             total_ms: stats.waitedMs
         });
@@ -35216,7 +35475,7 @@ function runAbortError(why, config) {
 /** The outcome of a run that could not start (invalid configuration): nothing was sent. */
 function outcomeOfError(error) {
     return {
-        results: (0,core_results/* buildResults */.rq)([], 0, 'error'),
+        results: (0,run_results/* buildResults */.rq)([], 0, 'error'),
         executionIds: [],
         error,
         stats: { requests: 0, retries: 0, waits: 0, waitedMs: 0 }
@@ -35245,7 +35504,7 @@ function verdictMessage(outcome) {
 
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __nccwpck_require__(8547);
-;// CONCATENATED MODULE: ./src/action/workflow-log.ts
+;// CONCATENATED MODULE: ./src/github/shared/workflow-log.ts
 /**
  * The one door from the actions (run and check-key) to the runner's log. The
  * runner reads every stdout line for workflow commands: `::cmd::` at the start
@@ -35331,7 +35590,7 @@ const actionLogger = {
     error: log.error
 };
 
-;// CONCATENATED MODULE: ./src/action/annotations.ts
+;// CONCATENATED MODULE: ./src/github/run/annotations.ts
 /**
  * Annotations on the workflow run: one error per failed flow (title: the flow
  * name, message: the first failed assertion) and a warning per timed-out flow.
@@ -35349,9 +35608,9 @@ function annotateResults(results) {
     for (const flow of results.flows) {
         const title = (0,report_escape/* oneLine */.TN)(`Echopoint: ${flow.flow_name}`, 200);
         if (flow.status === 'failed' && errors++ < MAX_ANNOTATIONS) {
-            const failure = (0,core_results/* firstFailure */.fx)(flow);
+            const failure = (0,run_results/* firstFailure */.fx)(flow);
             const message = failure?.assertion
-                ? `${failure.node.display_name}: ${(0,core_results/* describeAssertion */.Oo)(failure.assertion)}`
+                ? `${failure.node.display_name}: ${(0,run_results/* describeAssertion */.Oo)(failure.assertion)}`
                 : failure
                     ? `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`
                     : (flow.error_message ?? 'the flow failed');
@@ -35369,50 +35628,13 @@ function annotateResults(results) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/config.ts
+;// CONCATENATED MODULE: ./src/core/input-values.ts
 /**
- * Turns the raw text of the action's inputs or the CLI's flags into a validated
- * RunConfig. Both front doors call this one function, so the rules (and the
- * messages that name the bad input) are the same everywhere, and nothing is
- * sent to the API until the whole configuration is valid.
+ * Reading one input's raw text, the same way for every input of every front
+ * door (action inputs, CLI flags, environment): what counts as "not set", lists,
+ * booleans, whole numbers, and how a user's value is quoted back in an error.
  */
 
-
-
-
-const DEFAULT_API_URL = 'https://api.echopoint.dev';
-const DEFAULT_TIMEOUT = '15m';
-const DEFAULT_MAX_PARALLEL = 4;
-/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/**
- * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
- * self-hosted one after 5 days, so a run that waits longer than a day is a
- * mistake; the bound also keeps every wait far inside what a timer can hold.
- */
-const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
-const ACTION_INPUT_NAMES = {
-    apiKey: 'api-key',
-    organizationId: 'organization-id',
-    apiUrl: 'api-url',
-    flowIds: 'flow-ids',
-    tags: 'tags',
-    matchMode: 'match-mode',
-    environment: 'environment',
-    versionId: 'version-id',
-    runner: 'runner',
-    timeout: 'timeout',
-    pollInterval: 'poll-interval',
-    maxParallel: 'max-parallel',
-    idempotencyKey: 'idempotency-key',
-    failOnEmpty: 'fail-on-empty',
-    cancelOnAbort: 'cancel-on-abort',
-    junitPath: 'junit-path',
-    jobSummary: 'job-summary',
-    shard: 'shard'
-};
-const RUNNERS = ['cloud', 'self_hosted', 'ephemeral'];
-const MATCH_MODES = ['any', 'all'];
 /** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
 function present(value) {
     if (value === undefined)
@@ -35472,19 +35694,16 @@ function parsePositiveInt(name, text, what) {
         throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
     return value;
 }
-/** Parses `i/n` (1-based). */
-function parseShard(name, text) {
-    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
-    if (!match) {
-        throw new ConfigError(name, `"${text}" is not of the form i/n`, 'Use for example 1/3 for the first of three shards.');
-    }
-    const index = Number(match[1]);
-    const total = Number(match[2]);
-    if (total < 1 || index < 1 || index > total) {
-        throw new ConfigError(name, `"${text}" is out of range`, 'The shard number must be between 1 and the shard count, for example 2/3.');
-    }
-    return { index, total };
-}
+
+;// CONCATENATED MODULE: ./src/core/credentials.ts
+/**
+ * The inputs every front door shares (run, check-key, whoami): the API key, the
+ * organization ID and the API URL, validated before anything is sent.
+ */
+
+
+
+const DEFAULT_API_URL = 'https://api.echopoint.dev';
 /**
  * Validates the API key, the organization ID and the API URL, the inputs every
  * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
@@ -35519,6 +35738,58 @@ function resolveApiUrl(raw, name) {
     return validateApiUrl(present(raw) ?? DEFAULT_API_URL, name)
         .toString()
         .replace(/\/$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/core/run/config.ts
+
+
+
+
+
+const DEFAULT_TIMEOUT = '15m';
+const DEFAULT_MAX_PARALLEL = 4;
+/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
+ * self-hosted one after 5 days, so a run that waits longer than a day is a
+ * mistake; the bound also keeps every wait far inside what a timer can hold.
+ */
+const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+const ACTION_INPUT_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url',
+    flowIds: 'flow-ids',
+    tags: 'tags',
+    matchMode: 'match-mode',
+    environment: 'environment',
+    versionId: 'version-id',
+    runner: 'runner',
+    timeout: 'timeout',
+    pollInterval: 'poll-interval',
+    maxParallel: 'max-parallel',
+    idempotencyKey: 'idempotency-key',
+    failOnEmpty: 'fail-on-empty',
+    cancelOnAbort: 'cancel-on-abort',
+    junitPath: 'junit-path',
+    jobSummary: 'job-summary',
+    shard: 'shard'
+};
+const RUNNERS = ['cloud', 'self_hosted', 'ephemeral'];
+const MATCH_MODES = ['any', 'all'];
+/** Parses `i/n` (1-based). */
+function parseShard(name, text) {
+    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+    if (!match) {
+        throw new ConfigError(name, `"${text}" is not of the form i/n`, 'Use for example 1/3 for the first of three shards.');
+    }
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (total < 1 || index < 1 || index > total) {
+        throw new ConfigError(name, `"${text}" is out of range`, 'The shard number must be between 1 and the shard count, for example 2/3.');
+    }
+    return { index, total };
 }
 /**
  * Validates everything and returns the config. Throws ConfigError naming the
@@ -35595,8 +35866,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
     }
     const junitPath = present(raw.junitPath);
-    if (junitPath !== undefined &&
-        (CONTROL_CHARS.test(junitPath) || /[\u0080-\u009f\u2028\u2029]/.test(junitPath))) {
+    if (junitPath !== undefined && usableJunitPath(junitPath) === undefined) {
         throw new ConfigError(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
     }
     const shardText = present(raw.shard);
@@ -35620,12 +35890,11 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./src/github/run/inputs.ts
 /**
  * Reads the run action's inputs. The key is masked before anything else
  * happens, including validation, so not even an error about it can show it.
  */
-
 
 
 
@@ -35641,6 +35910,38 @@ function readRunConfig() {
         });
     }
     return resolveRunConfig(raw, ACTION_INPUT_NAMES);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/write-reports.ts
+/**
+ * The report files both front doors write after a run, in one place: the JUnit
+ * report (written even when the inputs did not validate, so a test-report step
+ * still shows the error), with a warning instead of a failure when it cannot be
+ * written. The XML builder is loaded only when a report is asked for.
+ */
+
+
+/**
+ * Where the JUnit report goes: the validated config's path, or, when the inputs
+ * did not validate, the path as the user gave it if it is usable at all.
+ */
+function junitTarget(config, raw) {
+    return config ? config.junitPath : usableJunitPath(raw);
+}
+/** Writes the JUnit report to `path` when there is one; returns where it was written. */
+async function writeJunit(path, outcome, logger) {
+    if (!path)
+        return undefined;
+    try {
+        const { writeJunitReport } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(490)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6490));
+        const written = await writeJunitReport(path, outcome.results, { error: outcome.error });
+        logger.info(`JUnit report written to ${written}`);
+        return written;
+    }
+    catch (err) {
+        logger.warning(`Could not write the JUnit report to ${path}: ${toEchopointError(err).message}`);
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/fit.ts
@@ -35759,7 +36060,7 @@ function fitJsonArray(values, maxBytes = OUTPUT_MAX_BYTES) {
     return { json, omitted: values.length - kept.length };
 }
 
-;// CONCATENATED MODULE: ./src/action/outputs.ts
+;// CONCATENATED MODULE: ./src/github/run/outputs.ts
 /**
  * Sets every output of the run action (interface.md section 1) from a run's
  * outcome. Each output is redacted and kept under GitHub's 1 MB limit on one
@@ -35795,7 +36096,7 @@ function setRunOutputs(outcome, junitPath) {
     setOutput('key-expires-at', redact(outcome.key?.expiresAt ?? ''));
 }
 
-;// CONCATENATED MODULE: ./src/action/summary.ts
+;// CONCATENATED MODULE: ./src/core/report/summary.ts
 
 
 
@@ -35818,9 +36119,9 @@ const ICON = {
 function cellFailure(flow) {
     if (flow.status === 'passed')
         return '';
-    const failure = (0,core_results/* firstFailure */.fx)(flow);
+    const failure = (0,run_results/* firstFailure */.fx)(flow);
     if (failure?.assertion) {
-        return `${(0,report_escape/* escapeMarkdown */.FV)(failure.node.display_name)}: ${(0,report_escape/* escapeMarkdown */.FV)((0,core_results/* describeAssertion */.Oo)(failure.assertion))}`;
+        return `${(0,report_escape/* escapeMarkdown */.FV)(failure.node.display_name)}: ${(0,report_escape/* escapeMarkdown */.FV)((0,run_results/* describeAssertion */.Oo)(failure.assertion))}`;
     }
     if (failure)
         return `${(0,report_escape/* escapeMarkdown */.FV)(failure.node.display_name)}: ${(0,report_escape/* escapeMarkdown */.FV)(failure.node.error_message ?? 'failed')}`;
@@ -35938,12 +36239,13 @@ function renderSummary(outcome, context) {
 /** The kit's version, sent in User-Agent and shown by `echopoint-ci --version`. Kept equal to package.json by a test. */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/action/main.ts
+;// CONCATENATED MODULE: ./src/github/run/main.ts
 /**
  * The run action: read inputs, run the flows, report (outputs, job summary,
  * annotations, JUnit). The only place that calls setFailed. Strict: the step
  * fails unless every selected flow passed.
  */
+
 
 
 
@@ -35981,29 +36283,18 @@ function cancelSignal() {
  * the reports are still written (with the error), so read those two inputs as given.
  */
 function reportTargets(config) {
-    if (config)
-        return { junitPath: config.junitPath, jobSummary: config.jobSummary };
     return {
-        junitPath: usableJunitPath(getInput('junit-path')),
-        jobSummary: getInput('job-summary').trim().toLowerCase() !== 'false'
+        junitPath: junitTarget(config, getInput('junit-path')),
+        jobSummary: config
+            ? config.jobSummary
+            : getInput('job-summary').trim().toLowerCase() !== 'false'
     };
 }
 async function report(unsafe, config, clock) {
     // Everything below reads the redacted outcome: the key is nowhere in what others read.
     const outcome = { ...unsafe, results: redactDeep(unsafe.results, redact) };
     const targets = reportTargets(config);
-    let junitPath;
-    if (targets.junitPath) {
-        try {
-            junitPath = await (await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(490)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6490))).writeJunitReport(targets.junitPath, outcome.results, {
-                error: outcome.error
-            });
-            log.info(`JUnit report written to ${junitPath}`);
-        }
-        catch (err) {
-            log.warning(`Could not write the JUnit report to ${targets.junitPath}: ${toEchopointError(err).message}`);
-        }
-    }
+    const junitPath = await writeJunit(targets.junitPath, outcome, actionLogger);
     setRunOutputs(outcome, junitPath);
     annotateResults(outcome.results);
     const expiresAt = outcome.key?.expiresAt;
@@ -36058,236 +36349,6 @@ async function run(clock = systemClock) {
         log.info(message);
     else
         log.fail(message);
-}
-
-
-/***/ }),
-
-/***/ 8547:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   Fq: () => (/* binding */ inertLine),
-/* harmony export */   Pl: () => (/* binding */ safeUrl),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   YN: () => (/* binding */ UNSAFE_EXCEPT_LF),
-/* harmony export */   nZ: () => (/* binding */ safeId),
-/* harmony export */   vp: () => (/* binding */ showValue)
-/* harmony export */ });
-/* unused harmony export inertText */
-/**
- * Flow names, node names and server messages are untrusted text: they go into
- * Markdown, HTML and XML that people read, so they are escaped to stay text.
- */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-/** Escapes text for a GitHub-flavoured Markdown table cell or paragraph (HTML is allowed there). */
-function escapeMarkdown(text) {
-    return (text
-        .replace(CONTROL, '')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // Only what GFM would otherwise interpret inside a paragraph or a table cell.
-        .replace(/([\\`*_[\]|~])/g, '\\$1')
-        .replace(/\r?\n|\r/g, ' ')
-        .trim());
-}
-/** An identifier for a code span: only characters that cannot end the span or break the table. */
-function safeId(text) {
-    return text.replace(/[^A-Za-z0-9._:-]/g, '');
-}
-/** Plain text for one log line: no control characters (CI logs and annotations). */
-function oneLine(text, max = 500) {
-    const flat = text
-        .replace(CONTROL, '')
-        .replace(/\s*[\r\n]+\s*/g, ' ')
-        .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/* eslint-disable no-control-regex -- these patterns exist to find control characters */
-/** C0 and C1 controls (CR, LF, NEL included), LS, PS, and bidi overrides and marks. */
-const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
-/** The same, but not LF: for text whose line breaks are escaped by whoever writes it. */
-const UNSAFE_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
-/* eslint-enable no-control-regex */
-/**
- * Text as one line a CI runner will not act on. GitHub's runner reads workflow
- * commands from every stdout line: `::cmd::` at the start (after leading
- * whitespace) and the legacy `##[cmd]` anywhere in the line (actions/runner,
- * ActionCommand.TryParseV2 and TryParse). Line breaks and control characters
- * become spaces, the text is cut to `max`, `##[` reads `## [`, and a line that
- * would start with `::` gets a `» ` prefix.
- */
-function inertLine(text, max = 4000) {
-    let line = text.replace(LINE_BREAKING, ' ').trim();
-    if (line.length > max)
-        line = `${line.slice(0, max - 1)}…`;
-    line = line.replace(/##\[/g, '## [');
-    return line.startsWith('::') ? `» ${line}` : line;
-}
-/** Multi-line output (a table, a JSON document) with every line made inert (see inertLine). */
-function inertText(text) {
-    return text
-        .split('\n')
-        .map((line) => {
-        const safe = line.replace(/##\[/g, '## [');
-        return safe.trimStart().startsWith('::') ? `» ${safe}` : safe;
-    })
-        .join('\n');
-}
-/** A value as short readable text: strings quoted, objects as compact JSON. */
-function showValue(value, max = 200) {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-/**
- * An http(s) URL safe inside a Markdown link target and a table cell, or
- * undefined for anything else (`javascript:`, relative, malformed): characters
- * that could end the link or the cell are percent-encoded.
- */
-function safeUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        return undefined;
-    return url.href.replace(/[()[\]<>|`*_~\\ "']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-
-/***/ }),
-
-/***/ 541:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H8: () => (/* binding */ nodeReport),
-/* harmony export */   Of: () => (/* binding */ flowStatusOf),
-/* harmony export */   Oo: () => (/* binding */ describeAssertion),
-/* harmony export */   d5: () => (/* binding */ elapsedMs),
-/* harmony export */   fx: () => (/* binding */ firstFailure),
-/* harmony export */   rq: () => (/* binding */ buildResults)
-/* harmony export */ });
-/* unused harmony exports EXIT_CODES, countFlows, runStatusOf */
-/** Exit code of each status (interface.md section 3); with several flows the highest wins. */
-const EXIT_CODES = {
-    passed: 0,
-    failed: 1,
-    cancelled: 2,
-    error: 3,
-    timed_out: 4
-};
-/** Maps an execution's terminal status to the flow's status in the report. */
-function flowStatusOf(execution) {
-    switch (execution.status) {
-        case 'completed':
-            return 'passed';
-        case 'failed':
-            return 'failed';
-        case 'cancelled':
-            return 'cancelled';
-        default:
-            // Still pending or running when we stopped following it.
-            return 'timed_out';
-    }
-}
-/** Milliseconds between two RFC 3339 times, or null when either is missing or invalid. */
-function elapsedMs(from, to) {
-    if (!from || !to)
-        return null;
-    const ms = Date.parse(to) - Date.parse(from);
-    return Number.isFinite(ms) && ms >= 0 ? ms : null;
-}
-function assertionReport(a) {
-    const report = {
-        index: a.index,
-        extractor: a.extractor,
-        operator: a.operator,
-        expected: a.expected,
-        actual: a.actual,
-        passed: a.passed
-    };
-    if (a.error)
-        report.error = a.error;
-    return report;
-}
-/** The node part of the report, from `GET …/nodes`. */
-function nodeReport(node) {
-    const assertions = Array.isArray(node.result?.assertion_results)
-        ? node.result.assertion_results.map(assertionReport)
-        : [];
-    return {
-        node_id: node.node_id,
-        display_name: node.display_name,
-        node_type: node.node_type,
-        status: node.status,
-        duration_ms: typeof node.duration_ms === 'number'
-            ? node.duration_ms
-            : elapsedMs(node.started_at, node.completed_at),
-        error_message: node.error_message ?? null,
-        assertions
-    };
-}
-/** Counts per status. */
-function countFlows(flows) {
-    const counts = {
-        total: flows.length,
-        passed: 0,
-        failed: 0,
-        timed_out: 0,
-        cancelled: 0,
-        error: 0
-    };
-    for (const flow of flows)
-        counts[flow.status] += 1;
-    return counts;
-}
-/**
- * The run's status: the status with the highest exit code among the flows and
- * `runStatus` (the run's own outcome when it failed before or outside any flow);
- * `passed` for an empty selection that was allowed.
- */
-function runStatusOf(flows, runStatus) {
-    let status = runStatus ?? 'passed';
-    for (const flow of flows) {
-        if (EXIT_CODES[flow.status] > EXIT_CODES[status])
-            status = flow.status;
-    }
-    return status;
-}
-/** Builds the document; `success` is true only when every selected flow passed. */
-function buildResults(flows, durationMs, runStatus, waits = { count: 0, total_ms: 0 }) {
-    const status = runStatusOf(flows, runStatus);
-    return {
-        status,
-        success: status === 'passed' && flows.every((f) => f.status === 'passed'),
-        duration_ms: Math.max(0, Math.round(durationMs)),
-        counts: countFlows(flows),
-        flows,
-        waits: { count: waits.count, total_ms: Math.round(waits.total_ms) }
-    };
-}
-/** The first failed assertion of a flow (for annotations and one-line summaries). */
-function firstFailure(flow) {
-    for (const node of flow.nodes) {
-        const assertion = node.assertions.find((a) => !a.passed);
-        if (assertion)
-            return { node, assertion };
-    }
-    const node = flow.nodes.find((n) => n.status === 'failed');
-    return node ? { node } : undefined;
-}
-/** `status_code equals 200, got 500` */
-function describeAssertion(a) {
-    const show = (v) => typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'undefined');
-    const base = `${a.extractor} ${a.operator} ${show(a.expected)}, got ${show(a.actual)}`;
-    return a.error ? `${base} (${a.error})` : base;
 }
 
 
@@ -36778,6 +36839,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(218);
+/******/ var __webpack_exports__ = __nccwpck_require__(9553);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -9,8 +9,8 @@ import { mkdir, rm, writeFile, chmod } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 
 const entries = [
-  { entry: 'src/action/index.ts', out: 'dist' },
-  { entry: 'src/check-key/index.ts', out: 'dist/check-key' },
+  { entry: 'src/github/run/index.ts', out: 'dist' },
+  { entry: 'src/github/check-key/index.ts', out: 'dist/check-key' },
   { entry: 'src/cli/index.ts', out: 'dist/cli', executable: true }
 ].filter((e) => existsSync(e.entry))
 

@@ -28368,11 +28368,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2478:
+/***/ 5294:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2876);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6464);
 // The key-expiry action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2876:
+/***/ 6464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31589,7 +31589,7 @@ function toEchopointError(err) {
     return new errors_EchopointError('contract', `Unexpected error: ${message}`, { cause: err });
 }
 
-;// CONCATENATED MODULE: ./src/core/idempotency-key.ts
+;// CONCATENATED MODULE: ./src/core/run/idempotency-key.ts
 /**
  * The one rule for an Idempotency-Key, applied to the user's input before
  * anything is sent and again by the client: 1 to 255 printable ASCII characters,
@@ -31600,7 +31600,7 @@ function toEchopointError(err) {
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 const PRINTABLE_NO_SPACE = /^[\x21-\x7e]+$/;
 /** Throws ConfigError naming `input` unless `key` follows the rule; returns it. */
-function idempotency_key_checkIdempotencyKey(key, input = 'idempotency key') {
+function checkIdempotencyKey(key, input = 'idempotency key') {
     if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
         throw new errors_ConfigError(input, `it is ${key.length} characters long; the API accepts at most ${MAX_IDEMPOTENCY_KEY_LENGTH}`, 'Use a shorter key.');
     }
@@ -31613,7 +31613,7 @@ function idempotency_key_checkIdempotencyKey(key, input = 'idempotency key') {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/core/api/redact.ts
+;// CONCATENATED MODULE: ./src/core/redact.ts
 /**
  * Keeps the API key out of everything the kit prints. Servers and proxies sometimes
  * echo request headers in error bodies, so every server-provided string passes here
@@ -31683,7 +31683,7 @@ function redactDeep(value, redact) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/error-body.ts
+;// CONCATENATED MODULE: ./src/core/api/http/error-body.ts
 /**
  * Normalises every error body shape of contract.md part C into one value. Bodies come
  * from the API, a gateway or a proxy, so nothing here may throw on malformed input.
@@ -31838,6 +31838,9 @@ function hint(object, name) {
  *
  * Whether an answer is about what was asked (the flow id of a launch, the id of
  * an execution) is checked by the client, which knows what it asked (client.ts).
+ *
+ * One file on purpose (over 300 lines): the whole boundary, one decoder per
+ * endpoint, is reviewed as one.
  */
 
 /** Longest text kept of each kind of server field; longer text is cut with `…`. */
@@ -32135,7 +32138,7 @@ const silentLogger = {
     error: () => undefined
 };
 
-;// CONCATENATED MODULE: ./src/core/api/headers.ts
+;// CONCATENATED MODULE: ./src/core/api/http/headers.ts
 /** The value of a response header, the first one when it was repeated. */
 function headerValue(headers, name) {
     const value = headers[name.toLowerCase()];
@@ -32144,7 +32147,7 @@ function headerValue(headers, name) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/http-date.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/http-date.ts
 /**
  * HTTP-date parsing (RFC 9110 §5.6.7), for `Retry-After` and `Date`.
  *
@@ -32208,7 +32211,7 @@ function parseHttpDate(value, referenceMs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/reset-time.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/reset-time.ts
 /**
  * Reads "when does the limit reset" values whose format is not standardised:
  * `X-RateLimit-Reset`, a body `resetAt`, and numbers where a delay was expected.
@@ -32341,7 +32344,7 @@ function parseResetTime(value, nowMs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/structured-fields.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/structured-fields.ts
 /**
  * A small, lenient reader for HTTP Structured Field lists and dictionaries (RFC 9651),
  * enough for the IETF rate-limit fields:
@@ -32448,7 +32451,7 @@ function parseStructuredMembers(text) {
     return members;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/ratelimit-headers.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/headers.ts
 
 
 
@@ -32540,7 +32543,7 @@ function readXRateLimit(headers) {
     return { remaining, reset };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/rate-limit.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/signals.ts
 
 
 
@@ -32568,7 +32571,7 @@ function hasRateLimitSignals(headers, body) {
     return body?.retryAfter !== undefined || body?.resetAt !== undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/wait-format.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-format.ts
 /** How waits and instants read in logs and error messages. */
 /**
  * A wait for a log line: `0.4s`, `45s`, `1m 30s`, `1h 5m`. Sub-minute waits keep one
@@ -32593,7 +32596,7 @@ function isoTime(ms) {
     return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./src/core/api/http-error.ts
+;// CONCATENATED MODULE: ./src/core/api/http/http-error.ts
 
 
 
@@ -32732,7 +32735,7 @@ function cancelledError(signal, request) {
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/core/api/network-error.ts
+;// CONCATENATED MODULE: ./src/core/api/http/network-error.ts
 /**
  * Maps Node socket, DNS and TLS failures to `network` EchopointErrors. The Node error
  * code (ECONNRESET, ENOTFOUND, …) is kept as the error's code so the retry policy can
@@ -32818,7 +32821,7 @@ function requestTimeoutError(request, host, timeoutMs) {
     return new errors_EchopointError('network', `${request} failed: no response from ${host} within ${seconds} (request timeout)`, { code: REQUEST_TIMEOUT_CODE, request });
 }
 
-;// CONCATENATED MODULE: ./src/core/api/http-send.ts
+;// CONCATENATED MODULE: ./src/core/api/http/send.ts
 /**
  * One HTTP exchange over @actions/http-client: no redirects, no retries, a per-request
  * timeout and an AbortSignal. http-client's own helpers cannot take a signal, so the
@@ -32902,7 +32905,7 @@ async function sendOnce(client, exchange) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/api/redirect.ts
+;// CONCATENATED MODULE: ./src/core/api/http/redirect.ts
 /**
  * Redirects are followed here, not by http-client: it would follow them to any host
  * and strip only `Authorization`, so `X-Api-Key` would go along. We follow only within
@@ -32951,7 +32954,7 @@ function redirectTarget(current, status, location, method, allowedOrigin, reques
     return target;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/retry-after.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/retry-after.ts
 /**
  * The `Retry-After` header (RFC 9110 §10.2.3):
  *
@@ -32983,7 +32986,7 @@ function parseRetryAfter(value, nowMs) {
     return date === undefined ? undefined : { atMs: date, form: 'HTTP-date' };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/server-clock.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/server-clock.ts
 
 
 /**
@@ -33003,7 +33006,7 @@ function serverClock(headers, localNowMs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/wait-plan.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-plan.ts
 
 
 
@@ -33092,7 +33095,7 @@ function exhaustedWait(headers, localNowMs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/retry.ts
+;// CONCATENATED MODULE: ./src/core/api/http/retry.ts
 
 
 
@@ -33209,7 +33212,7 @@ function createRetryPolicy(options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/pause-gate.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/pause-gate.ts
 
 
 
@@ -33284,7 +33287,7 @@ function pause_gate_describe(pause, ms) {
         : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal})`;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/pacing.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/pacing.ts
 class Pacer {
     budget;
     clock;
@@ -33343,7 +33346,7 @@ class Pacer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/api/rate-budget.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/budget.ts
 
 
 
@@ -33442,7 +33445,7 @@ class RateBudget {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/core/api/url.ts
+;// CONCATENATED MODULE: ./src/core/api/http/url.ts
 /**
  * The API base URL: how it is validated (for the config and again by the transport)
  * and how request URLs are built from it.
@@ -33534,7 +33537,7 @@ function pathSegment(value, what) {
     return encodeURIComponent(v);
 }
 
-;// CONCATENATED MODULE: ./src/core/api/wait-recorder.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-recorder.ts
 /** Logs, counts and performs the waits of one client. */
 class WaitRecorder {
     stats;
@@ -33573,7 +33576,7 @@ class WaitRecorder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/api/transport.ts
+;// CONCATENATED MODULE: ./src/core/api/http/transport.ts
 
 
 
@@ -33941,7 +33944,7 @@ function createClient(options) {
                 path: `${flowPath(flowId)}/launch`,
                 // The endpoint requires a body; `{}` means all defaults.
                 body: body ?? {},
-                headers: { 'Idempotency-Key': idempotency_key_checkIdempotencyKey(idempotencyKey) },
+                headers: { 'Idempotency-Key': checkIdempotencyKey(idempotencyKey) },
                 decode: executionEnvelope
             };
             return checkExecution(label(req), await call(req, opts), flowId);
@@ -33991,7 +33994,7 @@ function createClient(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/key-expiry.ts
+;// CONCATENATED MODULE: ./src/core/key/expiry.ts
 /**
  * Key expiry arithmetic shared by the run action's warning and the key-expiry
  * check: whole days left, rounded down (negative once expired).
@@ -34000,7 +34003,7 @@ const DAY_MS = 86_400_000;
 /** The run action warns when the key expires within this many days. */
 const RUN_EXPIRY_WARNING_DAYS = 14;
 /** Whole days from `now` until `expiresAt`, rounded down. */
-function key_expiry_daysLeft(expiresAt, now) {
+function expiry_daysLeft(expiresAt, now) {
     return Math.floor((Date.parse(expiresAt) - now) / DAY_MS);
 }
 /**
@@ -34009,16 +34012,16 @@ function key_expiry_daysLeft(expiresAt, now) {
  * its warn-days), or has expired.
  */
 function expiresSoon(expiresAt, now) {
-    return key_expiry_daysLeft(expiresAt, now) < RUN_EXPIRY_WARNING_DAYS;
+    return expiry_daysLeft(expiresAt, now) < RUN_EXPIRY_WARNING_DAYS;
 }
 /** The run action's warning about a key that expires soon (annotation and job summary). */
 function expiryWarning(expiresAt, now) {
-    const days = key_expiry_daysLeft(expiresAt, now);
+    const days = expiry_daysLeft(expiresAt, now);
     const left = days < 0 ? 'already expired' : `${days} day${days === 1 ? '' : 's'} left`;
     return `The API key expires on ${expiresAt} (${left}). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
 }
 
-;// CONCATENATED MODULE: ./src/core/scopes.ts
+;// CONCATENATED MODULE: ./src/core/key/scopes.ts
 const CI_MODES = [
     {
         mode: 'ids-ephemeral',
@@ -34054,7 +34057,7 @@ function scopes_missingScopes(required, granted) {
     return required.filter((scope) => !have.has(scope));
 }
 
-;// CONCATENATED MODULE: ./src/core/preflight.ts
+;// CONCATENATED MODULE: ./src/core/run/preflight.ts
 
 
 /** The message every adapter shows for a 401. */
@@ -34137,7 +34140,7 @@ async function preflight(api, options) {
     return info;
 }
 
-;// CONCATENATED MODULE: ./src/core/key-check.ts
+;// CONCATENATED MODULE: ./src/core/key/check.ts
 /**
  * The key-expiry check (interface.md section 2), without GitHub: ask the API who
  * the key is, find its expiry, and decide.
@@ -34155,6 +34158,9 @@ async function preflight(api, options) {
  *
  * The adapters turn the result into outputs, annotations, a job summary, a
  * reminder issue (action) or an exit code (CLI).
+ *
+ * Over 300 lines on purpose: the check's whole decision (expiry source, days
+ * left, scopes, messages) in one place.
  */
 
 
@@ -34173,7 +34179,7 @@ function plural(n, word) {
 function describeExpiry(expiresAt, now) {
     const msLeft = Date.parse(expiresAt) - now;
     if (msLeft > 0)
-        return `on ${expiresAt} (${plural(key_expiry_daysLeft(expiresAt, now), 'day')} left)`;
+        return `on ${expiresAt} (${plural(expiry_daysLeft(expiresAt, now), 'day')} left)`;
     const ago = Math.floor(-msLeft / DAY_MS);
     return `on ${expiresAt} (${ago === 0 ? 'less than a day' : plural(ago, 'day')} ago)`;
 }
@@ -34246,7 +34252,7 @@ function evaluateKey(info, rules, now, headerValue) {
     }
     else {
         const msLeft = Date.parse(expiry.expiresAt) - now;
-        daysLeft = key_expiry_daysLeft(expiry.expiresAt, now);
+        daysLeft = expiry_daysLeft(expiry.expiresAt, now);
         const when = describeExpiry(expiry.expiresAt, now);
         if (msLeft <= 0) {
             status = 'expired';
@@ -34451,7 +34457,7 @@ function safeUrl(text) {
     return url.href.replace(/[()[\]<>|`*_~\\ "']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-;// CONCATENATED MODULE: ./src/action/workflow-log.ts
+;// CONCATENATED MODULE: ./src/github/shared/workflow-log.ts
 /**
  * The one door from the actions (run and check-key) to the runner's log. The
  * runner reads every stdout line for workflow commands: `::cmd::` at the start
@@ -34537,91 +34543,13 @@ const actionLogger = {
     error: log.error
 };
 
-;// CONCATENATED MODULE: ./src/core/duration.ts
+;// CONCATENATED MODULE: ./src/core/input-values.ts
 /**
- * Parses the `timeout` input: plain seconds (`900`) or a sequence of
- * number+unit parts (`90s`, `15m`, `1h`, `1h30m`, `500ms`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function duration_parseDuration(text) {
-    const value = text.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
-        return undefined;
-    let total = 0;
-    for (const part of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(part[1]) * UNIT_MS[part[2]];
-    }
-    return Math.round(total);
-}
-/** `90500` → `1m 30.5s`; for logs and summaries. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '0s';
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const totalSeconds = ms / 1000;
-    if (totalSeconds < 60)
-        return `${Number(totalSeconds.toFixed(1))}s`;
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = Math.round(totalSeconds % 60);
-    const parts = [];
-    if (hours)
-        parts.push(`${hours}h`);
-    if (minutes)
-        parts.push(`${minutes}m`);
-    if (seconds || parts.length === 0)
-        parts.push(`${seconds}s`);
-    return parts.join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/core/config.ts
-/**
- * Turns the raw text of the action's inputs or the CLI's flags into a validated
- * RunConfig. Both front doors call this one function, so the rules (and the
- * messages that name the bad input) are the same everywhere, and nothing is
- * sent to the API until the whole configuration is valid.
+ * Reading one input's raw text, the same way for every input of every front
+ * door (action inputs, CLI flags, environment): what counts as "not set", lists,
+ * booleans, whole numbers, and how a user's value is quoted back in an error.
  */
 
-
-
-
-const DEFAULT_API_URL = 'https://api.echopoint.dev';
-const DEFAULT_TIMEOUT = '15m';
-const DEFAULT_MAX_PARALLEL = 4;
-/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/**
- * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
- * self-hosted one after 5 days, so a run that waits longer than a day is a
- * mistake; the bound also keeps every wait far inside what a timer can hold.
- */
-const MAX_TIMEOUT_MS = (/* unused pure expression or super */ null && (24 * 60 * 60 * 1000));
-const ACTION_INPUT_NAMES = {
-    apiKey: 'api-key',
-    organizationId: 'organization-id',
-    apiUrl: 'api-url',
-    flowIds: 'flow-ids',
-    tags: 'tags',
-    matchMode: 'match-mode',
-    environment: 'environment',
-    versionId: 'version-id',
-    runner: 'runner',
-    timeout: 'timeout',
-    pollInterval: 'poll-interval',
-    maxParallel: 'max-parallel',
-    idempotencyKey: 'idempotency-key',
-    failOnEmpty: 'fail-on-empty',
-    cancelOnAbort: 'cancel-on-abort',
-    junitPath: 'junit-path',
-    jobSummary: 'job-summary',
-    shard: 'shard'
-};
-const RUNNERS = (/* unused pure expression or super */ null && (['cloud', 'self_hosted', 'ephemeral']));
-const MATCH_MODES = (/* unused pure expression or super */ null && (['any', 'all']));
 /** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
 function present(value) {
     if (value === undefined)
@@ -34681,19 +34609,16 @@ function parsePositiveInt(name, text, what) {
         throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
     return value;
 }
-/** Parses `i/n` (1-based). */
-function parseShard(name, text) {
-    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
-    if (!match) {
-        throw new ConfigError(name, `"${text}" is not of the form i/n`, 'Use for example 1/3 for the first of three shards.');
-    }
-    const index = Number(match[1]);
-    const total = Number(match[2]);
-    if (total < 1 || index < 1 || index > total) {
-        throw new ConfigError(name, `"${text}" is out of range`, 'The shard number must be between 1 and the shard count, for example 2/3.');
-    }
-    return { index, total };
-}
+
+;// CONCATENATED MODULE: ./src/core/credentials.ts
+/**
+ * The inputs every front door shares (run, check-key, whoami): the API key, the
+ * organization ID and the API URL, validated before anything is sent.
+ */
+
+
+
+const DEFAULT_API_URL = 'https://api.echopoint.dev';
 /**
  * Validates the API key, the organization ID and the API URL, the inputs every
  * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
@@ -34729,112 +34654,14 @@ function resolveApiUrl(raw, name) {
         .toString()
         .replace(/\/$/, '');
 }
-/**
- * Validates everything and returns the config. Throws ConfigError naming the
- * first bad input (by the name the user wrote) and what to do about it.
- */
-function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
-    const { apiKey, organizationId, apiUrl } = resolveCredentials(raw, names);
-    const flowIds = splitList(raw.flowIds);
-    const tags = splitList(raw.tags);
-    if (flowIds.length > 0 && tags.length > 0) {
-        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'both are set', `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
-    }
-    if (flowIds.length === 0 && tags.length === 0) {
-        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
-    }
-    for (const id of flowIds) {
-        if (!UUID_PATTERN.test(id)) {
-            throw new ConfigError(names.flowIds, `"${printable(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, 'Copy the ID from the flow page in Echopoint, or select flows by tags instead.');
-        }
-    }
-    for (const tag of tags) {
-        if (CONTROL_CHARS.test(tag) || tag.length > 100) {
-            throw new ConfigError(names.tags, `"${tag.slice(0, 40)}" is not a valid tag`, 'Tags are short names without control characters.');
-        }
-    }
-    const matchModeText = present(raw.matchMode) ?? 'any';
-    if (!MATCH_MODES.includes(matchModeText)) {
-        throw new ConfigError(names.matchMode, `"${matchModeText}" is not one of any, all`, 'Use any (a flow with at least one of the tags) or all (every tag).');
-    }
-    const matchMode = matchModeText;
-    const runnerText = present(raw.runner) ?? 'cloud';
-    if (!RUNNERS.includes(runnerText)) {
-        throw new ConfigError(names.runner, `"${runnerText}" is not one of cloud, self_hosted`, 'Use cloud (Echopoint runs the flows) or self_hosted.');
-    }
-    if (runnerText === 'ephemeral') {
-        throw new ConfigError(names.runner, 'ephemeral is not supported by this version of echopoint-ci (the in-job runner does not exist yet)', 'Use cloud or self_hosted.');
-    }
-    const runner = runnerText;
-    const timeoutText = present(raw.timeout) ?? DEFAULT_TIMEOUT;
-    const timeoutMs = parseDuration(timeoutText);
-    if (timeoutMs === undefined) {
-        throw new ConfigError(names.timeout, `"${timeoutText}" is not a duration`, 'Use seconds (900) or a number with a unit: 90s, 15m, 1h.');
-    }
-    if (timeoutMs <= 0) {
-        throw new ConfigError(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
-    }
-    if (timeoutMs > MAX_TIMEOUT_MS) {
-        throw new ConfigError(names.timeout, `must be at most 24h (got ${timeoutText})`, 'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).');
-    }
-    const pollText = present(raw.pollInterval) ?? 'auto';
-    let pollInterval = 'auto';
-    if (pollText !== 'auto') {
-        const ms = /^\d+(\.\d+)?$/.test(pollText) ? Number(pollText) * 1000 : parseDuration(pollText);
-        if (ms === undefined || ms < 1000 || ms > 300_000) {
-            throw new ConfigError(names.pollInterval, `"${pollText}" is not auto or a number of seconds between 1 and 300`, 'Use auto (recommended) or for example 10.');
-        }
-        pollInterval = Math.round(ms);
-    }
-    const maxParallelText = present(raw.maxParallel) ?? String(DEFAULT_MAX_PARALLEL);
-    const maxParallel = parsePositiveInt(names.maxParallel, maxParallelText, 'a whole number of at least 1, for example 4');
-    if (maxParallel > 100) {
-        throw new ConfigError(names.maxParallel, `must be at most 100 (got ${maxParallelText})`, 'Use for example 4.');
-    }
-    const idempotencyKeyText = present(raw.idempotencyKey);
-    const idempotencyKey = idempotencyKeyText === undefined
-        ? undefined
-        : checkIdempotencyKey(idempotencyKeyText, names.idempotencyKey);
-    const environment = present(raw.environment);
-    const versionId = present(raw.versionId);
-    if (environment !== undefined && (CONTROL_CHARS.test(environment) || environment.length > 255)) {
-        throw new ConfigError(names.environment, 'it contains a control character or is longer than 255 characters', 'Use the plain environment key shown in Echopoint.');
-    }
-    if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
-        throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
-    }
-    const junitPath = present(raw.junitPath);
-    if (junitPath !== undefined &&
-        (CONTROL_CHARS.test(junitPath) || /[\u0080-\u009f\u2028\u2029]/.test(junitPath))) {
-        throw new ConfigError(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
-    }
-    const shardText = present(raw.shard);
-    return {
-        apiKey,
-        organizationId,
-        apiUrl,
-        selection: flowIds.length > 0 ? { kind: 'ids', flowIds } : { kind: 'tags', tags, matchMode },
-        environment,
-        versionId,
-        runner,
-        timeoutMs,
-        pollInterval,
-        maxParallel,
-        idempotencyKey,
-        failOnEmpty: parseBoolean(names.failOnEmpty, raw.failOnEmpty, true),
-        cancelOnAbort: parseBoolean(names.cancelOnAbort, raw.cancelOnAbort, true),
-        junitPath,
-        jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
-        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
-    };
-}
 
-;// CONCATENATED MODULE: ./src/core/key-check-config.ts
+;// CONCATENATED MODULE: ./src/core/key/check-config.ts
 /**
  * The key-expiry check's inputs (interface.md section 2) turned into a validated
  * config. The action and `echopoint-ci check-key` both call resolveKeyCheckConfig,
  * so the rules and the messages naming the bad input are the same in both.
  */
+
 
 
 const DEFAULT_WARN_DAYS = 14;
@@ -34913,7 +34740,7 @@ function resolveKeyCheckConfig(raw, names = KEY_CHECK_ACTION_INPUT_NAMES) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/check-key/inputs.ts
+;// CONCATENATED MODULE: ./src/github/check-key/inputs.ts
 /**
  * Reads the key-expiry action's inputs (check-key/action.yml). The API key and
  * the GitHub token are masked before anything else happens, including
@@ -34939,7 +34766,7 @@ function readKeyCheckInputs() {
     return { config, reminder: { token, openIssue } };
 }
 
-;// CONCATENATED MODULE: ./src/check-key/outputs.ts
+;// CONCATENATED MODULE: ./src/github/check-key/outputs.ts
 /** Sets every output of interface.md section 2 from the check's result. */
 
 
@@ -34956,7 +34783,7 @@ function setKeyCheckOutputs(result, issueNumber) {
     setOutput('issue-number', issueNumber === undefined ? '' : String(issueNumber));
 }
 
-;// CONCATENATED MODULE: ./src/core/key-rotation.ts
+;// CONCATENATED MODULE: ./src/core/key/rotation.ts
 /**
  * How to rotate the CI key, in one place: the job summary, the reminder issue
  * and the CLI all show these steps (README, "Rotating the key", says the same).
@@ -34978,7 +34805,7 @@ const ROTATION_STEPS = [
     'Delete the old key in Echopoint.'
 ];
 
-;// CONCATENATED MODULE: ./src/check-key/reminder-text.ts
+;// CONCATENATED MODULE: ./src/github/check-key/reminder-text.ts
 /**
  * The reminder issue's text: the hidden marker that finds it again, its title,
  * its body (status, days left, rotation steps) and the comment that closes it.
@@ -35056,7 +34883,7 @@ function closingComment(ctx) {
     return `The Echopoint API key of organization \`${safeId(ctx.organizationId)}\` is healthy again: ${state}. Closing this issue${run}.`;
 }
 
-;// CONCATENATED MODULE: ./src/check-key/reminder-issue.ts
+;// CONCATENATED MODULE: ./src/github/check-key/reminder-issue.ts
 
 /** The block a workflow needs so GITHUB_TOKEN may write issues. */
 const PERMISSIONS_BLOCK = 'permissions:\n  issues: write';
@@ -35170,7 +34997,7 @@ async function syncReminderIssue(request) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/check-key/summary.ts
+;// CONCATENATED MODULE: ./src/github/check-key/summary.ts
 /**
  * The key-expiry check's job summary: a headline, a table of what the API said
  * about the key (never the key itself), the messages, the reminder issue, and
@@ -35259,7 +35086,7 @@ function renderKeyCheckSummary(result, context) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/check-key/main.ts
+;// CONCATENATED MODULE: ./src/github/check-key/main.ts
 /**
  * The key-expiry action (check-key/action.yml): read inputs, check the key,
  * keep the reminder issue in step, report (annotations, outputs, job summary).
@@ -35861,6 +35688,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2478);
+/******/ var __webpack_exports__ = __nccwpck_require__(5294);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -5,19 +5,16 @@ export const modules = {
 /***/ 6490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JUNIT_CLASSNAME: () => (/* binding */ JUNIT_CLASSNAME),
-/* harmony export */   renderJunit: () => (/* binding */ renderJunit),
-/* harmony export */   writeJunitReport: () => (/* binding */ writeJunitReport),
-/* harmony export */   xmlText: () => (/* binding */ xmlText)
+/* harmony export */   writeJunitReport: () => (/* binding */ writeJunitReport)
 /* harmony export */ });
+/* unused harmony exports JUNIT_CLASSNAME, xmlText, renderJunit */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var xmlbuilder2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4697);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(541);
+/* harmony import */ var _run_results_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2495);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8547);
 /**
  * The JUnit XML report: one test suite, one test case per flow, node failures
@@ -63,9 +60,9 @@ function failureText(flow) {
     return xmlText(lines.join('\n'));
 }
 function headline(flow) {
-    const failure = (0,_results_js__WEBPACK_IMPORTED_MODULE_3__/* .firstFailure */ .fx)(flow);
+    const failure = (0,_run_results_js__WEBPACK_IMPORTED_MODULE_3__/* .firstFailure */ .fx)(flow);
     if (failure?.assertion)
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(`${failure.node.display_name}: ${(0,_results_js__WEBPACK_IMPORTED_MODULE_3__/* .describeAssertion */ .Oo)(failure.assertion)}`);
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(`${failure.node.display_name}: ${(0,_run_results_js__WEBPACK_IMPORTED_MODULE_3__/* .describeAssertion */ .Oo)(failure.assertion)}`);
     if (failure)
         return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(`${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`);
     return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(flow.error_message ?? flow.status);

@@ -13650,7 +13650,7 @@ Object.defineProperty(exports, "XMLSerializer", ({ enumerable: true, get: functi
 
 /***/ }),
 
-/***/ 6182:
+/***/ 3801:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14396,7 +14396,7 @@ exports.XMLStringLexer = XMLStringLexer;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMParser = void 0;
 // Export classes
-var DOMParserImpl_1 = __webpack_require__(6182);
+var DOMParserImpl_1 = __webpack_require__(3801);
 Object.defineProperty(exports, "DOMParser", ({ enumerable: true, get: function () { return DOMParserImpl_1.DOMParserImpl; } }));
 //# sourceMappingURL=index.js.map
 

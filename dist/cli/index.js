@@ -2,6 +2,5808 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 2463:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+const core_1 = __nccwpck_require__(3893);
+const draft7_1 = __nccwpck_require__(9941);
+const discriminator_1 = __nccwpck_require__(8886);
+const draft7MetaSchema = __nccwpck_require__(2079);
+const META_SUPPORT_DATA = ["/properties"];
+const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+class Ajv extends core_1.default {
+    _addVocabularies() {
+        super._addVocabularies();
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+            this.addKeyword(discriminator_1.default);
+    }
+    _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+            return;
+        const metaSchema = this.opts.$data
+            ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA)
+            : draft7MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+    }
+    defaultMeta() {
+        return (this.opts.defaultMeta =
+            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
+    }
+}
+exports.Ajv = Ajv;
+module.exports = exports = Ajv;
+module.exports.Ajv = Ajv;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = Ajv;
+var validate_1 = __nccwpck_require__(7881);
+Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
+var codegen_1 = __nccwpck_require__(1436);
+Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
+Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
+Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
+Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
+Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
+Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
+var validation_error_1 = __nccwpck_require__(5402);
+Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
+var ref_error_1 = __nccwpck_require__(3162);
+Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
+//# sourceMappingURL=ajv.js.map
+
+/***/ }),
+
+/***/ 567:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class
+class _CodeOrName {
+}
+exports._CodeOrName = _CodeOrName;
+exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+class Name extends _CodeOrName {
+    constructor(s) {
+        super();
+        if (!exports.IDENTIFIER.test(s))
+            throw new Error("CodeGen: name must be a valid identifier");
+        this.str = s;
+    }
+    toString() {
+        return this.str;
+    }
+    emptyStr() {
+        return false;
+    }
+    get names() {
+        return { [this.str]: 1 };
+    }
+}
+exports.Name = Name;
+class _Code extends _CodeOrName {
+    constructor(code) {
+        super();
+        this._items = typeof code === "string" ? [code] : code;
+    }
+    toString() {
+        return this.str;
+    }
+    emptyStr() {
+        if (this._items.length > 1)
+            return false;
+        const item = this._items[0];
+        return item === "" || item === '""';
+    }
+    get str() {
+        var _a;
+        return ((_a = this._str) !== null && _a !== void 0 ? _a : (this._str = this._items.reduce((s, c) => `${s}${c}`, "")));
+    }
+    get names() {
+        var _a;
+        return ((_a = this._names) !== null && _a !== void 0 ? _a : (this._names = this._items.reduce((names, c) => {
+            if (c instanceof Name)
+                names[c.str] = (names[c.str] || 0) + 1;
+            return names;
+        }, {})));
+    }
+}
+exports._Code = _Code;
+exports.nil = new _Code("");
+function _(strs, ...args) {
+    const code = [strs[0]];
+    let i = 0;
+    while (i < args.length) {
+        addCodeArg(code, args[i]);
+        code.push(strs[++i]);
+    }
+    return new _Code(code);
+}
+exports._ = _;
+const plus = new _Code("+");
+function str(strs, ...args) {
+    const expr = [safeStringify(strs[0])];
+    let i = 0;
+    while (i < args.length) {
+        expr.push(plus);
+        addCodeArg(expr, args[i]);
+        expr.push(plus, safeStringify(strs[++i]));
+    }
+    optimize(expr);
+    return new _Code(expr);
+}
+exports.str = str;
+function addCodeArg(code, arg) {
+    if (arg instanceof _Code)
+        code.push(...arg._items);
+    else if (arg instanceof Name)
+        code.push(arg);
+    else
+        code.push(interpolate(arg));
+}
+exports.addCodeArg = addCodeArg;
+function optimize(expr) {
+    let i = 1;
+    while (i < expr.length - 1) {
+        if (expr[i] === plus) {
+            const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+            if (res !== undefined) {
+                expr.splice(i - 1, 3, res);
+                continue;
+            }
+            expr[i++] = "+";
+        }
+        i++;
+    }
+}
+function mergeExprItems(a, b) {
+    if (b === '""')
+        return a;
+    if (a === '""')
+        return b;
+    if (typeof a == "string") {
+        if (b instanceof Name || a[a.length - 1] !== '"')
+            return;
+        if (typeof b != "string")
+            return `${a.slice(0, -1)}${b}"`;
+        if (b[0] === '"')
+            return a.slice(0, -1) + b.slice(1);
+        return;
+    }
+    if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+        return `"${a}${b.slice(1)}`;
+    return;
+}
+function strConcat(c1, c2) {
+    return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str `${c1}${c2}`;
+}
+exports.strConcat = strConcat;
+// TODO do not allow arrays here
+function interpolate(x) {
+    return typeof x == "number" || typeof x == "boolean" || x === null
+        ? x
+        : safeStringify(Array.isArray(x) ? x.join(",") : x);
+}
+function stringify(x) {
+    return new _Code(safeStringify(x));
+}
+exports.stringify = stringify;
+function safeStringify(x) {
+    return JSON.stringify(x)
+        .replace(/\u2028/g, "\\u2028")
+        .replace(/\u2029/g, "\\u2029");
+}
+exports.safeStringify = safeStringify;
+function getProperty(key) {
+    return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _ `[${key}]`;
+}
+exports.getProperty = getProperty;
+//Does best effort to format the name properly
+function getEsmExportName(key) {
+    if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+        return new _Code(`${key}`);
+    }
+    throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+}
+exports.getEsmExportName = getEsmExportName;
+function regexpCode(rx) {
+    return new _Code(rx.toString());
+}
+exports.regexpCode = regexpCode;
+//# sourceMappingURL=code.js.map
+
+/***/ }),
+
+/***/ 1436:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+const code_1 = __nccwpck_require__(567);
+const scope_1 = __nccwpck_require__(5407);
+var code_2 = __nccwpck_require__(567);
+Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
+Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
+Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
+Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return code_2.nil; } }));
+Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function () { return code_2.getProperty; } }));
+Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
+Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
+Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
+var scope_2 = __nccwpck_require__(5407);
+Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
+Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
+Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
+Object.defineProperty(exports, "varKinds", ({ enumerable: true, get: function () { return scope_2.varKinds; } }));
+exports.operators = {
+    GT: new code_1._Code(">"),
+    GTE: new code_1._Code(">="),
+    LT: new code_1._Code("<"),
+    LTE: new code_1._Code("<="),
+    EQ: new code_1._Code("==="),
+    NEQ: new code_1._Code("!=="),
+    NOT: new code_1._Code("!"),
+    OR: new code_1._Code("||"),
+    AND: new code_1._Code("&&"),
+    ADD: new code_1._Code("+"),
+};
+class Node {
+    optimizeNodes() {
+        return this;
+    }
+    optimizeNames(_names, _constants) {
+        return this;
+    }
+}
+class Def extends Node {
+    constructor(varKind, name, rhs) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.rhs = rhs;
+    }
+    render({ es5, _n }) {
+        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+        const rhs = this.rhs === undefined ? "" : ` = ${this.rhs}`;
+        return `${varKind} ${this.name}${rhs};` + _n;
+    }
+    optimizeNames(names, constants) {
+        if (!names[this.name.str])
+            return;
+        if (this.rhs)
+            this.rhs = optimizeExpr(this.rhs, names, constants);
+        return this;
+    }
+    get names() {
+        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+    }
+}
+class Assign extends Node {
+    constructor(lhs, rhs, sideEffects) {
+        super();
+        this.lhs = lhs;
+        this.rhs = rhs;
+        this.sideEffects = sideEffects;
+    }
+    render({ _n }) {
+        return `${this.lhs} = ${this.rhs};` + _n;
+    }
+    optimizeNames(names, constants) {
+        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+            return;
+        this.rhs = optimizeExpr(this.rhs, names, constants);
+        return this;
+    }
+    get names() {
+        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names, this.rhs);
+    }
+}
+class AssignOp extends Assign {
+    constructor(lhs, op, rhs, sideEffects) {
+        super(lhs, rhs, sideEffects);
+        this.op = op;
+    }
+    render({ _n }) {
+        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+    }
+}
+class Label extends Node {
+    constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+    }
+    render({ _n }) {
+        return `${this.label}:` + _n;
+    }
+}
+class Break extends Node {
+    constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+    }
+    render({ _n }) {
+        const label = this.label ? ` ${this.label}` : "";
+        return `break${label};` + _n;
+    }
+}
+class Throw extends Node {
+    constructor(error) {
+        super();
+        this.error = error;
+    }
+    render({ _n }) {
+        return `throw ${this.error};` + _n;
+    }
+    get names() {
+        return this.error.names;
+    }
+}
+class AnyCode extends Node {
+    constructor(code) {
+        super();
+        this.code = code;
+    }
+    render({ _n }) {
+        return `${this.code};` + _n;
+    }
+    optimizeNodes() {
+        return `${this.code}` ? this : undefined;
+    }
+    optimizeNames(names, constants) {
+        this.code = optimizeExpr(this.code, names, constants);
+        return this;
+    }
+    get names() {
+        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+    }
+}
+class ParentNode extends Node {
+    constructor(nodes = []) {
+        super();
+        this.nodes = nodes;
+    }
+    render(opts) {
+        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+    }
+    optimizeNodes() {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+            const n = nodes[i].optimizeNodes();
+            if (Array.isArray(n))
+                nodes.splice(i, 1, ...n);
+            else if (n)
+                nodes[i] = n;
+            else
+                nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : undefined;
+    }
+    optimizeNames(names, constants) {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+            // iterating backwards improves 1-pass optimization
+            const n = nodes[i];
+            if (n.optimizeNames(names, constants))
+                continue;
+            subtractNames(names, n.names);
+            nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : undefined;
+    }
+    get names() {
+        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+    }
+}
+class BlockNode extends ParentNode {
+    render(opts) {
+        return "{" + opts._n + super.render(opts) + "}" + opts._n;
+    }
+}
+class Root extends ParentNode {
+}
+class Else extends BlockNode {
+}
+Else.kind = "else";
+class If extends BlockNode {
+    constructor(condition, nodes) {
+        super(nodes);
+        this.condition = condition;
+    }
+    render(opts) {
+        let code = `if(${this.condition})` + super.render(opts);
+        if (this.else)
+            code += "else " + this.else.render(opts);
+        return code;
+    }
+    optimizeNodes() {
+        super.optimizeNodes();
+        const cond = this.condition;
+        if (cond === true)
+            return this.nodes; // else is ignored here
+        let e = this.else;
+        if (e) {
+            const ns = e.optimizeNodes();
+            e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+        }
+        if (e) {
+            if (cond === false)
+                return e instanceof If ? e : e.nodes;
+            if (this.nodes.length)
+                return this;
+            return new If(not(cond), e instanceof If ? [e] : e.nodes);
+        }
+        if (cond === false || !this.nodes.length)
+            return undefined;
+        return this;
+    }
+    optimizeNames(names, constants) {
+        var _a;
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        if (!(super.optimizeNames(names, constants) || this.else))
+            return;
+        this.condition = optimizeExpr(this.condition, names, constants);
+        return this;
+    }
+    get names() {
+        const names = super.names;
+        addExprNames(names, this.condition);
+        if (this.else)
+            addNames(names, this.else.names);
+        return names;
+    }
+}
+If.kind = "if";
+class For extends BlockNode {
+}
+For.kind = "for";
+class ForLoop extends For {
+    constructor(iteration) {
+        super();
+        this.iteration = iteration;
+    }
+    render(opts) {
+        return `for(${this.iteration})` + super.render(opts);
+    }
+    optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
+            return;
+        this.iteration = optimizeExpr(this.iteration, names, constants);
+        return this;
+    }
+    get names() {
+        return addNames(super.names, this.iteration.names);
+    }
+}
+class ForRange extends For {
+    constructor(varKind, name, from, to) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.from = from;
+        this.to = to;
+    }
+    render(opts) {
+        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
+        const { name, from, to } = this;
+        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+    }
+    get names() {
+        const names = addExprNames(super.names, this.from);
+        return addExprNames(names, this.to);
+    }
+}
+class ForIter extends For {
+    constructor(loop, varKind, name, iterable) {
+        super();
+        this.loop = loop;
+        this.varKind = varKind;
+        this.name = name;
+        this.iterable = iterable;
+    }
+    render(opts) {
+        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
+    }
+    optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
+            return;
+        this.iterable = optimizeExpr(this.iterable, names, constants);
+        return this;
+    }
+    get names() {
+        return addNames(super.names, this.iterable.names);
+    }
+}
+class Func extends BlockNode {
+    constructor(name, args, async) {
+        super();
+        this.name = name;
+        this.args = args;
+        this.async = async;
+    }
+    render(opts) {
+        const _async = this.async ? "async " : "";
+        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
+    }
+}
+Func.kind = "func";
+class Return extends ParentNode {
+    render(opts) {
+        return "return " + super.render(opts);
+    }
+}
+Return.kind = "return";
+class Try extends BlockNode {
+    render(opts) {
+        let code = "try" + super.render(opts);
+        if (this.catch)
+            code += this.catch.render(opts);
+        if (this.finally)
+            code += this.finally.render(opts);
+        return code;
+    }
+    optimizeNodes() {
+        var _a, _b;
+        super.optimizeNodes();
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+        return this;
+    }
+    optimizeNames(names, constants) {
+        var _a, _b;
+        super.optimizeNames(names, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        return this;
+    }
+    get names() {
+        const names = super.names;
+        if (this.catch)
+            addNames(names, this.catch.names);
+        if (this.finally)
+            addNames(names, this.finally.names);
+        return names;
+    }
+}
+class Catch extends BlockNode {
+    constructor(error) {
+        super();
+        this.error = error;
+    }
+    render(opts) {
+        return `catch(${this.error})` + super.render(opts);
+    }
+}
+Catch.kind = "catch";
+class Finally extends BlockNode {
+    render(opts) {
+        return "finally" + super.render(opts);
+    }
+}
+Finally.kind = "finally";
+class CodeGen {
+    constructor(extScope, opts = {}) {
+        this._values = {};
+        this._blockStarts = [];
+        this._constants = {};
+        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
+        this._extScope = extScope;
+        this._scope = new scope_1.Scope({ parent: extScope });
+        this._nodes = [new Root()];
+    }
+    toString() {
+        return this._root.render(this.opts);
+    }
+    // returns unique name in the internal scope
+    name(prefix) {
+        return this._scope.name(prefix);
+    }
+    // reserves unique name in the external scope
+    scopeName(prefix) {
+        return this._extScope.name(prefix);
+    }
+    // reserves unique name in the external scope and assigns value to it
+    scopeValue(prefixOrName, value) {
+        const name = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name.prefix] || (this._values[name.prefix] = new Set());
+        vs.add(name);
+        return name;
+    }
+    getScopeValue(prefix, keyOrRef) {
+        return this._extScope.getValue(prefix, keyOrRef);
+    }
+    // return code that assigns values in the external scope to the names that are used internally
+    // (same names that were returned by gen.scopeName or gen.scopeValue)
+    scopeRefs(scopeName) {
+        return this._extScope.scopeRefs(scopeName, this._values);
+    }
+    scopeCode() {
+        return this._extScope.scopeCode(this._values);
+    }
+    _def(varKind, nameOrPrefix, rhs, constant) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (rhs !== undefined && constant)
+            this._constants[name.str] = rhs;
+        this._leafNode(new Def(varKind, name, rhs));
+        return name;
+    }
+    // `const` declaration (`var` in es5 mode)
+    const(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+    }
+    // `let` declaration with optional assignment (`var` in es5 mode)
+    let(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+    }
+    // `var` declaration with optional assignment
+    var(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+    }
+    // assignment code
+    assign(lhs, rhs, sideEffects) {
+        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+    }
+    // `+=` code
+    add(lhs, rhs) {
+        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+    }
+    // appends passed SafeExpr to code or executes Block
+    code(c) {
+        if (typeof c == "function")
+            c();
+        else if (c !== code_1.nil)
+            this._leafNode(new AnyCode(c));
+        return this;
+    }
+    // returns code for object literal for the passed argument list of key-value pairs
+    object(...keyValues) {
+        const code = ["{"];
+        for (const [key, value] of keyValues) {
+            if (code.length > 1)
+                code.push(",");
+            code.push(key);
+            if (key !== value || this.opts.es5) {
+                code.push(":");
+                (0, code_1.addCodeArg)(code, value);
+            }
+        }
+        code.push("}");
+        return new code_1._Code(code);
+    }
+    // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+    if(condition, thenBody, elseBody) {
+        this._blockNode(new If(condition));
+        if (thenBody && elseBody) {
+            this.code(thenBody).else().code(elseBody).endIf();
+        }
+        else if (thenBody) {
+            this.code(thenBody).endIf();
+        }
+        else if (elseBody) {
+            throw new Error('CodeGen: "else" body without "then" body');
+        }
+        return this;
+    }
+    // `else if` clause - invalid without `if` or after `else` clauses
+    elseIf(condition) {
+        return this._elseNode(new If(condition));
+    }
+    // `else` clause - only valid after `if` or `else if` clauses
+    else() {
+        return this._elseNode(new Else());
+    }
+    // end `if` statement (needed if gen.if was used only with condition)
+    endIf() {
+        return this._endBlockNode(If, Else);
+    }
+    _for(node, forBody) {
+        this._blockNode(node);
+        if (forBody)
+            this.code(forBody).endFor();
+        return this;
+    }
+    // a generic `for` clause (or statement if `forBody` is passed)
+    for(iteration, forBody) {
+        return this._for(new ForLoop(iteration), forBody);
+    }
+    // `for` statement for a range of values
+    forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+    }
+    // `for-of` statement (in es5 mode replace with a normal for loop)
+    forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (this.opts.es5) {
+            const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+            return this.forRange("_i", 0, (0, code_1._) `${arr}.length`, (i) => {
+                this.var(name, (0, code_1._) `${arr}[${i}]`);
+                forBody(name);
+            });
+        }
+        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+    }
+    // `for-in` statement.
+    // With option `ownProperties` replaced with a `for-of` loop for object keys
+    forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+        if (this.opts.ownProperties) {
+            return this.forOf(nameOrPrefix, (0, code_1._) `Object.keys(${obj})`, forBody);
+        }
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+    }
+    // end `for` loop
+    endFor() {
+        return this._endBlockNode(For);
+    }
+    // `label` statement
+    label(label) {
+        return this._leafNode(new Label(label));
+    }
+    // `break` statement
+    break(label) {
+        return this._leafNode(new Break(label));
+    }
+    // `return` statement
+    return(value) {
+        const node = new Return();
+        this._blockNode(node);
+        this.code(value);
+        if (node.nodes.length !== 1)
+            throw new Error('CodeGen: "return" should have one node');
+        return this._endBlockNode(Return);
+    }
+    // `try` statement
+    try(tryBody, catchCode, finallyCode) {
+        if (!catchCode && !finallyCode)
+            throw new Error('CodeGen: "try" without "catch" and "finally"');
+        const node = new Try();
+        this._blockNode(node);
+        this.code(tryBody);
+        if (catchCode) {
+            const error = this.name("e");
+            this._currNode = node.catch = new Catch(error);
+            catchCode(error);
+        }
+        if (finallyCode) {
+            this._currNode = node.finally = new Finally();
+            this.code(finallyCode);
+        }
+        return this._endBlockNode(Catch, Finally);
+    }
+    // `throw` statement
+    throw(error) {
+        return this._leafNode(new Throw(error));
+    }
+    // start self-balancing block
+    block(body, nodeCount) {
+        this._blockStarts.push(this._nodes.length);
+        if (body)
+            this.code(body).endBlock(nodeCount);
+        return this;
+    }
+    // end the current self-balancing block
+    endBlock(nodeCount) {
+        const len = this._blockStarts.pop();
+        if (len === undefined)
+            throw new Error("CodeGen: not in self-balancing block");
+        const toClose = this._nodes.length - len;
+        if (toClose < 0 || (nodeCount !== undefined && toClose !== nodeCount)) {
+            throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+        }
+        this._nodes.length = len;
+        return this;
+    }
+    // `function` heading (or definition if funcBody is passed)
+    func(name, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name, args, async));
+        if (funcBody)
+            this.code(funcBody).endFunc();
+        return this;
+    }
+    // end function definition
+    endFunc() {
+        return this._endBlockNode(Func);
+    }
+    optimize(n = 1) {
+        while (n-- > 0) {
+            this._root.optimizeNodes();
+            this._root.optimizeNames(this._root.names, this._constants);
+        }
+    }
+    _leafNode(node) {
+        this._currNode.nodes.push(node);
+        return this;
+    }
+    _blockNode(node) {
+        this._currNode.nodes.push(node);
+        this._nodes.push(node);
+    }
+    _endBlockNode(N1, N2) {
+        const n = this._currNode;
+        if (n instanceof N1 || (N2 && n instanceof N2)) {
+            this._nodes.pop();
+            return this;
+        }
+        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+    }
+    _elseNode(node) {
+        const n = this._currNode;
+        if (!(n instanceof If)) {
+            throw new Error('CodeGen: "else" without "if"');
+        }
+        this._currNode = n.else = node;
+        return this;
+    }
+    get _root() {
+        return this._nodes[0];
+    }
+    get _currNode() {
+        const ns = this._nodes;
+        return ns[ns.length - 1];
+    }
+    set _currNode(node) {
+        const ns = this._nodes;
+        ns[ns.length - 1] = node;
+    }
+}
+exports.CodeGen = CodeGen;
+function addNames(names, from) {
+    for (const n in from)
+        names[n] = (names[n] || 0) + (from[n] || 0);
+    return names;
+}
+function addExprNames(names, from) {
+    return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+}
+function optimizeExpr(expr, names, constants) {
+    if (expr instanceof code_1.Name)
+        return replaceName(expr);
+    if (!canOptimize(expr))
+        return expr;
+    return new code_1._Code(expr._items.reduce((items, c) => {
+        if (c instanceof code_1.Name)
+            c = replaceName(c);
+        if (c instanceof code_1._Code)
+            items.push(...c._items);
+        else
+            items.push(c);
+        return items;
+    }, []));
+    function replaceName(n) {
+        const c = constants[n.str];
+        if (c === undefined || names[n.str] !== 1)
+            return n;
+        delete names[n.str];
+        return c;
+    }
+    function canOptimize(e) {
+        return (e instanceof code_1._Code &&
+            e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== undefined));
+    }
+}
+function subtractNames(names, from) {
+    for (const n in from)
+        names[n] = (names[n] || 0) - (from[n] || 0);
+}
+function not(x) {
+    return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._) `!${par(x)}`;
+}
+exports.not = not;
+const andCode = mappend(exports.operators.AND);
+// boolean AND (&&) expression with the passed arguments
+function and(...args) {
+    return args.reduce(andCode);
+}
+exports.and = and;
+const orCode = mappend(exports.operators.OR);
+// boolean OR (||) expression with the passed arguments
+function or(...args) {
+    return args.reduce(orCode);
+}
+exports.or = or;
+function mappend(op) {
+    return (x, y) => (x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._) `${par(x)} ${op} ${par(y)}`);
+}
+function par(x) {
+    return x instanceof code_1.Name ? x : (0, code_1._) `(${x})`;
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 5407:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+const code_1 = __nccwpck_require__(567);
+class ValueError extends Error {
+    constructor(name) {
+        super(`CodeGen: "code" for ${name} not defined`);
+        this.value = name.value;
+    }
+}
+var UsedValueState;
+(function (UsedValueState) {
+    UsedValueState[UsedValueState["Started"] = 0] = "Started";
+    UsedValueState[UsedValueState["Completed"] = 1] = "Completed";
+})(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
+exports.varKinds = {
+    const: new code_1.Name("const"),
+    let: new code_1.Name("let"),
+    var: new code_1.Name("var"),
+};
+class Scope {
+    constructor({ prefixes, parent } = {}) {
+        this._names = {};
+        this._prefixes = prefixes;
+        this._parent = parent;
+    }
+    toName(nameOrPrefix) {
+        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+    }
+    name(prefix) {
+        return new code_1.Name(this._newName(prefix));
+    }
+    _newName(prefix) {
+        const ng = this._names[prefix] || this._nameGroup(prefix);
+        return `${prefix}${ng.index++}`;
+    }
+    _nameGroup(prefix) {
+        var _a, _b;
+        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || (this._prefixes && !this._prefixes.has(prefix))) {
+            throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
+        }
+        return (this._names[prefix] = { prefix, index: 0 });
+    }
+}
+exports.Scope = Scope;
+class ValueScopeName extends code_1.Name {
+    constructor(prefix, nameStr) {
+        super(nameStr);
+        this.prefix = prefix;
+    }
+    setValue(value, { property, itemIndex }) {
+        this.value = value;
+        this.scopePath = (0, code_1._) `.${new code_1.Name(property)}[${itemIndex}]`;
+    }
+}
+exports.ValueScopeName = ValueScopeName;
+const line = (0, code_1._) `\n`;
+class ValueScope extends Scope {
+    constructor(opts) {
+        super(opts);
+        this._values = {};
+        this._scope = opts.scope;
+        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
+    }
+    get() {
+        return this._scope;
+    }
+    name(prefix) {
+        return new ValueScopeName(prefix, this._newName(prefix));
+    }
+    value(nameOrPrefix, value) {
+        var _a;
+        if (value.ref === undefined)
+            throw new Error("CodeGen: ref must be passed in value");
+        const name = this.toName(nameOrPrefix);
+        const { prefix } = name;
+        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        let vs = this._values[prefix];
+        if (vs) {
+            const _name = vs.get(valueKey);
+            if (_name)
+                return _name;
+        }
+        else {
+            vs = this._values[prefix] = new Map();
+        }
+        vs.set(valueKey, name);
+        const s = this._scope[prefix] || (this._scope[prefix] = []);
+        const itemIndex = s.length;
+        s[itemIndex] = value.ref;
+        name.setValue(value, { property: prefix, itemIndex });
+        return name;
+    }
+    getValue(prefix, keyOrRef) {
+        const vs = this._values[prefix];
+        if (!vs)
+            return;
+        return vs.get(keyOrRef);
+    }
+    scopeRefs(scopeName, values = this._values) {
+        return this._reduceValues(values, (name) => {
+            if (name.scopePath === undefined)
+                throw new Error(`CodeGen: name "${name}" has no value`);
+            return (0, code_1._) `${scopeName}${name.scopePath}`;
+        });
+    }
+    scopeCode(values = this._values, usedValues, getCode) {
+        return this._reduceValues(values, (name) => {
+            if (name.value === undefined)
+                throw new Error(`CodeGen: name "${name}" has no value`);
+            return name.value.code;
+        }, usedValues, getCode);
+    }
+    _reduceValues(values, valueCode, usedValues = {}, getCode) {
+        let code = code_1.nil;
+        for (const prefix in values) {
+            const vs = values[prefix];
+            if (!vs)
+                continue;
+            const nameSet = (usedValues[prefix] = usedValues[prefix] || new Map());
+            vs.forEach((name) => {
+                if (nameSet.has(name))
+                    return;
+                nameSet.set(name, UsedValueState.Started);
+                let c = valueCode(name);
+                if (c) {
+                    const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+                    code = (0, code_1._) `${code}${def} ${name} = ${c};${this.opts._n}`;
+                }
+                else if ((c = getCode === null || getCode === void 0 ? void 0 : getCode(name))) {
+                    code = (0, code_1._) `${code}${c}${this.opts._n}`;
+                }
+                else {
+                    throw new ValueError(name);
+                }
+                nameSet.set(name, UsedValueState.Completed);
+            });
+        }
+        return code;
+    }
+}
+exports.ValueScope = ValueScope;
+//# sourceMappingURL=scope.js.map
+
+/***/ }),
+
+/***/ 1283:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const names_1 = __nccwpck_require__(630);
+exports.keywordError = {
+    message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
+};
+exports.keyword$DataError = {
+    message: ({ keyword, schemaType }) => schemaType
+        ? (0, codegen_1.str) `"${keyword}" keyword must be ${schemaType} ($data)`
+        : (0, codegen_1.str) `"${keyword}" keyword is invalid ($data)`,
+};
+function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+    const { it } = cxt;
+    const { gen, compositeRule, allErrors } = it;
+    const errObj = errorObjectCode(cxt, error, errorPaths);
+    if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : (compositeRule || allErrors)) {
+        addError(gen, errObj);
+    }
+    else {
+        returnErrors(it, (0, codegen_1._) `[${errObj}]`);
+    }
+}
+exports.reportError = reportError;
+function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+    const { it } = cxt;
+    const { gen, compositeRule, allErrors } = it;
+    const errObj = errorObjectCode(cxt, error, errorPaths);
+    addError(gen, errObj);
+    if (!(compositeRule || allErrors)) {
+        returnErrors(it, names_1.default.vErrors);
+    }
+}
+exports.reportExtraError = reportExtraError;
+function resetErrorsCount(gen, errsCount) {
+    gen.assign(names_1.default.errors, errsCount);
+    gen.if((0, codegen_1._) `${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._) `${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+}
+exports.resetErrorsCount = resetErrorsCount;
+function extendErrors({ gen, keyword, schemaValue, data, errsCount, it, }) {
+    /* istanbul ignore if */
+    if (errsCount === undefined)
+        throw new Error("ajv implementation error");
+    const err = gen.name("err");
+    gen.forRange("i", errsCount, names_1.default.errors, (i) => {
+        gen.const(err, (0, codegen_1._) `${names_1.default.vErrors}[${i}]`);
+        gen.if((0, codegen_1._) `${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._) `${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._) `${err}.schemaPath`, (0, codegen_1.str) `${it.errSchemaPath}/${keyword}`);
+        if (it.opts.verbose) {
+            gen.assign((0, codegen_1._) `${err}.schema`, schemaValue);
+            gen.assign((0, codegen_1._) `${err}.data`, data);
+        }
+    });
+}
+exports.extendErrors = extendErrors;
+function addError(gen, errObj) {
+    const err = gen.const("err", errObj);
+    gen.if((0, codegen_1._) `${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._) `[${err}]`), (0, codegen_1._) `${names_1.default.vErrors}.push(${err})`);
+    gen.code((0, codegen_1._) `${names_1.default.errors}++`);
+}
+function returnErrors(it, errs) {
+    const { gen, validateName, schemaEnv } = it;
+    if (schemaEnv.$async) {
+        gen.throw((0, codegen_1._) `new ${it.ValidationError}(${errs})`);
+    }
+    else {
+        gen.assign((0, codegen_1._) `${validateName}.errors`, errs);
+        gen.return(false);
+    }
+}
+const E = {
+    keyword: new codegen_1.Name("keyword"),
+    schemaPath: new codegen_1.Name("schemaPath"), // also used in JTD errors
+    params: new codegen_1.Name("params"),
+    propertyName: new codegen_1.Name("propertyName"),
+    message: new codegen_1.Name("message"),
+    schema: new codegen_1.Name("schema"),
+    parentSchema: new codegen_1.Name("parentSchema"),
+};
+function errorObjectCode(cxt, error, errorPaths) {
+    const { createErrors } = cxt.it;
+    if (createErrors === false)
+        return (0, codegen_1._) `{}`;
+    return errorObject(cxt, error, errorPaths);
+}
+function errorObject(cxt, error, errorPaths = {}) {
+    const { gen, it } = cxt;
+    const keyValues = [
+        errorInstancePath(it, errorPaths),
+        errorSchemaPath(cxt, errorPaths),
+    ];
+    extraErrorProps(cxt, error, keyValues);
+    return gen.object(...keyValues);
+}
+function errorInstancePath({ errorPath }, { instancePath }) {
+    const instPath = instancePath
+        ? (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}`
+        : errorPath;
+    return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+}
+function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+    let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str) `${errSchemaPath}/${keyword}`;
+    if (schemaPath) {
+        schPath = (0, codegen_1.str) `${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+    }
+    return [E.schemaPath, schPath];
+}
+function extraErrorProps(cxt, { params, message }, keyValues) {
+    const { keyword, data, schemaValue, it } = cxt;
+    const { opts, propertyName, topSchemaRef, schemaPath } = it;
+    keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._) `{}`]);
+    if (opts.messages) {
+        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+    }
+    if (opts.verbose) {
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._) `${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+    }
+    if (propertyName)
+        keyValues.push([E.propertyName, propertyName]);
+}
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 2718:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
+const codegen_1 = __nccwpck_require__(1436);
+const validation_error_1 = __nccwpck_require__(5402);
+const names_1 = __nccwpck_require__(630);
+const resolve_1 = __nccwpck_require__(4090);
+const util_1 = __nccwpck_require__(4464);
+const validate_1 = __nccwpck_require__(7881);
+class SchemaEnv {
+    constructor(env) {
+        var _a;
+        this.refs = {};
+        this.dynamicAnchors = {};
+        let schema;
+        if (typeof env.schema == "object")
+            schema = env.schema;
+        this.schema = env.schema;
+        this.schemaId = env.schemaId;
+        this.root = env.root || this;
+        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.schemaPath = env.schemaPath;
+        this.localRefs = env.localRefs;
+        this.meta = env.meta;
+        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+        this.refs = {};
+    }
+}
+exports.SchemaEnv = SchemaEnv;
+// let codeSize = 0
+// let nodeCount = 0
+// Compiles schema in SchemaEnv
+function compileSchema(sch) {
+    // TODO refactor - remove compilations
+    const _sch = getCompilingSchema.call(this, sch);
+    if (_sch)
+        return _sch;
+    const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId); // TODO if getFullPath removed 1 tests fails
+    const { es5, lines } = this.opts.code;
+    const { ownProperties } = this.opts;
+    const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+    let _ValidationError;
+    if (sch.$async) {
+        _ValidationError = gen.scopeValue("Error", {
+            ref: validation_error_1.default,
+            code: (0, codegen_1._) `require("ajv/dist/runtime/validation_error").default`,
+        });
+    }
+    const validateName = gen.scopeName("validate");
+    sch.validateName = validateName;
+    const schemaCxt = {
+        gen,
+        allErrors: this.opts.allErrors,
+        data: names_1.default.data,
+        parentData: names_1.default.parentData,
+        parentDataProperty: names_1.default.parentDataProperty,
+        dataNames: [names_1.default.data],
+        dataPathArr: [codegen_1.nil], // TODO can its length be used as dataLevel if nil is removed?
+        dataLevel: 0,
+        dataTypes: [],
+        definedProperties: new Set(),
+        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true
+            ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) }
+            : { ref: sch.schema }),
+        validateName,
+        ValidationError: _ValidationError,
+        schema: sch.schema,
+        schemaEnv: sch,
+        rootId,
+        baseId: sch.baseId || rootId,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+        errorPath: (0, codegen_1._) `""`,
+        opts: this.opts,
+        self: this,
+    };
+    let sourceCode;
+    try {
+        this._compilations.add(sch);
+        (0, validate_1.validateFunctionCode)(schemaCxt);
+        gen.optimize(this.opts.code.optimize);
+        // gen.optimize(1)
+        const validateCode = gen.toString();
+        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+        // console.log((codeSize += sourceCode.length), (nodeCount += gen.nodeCount))
+        if (this.opts.code.process)
+            sourceCode = this.opts.code.process(sourceCode, sch);
+        // console.log("\n\n\n *** \n", sourceCode)
+        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+        const validate = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate });
+        validate.errors = null;
+        validate.schema = sch.schema;
+        validate.schemaEnv = sch;
+        if (sch.$async)
+            validate.$async = true;
+        if (this.opts.code.source === true) {
+            validate.source = { validateName, validateCode, scopeValues: gen._values };
+        }
+        if (this.opts.unevaluated) {
+            const { props, items } = schemaCxt;
+            validate.evaluated = {
+                props: props instanceof codegen_1.Name ? undefined : props,
+                items: items instanceof codegen_1.Name ? undefined : items,
+                dynamicProps: props instanceof codegen_1.Name,
+                dynamicItems: items instanceof codegen_1.Name,
+            };
+            if (validate.source)
+                validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+        }
+        sch.validate = validate;
+        return sch;
+    }
+    catch (e) {
+        delete sch.validate;
+        delete sch.validateName;
+        if (sourceCode)
+            this.logger.error("Error compiling schema, function code:", sourceCode);
+        // console.log("\n\n\n *** \n", sourceCode, this.opts)
+        throw e;
+    }
+    finally {
+        this._compilations.delete(sch);
+    }
+}
+exports.compileSchema = compileSchema;
+function resolveRef(root, baseId, ref) {
+    var _a;
+    ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+    const schOrFunc = root.refs[ref];
+    if (schOrFunc)
+        return schOrFunc;
+    let _sch = resolve.call(this, root, ref);
+    if (_sch === undefined) {
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref]; // TODO maybe localRefs should hold SchemaEnv
+        const { schemaId } = this.opts;
+        if (schema)
+            _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+    }
+    if (_sch === undefined)
+        return;
+    return (root.refs[ref] = inlineOrCompile.call(this, _sch));
+}
+exports.resolveRef = resolveRef;
+function inlineOrCompile(sch) {
+    if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+        return sch.schema;
+    return sch.validate ? sch : compileSchema.call(this, sch);
+}
+// Index of schema compilation in the currently compiled list
+function getCompilingSchema(schEnv) {
+    for (const sch of this._compilations) {
+        if (sameSchemaEnv(sch, schEnv))
+            return sch;
+    }
+}
+exports.getCompilingSchema = getCompilingSchema;
+function sameSchemaEnv(s1, s2) {
+    return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+}
+// resolve and compile the references ($ref)
+// TODO returns AnySchemaObject (if the schema can be inlined) or validation function
+function resolve(root, // information about the root schema for the current schema
+ref // reference to resolve
+) {
+    let sch;
+    while (typeof (sch = this.refs[ref]) == "string")
+        ref = sch;
+    return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+}
+// Resolve schema, its root and baseId
+function resolveSchema(root, // root object with properties schema, refs TODO below SchemaEnv is assigned to it
+ref // reference to resolve
+) {
+    const p = this.opts.uriResolver.parse(ref);
+    const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+    let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, undefined);
+    // TODO `Object.keys(root.schema).length > 0` should not be needed - but removing breaks 2 tests
+    if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root);
+    }
+    const id = (0, resolve_1.normalizeId)(refPath);
+    const schOrRef = this.refs[id] || this.schemas[id];
+    if (typeof schOrRef == "string") {
+        const sch = resolveSchema.call(this, root, schOrRef);
+        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+            return;
+        return getJsonPointer.call(this, p, sch);
+    }
+    if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+        return;
+    if (!schOrRef.validate)
+        compileSchema.call(this, schOrRef);
+    if (id === (0, resolve_1.normalizeId)(ref)) {
+        const { schema } = schOrRef;
+        const { schemaId } = this.opts;
+        const schId = schema[schemaId];
+        if (schId)
+            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        return new SchemaEnv({ schema, schemaId, root, baseId });
+    }
+    return getJsonPointer.call(this, p, schOrRef);
+}
+exports.resolveSchema = resolveSchema;
+const PREVENT_SCOPE_CHANGE = new Set([
+    "properties",
+    "patternProperties",
+    "enum",
+    "dependencies",
+    "definitions",
+]);
+function getJsonPointer(parsedRef, { baseId, schema, root }) {
+    var _a;
+    if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+        return;
+    for (const part of parsedRef.fragment.slice(1).split("/")) {
+        if (typeof schema === "boolean")
+            return;
+        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        if (partSchema === undefined)
+            return;
+        schema = partSchema;
+        // TODO PREVENT_SCOPE_CHANGE could be defined in keyword def?
+        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        }
+    }
+    let env;
+    if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+        env = resolveSchema.call(this, root, $ref);
+    }
+    // even though resolution failed we need to return SchemaEnv to throw exception
+    // so that compileAsync loads missing schema.
+    const { schemaId } = this.opts;
+    env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+    if (env.schema !== env.root.schema)
+        return env;
+    return undefined;
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 630:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const names = {
+    // validation function arguments
+    data: new codegen_1.Name("data"), // data passed to validation function
+    // args passed from referencing schema
+    valCxt: new codegen_1.Name("valCxt"), // validation/data context - should not be used directly, it is destructured to the names below
+    instancePath: new codegen_1.Name("instancePath"),
+    parentData: new codegen_1.Name("parentData"),
+    parentDataProperty: new codegen_1.Name("parentDataProperty"),
+    rootData: new codegen_1.Name("rootData"), // root data - same as the data passed to the first/top validation function
+    dynamicAnchors: new codegen_1.Name("dynamicAnchors"), // used to support recursiveRef and dynamicRef
+    // function scoped variables
+    vErrors: new codegen_1.Name("vErrors"), // null or array of validation errors
+    errors: new codegen_1.Name("errors"), // counter of validation errors
+    this: new codegen_1.Name("this"),
+    // "globals"
+    self: new codegen_1.Name("self"),
+    scope: new codegen_1.Name("scope"),
+    // JTD serialize/parse name for JSON string and position
+    json: new codegen_1.Name("json"),
+    jsonPos: new codegen_1.Name("jsonPos"),
+    jsonLen: new codegen_1.Name("jsonLen"),
+    jsonPart: new codegen_1.Name("jsonPart"),
+};
+exports["default"] = names;
+//# sourceMappingURL=names.js.map
+
+/***/ }),
+
+/***/ 3162:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const resolve_1 = __nccwpck_require__(4090);
+class MissingRefError extends Error {
+    constructor(resolver, baseId, ref, msg) {
+        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+    }
+}
+exports["default"] = MissingRefError;
+//# sourceMappingURL=ref_error.js.map
+
+/***/ }),
+
+/***/ 4090:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
+const util_1 = __nccwpck_require__(4464);
+const equal = __nccwpck_require__(3430);
+const traverse = __nccwpck_require__(1167);
+// TODO refactor to use keyword definitions
+const SIMPLE_INLINED = new Set([
+    "type",
+    "format",
+    "pattern",
+    "maxLength",
+    "minLength",
+    "maxProperties",
+    "minProperties",
+    "maxItems",
+    "minItems",
+    "maximum",
+    "minimum",
+    "uniqueItems",
+    "multipleOf",
+    "required",
+    "enum",
+    "const",
+]);
+function inlineRef(schema, limit = true) {
+    if (typeof schema == "boolean")
+        return true;
+    if (limit === true)
+        return !hasRef(schema);
+    if (!limit)
+        return false;
+    return countKeys(schema) <= limit;
+}
+exports.inlineRef = inlineRef;
+const REF_KEYWORDS = new Set([
+    "$ref",
+    "$recursiveRef",
+    "$recursiveAnchor",
+    "$dynamicRef",
+    "$dynamicAnchor",
+]);
+function hasRef(schema) {
+    for (const key in schema) {
+        if (REF_KEYWORDS.has(key))
+            return true;
+        const sch = schema[key];
+        if (Array.isArray(sch) && sch.some(hasRef))
+            return true;
+        if (typeof sch == "object" && hasRef(sch))
+            return true;
+    }
+    return false;
+}
+function countKeys(schema) {
+    let count = 0;
+    for (const key in schema) {
+        if (key === "$ref")
+            return Infinity;
+        count++;
+        if (SIMPLE_INLINED.has(key))
+            continue;
+        if (typeof schema[key] == "object") {
+            (0, util_1.eachItem)(schema[key], (sch) => (count += countKeys(sch)));
+        }
+        if (count === Infinity)
+            return Infinity;
+    }
+    return count;
+}
+function getFullPath(resolver, id = "", normalize) {
+    if (normalize !== false)
+        id = normalizeId(id);
+    const p = resolver.parse(id);
+    return _getFullPath(resolver, p);
+}
+exports.getFullPath = getFullPath;
+function _getFullPath(resolver, p) {
+    const serialized = resolver.serialize(p);
+    return serialized.split("#")[0] + "#";
+}
+exports._getFullPath = _getFullPath;
+const TRAILING_SLASH_HASH = /#\/?$/;
+function normalizeId(id) {
+    return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+}
+exports.normalizeId = normalizeId;
+function resolveUrl(resolver, baseId, id) {
+    id = normalizeId(id);
+    return resolver.resolve(baseId, id);
+}
+exports.resolveUrl = resolveUrl;
+const ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+function getSchemaRefs(schema, baseId) {
+    if (typeof schema == "boolean")
+        return {};
+    const { schemaId, uriResolver } = this.opts;
+    const schId = normalizeId(schema[schemaId] || baseId);
+    const baseIds = { "": schId };
+    const pathPrefix = getFullPath(uriResolver, schId, false);
+    const localRefs = {};
+    const schemaRefs = new Set();
+    traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+        if (parentJsonPtr === undefined)
+            return;
+        const fullPath = pathPrefix + jsonPtr;
+        let innerBaseId = baseIds[parentJsonPtr];
+        if (typeof sch[schemaId] == "string")
+            innerBaseId = addRef.call(this, sch[schemaId]);
+        addAnchor.call(this, sch.$anchor);
+        addAnchor.call(this, sch.$dynamicAnchor);
+        baseIds[jsonPtr] = innerBaseId;
+        function addRef(ref) {
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            const _resolve = this.opts.uriResolver.resolve;
+            ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+            if (schemaRefs.has(ref))
+                throw ambiguos(ref);
+            schemaRefs.add(ref);
+            let schOrRef = this.refs[ref];
+            if (typeof schOrRef == "string")
+                schOrRef = this.refs[schOrRef];
+            if (typeof schOrRef == "object") {
+                checkAmbiguosRef(sch, schOrRef.schema, ref);
+            }
+            else if (ref !== normalizeId(fullPath)) {
+                if (ref[0] === "#") {
+                    checkAmbiguosRef(sch, localRefs[ref], ref);
+                    localRefs[ref] = sch;
+                }
+                else {
+                    this.refs[ref] = fullPath;
+                }
+            }
+            return ref;
+        }
+        function addAnchor(anchor) {
+            if (typeof anchor == "string") {
+                if (!ANCHOR.test(anchor))
+                    throw new Error(`invalid anchor "${anchor}"`);
+                addRef.call(this, `#${anchor}`);
+            }
+        }
+    });
+    return localRefs;
+    function checkAmbiguosRef(sch1, sch2, ref) {
+        if (sch2 !== undefined && !equal(sch1, sch2))
+            throw ambiguos(ref);
+    }
+    function ambiguos(ref) {
+        return new Error(`reference "${ref}" resolves to more than one schema`);
+    }
+}
+exports.getSchemaRefs = getSchemaRefs;
+//# sourceMappingURL=resolve.js.map
+
+/***/ }),
+
+/***/ 7353:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getRules = exports.isJSONType = void 0;
+const _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+const jsonTypes = new Set(_jsonTypes);
+function isJSONType(x) {
+    return typeof x == "string" && jsonTypes.has(x);
+}
+exports.isJSONType = isJSONType;
+function getRules() {
+    const groups = {
+        number: { type: "number", rules: [] },
+        string: { type: "string", rules: [] },
+        array: { type: "array", rules: [] },
+        object: { type: "object", rules: [] },
+    };
+    return {
+        types: { ...groups, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        post: { rules: [] },
+        all: {},
+        keywords: {},
+    };
+}
+exports.getRules = getRules;
+//# sourceMappingURL=rules.js.map
+
+/***/ }),
+
+/***/ 4464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
+const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(567);
+// TODO refactor to use Set
+function toHash(arr) {
+    const hash = {};
+    for (const item of arr)
+        hash[item] = true;
+    return hash;
+}
+exports.toHash = toHash;
+function alwaysValidSchema(it, schema) {
+    if (typeof schema == "boolean")
+        return schema;
+    if (Object.keys(schema).length === 0)
+        return true;
+    checkUnknownRules(it, schema);
+    return !schemaHasRules(schema, it.self.RULES.all);
+}
+exports.alwaysValidSchema = alwaysValidSchema;
+function checkUnknownRules(it, schema = it.schema) {
+    const { opts, self } = it;
+    if (!opts.strictSchema)
+        return;
+    if (typeof schema === "boolean")
+        return;
+    const rules = self.RULES.keywords;
+    for (const key in schema) {
+        if (!rules[key])
+            checkStrictMode(it, `unknown keyword: "${key}"`);
+    }
+}
+exports.checkUnknownRules = checkUnknownRules;
+function schemaHasRules(schema, rules) {
+    if (typeof schema == "boolean")
+        return !schema;
+    for (const key in schema)
+        if (rules[key])
+            return true;
+    return false;
+}
+exports.schemaHasRules = schemaHasRules;
+function schemaHasRulesButRef(schema, RULES) {
+    if (typeof schema == "boolean")
+        return !schema;
+    for (const key in schema)
+        if (key !== "$ref" && RULES.all[key])
+            return true;
+    return false;
+}
+exports.schemaHasRulesButRef = schemaHasRulesButRef;
+function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+    if (!$data) {
+        if (typeof schema == "number" || typeof schema == "boolean")
+            return schema;
+        if (typeof schema == "string")
+            return (0, codegen_1._) `${schema}`;
+    }
+    return (0, codegen_1._) `${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+}
+exports.schemaRefOrVal = schemaRefOrVal;
+function unescapeFragment(str) {
+    return unescapeJsonPointer(decodeURIComponent(str));
+}
+exports.unescapeFragment = unescapeFragment;
+function escapeFragment(str) {
+    return encodeURIComponent(escapeJsonPointer(str));
+}
+exports.escapeFragment = escapeFragment;
+function escapeJsonPointer(str) {
+    if (typeof str == "number")
+        return `${str}`;
+    return str.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+exports.escapeJsonPointer = escapeJsonPointer;
+function unescapeJsonPointer(str) {
+    return str.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+exports.unescapeJsonPointer = unescapeJsonPointer;
+function eachItem(xs, f) {
+    if (Array.isArray(xs)) {
+        for (const x of xs)
+            f(x);
+    }
+    else {
+        f(xs);
+    }
+}
+exports.eachItem = eachItem;
+function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName, }) {
+    return (gen, from, to, toName) => {
+        const res = to === undefined
+            ? from
+            : to instanceof codegen_1.Name
+                ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to)
+                : from instanceof codegen_1.Name
+                    ? (mergeToName(gen, to, from), from)
+                    : mergeValues(from, to);
+        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+    };
+}
+exports.mergeEvaluated = {
+    props: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => {
+            gen.if((0, codegen_1._) `${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._) `${to} || {}`).code((0, codegen_1._) `Object.assign(${to}, ${from})`));
+        }),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => {
+            if (from === true) {
+                gen.assign(to, true);
+            }
+            else {
+                gen.assign(to, (0, codegen_1._) `${to} || {}`);
+                setEvaluated(gen, to, from);
+            }
+        }),
+        mergeValues: (from, to) => (from === true ? true : { ...from, ...to }),
+        resultToName: evaluatedPropsToName,
+    }),
+    items: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._) `${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._) `${to} > ${from} ? ${to} : ${from}`)),
+        mergeValues: (from, to) => (from === true ? true : Math.max(from, to)),
+        resultToName: (gen, items) => gen.var("items", items),
+    }),
+};
+function evaluatedPropsToName(gen, ps) {
+    if (ps === true)
+        return gen.var("props", true);
+    const props = gen.var("props", (0, codegen_1._) `{}`);
+    if (ps !== undefined)
+        setEvaluated(gen, props, ps);
+    return props;
+}
+exports.evaluatedPropsToName = evaluatedPropsToName;
+function setEvaluated(gen, props, ps) {
+    Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._) `${props}${(0, codegen_1.getProperty)(p)}`, true));
+}
+exports.setEvaluated = setEvaluated;
+const snippets = {};
+function useFunc(gen, f) {
+    return gen.scopeValue("func", {
+        ref: f,
+        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code)),
+    });
+}
+exports.useFunc = useFunc;
+var Type;
+(function (Type) {
+    Type[Type["Num"] = 0] = "Num";
+    Type[Type["Str"] = 1] = "Str";
+})(Type || (exports.Type = Type = {}));
+function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+    // let path
+    if (dataProp instanceof codegen_1.Name) {
+        const isNumber = dataPropType === Type.Num;
+        return jsPropertySyntax
+            ? isNumber
+                ? (0, codegen_1._) `"[" + ${dataProp} + "]"`
+                : (0, codegen_1._) `"['" + ${dataProp} + "']"`
+            : isNumber
+                ? (0, codegen_1._) `"/" + ${dataProp}`
+                : (0, codegen_1._) `"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`; // TODO maybe use global escapePointer
+    }
+    return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+}
+exports.getErrorPath = getErrorPath;
+function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+    if (!mode)
+        return;
+    msg = `strict mode: ${msg}`;
+    if (mode === true)
+        throw new Error(msg);
+    it.self.logger.warn(msg);
+}
+exports.checkStrictMode = checkStrictMode;
+//# sourceMappingURL=util.js.map
+
+/***/ }),
+
+/***/ 7692:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
+function schemaHasRulesForType({ schema, self }, type) {
+    const group = self.RULES.types[type];
+    return group && group !== true && shouldUseGroup(schema, group);
+}
+exports.schemaHasRulesForType = schemaHasRulesForType;
+function shouldUseGroup(schema, group) {
+    return group.rules.some((rule) => shouldUseRule(schema, rule));
+}
+exports.shouldUseGroup = shouldUseGroup;
+function shouldUseRule(schema, rule) {
+    var _a;
+    return (schema[rule.keyword] !== undefined ||
+        ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== undefined)));
+}
+exports.shouldUseRule = shouldUseRule;
+//# sourceMappingURL=applicability.js.map
+
+/***/ }),
+
+/***/ 5346:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
+const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const boolError = {
+    message: "boolean schema is false",
+};
+function topBoolOrEmptySchema(it) {
+    const { gen, schema, validateName } = it;
+    if (schema === false) {
+        falseSchemaError(it, false);
+    }
+    else if (typeof schema == "object" && schema.$async === true) {
+        gen.return(names_1.default.data);
+    }
+    else {
+        gen.assign((0, codegen_1._) `${validateName}.errors`, null);
+        gen.return(true);
+    }
+}
+exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
+function boolOrEmptySchema(it, valid) {
+    const { gen, schema } = it;
+    if (schema === false) {
+        gen.var(valid, false); // TODO var
+        falseSchemaError(it);
+    }
+    else {
+        gen.var(valid, true); // TODO var
+    }
+}
+exports.boolOrEmptySchema = boolOrEmptySchema;
+function falseSchemaError(it, overrideAllErrors) {
+    const { gen, data } = it;
+    // TODO maybe some other interface should be used for non-keyword validation errors...
+    const cxt = {
+        gen,
+        keyword: "false schema",
+        data,
+        schema: false,
+        schemaCode: false,
+        schemaValue: false,
+        params: {},
+        it,
+    };
+    (0, errors_1.reportError)(cxt, boolError, undefined, overrideAllErrors);
+}
+//# sourceMappingURL=boolSchema.js.map
+
+/***/ }),
+
+/***/ 6685:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
+const rules_1 = __nccwpck_require__(7353);
+const applicability_1 = __nccwpck_require__(7692);
+const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+var DataType;
+(function (DataType) {
+    DataType[DataType["Correct"] = 0] = "Correct";
+    DataType[DataType["Wrong"] = 1] = "Wrong";
+})(DataType || (exports.DataType = DataType = {}));
+function getSchemaTypes(schema) {
+    const types = getJSONTypes(schema.type);
+    const hasNull = types.includes("null");
+    if (hasNull) {
+        if (schema.nullable === false)
+            throw new Error("type: null contradicts nullable: false");
+    }
+    else {
+        if (!types.length && schema.nullable !== undefined) {
+            throw new Error('"nullable" cannot be used without "type"');
+        }
+        if (schema.nullable === true)
+            types.push("null");
+    }
+    return types;
+}
+exports.getSchemaTypes = getSchemaTypes;
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+function getJSONTypes(ts) {
+    const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+    if (types.every(rules_1.isJSONType))
+        return types;
+    throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+}
+exports.getJSONTypes = getJSONTypes;
+function coerceAndCheckDataType(it, types) {
+    const { gen, data, opts } = it;
+    const coerceTo = coerceToTypes(types, opts.coerceTypes);
+    const checkTypes = types.length > 0 &&
+        !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+    if (checkTypes) {
+        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+        gen.if(wrongType, () => {
+            if (coerceTo.length)
+                coerceData(it, types, coerceTo);
+            else
+                reportTypeError(it);
+        });
+    }
+    return checkTypes;
+}
+exports.coerceAndCheckDataType = coerceAndCheckDataType;
+const COERCIBLE = new Set(["string", "number", "integer", "boolean", "null"]);
+function coerceToTypes(types, coerceTypes) {
+    return coerceTypes
+        ? types.filter((t) => COERCIBLE.has(t) || (coerceTypes === "array" && t === "array"))
+        : [];
+}
+function coerceData(it, types, coerceTo) {
+    const { gen, data, opts } = it;
+    const dataType = gen.let("dataType", (0, codegen_1._) `typeof ${data}`);
+    const coerced = gen.let("coerced", (0, codegen_1._) `undefined`);
+    if (opts.coerceTypes === "array") {
+        gen.if((0, codegen_1._) `${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen
+            .assign(data, (0, codegen_1._) `${data}[0]`)
+            .assign(dataType, (0, codegen_1._) `typeof ${data}`)
+            .if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+    }
+    gen.if((0, codegen_1._) `${coerced} !== undefined`);
+    for (const t of coerceTo) {
+        if (COERCIBLE.has(t) || (t === "array" && opts.coerceTypes === "array")) {
+            coerceSpecificType(t);
+        }
+    }
+    gen.else();
+    reportTypeError(it);
+    gen.endIf();
+    gen.if((0, codegen_1._) `${coerced} !== undefined`, () => {
+        gen.assign(data, coerced);
+        assignParentData(it, coerced);
+    });
+    function coerceSpecificType(t) {
+        switch (t) {
+            case "string":
+                gen
+                    .elseIf((0, codegen_1._) `${dataType} == "number" || ${dataType} == "boolean"`)
+                    .assign(coerced, (0, codegen_1._) `"" + ${data}`)
+                    .elseIf((0, codegen_1._) `${data} === null`)
+                    .assign(coerced, (0, codegen_1._) `""`);
+                return;
+            case "number":
+                gen
+                    .elseIf((0, codegen_1._) `${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`)
+                    .assign(coerced, (0, codegen_1._) `+${data}`);
+                return;
+            case "integer":
+                gen
+                    .elseIf((0, codegen_1._) `${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`)
+                    .assign(coerced, (0, codegen_1._) `+${data}`);
+                return;
+            case "boolean":
+                gen
+                    .elseIf((0, codegen_1._) `${data} === "false" || ${data} === 0 || ${data} === null`)
+                    .assign(coerced, false)
+                    .elseIf((0, codegen_1._) `${data} === "true" || ${data} === 1`)
+                    .assign(coerced, true);
+                return;
+            case "null":
+                gen.elseIf((0, codegen_1._) `${data} === "" || ${data} === 0 || ${data} === false`);
+                gen.assign(coerced, null);
+                return;
+            case "array":
+                gen
+                    .elseIf((0, codegen_1._) `${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`)
+                    .assign(coerced, (0, codegen_1._) `[${data}]`);
+        }
+    }
+}
+function assignParentData({ gen, parentData, parentDataProperty }, expr) {
+    // TODO use gen.property
+    gen.if((0, codegen_1._) `${parentData} !== undefined`, () => gen.assign((0, codegen_1._) `${parentData}[${parentDataProperty}]`, expr));
+}
+function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+    const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+    let cond;
+    switch (dataType) {
+        case "null":
+            return (0, codegen_1._) `${data} ${EQ} null`;
+        case "array":
+            cond = (0, codegen_1._) `Array.isArray(${data})`;
+            break;
+        case "object":
+            cond = (0, codegen_1._) `${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+            break;
+        case "integer":
+            cond = numCond((0, codegen_1._) `!(${data} % 1) && !isNaN(${data})`);
+            break;
+        case "number":
+            cond = numCond();
+            break;
+        default:
+            return (0, codegen_1._) `typeof ${data} ${EQ} ${dataType}`;
+    }
+    return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+    function numCond(_cond = codegen_1.nil) {
+        return (0, codegen_1.and)((0, codegen_1._) `typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._) `isFinite(${data})` : codegen_1.nil);
+    }
+}
+exports.checkDataType = checkDataType;
+function checkDataTypes(dataTypes, data, strictNums, correct) {
+    if (dataTypes.length === 1) {
+        return checkDataType(dataTypes[0], data, strictNums, correct);
+    }
+    let cond;
+    const types = (0, util_1.toHash)(dataTypes);
+    if (types.array && types.object) {
+        const notObj = (0, codegen_1._) `typeof ${data} != "object"`;
+        cond = types.null ? notObj : (0, codegen_1._) `!${data} || ${notObj}`;
+        delete types.null;
+        delete types.array;
+        delete types.object;
+    }
+    else {
+        cond = codegen_1.nil;
+    }
+    if (types.number)
+        delete types.integer;
+    for (const t in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+    return cond;
+}
+exports.checkDataTypes = checkDataTypes;
+const typeError = {
+    message: ({ schema }) => `must be ${schema}`,
+    params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._) `{type: ${schema}}` : (0, codegen_1._) `{type: ${schemaValue}}`,
+};
+function reportTypeError(it) {
+    const cxt = getTypeErrorContext(it);
+    (0, errors_1.reportError)(cxt, typeError);
+}
+exports.reportTypeError = reportTypeError;
+function getTypeErrorContext(it) {
+    const { gen, data, schema } = it;
+    const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+    return {
+        gen,
+        keyword: "type",
+        data,
+        schema: schema.type,
+        schemaCode,
+        schemaValue: schemaCode,
+        parentSchema: schema,
+        params: {},
+        it,
+    };
+}
+//# sourceMappingURL=dataType.js.map
+
+/***/ }),
+
+/***/ 1699:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.assignDefaults = void 0;
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+function assignDefaults(it, ty) {
+    const { properties, items } = it.schema;
+    if (ty === "object" && properties) {
+        for (const key in properties) {
+            assignDefault(it, key, properties[key].default);
+        }
+    }
+    else if (ty === "array" && Array.isArray(items)) {
+        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+    }
+}
+exports.assignDefaults = assignDefaults;
+function assignDefault(it, prop, defaultValue) {
+    const { gen, compositeRule, data, opts } = it;
+    if (defaultValue === undefined)
+        return;
+    const childData = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(prop)}`;
+    if (compositeRule) {
+        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+        return;
+    }
+    let condition = (0, codegen_1._) `${childData} === undefined`;
+    if (opts.useDefaults === "empty") {
+        condition = (0, codegen_1._) `${condition} || ${childData} === null || ${childData} === ""`;
+    }
+    // `${childData} === undefined` +
+    // (opts.useDefaults === "empty" ? ` || ${childData} === null || ${childData} === ""` : "")
+    gen.if(condition, (0, codegen_1._) `${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+}
+//# sourceMappingURL=defaults.js.map
+
+/***/ }),
+
+/***/ 7881:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
+const boolSchema_1 = __nccwpck_require__(5346);
+const dataType_1 = __nccwpck_require__(6685);
+const applicability_1 = __nccwpck_require__(7692);
+const dataType_2 = __nccwpck_require__(6685);
+const defaults_1 = __nccwpck_require__(1699);
+const keyword_1 = __nccwpck_require__(5202);
+const subschema_1 = __nccwpck_require__(6200);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const resolve_1 = __nccwpck_require__(4090);
+const util_1 = __nccwpck_require__(4464);
+const errors_1 = __nccwpck_require__(1283);
+// schema compilation - generates validation function, subschemaCode (below) is used for subschemas
+function validateFunctionCode(it) {
+    if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+            topSchemaObjCode(it);
+            return;
+        }
+    }
+    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+}
+exports.validateFunctionCode = validateFunctionCode;
+function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
+    if (opts.code.es5) {
+        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+            gen.code((0, codegen_1._) `"use strict"; ${funcSourceUrl(schema, opts)}`);
+            destructureValCxtES5(gen, opts);
+            gen.code(body);
+        });
+    }
+    else {
+        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+    }
+}
+function destructureValCxt(opts) {
+    return (0, codegen_1._) `{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._) `, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+}
+function destructureValCxtES5(gen, opts) {
+    gen.if(names_1.default.valCxt, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.instancePath}`);
+        gen.var(names_1.default.parentData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentData}`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+        gen.var(names_1.default.rootData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.rootData}`);
+        if (opts.dynamicRef)
+            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+    }, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._) `""`);
+        gen.var(names_1.default.parentData, (0, codegen_1._) `undefined`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `undefined`);
+        gen.var(names_1.default.rootData, names_1.default.data);
+        if (opts.dynamicRef)
+            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `{}`);
+    });
+}
+function topSchemaObjCode(it) {
+    const { schema, opts, gen } = it;
+    validateFunction(it, () => {
+        if (opts.$comment && schema.$comment)
+            commentKeyword(it);
+        checkNoDefault(it);
+        gen.let(names_1.default.vErrors, null);
+        gen.let(names_1.default.errors, 0);
+        if (opts.unevaluated)
+            resetEvaluated(it);
+        typeAndKeywords(it);
+        returnResults(it);
+    });
+    return;
+}
+function resetEvaluated(it) {
+    // TODO maybe some hook to execute it in the end to check whether props/items are Name, as in assignEvaluated
+    const { gen, validateName } = it;
+    it.evaluated = gen.const("evaluated", (0, codegen_1._) `${validateName}.evaluated`);
+    gen.if((0, codegen_1._) `${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._) `${it.evaluated}.props`, (0, codegen_1._) `undefined`));
+    gen.if((0, codegen_1._) `${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._) `${it.evaluated}.items`, (0, codegen_1._) `undefined`));
+}
+function funcSourceUrl(schema, opts) {
+    const schId = typeof schema == "object" && schema[opts.schemaId];
+    return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._) `/*# sourceURL=${schId} */` : codegen_1.nil;
+}
+// schema compilation - this function is used recursively to generate code for sub-schemas
+function subschemaCode(it, valid) {
+    if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+            subSchemaObjCode(it, valid);
+            return;
+        }
+    }
+    (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+}
+function schemaCxtHasRules({ schema, self }) {
+    if (typeof schema == "boolean")
+        return !schema;
+    for (const key in schema)
+        if (self.RULES.all[key])
+            return true;
+    return false;
+}
+function isSchemaObj(it) {
+    return typeof it.schema != "boolean";
+}
+function subSchemaObjCode(it, valid) {
+    const { schema, gen, opts } = it;
+    if (opts.$comment && schema.$comment)
+        commentKeyword(it);
+    updateContext(it);
+    checkAsyncSchema(it);
+    const errsCount = gen.const("_errs", names_1.default.errors);
+    typeAndKeywords(it, errsCount);
+    // TODO var
+    gen.var(valid, (0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+}
+function checkKeywords(it) {
+    (0, util_1.checkUnknownRules)(it);
+    checkRefsAndKeywords(it);
+}
+function typeAndKeywords(it, errsCount) {
+    if (it.opts.jtd)
+        return schemaKeywords(it, [], false, errsCount);
+    const types = (0, dataType_1.getSchemaTypes)(it.schema);
+    const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
+    schemaKeywords(it, types, !checkedTypes, errsCount);
+}
+function checkRefsAndKeywords(it) {
+    const { schema, errSchemaPath, opts, self } = it;
+    if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
+        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+    }
+}
+function checkNoDefault(it) {
+    const { schema, opts } = it;
+    if (schema.default !== undefined && opts.useDefaults && opts.strictSchema) {
+        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+    }
+}
+function updateContext(it) {
+    const schId = it.schema[it.opts.schemaId];
+    if (schId)
+        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+}
+function checkAsyncSchema(it) {
+    if (it.schema.$async && !it.schemaEnv.$async)
+        throw new Error("async schema in sync schema");
+}
+function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+    const msg = schema.$comment;
+    if (opts.$comment === true) {
+        gen.code((0, codegen_1._) `${names_1.default.self}.logger.log(${msg})`);
+    }
+    else if (typeof opts.$comment == "function") {
+        const schemaPath = (0, codegen_1.str) `${errSchemaPath}/$comment`;
+        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
+        gen.code((0, codegen_1._) `${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+    }
+}
+function returnResults(it) {
+    const { gen, schemaEnv, validateName, ValidationError, opts } = it;
+    if (schemaEnv.$async) {
+        // TODO assign unevaluated
+        gen.if((0, codegen_1._) `${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._) `new ${ValidationError}(${names_1.default.vErrors})`));
+    }
+    else {
+        gen.assign((0, codegen_1._) `${validateName}.errors`, names_1.default.vErrors);
+        if (opts.unevaluated)
+            assignEvaluated(it);
+        gen.return((0, codegen_1._) `${names_1.default.errors} === 0`);
+    }
+}
+function assignEvaluated({ gen, evaluated, props, items }) {
+    if (props instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._) `${evaluated}.props`, props);
+    if (items instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._) `${evaluated}.items`, items);
+}
+function schemaKeywords(it, types, typeErrors, errsCount) {
+    const { gen, schema, data, allErrors, opts, self } = it;
+    const { RULES } = self;
+    if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
+        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition)); // TODO typecast
+        return;
+    }
+    if (!opts.jtd)
+        checkStrictTypes(it, types);
+    gen.block(() => {
+        for (const group of RULES.rules)
+            groupKeywords(group);
+        groupKeywords(RULES.post);
+    });
+    function groupKeywords(group) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+            return;
+        if (group.type) {
+            gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+            iterateKeywords(it, group);
+            if (types.length === 1 && types[0] === group.type && typeErrors) {
+                gen.else();
+                (0, dataType_2.reportTypeError)(it);
+            }
+            gen.endIf();
+        }
+        else {
+            iterateKeywords(it, group);
+        }
+        // TODO make it "ok" call?
+        if (!allErrors)
+            gen.if((0, codegen_1._) `${names_1.default.errors} === ${errsCount || 0}`);
+    }
+}
+function iterateKeywords(it, group) {
+    const { gen, schema, opts: { useDefaults }, } = it;
+    if (useDefaults)
+        (0, defaults_1.assignDefaults)(it, group.type);
+    gen.block(() => {
+        for (const rule of group.rules) {
+            if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+                keywordCode(it, rule.keyword, rule.definition, group.type);
+            }
+        }
+    });
+}
+function checkStrictTypes(it, types) {
+    if (it.schemaEnv.meta || !it.opts.strictTypes)
+        return;
+    checkContextTypes(it, types);
+    if (!it.opts.allowUnionTypes)
+        checkMultipleTypes(it, types);
+    checkKeywordTypes(it, it.dataTypes);
+}
+function checkContextTypes(it, types) {
+    if (!types.length)
+        return;
+    if (!it.dataTypes.length) {
+        it.dataTypes = types;
+        return;
+    }
+    types.forEach((t) => {
+        if (!includesType(it.dataTypes, t)) {
+            strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+        }
+    });
+    narrowSchemaTypes(it, types);
+}
+function checkMultipleTypes(it, ts) {
+    if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+    }
+}
+function checkKeywordTypes(it, ts) {
+    const rules = it.self.RULES.all;
+    for (const keyword in rules) {
+        const rule = rules[keyword];
+        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+            const { type } = rule.definition;
+            if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+                strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+            }
+        }
+    }
+}
+function hasApplicableType(schTs, kwdT) {
+    return schTs.includes(kwdT) || (kwdT === "number" && schTs.includes("integer"));
+}
+function includesType(ts, t) {
+    return ts.includes(t) || (t === "integer" && ts.includes("number"));
+}
+function narrowSchemaTypes(it, withTypes) {
+    const ts = [];
+    for (const t of it.dataTypes) {
+        if (includesType(withTypes, t))
+            ts.push(t);
+        else if (withTypes.includes("integer") && t === "number")
+            ts.push("integer");
+    }
+    it.dataTypes = ts;
+}
+function strictTypesError(it, msg) {
+    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+    msg += ` at "${schemaPath}" (strictTypes)`;
+    (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+}
+class KeywordCxt {
+    constructor(it, def, keyword) {
+        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
+        this.gen = it.gen;
+        this.allErrors = it.allErrors;
+        this.keyword = keyword;
+        this.data = it.data;
+        this.schema = it.schema[keyword];
+        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
+        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+        this.schemaType = def.schemaType;
+        this.parentSchema = it.schema;
+        this.params = {};
+        this.it = it;
+        this.def = def;
+        if (this.$data) {
+            this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+        }
+        else {
+            this.schemaCode = this.schemaValue;
+            if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
+                throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+            }
+        }
+        if ("code" in def ? def.trackErrors : def.errors !== false) {
+            this.errsCount = it.gen.const("_errs", names_1.default.errors);
+        }
+    }
+    result(condition, successAction, failAction) {
+        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+    }
+    failResult(condition, successAction, failAction) {
+        this.gen.if(condition);
+        if (failAction)
+            failAction();
+        else
+            this.error();
+        if (successAction) {
+            this.gen.else();
+            successAction();
+            if (this.allErrors)
+                this.gen.endIf();
+        }
+        else {
+            if (this.allErrors)
+                this.gen.endIf();
+            else
+                this.gen.else();
+        }
+    }
+    pass(condition, failAction) {
+        this.failResult((0, codegen_1.not)(condition), undefined, failAction);
+    }
+    fail(condition) {
+        if (condition === undefined) {
+            this.error();
+            if (!this.allErrors)
+                this.gen.if(false); // this branch will be removed by gen.optimize
+            return;
+        }
+        this.gen.if(condition);
+        this.error();
+        if (this.allErrors)
+            this.gen.endIf();
+        else
+            this.gen.else();
+    }
+    fail$data(condition) {
+        if (!this.$data)
+            return this.fail(condition);
+        const { schemaCode } = this;
+        this.fail((0, codegen_1._) `${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+    }
+    error(append, errorParams, errorPaths) {
+        if (errorParams) {
+            this.setParams(errorParams);
+            this._error(append, errorPaths);
+            this.setParams({});
+            return;
+        }
+        this._error(append, errorPaths);
+    }
+    _error(append, errorPaths) {
+        ;
+        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+    }
+    $dataError() {
+        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+    }
+    reset() {
+        if (this.errsCount === undefined)
+            throw new Error('add "trackErrors" to keyword definition');
+        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+    }
+    ok(cond) {
+        if (!this.allErrors)
+            this.gen.if(cond);
+    }
+    setParams(obj, assign) {
+        if (assign)
+            Object.assign(this.params, obj);
+        else
+            this.params = obj;
+    }
+    block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+        this.gen.block(() => {
+            this.check$data(valid, $dataValid);
+            codeBlock();
+        });
+    }
+    check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+        if (!this.$data)
+            return;
+        const { gen, schemaCode, schemaType, def } = this;
+        gen.if((0, codegen_1.or)((0, codegen_1._) `${schemaCode} === undefined`, $dataValid));
+        if (valid !== codegen_1.nil)
+            gen.assign(valid, true);
+        if (schemaType.length || def.validateSchema) {
+            gen.elseIf(this.invalid$data());
+            this.$dataError();
+            if (valid !== codegen_1.nil)
+                gen.assign(valid, false);
+        }
+        gen.else();
+    }
+    invalid$data() {
+        const { gen, schemaCode, schemaType, def, it } = this;
+        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+        function wrong$DataType() {
+            if (schemaType.length) {
+                /* istanbul ignore if */
+                if (!(schemaCode instanceof codegen_1.Name))
+                    throw new Error("ajv implementation error");
+                const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+                return (0, codegen_1._) `${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+            }
+            return codegen_1.nil;
+        }
+        function invalid$DataSchema() {
+            if (def.validateSchema) {
+                const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema }); // TODO value.code for standalone
+                return (0, codegen_1._) `!${validateSchemaRef}(${schemaCode})`;
+            }
+            return codegen_1.nil;
+        }
+    }
+    subschema(appl, valid) {
+        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+        const nextContext = { ...this.it, ...subschema, items: undefined, props: undefined };
+        subschemaCode(nextContext, valid);
+        return nextContext;
+    }
+    mergeEvaluated(schemaCxt, toName) {
+        const { it, gen } = this;
+        if (!it.opts.unevaluated)
+            return;
+        if (it.props !== true && schemaCxt.props !== undefined) {
+            it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+        }
+        if (it.items !== true && schemaCxt.items !== undefined) {
+            it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+        }
+    }
+    mergeValidEvaluated(schemaCxt, valid) {
+        const { it, gen } = this;
+        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+            gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+            return true;
+        }
+    }
+}
+exports.KeywordCxt = KeywordCxt;
+function keywordCode(it, keyword, def, ruleType) {
+    const cxt = new KeywordCxt(it, def, keyword);
+    if ("code" in def) {
+        def.code(cxt, ruleType);
+    }
+    else if (cxt.$data && def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+    }
+    else if ("macro" in def) {
+        (0, keyword_1.macroKeywordCode)(cxt, def);
+    }
+    else if (def.compile || def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+    }
+}
+const JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+const RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+function getData($data, { dataLevel, dataNames, dataPathArr }) {
+    let jsonPointer;
+    let data;
+    if ($data === "")
+        return names_1.default.rootData;
+    if ($data[0] === "/") {
+        if (!JSON_POINTER.test($data))
+            throw new Error(`Invalid JSON-pointer: ${$data}`);
+        jsonPointer = $data;
+        data = names_1.default.rootData;
+    }
+    else {
+        const matches = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches)
+            throw new Error(`Invalid JSON-pointer: ${$data}`);
+        const up = +matches[1];
+        jsonPointer = matches[2];
+        if (jsonPointer === "#") {
+            if (up >= dataLevel)
+                throw new Error(errorMsg("property/index", up));
+            return dataPathArr[dataLevel - up];
+        }
+        if (up > dataLevel)
+            throw new Error(errorMsg("data", up));
+        data = dataNames[dataLevel - up];
+        if (!jsonPointer)
+            return data;
+    }
+    let expr = data;
+    const segments = jsonPointer.split("/");
+    for (const segment of segments) {
+        if (segment) {
+            data = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+            expr = (0, codegen_1._) `${expr} && ${data}`;
+        }
+    }
+    return expr;
+    function errorMsg(pointerType, up) {
+        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+    }
+}
+exports.getData = getData;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 5202:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const code_1 = __nccwpck_require__(8484);
+const errors_1 = __nccwpck_require__(1283);
+function macroKeywordCode(cxt, def) {
+    const { gen, keyword, schema, parentSchema, it } = cxt;
+    const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+    const schemaRef = useKeyword(gen, keyword, macroSchema);
+    if (it.opts.validateSchema !== false)
+        it.self.validateSchema(macroSchema, true);
+    const valid = gen.name("valid");
+    cxt.subschema({
+        schema: macroSchema,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+        topSchemaRef: schemaRef,
+        compositeRule: true,
+    }, valid);
+    cxt.pass(valid, () => cxt.error(true));
+}
+exports.macroKeywordCode = macroKeywordCode;
+function funcKeywordCode(cxt, def) {
+    var _a;
+    const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+    checkAsyncKeyword(it, def);
+    const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+    const validateRef = useKeyword(gen, keyword, validate);
+    const valid = gen.let("valid");
+    cxt.block$data(valid, validateKeyword);
+    cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+    function validateKeyword() {
+        if (def.errors === false) {
+            assignValid();
+            if (def.modifying)
+                modifyData(cxt);
+            reportErrs(() => cxt.error());
+        }
+        else {
+            const ruleErrs = def.async ? validateAsync() : validateSync();
+            if (def.modifying)
+                modifyData(cxt);
+            reportErrs(() => addErrs(cxt, ruleErrs));
+        }
+    }
+    function validateAsync() {
+        const ruleErrs = gen.let("ruleErrs", null);
+        gen.try(() => assignValid((0, codegen_1._) `await `), (e) => gen.assign(valid, false).if((0, codegen_1._) `${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._) `${e}.errors`), () => gen.throw(e)));
+        return ruleErrs;
+    }
+    function validateSync() {
+        const validateErrs = (0, codegen_1._) `${validateRef}.errors`;
+        gen.assign(validateErrs, null);
+        assignValid(codegen_1.nil);
+        return validateErrs;
+    }
+    function assignValid(_await = def.async ? (0, codegen_1._) `await ` : codegen_1.nil) {
+        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+        const passSchema = !(("compile" in def && !$data) || def.schema === false);
+        gen.assign(valid, (0, codegen_1._) `${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+    }
+    function reportErrs(errors) {
+        var _a;
+        gen.if((0, codegen_1.not)((_a = def.valid) !== null && _a !== void 0 ? _a : valid), errors);
+    }
+}
+exports.funcKeywordCode = funcKeywordCode;
+function modifyData(cxt) {
+    const { gen, data, it } = cxt;
+    gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._) `${it.parentData}[${it.parentDataProperty}]`));
+}
+function addErrs(cxt, errs) {
+    const { gen } = cxt;
+    gen.if((0, codegen_1._) `Array.isArray(${errs})`, () => {
+        gen
+            .assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`)
+            .assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
+        (0, errors_1.extendErrors)(cxt);
+    }, () => cxt.error());
+}
+function checkAsyncKeyword({ schemaEnv }, def) {
+    if (def.async && !schemaEnv.$async)
+        throw new Error("async keyword in sync schema");
+}
+function useKeyword(gen, keyword, result) {
+    if (result === undefined)
+        throw new Error(`keyword "${keyword}" failed to compile`);
+    return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+}
+function validSchemaType(schema, schemaType, allowUndefined = false) {
+    // TODO add tests
+    return (!schemaType.length ||
+        schemaType.some((st) => st === "array"
+            ? Array.isArray(schema)
+            : st === "object"
+                ? schema && typeof schema == "object" && !Array.isArray(schema)
+                : typeof schema == st || (allowUndefined && typeof schema == "undefined")));
+}
+exports.validSchemaType = validSchemaType;
+function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+    /* istanbul ignore if */
+    if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+        throw new Error("ajv implementation error");
+    }
+    const deps = def.dependencies;
+    if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+    }
+    if (def.validateSchema) {
+        const valid = def.validateSchema(schema[keyword]);
+        if (!valid) {
+            const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` +
+                self.errorsText(def.validateSchema.errors);
+            if (opts.validateSchema === "log")
+                self.logger.error(msg);
+            else
+                throw new Error(msg);
+        }
+    }
+}
+exports.validateKeywordUsage = validateKeywordUsage;
+//# sourceMappingURL=keyword.js.map
+
+/***/ }),
+
+/***/ 6200:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+    if (keyword !== undefined && schema !== undefined) {
+        throw new Error('both "keyword" and "schema" passed, only one allowed');
+    }
+    if (keyword !== undefined) {
+        const sch = it.schema[keyword];
+        return schemaProp === undefined
+            ? {
+                schema: sch,
+                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+                errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+            }
+            : {
+                schema: sch[schemaProp],
+                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+                errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`,
+            };
+    }
+    if (schema !== undefined) {
+        if (schemaPath === undefined || errSchemaPath === undefined || topSchemaRef === undefined) {
+            throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+        }
+        return {
+            schema,
+            schemaPath,
+            topSchemaRef,
+            errSchemaPath,
+        };
+    }
+    throw new Error('either "keyword" or "schema" must be passed');
+}
+exports.getSubschema = getSubschema;
+function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+    if (data !== undefined && dataProp !== undefined) {
+        throw new Error('both "data" and "dataProp" passed, only one allowed');
+    }
+    const { gen } = it;
+    if (dataProp !== undefined) {
+        const { errorPath, dataPathArr, opts } = it;
+        const nextData = gen.let("data", (0, codegen_1._) `${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+        dataContextProps(nextData);
+        subschema.errorPath = (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
+        subschema.parentDataProperty = (0, codegen_1._) `${dataProp}`;
+        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+    }
+    if (data !== undefined) {
+        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true); // replaceable if used once?
+        dataContextProps(nextData);
+        if (propertyName !== undefined)
+            subschema.propertyName = propertyName;
+        // TODO something is possibly wrong here with not changing parentDataProperty and not appending dataPathArr
+    }
+    if (dataTypes)
+        subschema.dataTypes = dataTypes;
+    function dataContextProps(_nextData) {
+        subschema.data = _nextData;
+        subschema.dataLevel = it.dataLevel + 1;
+        subschema.dataTypes = [];
+        it.definedProperties = new Set();
+        subschema.parentData = it.data;
+        subschema.dataNames = [...it.dataNames, _nextData];
+    }
+}
+exports.extendSubschemaData = extendSubschemaData;
+function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+    if (compositeRule !== undefined)
+        subschema.compositeRule = compositeRule;
+    if (createErrors !== undefined)
+        subschema.createErrors = createErrors;
+    if (allErrors !== undefined)
+        subschema.allErrors = allErrors;
+    subschema.jtdDiscriminator = jtdDiscriminator; // not inherited
+    subschema.jtdMetadata = jtdMetadata; // not inherited
+}
+exports.extendSubschemaMode = extendSubschemaMode;
+//# sourceMappingURL=subschema.js.map
+
+/***/ }),
+
+/***/ 3893:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+var validate_1 = __nccwpck_require__(7881);
+Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
+var codegen_1 = __nccwpck_require__(1436);
+Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
+Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
+Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
+Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
+Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
+Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
+const validation_error_1 = __nccwpck_require__(5402);
+const ref_error_1 = __nccwpck_require__(3162);
+const rules_1 = __nccwpck_require__(7353);
+const compile_1 = __nccwpck_require__(2718);
+const codegen_2 = __nccwpck_require__(1436);
+const resolve_1 = __nccwpck_require__(4090);
+const dataType_1 = __nccwpck_require__(6685);
+const util_1 = __nccwpck_require__(4464);
+const $dataRefSchema = __nccwpck_require__(3837);
+const uri_1 = __nccwpck_require__(6285);
+const defaultRegExp = (str, flags) => new RegExp(str, flags);
+defaultRegExp.code = "new RegExp";
+const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+const EXT_SCOPE_NAMES = new Set([
+    "validate",
+    "serialize",
+    "parse",
+    "wrapper",
+    "root",
+    "schema",
+    "keyword",
+    "pattern",
+    "formats",
+    "validate$data",
+    "func",
+    "obj",
+    "Error",
+]);
+const removedOptions = {
+    errorDataPath: "",
+    format: "`validateFormats: false` can be used instead.",
+    nullable: '"nullable" keyword is supported by default.',
+    jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+    extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+    missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+    processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+    sourceCode: "Use option `code: {source: true}`",
+    strictDefaults: "It is default now, see option `strict`.",
+    strictKeywords: "It is default now, see option `strict`.",
+    uniqueItems: '"uniqueItems" keyword is always validated.',
+    unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+    cache: "Map is used as cache, schema object as key.",
+    serialize: "Map is used as cache, schema object as key.",
+    ajvErrors: "It is default now.",
+};
+const deprecatedOptions = {
+    ignoreKeywordsWithRef: "",
+    jsPropertySyntax: "",
+    unicode: '"minLength"/"maxLength" account for unicode characters by default.',
+};
+const MAX_EXPRESSION = 200;
+// eslint-disable-next-line complexity
+function requiredOptions(o) {
+    var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+    const s = o.strict;
+    const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+    const optimize = _optz === true || _optz === undefined ? 1 : _optz || 0;
+    const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+    const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+    return {
+        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+        uriResolver: uriResolver,
+    };
+}
+class Ajv {
+    constructor(opts = {}) {
+        this.schemas = {};
+        this.refs = {};
+        this.formats = Object.create(null);
+        this._compilations = new Set();
+        this._loading = {};
+        this._cache = new Map();
+        opts = this.opts = { ...opts, ...requiredOptions(opts) };
+        const { es5, lines } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        this.logger = getLogger(opts.logger);
+        const formatOpt = opts.validateFormats;
+        opts.validateFormats = false;
+        this.RULES = (0, rules_1.getRules)();
+        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
+        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+        this._metaOpts = getMetaSchemaOptions.call(this);
+        if (opts.formats)
+            addInitialFormats.call(this);
+        this._addVocabularies();
+        this._addDefaultMetaSchema();
+        if (opts.keywords)
+            addInitialKeywords.call(this, opts.keywords);
+        if (typeof opts.meta == "object")
+            this.addMetaSchema(opts.meta);
+        addInitialSchemas.call(this);
+        opts.validateFormats = formatOpt;
+    }
+    _addVocabularies() {
+        this.addKeyword("$async");
+    }
+    _addDefaultMetaSchema() {
+        const { $data, meta, schemaId } = this.opts;
+        let _dataRefSchema = $dataRefSchema;
+        if (schemaId === "id") {
+            _dataRefSchema = { ...$dataRefSchema };
+            _dataRefSchema.id = _dataRefSchema.$id;
+            delete _dataRefSchema.$id;
+        }
+        if (meta && $data)
+            this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+    }
+    defaultMeta() {
+        const { meta, schemaId } = this.opts;
+        return (this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : undefined);
+    }
+    validate(schemaKeyRef, // key, ref or schema object
+    // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+    data // to be validated
+    ) {
+        let v;
+        if (typeof schemaKeyRef == "string") {
+            v = this.getSchema(schemaKeyRef);
+            if (!v)
+                throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+        }
+        else {
+            v = this.compile(schemaKeyRef);
+        }
+        const valid = v(data);
+        if (!("$async" in v))
+            this.errors = v.errors;
+        return valid;
+    }
+    compile(schema, _meta) {
+        const sch = this._addSchema(schema, _meta);
+        return (sch.validate || this._compileSchemaEnv(sch));
+    }
+    compileAsync(schema, meta) {
+        if (typeof this.opts.loadSchema != "function") {
+            throw new Error("options.loadSchema should be a function");
+        }
+        const { loadSchema } = this.opts;
+        return runCompileAsync.call(this, schema, meta);
+        async function runCompileAsync(_schema, _meta) {
+            await loadMetaSchema.call(this, _schema.$schema);
+            const sch = this._addSchema(_schema, _meta);
+            return sch.validate || _compileAsync.call(this, sch);
+        }
+        async function loadMetaSchema($ref) {
+            if ($ref && !this.getSchema($ref)) {
+                await runCompileAsync.call(this, { $ref }, true);
+            }
+        }
+        async function _compileAsync(sch) {
+            try {
+                return this._compileSchemaEnv(sch);
+            }
+            catch (e) {
+                if (!(e instanceof ref_error_1.default))
+                    throw e;
+                checkLoaded.call(this, e);
+                await loadMissingSchema.call(this, e.missingSchema);
+                return _compileAsync.call(this, sch);
+            }
+        }
+        function checkLoaded({ missingSchema: ref, missingRef }) {
+            if (this.refs[ref]) {
+                throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+            }
+        }
+        async function loadMissingSchema(ref) {
+            const _schema = await _loadSchema.call(this, ref);
+            if (!this.refs[ref])
+                await loadMetaSchema.call(this, _schema.$schema);
+            if (!this.refs[ref])
+                this.addSchema(_schema, ref, meta);
+        }
+        async function _loadSchema(ref) {
+            const p = this._loading[ref];
+            if (p)
+                return p;
+            try {
+                return await (this._loading[ref] = loadSchema(ref));
+            }
+            finally {
+                delete this._loading[ref];
+            }
+        }
+    }
+    // Adds schema to the instance
+    addSchema(schema, // If array is passed, `key` will be ignored
+    key, // Optional schema key. Can be passed to `validate` method instead of schema object or id/ref. One schema per instance can have empty `id` and `key`.
+    _meta, // true if schema is a meta-schema. Used internally, addMetaSchema should be used instead.
+    _validateSchema = this.opts.validateSchema // false to skip schema validation. Used internally, option validateSchema should be used instead.
+    ) {
+        if (Array.isArray(schema)) {
+            for (const sch of schema)
+                this.addSchema(sch, undefined, _meta, _validateSchema);
+            return this;
+        }
+        let id;
+        if (typeof schema === "object") {
+            const { schemaId } = this.opts;
+            id = schema[schemaId];
+            if (id !== undefined && typeof id != "string") {
+                throw new Error(`schema ${schemaId} must be string`);
+            }
+        }
+        key = (0, resolve_1.normalizeId)(key || id);
+        this._checkUnique(key);
+        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        return this;
+    }
+    // Add schema that will be used to validate other schemas
+    // options in META_IGNORE_OPTIONS are alway set to false
+    addMetaSchema(schema, key, // schema key
+    _validateSchema = this.opts.validateSchema // false to skip schema validation, can be used to override validateSchema option for meta-schema
+    ) {
+        this.addSchema(schema, key, true, _validateSchema);
+        return this;
+    }
+    //  Validate schema against its meta-schema
+    validateSchema(schema, throwOrLogError) {
+        if (typeof schema == "boolean")
+            return true;
+        let $schema;
+        $schema = schema.$schema;
+        if ($schema !== undefined && typeof $schema != "string") {
+            throw new Error("$schema must be a string");
+        }
+        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+        if (!$schema) {
+            this.logger.warn("meta-schema not available");
+            this.errors = null;
+            return true;
+        }
+        const valid = this.validate($schema, schema);
+        if (!valid && throwOrLogError) {
+            const message = "schema is invalid: " + this.errorsText();
+            if (this.opts.validateSchema === "log")
+                this.logger.error(message);
+            else
+                throw new Error(message);
+        }
+        return valid;
+    }
+    // Get compiled schema by `key` or `ref`.
+    // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+    getSchema(keyRef) {
+        let sch;
+        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+            keyRef = sch;
+        if (sch === undefined) {
+            const { schemaId } = this.opts;
+            const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+            sch = compile_1.resolveSchema.call(this, root, keyRef);
+            if (!sch)
+                return;
+            this.refs[keyRef] = sch;
+        }
+        return (sch.validate || this._compileSchemaEnv(sch));
+    }
+    // Remove cached schema(s).
+    // If no parameter is passed all schemas but meta-schemas are removed.
+    // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+    // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+    removeSchema(schemaKeyRef) {
+        if (schemaKeyRef instanceof RegExp) {
+            this._removeAllSchemas(this.schemas, schemaKeyRef);
+            this._removeAllSchemas(this.refs, schemaKeyRef);
+            return this;
+        }
+        switch (typeof schemaKeyRef) {
+            case "undefined":
+                this._removeAllSchemas(this.schemas);
+                this._removeAllSchemas(this.refs);
+                this._cache.clear();
+                return this;
+            case "string": {
+                const sch = getSchEnv.call(this, schemaKeyRef);
+                if (typeof sch == "object")
+                    this._cache.delete(sch.schema);
+                delete this.schemas[schemaKeyRef];
+                delete this.refs[schemaKeyRef];
+                return this;
+            }
+            case "object": {
+                const cacheKey = schemaKeyRef;
+                this._cache.delete(cacheKey);
+                let id = schemaKeyRef[this.opts.schemaId];
+                if (id) {
+                    id = (0, resolve_1.normalizeId)(id);
+                    delete this.schemas[id];
+                    delete this.refs[id];
+                }
+                return this;
+            }
+            default:
+                throw new Error("ajv.removeSchema: invalid parameter");
+        }
+    }
+    // add "vocabulary" - a collection of keywords
+    addVocabulary(definitions) {
+        for (const def of definitions)
+            this.addKeyword(def);
+        return this;
+    }
+    addKeyword(kwdOrDef, def // deprecated
+    ) {
+        let keyword;
+        if (typeof kwdOrDef == "string") {
+            keyword = kwdOrDef;
+            if (typeof def == "object") {
+                this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+                def.keyword = keyword;
+            }
+        }
+        else if (typeof kwdOrDef == "object" && def === undefined) {
+            def = kwdOrDef;
+            keyword = def.keyword;
+            if (Array.isArray(keyword) && !keyword.length) {
+                throw new Error("addKeywords: keyword must be string or non-empty array");
+            }
+        }
+        else {
+            throw new Error("invalid addKeywords parameters");
+        }
+        checkKeyword.call(this, keyword, def);
+        if (!def) {
+            (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+            return this;
+        }
+        keywordMetaschema.call(this, def);
+        const definition = {
+            ...def,
+            type: (0, dataType_1.getJSONTypes)(def.type),
+            schemaType: (0, dataType_1.getJSONTypes)(def.schemaType),
+        };
+        (0, util_1.eachItem)(keyword, definition.type.length === 0
+            ? (k) => addRule.call(this, k, definition)
+            : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        return this;
+    }
+    getKeyword(keyword) {
+        const rule = this.RULES.all[keyword];
+        return typeof rule == "object" ? rule.definition : !!rule;
+    }
+    // Remove keyword
+    removeKeyword(keyword) {
+        // TODO return type should be Ajv
+        const { RULES } = this;
+        delete RULES.keywords[keyword];
+        delete RULES.all[keyword];
+        for (const group of RULES.rules) {
+            const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+            if (i >= 0)
+                group.rules.splice(i, 1);
+        }
+        return this;
+    }
+    // Add format
+    addFormat(name, format) {
+        if (typeof format == "string")
+            format = new RegExp(format);
+        this.formats[name] = format;
+        return this;
+    }
+    errorsText(errors = this.errors, // optional array of validation errors
+    { separator = ", ", dataVar = "data" } = {} // optional options with properties `separator` and `dataVar`
+    ) {
+        if (!errors || errors.length === 0)
+            return "No errors";
+        return errors
+            .map((e) => `${dataVar}${e.instancePath} ${e.message}`)
+            .reduce((text, msg) => text + separator + msg);
+    }
+    $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+        const rules = this.RULES.all;
+        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+        for (const jsonPointer of keywordsJsonPointers) {
+            const segments = jsonPointer.split("/").slice(1); // first segment is an empty string
+            let keywords = metaSchema;
+            for (const seg of segments)
+                keywords = keywords[seg];
+            for (const key in rules) {
+                const rule = rules[key];
+                if (typeof rule != "object")
+                    continue;
+                const { $data } = rule.definition;
+                const schema = keywords[key];
+                if ($data && schema)
+                    keywords[key] = schemaOrData(schema);
+            }
+        }
+        return metaSchema;
+    }
+    _removeAllSchemas(schemas, regex) {
+        for (const keyRef in schemas) {
+            const sch = schemas[keyRef];
+            if (!regex || regex.test(keyRef)) {
+                if (typeof sch == "string") {
+                    delete schemas[keyRef];
+                }
+                else if (sch && !sch.meta) {
+                    this._cache.delete(sch.schema);
+                    delete schemas[keyRef];
+                }
+            }
+        }
+    }
+    _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+        let id;
+        const { schemaId } = this.opts;
+        if (typeof schema == "object") {
+            id = schema[schemaId];
+        }
+        else {
+            if (this.opts.jtd)
+                throw new Error("schema must be object");
+            else if (typeof schema != "boolean")
+                throw new Error("schema must be object or boolean");
+        }
+        let sch = this._cache.get(schema);
+        if (sch !== undefined)
+            return sch;
+        baseId = (0, resolve_1.normalizeId)(id || baseId);
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+        this._cache.set(sch.schema, sch);
+        if (addSchema && !baseId.startsWith("#")) {
+            // TODO atm it is allowed to overwrite schemas without id (instead of not adding them)
+            if (baseId)
+                this._checkUnique(baseId);
+            this.refs[baseId] = sch;
+        }
+        if (validateSchema)
+            this.validateSchema(schema, true);
+        return sch;
+    }
+    _checkUnique(id) {
+        if (this.schemas[id] || this.refs[id]) {
+            throw new Error(`schema with key or id "${id}" already exists`);
+        }
+    }
+    _compileSchemaEnv(sch) {
+        if (sch.meta)
+            this._compileMetaSchema(sch);
+        else
+            compile_1.compileSchema.call(this, sch);
+        /* istanbul ignore if */
+        if (!sch.validate)
+            throw new Error("ajv implementation error");
+        return sch.validate;
+    }
+    _compileMetaSchema(sch) {
+        const currentOpts = this.opts;
+        this.opts = this._metaOpts;
+        try {
+            compile_1.compileSchema.call(this, sch);
+        }
+        finally {
+            this.opts = currentOpts;
+        }
+    }
+}
+Ajv.ValidationError = validation_error_1.default;
+Ajv.MissingRefError = ref_error_1.default;
+exports["default"] = Ajv;
+function checkOptions(checkOpts, options, msg, log = "error") {
+    for (const key in checkOpts) {
+        const opt = key;
+        if (opt in options)
+            this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+    }
+}
+function getSchEnv(keyRef) {
+    keyRef = (0, resolve_1.normalizeId)(keyRef); // TODO tests fail without this line
+    return this.schemas[keyRef] || this.refs[keyRef];
+}
+function addInitialSchemas() {
+    const optsSchemas = this.opts.schemas;
+    if (!optsSchemas)
+        return;
+    if (Array.isArray(optsSchemas))
+        this.addSchema(optsSchemas);
+    else
+        for (const key in optsSchemas)
+            this.addSchema(optsSchemas[key], key);
+}
+function addInitialFormats() {
+    for (const name in this.opts.formats) {
+        const format = this.opts.formats[name];
+        if (format)
+            this.addFormat(name, format);
+    }
+}
+function addInitialKeywords(defs) {
+    if (Array.isArray(defs)) {
+        this.addVocabulary(defs);
+        return;
+    }
+    this.logger.warn("keywords option as map is deprecated, pass array");
+    for (const keyword in defs) {
+        const def = defs[keyword];
+        if (!def.keyword)
+            def.keyword = keyword;
+        this.addKeyword(def);
+    }
+}
+function getMetaSchemaOptions() {
+    const metaOpts = { ...this.opts };
+    for (const opt of META_IGNORE_OPTIONS)
+        delete metaOpts[opt];
+    return metaOpts;
+}
+const noLogs = { log() { }, warn() { }, error() { } };
+function getLogger(logger) {
+    if (logger === false)
+        return noLogs;
+    if (logger === undefined)
+        return console;
+    if (logger.log && logger.warn && logger.error)
+        return logger;
+    throw new Error("logger must implement log, warn and error methods");
+}
+const KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+function checkKeyword(keyword, def) {
+    const { RULES } = this;
+    (0, util_1.eachItem)(keyword, (kwd) => {
+        if (RULES.keywords[kwd])
+            throw new Error(`Keyword ${kwd} is already defined`);
+        if (!KEYWORD_NAME.test(kwd))
+            throw new Error(`Keyword ${kwd} has invalid name`);
+    });
+    if (!def)
+        return;
+    if (def.$data && !("code" in def || "validate" in def)) {
+        throw new Error('$data keyword must have "code" or "validate" function');
+    }
+}
+function addRule(keyword, definition, dataType) {
+    var _a;
+    const post = definition === null || definition === void 0 ? void 0 : definition.post;
+    if (dataType && post)
+        throw new Error('keyword with "post" flag cannot have "type"');
+    const { RULES } = this;
+    let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+    if (!ruleGroup) {
+        ruleGroup = { type: dataType, rules: [] };
+        RULES.rules.push(ruleGroup);
+    }
+    RULES.keywords[keyword] = true;
+    if (!definition)
+        return;
+    const rule = {
+        keyword,
+        definition: {
+            ...definition,
+            type: (0, dataType_1.getJSONTypes)(definition.type),
+            schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType),
+        },
+    };
+    if (definition.before)
+        addBeforeRule.call(this, ruleGroup, rule, definition.before);
+    else
+        ruleGroup.rules.push(rule);
+    RULES.all[keyword] = rule;
+    (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+}
+function addBeforeRule(ruleGroup, rule, before) {
+    const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    if (i >= 0) {
+        ruleGroup.rules.splice(i, 0, rule);
+    }
+    else {
+        ruleGroup.rules.push(rule);
+        this.logger.warn(`rule ${before} is not defined`);
+    }
+}
+function keywordMetaschema(def) {
+    let { metaSchema } = def;
+    if (metaSchema === undefined)
+        return;
+    if (def.$data && this.opts.$data)
+        metaSchema = schemaOrData(metaSchema);
+    def.validateSchema = this.compile(metaSchema, true);
+}
+const $dataRef = {
+    $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+};
+function schemaOrData(schema) {
+    return { anyOf: [schema, $dataRef] };
+}
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 4951:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+// https://github.com/ajv-validator/ajv/issues/889
+const equal = __nccwpck_require__(3430);
+equal.code = 'require("ajv/dist/runtime/equal").default';
+exports["default"] = equal;
+//# sourceMappingURL=equal.js.map
+
+/***/ }),
+
+/***/ 6214:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+// https://mathiasbynens.be/notes/javascript-encoding
+// https://github.com/bestiejs/punycode.js - punycode.ucs2.decode
+function ucs2length(str) {
+    const len = str.length;
+    let length = 0;
+    let pos = 0;
+    let value;
+    while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+            // high surrogate, and there is a next character
+            value = str.charCodeAt(pos);
+            if ((value & 0xfc00) === 0xdc00)
+                pos++; // low surrogate
+        }
+    }
+    return length;
+}
+exports["default"] = ucs2length;
+ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+//# sourceMappingURL=ucs2length.js.map
+
+/***/ }),
+
+/***/ 6285:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const uri = __nccwpck_require__(4352);
+uri.code = 'require("ajv/dist/runtime/uri").default';
+exports["default"] = uri;
+//# sourceMappingURL=uri.js.map
+
+/***/ }),
+
+/***/ 5402:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+class ValidationError extends Error {
+    constructor(errors) {
+        super("validation failed");
+        this.errors = errors;
+        this.ajv = this.validation = true;
+    }
+}
+exports["default"] = ValidationError;
+//# sourceMappingURL=validation_error.js.map
+
+/***/ }),
+
+/***/ 3448:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.validateAdditionalItems = void 0;
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const error = {
+    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+};
+const def = {
+    keyword: "additionalItems",
+    type: "array",
+    schemaType: ["boolean", "object"],
+    before: "uniqueItems",
+    error,
+    code(cxt) {
+        const { parentSchema, it } = cxt;
+        const { items } = parentSchema;
+        if (!Array.isArray(items)) {
+            (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+            return;
+        }
+        validateAdditionalItems(cxt, items);
+    },
+};
+function validateAdditionalItems(cxt, items) {
+    const { gen, schema, data, keyword, it } = cxt;
+    it.items = true;
+    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+    if (schema === false) {
+        cxt.setParams({ len: items.length });
+        cxt.pass((0, codegen_1._) `${len} <= ${items.length}`);
+    }
+    else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+        const valid = gen.var("valid", (0, codegen_1._) `${len} <= ${items.length}`); // TODO var
+        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
+        cxt.ok(valid);
+    }
+    function validateItems(valid) {
+        gen.forRange("i", items.length, len, (i) => {
+            cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+            if (!it.allErrors)
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+        });
+    }
+}
+exports.validateAdditionalItems = validateAdditionalItems;
+exports["default"] = def;
+//# sourceMappingURL=additionalItems.js.map
+
+/***/ }),
+
+/***/ 2431:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const util_1 = __nccwpck_require__(4464);
+const error = {
+    message: "must NOT have additional properties",
+    params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
+};
+const def = {
+    keyword: "additionalProperties",
+    type: ["object"],
+    schemaType: ["boolean", "object"],
+    allowUndefined: true,
+    trackErrors: true,
+    error,
+    code(cxt) {
+        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+        /* istanbul ignore if */
+        if (!errsCount)
+            throw new Error("ajv implementation error");
+        const { allErrors, opts } = it;
+        it.props = true;
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+            return;
+        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+        checkAdditionalProperties();
+        cxt.ok((0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+        function checkAdditionalProperties() {
+            gen.forIn("key", data, (key) => {
+                if (!props.length && !patProps.length)
+                    additionalPropertyCode(key);
+                else
+                    gen.if(isAdditional(key), () => additionalPropertyCode(key));
+            });
+        }
+        function isAdditional(key) {
+            let definedProp;
+            if (props.length > 8) {
+                // TODO maybe an option instead of hard-coded 8?
+                const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+                definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+            }
+            else if (props.length) {
+                definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._) `${key} === ${p}`));
+            }
+            else {
+                definedProp = codegen_1.nil;
+            }
+            if (patProps.length) {
+                definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._) `${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+            }
+            return (0, codegen_1.not)(definedProp);
+        }
+        function deleteAdditional(key) {
+            gen.code((0, codegen_1._) `delete ${data}[${key}]`);
+        }
+        function additionalPropertyCode(key) {
+            if (opts.removeAdditional === "all" || (opts.removeAdditional && schema === false)) {
+                deleteAdditional(key);
+                return;
+            }
+            if (schema === false) {
+                cxt.setParams({ additionalProperty: key });
+                cxt.error();
+                if (!allErrors)
+                    gen.break();
+                return;
+            }
+            if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+                const valid = gen.name("valid");
+                if (opts.removeAdditional === "failing") {
+                    applyAdditionalSchema(key, valid, false);
+                    gen.if((0, codegen_1.not)(valid), () => {
+                        cxt.reset();
+                        deleteAdditional(key);
+                    });
+                }
+                else {
+                    applyAdditionalSchema(key, valid);
+                    if (!allErrors)
+                        gen.if((0, codegen_1.not)(valid), () => gen.break());
+                }
+            }
+        }
+        function applyAdditionalSchema(key, valid, errors) {
+            const subschema = {
+                keyword: "additionalProperties",
+                dataProp: key,
+                dataPropType: util_1.Type.Str,
+            };
+            if (errors === false) {
+                Object.assign(subschema, {
+                    compositeRule: true,
+                    createErrors: false,
+                    allErrors: false,
+                });
+            }
+            cxt.subschema(subschema, valid);
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=additionalProperties.js.map
+
+/***/ }),
+
+/***/ 9205:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const util_1 = __nccwpck_require__(4464);
+const def = {
+    keyword: "allOf",
+    schemaType: "array",
+    code(cxt) {
+        const { gen, schema, it } = cxt;
+        /* istanbul ignore if */
+        if (!Array.isArray(schema))
+            throw new Error("ajv implementation error");
+        const valid = gen.name("valid");
+        schema.forEach((sch, i) => {
+            if ((0, util_1.alwaysValidSchema)(it, sch))
+                return;
+            const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+            cxt.ok(valid);
+            cxt.mergeEvaluated(schCxt);
+        });
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=allOf.js.map
+
+/***/ }),
+
+/***/ 9380:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const code_1 = __nccwpck_require__(8484);
+const def = {
+    keyword: "anyOf",
+    schemaType: "array",
+    trackErrors: true,
+    code: code_1.validateUnion,
+    error: { message: "must match a schema in anyOf" },
+};
+exports["default"] = def;
+//# sourceMappingURL=anyOf.js.map
+
+/***/ }),
+
+/***/ 6182:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const error = {
+    message: ({ params: { min, max } }) => max === undefined
+        ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
+        : (0, codegen_1.str) `must contain at least ${min} and no more than ${max} valid item(s)`,
+    params: ({ params: { min, max } }) => max === undefined ? (0, codegen_1._) `{minContains: ${min}}` : (0, codegen_1._) `{minContains: ${min}, maxContains: ${max}}`,
+};
+const def = {
+    keyword: "contains",
+    type: "array",
+    schemaType: ["object", "boolean"],
+    before: "uniqueItems",
+    trackErrors: true,
+    error,
+    code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        let min;
+        let max;
+        const { minContains, maxContains } = parentSchema;
+        if (it.opts.next) {
+            min = minContains === undefined ? 1 : minContains;
+            max = maxContains;
+        }
+        else {
+            min = 1;
+        }
+        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+        cxt.setParams({ min, max });
+        if (max === undefined && min === 0) {
+            (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+            return;
+        }
+        if (max !== undefined && min > max) {
+            (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+            cxt.fail();
+            return;
+        }
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+            let cond = (0, codegen_1._) `${len} >= ${min}`;
+            if (max !== undefined)
+                cond = (0, codegen_1._) `${cond} && ${len} <= ${max}`;
+            cxt.pass(cond);
+            return;
+        }
+        it.items = true;
+        const valid = gen.name("valid");
+        if (max === undefined && min === 1) {
+            validateItems(valid, () => gen.if(valid, () => gen.break()));
+        }
+        else if (min === 0) {
+            gen.let(valid, true);
+            if (max !== undefined)
+                gen.if((0, codegen_1._) `${data}.length > 0`, validateItemsWithCount);
+        }
+        else {
+            gen.let(valid, false);
+            validateItemsWithCount();
+        }
+        cxt.result(valid, () => cxt.reset());
+        function validateItemsWithCount() {
+            const schValid = gen.name("_valid");
+            const count = gen.let("count", 0);
+            validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+        }
+        function validateItems(_valid, block) {
+            gen.forRange("i", 0, len, (i) => {
+                cxt.subschema({
+                    keyword: "contains",
+                    dataProp: i,
+                    dataPropType: util_1.Type.Num,
+                    compositeRule: true,
+                }, _valid);
+                block();
+            });
+        }
+        function checkLimits(count) {
+            gen.code((0, codegen_1._) `${count}++`);
+            if (max === undefined) {
+                gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true).break());
+            }
+            else {
+                gen.if((0, codegen_1._) `${count} > ${max}`, () => gen.assign(valid, false).break());
+                if (min === 1)
+                    gen.assign(valid, true);
+                else
+                    gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true));
+            }
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=contains.js.map
+
+/***/ }),
+
+/***/ 5826:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
+exports.error = {
+    message: ({ params: { property, depsCount, deps } }) => {
+        const property_ies = depsCount === 1 ? "property" : "properties";
+        return (0, codegen_1.str) `must have ${property_ies} ${deps} when property ${property} is present`;
+    },
+    params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._) `{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`, // TODO change to reference
+};
+const def = {
+    keyword: "dependencies",
+    type: "object",
+    schemaType: "object",
+    error: exports.error,
+    code(cxt) {
+        const [propDeps, schDeps] = splitDependencies(cxt);
+        validatePropertyDeps(cxt, propDeps);
+        validateSchemaDeps(cxt, schDeps);
+    },
+};
+function splitDependencies({ schema }) {
+    const propertyDeps = {};
+    const schemaDeps = {};
+    for (const key in schema) {
+        if (key === "__proto__")
+            continue;
+        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
+        deps[key] = schema[key];
+    }
+    return [propertyDeps, schemaDeps];
+}
+function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+    const { gen, data, it } = cxt;
+    if (Object.keys(propertyDeps).length === 0)
+        return;
+    const missing = gen.let("missing");
+    for (const prop in propertyDeps) {
+        const deps = propertyDeps[prop];
+        if (deps.length === 0)
+            continue;
+        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+        cxt.setParams({
+            property: prop,
+            depsCount: deps.length,
+            deps: deps.join(", "),
+        });
+        if (it.allErrors) {
+            gen.if(hasProperty, () => {
+                for (const depProp of deps) {
+                    (0, code_1.checkReportMissingProp)(cxt, depProp);
+                }
+            });
+        }
+        else {
+            gen.if((0, codegen_1._) `${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.else();
+        }
+    }
+}
+exports.validatePropertyDeps = validatePropertyDeps;
+function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+    const { gen, data, keyword, it } = cxt;
+    const valid = gen.name("valid");
+    for (const prop in schemaDeps) {
+        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
+            continue;
+        gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties), () => {
+            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+        }, () => gen.var(valid, true) // TODO var
+        );
+        cxt.ok(valid);
+    }
+}
+exports.validateSchemaDeps = validateSchemaDeps;
+exports["default"] = def;
+//# sourceMappingURL=dependencies.js.map
+
+/***/ }),
+
+/***/ 8584:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const error = {
+    message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
+    params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
+};
+const def = {
+    keyword: "if",
+    schemaType: ["object", "boolean"],
+    trackErrors: true,
+    error,
+    code(cxt) {
+        const { gen, parentSchema, it } = cxt;
+        if (parentSchema.then === undefined && parentSchema.else === undefined) {
+            (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+        }
+        const hasThen = hasSchema(it, "then");
+        const hasElse = hasSchema(it, "else");
+        if (!hasThen && !hasElse)
+            return;
+        const valid = gen.let("valid", true);
+        const schValid = gen.name("_valid");
+        validateIf();
+        cxt.reset();
+        if (hasThen && hasElse) {
+            const ifClause = gen.let("ifClause");
+            cxt.setParams({ ifClause });
+            gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+        }
+        else if (hasThen) {
+            gen.if(schValid, validateClause("then"));
+        }
+        else {
+            gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+        }
+        cxt.pass(valid, () => cxt.error(true));
+        function validateIf() {
+            const schCxt = cxt.subschema({
+                keyword: "if",
+                compositeRule: true,
+                createErrors: false,
+                allErrors: false,
+            }, schValid);
+            cxt.mergeEvaluated(schCxt);
+        }
+        function validateClause(keyword, ifClause) {
+            return () => {
+                const schCxt = cxt.subschema({ keyword }, schValid);
+                gen.assign(valid, schValid);
+                cxt.mergeValidEvaluated(schCxt, valid);
+                if (ifClause)
+                    gen.assign(ifClause, (0, codegen_1._) `${keyword}`);
+                else
+                    cxt.setParams({ ifClause: keyword });
+            };
+        }
+    },
+};
+function hasSchema(it, keyword) {
+    const schema = it.schema[keyword];
+    return schema !== undefined && !(0, util_1.alwaysValidSchema)(it, schema);
+}
+exports["default"] = def;
+//# sourceMappingURL=if.js.map
+
+/***/ }),
+
+/***/ 8775:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const additionalItems_1 = __nccwpck_require__(3448);
+const prefixItems_1 = __nccwpck_require__(6467);
+const items_1 = __nccwpck_require__(5791);
+const items2020_1 = __nccwpck_require__(2959);
+const contains_1 = __nccwpck_require__(6182);
+const dependencies_1 = __nccwpck_require__(5826);
+const propertyNames_1 = __nccwpck_require__(1372);
+const additionalProperties_1 = __nccwpck_require__(2431);
+const properties_1 = __nccwpck_require__(8778);
+const patternProperties_1 = __nccwpck_require__(664);
+const not_1 = __nccwpck_require__(8350);
+const anyOf_1 = __nccwpck_require__(9380);
+const oneOf_1 = __nccwpck_require__(2490);
+const allOf_1 = __nccwpck_require__(9205);
+const if_1 = __nccwpck_require__(8584);
+const thenElse_1 = __nccwpck_require__(9210);
+function getApplicator(draft2020 = false) {
+    const applicator = [
+        // any
+        not_1.default,
+        anyOf_1.default,
+        oneOf_1.default,
+        allOf_1.default,
+        if_1.default,
+        thenElse_1.default,
+        // object
+        propertyNames_1.default,
+        additionalProperties_1.default,
+        dependencies_1.default,
+        properties_1.default,
+        patternProperties_1.default,
+    ];
+    // array
+    if (draft2020)
+        applicator.push(prefixItems_1.default, items2020_1.default);
+    else
+        applicator.push(additionalItems_1.default, items_1.default);
+    applicator.push(contains_1.default);
+    return applicator;
+}
+exports["default"] = getApplicator;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 5791:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.validateTuple = void 0;
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
+const def = {
+    keyword: "items",
+    type: "array",
+    schemaType: ["object", "array", "boolean"],
+    before: "uniqueItems",
+    code(cxt) {
+        const { schema, it } = cxt;
+        if (Array.isArray(schema))
+            return validateTuple(cxt, "additionalItems", schema);
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+            return;
+        cxt.ok((0, code_1.validateArray)(cxt));
+    },
+};
+function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+    const { gen, parentSchema, data, keyword, it } = cxt;
+    checkStrictTuple(parentSchema);
+    if (it.opts.unevaluated && schArr.length && it.items !== true) {
+        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+    }
+    const valid = gen.name("valid");
+    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+    schArr.forEach((sch, i) => {
+        if ((0, util_1.alwaysValidSchema)(it, sch))
+            return;
+        gen.if((0, codegen_1._) `${len} > ${i}`, () => cxt.subschema({
+            keyword,
+            schemaProp: i,
+            dataProp: i,
+        }, valid));
+        cxt.ok(valid);
+    });
+    function checkStrictTuple(sch) {
+        const { opts, errSchemaPath } = it;
+        const l = schArr.length;
+        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+        if (opts.strictTuples && !fullTuple) {
+            const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+            (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
+        }
+    }
+}
+exports.validateTuple = validateTuple;
+exports["default"] = def;
+//# sourceMappingURL=items.js.map
+
+/***/ }),
+
+/***/ 2959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
+const additionalItems_1 = __nccwpck_require__(3448);
+const error = {
+    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+};
+const def = {
+    keyword: "items",
+    type: "array",
+    schemaType: ["object", "boolean"],
+    before: "uniqueItems",
+    error,
+    code(cxt) {
+        const { schema, parentSchema, it } = cxt;
+        const { prefixItems } = parentSchema;
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+            return;
+        if (prefixItems)
+            (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+        else
+            cxt.ok((0, code_1.validateArray)(cxt));
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=items2020.js.map
+
+/***/ }),
+
+/***/ 8350:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const util_1 = __nccwpck_require__(4464);
+const def = {
+    keyword: "not",
+    schemaType: ["object", "boolean"],
+    trackErrors: true,
+    code(cxt) {
+        const { gen, schema, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+            cxt.fail();
+            return;
+        }
+        const valid = gen.name("valid");
+        cxt.subschema({
+            keyword: "not",
+            compositeRule: true,
+            createErrors: false,
+            allErrors: false,
+        }, valid);
+        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+    },
+    error: { message: "must NOT be valid" },
+};
+exports["default"] = def;
+//# sourceMappingURL=not.js.map
+
+/***/ }),
+
+/***/ 2490:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const error = {
+    message: "must match exactly one schema in oneOf",
+    params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
+};
+const def = {
+    keyword: "oneOf",
+    schemaType: "array",
+    trackErrors: true,
+    error,
+    code(cxt) {
+        const { gen, schema, parentSchema, it } = cxt;
+        /* istanbul ignore if */
+        if (!Array.isArray(schema))
+            throw new Error("ajv implementation error");
+        if (it.opts.discriminator && parentSchema.discriminator)
+            return;
+        const schArr = schema;
+        const valid = gen.let("valid", false);
+        const passing = gen.let("passing", null);
+        const schValid = gen.name("_valid");
+        cxt.setParams({ passing });
+        // TODO possibly fail straight away (with warning or exception) if there are two empty always valid schemas
+        gen.block(validateOneOf);
+        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+        function validateOneOf() {
+            schArr.forEach((sch, i) => {
+                let schCxt;
+                if ((0, util_1.alwaysValidSchema)(it, sch)) {
+                    gen.var(schValid, true);
+                }
+                else {
+                    schCxt = cxt.subschema({
+                        keyword: "oneOf",
+                        schemaProp: i,
+                        compositeRule: true,
+                    }, schValid);
+                }
+                if (i > 0) {
+                    gen
+                        .if((0, codegen_1._) `${schValid} && ${valid}`)
+                        .assign(valid, false)
+                        .assign(passing, (0, codegen_1._) `[${passing}, ${i}]`)
+                        .else();
+                }
+                gen.if(schValid, () => {
+                    gen.assign(valid, true);
+                    gen.assign(passing, i);
+                    if (schCxt)
+                        cxt.mergeEvaluated(schCxt, codegen_1.Name);
+                });
+            });
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=oneOf.js.map
+
+/***/ }),
+
+/***/ 664:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const util_2 = __nccwpck_require__(4464);
+const def = {
+    keyword: "patternProperties",
+    type: "object",
+    schemaType: "object",
+    code(cxt) {
+        const { gen, schema, data, parentSchema, it } = cxt;
+        const { opts } = it;
+        const patterns = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns.length === 0 ||
+            (alwaysValidPatterns.length === patterns.length &&
+                (!it.opts.unevaluated || it.props === true))) {
+            return;
+        }
+        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
+        const valid = gen.name("valid");
+        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
+            it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+        }
+        const { props } = it;
+        validatePatternProperties();
+        function validatePatternProperties() {
+            for (const pat of patterns) {
+                if (checkProperties)
+                    checkMatchingProperties(pat);
+                if (it.allErrors) {
+                    validateProperties(pat);
+                }
+                else {
+                    gen.var(valid, true); // TODO var
+                    validateProperties(pat);
+                    gen.if(valid);
+                }
+            }
+        }
+        function checkMatchingProperties(pat) {
+            for (const prop in checkProperties) {
+                if (new RegExp(pat).test(prop)) {
+                    (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+                }
+            }
+        }
+        function validateProperties(pat) {
+            gen.forIn("key", data, (key) => {
+                gen.if((0, codegen_1._) `${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+                    const alwaysValid = alwaysValidPatterns.includes(pat);
+                    if (!alwaysValid) {
+                        cxt.subschema({
+                            keyword: "patternProperties",
+                            schemaProp: pat,
+                            dataProp: key,
+                            dataPropType: util_2.Type.Str,
+                        }, valid);
+                    }
+                    if (it.opts.unevaluated && props !== true) {
+                        gen.assign((0, codegen_1._) `${props}[${key}]`, true);
+                    }
+                    else if (!alwaysValid && !it.allErrors) {
+                        // can short-circuit if `unevaluatedProperties` is not supported (opts.next === false)
+                        // or if all properties were evaluated (props === true)
+                        gen.if((0, codegen_1.not)(valid), () => gen.break());
+                    }
+                });
+            });
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=patternProperties.js.map
+
+/***/ }),
+
+/***/ 6467:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const items_1 = __nccwpck_require__(5791);
+const def = {
+    keyword: "prefixItems",
+    type: "array",
+    schemaType: ["array"],
+    before: "uniqueItems",
+    code: (cxt) => (0, items_1.validateTuple)(cxt, "items"),
+};
+exports["default"] = def;
+//# sourceMappingURL=prefixItems.js.map
+
+/***/ }),
+
+/***/ 8778:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const validate_1 = __nccwpck_require__(7881);
+const code_1 = __nccwpck_require__(8484);
+const util_1 = __nccwpck_require__(4464);
+const additionalProperties_1 = __nccwpck_require__(2431);
+const def = {
+    keyword: "properties",
+    type: "object",
+    schemaType: "object",
+    code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === undefined) {
+            additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+        }
+        const allProps = (0, code_1.allSchemaProperties)(schema);
+        for (const prop of allProps) {
+            it.definedProperties.add(prop);
+        }
+        if (it.opts.unevaluated && allProps.length && it.props !== true) {
+            it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+        }
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (properties.length === 0)
+            return;
+        const valid = gen.name("valid");
+        for (const prop of properties) {
+            if (hasDefault(prop)) {
+                applyPropertySchema(prop);
+            }
+            else {
+                gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+                applyPropertySchema(prop);
+                if (!it.allErrors)
+                    gen.else().var(valid, true);
+                gen.endIf();
+            }
+            cxt.it.definedProperties.add(prop);
+            cxt.ok(valid);
+        }
+        function hasDefault(prop) {
+            return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== undefined;
+        }
+        function applyPropertySchema(prop) {
+            cxt.subschema({
+                keyword: "properties",
+                schemaProp: prop,
+                dataProp: prop,
+            }, valid);
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=properties.js.map
+
+/***/ }),
+
+/***/ 1372:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const error = {
+    message: "property name must be valid",
+    params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
+};
+const def = {
+    keyword: "propertyNames",
+    type: "object",
+    schemaType: ["object", "boolean"],
+    error,
+    code(cxt) {
+        const { gen, schema, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+            return;
+        const valid = gen.name("valid");
+        gen.forIn("key", data, (key) => {
+            cxt.setParams({ propertyName: key });
+            cxt.subschema({
+                keyword: "propertyNames",
+                data: key,
+                dataTypes: ["string"],
+                propertyName: key,
+                compositeRule: true,
+            }, valid);
+            gen.if((0, codegen_1.not)(valid), () => {
+                cxt.error(true);
+                if (!it.allErrors)
+                    gen.break();
+            });
+        });
+        cxt.ok(valid);
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=propertyNames.js.map
+
+/***/ }),
+
+/***/ 9210:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const util_1 = __nccwpck_require__(4464);
+const def = {
+    keyword: ["then", "else"],
+    schemaType: ["object", "boolean"],
+    code({ keyword, parentSchema, it }) {
+        if (parentSchema.if === undefined)
+            (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=thenElse.js.map
+
+/***/ }),
+
+/***/ 8484:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const names_1 = __nccwpck_require__(630);
+const util_2 = __nccwpck_require__(4464);
+function checkReportMissingProp(cxt, prop) {
+    const { gen, data, it } = cxt;
+    gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+        cxt.setParams({ missingProperty: (0, codegen_1._) `${prop}` }, true);
+        cxt.error();
+    });
+}
+exports.checkReportMissingProp = checkReportMissingProp;
+function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
+    return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._) `${missing} = ${prop}`)));
+}
+exports.checkMissingProp = checkMissingProp;
+function reportMissingProp(cxt, missing) {
+    cxt.setParams({ missingProperty: missing }, true);
+    cxt.error();
+}
+exports.reportMissingProp = reportMissingProp;
+function hasPropFunc(gen) {
+    return gen.scopeValue("func", {
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        ref: Object.prototype.hasOwnProperty,
+        code: (0, codegen_1._) `Object.prototype.hasOwnProperty`,
+    });
+}
+exports.hasPropFunc = hasPropFunc;
+function isOwnProperty(gen, data, property) {
+    return (0, codegen_1._) `${hasPropFunc(gen)}.call(${data}, ${property})`;
+}
+exports.isOwnProperty = isOwnProperty;
+function propertyInData(gen, data, property, ownProperties) {
+    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+    return ownProperties ? (0, codegen_1._) `${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+}
+exports.propertyInData = propertyInData;
+function noPropertyInData(gen, data, property, ownProperties) {
+    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+    return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+}
+exports.noPropertyInData = noPropertyInData;
+function allSchemaProperties(schemaMap) {
+    return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+}
+exports.allSchemaProperties = allSchemaProperties;
+function schemaProperties(it, schemaMap) {
+    return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+}
+exports.schemaProperties = schemaProperties;
+function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+    const dataAndSchema = passSchema ? (0, codegen_1._) `${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+    const valCxt = [
+        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+        [names_1.default.parentData, it.parentData],
+        [names_1.default.parentDataProperty, it.parentDataProperty],
+        [names_1.default.rootData, names_1.default.rootData],
+    ];
+    if (it.opts.dynamicRef)
+        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+    const args = (0, codegen_1._) `${dataAndSchema}, ${gen.object(...valCxt)}`;
+    return context !== codegen_1.nil ? (0, codegen_1._) `${func}.call(${context}, ${args})` : (0, codegen_1._) `${func}(${args})`;
+}
+exports.callValidateCode = callValidateCode;
+const newRegExp = (0, codegen_1._) `new RegExp`;
+function usePattern({ gen, it: { opts } }, pattern) {
+    const u = opts.unicodeRegExp ? "u" : "";
+    const { regExp } = opts.code;
+    const rx = regExp(pattern, u);
+    return gen.scopeValue("pattern", {
+        key: rx.toString(),
+        ref: rx,
+        code: (0, codegen_1._) `${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`,
+    });
+}
+exports.usePattern = usePattern;
+function validateArray(cxt) {
+    const { gen, data, keyword, it } = cxt;
+    const valid = gen.name("valid");
+    if (it.allErrors) {
+        const validArr = gen.let("valid", true);
+        validateItems(() => gen.assign(validArr, false));
+        return validArr;
+    }
+    gen.var(valid, true);
+    validateItems(() => gen.break());
+    return valid;
+    function validateItems(notValid) {
+        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+        gen.forRange("i", 0, len, (i) => {
+            cxt.subschema({
+                keyword,
+                dataProp: i,
+                dataPropType: util_1.Type.Num,
+            }, valid);
+            gen.if((0, codegen_1.not)(valid), notValid);
+        });
+    }
+}
+exports.validateArray = validateArray;
+function validateUnion(cxt) {
+    const { gen, schema, keyword, it } = cxt;
+    /* istanbul ignore if */
+    if (!Array.isArray(schema))
+        throw new Error("ajv implementation error");
+    const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+    if (alwaysValid && !it.opts.unevaluated)
+        return;
+    const valid = gen.let("valid", false);
+    const schValid = gen.name("_valid");
+    gen.block(() => schema.forEach((_sch, i) => {
+        const schCxt = cxt.subschema({
+            keyword,
+            schemaProp: i,
+            compositeRule: true,
+        }, schValid);
+        gen.assign(valid, (0, codegen_1._) `${valid} || ${schValid}`);
+        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+        // can short-circuit if `unevaluatedProperties/Items` not supported (opts.unevaluated !== true)
+        // or if all properties and items were evaluated (it.props === true && it.items === true)
+        if (!merged)
+            gen.if((0, codegen_1.not)(valid));
+    }));
+    cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+}
+exports.validateUnion = validateUnion;
+//# sourceMappingURL=code.js.map
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const def = {
+    keyword: "id",
+    code() {
+        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=id.js.map
+
+/***/ }),
+
+/***/ 7397:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const id_1 = __nccwpck_require__(9872);
+const ref_1 = __nccwpck_require__(2996);
+const core = [
+    "$schema",
+    "$id",
+    "$defs",
+    "$vocabulary",
+    { keyword: "$comment" },
+    "definitions",
+    id_1.default,
+    ref_1.default,
+];
+exports["default"] = core;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 2996:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.callRef = exports.getValidate = void 0;
+const ref_error_1 = __nccwpck_require__(3162);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const compile_1 = __nccwpck_require__(2718);
+const util_1 = __nccwpck_require__(4464);
+const def = {
+    keyword: "$ref",
+    schemaType: "string",
+    code(cxt) {
+        const { gen, schema: $ref, it } = cxt;
+        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { root } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+            return callRootRef();
+        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        if (schOrEnv === undefined)
+            throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+        if (schOrEnv instanceof compile_1.SchemaEnv)
+            return callValidate(schOrEnv);
+        return inlineRefSchema(schOrEnv);
+        function callRootRef() {
+            if (env === root)
+                return callRef(cxt, validateName, env, env.$async);
+            const rootName = gen.scopeValue("root", { ref: root });
+            return callRef(cxt, (0, codegen_1._) `${rootName}.validate`, root, root.$async);
+        }
+        function callValidate(sch) {
+            const v = getValidate(cxt, sch);
+            callRef(cxt, v, sch, sch.$async);
+        }
+        function inlineRefSchema(sch) {
+            const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+            const valid = gen.name("valid");
+            const schCxt = cxt.subschema({
+                schema: sch,
+                dataTypes: [],
+                schemaPath: codegen_1.nil,
+                topSchemaRef: schName,
+                errSchemaPath: $ref,
+            }, valid);
+            cxt.mergeEvaluated(schCxt);
+            cxt.ok(valid);
+        }
+    },
+};
+function getValidate(cxt, sch) {
+    const { gen } = cxt;
+    return sch.validate
+        ? gen.scopeValue("validate", { ref: sch.validate })
+        : (0, codegen_1._) `${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+}
+exports.getValidate = getValidate;
+function callRef(cxt, v, sch, $async) {
+    const { gen, it } = cxt;
+    const { allErrors, schemaEnv: env, opts } = it;
+    const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+    if ($async)
+        callAsyncRef();
+    else
+        callSyncRef();
+    function callAsyncRef() {
+        if (!env.$async)
+            throw new Error("async schema referenced by sync schema");
+        const valid = gen.let("valid");
+        gen.try(() => {
+            gen.code((0, codegen_1._) `await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+            addEvaluatedFrom(v); // TODO will not work with async, it has to be returned with the result
+            if (!allErrors)
+                gen.assign(valid, true);
+        }, (e) => {
+            gen.if((0, codegen_1._) `!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+            addErrorsFrom(e);
+            if (!allErrors)
+                gen.assign(valid, false);
+        });
+        cxt.ok(valid);
+    }
+    function callSyncRef() {
+        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+    }
+    function addErrorsFrom(source) {
+        const errs = (0, codegen_1._) `${source}.errors`;
+        gen.assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`); // TODO tagged
+        gen.assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
+    }
+    function addEvaluatedFrom(source) {
+        var _a;
+        if (!it.opts.unevaluated)
+            return;
+        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+        // TODO refactor
+        if (it.props !== true) {
+            if (schEvaluated && !schEvaluated.dynamicProps) {
+                if (schEvaluated.props !== undefined) {
+                    it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+                }
+            }
+            else {
+                const props = gen.var("props", (0, codegen_1._) `${source}.evaluated.props`);
+                it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+            }
+        }
+        if (it.items !== true) {
+            if (schEvaluated && !schEvaluated.dynamicItems) {
+                if (schEvaluated.items !== undefined) {
+                    it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+                }
+            }
+            else {
+                const items = gen.var("items", (0, codegen_1._) `${source}.evaluated.items`);
+                it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+            }
+        }
+    }
+}
+exports.callRef = callRef;
+exports["default"] = def;
+//# sourceMappingURL=ref.js.map
+
+/***/ }),
+
+/***/ 8886:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const types_1 = __nccwpck_require__(7115);
+const compile_1 = __nccwpck_require__(2718);
+const ref_error_1 = __nccwpck_require__(3162);
+const util_1 = __nccwpck_require__(4464);
+const error = {
+    message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
+        ? `tag "${tagName}" must be string`
+        : `value of tag "${tagName}" must be in oneOf`,
+    params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._) `{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`,
+};
+const def = {
+    keyword: "discriminator",
+    type: "object",
+    schemaType: "object",
+    error,
+    code(cxt) {
+        const { gen, data, schema, parentSchema, it } = cxt;
+        const { oneOf } = parentSchema;
+        if (!it.opts.discriminator) {
+            throw new Error("discriminator: requires discriminator option");
+        }
+        const tagName = schema.propertyName;
+        if (typeof tagName != "string")
+            throw new Error("discriminator: requires propertyName");
+        if (schema.mapping)
+            throw new Error("discriminator: mapping is not supported");
+        if (!oneOf)
+            throw new Error("discriminator: requires oneOf keyword");
+        const valid = gen.let("valid", false);
+        const tag = gen.const("tag", (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._) `typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        cxt.ok(valid);
+        function validateMapping() {
+            const mapping = getMapping();
+            gen.if(false);
+            for (const tagValue in mapping) {
+                gen.elseIf((0, codegen_1._) `${tag} === ${tagValue}`);
+                gen.assign(valid, applyTagSchema(mapping[tagValue]));
+            }
+            gen.else();
+            cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+            gen.endIf();
+        }
+        function applyTagSchema(schemaProp) {
+            const _valid = gen.name("valid");
+            const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+            cxt.mergeEvaluated(schCxt, codegen_1.Name);
+            return _valid;
+        }
+        function getMapping() {
+            var _a;
+            const oneOfMapping = {};
+            const topRequired = hasRequired(parentSchema);
+            let tagRequired = true;
+            for (let i = 0; i < oneOf.length; i++) {
+                let sch = oneOf[i];
+                if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+                    const ref = sch.$ref;
+                    sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+                    if (sch instanceof compile_1.SchemaEnv)
+                        sch = sch.schema;
+                    if (sch === undefined)
+                        throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+                }
+                const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+                if (typeof propSch != "object") {
+                    throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+                }
+                tagRequired = tagRequired && (topRequired || hasRequired(sch));
+                addMappings(propSch, i);
+            }
+            if (!tagRequired)
+                throw new Error(`discriminator: "${tagName}" must be required`);
+            return oneOfMapping;
+            function hasRequired({ required }) {
+                return Array.isArray(required) && required.includes(tagName);
+            }
+            function addMappings(sch, i) {
+                if (sch.const) {
+                    addMapping(sch.const, i);
+                }
+                else if (sch.enum) {
+                    for (const tagValue of sch.enum) {
+                        addMapping(tagValue, i);
+                    }
+                }
+                else {
+                    throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+                }
+            }
+            function addMapping(tagValue, i) {
+                if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+                    throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+                }
+                oneOfMapping[tagValue] = i;
+            }
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 7115:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DiscrError = void 0;
+var DiscrError;
+(function (DiscrError) {
+    DiscrError["Tag"] = "tag";
+    DiscrError["Mapping"] = "mapping";
+})(DiscrError || (exports.DiscrError = DiscrError = {}));
+//# sourceMappingURL=types.js.map
+
+/***/ }),
+
+/***/ 9941:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const core_1 = __nccwpck_require__(7397);
+const validation_1 = __nccwpck_require__(5481);
+const applicator_1 = __nccwpck_require__(8775);
+const format_1 = __nccwpck_require__(2601);
+const metadata_1 = __nccwpck_require__(6620);
+const draft7Vocabularies = [
+    core_1.default,
+    validation_1.default,
+    (0, applicator_1.default)(),
+    format_1.default,
+    metadata_1.metadataVocabulary,
+    metadata_1.contentVocabulary,
+];
+exports["default"] = draft7Vocabularies;
+//# sourceMappingURL=draft7.js.map
+
+/***/ }),
+
+/***/ 6402:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const error = {
+    message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
+    params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
+};
+const def = {
+    keyword: "format",
+    type: ["number", "string"],
+    schemaType: "string",
+    $data: true,
+    error,
+    code(cxt, ruleType) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const { opts, errSchemaPath, schemaEnv, self } = it;
+        if (!opts.validateFormats)
+            return;
+        if ($data)
+            validate$DataFormat();
+        else
+            validateFormat();
+        function validate$DataFormat() {
+            const fmts = gen.scopeValue("formats", {
+                ref: self.formats,
+                code: opts.code.formats,
+            });
+            const fDef = gen.const("fDef", (0, codegen_1._) `${fmts}[${schemaCode}]`);
+            const fType = gen.let("fType");
+            const format = gen.let("format");
+            // TODO simplify
+            gen.if((0, codegen_1._) `typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._) `${fDef}.type || "string"`).assign(format, (0, codegen_1._) `${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._) `"string"`).assign(format, fDef));
+            cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+            function unknownFmt() {
+                if (opts.strictSchema === false)
+                    return codegen_1.nil;
+                return (0, codegen_1._) `${schemaCode} && !${format}`;
+            }
+            function invalidFmt() {
+                const callFormat = schemaEnv.$async
+                    ? (0, codegen_1._) `(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))`
+                    : (0, codegen_1._) `${format}(${data})`;
+                const validData = (0, codegen_1._) `(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
+                return (0, codegen_1._) `${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+            }
+        }
+        function validateFormat() {
+            const formatDef = self.formats[schema];
+            if (!formatDef) {
+                unknownFormat();
+                return;
+            }
+            if (formatDef === true)
+                return;
+            const [fmtType, format, fmtRef] = getFormat(formatDef);
+            if (fmtType === ruleType)
+                cxt.pass(validCondition());
+            function unknownFormat() {
+                if (opts.strictSchema === false) {
+                    self.logger.warn(unknownMsg());
+                    return;
+                }
+                throw new Error(unknownMsg());
+                function unknownMsg() {
+                    return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+                }
+            }
+            function getFormat(fmtDef) {
+                const code = fmtDef instanceof RegExp
+                    ? (0, codegen_1.regexpCode)(fmtDef)
+                    : opts.code.formats
+                        ? (0, codegen_1._) `${opts.code.formats}${(0, codegen_1.getProperty)(schema)}`
+                        : undefined;
+                const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+                if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+                    return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._) `${fmt}.validate`];
+                }
+                return ["string", fmtDef, fmt];
+            }
+            function validCondition() {
+                if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+                    if (!schemaEnv.$async)
+                        throw new Error("async format in sync schema");
+                    return (0, codegen_1._) `await ${fmtRef}(${data})`;
+                }
+                return typeof format == "function" ? (0, codegen_1._) `${fmtRef}(${data})` : (0, codegen_1._) `${fmtRef}.test(${data})`;
+            }
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=format.js.map
+
+/***/ }),
+
+/***/ 2601:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const format_1 = __nccwpck_require__(6402);
+const format = [format_1.default];
+exports["default"] = format;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 6620:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.contentVocabulary = exports.metadataVocabulary = void 0;
+exports.metadataVocabulary = [
+    "title",
+    "description",
+    "default",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "examples",
+];
+exports.contentVocabulary = [
+    "contentMediaType",
+    "contentEncoding",
+    "contentSchema",
+];
+//# sourceMappingURL=metadata.js.map
+
+/***/ }),
+
+/***/ 8026:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
+const error = {
+    message: "must be equal to constant",
+    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
+};
+const def = {
+    keyword: "const",
+    $data: true,
+    error,
+    code(cxt) {
+        const { gen, data, $data, schemaCode, schema } = cxt;
+        if ($data || (schema && typeof schema == "object")) {
+            cxt.fail$data((0, codegen_1._) `!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+        }
+        else {
+            cxt.fail((0, codegen_1._) `${schema} !== ${data}`);
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=const.js.map
+
+/***/ }),
+
+/***/ 3200:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
+const error = {
+    message: "must be equal to one of the allowed values",
+    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
+};
+const def = {
+    keyword: "enum",
+    schemaType: "array",
+    $data: true,
+    error,
+    code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        if (!$data && schema.length === 0)
+            throw new Error("enum must have non-empty array");
+        const useLoop = schema.length >= it.opts.loopEnum;
+        let eql;
+        const getEql = () => (eql !== null && eql !== void 0 ? eql : (eql = (0, util_1.useFunc)(gen, equal_1.default)));
+        let valid;
+        if (useLoop || $data) {
+            valid = gen.let("valid");
+            cxt.block$data(valid, loopEnum);
+        }
+        else {
+            /* istanbul ignore if */
+            if (!Array.isArray(schema))
+                throw new Error("ajv implementation error");
+            const vSchema = gen.const("vSchema", schemaCode);
+            valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+        }
+        cxt.pass(valid);
+        function loopEnum() {
+            gen.assign(valid, false);
+            gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._) `${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+        }
+        function equalCode(vSchema, i) {
+            const sch = schema[i];
+            return typeof sch === "object" && sch !== null
+                ? (0, codegen_1._) `${getEql()}(${data}, ${vSchema}[${i}])`
+                : (0, codegen_1._) `${data} === ${sch}`;
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=enum.js.map
+
+/***/ }),
+
+/***/ 5481:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const limitNumber_1 = __nccwpck_require__(3723);
+const multipleOf_1 = __nccwpck_require__(8132);
+const limitLength_1 = __nccwpck_require__(6962);
+const pattern_1 = __nccwpck_require__(6023);
+const limitProperties_1 = __nccwpck_require__(895);
+const required_1 = __nccwpck_require__(4504);
+const limitItems_1 = __nccwpck_require__(6296);
+const uniqueItems_1 = __nccwpck_require__(5132);
+const const_1 = __nccwpck_require__(8026);
+const enum_1 = __nccwpck_require__(3200);
+const validation = [
+    // number
+    limitNumber_1.default,
+    multipleOf_1.default,
+    // string
+    limitLength_1.default,
+    pattern_1.default,
+    // object
+    limitProperties_1.default,
+    required_1.default,
+    // array
+    limitItems_1.default,
+    uniqueItems_1.default,
+    // any
+    { keyword: "type", schemaType: ["string", "array"] },
+    { keyword: "nullable", schemaType: "boolean" },
+    const_1.default,
+    enum_1.default,
+];
+exports["default"] = validation;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 6296:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const error = {
+    message({ keyword, schemaCode }) {
+        const comp = keyword === "maxItems" ? "more" : "fewer";
+        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} items`;
+    },
+    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+};
+const def = {
+    keyword: ["maxItems", "minItems"],
+    type: "array",
+    schemaType: "number",
+    $data: true,
+    error,
+    code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._) `${data}.length ${op} ${schemaCode}`);
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=limitItems.js.map
+
+/***/ }),
+
+/***/ 6962:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const ucs2length_1 = __nccwpck_require__(6214);
+const error = {
+    message({ keyword, schemaCode }) {
+        const comp = keyword === "maxLength" ? "more" : "fewer";
+        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} characters`;
+    },
+    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+};
+const def = {
+    keyword: ["maxLength", "minLength"],
+    type: "string",
+    schemaType: "number",
+    $data: true,
+    error,
+    code(cxt) {
+        const { keyword, data, schemaCode, it } = cxt;
+        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const len = it.opts.unicode === false ? (0, codegen_1._) `${data}.length` : (0, codegen_1._) `${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+        cxt.fail$data((0, codegen_1._) `${len} ${op} ${schemaCode}`);
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=limitLength.js.map
+
+/***/ }),
+
+/***/ 3723:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const ops = codegen_1.operators;
+const KWDs = {
+    maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+    minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+    exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+    exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE },
+};
+const error = {
+    message: ({ keyword, schemaCode }) => (0, codegen_1.str) `must be ${KWDs[keyword].okStr} ${schemaCode}`,
+    params: ({ keyword, schemaCode }) => (0, codegen_1._) `{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`,
+};
+const def = {
+    keyword: Object.keys(KWDs),
+    type: "number",
+    schemaType: "number",
+    $data: true,
+    error,
+    code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        cxt.fail$data((0, codegen_1._) `${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=limitNumber.js.map
+
+/***/ }),
+
+/***/ 895:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const error = {
+    message({ keyword, schemaCode }) {
+        const comp = keyword === "maxProperties" ? "more" : "fewer";
+        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} properties`;
+    },
+    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+};
+const def = {
+    keyword: ["maxProperties", "minProperties"],
+    type: "object",
+    schemaType: "number",
+    $data: true,
+    error,
+    code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._) `Object.keys(${data}).length ${op} ${schemaCode}`);
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=limitProperties.js.map
+
+/***/ }),
+
+/***/ 8132:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const codegen_1 = __nccwpck_require__(1436);
+const error = {
+    message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
+    params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
+};
+const def = {
+    keyword: "multipleOf",
+    type: "number",
+    schemaType: "number",
+    $data: true,
+    error,
+    code(cxt) {
+        const { gen, data, schemaCode, it } = cxt;
+        // const bdt = bad$DataType(schemaCode, <string>def.schemaType, $data)
+        const prec = it.opts.multipleOfPrecision;
+        const res = gen.let("res");
+        const invalid = prec
+            ? (0, codegen_1._) `Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}`
+            : (0, codegen_1._) `${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._) `(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=multipleOf.js.map
+
+/***/ }),
+
+/***/ 6023:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const code_1 = __nccwpck_require__(8484);
+const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(1436);
+const error = {
+    message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
+    params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
+};
+const def = {
+    keyword: "pattern",
+    type: "string",
+    schemaType: "string",
+    $data: true,
+    error,
+    code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const u = it.opts.unicodeRegExp ? "u" : "";
+        if ($data) {
+            const { regExp } = it.opts.code;
+            const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._) `new RegExp` : (0, util_1.useFunc)(gen, regExp);
+            const valid = gen.let("valid");
+            gen.try(() => gen.assign(valid, (0, codegen_1._) `${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+            cxt.fail$data((0, codegen_1._) `!${valid}`);
+        }
+        else {
+            const regExp = (0, code_1.usePattern)(cxt, schema);
+            cxt.fail$data((0, codegen_1._) `!${regExp}.test(${data})`);
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=pattern.js.map
+
+/***/ }),
+
+/***/ 4504:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const error = {
+    message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
+    params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
+};
+const def = {
+    keyword: "required",
+    type: "object",
+    schemaType: "array",
+    $data: true,
+    error,
+    code(cxt) {
+        const { gen, schema, schemaCode, data, $data, it } = cxt;
+        const { opts } = it;
+        if (!$data && schema.length === 0)
+            return;
+        const useLoop = schema.length >= opts.loopRequired;
+        if (it.allErrors)
+            allErrorsMode();
+        else
+            exitOnErrorMode();
+        if (opts.strictRequired) {
+            const props = cxt.parentSchema.properties;
+            const { definedProperties } = cxt.it;
+            for (const requiredKey of schema) {
+                if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === undefined && !definedProperties.has(requiredKey)) {
+                    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+                    const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+                    (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+                }
+            }
+        }
+        function allErrorsMode() {
+            if (useLoop || $data) {
+                cxt.block$data(codegen_1.nil, loopAllRequired);
+            }
+            else {
+                for (const prop of schema) {
+                    (0, code_1.checkReportMissingProp)(cxt, prop);
+                }
+            }
+        }
+        function exitOnErrorMode() {
+            const missing = gen.let("missing");
+            if (useLoop || $data) {
+                const valid = gen.let("valid", true);
+                cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+                cxt.ok(valid);
+            }
+            else {
+                gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+                (0, code_1.reportMissingProp)(cxt, missing);
+                gen.else();
+            }
+        }
+        function loopAllRequired() {
+            gen.forOf("prop", schemaCode, (prop) => {
+                cxt.setParams({ missingProperty: prop });
+                gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+            });
+        }
+        function loopUntilMissing(missing, valid) {
+            cxt.setParams({ missingProperty: missing });
+            gen.forOf(missing, schemaCode, () => {
+                gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+                gen.if((0, codegen_1.not)(valid), () => {
+                    cxt.error();
+                    gen.break();
+                });
+            }, codegen_1.nil);
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=required.js.map
+
+/***/ }),
+
+/***/ 5132:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const dataType_1 = __nccwpck_require__(6685);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
+const error = {
+    message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+    params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
+};
+const def = {
+    keyword: "uniqueItems",
+    type: "array",
+    schemaType: "boolean",
+    $data: true,
+    error,
+    code(cxt) {
+        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema)
+            return;
+        const valid = gen.let("valid");
+        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._) `${schemaCode} === false`);
+        cxt.ok(valid);
+        function validateUniqueItems() {
+            const i = gen.let("i", (0, codegen_1._) `${data}.length`);
+            const j = gen.let("j");
+            cxt.setParams({ i, j });
+            gen.assign(valid, true);
+            gen.if((0, codegen_1._) `${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+        }
+        function canOptimize() {
+            return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+        }
+        function loopN(i, j) {
+            const item = gen.name("item");
+            const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+            const indices = gen.const("indices", (0, codegen_1._) `{}`);
+            gen.for((0, codegen_1._) `;${i}--;`, () => {
+                gen.let(item, (0, codegen_1._) `${data}[${i}]`);
+                gen.if(wrongType, (0, codegen_1._) `continue`);
+                if (itemTypes.length > 1)
+                    gen.if((0, codegen_1._) `typeof ${item} == "string"`, (0, codegen_1._) `${item} += "_"`);
+                gen
+                    .if((0, codegen_1._) `typeof ${indices}[${item}] == "number"`, () => {
+                    gen.assign(j, (0, codegen_1._) `${indices}[${item}]`);
+                    cxt.error();
+                    gen.assign(valid, false).break();
+                })
+                    .code((0, codegen_1._) `${indices}[${item}] = ${i}`);
+            });
+        }
+        function loopN2(i, j) {
+            const eql = (0, util_1.useFunc)(gen, equal_1.default);
+            const outer = gen.name("outer");
+            gen.label(outer).for((0, codegen_1._) `;${i}--;`, () => gen.for((0, codegen_1._) `${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._) `${eql}(${data}[${i}], ${data}[${j}])`, () => {
+                cxt.error();
+                gen.assign(valid, false).break(outer);
+            })));
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=uniqueItems.js.map
+
+/***/ }),
+
+/***/ 3430:
+/***/ ((module) => {
+
+
+
+// do not edit .js files directly - edit src/index.jst
+
+
+
+module.exports = function equal(a, b) {
+  if (a === b) return true;
+
+  if (a && b && typeof a == 'object' && typeof b == 'object') {
+    if (a.constructor !== b.constructor) return false;
+
+    var length, i, keys;
+    if (Array.isArray(a)) {
+      length = a.length;
+      if (length != b.length) return false;
+      for (i = length; i-- !== 0;)
+        if (!equal(a[i], b[i])) return false;
+      return true;
+    }
+
+
+
+    if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+
+    keys = Object.keys(a);
+    length = keys.length;
+    if (length !== Object.keys(b).length) return false;
+
+    for (i = length; i-- !== 0;)
+      if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+
+    for (i = length; i-- !== 0;) {
+      var key = keys[i];
+
+      if (!equal(a[key], b[key])) return false;
+    }
+
+    return true;
+  }
+
+  // true if both NaN, false otherwise
+  return a!==a && b!==b;
+};
+
+
+/***/ }),
+
+/***/ 1167:
+/***/ ((module) => {
+
+
+
+var traverse = module.exports = function (schema, opts, cb) {
+  // Legacy support for v0.3.1 and earlier.
+  if (typeof opts == 'function') {
+    cb = opts;
+    opts = {};
+  }
+
+  cb = opts.cb || cb;
+  var pre = (typeof cb == 'function') ? cb : cb.pre || function() {};
+  var post = cb.post || function() {};
+
+  _traverse(opts, pre, post, schema, '', schema);
+};
+
+
+traverse.keywords = {
+  additionalItems: true,
+  items: true,
+  contains: true,
+  additionalProperties: true,
+  propertyNames: true,
+  not: true,
+  if: true,
+  then: true,
+  else: true
+};
+
+traverse.arrayKeywords = {
+  items: true,
+  allOf: true,
+  anyOf: true,
+  oneOf: true
+};
+
+traverse.propsKeywords = {
+  $defs: true,
+  definitions: true,
+  properties: true,
+  patternProperties: true,
+  dependencies: true
+};
+
+traverse.skipKeywords = {
+  default: true,
+  enum: true,
+  const: true,
+  required: true,
+  maximum: true,
+  minimum: true,
+  exclusiveMaximum: true,
+  exclusiveMinimum: true,
+  multipleOf: true,
+  maxLength: true,
+  minLength: true,
+  pattern: true,
+  format: true,
+  maxItems: true,
+  minItems: true,
+  uniqueItems: true,
+  maxProperties: true,
+  minProperties: true
+};
+
+
+function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+  if (schema && typeof schema == 'object' && !Array.isArray(schema)) {
+    pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+    for (var key in schema) {
+      var sch = schema[key];
+      if (Array.isArray(sch)) {
+        if (key in traverse.arrayKeywords) {
+          for (var i=0; i<sch.length; i++)
+            _traverse(opts, pre, post, sch[i], jsonPtr + '/' + key + '/' + i, rootSchema, jsonPtr, key, schema, i);
+        }
+      } else if (key in traverse.propsKeywords) {
+        if (sch && typeof sch == 'object') {
+          for (var prop in sch)
+            _traverse(opts, pre, post, sch[prop], jsonPtr + '/' + key + '/' + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+        }
+      } else if (key in traverse.keywords || (opts.allKeys && !(key in traverse.skipKeywords))) {
+        _traverse(opts, pre, post, sch, jsonPtr + '/' + key, rootSchema, jsonPtr, key, schema);
+      }
+    }
+    post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+  }
+}
+
+
+function escapeJsonPtr(str) {
+  return str.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -28375,7 +34177,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7582);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7833);
 // The CLI's entry point: wire the process to main() and exit with its code.
 
 const controller = new AbortController();
@@ -28394,7 +34196,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7582:
+/***/ 7833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28522,7 +34324,7 @@ const systemClock = {
 
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __nccwpck_require__(8547);
-;// CONCATENATED MODULE: ./src/core/idempotency-key.ts
+;// CONCATENATED MODULE: ./src/core/run/idempotency-key.ts
 /**
  * The one rule for an Idempotency-Key, applied to the user's input before
  * anything is sent and again by the client: 1 to 255 printable ASCII characters,
@@ -28546,7 +34348,7 @@ function checkIdempotencyKey(key, input = 'idempotency key') {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/core/api/redact.ts
+;// CONCATENATED MODULE: ./src/core/redact.ts
 /**
  * Keeps the API key out of everything the kit prints. Servers and proxies sometimes
  * echo request headers in error bodies, so every server-provided string passes here
@@ -28616,7 +34418,7 @@ function redactDeep(value, redact) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/error-body.ts
+;// CONCATENATED MODULE: ./src/core/api/http/error-body.ts
 /**
  * Normalises every error body shape of contract.md part C into one value. Bodies come
  * from the API, a gateway or a proxy, so nothing here may throw on malformed input.
@@ -28771,6 +34573,9 @@ function hint(object, name) {
  *
  * Whether an answer is about what was asked (the flow id of a launch, the id of
  * an execution) is checked by the client, which knows what it asked (client.ts).
+ *
+ * One file on purpose (over 300 lines): the whole boundary, one decoder per
+ * endpoint, is reviewed as one.
  */
 
 /** Longest text kept of each kind of server field; longer text is cut with `…`. */
@@ -29866,7 +35671,7 @@ const silentLogger = {
     error: () => undefined
 };
 
-;// CONCATENATED MODULE: ./src/core/api/headers.ts
+;// CONCATENATED MODULE: ./src/core/api/http/headers.ts
 /** The value of a response header, the first one when it was repeated. */
 function headerValue(headers, name) {
     const value = headers[name.toLowerCase()];
@@ -29875,7 +35680,7 @@ function headerValue(headers, name) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/http-date.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/http-date.ts
 /**
  * HTTP-date parsing (RFC 9110 §5.6.7), for `Retry-After` and `Date`.
  *
@@ -29939,7 +35744,7 @@ function parseHttpDate(value, referenceMs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/reset-time.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/reset-time.ts
 /**
  * Reads "when does the limit reset" values whose format is not standardised:
  * `X-RateLimit-Reset`, a body `resetAt`, and numbers where a delay was expected.
@@ -30072,7 +35877,7 @@ function parseResetTime(value, nowMs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/structured-fields.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/structured-fields.ts
 /**
  * A small, lenient reader for HTTP Structured Field lists and dictionaries (RFC 9651),
  * enough for the IETF rate-limit fields:
@@ -30179,7 +35984,7 @@ function parseStructuredMembers(text) {
     return members;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/ratelimit-headers.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/headers.ts
 
 
 
@@ -30271,7 +36076,7 @@ function readXRateLimit(headers) {
     return { remaining, reset };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/rate-limit.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/signals.ts
 
 
 
@@ -30299,7 +36104,7 @@ function hasRateLimitSignals(headers, body) {
     return body?.retryAfter !== undefined || body?.resetAt !== undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/wait-format.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-format.ts
 /** How waits and instants read in logs and error messages. */
 /**
  * A wait for a log line: `0.4s`, `45s`, `1m 30s`, `1h 5m`. Sub-minute waits keep one
@@ -30324,7 +36129,7 @@ function isoTime(ms) {
     return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./src/core/api/http-error.ts
+;// CONCATENATED MODULE: ./src/core/api/http/http-error.ts
 
 
 
@@ -30463,7 +36268,7 @@ function cancelledError(signal, request) {
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/core/api/network-error.ts
+;// CONCATENATED MODULE: ./src/core/api/http/network-error.ts
 /**
  * Maps Node socket, DNS and TLS failures to `network` EchopointErrors. The Node error
  * code (ECONNRESET, ENOTFOUND, …) is kept as the error's code so the retry policy can
@@ -30549,7 +36354,7 @@ function requestTimeoutError(request, host, timeoutMs) {
     return new EchopointError('network', `${request} failed: no response from ${host} within ${seconds} (request timeout)`, { code: REQUEST_TIMEOUT_CODE, request });
 }
 
-;// CONCATENATED MODULE: ./src/core/api/http-send.ts
+;// CONCATENATED MODULE: ./src/core/api/http/send.ts
 /**
  * One HTTP exchange over @actions/http-client: no redirects, no retries, a per-request
  * timeout and an AbortSignal. http-client's own helpers cannot take a signal, so the
@@ -30633,7 +36438,7 @@ async function sendOnce(client, exchange) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/api/redirect.ts
+;// CONCATENATED MODULE: ./src/core/api/http/redirect.ts
 /**
  * Redirects are followed here, not by http-client: it would follow them to any host
  * and strip only `Authorization`, so `X-Api-Key` would go along. We follow only within
@@ -30682,7 +36487,7 @@ function redirectTarget(current, status, location, method, allowedOrigin, reques
     return target;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/retry-after.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/retry-after.ts
 /**
  * The `Retry-After` header (RFC 9110 §10.2.3):
  *
@@ -30714,7 +36519,7 @@ function parseRetryAfter(value, nowMs) {
     return date === undefined ? undefined : { atMs: date, form: 'HTTP-date' };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/server-clock.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/server-clock.ts
 
 
 /**
@@ -30734,7 +36539,7 @@ function serverClock(headers, localNowMs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/wait-plan.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-plan.ts
 
 
 
@@ -30823,7 +36628,7 @@ function exhaustedWait(headers, localNowMs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/retry.ts
+;// CONCATENATED MODULE: ./src/core/api/http/retry.ts
 
 
 
@@ -30940,7 +36745,7 @@ function createRetryPolicy(options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/api/pause-gate.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/pause-gate.ts
 
 
 
@@ -31015,7 +36820,7 @@ function pause_gate_describe(pause, ms) {
         : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal})`;
 }
 
-;// CONCATENATED MODULE: ./src/core/api/pacing.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/pacing.ts
 class Pacer {
     budget;
     clock;
@@ -31074,7 +36879,7 @@ class Pacer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/api/rate-budget.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/budget.ts
 
 
 
@@ -31173,7 +36978,7 @@ class RateBudget {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/core/api/url.ts
+;// CONCATENATED MODULE: ./src/core/api/http/url.ts
 /**
  * The API base URL: how it is validated (for the config and again by the transport)
  * and how request URLs are built from it.
@@ -31265,7 +37070,7 @@ function pathSegment(value, what) {
     return encodeURIComponent(v);
 }
 
-;// CONCATENATED MODULE: ./src/core/api/wait-recorder.ts
+;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-recorder.ts
 /** Logs, counts and performs the waits of one client. */
 class WaitRecorder {
     stats;
@@ -31304,7 +37109,7 @@ class WaitRecorder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/api/transport.ts
+;// CONCATENATED MODULE: ./src/core/api/http/transport.ts
 
 
 
@@ -31722,7 +37527,7 @@ function createClient(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/key-expiry.ts
+;// CONCATENATED MODULE: ./src/core/key/expiry.ts
 /**
  * Key expiry arithmetic shared by the run action's warning and the key-expiry
  * check: whole days left, rounded down (negative once expired).
@@ -31731,7 +37536,7 @@ const DAY_MS = 86_400_000;
 /** The run action warns when the key expires within this many days. */
 const RUN_EXPIRY_WARNING_DAYS = 14;
 /** Whole days from `now` until `expiresAt`, rounded down. */
-function key_expiry_daysLeft(expiresAt, now) {
+function expiry_daysLeft(expiresAt, now) {
     return Math.floor((Date.parse(expiresAt) - now) / DAY_MS);
 }
 /**
@@ -31740,16 +37545,16 @@ function key_expiry_daysLeft(expiresAt, now) {
  * its warn-days), or has expired.
  */
 function expiresSoon(expiresAt, now) {
-    return key_expiry_daysLeft(expiresAt, now) < RUN_EXPIRY_WARNING_DAYS;
+    return expiry_daysLeft(expiresAt, now) < RUN_EXPIRY_WARNING_DAYS;
 }
 /** The run action's warning about a key that expires soon (annotation and job summary). */
 function expiryWarning(expiresAt, now) {
-    const days = key_expiry_daysLeft(expiresAt, now);
+    const days = expiry_daysLeft(expiresAt, now);
     const left = days < 0 ? 'already expired' : `${days} day${days === 1 ? '' : 's'} left`;
     return `The API key expires on ${expiresAt} (${left}). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
 }
 
-;// CONCATENATED MODULE: ./src/core/scopes.ts
+;// CONCATENATED MODULE: ./src/core/key/scopes.ts
 const CI_MODES = [
     {
         mode: 'ids-ephemeral',
@@ -31785,7 +37590,7 @@ function missingScopes(required, granted) {
     return required.filter((scope) => !have.has(scope));
 }
 
-;// CONCATENATED MODULE: ./src/core/preflight.ts
+;// CONCATENATED MODULE: ./src/core/run/preflight.ts
 
 
 /** The message every adapter shows for a 401. */
@@ -31868,7 +37673,7 @@ async function preflight(api, options) {
     return info;
 }
 
-;// CONCATENATED MODULE: ./src/core/key-check.ts
+;// CONCATENATED MODULE: ./src/core/key/check.ts
 /**
  * The key-expiry check (interface.md section 2), without GitHub: ask the API who
  * the key is, find its expiry, and decide.
@@ -31886,6 +37691,9 @@ async function preflight(api, options) {
  *
  * The adapters turn the result into outputs, annotations, a job summary, a
  * reminder issue (action) or an exit code (CLI).
+ *
+ * Over 300 lines on purpose: the check's whole decision (expiry source, days
+ * left, scopes, messages) in one place.
  */
 
 
@@ -31904,7 +37712,7 @@ function plural(n, word) {
 function describeExpiry(expiresAt, now) {
     const msLeft = Date.parse(expiresAt) - now;
     if (msLeft > 0)
-        return `on ${expiresAt} (${plural(key_expiry_daysLeft(expiresAt, now), 'day')} left)`;
+        return `on ${expiresAt} (${plural(expiry_daysLeft(expiresAt, now), 'day')} left)`;
     const ago = Math.floor(-msLeft / DAY_MS);
     return `on ${expiresAt} (${ago === 0 ? 'less than a day' : plural(ago, 'day')} ago)`;
 }
@@ -31977,7 +37785,7 @@ function evaluateKey(info, rules, now, headerValue) {
     }
     else {
         const msLeft = Date.parse(expiry.expiresAt) - now;
-        daysLeft = key_expiry_daysLeft(expiry.expiresAt, now);
+        daysLeft = expiry_daysLeft(expiry.expiresAt, now);
         const when = describeExpiry(expiry.expiresAt, now);
         if (msLeft <= 0) {
             status = 'expired';
@@ -32093,91 +37901,13 @@ async function checkKey(config, options) {
     return evaluateKey(info, config, options.clock.now(), api.keyExpiresAtHeader);
 }
 
-;// CONCATENATED MODULE: ./src/core/duration.ts
+;// CONCATENATED MODULE: ./src/core/input-values.ts
 /**
- * Parses the `timeout` input: plain seconds (`900`) or a sequence of
- * number+unit parts (`90s`, `15m`, `1h`, `1h30m`, `500ms`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseDuration(text) {
-    const value = text.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
-        return undefined;
-    let total = 0;
-    for (const part of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(part[1]) * UNIT_MS[part[2]];
-    }
-    return Math.round(total);
-}
-/** `90500` → `1m 30.5s`; for logs and summaries. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '0s';
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const totalSeconds = ms / 1000;
-    if (totalSeconds < 60)
-        return `${Number(totalSeconds.toFixed(1))}s`;
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = Math.round(totalSeconds % 60);
-    const parts = [];
-    if (hours)
-        parts.push(`${hours}h`);
-    if (minutes)
-        parts.push(`${minutes}m`);
-    if (seconds || parts.length === 0)
-        parts.push(`${seconds}s`);
-    return parts.join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/core/config.ts
-/**
- * Turns the raw text of the action's inputs or the CLI's flags into a validated
- * RunConfig. Both front doors call this one function, so the rules (and the
- * messages that name the bad input) are the same everywhere, and nothing is
- * sent to the API until the whole configuration is valid.
+ * Reading one input's raw text, the same way for every input of every front
+ * door (action inputs, CLI flags, environment): what counts as "not set", lists,
+ * booleans, whole numbers, and how a user's value is quoted back in an error.
  */
 
-
-
-
-const DEFAULT_API_URL = 'https://api.echopoint.dev';
-const DEFAULT_TIMEOUT = '15m';
-const DEFAULT_MAX_PARALLEL = 4;
-/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/**
- * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
- * self-hosted one after 5 days, so a run that waits longer than a day is a
- * mistake; the bound also keeps every wait far inside what a timer can hold.
- */
-const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
-const ACTION_INPUT_NAMES = {
-    apiKey: 'api-key',
-    organizationId: 'organization-id',
-    apiUrl: 'api-url',
-    flowIds: 'flow-ids',
-    tags: 'tags',
-    matchMode: 'match-mode',
-    environment: 'environment',
-    versionId: 'version-id',
-    runner: 'runner',
-    timeout: 'timeout',
-    pollInterval: 'poll-interval',
-    maxParallel: 'max-parallel',
-    idempotencyKey: 'idempotency-key',
-    failOnEmpty: 'fail-on-empty',
-    cancelOnAbort: 'cancel-on-abort',
-    junitPath: 'junit-path',
-    jobSummary: 'job-summary',
-    shard: 'shard'
-};
-const RUNNERS = ['cloud', 'self_hosted', 'ephemeral'];
-const MATCH_MODES = ['any', 'all'];
 /** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
 function present(value) {
     if (value === undefined)
@@ -32237,19 +37967,16 @@ function parsePositiveInt(name, text, what) {
         throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
     return value;
 }
-/** Parses `i/n` (1-based). */
-function parseShard(name, text) {
-    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
-    if (!match) {
-        throw new ConfigError(name, `"${text}" is not of the form i/n`, 'Use for example 1/3 for the first of three shards.');
-    }
-    const index = Number(match[1]);
-    const total = Number(match[2]);
-    if (total < 1 || index < 1 || index > total) {
-        throw new ConfigError(name, `"${text}" is out of range`, 'The shard number must be between 1 and the shard count, for example 2/3.');
-    }
-    return { index, total };
-}
+
+;// CONCATENATED MODULE: ./src/core/credentials.ts
+/**
+ * The inputs every front door shares (run, check-key, whoami): the API key, the
+ * organization ID and the API URL, validated before anything is sent.
+ */
+
+
+
+const DEFAULT_API_URL = 'https://api.echopoint.dev';
 /**
  * Validates the API key, the organization ID and the API URL, the inputs every
  * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
@@ -32285,112 +38012,14 @@ function resolveApiUrl(raw, name) {
         .toString()
         .replace(/\/$/, '');
 }
-/**
- * Validates everything and returns the config. Throws ConfigError naming the
- * first bad input (by the name the user wrote) and what to do about it.
- */
-function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
-    const { apiKey, organizationId, apiUrl } = resolveCredentials(raw, names);
-    const flowIds = splitList(raw.flowIds);
-    const tags = splitList(raw.tags);
-    if (flowIds.length > 0 && tags.length > 0) {
-        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'both are set', `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
-    }
-    if (flowIds.length === 0 && tags.length === 0) {
-        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
-    }
-    for (const id of flowIds) {
-        if (!UUID_PATTERN.test(id)) {
-            throw new ConfigError(names.flowIds, `"${printable(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, 'Copy the ID from the flow page in Echopoint, or select flows by tags instead.');
-        }
-    }
-    for (const tag of tags) {
-        if (CONTROL_CHARS.test(tag) || tag.length > 100) {
-            throw new ConfigError(names.tags, `"${tag.slice(0, 40)}" is not a valid tag`, 'Tags are short names without control characters.');
-        }
-    }
-    const matchModeText = present(raw.matchMode) ?? 'any';
-    if (!MATCH_MODES.includes(matchModeText)) {
-        throw new ConfigError(names.matchMode, `"${matchModeText}" is not one of any, all`, 'Use any (a flow with at least one of the tags) or all (every tag).');
-    }
-    const matchMode = matchModeText;
-    const runnerText = present(raw.runner) ?? 'cloud';
-    if (!RUNNERS.includes(runnerText)) {
-        throw new ConfigError(names.runner, `"${runnerText}" is not one of cloud, self_hosted`, 'Use cloud (Echopoint runs the flows) or self_hosted.');
-    }
-    if (runnerText === 'ephemeral') {
-        throw new ConfigError(names.runner, 'ephemeral is not supported by this version of echopoint-ci (the in-job runner does not exist yet)', 'Use cloud or self_hosted.');
-    }
-    const runner = runnerText;
-    const timeoutText = present(raw.timeout) ?? DEFAULT_TIMEOUT;
-    const timeoutMs = parseDuration(timeoutText);
-    if (timeoutMs === undefined) {
-        throw new ConfigError(names.timeout, `"${timeoutText}" is not a duration`, 'Use seconds (900) or a number with a unit: 90s, 15m, 1h.');
-    }
-    if (timeoutMs <= 0) {
-        throw new ConfigError(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
-    }
-    if (timeoutMs > MAX_TIMEOUT_MS) {
-        throw new ConfigError(names.timeout, `must be at most 24h (got ${timeoutText})`, 'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).');
-    }
-    const pollText = present(raw.pollInterval) ?? 'auto';
-    let pollInterval = 'auto';
-    if (pollText !== 'auto') {
-        const ms = /^\d+(\.\d+)?$/.test(pollText) ? Number(pollText) * 1000 : parseDuration(pollText);
-        if (ms === undefined || ms < 1000 || ms > 300_000) {
-            throw new ConfigError(names.pollInterval, `"${pollText}" is not auto or a number of seconds between 1 and 300`, 'Use auto (recommended) or for example 10.');
-        }
-        pollInterval = Math.round(ms);
-    }
-    const maxParallelText = present(raw.maxParallel) ?? String(DEFAULT_MAX_PARALLEL);
-    const maxParallel = parsePositiveInt(names.maxParallel, maxParallelText, 'a whole number of at least 1, for example 4');
-    if (maxParallel > 100) {
-        throw new ConfigError(names.maxParallel, `must be at most 100 (got ${maxParallelText})`, 'Use for example 4.');
-    }
-    const idempotencyKeyText = present(raw.idempotencyKey);
-    const idempotencyKey = idempotencyKeyText === undefined
-        ? undefined
-        : checkIdempotencyKey(idempotencyKeyText, names.idempotencyKey);
-    const environment = present(raw.environment);
-    const versionId = present(raw.versionId);
-    if (environment !== undefined && (CONTROL_CHARS.test(environment) || environment.length > 255)) {
-        throw new ConfigError(names.environment, 'it contains a control character or is longer than 255 characters', 'Use the plain environment key shown in Echopoint.');
-    }
-    if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
-        throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
-    }
-    const junitPath = present(raw.junitPath);
-    if (junitPath !== undefined &&
-        (CONTROL_CHARS.test(junitPath) || /[\u0080-\u009f\u2028\u2029]/.test(junitPath))) {
-        throw new ConfigError(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
-    }
-    const shardText = present(raw.shard);
-    return {
-        apiKey,
-        organizationId,
-        apiUrl,
-        selection: flowIds.length > 0 ? { kind: 'ids', flowIds } : { kind: 'tags', tags, matchMode },
-        environment,
-        versionId,
-        runner,
-        timeoutMs,
-        pollInterval,
-        maxParallel,
-        idempotencyKey,
-        failOnEmpty: parseBoolean(names.failOnEmpty, raw.failOnEmpty, true),
-        cancelOnAbort: parseBoolean(names.cancelOnAbort, raw.cancelOnAbort, true),
-        junitPath,
-        jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
-        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
-    };
-}
 
-;// CONCATENATED MODULE: ./src/core/key-check-config.ts
+;// CONCATENATED MODULE: ./src/core/key/check-config.ts
 /**
  * The key-expiry check's inputs (interface.md section 2) turned into a validated
  * config. The action and `echopoint-ci check-key` both call resolveKeyCheckConfig,
  * so the rules and the messages naming the bad input are the same in both.
  */
+
 
 
 const DEFAULT_WARN_DAYS = 14;
@@ -32469,7 +38098,7 @@ function resolveKeyCheckConfig(raw, names = KEY_CHECK_ACTION_INPUT_NAMES) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/key-rotation.ts
+;// CONCATENATED MODULE: ./src/core/key/rotation.ts
 /**
  * How to rotate the CI key, in one place: the job summary, the reminder issue
  * and the CLI all show these steps (README, "Rotating the key", says the same).
@@ -32530,7 +38159,7 @@ function createCliLogger(options) {
 /**
  * `echopoint-ci check-key`: the key-expiry check of the check-key action, for any
  * CI system's scheduled job and for people at a terminal. The same core
- * (src/core/key-check.ts); no reminder issue (that is the GitHub action's job).
+ * (src/core/key/check.ts); no reminder issue (that is the GitHub action's job).
  *
  * Exit codes: 0 ok, expiring (fewer than --warn-days left), never expiring, or
  * unknown expiry; 3 invalid (401), expired, fewer than --fail-days left, missing
@@ -32810,9 +38439,23 @@ function createContext(init) {
         }
     };
 }
+/** The organization the request acts in (set by the auth layer). */
+function organizationOf(ctx) {
+    if (ctx.organizationId === undefined)
+        throw new Error('route reached without an organization');
+    return ctx.organizationId;
+}
+/** The authenticated key (set by the auth layer). */
+function apiKeyOf(ctx) {
+    if (!ctx.apiKey)
+        throw new Error('route reached without an authenticated key');
+    return ctx.apiKey;
+}
+/** A path parameter the router matched. */
+function paramOf(ctx, name) {
+    return ctx.route?.params[name];
+}
 
-;// CONCATENATED MODULE: ./fixtures/default.json
-const default_namespaceObject = /*#__PURE__*/JSON.parse('{"description":"Default sandbox fixture: one demo organization with CI keys in every state (valid, read-only, execute-only, expired, revoked, expiring soon, never expiring) and a handful of flows. `tags: smoke` passes; `tags: regression` includes one flow that fails on purpose. Every key here is fake and only works against the sandbox.","default":{"organization_id":"org_demo","api_key_id":"key_demo_ci"},"organizations":[{"id":"org_demo","name":"Demo Shop"},{"id":"org_other","name":"Another Company"}],"api_keys":[{"id":"key_demo_ci","key":"epk_live_sandbox_demo_ci","name":"GitHub Actions CI (sandbox)","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"The default key: the `ci` preset, expiring in 90 days."},{"id":"key_demo_read_only","key":"epk_live_sandbox_read_only","name":"Inventory (read-only)","organization_id":"org_demo","permissions":["flows:read"],"expires_in_days":90,"description":"Can list and read flows, cannot launch (403 on launch)."},{"id":"key_demo_execute_only","key":"epk_live_sandbox_execute_only","name":"Launch only","organization_id":"org_demo","permissions":["flows:execute"],"expires_in_days":90,"description":"Can launch by flow ID, cannot search by tag or poll (403 on reads)."},{"id":"key_demo_admin","key":"epk_live_sandbox_admin","name":"Organization admin","organization_id":"org_demo","permissions":["flows:read","flows:write","flows:execute","runner:claim","runner:complete","webhooks:read","api_key:create"],"expires_in_days":90,"description":"Holds api_key:create, so GET /permissions works even with that extension off."},{"id":"key_demo_expired","key":"epk_live_sandbox_expired","name":"Expired CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":-30,"description":"Expired 30 days before the sandbox started: every request gets 401."},{"id":"key_demo_revoked","key":"epk_live_sandbox_revoked","name":"Revoked CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"revoked":true,"description":"Revoked: every request gets 401."},{"id":"key_demo_expiring_soon","key":"epk_live_sandbox_expiring_soon","name":"CI key due for rotation","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":5,"description":"Valid, but expires in 5 days: check-key warns (or fails with fail-days >= 5)."},{"id":"key_demo_no_expiry","key":"epk_live_sandbox_no_expiry","name":"CI key without expiry","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_at":null,"description":"Never expires: check-key recommends setting an expiration date."},{"id":"key_other_ci","key":"epk_live_sandbox_other_org","name":"CI key of another organization","organization_id":"org_other","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"Belongs to org_other: 403 with X-Organization-ID org_demo; org_demo\'s flows are 404 to it."}],"flows":[{"id":"12274271-06b2-43b7-b64a-de134439c37f","organization_id":"org_demo","name":"Login and fetch profile","description":"Signs in with the demo user and reads its profile.","tags":["smoke","regression"],"version":"3","metadata":{"owner":"team-identity"},"published_versions":["5d6c9db6-82f8-418e-92fc-7430deed5f90"],"inputs":{"base_url":{"value":"https://shop.example.test"},"password":{"value":"correct-horse-battery-staple","secret":true}},"nodes":[{"id":"login","display_name":"POST /auth/login","type":"request","config":{"method":"POST","url":"{{base_url}}/auth/login"}},{"id":"profile","display_name":"GET /me","type":"request","config":{"method":"GET","url":"{{base_url}}/me"}}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"38397a93-100d-4a5c-a538-1e000c3127da","organization_id":"org_demo","name":"Checkout happy path","description":"Adds a product to the cart, checks out and waits for the order to be paid.","tags":["smoke","regression"],"version":"7","nodes":[{"id":"products","display_name":"GET /products","type":"request"},{"id":"add_to_cart","display_name":"POST /cart/items","type":"request"},{"id":"checkout","display_name":"POST /checkout","type":"request"},{"id":"wait_payment","display_name":"Wait for payment confirmation","type":"delay","weight":2},{"id":"order","display_name":"GET /orders/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":3500}},{"id":"127725f7-5a17-4b95-9526-f64b9cd7313e","organization_id":"org_demo","name":"API health check","description":"The public health endpoint answers 200.","tags":["smoke"],"version":"1","nodes":[{"id":"health","display_name":"GET /health","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}},{"id":"658f25a8-7926-4ff7-b5ea-344d42c9a316","organization_id":"org_demo","name":"Refund a captured payment","description":"Authorizes, captures and refunds a card payment.","tags":["smoke","payments"],"version":"2","nodes":[{"id":"authorize","display_name":"POST /payments","type":"request"},{"id":"capture","display_name":"POST /payments/{id}/capture","type":"request"},{"id":"refund","display_name":"POST /payments/{id}/refunds","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"fa2ee422-0250-4ec8-b1c6-f0d17e1e3adc","organization_id":"org_demo","name":"Product search (GraphQL)","description":"Searches the catalogue through the GraphQL gateway.","tags":["regression"],"version":"4","nodes":[{"id":"search","display_name":"query searchProducts","type":"graphql"},{"id":"product","display_name":"GET /products/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"d405cce9-ee22-4b7c-a731-77924b7f964e","organization_id":"org_demo","name":"Order history","description":"Lists past orders and opens the latest one. Fails on purpose: the order endpoint answers 500.","tags":["regression"],"version":"5","nodes":[{"id":"list_orders","display_name":"GET /orders","type":"request"},{"id":"get_order","display_name":"GET /orders/{id}","type":"request"},{"id":"get_invoice","display_name":"GET /orders/{id}/invoice","type":"request"}],"simulation":{"outcome":"failed","duration_ms":2500,"failure":{"node_id":"get_order","assertion":{"extractor":"status_code","operator":"equals","expected":200,"actual":500}}}},{"id":"e90bfc84-c53a-4d44-9701-5bb5aabaced6","organization_id":"org_demo","name":"Password reset email","description":"Creates a user, asks for a password reset and finds the email. Untagged: run it by ID.","tags":[],"version":"1","nodes":[{"id":"create_user","display_name":"Create test user","type":"module"},{"id":"reset","display_name":"POST /auth/password-reset","type":"request"},{"id":"mailbox","display_name":"GET /test-mailbox/messages","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"a11474f0-fa79-4de1-b36a-086899a09db0","organization_id":"org_demo","name":"Legacy billing sync","description":"Talks to a legacy billing host that is down: fails before any node runs.","tags":["legacy"],"version":"1","nodes":[{"id":"export","display_name":"POST /billing/export","type":"request"},{"id":"verify","display_name":"GET /billing/export/status","type":"request"}],"simulation":{"outcome":"error","duration_ms":1000,"error":{"code":"ENVIRONMENT_UNREACHABLE","message":"Could not connect to https://billing.legacy.example.test: connection refused"}}},{"id":"d37f7f6f-eab2-48c9-8898-f4b15a61a3d3","organization_id":"org_other","name":"Another company\'s smoke test","description":"Belongs to org_other: invisible to org_demo\'s keys.","tags":["smoke"],"version":"1","nodes":[{"id":"ping","display_name":"GET /ping","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}}]}');
 ;// CONCATENATED MODULE: ./src/sandbox/validate.ts
 /**
  * Input checks shared by the routes. Each failure is a 400 VALIDATION_ERROR that
@@ -32913,12 +38556,111 @@ function page(items, limit, offset) {
     return { total: items.length, count: slice.length, items: slice };
 }
 
-;// CONCATENATED MODULE: ./src/sandbox/fixture-checker.ts
+;// CONCATENATED MODULE: ./src/sandbox/auth.ts
 /**
- * Validation helpers for fixtures files: each check carries the path of the value
- * it looks at, so an error names the field (`flows[2].simulation.outcome`).
+ * Authentication and authorization (contract.md part A, Authentication):
+ *
+ * - 401 for a missing, malformed, unknown, expired or revoked `X-Api-Key`;
+ *   scopes are not consulted for these.
+ * - 400 when `X-Organization-ID` is missing or blank (every path but
+ *   `GET /api-keys/self`), 403 when it names an organization the key is not in.
+ * - 403 INSUFFICIENT_SCOPE when the key lacks the route's scope.
+ *
+ * Once the key is known, every answer (errors included) carries
+ * `X-Api-Key-Expires-At` when the key expires (part B.1), so a client can warn
+ * about expiry from any response.
  */
 
+
+
+/**
+ * The format `X-Api-Key` must have; anything else is a 401 "malformed". The
+ * fixtures schema requires the same of every key (a test keeps the two equal).
+ */
+const API_KEY_PATTERN = /^epk_(live|test)_[A-Za-z0-9_]{6,}$/;
+/** The header carrying the key's expiry (part B.1). */
+const EXPIRES_AT_HEADER = 'x-api-key-expires-at';
+function authenticate(ctx) {
+    const secret = ctx.header('x-api-key')?.trim();
+    if (!secret)
+        throw unauthorized('Missing X-Api-Key header');
+    // Never echo the key back: it may be a real secret pasted into the wrong place.
+    if (!API_KEY_PATTERN.test(secret))
+        throw unauthorized('Malformed API key: expected a key like epk_live_…');
+    const key = ctx.services.state.keyBySecret(secret);
+    if (!key)
+        throw unauthorized('Invalid API key');
+    if (key.revoked)
+        throw unauthorized('The API key has been revoked');
+    if (key.expiresAt !== null && key.expiresAt <= ctx.receivedAt) {
+        throw unauthorized(`The API key expired at ${iso(key.expiresAt)}`);
+    }
+    return key;
+}
+function authorize(ctx, key) {
+    const route = ctx.route?.definition;
+    if (!route)
+        throw new Error('auth layer reached without a matched route');
+    if (route.orgHeader) {
+        const org = ctx.header('x-organization-id')?.trim();
+        if (!org) {
+            throw validationError('X-Organization-ID', 'The X-Organization-ID header is required and must not be blank');
+        }
+        if (org !== key.organizationId) {
+            throw forbidden(`The API key does not belong to organization "${org}"`);
+        }
+        ctx.organizationId = org;
+    }
+    else {
+        ctx.organizationId = key.organizationId;
+    }
+    if (route.scope !== null && !key.permissions.includes(route.scope)) {
+        throw insufficientScope(route.scope);
+    }
+}
+function withExpiryHeader(ctx, key, response) {
+    if (!ctx.services.extensions.keyIntrospection || key.expiresAt === null)
+        return response;
+    return { ...response, headers: { ...response.headers, [EXPIRES_AT_HEADER]: iso(key.expiresAt) } };
+}
+/** The pipeline's auth layer (after the router, which supplies the route's scope). */
+function authLayer() {
+    return {
+        name: 'auth',
+        handle: async (ctx, next) => {
+            const key = authenticate(ctx);
+            ctx.apiKey = key;
+            let response;
+            try {
+                authorize(ctx, key);
+                response = await next();
+            }
+            catch (err) {
+                response = errorResponse(err);
+            }
+            return withExpiryHeader(ctx, key, response);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./sandbox/default.json
+const default_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"./fixtures.schema.json","description":"Default sandbox fixture: one demo organization with CI keys in every state (valid, read-only, execute-only, expired, revoked, expiring soon, never expiring) and a handful of flows. `tags: smoke` passes; `tags: regression` includes one flow that fails on purpose. Every key here is fake and only works against the sandbox.","default":{"organization_id":"org_demo","api_key_id":"key_demo_ci"},"organizations":[{"id":"org_demo","name":"Demo Shop"},{"id":"org_other","name":"Another Company"}],"api_keys":[{"id":"key_demo_ci","key":"epk_live_sandbox_demo_ci","name":"GitHub Actions CI (sandbox)","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"The default key: the `ci` preset, expiring in 90 days."},{"id":"key_demo_read_only","key":"epk_live_sandbox_read_only","name":"Inventory (read-only)","organization_id":"org_demo","permissions":["flows:read"],"expires_in_days":90,"description":"Can list and read flows, cannot launch (403 on launch)."},{"id":"key_demo_execute_only","key":"epk_live_sandbox_execute_only","name":"Launch only","organization_id":"org_demo","permissions":["flows:execute"],"expires_in_days":90,"description":"Can launch by flow ID, cannot search by tag or poll (403 on reads)."},{"id":"key_demo_admin","key":"epk_live_sandbox_admin","name":"Organization admin","organization_id":"org_demo","permissions":["flows:read","flows:write","flows:execute","runner:claim","runner:complete","webhooks:read","api_key:create"],"expires_in_days":90,"description":"Holds api_key:create, so GET /permissions works even with that extension off."},{"id":"key_demo_expired","key":"epk_live_sandbox_expired","name":"Expired CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":-30,"description":"Expired 30 days before the sandbox started: every request gets 401."},{"id":"key_demo_revoked","key":"epk_live_sandbox_revoked","name":"Revoked CI key","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"revoked":true,"description":"Revoked: every request gets 401."},{"id":"key_demo_expiring_soon","key":"epk_live_sandbox_expiring_soon","name":"CI key due for rotation","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":5,"description":"Valid, but expires in 5 days: check-key warns (or fails with fail-days >= 5)."},{"id":"key_demo_no_expiry","key":"epk_live_sandbox_no_expiry","name":"CI key without expiry","organization_id":"org_demo","permissions":["flows:read","flows:execute","runner:complete"],"expires_at":null,"description":"Never expires: check-key recommends setting an expiration date."},{"id":"key_other_ci","key":"epk_live_sandbox_other_org","name":"CI key of another organization","organization_id":"org_other","permissions":["flows:read","flows:execute","runner:complete"],"expires_in_days":90,"description":"Belongs to org_other: 403 with X-Organization-ID org_demo; org_demo\'s flows are 404 to it."}],"flows":[{"id":"12274271-06b2-43b7-b64a-de134439c37f","organization_id":"org_demo","name":"Login and fetch profile","description":"Signs in with the demo user and reads its profile.","tags":["smoke","regression"],"version":"3","metadata":{"owner":"team-identity"},"published_versions":["5d6c9db6-82f8-418e-92fc-7430deed5f90"],"inputs":{"base_url":{"value":"https://shop.example.test"},"password":{"value":"correct-horse-battery-staple","secret":true}},"nodes":[{"id":"login","display_name":"POST /auth/login","type":"request","config":{"method":"POST","url":"{{base_url}}/auth/login"}},{"id":"profile","display_name":"GET /me","type":"request","config":{"method":"GET","url":"{{base_url}}/me"}}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"38397a93-100d-4a5c-a538-1e000c3127da","organization_id":"org_demo","name":"Checkout happy path","description":"Adds a product to the cart, checks out and waits for the order to be paid.","tags":["smoke","regression"],"version":"7","nodes":[{"id":"products","display_name":"GET /products","type":"request"},{"id":"add_to_cart","display_name":"POST /cart/items","type":"request"},{"id":"checkout","display_name":"POST /checkout","type":"request"},{"id":"wait_payment","display_name":"Wait for payment confirmation","type":"delay","weight":2},{"id":"order","display_name":"GET /orders/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":3500}},{"id":"127725f7-5a17-4b95-9526-f64b9cd7313e","organization_id":"org_demo","name":"API health check","description":"The public health endpoint answers 200.","tags":["smoke"],"version":"1","nodes":[{"id":"health","display_name":"GET /health","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}},{"id":"658f25a8-7926-4ff7-b5ea-344d42c9a316","organization_id":"org_demo","name":"Refund a captured payment","description":"Authorizes, captures and refunds a card payment.","tags":["smoke","payments"],"version":"2","nodes":[{"id":"authorize","display_name":"POST /payments","type":"request"},{"id":"capture","display_name":"POST /payments/{id}/capture","type":"request"},{"id":"refund","display_name":"POST /payments/{id}/refunds","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"fa2ee422-0250-4ec8-b1c6-f0d17e1e3adc","organization_id":"org_demo","name":"Product search (GraphQL)","description":"Searches the catalogue through the GraphQL gateway.","tags":["regression"],"version":"4","nodes":[{"id":"search","display_name":"query searchProducts","type":"graphql"},{"id":"product","display_name":"GET /products/{id}","type":"request"}],"simulation":{"outcome":"passed","duration_ms":2000}},{"id":"d405cce9-ee22-4b7c-a731-77924b7f964e","organization_id":"org_demo","name":"Order history","description":"Lists past orders and opens the latest one. Fails on purpose: the order endpoint answers 500.","tags":["regression"],"version":"5","nodes":[{"id":"list_orders","display_name":"GET /orders","type":"request"},{"id":"get_order","display_name":"GET /orders/{id}","type":"request"},{"id":"get_invoice","display_name":"GET /orders/{id}/invoice","type":"request"}],"simulation":{"outcome":"failed","duration_ms":2500,"failure":{"node_id":"get_order","assertion":{"extractor":"status_code","operator":"equals","expected":200,"actual":500}}}},{"id":"e90bfc84-c53a-4d44-9701-5bb5aabaced6","organization_id":"org_demo","name":"Password reset email","description":"Creates a user, asks for a password reset and finds the email. Untagged: run it by ID.","tags":[],"version":"1","nodes":[{"id":"create_user","display_name":"Create test user","type":"module"},{"id":"reset","display_name":"POST /auth/password-reset","type":"request"},{"id":"mailbox","display_name":"GET /test-mailbox/messages","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1500}},{"id":"a11474f0-fa79-4de1-b36a-086899a09db0","organization_id":"org_demo","name":"Legacy billing sync","description":"Talks to a legacy billing host that is down: fails before any node runs.","tags":["legacy"],"version":"1","nodes":[{"id":"export","display_name":"POST /billing/export","type":"request"},{"id":"verify","display_name":"GET /billing/export/status","type":"request"}],"simulation":{"outcome":"error","duration_ms":1000,"error":{"code":"ENVIRONMENT_UNREACHABLE","message":"Could not connect to https://billing.legacy.example.test: connection refused"}}},{"id":"d37f7f6f-eab2-48c9-8898-f4b15a61a3d3","organization_id":"org_other","name":"Another company\'s smoke test","description":"Belongs to org_other: invisible to org_demo\'s keys.","tags":["smoke"],"version":"1","nodes":[{"id":"ping","display_name":"GET /ping","type":"request"}],"simulation":{"outcome":"passed","duration_ms":1000}}]}');
+;// CONCATENATED MODULE: ./src/sandbox/settings/issues.ts
+/**
+ * What a settings check reports: the first problem found, with the path of the
+ * field in the terms of whoever wrote it (`flows[2].simulation.outcome` in a
+ * fixtures file, `faults.rateHtml` in `startSandbox` options, a flag name for the
+ * CLI). A leaf module: the loader, the store and the CLI all raise or read these.
+ */
+/** `flows[2].simulation` from `['flows', 2, 'simulation']`; `$` for the root. */
+function formatPath(segments) {
+    if (segments.length === 0)
+        return '$';
+    return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+function issueAt(segments, message, extra = {}) {
+    return { segments, path: formatPath(segments), message, ...extra };
+}
 /** A fixture that does not validate; `path` names the bad field, e.g. `flows[2].simulation.outcome`. */
 class FixtureError extends Error {
     path;
@@ -32927,70 +38669,360 @@ class FixtureError extends Error {
         this.name = 'FixtureError';
         this.path = path;
     }
+    static of(issue, source) {
+        return new FixtureError(issue.path, issue.message, source);
+    }
 }
-/** Validation helpers that carry the path of the value they look at. */
-class Checker {
-    source;
-    constructor(source) {
-        this.source = source;
+
+;// CONCATENATED MODULE: ./src/sandbox/settings/rules.ts
+
+/** The fault kinds whose probabilities share one draw (so they add up to at most 1). */
+const FAULT_RATES = [
+    'rate_5xx',
+    'rate_503',
+    'rate_reset',
+    'rate_slow',
+    'rate_malformed',
+    'rate_html'
+];
+/** The first rule a schema-valid fixtures document breaks, or undefined. */
+function fixtureRulesIssue(fixtures) {
+    return first(fixtureIssues(fixtures));
+}
+/**
+ * The first rule a schema-valid `server:` section breaks, or undefined.
+ * @param at where the section is (`['server']` in a file, `[]` for options)
+ * @param name how keys are named in the message (camelCase for options)
+ */
+function serverRulesIssue(server, at, name = (key) => key) {
+    const faults = server?.faults;
+    if (!faults)
+        return undefined;
+    const total = FAULT_RATES.reduce((sum, rate) => sum + (faults[rate] ?? 0), 0);
+    // A small tolerance: 0.1 + 0.2 + 0.7 is 1.0000000000000002 in floating point.
+    if (total <= 1 + 1e-9)
+        return undefined;
+    return issueAt([...at, name('faults')], `the fault probabilities add up to ${total}; their sum (${FAULT_RATES.map(name).join(' + ')}) must be at most 1`);
+}
+function first(issues) {
+    for (const issue of issues)
+        return issue;
+    return undefined;
+}
+function* duplicates(values, at, what) {
+    const seen = new Set();
+    for (const [i, value] of values.entries()) {
+        if (seen.has(value))
+            yield issueAt(at(i), `duplicate ${what} "${value}"`);
+        seen.add(value);
     }
-    fail(path, message) {
-        throw new FixtureError(path, message, this.source);
-    }
-    object(value, path, allowed) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            this.fail(path, 'must be an object');
+}
+function* fixtureIssues(fixtures) {
+    const { organizations, api_keys: keys, flows } = fixtures;
+    for (const [i, key] of keys.entries()) {
+        if (key.expires_at !== undefined && key.expires_in_days !== undefined) {
+            yield issueAt(['api_keys', i, 'expires_in_days'], 'give either expires_at or expires_in_days, not both');
         }
-        for (const key of Object.keys(value)) {
-            if (!allowed.includes(key)) {
-                this.fail(`${path}.${key}`, `unknown field (allowed: ${allowed.join(', ')})`);
+    }
+    for (const [i, flow] of flows.entries()) {
+        const nodeIds = flow.nodes.map((n) => n.id);
+        yield* duplicates(nodeIds, (j) => ['flows', i, 'nodes', j, 'id'], 'node id');
+        const failing = flow.simulation.failure?.node_id;
+        if (failing !== undefined && !nodeIds.includes(failing)) {
+            yield issueAt(['flows', i, 'simulation', 'failure', 'node_id'], `"${failing}" is not one of this flow's nodes`);
+        }
+        yield* duplicates(flow.tags, (j) => ['flows', i, 'tags', j], 'tag');
+    }
+    const orgIds = organizations.map((o) => o.id);
+    yield* duplicates(orgIds, (i) => ['organizations', i, 'id'], 'organization id');
+    const keyIds = keys.map((k) => k.id);
+    yield* duplicates(keyIds, (i) => ['api_keys', i, 'id'], 'key id');
+    yield* duplicates(keys.map((k) => k.key), (i) => ['api_keys', i, 'key'], 'key secret');
+    yield* duplicates(flows.map((f) => f.id), (i) => ['flows', i, 'id'], 'flow id');
+    for (const [section, list] of [
+        ['api_keys', keys],
+        ['flows', flows]
+    ]) {
+        for (const [i, item] of list.entries()) {
+            if (!orgIds.includes(item.organization_id)) {
+                yield issueAt([section, i, 'organization_id'], `unknown organization "${item.organization_id}"`);
             }
         }
-        return value;
     }
-    array(value, path) {
-        if (!Array.isArray(value))
-            this.fail(path, 'must be an array');
-        return value;
+    const server = serverRulesIssue(fixtures.server, ['server']);
+    if (server)
+        yield server;
+    const { organization_id: org, api_key_id: keyId } = fixtures.default ?? {};
+    if (org !== undefined && !orgIds.includes(org)) {
+        yield issueAt(['default', 'organization_id'], `unknown organization "${org}"`);
     }
-    string(value, path, pattern, hint) {
-        if (typeof value !== 'string' || value.trim() === '')
-            this.fail(path, 'must be a non-empty string');
-        if (pattern && !pattern.test(value))
-            this.fail(path, hint ?? `must match ${String(pattern)}`);
-        return value;
+    if (keyId !== undefined && !keyIds.includes(keyId)) {
+        yield issueAt(['default', 'api_key_id'], `unknown key "${keyId}"`);
     }
-    optionalString(value, path) {
-        return value === undefined ? undefined : this.string(value, path);
-    }
-    number(value, path, min, integer = false) {
-        if (typeof value !== 'number' || !Number.isFinite(value))
-            this.fail(path, 'must be a number');
-        if (integer && !Number.isInteger(value))
-            this.fail(path, 'must be an integer');
-        if (value < min)
-            this.fail(path, `must be >= ${min}`);
-        return value;
-    }
-    boolean(value, path) {
-        if (typeof value !== 'boolean')
-            this.fail(path, 'must be true or false');
-        return value;
-    }
-    rfc3339(value, path) {
-        const text = this.string(value, path);
-        if (!isRfc3339(text))
-            this.fail(path, 'must be an RFC 3339 date-time, e.g. 2030-01-31T00:00:00Z');
-        return text;
-    }
-    unique(values, path, what) {
-        const seen = new Set();
-        values.forEach((value, i) => {
-            if (seen.has(value))
-                this.fail(path(i), `duplicate ${what} "${value}"`);
-            seen.add(value);
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./sandbox/fixtures.schema.json
+const fixtures_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"echopoint-ci sandbox fixtures","description":"The starting state of the echopoint-ci sandbox (organizations, API keys, flows and how each flow behaves when launched) and, under `server`, how hard the sandbox is to talk to. Point `$schema` at this file for completion in your editor. `x-message` is the wording the sandbox uses when a value breaks a rule; `${value}` is the value, `${allowed}` the allowed values.","type":"object","required":["organizations","api_keys","flows"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"This schema, for editors (e.g. \\"./fixtures.schema.json\\"); ignored by the sandbox."},"description":{"$ref":"#/definitions/nonEmptyString","description":"Free text: what this fixture is for."},"default":{"type":"object","description":"What the banner prints. Default: the first organization and its first key that can launch.","additionalProperties":false,"properties":{"organization_id":{"$ref":"#/definitions/nonEmptyString"},"api_key_id":{"$ref":"#/definitions/nonEmptyString"}}},"organizations":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/organization"},"x-message":{"minItems":"at least one organization is needed"}},"api_keys":{"type":"array","items":{"$ref":"#/definitions/apiKey"}},"flows":{"type":"array","items":{"$ref":"#/definitions/flow"}},"server":{"$ref":"#/definitions/server"}},"definitions":{"nonEmptyString":{"type":"string","pattern":"\\\\S","x-message":"must be a non-empty string"},"dateTime":{"type":"string","format":"date-time","x-message":"must be an RFC 3339 date-time, e.g. 2030-01-31T00:00:00Z"},"wholeNumber":{"type":"integer","minimum":0,"x-message":"must be a whole number >= 0"},"positiveNumber":{"type":"number","exclusiveMinimum":0,"x-message":"must be a positive number"},"probability":{"type":"number","minimum":0,"maximum":1,"x-message":"must be a probability from 0 to 1 (e.g. 0.05 for 5%)"},"organization":{"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/nonEmptyString"},"name":{"$ref":"#/definitions/nonEmptyString"}}},"apiKey":{"type":"object","required":["id","key","name","organization_id","permissions"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/nonEmptyString"},"key":{"type":"string","description":"The secret sent in X-Api-Key, e.g. epk_live_sandbox_ci.","pattern":"^epk_(live|test)_[A-Za-z0-9_]{6,}$","x-message":"must look like epk_live_<at least 6 of A-Z a-z 0-9 _>"},"name":{"$ref":"#/definitions/nonEmptyString"},"organization_id":{"$ref":"#/definitions/nonEmptyString"},"permissions":{"type":"array","items":{"type":"string","pattern":"^[a-z_]+:[a-z_]+$","x-message":"must be a scope like flows:read"}},"expires_at":{"type":["string","null"],"format":"date-time","description":"RFC 3339, or null for a key that never expires. Exclusive with expires_in_days.","x-message":"must be an RFC 3339 date-time, e.g. 2030-01-31T00:00:00Z (or null: never expires)"},"expires_in_days":{"type":"number","minimum":-36500,"description":"Expiry relative to the sandbox\'s clock at start (negative = already expired)."},"revoked":{"type":"boolean"},"description":{"$ref":"#/definitions/nonEmptyString","description":"Free text: why this key exists."}}},"node":{"type":"object","required":["id","display_name","type"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/nonEmptyString"},"display_name":{"$ref":"#/definitions/nonEmptyString"},"type":{"$ref":"#/definitions/nonEmptyString","description":"request, delay, module, or any other type (unknown types pass through)."},"weight":{"type":"number","minimum":0,"description":"Relative weight of this node in the flow\'s duration (default 1)."},"config":{"type":"object","description":"Free-form node configuration, returned in flow_definition."}}},"failure":{"type":"object","required":["node_id","assertion"],"additionalProperties":false,"properties":{"node_id":{"$ref":"#/definitions/nonEmptyString","description":"The node whose assertion fails (one of the flow\'s nodes)."},"assertion":{"type":"object","required":["extractor","operator"],"additionalProperties":false,"properties":{"extractor":{"$ref":"#/definitions/nonEmptyString"},"operator":{"$ref":"#/definitions/nonEmptyString"},"expected":{"description":"Any JSON value; leave out when unknown (the node result then omits it too)."},"actual":{"description":"Any JSON value; leave out when unknown (the node result then omits it too)."}}}}},"simulationError":{"type":"object","required":["code","message"],"additionalProperties":false,"properties":{"code":{"$ref":"#/definitions/nonEmptyString"},"message":{"$ref":"#/definitions/nonEmptyString"}}},"simulation":{"type":"object","description":"How a launched execution of the flow behaves.","required":["outcome","duration_ms"],"additionalProperties":false,"properties":{"outcome":{"enum":["passed","failed","error"],"description":"passed → completed; failed → failed on an assertion; error → failed at execution level."},"duration_ms":{"type":"number","minimum":0,"description":"Time spent running, in ms (before time_scale)."},"pending_ms":{"type":"number","minimum":0,"description":"Time spent pending before a runner picks it up, in ms (default 250)."},"failure":{"$ref":"#/definitions/failure"},"error":{"$ref":"#/definitions/simulationError"}},"allOf":[{"if":{"required":["outcome"],"properties":{"outcome":{"const":"failed"}}},"then":{"properties":{"failure":true},"required":["failure"],"x-message":{"required":"must be an object (outcome \\"failed\\" needs the failing node and assertion)"}},"else":{"properties":{"failure":{"not":{},"x-message":"only allowed when outcome is \\"failed\\""}}}},{"if":{"required":["outcome"],"properties":{"outcome":{"const":"error"}}},"then":{"properties":{"error":true},"required":["error"],"x-message":{"required":"must be an object (outcome \\"error\\" needs a code and a message)"}},"else":{"properties":{"error":{"not":{},"x-message":"only allowed when outcome is \\"error\\""}}}}]},"input":{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"string"},"secret":{"type":"boolean","description":"Secret inputs read *** in runner_inputs."}}},"flow":{"type":"object","required":["id","organization_id","name","tags","nodes","simulation"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","x-message":"must be a UUID (flow IDs are UUIDs in the Echopoint API)"},"organization_id":{"$ref":"#/definitions/nonEmptyString"},"name":{"$ref":"#/definitions/nonEmptyString"},"description":{"type":["string","null"],"pattern":"\\\\S","x-message":"must be a non-empty string (or null)"},"tags":{"type":"array","items":{"$ref":"#/definitions/nonEmptyString"}},"version":{"type":["string","integer"],"pattern":"\\\\S","minimum":1,"description":"The flow\'s version, answered as a string (\\"3\\"); a positive integer (the older format) is read as its decimal string. Default \\"1\\".","x-message":{"type":"must be a string like \\"3\\" (or a positive integer)","pattern":"must be a non-empty string"}},"metadata":{"type":"object","description":"Free-form flow metadata, answered as Flow.metadata (default {})."},"created_at":{"$ref":"#/definitions/dateTime","description":"Default: spaced one hour apart before the sandbox starts, in file order."},"timeout_seconds":{"type":"integer","minimum":1},"inputs":{"type":"object","additionalProperties":{"$ref":"#/definitions/input"}},"published_versions":{"type":"array","description":"IDs accepted as version_id at launch (any other is a 404).","items":{"$ref":"#/definitions/nonEmptyString"}},"nodes":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/node"},"x-message":{"minItems":"a flow needs at least one node"}},"simulation":{"$ref":"#/definitions/simulation"}}},"server":{"type":"object","description":"How hard the sandbox is to talk to. startSandbox options and `echopoint-ci sandbox` flags override it field by field.","additionalProperties":false,"properties":{"time_scale":{"$ref":"#/definitions/positiveNumber","description":"Multiplies every simulated flow duration and every rate-limit window (e.g. 0.1 = ten times faster). Default 1."},"rate_limits":{"$ref":"#/definitions/rateLimits"},"quota":{"$ref":"#/definitions/quota"},"faults":{"$ref":"#/definitions/faults"}}},"bucketLimit":{"type":["integer","object"],"description":"Requests per key per window: a number (per window_ms), or { limit, window_ms }.","minimum":1,"required":["limit"],"additionalProperties":false,"properties":{"limit":{"type":"integer","minimum":1,"x-message":"must be a whole number of requests >= 1"},"window_ms":{"$ref":"#/definitions/positiveNumber"}},"x-message":{"type":"must be a whole number of requests >= 1 (or { limit, window_ms })","minimum":"must be a whole number of requests >= 1"}},"headerStyle":{"title":"header style","description":"How limits are announced. Default retry-after.","enum":["retry-after","x-ratelimit-iso","x-ratelimit-epoch","ietf","body-only"]},"rateLimits":{"type":["object","boolean"],"description":"Rate limits per key and bucket, or false for none. Default (the CLI): read 100, search 30, write 60 per minute.","if":{"type":"boolean"},"then":{"const":false,"x-message":"must be false (no rate limits) or an object"},"additionalProperties":false,"properties":{"read":{"$ref":"#/definitions/bucketLimit"},"search":{"$ref":"#/definitions/bucketLimit"},"write":{"$ref":"#/definitions/bucketLimit"},"window_ms":{"$ref":"#/definitions/positiveNumber","description":"Window of the buckets given as a bare number, in ms (before time_scale). Default 60000."},"style":{"$ref":"#/definitions/headerStyle"},"storm":{"type":"object","description":"A \\"429 storm\\": answer 429 whatever the buckets hold, with a valid hint.","additionalProperties":false,"properties":{"count":{"$ref":"#/definitions/wholeNumber"},"fraction":{"$ref":"#/definitions/probability"},"retry_after_ms":{"$ref":"#/definitions/positiveNumber"},"seed":{"type":"integer"}}},"time_scale":{"$ref":"#/definitions/positiveNumber","description":"Multiplies the windows and the storm\'s delay. Default: server.time_scale."}},"x-message":{"type":"must be false (no rate limits) or an object"}},"quota":{"type":"object","description":"The daily execution quota per organization (rolling window).","required":["daily"],"additionalProperties":false,"properties":{"daily":{"$ref":"#/definitions/wholeNumber"},"scope":{"$ref":"#/definitions/nonEmptyString","description":"metadata.scope of the quota error. Default cloud_fleet."},"window_ms":{"$ref":"#/definitions/positiveNumber","description":"The rolling window, in ms. Default 24 h (not scaled by time_scale)."}}},"faultSelector":{"title":"fault selector","description":"A route id, a method (GET, POST) or a bucket (read, search, write).","enum":["keys.self","permissions.list","flows.list","flows.search","flows.tags","flows.get","flows.launch","executions.get","executions.nodes","executions.listForFlow","executions.list","executions.cancel","runner.claim","runner.complete","GET","POST","read","search","write"],"x-message":"unknown selector ${value}: use a route id, GET or POST, or read, search or write (one of ${allowed})"},"faults":{"type":"object","description":"Seeded fault injection and clock skew. The rate_* probabilities add up to at most 1.","additionalProperties":false,"properties":{"seed":{"type":"integer","description":"Same seed, same faults. Default 1."},"rate_5xx":{"$ref":"#/definitions/probability"},"rate_503":{"$ref":"#/definitions/probability"},"rate_reset":{"$ref":"#/definitions/probability"},"rate_slow":{"$ref":"#/definitions/probability"},"slow_ms":{"type":"number","minimum":0,"maximum":30000,"description":"How slow, in real ms. Default 500."},"rate_malformed":{"$ref":"#/definitions/probability"},"rate_html":{"$ref":"#/definitions/probability"},"retry_after_seconds":{"$ref":"#/definitions/wholeNumber","description":"The 503\'s Retry-After. Default 1."},"clock_skew_ms":{"type":"number","minimum":-86400000,"maximum":86400000,"description":"Offset of the server\'s clock, in ms: the Date header and rate-limit reset times.","x-message":{"minimum":"must be within ±24 h","maximum":"must be within ±24 h"}},"routes":{"type":"array","description":"Only these requests get faults. Default: all.","items":{"$ref":"#/definitions/faultSelector"}},"exclude":{"type":"array","description":"Never fault these (e.g. keys.self).","items":{"$ref":"#/definitions/faultSelector"}},"after_commit":{"type":["number","boolean"],"minimum":0,"maximum":1,"description":"Share of faults on writes (launch, cancel, runner) that hit after the change was made; true = all.","x-message":"must be a probability from 0 to 1 (e.g. 0.05 for 5%), or true or false"}}}}}');
+;// CONCATENATED MODULE: ./src/sandbox/settings/schema.ts
+/**
+ * The one validator of the sandbox's settings: sandbox/fixtures.schema.json (the
+ * file users point `$schema` at for editor completion), compiled with Ajv in strict
+ * mode. Its first error becomes a SettingsIssue worded like the rest of the kit:
+ * the path of the field and what it must be (`flows[2].simulation.duration_ms:
+ * must be >= 0`), using the schema's `x-message` wording where it gives one.
+ *
+ * The schema is imported, not read from disk, so the bundled CLI carries it; the
+ * validator is compiled on first use. Rules a schema cannot state (unique ids,
+ * references between sections) are in rules.ts.
+ */
+
+
+
+
+/** The parsed schema file (for tests, and to look up definitions). */
+const FIXTURES_SCHEMA = fixtures_schema_namespaceObject;
+const SCHEMA_KEY = 'fixtures';
+const SCHEMA_IDS = {
+    fixtures: SCHEMA_KEY,
+    server: `${SCHEMA_KEY}#/definitions/server`
+};
+let schema_ajv;
+const compiled = new Map();
+function validatorOf(part) {
+    let validate = compiled.get(part);
+    if (!validate) {
+        schema_ajv ??= new ajv.Ajv({
+            strict: true,
+            // Union types (`number | boolean`) are deliberate in this schema.
+            allowUnionTypes: true,
+            // The first error only, with its schema and data, to word it.
+            allErrors: false,
+            verbose: true,
+            // The same RFC 3339 check the API routes apply to timestamps.
+            formats: { 'date-time': isRfc3339 },
+            // Wording for errors; an annotation, no validation of its own.
+            keywords: [{ keyword: 'x-message', schemaType: ['string', 'object'] }],
+            schemas: { [SCHEMA_KEY]: FIXTURES_SCHEMA }
         });
+        validate = schema_ajv.getSchema(SCHEMA_IDS[part]);
+        if (!validate)
+            throw new Error(`the fixtures schema has no ${SCHEMA_IDS[part]}`);
+        compiled.set(part, validate);
     }
+    return validate;
+}
+/** Compiles every part now (for tests: the schema must compile under strict mode). */
+function compileSchema() {
+    for (const part of Object.keys(SCHEMA_IDS))
+        validatorOf(part);
+}
+/** The first way `value` breaks the schema, or undefined when it conforms. */
+function schemaIssue(part, value, options = {}) {
+    const validate = validatorOf(part);
+    if (validate(value))
+        return undefined;
+    // An `if` error only says which branch failed; the branch's own error comes first.
+    const error = (validate.errors ?? []).find((e) => e.keyword !== 'if');
+    if (!error)
+        return issueAt(options.at ?? [], 'does not match the fixtures schema');
+    return toIssue(error, value, options);
+}
+function toIssue(error, root, options) {
+    const name = options.name ?? ((key) => key);
+    const segments = [...(options.at ?? []), ...pointerSegments(root, error.instancePath, name)];
+    const parent = (error.parentSchema ?? {});
+    const params = error.params;
+    if (error.keyword === 'required') {
+        const missing = String(params.missingProperty);
+        const property = resolveRef(parent.properties?.[missing]);
+        const message = customMessage(parent, 'required') ?? expectation(property);
+        return issueAt([...segments, name(missing)], message);
+    }
+    if (error.keyword === 'additionalProperties') {
+        const extra = String(params.additionalProperty);
+        const allowed = Object.keys(parent.properties ?? {}).map(name);
+        return issueAt([...segments, name(extra)], `unknown field (allowed: ${allowed.join(', ')})`);
+    }
+    const allowed = error.keyword === 'enum' ? params.allowedValues : undefined;
+    const custom = customMessage(parent, error.keyword);
+    const message = custom ? fill(custom, error.data, allowed) : standardMessage(error, parent);
+    const title = typeof parent.title === 'string' ? parent.title : undefined;
+    return issueAt(segments, message, { value: error.data, allowed, title });
+}
+/** `/flows/2/inputs/token` → `['flows', 2, 'inputs', 'token']` (an index only inside an array). */
+function pointerSegments(root, pointer, name) {
+    if (pointer === '')
+        return [];
+    let node = root;
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((raw) => {
+        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        const inArray = Array.isArray(node);
+        node = node?.[key];
+        return inArray ? Number(key) : name(key);
+    });
+}
+function resolveRef(schema) {
+    const node = (schema ?? {});
+    const ref = node.$ref;
+    if (typeof ref !== 'string')
+        return node;
+    const definitions = FIXTURES_SCHEMA.definitions;
+    return definitions[ref.replace('#/definitions/', '')] ?? {};
+}
+/**
+ * The schema's own wording for a failed keyword: `x-message` as a string covers
+ * every keyword about the value itself; as an object, the keywords it names.
+ */
+function customMessage(schema, keyword) {
+    const custom = schema['x-message'];
+    if (typeof custom === 'string') {
+        return keyword === 'required' || keyword === 'additionalProperties' ? undefined : custom;
+    }
+    const own = custom?.[keyword];
+    return typeof own === 'string' ? own : undefined;
+}
+function fill(template, value, allowed) {
+    return template
+        .replace('${value}', value === undefined ? 'nothing' : JSON.stringify(value))
+        .replace('${allowed}', (allowed ?? []).join(', '));
+}
+/** What a missing property must be, worded as its type check would word it. */
+function expectation(schema) {
+    const custom = customMessage(schema, 'type');
+    if (custom)
+        return fill(custom, undefined, schema.enum);
+    if (schema.type !== undefined)
+        return `must be ${typeNames(schema.type, undefined)}`;
+    if (Array.isArray(schema.enum))
+        return `must be one of ${schema.enum.join(', ')}`;
+    return 'is required';
+}
+const TYPE_NAMES = {
+    object: 'an object',
+    array: 'an array',
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'true or false',
+    null: 'null'
+};
+function typeNames(type, value) {
+    const types = Array.isArray(type) ? type : [String(type)];
+    return types
+        .map((t) => 
+    // "must be an integer" for 1.5, "must be a number" for "abc".
+    t === 'integer' && typeof value !== 'number' ? TYPE_NAMES.number : (TYPE_NAMES[t] ?? t))
+        .join(' or ');
+}
+const COMPARISONS = { '>=': '>=', '>': '>', '<=': 'at most', '<': '<' };
+function standardMessage(error, parent) {
+    const params = error.params;
+    switch (error.keyword) {
+        case 'type':
+            return `must be ${typeNames(params.type, error.data)}`;
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return `must be ${COMPARISONS[String(params.comparison)]} ${String(params.limit)}`;
+        case 'minItems':
+            return `must have at least ${String(params.limit)} item(s)`;
+        case 'enum':
+            return `must be one of ${params.allowedValues.join(', ')}`;
+        case 'const':
+            return `must be ${JSON.stringify(params.allowedValue)}`;
+        case 'pattern':
+            return `must match /${String(parent.pattern)}/`;
+        case 'format':
+            return `must be a ${String(params.format)}`;
+        case 'not':
+            return 'is not allowed here';
+        default:
+            return error.message ?? 'is not valid';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/fixture-file.ts
+/**
+ * Loading the sandbox's starting state (organizations, API keys, flows and the
+ * `server:` section) from an object or a JSON/YAML file. The format is
+ * sandbox/fixtures.schema.json, checked strictly (settings/): a typo in a fixture
+ * (`expires_in_day`) is an error naming the path of the field, not a silently
+ * ignored key. `$schema` (for editors) is accepted and ignored.
+ *
+ * The default fixture (sandbox/default.json) is imported, not read from disk, so
+ * the bundled CLI (dist/cli/index.js, built by ncc) carries it inside the bundle.
+ * This file stays directly in src/sandbox/: defaultFixturesPath() counts on it.
+ */
+
+
+
+
+
+
+
+
+/** Validates a parsed fixtures document and returns it normalized (string versions, no `$schema`). */
+function validateFixtures(value, source) {
+    const issue = schemaIssue('fixtures', value) ?? fixtureRulesIssue(value);
+    if (issue)
+        throw FixtureError.of(issue, source);
+    const { $schema: _schema, ...fixtures } = value;
+    return {
+        ...fixtures,
+        // `3` (the older format) reads as "3", the published spec's type.
+        flows: fixtures.flows.map((flow) => typeof flow.version === 'number' ? { ...flow, version: String(flow.version) } : flow)
+    };
+}
+function readFixturesFile(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        throw new FixtureError('$', `cannot read the file (${err.message})`, path);
+    }
+    const ext = (0,external_node_path_.extname)(path).toLowerCase();
+    try {
+        // YAML is a superset of JSON, but JSON.parse gives the clearer error for a .json file.
+        return ext === '.json' ? JSON.parse(text) : (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        throw new FixtureError('$', `not valid ${ext === '.json' ? 'JSON' : 'YAML'} (${err.message})`, path);
+    }
+}
+/**
+ * Loads and validates fixtures from an object, or from a `.json`, `.yaml` or
+ * `.yml` file. Throws a FixtureError naming the path of the first bad field.
+ */
+function loadFixtures(pathOrObject) {
+    if (typeof pathOrObject === 'string') {
+        return validateFixtures(readFixturesFile(pathOrObject), pathOrObject);
+    }
+    // A deep copy: the sandbox mutates nothing, but callers may reuse their object.
+    return validateFixtures(structuredClone(pathOrObject));
+}
+/** The default fixture shipped with the kit (embedded in the bundle). */
+function defaultFixtures() {
+    return loadFixtures(default_namespaceObject);
+}
+/**
+ * Where sandbox/default.json lives on disk, for users who want to copy and edit
+ * it (its schema, fixtures.schema.json, is beside it). src/sandbox/ (ts-jest) and
+ * dist/cli/ (the bundle) are both two levels below the package root, so one
+ * relative path serves both. The sandbox itself never reads this path: it uses
+ * the embedded copy. (Built with path.resolve rather than
+ * `new URL(…, import.meta.url)` on purpose: ncc would copy the file into dist/
+ * under a hashed name and return that path instead.)
+ */
+function defaultFixturesPath() {
+    const here = dirname(fileURLToPath(import.meta.url));
+    return resolve(here, '..', '..', 'sandbox', 'default.json');
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/layers/seeded-random.ts
@@ -33016,85 +39048,63 @@ function seededRandom(seed) {
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/layers/faults.ts
+/**
+ * Reproducible fault injection for the `faults` slot: each targeted request draws
+ * from a seeded generator (mulberry32) and, with the configured probabilities,
+ * gets one of
+ *
+ * - `500` / `502`: the Echopoint envelope (`UNEXPECTED_ERROR`, `BAD_GATEWAY`);
+ * - `503`: `SERVICE_UNAVAILABLE` with `Retry-After: <seconds>` (a hint, logged as `retryAt`);
+ * - `reset`: the connection is destroyed without an answer;
+ * - `slow`: the answer is held back `slowMs` of REAL time (sockets need real time;
+ *   keep it short), then served normally;
+ * - `malformed`: a truncated JSON body;
+ * - `html`: a proxy's HTML error page (502, `text/html`).
+ *
+ * The same seed and the same order of requests give the same faults.
+ *
+ * Faults never corrupt state. By default a fault hits BEFORE the handler: the
+ * request had no effect. With `afterCommit` (a probability), a fault on a write
+ * route (launch, cancel, runner claim and complete) may instead hit AFTER the
+ * handler ran: the launch happened, but its answer was lost (`reset`, `500`,
+ * `502`, `html`, `malformed`) or delayed (`slow`). That is what Idempotency-Key
+ * exists for: the retry must replay the execution, not create another. A 503
+ * always means "not processed", so it is never after commit. The request log
+ * marks each fault (`fault`, `faultAfterCommit`).
+ *
+ * The clock skew (`clockSkewMs`) is configured here too but applied by the server:
+ * it shifts the `Date` header and the rate limiter's reset times.
+ */
 
 
 
 const FAULT_KINDS = (/* unused pure expression or super */ null && (['500', '502', '503', 'reset', 'slow', 'malformed', 'html']));
 const DEFAULT_SLOW_MS = 500;
-/** Longest slow response allowed: a fault must never hang a test or a CI job. */
+/**
+ * Longest slow response allowed: a fault must never hang a test or a CI job. The
+ * settings schema (`faults.slow_ms` maximum) enforces it; a test keeps both equal.
+ */
 const MAX_SLOW_MS = 30_000;
 const DEFAULT_FAULT_RETRY_AFTER_SECONDS = 1;
-const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
-const METHODS = ['GET', 'POST'];
-const BUCKETS = ['read', 'search', 'write'];
-/** The route selectors a fault option accepts, given the sandbox's route ids. */
-function isFaultSelector(selector, routeIds) {
-    return (routeIds.includes(selector) ||
-        METHODS.includes(selector) ||
-        BUCKETS.includes(selector));
-}
-function probability(value, name) {
-    if (value === undefined)
-        return 0;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-        throw new RangeError(`faults.${name} must be a number from 0 to 1, got ${String(value)}`);
-    }
-    return value;
-}
-/** Validates fault options (RangeError naming the option) and fills the defaults. */
-function resolveFaults(options, routeIds) {
-    const seed = options.seed ?? 1;
-    if (!Number.isFinite(seed))
-        throw new RangeError(`faults.seed must be a number, got ${seed}`);
-    const rates = {
-        '5xx': probability(options.rate5xx, 'rate5xx'),
-        '503': probability(options.rate503, 'rate503'),
-        reset: probability(options.rateReset, 'rateReset'),
-        slow: probability(options.rateSlow, 'rateSlow'),
-        malformed: probability(options.rateMalformed, 'rateMalformed'),
-        html: probability(options.rateHtml, 'rateHtml')
-    };
-    const total = Object.values(rates).reduce((a, b) => a + b, 0);
-    // A small tolerance: 0.1 + 0.2 + 0.7 is 1.0000000000000002 in floating point.
-    if (total > 1 + 1e-9) {
-        throw new RangeError(`faults: the fault probabilities add up to ${total}; their sum must be at most 1`);
-    }
-    const slowMs = options.slowMs ?? DEFAULT_SLOW_MS;
-    if (!Number.isFinite(slowMs) || slowMs < 0 || slowMs > MAX_SLOW_MS) {
-        throw new RangeError(`faults.slowMs must be 0 to ${MAX_SLOW_MS} ms, got ${slowMs}`);
-    }
-    const retryAfterSeconds = options.retryAfterSeconds ?? DEFAULT_FAULT_RETRY_AFTER_SECONDS;
-    if (!Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0) {
-        throw new RangeError(`faults.retryAfterSeconds must be a whole number >= 0, got ${retryAfterSeconds}`);
-    }
-    const clockSkewMs = options.clockSkewMs ?? 0;
-    if (!Number.isFinite(clockSkewMs) || Math.abs(clockSkewMs) > MAX_CLOCK_SKEW_MS) {
-        throw new RangeError(`faults.clockSkewMs must be within ±24 h, got ${clockSkewMs}`);
-    }
-    for (const [name, list] of [
-        ['routes', options.routes],
-        ['exclude', options.exclude]
-    ]) {
-        for (const selector of list ?? []) {
-            if (!isFaultSelector(selector, routeIds)) {
-                throw new RangeError(`faults.${name}: unknown selector "${selector}" (use a route id such as ${routeIds.slice(0, 3).join(', ')}, a method GET or POST, or a bucket read, search or write)`);
-            }
-        }
-    }
-    const afterCommit = options.afterCommit === true
-        ? 1
-        : options.afterCommit === false
-            ? 0
-            : probability(options.afterCommit, 'afterCommit');
+/** Fills the defaults of fault options (validated by startSandbox: settings/). */
+function resolveFaults(options) {
+    const afterCommit = options.afterCommit;
     return {
-        seed,
-        rates,
-        slowMs,
-        retryAfterSeconds,
-        clockSkewMs,
+        seed: options.seed ?? 1,
+        rates: {
+            '5xx': options.rate5xx ?? 0,
+            '503': options.rate503 ?? 0,
+            reset: options.rateReset ?? 0,
+            slow: options.rateSlow ?? 0,
+            malformed: options.rateMalformed ?? 0,
+            html: options.rateHtml ?? 0
+        },
+        slowMs: options.slowMs ?? DEFAULT_SLOW_MS,
+        retryAfterSeconds: options.retryAfterSeconds ?? DEFAULT_FAULT_RETRY_AFTER_SECONDS,
+        clockSkewMs: options.clockSkewMs ?? 0,
         routes: options.routes && options.routes.length > 0 ? [...options.routes] : null,
         exclude: [...(options.exclude ?? [])],
-        afterCommit
+        afterCommit: afterCommit === true ? 1 : afterCommit === false ? 0 : (afterCommit ?? 0)
     };
 }
 const MALFORMED_BODY = '{"total":3,"count":3,"items":[{"id":"';
@@ -33107,12 +39117,13 @@ class FaultInjector {
     random;
     timers = new Set();
     /**
+     * @param options validated options (startSandbox checks them against the settings schema)
      * @param router resolves the route before the router layer runs, so faults can
      *   target routes (this slot sits outside the router and auth).
      */
     constructor(options, router) {
         this.router = router;
-        this.config = resolveFaults(options, router.list().map((r) => r.id));
+        this.config = resolveFaults(options);
         this.random = seededRandom(this.config.seed);
     }
     async handle(ctx, next) {
@@ -33263,18 +39274,448 @@ class FaultInjector {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sandbox/layers/rate-limit.ts
+;// CONCATENATED MODULE: ./src/sandbox/launch-request.ts
 
 
 
-const HEADER_STYLES = [
-    'retry-after',
-    'x-ratelimit-iso',
-    'x-ratelimit-epoch',
-    'ietf',
-    'body-only'
+const RUNNER_TYPES = ['cloud', 'self_hosted', 'ephemeral'];
+const TRIGGER_TYPES = ['manual', 'git', 'scheduled'];
+/** Longest Idempotency-Key accepted (contract.md part A, launch). */
+const launch_request_MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+/** The fields of git trigger metadata; all optional strings (contract.md, launch semantics). */
+const GIT_METADATA_FIELDS = [
+    'source',
+    'repository',
+    'workflow',
+    'job',
+    'run_id',
+    'run_attempt',
+    'sha',
+    'ref',
+    'actor'
 ];
-const rate_limit_BUCKETS = ['read', 'search', 'write'];
+/** `actor_type` of manual trigger metadata (required there). */
+const MANUAL_ACTOR_TYPES = ['user', 'api_key'];
+/**
+ * `trigger_metadata`, checked against the shape its `trigger_type` fixes
+ * (contract.md, shapes the published spec fixes): `git` → optional strings
+ * (source, repository, …); `manual` → `{actor_type: user|api_key, actor_id?}`;
+ * `scheduled` is the server's own, taken as given. Absent is always accepted.
+ */
+function parseTriggerMetadata(raw, triggerType) {
+    if (raw === undefined || raw === null)
+        return null;
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw validationError('trigger_metadata', 'trigger_metadata must be an object');
+    }
+    const metadata = { ...raw };
+    const mustBeString = (field) => {
+        const value = metadata[field];
+        if (value !== undefined && value !== null && typeof value !== 'string') {
+            throw validationError(`trigger_metadata.${field}`, `trigger_metadata.${field} must be a string`);
+        }
+    };
+    if (triggerType === 'git') {
+        for (const field of GIT_METADATA_FIELDS)
+            mustBeString(field);
+    }
+    else if (triggerType === 'manual') {
+        const actorType = metadata.actor_type;
+        if (actorType === undefined || actorType === null) {
+            throw validationError('trigger_metadata.actor_type', `trigger_metadata.actor_type is required when trigger_type is manual (one of ${MANUAL_ACTOR_TYPES.join(', ')}); a launch with an API key sends {"actor_type": "api_key"}`);
+        }
+        optionalEnum(actorType, 'trigger_metadata.actor_type', MANUAL_ACTOR_TYPES);
+        mustBeString('actor_id');
+    }
+    return metadata;
+}
+function parseLaunch(raw) {
+    const body = objectBody(raw, true);
+    const runnerType = optionalEnum(body.runner_type, 'runner_type', RUNNER_TYPES) ?? 'cloud';
+    const jobVersion = body.ephemeral_job_version;
+    if (jobVersion !== undefined && jobVersion !== null && jobVersion !== 1) {
+        throw validationError('ephemeral_job_version', 'ephemeral_job_version must be 1');
+    }
+    if (runnerType === 'ephemeral' && jobVersion !== 1) {
+        throw validationError('ephemeral_job_version', 'ephemeral_job_version: 1 is required when runner_type is ephemeral');
+    }
+    // Left out, the launch is a manual one (and its metadata is checked as such).
+    const triggerType = optionalEnum(body.trigger_type, 'trigger_type', TRIGGER_TYPES) ?? 'manual';
+    const metadata = parseTriggerMetadata(body.trigger_metadata, triggerType);
+    return {
+        runner_type: runnerType,
+        environment_key: optionalString(body.environment_key, 'environment_key') ?? null,
+        version_id: optionalString(body.version_id, 'version_id') ?? null,
+        trigger_type: triggerType,
+        trigger_metadata: metadata
+    };
+}
+function idempotencyKeyOf(ctx) {
+    const key = ctx.header('idempotency-key');
+    if (key === undefined)
+        return undefined;
+    if (key.trim() === '')
+        throw validationError('Idempotency-Key', 'The Idempotency-Key header must not be blank');
+    if (key.length > launch_request_MAX_IDEMPOTENCY_KEY_LENGTH) {
+        throw validationError('Idempotency-Key', `The Idempotency-Key header must be at most ${launch_request_MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
+    }
+    return key;
+}
+/** Validates a launch and looks up its Idempotency-Key; throws the 400/404 a launch gets. */
+function resolveLaunch(ctx) {
+    const flowId = uuidParam(paramOf(ctx, 'flowId'), 'flowId');
+    const request = parseLaunch(ctx.json());
+    const idempotencyKey = idempotencyKeyOf(ctx);
+    const { state, clock } = ctx.services;
+    const flow = state.flowInOrg(organizationOf(ctx), flowId);
+    if (!flow)
+        throw notFound('Flow', 'flowId');
+    if (request.version_id !== null && !flow.publishedVersions.includes(request.version_id)) {
+        throw notFound('Flow version', 'version_id');
+    }
+    const parameters = {
+        environment_key: request.environment_key,
+        version_id: request.version_id,
+        runner_type: request.runner_type,
+        trigger_type: request.trigger_type
+    };
+    const now = clock.now();
+    const idempotency = idempotencyKey === undefined
+        ? { kind: 'new' }
+        : state.idempotency.lookup(flow.organizationId, flow.id, idempotencyKey, parameters, now);
+    return { flow, request, parameters, idempotencyKey, idempotency, now };
+}
+/**
+ * What a request would do if it reached the launch handler, without doing it:
+ * `new` (creates an execution), `replay` (an Idempotency-Key replay), `conflict`
+ * (409), or `invalid` (not a launch, or rejected before anything is created).
+ * For a quota layer, which must not count replays (contract.md, launch semantics).
+ * Call it after the auth layer (it needs the request's organization).
+ */
+function classifyLaunch(ctx) {
+    if (ctx.route?.definition.id !== 'flows.launch' || ctx.organizationId === undefined)
+        return 'invalid';
+    try {
+        return resolveLaunch(ctx).idempotency.kind;
+    }
+    catch {
+        return 'invalid';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/layers/quota.ts
+/**
+ * The daily execution quota for the `quota` slot (contract.md, launch semantics):
+ * each organization may create `daily` executions in any rolling 24 h window. A
+ * launch beyond it gets 429 `DAILY_EXECUTION_LIMIT_EXCEEDED` with metadata
+ * `{scope: "cloud_fleet"}` (the scope is configurable). This is not a short rate
+ * limit, so the answer carries no Retry-After: a client should fail clearly.
+ *
+ * Only launches that would create an execution count; an Idempotency-Key replay
+ * returns the existing one and is free (`classifyLaunch`). A slot is reserved
+ * before the handler runs and released if no execution was created, so two
+ * launches in flight at once cannot both take the last slot.
+ */
+
+
+
+const quota_DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_QUOTA_SCOPE = 'cloud_fleet';
+/** Fills the defaults of quota options (validated by startSandbox: settings/). */
+function resolveQuota(options) {
+    const { daily, scope = DEFAULT_QUOTA_SCOPE, windowMs = quota_DAY_MS } = options;
+    return { daily, scope, windowMs };
+}
+/** The quota layer. `sandbox.quota` when a quota is set. */
+class DailyQuota {
+    name = 'quota';
+    config;
+    /** Per organization: creation times (sandbox clock ms) of counted executions, oldest first. */
+    launches = new Map();
+    /** @param options validated options (startSandbox checks them against the settings schema) */
+    constructor(options) {
+        this.config = resolveQuota(options);
+    }
+    /** Executions counted against the organization's current window. */
+    used(organizationId, now) {
+        return this.live(organizationId, now).length;
+    }
+    /** Executions the organization may still create now. */
+    remaining(organizationId, now) {
+        return Math.max(0, this.config.daily - this.used(organizationId, now));
+    }
+    async handle(ctx, next) {
+        const organizationId = ctx.organizationId;
+        if (organizationId === undefined || classifyLaunch(ctx) !== 'new')
+            return next();
+        const now = ctx.services.clock.now();
+        const live = this.live(organizationId, now);
+        if (live.length >= this.config.daily) {
+            const freesAt = live[0] === undefined ? now : live[0] + this.config.windowMs;
+            throw new ApiError(429, 'DAILY_EXECUTION_LIMIT_EXCEEDED', `The organization's execution quota is spent: ${this.config.daily} executions per rolling ${formatWindow(this.config.windowMs)}; the next one frees up at ${iso(freesAt)}`, { metadata: { scope: this.config.scope } });
+        }
+        live.push(now);
+        let created = false;
+        try {
+            const response = await next();
+            created = response.status === 202 && ctx.annotations.replay === false;
+            return response;
+        }
+        finally {
+            if (!created) {
+                const index = live.lastIndexOf(now);
+                if (index >= 0)
+                    live.splice(index, 1);
+            }
+        }
+    }
+    /** The organization's counted launches still inside the window (pruned in place). */
+    live(organizationId, now) {
+        let list = this.launches.get(organizationId);
+        if (!list) {
+            list = [];
+            this.launches.set(organizationId, list);
+        }
+        const horizon = now - this.config.windowMs;
+        while (list.length > 0 && list[0] <= horizon)
+            list.shift();
+        return list;
+    }
+    /** One line for the banner. */
+    describe() {
+        return `${this.config.daily} executions per organization per rolling ${formatWindow(this.config.windowMs)} (scope ${this.config.scope})`;
+    }
+}
+function formatWindow(ms) {
+    return ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${ms / 1000} s`;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/route-ids.ts
+/**
+ * The names routes are known by, as constants: every route id, the HTTP methods
+ * and the rate-limit buckets. Layers, the request log and the settings (fault
+ * selectors) use these instead of the route table, so reading a fixtures file
+ * does not load the routes. A test checks that ROUTE_IDS is exactly the ids of
+ * the route table (routes/index.ts), and that the fixtures schema lists them.
+ */
+/** Every route id, whatever the extensions (contract.md parts A and B). */
+const ROUTE_IDS = (/* unused pure expression or super */ null && ([
+    'keys.self',
+    'permissions.list',
+    'flows.list',
+    'flows.search',
+    'flows.tags',
+    'flows.get',
+    'flows.launch',
+    'executions.get',
+    'executions.nodes',
+    'executions.listForFlow',
+    'executions.list',
+    'executions.cancel',
+    'runner.claim',
+    'runner.complete'
+]));
+const ROUTE_METHODS = (/* unused pure expression or super */ null && (['GET', 'POST']));
+/** The bucket a request counts against (interface.md section 5: read, search, write). */
+const ROUTE_BUCKETS = ['read', 'search', 'write'];
+/** Every route id, whatever the extensions (for fault selectors). */
+function knownRouteIds() {
+    return [...ROUTE_IDS];
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/settings/server-section.ts
+
+
+/** A file key and its option name, where they differ (every other key is the same in both). */
+const OPTION_NAMES = {
+    time_scale: 'timeScale',
+    rate_limits: 'rateLimits',
+    window_ms: 'windowMs',
+    retry_after_ms: 'retryAfterMs',
+    rate_5xx: 'rate5xx',
+    rate_503: 'rate503',
+    rate_reset: 'rateReset',
+    rate_slow: 'rateSlow',
+    slow_ms: 'slowMs',
+    rate_malformed: 'rateMalformed',
+    rate_html: 'rateHtml',
+    retry_after_seconds: 'retryAfterSeconds',
+    clock_skew_ms: 'clockSkewMs',
+    after_commit: 'afterCommit'
+};
+const SECTION_NAMES = Object.fromEntries(Object.entries(OPTION_NAMES).map(([file, option]) => [option, file]));
+/** The option name of a file key (`rate_html` → `rateHtml`). */
+function optionName(key) {
+    return OPTION_NAMES[key] ?? key;
+}
+/** A deep copy with keys renamed and undefined fields left out (so they hide nothing in a merge). */
+function renameKeys(value, names) {
+    if (Array.isArray(value))
+        return value.map((v) => renameKeys(v, names));
+    if (typeof value !== 'object' || value === null)
+        return value;
+    return Object.fromEntries(Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [names[k] ?? k, renameKeys(v, names)]));
+}
+/** A `server:` section (validated) in the shape of `startSandbox` options. */
+function serverConfigOf(server) {
+    return server ? renameKeys(server, OPTION_NAMES) : {};
+}
+/** `startSandbox` options as a `server:` section (not validated). */
+function serverSectionOf(config) {
+    return renameKeys(config, SECTION_NAMES);
+}
+/** A copy without the keys whose value is undefined (so they do not hide the file's). */
+function defined(value) {
+    return Object.fromEntries(Object.entries((value ?? {})).filter(([, v]) => v !== undefined));
+}
+/**
+ * The settings in effect: `override` over `file`, field by field within each group
+ * (a flag for the read limit keeps the file's header style; an undefined field
+ * keeps the file's value). `rate_limits: false` turns rate limits off, `override`
+ * winning.
+ */
+function mergeServerSections(file, override) {
+    const merged = {};
+    const timeScale = override.time_scale ?? file?.time_scale;
+    if (timeScale !== undefined)
+        merged.time_scale = timeScale;
+    const fileLimits = file?.rate_limits;
+    if (override.rate_limits === false ||
+        (override.rate_limits === undefined && fileLimits === false)) {
+        merged.rate_limits = false;
+    }
+    else if (override.rate_limits !== undefined || fileLimits !== undefined) {
+        merged.rate_limits = { ...defined(fileLimits || undefined), ...defined(override.rate_limits) };
+    }
+    for (const group of ['quota', 'faults']) {
+        if (override[group] !== undefined || file?.[group] !== undefined) {
+            merged[group] = { ...defined(file?.[group]), ...defined(override[group]) };
+        }
+    }
+    return merged;
+}
+/** The same merge for `startSandbox` options: `options` over `file`. */
+function mergeServerConfig(file, options) {
+    return serverConfigOf(mergeServerSections(serverSectionOf(file ?? {}), serverSectionOf(options)));
+}
+/**
+ * The first problem of a `server:` section, or undefined: the schema, then the
+ * rules it cannot state. `options` names the fields as `startSandbox` options do
+ * (`faults.rateHtml`); by default they read as in a fixtures file (`server.faults.rate_html`).
+ */
+function serverSectionIssue(section, naming = 'file') {
+    const at = naming === 'file' ? ['server'] : [];
+    const name = naming === 'file' ? undefined : optionName;
+    return (schemaIssue('server', section, { at, name }) ??
+        serverRulesIssue(section, at, name));
+}
+/**
+ * The settings `startSandbox` runs with: the file's `server:` section (already
+ * validated with the file) overlaid by the options, checked as a whole. Throws a
+ * RangeError naming the option, e.g. `faults.rateHtml must be a probability …`.
+ */
+function resolveServerConfig(file, options) {
+    const merged = mergeServerSections(file, serverSectionOf(options));
+    const issue = serverSectionIssue(merged, 'options');
+    if (issue) {
+        const separator = issue.message.startsWith('must') ? ' ' : ': ';
+        throw new RangeError(`${issue.path}${separator}${issue.message}`);
+    }
+    return serverConfigOf(merged);
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/layers/rate-limit-headers.ts
+
+/** Whole seconds until the reset, rounded up, at least 1. */
+function secondsUntil(s) {
+    return Math.max(1, Math.ceil((s.resetAt - s.now) / 1000));
+}
+/** `60s`, `6s`, `0.5s`. */
+function formatSeconds(ms) {
+    const seconds = ms / 1000;
+    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(3).replace(/0+$/, '')}s`;
+}
+/** The limit headers of an answer in `style`. */
+function limitHeaders(style, s, skew, rejected) {
+    const seconds = secondsUntil(s);
+    const serverReset = s.resetAt + skew;
+    switch (style) {
+        case 'retry-after': {
+            const headers = {
+                'x-ratelimit-limit': String(s.limit),
+                'x-ratelimit-remaining': String(s.remaining)
+            };
+            if (rejected)
+                headers['retry-after'] = String(seconds);
+            return headers;
+        }
+        case 'x-ratelimit-iso':
+        case 'x-ratelimit-epoch':
+            return {
+                'x-ratelimit-limit': String(s.limit),
+                'x-ratelimit-remaining': String(s.remaining),
+                'x-ratelimit-reset': style === 'x-ratelimit-iso' ? iso(serverReset) : String(Math.ceil(serverReset / 1000))
+            };
+        case 'ietf':
+            return {
+                'ratelimit-policy': `"${s.bucket}";q=${s.limit};w=${Math.max(1, Math.ceil(s.effectiveWindowMs / 1000))}`,
+                ratelimit: `"${s.bucket}";r=${s.remaining};t=${seconds}`
+            };
+        case 'body-only':
+            return {};
+    }
+}
+/**
+ * The earliest sandbox clock time the answer lets the client come back, reading
+ * the hint exactly as sent (whole seconds, epoch seconds, server-time dates).
+ * Undefined when the answer says nothing about it (a 2xx in the retry-after or
+ * body-only style).
+ */
+function hintedRetryAt(style, s, skew, rejected) {
+    const seconds = secondsUntil(s);
+    switch (style) {
+        case 'retry-after':
+            return rejected ? s.now + seconds * 1000 : undefined;
+        case 'x-ratelimit-iso':
+            return s.resetAt;
+        case 'x-ratelimit-epoch':
+            return Math.ceil((s.resetAt + skew) / 1000) * 1000 - skew;
+        case 'ietf':
+            return s.now + seconds * 1000;
+        case 'body-only':
+            // Both `resetAt` (exact) and `retryAfter` (rounded up) are given: the earlier one.
+            return rejected ? s.resetAt : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/layers/rate-limit.ts
+/**
+ * Rate limits for the `rateLimit` slot: per API key and per route bucket (read,
+ * search, write; interface.md section 5), `limit` requests per window.
+ *
+ * Windows are FIXED and aligned to the epoch: a 60 s window runs from one whole
+ * minute of the sandbox clock to the next (`floor(now / window) * window`), so a
+ * reset time is easy to state and to assert, and every key's windows reset
+ * together. A rejected request does not count. `timeScale` multiplies every
+ * window (and a storm's retry delay), so tests and benchmarks can compress time.
+ *
+ * Every counted answer (2xx included) carries the limit headers in one of the
+ * styles real APIs use (rate-limit-headers.ts); a 429 other than `body-only`
+ * carries the Echopoint envelope, code `RATE_LIMITED`.
+ *
+ * Each hint is recorded as `retryAt` (sandbox clock ms) on the request log entry:
+ * the earliest moment the answer allowed the next request of that bucket.
+ */
+
+
+
+
+
+
+// Kept here too for callers that import them from the rate limiter.
+
 /** Requests per window when not configured (contract.md part C, typical limits). */
 const DEFAULT_LIMITS = {
     read: 100,
@@ -33285,47 +39726,19 @@ const DEFAULT_WINDOW_MS = 60_000;
 const DEFAULT_HEADER_STYLE = 'retry-after';
 /** A storm's retry delay when not configured. */
 const DEFAULT_STORM_RETRY_AFTER_MS = 1_000;
-function check(ok, what, value, rule) {
-    if (!ok)
-        throw new RangeError(`rateLimits.${what} must be ${rule}, got ${String(value)}`);
-}
-const isPositiveInt = (n) => typeof n === 'number' && Number.isInteger(n) && n >= 1;
-const isPositive = (n) => typeof n === 'number' && Number.isFinite(n) && n > 0;
-const isProbability = (n) => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 1;
-/** Validates rate-limit options (RangeError naming the option) and fills the defaults. */
+/** Fills the defaults of rate-limit options (validated by startSandbox: settings/). */
 function resolveRateLimits(options, sandboxTimeScale = 1) {
     const style = options.style ?? DEFAULT_HEADER_STYLE;
-    check(HEADER_STYLES.includes(style), 'style', style, `one of ${HEADER_STYLES.join(', ')}`);
     const timeScale = options.timeScale ?? sandboxTimeScale;
-    check(isPositive(timeScale), 'timeScale', timeScale, 'a positive number');
     const defaultWindow = options.windowMs ?? DEFAULT_WINDOW_MS;
-    check(isPositive(defaultWindow), 'windowMs', defaultWindow, 'a positive number of ms');
     const buckets = {};
-    for (const bucket of rate_limit_BUCKETS) {
+    for (const bucket of ROUTE_BUCKETS) {
         const given = options[bucket] ?? DEFAULT_LIMITS[bucket];
         const limit = typeof given === 'number' ? given : given.limit;
         const windowMs = typeof given === 'number' ? defaultWindow : (given.windowMs ?? defaultWindow);
-        check(isPositiveInt(limit), `${bucket}`, limit, 'a whole number of requests >= 1');
-        check(isPositive(windowMs), `${bucket}.windowMs`, windowMs, 'a positive number of ms');
         buckets[bucket] = { limit, windowMs, effectiveWindowMs: windowMs * timeScale };
     }
-    if (options.storm)
-        validateStorm(options.storm);
     return { buckets, style, timeScale };
-}
-function validateStorm(storm) {
-    const { count, fraction, retryAfterMs, seed } = storm;
-    if (count !== undefined) {
-        check(Number.isInteger(count) && count >= 0, 'storm.count', count, 'a whole number >= 0');
-    }
-    if (fraction !== undefined) {
-        check(isProbability(fraction), 'storm.fraction', fraction, 'a number from 0 to 1');
-    }
-    if (retryAfterMs !== undefined) {
-        check(isPositive(retryAfterMs), 'storm.retryAfterMs', retryAfterMs, 'a positive number of ms');
-    }
-    if (seed !== undefined)
-        check(Number.isFinite(seed), 'storm.seed', seed, 'a number');
 }
 /** The rate-limit layer. `sandbox.rateLimit` when rate limits are on. */
 class RateLimiter {
@@ -33336,17 +39749,22 @@ class RateLimiter {
     stormFraction = 0;
     stormRetryAfterMs = DEFAULT_STORM_RETRY_AFTER_MS;
     stormRandom = seededRandom(1);
+    /** @param options validated options (startSandbox checks them against the settings schema) */
     constructor(options = {}, sandboxTimeScale = 1) {
         this.config = resolveRateLimits(options, sandboxTimeScale);
         if (options.storm)
-            this.storm(options.storm);
+            this.startStorm(options.storm);
     }
     /**
      * Starts a 429 storm (replacing any running one): the next `count` counted
      * requests, then a `fraction` of them, get 429 whatever their bucket holds.
+     * Throws a RangeError naming a bad option (`rateLimits.storm.fraction …`).
      */
     storm(options) {
-        validateStorm(options);
+        resolveServerConfig(undefined, { rateLimits: { storm: options } });
+        this.startStorm(options);
+    }
+    startStorm(options) {
         this.stormLeft = options.count ?? 0;
         this.stormFraction = options.fraction ?? 0;
         this.stormRetryAfterMs = options.retryAfterMs ?? DEFAULT_STORM_RETRY_AFTER_MS;
@@ -33402,11 +39820,11 @@ class RateLimiter {
         const response = await next();
         // A 2xx (or any answer) with nothing left says: hold the next request until the reset.
         if (snapshot.remaining === 0) {
-            const retryAt = this.hintedRetryAt(snapshot, ctx.services.clockSkewMs, false);
+            const retryAt = hintedRetryAt(this.config.style, snapshot, ctx.services.clockSkewMs, false);
             if (retryAt !== undefined)
                 ctx.annotations.retryAt = retryAt;
         }
-        const headers = this.headers(snapshot, ctx.services.clockSkewMs, false);
+        const headers = limitHeaders(this.config.style, snapshot, ctx.services.clockSkewMs, false);
         return { ...response, headers: { ...response.headers, ...headers } };
     }
     stormHits() {
@@ -33419,8 +39837,8 @@ class RateLimiter {
     reject(ctx, snapshot) {
         const skew = ctx.services.clockSkewMs;
         const seconds = secondsUntil(snapshot);
-        ctx.annotations.retryAt = this.hintedRetryAt(snapshot, skew, true);
-        const headers = this.headers(snapshot, skew, true);
+        ctx.annotations.retryAt = hintedRetryAt(this.config.style, snapshot, skew, true);
+        const headers = limitHeaders(this.config.style, snapshot, skew, true);
         if (this.config.style === 'body-only') {
             return {
                 status: 429,
@@ -33435,76 +39853,310 @@ class RateLimiter {
         const error = new ApiError(429, 'RATE_LIMITED', `Rate limit exceeded for ${snapshot.bucket} requests (${snapshot.limit} per ${formatSeconds(snapshot.effectiveWindowMs)}); retry in ${seconds} s`, { metadata: { bucket: snapshot.bucket } });
         return { status: 429, headers, body: error.toEnvelope() };
     }
-    /** The limit headers of an answer in the configured style. */
-    headers(s, skew, rejected) {
-        const seconds = secondsUntil(s);
-        const serverReset = s.resetAt + skew;
-        switch (this.config.style) {
-            case 'retry-after': {
-                const headers = {
-                    'x-ratelimit-limit': String(s.limit),
-                    'x-ratelimit-remaining': String(s.remaining)
-                };
-                if (rejected)
-                    headers['retry-after'] = String(seconds);
-                return headers;
-            }
-            case 'x-ratelimit-iso':
-            case 'x-ratelimit-epoch':
-                return {
-                    'x-ratelimit-limit': String(s.limit),
-                    'x-ratelimit-remaining': String(s.remaining),
-                    'x-ratelimit-reset': this.config.style === 'x-ratelimit-iso'
-                        ? iso(serverReset)
-                        : String(Math.ceil(serverReset / 1000))
-                };
-            case 'ietf':
-                return {
-                    'ratelimit-policy': `"${s.bucket}";q=${s.limit};w=${Math.max(1, Math.ceil(s.effectiveWindowMs / 1000))}`,
-                    ratelimit: `"${s.bucket}";r=${s.remaining};t=${seconds}`
-                };
-            case 'body-only':
-                return {};
-        }
-    }
-    /**
-     * The earliest sandbox clock time the answer lets the client come back, reading
-     * the hint exactly as sent (whole seconds, epoch seconds, server-time dates).
-     * Undefined when the answer says nothing about it (a 2xx in the retry-after or
-     * body-only style).
-     */
-    hintedRetryAt(s, skew, rejected) {
-        const seconds = secondsUntil(s);
-        switch (this.config.style) {
-            case 'retry-after':
-                return rejected ? s.now + seconds * 1000 : undefined;
-            case 'x-ratelimit-iso':
-                return s.resetAt;
-            case 'x-ratelimit-epoch':
-                return Math.ceil((s.resetAt + skew) / 1000) * 1000 - skew;
-            case 'ietf':
-                return s.now + seconds * 1000;
-            case 'body-only':
-                // Both `resetAt` (exact) and `retryAfter` (rounded up) are given: the earlier one.
-                return rejected ? s.resetAt : undefined;
-        }
-    }
     /** One line for the banner, e.g. `read 100/60s, search 30/60s, write 60/60s per key`. */
     describe() {
-        const parts = rate_limit_BUCKETS.map((b) => {
+        const parts = ROUTE_BUCKETS.map((b) => {
             const { limit, effectiveWindowMs } = this.config.buckets[b];
             return `${b} ${limit}/${formatSeconds(effectiveWindowMs)}`;
         });
         return `${parts.join(', ')} per key; headers: ${this.config.style}`;
     }
 }
-/** Whole seconds until the reset, rounded up, at least 1. */
-function secondsUntil(s) {
-    return Math.max(1, Math.ceil((s.resetAt - s.now) / 1000));
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./src/sandbox/layers/request-log.ts
+/**
+ * The outermost pipeline layer: records each request in the request log
+ * (request-log.ts) with what the inner layers learned about it (route, key,
+ * organization, flow, execution, retry hints, faults).
+ */
+
+function requestLogLayer(log) {
+    return {
+        name: 'requestLog',
+        handle: async (ctx, next) => {
+            const started = external_node_perf_hooks_.performance.now();
+            const arrived = log.nextTick();
+            const response = await next();
+            const answered = log.nextTick();
+            const params = ctx.route?.params ?? {};
+            const body = response.body;
+            const errorCode = response.status >= 400 ? body?.errors?.[0]?.code : undefined;
+            const orgHeader = ctx.header('x-organization-id')?.trim();
+            const entry = {
+                at: ctx.receivedAt,
+                method: ctx.method,
+                path: ctx.path,
+                query: Object.fromEntries(ctx.query.entries()),
+                status: response.drop ? 0 : response.status,
+                routeId: ctx.route?.definition.id ?? null,
+                keyId: ctx.apiKey?.id ?? ctx.annotations.presentedKeyId ?? null,
+                organizationId: ctx.organizationId ?? (orgHeader || null),
+                durationMs: external_node_perf_hooks_.performance.now() - started
+            };
+            const idempotencyKey = ctx.header('idempotency-key');
+            if (idempotencyKey !== undefined)
+                entry.idempotencyKey = idempotencyKey;
+            const flowId = ctx.annotations.flowId ?? params.flowId;
+            if (flowId !== undefined)
+                entry.flowId = flowId;
+            const executionId = ctx.annotations.executionId ?? params.executionId;
+            if (executionId !== undefined)
+                entry.executionId = executionId;
+            if (ctx.annotations.replay !== undefined)
+                entry.replay = ctx.annotations.replay;
+            if (errorCode !== undefined)
+                entry.errorCode = errorCode;
+            const bucket = ctx.route?.definition.bucket;
+            if (bucket !== undefined)
+                entry.bucket = bucket;
+            const { retryAt, fault, faultAfterCommit } = ctx.annotations;
+            if (retryAt !== undefined)
+                entry.retryAt = retryAt;
+            if (fault !== undefined)
+                entry.fault = fault;
+            if (faultAfterCommit)
+                entry.faultAfterCommit = true;
+            log.record(entry, { arrived, answered });
+            return response;
+        }
+    };
 }
-function formatSeconds(ms) {
-    const seconds = ms / 1000;
-    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(3).replace(/0+$/, '')}s`;
+
+;// CONCATENATED MODULE: ./src/sandbox/pipeline.ts
+/**
+ * The request pipeline: every request passes through the same ordered slots,
+ *
+ *   requestLog → faults → router → auth → rateLimit → quota → handler
+ *
+ * Each slot holds one layer. A layer gets the request context and `next` (the
+ * rest of the pipeline) and returns a response, so it can answer early (auth's
+ * 401), wait (a slow-response fault), or alter what the inner layers answered
+ * (auth adds `X-Api-Key-Expires-At`, a rate limiter adds its headers).
+ *
+ * `faults`, `rateLimit` and `quota` are pluggable: `startSandbox` fills them from its
+ * `faults`, `rateLimits` and `quota` options (layers/faults.ts, layers/rate-limit.ts,
+ * layers/quota.ts) and leaves pass-through layers otherwise; `pipeline.use(slot, layer)`
+ * (or `startSandbox({ layers })`) swaps any of them. Their position is
+ * deliberate: faults sit outside everything (a reset can hit any request, even
+ * an unauthenticated one); rate limits count authenticated requests per key and
+ * know the route's bucket (read, search, write); the quota sees the launch after
+ * the key and the route are known, and `classifyLaunch(ctx)` (launch-request.ts)
+ * tells it whether the launch would create an execution or replay one, which must
+ * not count (contract.md, launch semantics).
+ */
+
+/** The slots, in the order a request passes them. */
+const LAYER_SLOTS = [
+    'requestLog',
+    'faults',
+    'router',
+    'auth',
+    'rateLimit',
+    'quota',
+    'handler'
+];
+/** A layer that does nothing but call the next one: the placeholder of an empty slot. */
+function passThrough(name) {
+    return { name, handle: (_ctx, next) => next() };
+}
+class Pipeline {
+    layers = new Map();
+    constructor(layers = {}) {
+        for (const slot of LAYER_SLOTS)
+            this.layers.set(slot, layers[slot] ?? passThrough(slot));
+    }
+    /** Puts `layer` in `slot`, replacing what was there (the pass-through by default). */
+    use(slot, layer) {
+        this.layers.set(slot, layer);
+        return this;
+    }
+    /** The layer currently in `slot`. */
+    get(slot) {
+        return this.layers.get(slot);
+    }
+    /** Runs a request through every slot. Never rejects. */
+    run(ctx) {
+        const ordered = LAYER_SLOTS.map((slot) => this.get(slot));
+        const dispatch = async (index) => {
+            const layer = ordered[index];
+            // The handler slot answers; running past it means nothing answered.
+            if (!layer)
+                return errorResponse(new Error('no layer answered the request'));
+            try {
+                return await layer.handle(ctx, () => dispatch(index + 1));
+            }
+            catch (err) {
+                // Converting here (not only at the top) lets an outer layer see and
+                // decorate the error response of an inner one.
+                return errorResponse(err);
+            }
+        };
+        return dispatch(0);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/request-log.ts
+class RequestLog {
+    list = [];
+    seq = 0;
+    /** Event order: when each entry's request arrived and when it was answered (by seq). */
+    tick = 0;
+    order = new Map();
+    /** Every entry, oldest first (a copy). */
+    entries() {
+        return [...this.list];
+    }
+    filter(predicate) {
+        return this.list.filter(predicate);
+    }
+    /**
+     * Launches the handler accepted (202), each marked `replay: true` when no execution
+     * was created. Includes launches whose answer a fault lost after the handler ran
+     * (`faultAfterCommit`): their execution exists even though the client never saw it.
+     */
+    launches() {
+        return this.list.filter((e) => e.routeId === 'flows.launch' &&
+            e.executionId !== undefined &&
+            e.replay !== undefined &&
+            (e.status === 202 || e.faultAfterCommit === true));
+    }
+    /** Answers that carried a retry hint (`retryAt`), oldest first. */
+    hints() {
+        return this.list.filter((e) => e.retryAt !== undefined);
+    }
+    /**
+     * Requests that arrived before the `retryAt` of a hint the same key had already
+     * received for the same bucket: "the client did not wait as told". Only requests
+     * that arrived after the hint was answered count; one already on its way when the
+     * hint was sent could not have known it.
+     */
+    earlyRequests() {
+        const early = [];
+        for (const hint of this.hints()) {
+            const answered = this.order.get(hint.seq)?.answered ?? Infinity;
+            for (const request of this.list) {
+                if (request === hint || request.keyId !== hint.keyId || request.keyId === null)
+                    continue;
+                if (request.bucket !== hint.bucket)
+                    continue;
+                const arrived = this.order.get(request.seq)?.arrived ?? -Infinity;
+                if (arrived > answered && request.at < hint.retryAt)
+                    early.push({ request, hint });
+            }
+        }
+        return early;
+    }
+    /** Forgets every entry (sequence numbers keep counting). */
+    clear() {
+        this.list.length = 0;
+        this.order.clear();
+    }
+    /** The next step of the event order; the request-log layer marks arrivals and answers with it. */
+    nextTick() {
+        return ++this.tick;
+    }
+    /** Adds an entry; the pipeline's request-log layer (layers/request-log.ts) calls this. */
+    record(entry, order) {
+        const full = { seq: ++this.seq, ...entry };
+        this.list.push(full);
+        this.order.set(full.seq, order ?? { arrived: ++this.tick, answered: ++this.tick });
+        return full;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/router.ts
+/**
+ * Routes: a table of `METHOD /path/{param}` entries, each with the scope it needs
+ * (contract.md part A, Endpoints) and its rate-limit bucket. The router runs before
+ * auth so an unknown path is a 404 and a known path with the wrong method a 405
+ * (with `Allow`), whoever asks.
+ */
+
+function compile(pattern) {
+    const segments = pattern
+        .split('/')
+        .slice(1)
+        .map((part) => {
+        const param = /^\{(\w+)\}$/.exec(part);
+        return param ? { param: param[1] } : { literal: part };
+    });
+    return { pattern, segments, specificity: segments.filter((s) => s.literal !== undefined).length };
+}
+function matchPattern(compiled, parts) {
+    if (compiled.segments.length !== parts.length)
+        return null;
+    const params = {};
+    for (const [i, segment] of compiled.segments.entries()) {
+        const part = parts[i];
+        if (segment.literal !== undefined) {
+            if (segment.literal !== part)
+                return null;
+        }
+        else {
+            if (part === '')
+                return null;
+            try {
+                params[segment.param] = decodeURIComponent(part);
+            }
+            catch {
+                return null;
+            }
+        }
+    }
+    return params;
+}
+class Router {
+    routes;
+    patterns;
+    constructor(routes) {
+        this.routes = routes;
+        const unique = [...new Set(routes.map((r) => r.pattern))];
+        this.patterns = unique.map(compile).sort((a, b) => b.specificity - a.specificity);
+    }
+    /** Every route, for introspection (the contract test checks coverage against it). */
+    list() {
+        return this.routes;
+    }
+    /** The route for a request; throws 404 for an unknown path, 405 for a wrong method. */
+    match(method, path) {
+        const parts = path.split('/').slice(1);
+        for (const compiled of this.patterns) {
+            const params = matchPattern(compiled, parts);
+            if (!params)
+                continue;
+            // The most specific matching path decides; other methods on it mean 405.
+            const candidates = this.routes.filter((r) => r.pattern === compiled.pattern);
+            const definition = candidates.find((r) => r.method === method);
+            if (definition)
+                return { definition, params };
+            const allow = candidates.map((r) => r.method).join(', ');
+            throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${compiled.pattern}; use ${allow}`, { headers: { allow } });
+        }
+        throw new ApiError(404, 'NOT_FOUND', `No route for ${method} ${path}`);
+    }
+    /** The pipeline layer that resolves the route (before auth). */
+    layer() {
+        return {
+            name: 'router',
+            handle: (ctx, next) => {
+                ctx.route = this.match(ctx.method, ctx.path);
+                return next();
+            }
+        };
+    }
+    /** The last pipeline layer: calls the matched route's handler. */
+    handlerLayer() {
+        return {
+            name: 'handler',
+            handle: (ctx) => {
+                if (!ctx.route)
+                    throw new Error('handler layer reached without a matched route');
+                return ctx.route.definition.handler(ctx);
+            }
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/api/types.ts
@@ -33605,33 +40257,20 @@ function executionRow(record, obs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/sandbox/routes/common.ts
-/** The organization the request acts in (set by the auth layer). */
-function organizationOf(ctx) {
-    if (ctx.organizationId === undefined)
-        throw new Error('route reached without an organization');
-    return ctx.organizationId;
-}
-/** The authenticated key (set by the auth layer). */
-function apiKeyOf(ctx) {
-    if (!ctx.apiKey)
-        throw new Error('route reached without an authenticated key');
-    return ctx.apiKey;
-}
-/** A path parameter the router matched. */
-function paramOf(ctx, name) {
-    return ctx.route?.params[name];
-}
-
 ;// CONCATENATED MODULE: ./src/sandbox/routes/executions.ts
+/**
+ * Executions: launch (with Idempotency-Key; the request is read and checked in
+ * launch-request.ts), read one, its nodes, list a flow's executions, list the
+ * organization's executions (`GET /executions`) and cancel (part B.3). Lists are
+ * newest first: `started_at` (the creation time) descending, then `id` descending,
+ * so paging is stable.
+ */
 
 
 
 
 
 
-const RUNNER_TYPES = ['cloud', 'self_hosted', 'ephemeral'];
-const TRIGGER_TYPES = ['manual', 'git', 'scheduled'];
 const EXECUTION_STATUSES = [
     'pending',
     'running',
@@ -33639,87 +40278,6 @@ const EXECUTION_STATUSES = [
     'failed',
     'cancelled'
 ];
-/** Longest Idempotency-Key accepted (contract.md part A, launch). */
-const executions_MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-/** The fields of git trigger metadata; all optional strings (contract.md, launch semantics). */
-const GIT_METADATA_FIELDS = [
-    'source',
-    'repository',
-    'workflow',
-    'job',
-    'run_id',
-    'run_attempt',
-    'sha',
-    'ref',
-    'actor'
-];
-/** `actor_type` of manual trigger metadata (required there). */
-const MANUAL_ACTOR_TYPES = ['user', 'api_key'];
-/**
- * `trigger_metadata`, checked against the shape its `trigger_type` fixes
- * (contract.md, shapes the published spec fixes): `git` → optional strings
- * (source, repository, …); `manual` → `{actor_type: user|api_key, actor_id?}`;
- * `scheduled` is the server's own, taken as given. Absent is always accepted.
- */
-function parseTriggerMetadata(raw, triggerType) {
-    if (raw === undefined || raw === null)
-        return null;
-    if (typeof raw !== 'object' || Array.isArray(raw)) {
-        throw validationError('trigger_metadata', 'trigger_metadata must be an object');
-    }
-    const metadata = { ...raw };
-    const mustBeString = (field) => {
-        const value = metadata[field];
-        if (value !== undefined && value !== null && typeof value !== 'string') {
-            throw validationError(`trigger_metadata.${field}`, `trigger_metadata.${field} must be a string`);
-        }
-    };
-    if (triggerType === 'git') {
-        for (const field of GIT_METADATA_FIELDS)
-            mustBeString(field);
-    }
-    else if (triggerType === 'manual') {
-        const actorType = metadata.actor_type;
-        if (actorType === undefined || actorType === null) {
-            throw validationError('trigger_metadata.actor_type', `trigger_metadata.actor_type is required when trigger_type is manual (one of ${MANUAL_ACTOR_TYPES.join(', ')}); a launch with an API key sends {"actor_type": "api_key"}`);
-        }
-        optionalEnum(actorType, 'trigger_metadata.actor_type', MANUAL_ACTOR_TYPES);
-        mustBeString('actor_id');
-    }
-    return metadata;
-}
-function parseLaunch(raw) {
-    const body = objectBody(raw, true);
-    const runnerType = optionalEnum(body.runner_type, 'runner_type', RUNNER_TYPES) ?? 'cloud';
-    const jobVersion = body.ephemeral_job_version;
-    if (jobVersion !== undefined && jobVersion !== null && jobVersion !== 1) {
-        throw validationError('ephemeral_job_version', 'ephemeral_job_version must be 1');
-    }
-    if (runnerType === 'ephemeral' && jobVersion !== 1) {
-        throw validationError('ephemeral_job_version', 'ephemeral_job_version: 1 is required when runner_type is ephemeral');
-    }
-    // Left out, the launch is a manual one (and its metadata is checked as such).
-    const triggerType = optionalEnum(body.trigger_type, 'trigger_type', TRIGGER_TYPES) ?? 'manual';
-    const metadata = parseTriggerMetadata(body.trigger_metadata, triggerType);
-    return {
-        runner_type: runnerType,
-        environment_key: optionalString(body.environment_key, 'environment_key') ?? null,
-        version_id: optionalString(body.version_id, 'version_id') ?? null,
-        trigger_type: triggerType,
-        trigger_metadata: metadata
-    };
-}
-function idempotencyKeyOf(ctx) {
-    const key = ctx.header('idempotency-key');
-    if (key === undefined)
-        return undefined;
-    if (key.trim() === '')
-        throw validationError('Idempotency-Key', 'The Idempotency-Key header must not be blank');
-    if (key.length > executions_MAX_IDEMPOTENCY_KEY_LENGTH) {
-        throw validationError('Idempotency-Key', `The Idempotency-Key header must be at most ${executions_MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
-    }
-    return key;
-}
 function newestFirst(a, b) {
     return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
@@ -33731,47 +40289,6 @@ function executionFromPath(ctx) {
     if (!record)
         throw notFound('Execution', 'executionId');
     return record;
-}
-/** Validates a launch and looks up its Idempotency-Key; throws the 400/404 a launch gets. */
-function resolveLaunch(ctx) {
-    const flowId = uuidParam(paramOf(ctx, 'flowId'), 'flowId');
-    const request = parseLaunch(ctx.json());
-    const idempotencyKey = idempotencyKeyOf(ctx);
-    const { state, clock } = ctx.services;
-    const flow = state.flowInOrg(organizationOf(ctx), flowId);
-    if (!flow)
-        throw notFound('Flow', 'flowId');
-    if (request.version_id !== null && !flow.publishedVersions.includes(request.version_id)) {
-        throw notFound('Flow version', 'version_id');
-    }
-    const parameters = {
-        environment_key: request.environment_key,
-        version_id: request.version_id,
-        runner_type: request.runner_type,
-        trigger_type: request.trigger_type
-    };
-    const now = clock.now();
-    const idempotency = idempotencyKey === undefined
-        ? { kind: 'new' }
-        : state.idempotency.lookup(flow.organizationId, flow.id, idempotencyKey, parameters, now);
-    return { flow, request, parameters, idempotencyKey, idempotency, now };
-}
-/**
- * What a request would do if it reached the launch handler, without doing it:
- * `new` (creates an execution), `replay` (an Idempotency-Key replay), `conflict`
- * (409), or `invalid` (not a launch, or rejected before anything is created).
- * For a quota layer, which must not count replays (contract.md, launch semantics).
- * Call it after the auth layer (it needs the request's organization).
- */
-function classifyLaunch(ctx) {
-    if (ctx.route?.definition.id !== 'flows.launch' || ctx.organizationId === undefined)
-        return 'invalid';
-    try {
-        return resolveLaunch(ctx).idempotency.kind;
-    }
-    catch {
-        return 'invalid';
-    }
 }
 function launchRoute() {
     return {
@@ -33940,7 +40457,6 @@ function executionRoutes(extensions) {
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/routes/flows.ts
-
 
 
 
@@ -34126,7 +40642,6 @@ const scopes_CI_PRESET_SCOPES = PRESETS.ci;
 
 
 
-
 function keyRoutes(extensions) {
     return [
         {
@@ -34168,120 +40683,9 @@ function keyRoutes(extensions) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/sandbox/runner.ts
-
-/** Pending time when the fixture does not say (a cloud runner picking the job up). */
-const DEFAULT_PENDING_MS = 250;
-/** How long an ephemeral claim holds before the execution fails as abandoned. */
-const EPHEMERAL_LEASE_MS = 10 * 60 * 1000;
-function passingResult(node, durationMs) {
-    if (node.type === 'delay')
-        return { waited_ms: durationMs };
-    if (node.type === 'module')
-        return { assertion_results: [] };
-    // request, graphql and any other type: an HTTP call checked on its status code.
-    const assertion = {
-        index: 0,
-        extractor: 'status_code',
-        operator: 'equals',
-        expected: 200,
-        actual: 200,
-        passed: true
-    };
-    return { status_code: 200, assertion_results: [assertion] };
-}
-/** `status_code equals 200, got 500`; a part the fixture leaves unknown is left out. */
-function describeAssertion(a) {
-    const expected = a.expected === undefined ? '' : ` ${JSON.stringify(a.expected)}`;
-    const actual = a.actual === undefined ? '' : `, got ${JSON.stringify(a.actual)}`;
-    return `${a.extractor} ${a.operator}${expected}${actual}`;
-}
-/**
- * The failing assertion's result. `expected` and `actual` are optional in the
- * spec: absent (never null) when the fixture does not give them.
- */
-function failedAssertion(a) {
-    const assertion = {
-        index: 0,
-        extractor: a.extractor,
-        operator: a.operator,
-        passed: false
-    };
-    if (a.expected !== undefined)
-        assertion.expected = a.expected;
-    if (a.actual !== undefined)
-        assertion.actual = a.actual;
-    return assertion;
-}
-/** Plans a cloud or self-hosted execution of `flow` launched at `createdAt`. */
-function planSimulation(flow, createdAt, timeScale) {
-    const sim = flow.simulation;
-    const runningAt = createdAt + Math.round((sim.pending_ms ?? DEFAULT_PENDING_MS) * timeScale);
-    const duration = Math.round(sim.duration_ms * timeScale);
-    const terminalAt = runningAt + duration;
-    if (sim.outcome === 'error' && sim.error) {
-        // Failed at execution level (environment, runner...): no node ran.
-        return {
-            runningAt,
-            terminalAt,
-            status: 'failed',
-            errorCode: sim.error.code,
-            errorMessage: sim.error.message,
-            nodes: [],
-            skipReason: `Not run: ${sim.error.message}`
-        };
-    }
-    const failingIndex = sim.outcome === 'failed' && sim.failure
-        ? flow.nodes.findIndex((n) => n.id === sim.failure?.node_id)
-        : -1;
-    const running = failingIndex >= 0 ? flow.nodes.slice(0, failingIndex + 1) : flow.nodes;
-    // The running time is split among the nodes that run, by weight.
-    const weights = running.map((n) => n.weight);
-    const total = weights.reduce((a, b) => a + b, 0);
-    let cumulative = 0;
-    const nodes = running.map((node, i) => {
-        const startAt = runningAt +
-            Math.round(total > 0 ? (cumulative / total) * duration : (i / running.length) * duration);
-        cumulative += weights[i];
-        const endAt = runningAt +
-            Math.round(total > 0 ? (cumulative / total) * duration : ((i + 1) / running.length) * duration);
-        if (i === failingIndex && sim.failure) {
-            const a = sim.failure.assertion;
-            const result = { assertion_results: [failedAssertion(a)] };
-            if (a.extractor === 'status_code' && a.actual !== undefined)
-                result.status_code = a.actual;
-            return {
-                node,
-                startAt,
-                endAt,
-                status: 'failed',
-                result,
-                errorCode: 'ASSERTION_FAILED',
-                errorMessage: `Assertion 0 failed: ${describeAssertion(a)}`
-            };
-        }
-        return {
-            node,
-            startAt,
-            endAt,
-            status: 'completed',
-            result: passingResult(node, endAt - startAt)
-        };
-    });
-    const failing = failingIndex >= 0 ? nodes[failingIndex] : undefined;
-    return {
-        runningAt,
-        terminalAt,
-        status: failing ? 'failed' : 'completed',
-        errorCode: failing ? 'ASSERTION_FAILED' : null,
-        errorMessage: failing && sim.failure
-            ? `Node "${failing.node.displayName}" failed: ${describeAssertion(sim.failure.assertion)}`
-            : null,
-        nodes,
-        skipReason: failing ? `Skipped because "${failing.node.displayName}" failed` : null
-    };
-}
-function nodeBase(record, node) {
+;// CONCATENATED MODULE: ./src/sandbox/node-results.ts
+/** A NodeExecutionResult for `node` of `record`, with the given fields. */
+function nodeResult(record, node, fields) {
     return {
         id: record.nodeResultIds[node.id],
         flow_id: record.flowId,
@@ -34289,88 +40693,23 @@ function nodeBase(record, node) {
         node_id: node.id,
         display_name: node.displayName,
         node_type: node.type,
-        status: 'pending'
+        status: 'pending',
+        ...fields
     };
 }
-/** A NodeExecutionResult for `node` of `record`, with the given fields. */
-function nodeResult(record, node, fields) {
-    return { ...nodeBase(record, node), ...fields };
-}
-function skipped(record, node, reason) {
+/** A node that did not run, and why. */
+function skippedNode(record, node, reason) {
     return nodeResult(record, node, { status: 'skipped', skip_reason: reason, has_errors: false });
 }
-function observePlan(record, plan, now) {
-    // A cancel only counts if it came before the planned end (cancel answers 409 otherwise).
-    const cancelledAt = record.cancelledAt !== null && record.cancelledAt < plan.terminalAt ? record.cancelledAt : null;
-    const at = cancelledAt ?? now;
-    const terminal = cancelledAt !== null || now >= plan.terminalAt;
-    const nodes = [];
-    const transitions = [record.createdAt];
-    if (at >= plan.runningAt)
-        transitions.push(plan.runningAt);
-    for (const planned of plan.nodes) {
-        if (planned.startAt > at)
-            continue;
-        transitions.push(planned.startAt);
-        if (planned.endAt <= at) {
-            transitions.push(planned.endAt);
-            nodes.push(nodeResult(record, planned.node, {
-                status: planned.status,
-                started_at: iso(planned.startAt),
-                completed_at: iso(planned.endAt),
-                duration_ms: planned.endAt - planned.startAt,
-                has_errors: planned.status === 'failed',
-                result: planned.result,
-                ...(planned.errorCode
-                    ? { error_code: planned.errorCode, error_message: planned.errorMessage }
-                    : {})
-            }));
-        }
-        else if (cancelledAt !== null) {
-            nodes.push(nodeResult(record, planned.node, {
-                status: 'skipped',
-                started_at: iso(planned.startAt),
-                skip_reason: 'Execution was cancelled while this node was running',
-                has_errors: false
-            }));
-        }
-        else {
-            nodes.push(nodeResult(record, planned.node, { status: 'running', started_at: iso(planned.startAt) }));
-        }
-    }
-    if (terminal) {
-        const reason = cancelledAt !== null ? 'Execution was cancelled' : (plan.skipReason ?? 'Not run');
-        const seen = new Set(nodes.map((n) => n.node_id));
-        for (const node of record.nodes)
-            if (!seen.has(node.id))
-                nodes.push(skipped(record, node, reason));
-        const terminalAt = cancelledAt ?? plan.terminalAt;
-        transitions.push(terminalAt);
-        return {
-            status: cancelledAt !== null ? 'cancelled' : plan.status,
-            executionStartedAt: terminalAt >= plan.runningAt ? plan.runningAt : null,
-            completedAt: terminalAt,
-            terminalAt,
-            updatedAt: Math.max(...transitions),
-            errorCode: cancelledAt !== null ? 'EXECUTION_CANCELLED' : plan.errorCode,
-            errorMessage: cancelledAt !== null ? 'The execution was cancelled through the API' : plan.errorMessage,
-            nodes
-        };
-    }
-    return {
-        status: now >= plan.runningAt ? 'running' : 'pending',
-        executionStartedAt: now >= plan.runningAt ? plan.runningAt : null,
-        completedAt: null,
-        terminalAt: null,
-        updatedAt: Math.max(...transitions),
-        errorCode: null,
-        errorMessage: null,
-        nodes
-    };
-}
+
+;// CONCATENATED MODULE: ./src/sandbox/ephemeral-runs.ts
+
+/** How long an ephemeral claim holds before the execution fails as abandoned. */
+const EPHEMERAL_LEASE_MS = 10 * 60 * 1000;
+/** The state at `now` of an execution left to an ephemeral runner. */
 function observeEphemeral(record, now) {
     const { claim, completion } = record;
-    const allSkipped = (reason) => record.nodes.map((node) => skipped(record, node, reason));
+    const allSkipped = (reason) => record.nodes.map((node) => skippedNode(record, node, reason));
     if (completion) {
         return {
             status: completion.status,
@@ -34419,10 +40758,6 @@ function observeEphemeral(record, now) {
         errorMessage: null,
         nodes: []
     };
-}
-/** The state of `record` at `now`. */
-function observeExecution(record, now) {
-    return record.plan ? observePlan(record, record.plan, now) : observeEphemeral(record, now);
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/routes/runner.ts
@@ -34674,1028 +41009,187 @@ function allRoutes(extensions) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/sandbox/server-config.ts
+;// CONCATENATED MODULE: ./src/sandbox/cloud-runner.ts
 
 
-
-/** Every route id, whatever the extensions (for fault selectors). */
-function knownRouteIds() {
-    return allRoutes({
-        permissionsForAnyKey: true,
-        cancel: true,
-        executionsList: true,
-        keyIntrospection: true
-    }).map((r) => r.id);
-}
-function positive(c, value, path) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-        c.fail(path, 'must be a positive number');
-    }
-    return value;
-}
-function wholeNumber(c, value, path, min) {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-        c.fail(path, `must be a whole number >= ${min}`);
-    }
-    return value;
-}
-function server_config_probability(c, value, path) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-        c.fail(path, 'must be a probability from 0 to 1 (e.g. 0.05 for 5%)');
-    }
-    return value;
-}
-function checkBucket(c, value, path) {
-    if (typeof value === 'number')
-        return wholeNumber(c, value, path, 1);
-    const o = c.object(value, path, ['limit', 'window_ms']);
-    const limit = { limit: wholeNumber(c, o.limit, `${path}.limit`, 1) };
-    if (o.window_ms !== undefined)
-        limit.window_ms = positive(c, o.window_ms, `${path}.window_ms`);
-    return limit;
-}
-function checkStorm(c, value, path) {
-    const o = c.object(value, path, ['count', 'fraction', 'retry_after_ms', 'seed']);
-    const storm = {};
-    if (o.count !== undefined)
-        storm.count = wholeNumber(c, o.count, `${path}.count`, 0);
-    if (o.fraction !== undefined)
-        storm.fraction = server_config_probability(c, o.fraction, `${path}.fraction`);
-    if (o.retry_after_ms !== undefined) {
-        storm.retry_after_ms = positive(c, o.retry_after_ms, `${path}.retry_after_ms`);
-    }
-    if (o.seed !== undefined)
-        storm.seed = c.number(o.seed, `${path}.seed`, -Infinity, true);
-    return storm;
-}
-function checkRateLimits(c, value, path) {
-    if (value === false)
-        return false;
-    const o = c.object(value, path, [...rate_limit_BUCKETS, 'window_ms', 'style', 'storm']);
-    const limits = {};
-    for (const bucket of rate_limit_BUCKETS) {
-        if (o[bucket] !== undefined)
-            limits[bucket] = checkBucket(c, o[bucket], `${path}.${bucket}`);
-    }
-    if (o.window_ms !== undefined)
-        limits.window_ms = positive(c, o.window_ms, `${path}.window_ms`);
-    if (o.style !== undefined) {
-        if (!HEADER_STYLES.includes(o.style)) {
-            c.fail(`${path}.style`, `must be one of ${HEADER_STYLES.join(', ')}`);
-        }
-        limits.style = o.style;
-    }
-    if (o.storm !== undefined)
-        limits.storm = checkStorm(c, o.storm, `${path}.storm`);
-    return limits;
-}
-function checkQuota(c, value, path) {
-    const o = c.object(value, path, ['daily', 'scope', 'window_ms']);
-    const quota = {
-        daily: wholeNumber(c, o.daily, `${path}.daily`, 0)
+/** Pending time when the fixture does not say (a cloud runner picking the job up). */
+const DEFAULT_PENDING_MS = 250;
+function passingResult(node, durationMs) {
+    if (node.type === 'delay')
+        return { waited_ms: durationMs };
+    if (node.type === 'module')
+        return { assertion_results: [] };
+    // request, graphql and any other type: an HTTP call checked on its status code.
+    const assertion = {
+        index: 0,
+        extractor: 'status_code',
+        operator: 'equals',
+        expected: 200,
+        actual: 200,
+        passed: true
     };
-    if (o.scope !== undefined)
-        quota.scope = c.string(o.scope, `${path}.scope`);
-    if (o.window_ms !== undefined)
-        quota.window_ms = positive(c, o.window_ms, `${path}.window_ms`);
-    return quota;
+    return { status_code: 200, assertion_results: [assertion] };
 }
-const FAULT_RATES = [
-    'rate_5xx',
-    'rate_503',
-    'rate_reset',
-    'rate_slow',
-    'rate_malformed',
-    'rate_html'
-];
-function checkSelectors(c, value, path, routeIds) {
-    return c.array(value, path).map((v, i) => {
-        const selector = c.string(v, `${path}[${i}]`);
-        if (!isFaultSelector(selector, routeIds)) {
-            c.fail(`${path}[${i}]`, `unknown selector "${selector}": use a route id (${routeIds.join(', ')}), GET or POST, or read, search or write`);
-        }
-        return selector;
-    });
-}
-function checkFaults(c, value, path) {
-    const o = c.object(value, path, [
-        'seed',
-        ...FAULT_RATES,
-        'slow_ms',
-        'retry_after_seconds',
-        'clock_skew_ms',
-        'routes',
-        'exclude',
-        'after_commit'
-    ]);
-    const faults = {};
-    if (o.seed !== undefined)
-        faults.seed = c.number(o.seed, `${path}.seed`, -Infinity, true);
-    let total = 0;
-    for (const rate of FAULT_RATES) {
-        if (o[rate] === undefined)
-            continue;
-        const p = server_config_probability(c, o[rate], `${path}.${rate}`);
-        faults[rate] = p;
-        total += p;
-    }
-    if (total > 1 + 1e-9) {
-        c.fail(path, `the fault probabilities (${FAULT_RATES.join(', ')}) add up to ${total}; at most 1`);
-    }
-    if (o.slow_ms !== undefined) {
-        const slowMs = c.number(o.slow_ms, `${path}.slow_ms`, 0);
-        if (slowMs > MAX_SLOW_MS)
-            c.fail(`${path}.slow_ms`, `must be at most ${MAX_SLOW_MS}`);
-        faults.slow_ms = slowMs;
-    }
-    if (o.retry_after_seconds !== undefined) {
-        faults.retry_after_seconds = wholeNumber(c, o.retry_after_seconds, `${path}.retry_after_seconds`, 0);
-    }
-    if (o.clock_skew_ms !== undefined) {
-        const skew = c.number(o.clock_skew_ms, `${path}.clock_skew_ms`, -MAX_CLOCK_SKEW_MS);
-        if (skew > MAX_CLOCK_SKEW_MS)
-            c.fail(`${path}.clock_skew_ms`, 'must be within ±24 h');
-        faults.clock_skew_ms = skew;
-    }
-    const routeIds = knownRouteIds();
-    if (o.routes !== undefined)
-        faults.routes = checkSelectors(c, o.routes, `${path}.routes`, routeIds);
-    if (o.exclude !== undefined) {
-        faults.exclude = checkSelectors(c, o.exclude, `${path}.exclude`, routeIds);
-    }
-    if (o.after_commit !== undefined) {
-        faults.after_commit =
-            typeof o.after_commit === 'boolean'
-                ? o.after_commit
-                : server_config_probability(c, o.after_commit, `${path}.after_commit`);
-    }
-    return faults;
-}
-/** Validates the `server:` section of a fixtures file. */
-function checkServerSection(c, value) {
-    const o = c.object(value, 'server', ['time_scale', 'rate_limits', 'quota', 'faults']);
-    const server = {};
-    if (o.time_scale !== undefined)
-        server.time_scale = positive(c, o.time_scale, 'server.time_scale');
-    if (o.rate_limits !== undefined) {
-        server.rate_limits = checkRateLimits(c, o.rate_limits, 'server.rate_limits');
-    }
-    if (o.quota !== undefined)
-        server.quota = checkQuota(c, o.quota, 'server.quota');
-    if (o.faults !== undefined)
-        server.faults = checkFaults(c, o.faults, 'server.faults');
-    return server;
-}
-function bucketOptions(limit) {
-    if (limit === undefined || typeof limit === 'number')
-        return limit;
-    return { limit: limit.limit, windowMs: limit.window_ms };
-}
-/** The `server:` section (validated) in the shape of `startSandbox` options. */
-function serverConfigOf(server) {
-    if (!server)
-        return {};
-    const config = { timeScale: server.time_scale };
-    const limits = server.rate_limits;
-    if (limits === false)
-        config.rateLimits = false;
-    else if (limits) {
-        const storm = limits.storm && {
-            count: limits.storm.count,
-            fraction: limits.storm.fraction,
-            retryAfterMs: limits.storm.retry_after_ms,
-            seed: limits.storm.seed
-        };
-        config.rateLimits = {
-            read: bucketOptions(limits.read),
-            search: bucketOptions(limits.search),
-            write: bucketOptions(limits.write),
-            windowMs: limits.window_ms,
-            style: limits.style,
-            storm
-        };
-    }
-    if (server.quota) {
-        config.quota = {
-            daily: server.quota.daily,
-            scope: server.quota.scope,
-            windowMs: server.quota.window_ms
-        };
-    }
-    const f = server.faults;
-    if (f) {
-        config.faults = {
-            seed: f.seed,
-            rate5xx: f.rate_5xx,
-            rate503: f.rate_503,
-            rateReset: f.rate_reset,
-            rateSlow: f.rate_slow,
-            slowMs: f.slow_ms,
-            rateMalformed: f.rate_malformed,
-            rateHtml: f.rate_html,
-            retryAfterSeconds: f.retry_after_seconds,
-            clockSkewMs: f.clock_skew_ms,
-            routes: f.routes,
-            exclude: f.exclude,
-            afterCommit: f.after_commit
-        };
-    }
-    return config;
-}
-/** A copy without the keys whose value is undefined (so they do not hide the file's). */
-function defined(value) {
-    return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined));
+/** `status_code equals 200, got 500`; a part the fixture leaves unknown is left out. */
+function describeAssertion(a) {
+    const expected = a.expected === undefined ? '' : ` ${JSON.stringify(a.expected)}`;
+    const actual = a.actual === undefined ? '' : `, got ${JSON.stringify(a.actual)}`;
+    return `${a.extractor} ${a.operator}${expected}${actual}`;
 }
 /**
- * The settings in effect: `options` over `file`, field by field within each group
- * (a flag for the read limit keeps the file's header style; an undefined field
- * keeps the file's value). `rateLimits: false` turns rate limits off, `options`
- * winning.
+ * The failing assertion's result. `expected` and `actual` are optional in the
+ * spec: absent (never null) when the fixture does not give them.
  */
-function mergeServerConfig(file, options) {
-    const merged = {};
-    const timeScale = options.timeScale ?? file?.timeScale;
-    if (timeScale !== undefined)
-        merged.timeScale = timeScale;
-    const fileLimits = file?.rateLimits;
-    if (options.rateLimits === false || (options.rateLimits === undefined && fileLimits === false)) {
-        merged.rateLimits = false;
-    }
-    else if (options.rateLimits !== undefined || fileLimits !== undefined) {
-        merged.rateLimits = { ...defined(fileLimits || undefined), ...defined(options.rateLimits) };
-    }
-    if (options.quota !== undefined || file?.quota !== undefined) {
-        merged.quota = { ...defined(file?.quota), ...defined(options.quota) };
-    }
-    if (options.faults !== undefined || file?.faults !== undefined) {
-        merged.faults = { ...defined(file?.faults), ...defined(options.faults) };
-    }
-    return merged;
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/fixtures.ts
-/**
- * The sandbox's starting state: organizations, API keys and flows (with how each
- * flow behaves when launched). Read from an object or a JSON/YAML file and
- * validated strictly: a typo in a fixture (`expires_in_day`) is an error naming
- * the path of the field, not a silently ignored key.
- *
- * The default fixture (fixtures/default.json) is imported, not read from disk, so
- * the bundled CLI (dist/cli/index.js, built by ncc) carries it inside the bundle.
- */
-
-
-
-
-
-
-
-
-
-/** The format `X-Api-Key` must have; anything else is a 401 "malformed". */
-const API_KEY_PATTERN = /^epk_(live|test)_[A-Za-z0-9_]{6,}$/;
-const fixtures_SCOPE_PATTERN = /^[a-z_]+:[a-z_]+$/;
-function fixtures_checkKey(c, value, path) {
-    const o = c.object(value, path, [
-        'id',
-        'key',
-        'name',
-        'organization_id',
-        'permissions',
-        'expires_at',
-        'expires_in_days',
-        'revoked',
-        'description'
-    ]);
-    const key = {
-        id: c.string(o.id, `${path}.id`),
-        key: c.string(o.key, `${path}.key`, API_KEY_PATTERN, 'must look like epk_live_<at least 6 of A-Z a-z 0-9 _>'),
-        name: c.string(o.name, `${path}.name`),
-        organization_id: c.string(o.organization_id, `${path}.organization_id`),
-        permissions: c
-            .array(o.permissions, `${path}.permissions`)
-            .map((s, i) => c.string(s, `${path}.permissions[${i}]`, fixtures_SCOPE_PATTERN, 'must be a scope like flows:read'))
+function failedAssertion(a) {
+    const assertion = {
+        index: 0,
+        extractor: a.extractor,
+        operator: a.operator,
+        passed: false
     };
-    if (o.expires_at !== undefined && o.expires_in_days !== undefined) {
-        c.fail(`${path}.expires_in_days`, 'give either expires_at or expires_in_days, not both');
-    }
-    if (o.expires_at === null)
-        key.expires_at = null;
-    else if (o.expires_at !== undefined)
-        key.expires_at = c.rfc3339(o.expires_at, `${path}.expires_at`);
-    if (o.expires_in_days !== undefined) {
-        key.expires_in_days = c.number(o.expires_in_days, `${path}.expires_in_days`, -36500);
-    }
-    if (o.revoked !== undefined)
-        key.revoked = c.boolean(o.revoked, `${path}.revoked`);
-    const description = c.optionalString(o.description, `${path}.description`);
-    if (description !== undefined)
-        key.description = description;
-    return key;
+    if (a.expected !== undefined)
+        assertion.expected = a.expected;
+    if (a.actual !== undefined)
+        assertion.actual = a.actual;
+    return assertion;
 }
-function checkNode(c, value, path) {
-    const o = c.object(value, path, ['id', 'display_name', 'type', 'weight', 'config']);
-    const node = {
-        id: c.string(o.id, `${path}.id`),
-        display_name: c.string(o.display_name, `${path}.display_name`),
-        type: c.string(o.type, `${path}.type`)
-    };
-    if (o.weight !== undefined)
-        node.weight = c.number(o.weight, `${path}.weight`, 0);
-    if (o.config !== undefined) {
-        node.config = c.object(o.config, `${path}.config`, Object.keys(o.config));
-    }
-    return node;
-}
-function checkSimulation(c, value, path, nodes) {
-    const o = c.object(value, path, ['outcome', 'duration_ms', 'pending_ms', 'failure', 'error']);
-    const outcomes = ['passed', 'failed', 'error'];
-    if (!outcomes.includes(o.outcome)) {
-        c.fail(`${path}.outcome`, 'must be one of passed, failed, error');
-    }
-    const sim = {
-        outcome: o.outcome,
-        duration_ms: c.number(o.duration_ms, `${path}.duration_ms`, 0)
-    };
-    if (o.pending_ms !== undefined)
-        sim.pending_ms = c.number(o.pending_ms, `${path}.pending_ms`, 0);
-    if (sim.outcome === 'failed') {
-        const f = c.object(o.failure, `${path}.failure`, ['node_id', 'assertion']);
-        const nodeId = c.string(f.node_id, `${path}.failure.node_id`);
-        if (!nodes.some((n) => n.id === nodeId)) {
-            c.fail(`${path}.failure.node_id`, `"${nodeId}" is not one of this flow's nodes`);
-        }
-        const a = c.object(f.assertion, `${path}.failure.assertion`, [
-            'extractor',
-            'operator',
-            'expected',
-            'actual'
-        ]);
-        const assertion = {
-            extractor: c.string(a.extractor, `${path}.failure.assertion.extractor`),
-            operator: c.string(a.operator, `${path}.failure.assertion.operator`)
-        };
-        // Absent when unknown: kept absent, never turned into null.
-        if (a.expected !== undefined)
-            assertion.expected = a.expected;
-        if (a.actual !== undefined)
-            assertion.actual = a.actual;
-        sim.failure = { node_id: nodeId, assertion };
-    }
-    else if (o.failure !== undefined) {
-        c.fail(`${path}.failure`, 'only allowed when outcome is "failed"');
-    }
-    if (sim.outcome === 'error') {
-        const e = c.object(o.error, `${path}.error`, ['code', 'message']);
-        sim.error = {
-            code: c.string(e.code, `${path}.error.code`),
-            message: c.string(e.message, `${path}.error.message`)
-        };
-    }
-    else if (o.error !== undefined) {
-        c.fail(`${path}.error`, 'only allowed when outcome is "error"');
-    }
-    return sim;
-}
-function checkFlow(c, value, path) {
-    const o = c.object(value, path, [
-        'id',
-        'organization_id',
-        'name',
-        'description',
-        'tags',
-        'version',
-        'metadata',
-        'created_at',
-        'timeout_seconds',
-        'inputs',
-        'published_versions',
-        'nodes',
-        'simulation'
-    ]);
-    const nodes = c
-        .array(o.nodes, `${path}.nodes`)
-        .map((n, i) => checkNode(c, n, `${path}.nodes[${i}]`));
-    if (nodes.length === 0)
-        c.fail(`${path}.nodes`, 'a flow needs at least one node');
-    c.unique(nodes.map((n) => n.id), (i) => `${path}.nodes[${i}].id`, 'node id');
-    const flow = {
-        id: checkUuid(c, o.id, `${path}.id`),
-        organization_id: c.string(o.organization_id, `${path}.organization_id`),
-        name: c.string(o.name, `${path}.name`),
-        tags: c.array(o.tags, `${path}.tags`).map((t, i) => c.string(t, `${path}.tags[${i}]`)),
-        nodes,
-        simulation: checkSimulation(c, o.simulation, `${path}.simulation`, nodes)
-    };
-    c.unique(flow.tags, (i) => `${path}.tags[${i}]`, 'tag');
-    if (o.description === null)
-        flow.description = null;
-    else if (o.description !== undefined)
-        flow.description = c.string(o.description, `${path}.description`);
-    if (o.version !== undefined)
-        flow.version = checkVersion(c, o.version, `${path}.version`);
-    if (o.metadata !== undefined) {
-        // Any keys: metadata is free-form. (`?? {}`: a null fails as "must be an object".)
-        flow.metadata = c.object(o.metadata, `${path}.metadata`, Object.keys(o.metadata ?? {}));
-    }
-    if (o.created_at !== undefined)
-        flow.created_at = c.rfc3339(o.created_at, `${path}.created_at`);
-    if (o.timeout_seconds !== undefined) {
-        flow.timeout_seconds = c.number(o.timeout_seconds, `${path}.timeout_seconds`, 1, true);
-    }
-    if (o.inputs !== undefined) {
-        const inputs = c.object(o.inputs, `${path}.inputs`, Object.keys(o.inputs));
-        flow.inputs = {};
-        for (const [name, input] of Object.entries(inputs)) {
-            const i = c.object(input, `${path}.inputs.${name}`, ['value', 'secret']);
-            if (typeof i.value !== 'string')
-                c.fail(`${path}.inputs.${name}.value`, 'must be a string');
-            flow.inputs[name] = { value: i.value };
-            if (i.secret !== undefined)
-                flow.inputs[name].secret = c.boolean(i.secret, `${path}.inputs.${name}.secret`);
-        }
-    }
-    if (o.published_versions !== undefined) {
-        flow.published_versions = c
-            .array(o.published_versions, `${path}.published_versions`)
-            .map((v, i) => c.string(v, `${path}.published_versions[${i}]`));
-    }
-    return flow;
-}
-/**
- * A flow version: a non-empty string (the published spec's type), or a positive
- * integer as older fixtures wrote it, read as its decimal string.
- */
-function checkVersion(c, value, path) {
-    if (typeof value === 'number')
-        return String(c.number(value, path, 1, true));
-    if (typeof value !== 'string')
-        c.fail(path, 'must be a string like "3" (or a positive integer)');
-    return c.string(value, path);
-}
-function checkUuid(c, value, path) {
-    const text = c.string(value, path);
-    if (!isUuid(text))
-        c.fail(path, 'must be a UUID (flow IDs are UUIDs in the Echopoint API)');
-    return text;
-}
-/** Validates a parsed fixtures document. */
-function validateFixtures(value, source) {
-    const c = new Checker(source);
-    const root = c.object(value, '$', [
-        '$schema',
-        'description',
-        'default',
-        'organizations',
-        'api_keys',
-        'flows',
-        'server'
-    ]);
-    const organizations = c.array(root.organizations, 'organizations').map((v, i) => {
-        const o = c.object(v, `organizations[${i}]`, ['id', 'name']);
-        const org = { id: c.string(o.id, `organizations[${i}].id`) };
-        const name = c.optionalString(o.name, `organizations[${i}].name`);
-        if (name !== undefined)
-            org.name = name;
-        return org;
-    });
-    if (organizations.length === 0)
-        c.fail('organizations', 'at least one organization is needed');
-    const apiKeys = c.array(root.api_keys, 'api_keys').map((v, i) => fixtures_checkKey(c, v, `api_keys[${i}]`));
-    const flows = c.array(root.flows, 'flows').map((v, i) => checkFlow(c, v, `flows[${i}]`));
-    const orgIds = organizations.map((o) => o.id);
-    c.unique(orgIds, (i) => `organizations[${i}].id`, 'organization id');
-    c.unique(apiKeys.map((k) => k.id), (i) => `api_keys[${i}].id`, 'key id');
-    c.unique(apiKeys.map((k) => k.key), (i) => `api_keys[${i}].key`, 'key secret');
-    c.unique(flows.map((f) => f.id), (i) => `flows[${i}].id`, 'flow id');
-    apiKeys.forEach((k, i) => {
-        if (!orgIds.includes(k.organization_id)) {
-            c.fail(`api_keys[${i}].organization_id`, `unknown organization "${k.organization_id}"`);
-        }
-    });
-    flows.forEach((f, i) => {
-        if (!orgIds.includes(f.organization_id)) {
-            c.fail(`flows[${i}].organization_id`, `unknown organization "${f.organization_id}"`);
-        }
-    });
-    const fixtures = { organizations, api_keys: apiKeys, flows };
-    if (root.server !== undefined)
-        fixtures.server = checkServerSection(c, root.server);
-    const description = c.optionalString(root.description, 'description');
-    if (description !== undefined)
-        fixtures.description = description;
-    if (root.default !== undefined) {
-        const d = c.object(root.default, 'default', ['organization_id', 'api_key_id']);
-        fixtures.default = {};
-        if (d.organization_id !== undefined) {
-            const org = c.string(d.organization_id, 'default.organization_id');
-            if (!orgIds.includes(org))
-                c.fail('default.organization_id', `unknown organization "${org}"`);
-            fixtures.default.organization_id = org;
-        }
-        if (d.api_key_id !== undefined) {
-            const keyId = c.string(d.api_key_id, 'default.api_key_id');
-            if (!apiKeys.some((k) => k.id === keyId))
-                c.fail('default.api_key_id', `unknown key "${keyId}"`);
-            fixtures.default.api_key_id = keyId;
-        }
-    }
-    return fixtures;
-}
-function readFixturesFile(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (err) {
-        throw new FixtureError('$', `cannot read the file (${err.message})`, path);
-    }
-    const ext = (0,external_node_path_.extname)(path).toLowerCase();
-    try {
-        // YAML is a superset of JSON, but JSON.parse gives the clearer error for a .json file.
-        return ext === '.json' ? JSON.parse(text) : (0,dist/* parse */.qg)(text);
-    }
-    catch (err) {
-        throw new FixtureError('$', `not valid ${ext === '.json' ? 'JSON' : 'YAML'} (${err.message})`, path);
-    }
-}
-/**
- * Loads and validates fixtures from an object, or from a `.json`, `.yaml` or
- * `.yml` file. Throws a FixtureError naming the path of the first bad field.
- */
-function loadFixtures(pathOrObject) {
-    if (typeof pathOrObject === 'string') {
-        return validateFixtures(readFixturesFile(pathOrObject), pathOrObject);
-    }
-    // A deep copy: the sandbox mutates nothing, but callers may reuse their object.
-    return validateFixtures(structuredClone(pathOrObject));
-}
-/** The default fixture shipped with the kit (embedded in the bundle). */
-function defaultFixtures() {
-    return loadFixtures(default_namespaceObject);
-}
-/**
- * Where fixtures/default.json lives on disk, for users who want to copy and edit
- * it. src/sandbox/ (ts-jest) and dist/cli/ (the bundle) are both two levels below
- * the package root, so one relative path serves both. The sandbox itself never
- * reads this path: it uses the embedded copy. (Built with path.resolve rather than
- * `new URL(…, import.meta.url)` on purpose: ncc would copy the file into dist/
- * under a hashed name and return that path instead.)
- */
-function defaultFixturesPath() {
-    const here = dirname(fileURLToPath(import.meta.url));
-    return resolve(here, '..', '..', 'fixtures', 'default.json');
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/auth.ts
-/**
- * Authentication and authorization (contract.md part A, Authentication):
- *
- * - 401 for a missing, malformed, unknown, expired or revoked `X-Api-Key`;
- *   scopes are not consulted for these.
- * - 400 when `X-Organization-ID` is missing or blank (every path but
- *   `GET /api-keys/self`), 403 when it names an organization the key is not in.
- * - 403 INSUFFICIENT_SCOPE when the key lacks the route's scope.
- *
- * Once the key is known, every answer (errors included) carries
- * `X-Api-Key-Expires-At` when the key expires (part B.1), so a client can warn
- * about expiry from any response.
- */
-
-
-
-
-/** The header carrying the key's expiry (part B.1). */
-const EXPIRES_AT_HEADER = 'x-api-key-expires-at';
-function authenticate(ctx) {
-    const secret = ctx.header('x-api-key')?.trim();
-    if (!secret)
-        throw unauthorized('Missing X-Api-Key header');
-    // Never echo the key back: it may be a real secret pasted into the wrong place.
-    if (!API_KEY_PATTERN.test(secret))
-        throw unauthorized('Malformed API key: expected a key like epk_live_…');
-    const key = ctx.services.state.keyBySecret(secret);
-    if (!key)
-        throw unauthorized('Invalid API key');
-    if (key.revoked)
-        throw unauthorized('The API key has been revoked');
-    if (key.expiresAt !== null && key.expiresAt <= ctx.receivedAt) {
-        throw unauthorized(`The API key expired at ${iso(key.expiresAt)}`);
-    }
-    return key;
-}
-function authorize(ctx, key) {
-    const route = ctx.route?.definition;
-    if (!route)
-        throw new Error('auth layer reached without a matched route');
-    if (route.orgHeader) {
-        const org = ctx.header('x-organization-id')?.trim();
-        if (!org) {
-            throw validationError('X-Organization-ID', 'The X-Organization-ID header is required and must not be blank');
-        }
-        if (org !== key.organizationId) {
-            throw forbidden(`The API key does not belong to organization "${org}"`);
-        }
-        ctx.organizationId = org;
-    }
-    else {
-        ctx.organizationId = key.organizationId;
-    }
-    if (route.scope !== null && !key.permissions.includes(route.scope)) {
-        throw insufficientScope(route.scope);
-    }
-}
-function withExpiryHeader(ctx, key, response) {
-    if (!ctx.services.extensions.keyIntrospection || key.expiresAt === null)
-        return response;
-    return { ...response, headers: { ...response.headers, [EXPIRES_AT_HEADER]: iso(key.expiresAt) } };
-}
-/** The pipeline's auth layer (after the router, which supplies the route's scope). */
-function authLayer() {
-    return {
-        name: 'auth',
-        handle: async (ctx, next) => {
-            const key = authenticate(ctx);
-            ctx.apiKey = key;
-            let response;
-            try {
-                authorize(ctx, key);
-                response = await next();
-            }
-            catch (err) {
-                response = errorResponse(err);
-            }
-            return withExpiryHeader(ctx, key, response);
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/layers/quota.ts
-
-
-
-const quota_DAY_MS = 24 * 60 * 60 * 1000;
-const DEFAULT_QUOTA_SCOPE = 'cloud_fleet';
-/** Validates quota options (RangeError naming the option) and fills the defaults. */
-function resolveQuota(options) {
-    const { daily, scope = DEFAULT_QUOTA_SCOPE, windowMs = quota_DAY_MS } = options;
-    if (!Number.isInteger(daily) || daily < 0) {
-        throw new RangeError(`quota.daily must be a whole number >= 0, got ${String(daily)}`);
-    }
-    if (typeof scope !== 'string' || scope.trim() === '') {
-        throw new RangeError('quota.scope must be a non-empty string');
-    }
-    if (!Number.isFinite(windowMs) || windowMs <= 0) {
-        throw new RangeError(`quota.windowMs must be a positive number of ms, got ${String(windowMs)}`);
-    }
-    return { daily, scope, windowMs };
-}
-/** The quota layer. `sandbox.quota` when a quota is set. */
-class DailyQuota {
-    name = 'quota';
-    config;
-    /** Per organization: creation times (sandbox clock ms) of counted executions, oldest first. */
-    launches = new Map();
-    constructor(options) {
-        this.config = resolveQuota(options);
-    }
-    /** Executions counted against the organization's current window. */
-    used(organizationId, now) {
-        return this.live(organizationId, now).length;
-    }
-    /** Executions the organization may still create now. */
-    remaining(organizationId, now) {
-        return Math.max(0, this.config.daily - this.used(organizationId, now));
-    }
-    async handle(ctx, next) {
-        const organizationId = ctx.organizationId;
-        if (organizationId === undefined || classifyLaunch(ctx) !== 'new')
-            return next();
-        const now = ctx.services.clock.now();
-        const live = this.live(organizationId, now);
-        if (live.length >= this.config.daily) {
-            const freesAt = live[0] === undefined ? now : live[0] + this.config.windowMs;
-            throw new ApiError(429, 'DAILY_EXECUTION_LIMIT_EXCEEDED', `The organization's execution quota is spent: ${this.config.daily} executions per rolling ${formatWindow(this.config.windowMs)}; the next one frees up at ${iso(freesAt)}`, { metadata: { scope: this.config.scope } });
-        }
-        live.push(now);
-        let created = false;
-        try {
-            const response = await next();
-            created = response.status === 202 && ctx.annotations.replay === false;
-            return response;
-        }
-        finally {
-            if (!created) {
-                const index = live.lastIndexOf(now);
-                if (index >= 0)
-                    live.splice(index, 1);
-            }
-        }
-    }
-    /** The organization's counted launches still inside the window (pruned in place). */
-    live(organizationId, now) {
-        let list = this.launches.get(organizationId);
-        if (!list) {
-            list = [];
-            this.launches.set(organizationId, list);
-        }
-        const horizon = now - this.config.windowMs;
-        while (list.length > 0 && list[0] <= horizon)
-            list.shift();
-        return list;
-    }
-    /** One line for the banner. */
-    describe() {
-        return `${this.config.daily} executions per organization per rolling ${formatWindow(this.config.windowMs)} (scope ${this.config.scope})`;
-    }
-}
-function formatWindow(ms) {
-    return ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${ms / 1000} s`;
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/pipeline.ts
-/**
- * The request pipeline: every request passes through the same ordered slots,
- *
- *   requestLog → faults → router → auth → rateLimit → quota → handler
- *
- * Each slot holds one layer. A layer gets the request context and `next` (the
- * rest of the pipeline) and returns a response, so it can answer early (auth's
- * 401), wait (a slow-response fault), or alter what the inner layers answered
- * (auth adds `X-Api-Key-Expires-At`, a rate limiter adds its headers).
- *
- * `faults`, `rateLimit` and `quota` are pluggable: `startSandbox` fills them from its
- * `faults`, `rateLimits` and `quota` options (layers/faults.ts, layers/rate-limit.ts,
- * layers/quota.ts) and leaves pass-through layers otherwise; `pipeline.use(slot, layer)`
- * (or `startSandbox({ layers })`) swaps any of them. Their position is
- * deliberate: faults sit outside everything (a reset can hit any request, even
- * an unauthenticated one); rate limits count authenticated requests per key and
- * know the route's bucket (read, search, write); the quota sees the launch after
- * the key and the route are known, and `classifyLaunch(ctx)` (routes/executions.ts)
- * tells it whether the launch would create an execution or replay one, which must
- * not count (contract.md, launch semantics).
- */
-
-/** The slots, in the order a request passes them. */
-const LAYER_SLOTS = [
-    'requestLog',
-    'faults',
-    'router',
-    'auth',
-    'rateLimit',
-    'quota',
-    'handler'
-];
-/** A layer that does nothing but call the next one: the placeholder of an empty slot. */
-function passThrough(name) {
-    return { name, handle: (_ctx, next) => next() };
-}
-class Pipeline {
-    layers = new Map();
-    constructor(layers = {}) {
-        for (const slot of LAYER_SLOTS)
-            this.layers.set(slot, layers[slot] ?? passThrough(slot));
-    }
-    /** Puts `layer` in `slot`, replacing what was there (the pass-through by default). */
-    use(slot, layer) {
-        this.layers.set(slot, layer);
-        return this;
-    }
-    /** The layer currently in `slot`. */
-    get(slot) {
-        return this.layers.get(slot);
-    }
-    /** Runs a request through every slot. Never rejects. */
-    run(ctx) {
-        const ordered = LAYER_SLOTS.map((slot) => this.get(slot));
-        const dispatch = async (index) => {
-            const layer = ordered[index];
-            // The handler slot answers; running past it means nothing answered.
-            if (!layer)
-                return errorResponse(new Error('no layer answered the request'));
-            try {
-                return await layer.handle(ctx, () => dispatch(index + 1));
-            }
-            catch (err) {
-                // Converting here (not only at the top) lets an outer layer see and
-                // decorate the error response of an inner one.
-                return errorResponse(err);
-            }
-        };
-        return dispatch(0);
-    }
-}
-
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./src/sandbox/request-log.ts
-/**
- * A record of every request the sandbox answered, for tests: to prove that no
- * request was sent, that a flow was launched once and not twice, or which key
- * and organization a client used. The key's secret is never recorded, only its id.
- */
-
-class RequestLog {
-    list = [];
-    seq = 0;
-    /** Event order: when each entry's request arrived and when it was answered (by seq). */
-    tick = 0;
-    order = new Map();
-    /** Every entry, oldest first (a copy). */
-    entries() {
-        return [...this.list];
-    }
-    filter(predicate) {
-        return this.list.filter(predicate);
-    }
-    /**
-     * Launches the handler accepted (202), each marked `replay: true` when no execution
-     * was created. Includes launches whose answer a fault lost after the handler ran
-     * (`faultAfterCommit`): their execution exists even though the client never saw it.
-     */
-    launches() {
-        return this.list.filter((e) => e.routeId === 'flows.launch' &&
-            e.executionId !== undefined &&
-            e.replay !== undefined &&
-            (e.status === 202 || e.faultAfterCommit === true));
-    }
-    /** Answers that carried a retry hint (`retryAt`), oldest first. */
-    hints() {
-        return this.list.filter((e) => e.retryAt !== undefined);
-    }
-    /**
-     * Requests that arrived before the `retryAt` of a hint the same key had already
-     * received for the same bucket: "the client did not wait as told". Only requests
-     * that arrived after the hint was answered count; one already on its way when the
-     * hint was sent could not have known it.
-     */
-    earlyRequests() {
-        const early = [];
-        for (const hint of this.hints()) {
-            const answered = this.order.get(hint.seq)?.answered ?? Infinity;
-            for (const request of this.list) {
-                if (request === hint || request.keyId !== hint.keyId || request.keyId === null)
-                    continue;
-                if (request.bucket !== hint.bucket)
-                    continue;
-                const arrived = this.order.get(request.seq)?.arrived ?? -Infinity;
-                if (arrived > answered && request.at < hint.retryAt)
-                    early.push({ request, hint });
-            }
-        }
-        return early;
-    }
-    /** Forgets every entry (sequence numbers keep counting). */
-    clear() {
-        this.list.length = 0;
-        this.order.clear();
-    }
-    /** Adds an entry; the pipeline's request-log layer calls this. */
-    record(entry, order) {
-        const full = { seq: ++this.seq, ...entry };
-        this.list.push(full);
-        this.order.set(full.seq, order ?? { arrived: ++this.tick, answered: ++this.tick });
-        return full;
-    }
-    /** The outermost pipeline layer: records each request with what the inner layers learned. */
-    layer() {
+/** Plans a cloud or self-hosted execution of `flow` launched at `createdAt`. */
+function planSimulation(flow, createdAt, timeScale) {
+    const sim = flow.simulation;
+    const runningAt = createdAt + Math.round((sim.pending_ms ?? DEFAULT_PENDING_MS) * timeScale);
+    const duration = Math.round(sim.duration_ms * timeScale);
+    const terminalAt = runningAt + duration;
+    if (sim.outcome === 'error' && sim.error) {
+        // Failed at execution level (environment, runner...): no node ran.
         return {
-            name: 'requestLog',
-            handle: async (ctx, next) => {
-                const started = external_node_perf_hooks_.performance.now();
-                const arrived = ++this.tick;
-                const response = await next();
-                const answered = ++this.tick;
-                const params = ctx.route?.params ?? {};
-                const body = response.body;
-                const errorCode = response.status >= 400 ? body?.errors?.[0]?.code : undefined;
-                const orgHeader = ctx.header('x-organization-id')?.trim();
-                const entry = {
-                    at: ctx.receivedAt,
-                    method: ctx.method,
-                    path: ctx.path,
-                    query: Object.fromEntries(ctx.query.entries()),
-                    status: response.drop ? 0 : response.status,
-                    routeId: ctx.route?.definition.id ?? null,
-                    keyId: ctx.apiKey?.id ?? ctx.annotations.presentedKeyId ?? null,
-                    organizationId: ctx.organizationId ?? (orgHeader || null),
-                    durationMs: external_node_perf_hooks_.performance.now() - started
-                };
-                const idempotencyKey = ctx.header('idempotency-key');
-                if (idempotencyKey !== undefined)
-                    entry.idempotencyKey = idempotencyKey;
-                const flowId = ctx.annotations.flowId ?? params.flowId;
-                if (flowId !== undefined)
-                    entry.flowId = flowId;
-                const executionId = ctx.annotations.executionId ?? params.executionId;
-                if (executionId !== undefined)
-                    entry.executionId = executionId;
-                if (ctx.annotations.replay !== undefined)
-                    entry.replay = ctx.annotations.replay;
-                if (errorCode !== undefined)
-                    entry.errorCode = errorCode;
-                const bucket = ctx.route?.definition.bucket;
-                if (bucket !== undefined)
-                    entry.bucket = bucket;
-                const { retryAt, fault, faultAfterCommit } = ctx.annotations;
-                if (retryAt !== undefined)
-                    entry.retryAt = retryAt;
-                if (fault !== undefined)
-                    entry.fault = fault;
-                if (faultAfterCommit)
-                    entry.faultAfterCommit = true;
-                this.record(entry, { arrived, answered });
-                return response;
-            }
+            runningAt,
+            terminalAt,
+            status: 'failed',
+            errorCode: sim.error.code,
+            errorMessage: sim.error.message,
+            nodes: [],
+            skipReason: `Not run: ${sim.error.message}`
         };
     }
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/router.ts
-
-function compile(pattern) {
-    const segments = pattern
-        .split('/')
-        .slice(1)
-        .map((part) => {
-        const param = /^\{(\w+)\}$/.exec(part);
-        return param ? { param: param[1] } : { literal: part };
+    const failingIndex = sim.outcome === 'failed' && sim.failure
+        ? flow.nodes.findIndex((n) => n.id === sim.failure?.node_id)
+        : -1;
+    const running = failingIndex >= 0 ? flow.nodes.slice(0, failingIndex + 1) : flow.nodes;
+    // The running time is split among the nodes that run, by weight.
+    const weights = running.map((n) => n.weight);
+    const total = weights.reduce((a, b) => a + b, 0);
+    let cumulative = 0;
+    const nodes = running.map((node, i) => {
+        const startAt = runningAt +
+            Math.round(total > 0 ? (cumulative / total) * duration : (i / running.length) * duration);
+        cumulative += weights[i];
+        const endAt = runningAt +
+            Math.round(total > 0 ? (cumulative / total) * duration : ((i + 1) / running.length) * duration);
+        if (i === failingIndex && sim.failure) {
+            const a = sim.failure.assertion;
+            const result = { assertion_results: [failedAssertion(a)] };
+            if (a.extractor === 'status_code' && a.actual !== undefined)
+                result.status_code = a.actual;
+            return {
+                node,
+                startAt,
+                endAt,
+                status: 'failed',
+                result,
+                errorCode: 'ASSERTION_FAILED',
+                errorMessage: `Assertion 0 failed: ${describeAssertion(a)}`
+            };
+        }
+        return {
+            node,
+            startAt,
+            endAt,
+            status: 'completed',
+            result: passingResult(node, endAt - startAt)
+        };
     });
-    return { pattern, segments, specificity: segments.filter((s) => s.literal !== undefined).length };
+    const failing = failingIndex >= 0 ? nodes[failingIndex] : undefined;
+    return {
+        runningAt,
+        terminalAt,
+        status: failing ? 'failed' : 'completed',
+        errorCode: failing ? 'ASSERTION_FAILED' : null,
+        errorMessage: failing && sim.failure
+            ? `Node "${failing.node.displayName}" failed: ${describeAssertion(sim.failure.assertion)}`
+            : null,
+        nodes,
+        skipReason: failing ? `Skipped because "${failing.node.displayName}" failed` : null
+    };
 }
-function matchPattern(compiled, parts) {
-    if (compiled.segments.length !== parts.length)
-        return null;
-    const params = {};
-    for (const [i, segment] of compiled.segments.entries()) {
-        const part = parts[i];
-        if (segment.literal !== undefined) {
-            if (segment.literal !== part)
-                return null;
+/** The state at `now` of an execution the simulated runner runs to `plan`. */
+function observePlan(record, plan, now) {
+    // A cancel only counts if it came before the planned end (cancel answers 409 otherwise).
+    const cancelledAt = record.cancelledAt !== null && record.cancelledAt < plan.terminalAt ? record.cancelledAt : null;
+    const at = cancelledAt ?? now;
+    const terminal = cancelledAt !== null || now >= plan.terminalAt;
+    const nodes = [];
+    const transitions = [record.createdAt];
+    if (at >= plan.runningAt)
+        transitions.push(plan.runningAt);
+    for (const planned of plan.nodes) {
+        if (planned.startAt > at)
+            continue;
+        transitions.push(planned.startAt);
+        if (planned.endAt <= at) {
+            transitions.push(planned.endAt);
+            nodes.push(nodeResult(record, planned.node, {
+                status: planned.status,
+                started_at: iso(planned.startAt),
+                completed_at: iso(planned.endAt),
+                duration_ms: planned.endAt - planned.startAt,
+                has_errors: planned.status === 'failed',
+                result: planned.result,
+                ...(planned.errorCode
+                    ? { error_code: planned.errorCode, error_message: planned.errorMessage }
+                    : {})
+            }));
+        }
+        else if (cancelledAt !== null) {
+            nodes.push(nodeResult(record, planned.node, {
+                status: 'skipped',
+                started_at: iso(planned.startAt),
+                skip_reason: 'Execution was cancelled while this node was running',
+                has_errors: false
+            }));
         }
         else {
-            if (part === '')
-                return null;
-            try {
-                params[segment.param] = decodeURIComponent(part);
-            }
-            catch {
-                return null;
-            }
+            nodes.push(nodeResult(record, planned.node, { status: 'running', started_at: iso(planned.startAt) }));
         }
     }
-    return params;
-}
-class Router {
-    routes;
-    patterns;
-    constructor(routes) {
-        this.routes = routes;
-        const unique = [...new Set(routes.map((r) => r.pattern))];
-        this.patterns = unique.map(compile).sort((a, b) => b.specificity - a.specificity);
-    }
-    /** Every route, for introspection (the contract test checks coverage against it). */
-    list() {
-        return this.routes;
-    }
-    /** The route for a request; throws 404 for an unknown path, 405 for a wrong method. */
-    match(method, path) {
-        const parts = path.split('/').slice(1);
-        for (const compiled of this.patterns) {
-            const params = matchPattern(compiled, parts);
-            if (!params)
-                continue;
-            // The most specific matching path decides; other methods on it mean 405.
-            const candidates = this.routes.filter((r) => r.pattern === compiled.pattern);
-            const definition = candidates.find((r) => r.method === method);
-            if (definition)
-                return { definition, params };
-            const allow = candidates.map((r) => r.method).join(', ');
-            throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${compiled.pattern}; use ${allow}`, { headers: { allow } });
-        }
-        throw new ApiError(404, 'NOT_FOUND', `No route for ${method} ${path}`);
-    }
-    /** The pipeline layer that resolves the route (before auth). */
-    layer() {
+    if (terminal) {
+        const reason = cancelledAt !== null ? 'Execution was cancelled' : (plan.skipReason ?? 'Not run');
+        const seen = new Set(nodes.map((n) => n.node_id));
+        for (const node of record.nodes)
+            if (!seen.has(node.id))
+                nodes.push(skippedNode(record, node, reason));
+        const terminalAt = cancelledAt ?? plan.terminalAt;
+        transitions.push(terminalAt);
         return {
-            name: 'router',
-            handle: (ctx, next) => {
-                ctx.route = this.match(ctx.method, ctx.path);
-                return next();
-            }
+            status: cancelledAt !== null ? 'cancelled' : plan.status,
+            executionStartedAt: terminalAt >= plan.runningAt ? plan.runningAt : null,
+            completedAt: terminalAt,
+            terminalAt,
+            updatedAt: Math.max(...transitions),
+            errorCode: cancelledAt !== null ? 'EXECUTION_CANCELLED' : plan.errorCode,
+            errorMessage: cancelledAt !== null ? 'The execution was cancelled through the API' : plan.errorMessage,
+            nodes
         };
     }
-    /** The last pipeline layer: calls the matched route's handler. */
-    handlerLayer() {
-        return {
-            name: 'handler',
-            handle: (ctx) => {
-                if (!ctx.route)
-                    throw new Error('handler layer reached without a matched route');
-                return ctx.route.definition.handler(ctx);
-            }
-        };
-    }
+    return {
+        status: now >= plan.runningAt ? 'running' : 'pending',
+        executionStartedAt: now >= plan.runningAt ? plan.runningAt : null,
+        completedAt: null,
+        terminalAt: null,
+        updatedAt: Math.max(...transitions),
+        errorCode: null,
+        errorMessage: null,
+        nodes
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/idempotency.ts
@@ -35732,6 +41226,7 @@ class IdempotencyStore {
  * (contract.md: 404, never 403). Tests read the store directly to check what
  * the server did (`getExecution`, `terminalAt`, `lastTerminalAt`).
  */
+
 
 
 
@@ -35945,6 +41440,10 @@ class SandboxState {
         return latest?.status ?? 'none';
     }
 }
+/** The state of `record` at `now`: from its simulated plan, or from what its ephemeral runner reported. */
+function observeExecution(record, now) {
+    return record.plan ? observePlan(record, record.plan, now) : observeEphemeral(record, now);
+}
 
 ;// CONCATENATED MODULE: ./src/sandbox/server.ts
 /**
@@ -35953,8 +41452,10 @@ class SandboxState {
  * file only deals with sockets, bodies and headers every answer carries
  * (`Date` from the sandbox's clock plus any configured skew, `Content-Type`,
  * `X-Request-Id`), and builds the rate-limit, quota and fault layers from the
- * options and the fixtures file's `server:` section.
+ * options and the fixtures file's `server:` section (merged and validated as one,
+ * settings/server-section.ts).
  */
+
 
 
 
@@ -36028,19 +41529,16 @@ function listen(server, port, host) {
 async function startSandbox(options = {}) {
     const clock = options.clock ?? systemClock;
     const fixtures = options.fixtures === undefined ? defaultFixtures() : loadFixtures(options.fixtures);
-    const config = mergeServerConfig(serverConfigOf(fixtures.server), {
+    // Validated before anything listens, so a bad option fails startSandbox, not a request.
+    const config = resolveServerConfig(fixtures.server, {
         timeScale: options.timeScale,
         rateLimits: options.rateLimits,
         quota: options.quota,
         faults: options.faults
     });
     const timeScale = config.timeScale ?? 1;
-    if (!(timeScale > 0) || !Number.isFinite(timeScale)) {
-        throw new RangeError(`timeScale must be a positive number, got ${String(timeScale)}`);
-    }
     const extensions = { ...ALL_EXTENSIONS_ON, ...options.extensions };
     const router = new Router(allRoutes(extensions));
-    // Built before anything listens, so a bad option fails startSandbox, not a request.
     const rateLimit = config.rateLimits ? new RateLimiter(config.rateLimits, timeScale) : undefined;
     const quota = config.quota ? new DailyQuota(config.quota) : undefined;
     const faults = config.faults ? new FaultInjector(config.faults, router) : undefined;
@@ -36049,7 +41547,7 @@ async function startSandbox(options = {}) {
     const requestLog = new RequestLog();
     const services = { state, clock, extensions, requestLog, clockSkewMs };
     const pipeline = new Pipeline({
-        requestLog: requestLog.layer(),
+        requestLog: requestLogLayer(requestLog),
         faults,
         router: router.layer(),
         auth: authLayer(),
@@ -36154,11 +41652,35 @@ function formatBanner(sandbox) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/header-styles.ts
+/**
+ * The ways a rate limit can be announced to the client (layers/rate-limit-headers.ts
+ * implements them). A leaf module, so settings types and the fixtures schema test
+ * can name them without loading the rate limiter.
+ */
+const HEADER_STYLES = [
+    'retry-after',
+    'x-ratelimit-iso',
+    'x-ratelimit-epoch',
+    'ietf',
+    'body-only'
+];
+
 ;// CONCATENATED MODULE: ./src/sandbox/index.ts
 /**
  * The sandbox: a local server that speaks the Echopoint API (contract.md parts A
  * and B) for tests, the demo and `echopoint-ci sandbox`.
+ *
+ * Layout: types/ (shared types only), route-ids.ts and header-styles.ts (closed
+ * lists of names), settings/ (the fixtures schema, its rules, and the server
+ * settings: one validator for files, options and CLI flags), fixture-file.ts
+ * (loading fixtures), state.ts with cloud-runner.ts and ephemeral-runs.ts (the
+ * store and how executions run), the pipeline (pipeline.ts, router.ts, auth.ts,
+ * layers/) and the routes (routes/), put together by server.ts.
  */
+
+
+
 
 
 
@@ -36567,8 +42089,199 @@ function newInvocationId() {
     return (0,external_node_crypto_.randomUUID)();
 }
 
-// EXTERNAL MODULE: ./src/core/results.ts
-var core_results = __nccwpck_require__(541);
+;// CONCATENATED MODULE: ./src/core/duration.ts
+/**
+ * Parses the `timeout` input: plain seconds (`900`) or a sequence of
+ * number+unit parts (`90s`, `15m`, `1h`, `1h30m`, `500ms`).
+ * Returns milliseconds, or undefined when the text is not a duration.
+ */
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
+        return undefined;
+    let total = 0;
+    for (const part of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(part[1]) * UNIT_MS[part[2]];
+    }
+    return Math.round(total);
+}
+/** `90500` → `1m 30.5s`; for logs and summaries. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '0s';
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const totalSeconds = ms / 1000;
+    if (totalSeconds < 60)
+        return `${Number(totalSeconds.toFixed(1))}s`;
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = Math.round(totalSeconds % 60);
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds || parts.length === 0)
+        parts.push(`${seconds}s`);
+    return parts.join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/core/run/config.ts
+
+
+
+
+
+const DEFAULT_TIMEOUT = '15m';
+const DEFAULT_MAX_PARALLEL = 4;
+/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
+ * self-hosted one after 5 days, so a run that waits longer than a day is a
+ * mistake; the bound also keeps every wait far inside what a timer can hold.
+ */
+const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+const ACTION_INPUT_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url',
+    flowIds: 'flow-ids',
+    tags: 'tags',
+    matchMode: 'match-mode',
+    environment: 'environment',
+    versionId: 'version-id',
+    runner: 'runner',
+    timeout: 'timeout',
+    pollInterval: 'poll-interval',
+    maxParallel: 'max-parallel',
+    idempotencyKey: 'idempotency-key',
+    failOnEmpty: 'fail-on-empty',
+    cancelOnAbort: 'cancel-on-abort',
+    junitPath: 'junit-path',
+    jobSummary: 'job-summary',
+    shard: 'shard'
+};
+const RUNNERS = ['cloud', 'self_hosted', 'ephemeral'];
+const MATCH_MODES = ['any', 'all'];
+/** Parses `i/n` (1-based). */
+function parseShard(name, text) {
+    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+    if (!match) {
+        throw new ConfigError(name, `"${text}" is not of the form i/n`, 'Use for example 1/3 for the first of three shards.');
+    }
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (total < 1 || index < 1 || index > total) {
+        throw new ConfigError(name, `"${text}" is out of range`, 'The shard number must be between 1 and the shard count, for example 2/3.');
+    }
+    return { index, total };
+}
+/**
+ * Validates everything and returns the config. Throws ConfigError naming the
+ * first bad input (by the name the user wrote) and what to do about it.
+ */
+function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
+    const { apiKey, organizationId, apiUrl } = resolveCredentials(raw, names);
+    const flowIds = splitList(raw.flowIds);
+    const tags = splitList(raw.tags);
+    if (flowIds.length > 0 && tags.length > 0) {
+        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'both are set', `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
+    }
+    if (flowIds.length === 0 && tags.length === 0) {
+        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
+    }
+    for (const id of flowIds) {
+        if (!UUID_PATTERN.test(id)) {
+            throw new ConfigError(names.flowIds, `"${printable(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, 'Copy the ID from the flow page in Echopoint, or select flows by tags instead.');
+        }
+    }
+    for (const tag of tags) {
+        if (CONTROL_CHARS.test(tag) || tag.length > 100) {
+            throw new ConfigError(names.tags, `"${tag.slice(0, 40)}" is not a valid tag`, 'Tags are short names without control characters.');
+        }
+    }
+    const matchModeText = present(raw.matchMode) ?? 'any';
+    if (!MATCH_MODES.includes(matchModeText)) {
+        throw new ConfigError(names.matchMode, `"${matchModeText}" is not one of any, all`, 'Use any (a flow with at least one of the tags) or all (every tag).');
+    }
+    const matchMode = matchModeText;
+    const runnerText = present(raw.runner) ?? 'cloud';
+    if (!RUNNERS.includes(runnerText)) {
+        throw new ConfigError(names.runner, `"${runnerText}" is not one of cloud, self_hosted`, 'Use cloud (Echopoint runs the flows) or self_hosted.');
+    }
+    if (runnerText === 'ephemeral') {
+        throw new ConfigError(names.runner, 'ephemeral is not supported by this version of echopoint-ci (the in-job runner does not exist yet)', 'Use cloud or self_hosted.');
+    }
+    const runner = runnerText;
+    const timeoutText = present(raw.timeout) ?? DEFAULT_TIMEOUT;
+    const timeoutMs = parseDuration(timeoutText);
+    if (timeoutMs === undefined) {
+        throw new ConfigError(names.timeout, `"${timeoutText}" is not a duration`, 'Use seconds (900) or a number with a unit: 90s, 15m, 1h.');
+    }
+    if (timeoutMs <= 0) {
+        throw new ConfigError(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
+    }
+    if (timeoutMs > MAX_TIMEOUT_MS) {
+        throw new ConfigError(names.timeout, `must be at most 24h (got ${timeoutText})`, 'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).');
+    }
+    const pollText = present(raw.pollInterval) ?? 'auto';
+    let pollInterval = 'auto';
+    if (pollText !== 'auto') {
+        const ms = /^\d+(\.\d+)?$/.test(pollText) ? Number(pollText) * 1000 : parseDuration(pollText);
+        if (ms === undefined || ms < 1000 || ms > 300_000) {
+            throw new ConfigError(names.pollInterval, `"${pollText}" is not auto or a number of seconds between 1 and 300`, 'Use auto (recommended) or for example 10.');
+        }
+        pollInterval = Math.round(ms);
+    }
+    const maxParallelText = present(raw.maxParallel) ?? String(DEFAULT_MAX_PARALLEL);
+    const maxParallel = parsePositiveInt(names.maxParallel, maxParallelText, 'a whole number of at least 1, for example 4');
+    if (maxParallel > 100) {
+        throw new ConfigError(names.maxParallel, `must be at most 100 (got ${maxParallelText})`, 'Use for example 4.');
+    }
+    const idempotencyKeyText = present(raw.idempotencyKey);
+    const idempotencyKey = idempotencyKeyText === undefined
+        ? undefined
+        : checkIdempotencyKey(idempotencyKeyText, names.idempotencyKey);
+    const environment = present(raw.environment);
+    const versionId = present(raw.versionId);
+    if (environment !== undefined && (CONTROL_CHARS.test(environment) || environment.length > 255)) {
+        throw new ConfigError(names.environment, 'it contains a control character or is longer than 255 characters', 'Use the plain environment key shown in Echopoint.');
+    }
+    if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
+        throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
+    }
+    const junitPath = present(raw.junitPath);
+    if (junitPath !== undefined && usableJunitPath(junitPath) === undefined) {
+        throw new ConfigError(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
+    }
+    const shardText = present(raw.shard);
+    return {
+        apiKey,
+        organizationId,
+        apiUrl,
+        selection: flowIds.length > 0 ? { kind: 'ids', flowIds } : { kind: 'tags', tags, matchMode },
+        environment,
+        versionId,
+        runner,
+        timeoutMs,
+        pollInterval,
+        maxParallel,
+        idempotencyKey,
+        failOnEmpty: parseBoolean(names.failOnEmpty, raw.failOnEmpty, true),
+        cancelOnAbort: parseBoolean(names.cancelOnAbort, raw.cancelOnAbort, true),
+        junitPath,
+        jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
+        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/run/results.ts
+var run_results = __nccwpck_require__(2495);
 ;// CONCATENATED MODULE: ./src/core/pool.ts
 /**
  * Runs `task` over `items` with at most `limit` in flight, keeping results in
@@ -36589,7 +42302,10 @@ async function mapWithConcurrency(items, limit, task, shouldStop = () => false) 
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/core/cancel.ts
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/core/run/cancel.ts
+
 
 
 
@@ -36607,6 +42323,8 @@ async function cancelExecutions(api, items, options) {
         return [];
     const { logger } = options;
     const controller = new AbortController();
+    // Every cancel in flight listens on this one signal: more than Node's default of 10 is expected.
+    (0,external_node_events_.setMaxListeners)(Math.max(10, inFlight.length * 4), controller.signal);
     const budget = options.clock.sleep(options.budgetMs, controller.signal).then(() => controller.abort(), () => undefined);
     const cancelled = [];
     let unsupported = false;
@@ -36656,7 +42374,7 @@ async function cancelExecutions(api, items, options) {
     return cancelled;
 }
 
-;// CONCATENATED MODULE: ./src/core/flow-reports.ts
+;// CONCATENATED MODULE: ./src/core/run/flow-reports.ts
 /**
  * From what happened to each selected flow (its launch, what following it
  * found, why the run stopped) to its line in the results document. Pure: no
@@ -36679,11 +42397,11 @@ function flowReportOf(flow, status, item, error) {
         flow_name: flow.name,
         execution_id: e?.id ?? null,
         status,
-        duration_ms: e ? (0,core_results/* elapsedMs */.d5)(e.execution_started_at ?? e.started_at, e.completed_at) : null,
+        duration_ms: e ? (0,run_results/* elapsedMs */.d5)(e.execution_started_at ?? e.started_at, e.completed_at) : null,
         error_code: error?.code ?? e?.error_code ?? null,
         error_message: message,
         url: null,
-        nodes: (item?.nodes ?? []).map(core_results/* nodeReport */.H8)
+        nodes: (item?.nodes ?? []).map(run_results/* nodeReport */.H8)
     };
 }
 /** One report per launch, in the selection's order. */
@@ -36697,7 +42415,7 @@ function flowReports({ launches, items, why, leftRunning }) {
             return flowReportOf(item.flow, 'error', item, item.error);
         if (isTerminal(item.execution.status)) {
             // A cancel we sent after the deadline still reads as timed out: that is why it stopped.
-            const status = (0,core_results/* flowStatusOf */.Of)(item.execution);
+            const status = (0,run_results/* flowStatusOf */.Of)(item.execution);
             return flowReportOf(item.flow, why === 'timeout' && status === 'cancelled' ? 'timed_out' : status, item);
         }
         return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item, leftRunning.get(item));
@@ -36716,7 +42434,7 @@ function notLaunchedReport(launch, why) {
     return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
 }
 
-;// CONCATENATED MODULE: ./src/core/poll-schedule.ts
+;// CONCATENATED MODULE: ./src/core/run/poll-schedule.ts
 /** First poll after launch; without expectations, back off by AUTO_GROWTH up to AUTO_MAX_MS. */
 const AUTO_FIRST_MS = 1000;
 const AUTO_MAX_MS = 5000;
@@ -36770,7 +42488,7 @@ function median(values) {
     return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-;// CONCATENATED MODULE: ./src/core/track.ts
+;// CONCATENATED MODULE: ./src/core/run/track.ts
 
 /** Rows per page: the most the API allows (contract.md part A). */
 const TRACK_PAGE_SIZE = 100;
@@ -36855,7 +42573,7 @@ async function trackRound(api, pending, signal) {
     return { kind: 'tracked', changed, missing, requests };
 }
 
-;// CONCATENATED MODULE: ./src/core/follow.ts
+;// CONCATENATED MODULE: ./src/core/run/follow.ts
 
 
 
@@ -37061,7 +42779,7 @@ async function followExecutions(api, items, options) {
     await readDetails(api, details, options);
 }
 
-;// CONCATENATED MODULE: ./src/core/launch.ts
+;// CONCATENATED MODULE: ./src/core/run/launch.ts
 
 
 
@@ -37153,7 +42871,54 @@ async function launchFlows(api, flows, options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/run-scope.ts
+;// CONCATENATED MODULE: ./src/core/run/progress-board.ts
+/**
+ * Live progress of a run: one entry per selected flow, told to the listener (the
+ * CLI's live view) on every change. A listener that throws never stops the run.
+ */
+
+/** Live progress: one entry per flow, told to `onProgress` on every change. A failing listener never stops the run. */
+class ProgressBoard {
+    listener;
+    logger;
+    flows = new Map();
+    constructor(listener, logger) {
+        this.listener = listener;
+        this.logger = logger;
+    }
+    set(flow, update) {
+        this.flows.set(flow.id, { flow, ...this.flows.get(flow.id), ...update });
+        this.tell();
+    }
+    start(flows) {
+        for (const flow of flows)
+            this.flows.set(flow.id, { flow, state: 'launching' });
+        this.tell();
+    }
+    tell() {
+        if (!this.listener)
+            return;
+        try {
+            this.listener([...this.flows.values()]);
+        }
+        catch (err) {
+            this.logger.debug(`Live progress failed: ${toEchopointError(err).message}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/run/scope.ts
+/**
+ * The time frame of one run: one signal that aborts every request and wait when
+ * the run must stop (the step's deadline, or a cancel from the runner), a
+ * second one that gives launch requests already sent a short grace to answer,
+ * and the budget left for cancelling what the run started.
+ *
+ * The step must end within its `timeout`, cancels and reports included, so
+ * following stops a little before the deadline: `wrapUpMs(timeout)` (5.5 s, or a
+ * fifth of a short timeout) is kept for the launch grace and the cancels.
+ */
+
 /** Time allowed for cancelling what we started after a cancel (GitHub allows 7.5 s before SIGTERM). */
 const CANCEL_BUDGET_MS = 4000;
 /**
@@ -37196,6 +42961,8 @@ class RunScope {
         this.startedAt = clock.now();
         this.deadline = this.startedAt + timeoutMs;
         this.signal = this.controller.signal;
+        // Every request and wait of the run listens on these (up to max-parallel of each at once).
+        (0,external_node_events_.setMaxListeners)(1000, this.signal, this.launchRequests.signal);
         void clock.sleep(timeoutMs - wrapUpMs(timeoutMs), this.timer.signal).then(() => this.stop('timeout'), () => undefined);
         this.external = external;
         if (external?.aborted)
@@ -37245,7 +43012,7 @@ class RunScope {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/selection.ts
+;// CONCATENATED MODULE: ./src/core/run/selection.ts
 
 
 /** The API's largest page (contract.md: limit 1..100). */
@@ -37325,7 +43092,8 @@ async function selectFlows(api, selection, options) {
     return options.shard ? shardOf(flows, options.shard) : flows;
 }
 
-;// CONCATENATED MODULE: ./src/core/run.ts
+;// CONCATENATED MODULE: ./src/core/run/run.ts
+
 
 
 
@@ -37342,37 +43110,8 @@ async function selectFlows(api, selection, options) {
 /** A launched execution's state for live progress (a replayed launch may already be terminal). */
 function progressStateOf(execution) {
     if (isTerminal(execution.status))
-        return (0,core_results/* flowStatusOf */.Of)(execution);
+        return (0,run_results/* flowStatusOf */.Of)(execution);
     return execution.status === 'running' ? 'running' : 'pending';
-}
-/** Live progress: one entry per flow, told to `onProgress` on every change. A failing listener never stops the run. */
-class ProgressBoard {
-    listener;
-    logger;
-    flows = new Map();
-    constructor(listener, logger) {
-        this.listener = listener;
-        this.logger = logger;
-    }
-    set(flow, update) {
-        this.flows.set(flow.id, { flow, ...this.flows.get(flow.id), ...update });
-        this.tell();
-    }
-    start(flows) {
-        for (const flow of flows)
-            this.flows.set(flow.id, { flow, state: 'launching' });
-        this.tell();
-    }
-    tell() {
-        if (!this.listener)
-            return;
-        try {
-            this.listener([...this.flows.values()]);
-        }
-        catch (err) {
-            this.logger.debug(`Live progress failed: ${toEchopointError(err).message}`);
-        }
-    }
 }
 /** Runs everything `config` selects. Never throws. */
 async function runFlows(config, deps) {
@@ -37391,7 +43130,7 @@ async function runFlows(config, deps) {
                     ? 'cancelled'
                     : 'error';
         const stats = api ? { ...api.stats } : { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
-        const results = (0,core_results/* buildResults */.rq)(reports, clock.now() - scope.startedAt, runStatus, {
+        const results = (0,run_results/* buildResults */.rq)(reports, clock.now() - scope.startedAt, runStatus, {
             count: stats.waits,
             total_ms: stats.waitedMs
         });
@@ -37592,7 +43331,7 @@ function runAbortError(why, config) {
 /** The outcome of a run that could not start (invalid configuration): nothing was sent. */
 function outcomeOfError(error) {
     return {
-        results: (0,core_results/* buildResults */.rq)([], 0, 'error'),
+        results: (0,run_results/* buildResults */.rq)([], 0, 'error'),
         executionIds: [],
         error,
         stats: { requests: 0, retries: 0, waits: 0, waitedMs: 0 }
@@ -37616,6 +43355,38 @@ function verdictMessage(outcome) {
             return `${tally}; the run was cancelled`;
         default:
             return error ? `${tally}. ${error.userMessage}` : `${tally}; ${c.error} could not be run`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/report/write-reports.ts
+/**
+ * The report files both front doors write after a run, in one place: the JUnit
+ * report (written even when the inputs did not validate, so a test-report step
+ * still shows the error), with a warning instead of a failure when it cannot be
+ * written. The XML builder is loaded only when a report is asked for.
+ */
+
+
+/**
+ * Where the JUnit report goes: the validated config's path, or, when the inputs
+ * did not validate, the path as the user gave it if it is usable at all.
+ */
+function junitTarget(config, raw) {
+    return config ? config.junitPath : usableJunitPath(raw);
+}
+/** Writes the JUnit report to `path` when there is one; returns where it was written. */
+async function writeJunit(path, outcome, logger) {
+    if (!path)
+        return undefined;
+    try {
+        const { writeJunitReport } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(490)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6490));
+        const written = await writeJunitReport(path, outcome.results, { error: outcome.error });
+        logger.info(`JUnit report written to ${written}`);
+        return written;
+    }
+    catch (err) {
+        logger.warning(`Could not write the JUnit report to ${path}: ${toEchopointError(err).message}`);
+        return undefined;
     }
 }
 
@@ -37793,7 +43564,7 @@ class LiveProgress {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/table.ts
+;// CONCATENATED MODULE: ./src/core/report/table.ts
 /** The `--output table` rendering of a run: one line per flow, failures with their assertion, then the verdict. */
 
 
@@ -37846,6 +43617,7 @@ function renderTable(outcome) {
 
 
 
+
 const CLI_INPUT_NAMES = {
     apiKey: '--api-key (or ECHOPOINT_API_KEY)',
     organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
@@ -37870,7 +43642,7 @@ const CLI_INPUT_NAMES = {
 async function runCommand(flowIds, flags, io) {
     if (flags.output !== 'table' && flags.output !== 'json') {
         io.stderr(`error: Invalid --output: "${flags.output}" is not one of table, json.`);
-        return core_results/* EXIT_CODES */.ai.error;
+        return run_results/* EXIT_CODES */.ai.error;
     }
     // At a terminal, live progress owns stderr: log lines go above its block.
     const stream = io.progress ?? process.stderr;
@@ -37931,18 +43703,7 @@ async function runAndReport(flowIds, flags, io, logger, live) {
         outcome = outcomeOfError(toEchopointError(err));
     }
     // Written even when the options did not validate: a report step then shows the error.
-    const junitPath = config?.junitPath ?? usableJunitPath(flags.junit);
-    if (junitPath) {
-        try {
-            const path = await (await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(490)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6490))).writeJunitReport(junitPath, outcome.results, {
-                error: outcome.error
-            });
-            logger.info(`JUnit report written to ${path}`);
-        }
-        catch (err) {
-            logger.warning(`Could not write the JUnit report to ${junitPath}: ${toEchopointError(err).message}`);
-        }
-    }
+    await writeJunit(junitTarget(config, flags.junit), outcome, logger);
     live?.stop();
     // A run that stopped before any flow: the reason on stderr (stdout keeps only the result).
     const stoppedEarly = outcome.error !== undefined && outcome.results.flows.length === 0;
@@ -37956,7 +43717,7 @@ async function runAndReport(flowIds, flags, io, logger, live) {
     }
     else if (!stoppedEarly)
         io.stdout((0,report_escape/* inertText */.UJ)(redact(renderTable(outcome))));
-    return core_results/* EXIT_CODES */.ai[outcome.results.status];
+    return run_results/* EXIT_CODES */.ai[outcome.results.status];
 }
 function collect(value, previous) {
     return [...previous, value];
@@ -38000,8 +43761,12 @@ Exit codes: 0 all passed, 1 a flow failed, 2 cancelled, 3 usage, auth, API or co
 /**
  * `echopoint-ci sandbox`: the local Echopoint API, for trying workflows without an
  * account, and the hard API for testing a client: rate limits (on by default, as
- * on the real API), a daily quota, seeded faults, clock skew and time scale. Flags
- * override the fixtures file's `server:` section field by field.
+ * on the real API), a daily quota, seeded faults, clock skew and time scale.
+ *
+ * The settings flags build a fixtures file's `server:` section (FLAG_FIELDS says
+ * which field each one sets), which overrides the file's own field by field and is
+ * checked, together with it, by the sandbox's one settings validator. An error
+ * names the flag, mapped back from the path of the field.
  */
 
 
@@ -38015,92 +43780,95 @@ function parsePort(text) {
     }
     return Number(text);
 }
+/**
+ * Each settings flag: its key in SandboxFlags (as commander names it), the flag,
+ * the field of the `server:` section it sets, and how its text is read.
+ */
+const FLAG_TABLE = [
+    ['timeScale', '--time-scale', 'time_scale', 'number'],
+    ['rateLimitRead', '--rate-limit-read', 'rate_limits.read', 'number'],
+    ['rateLimitSearch', '--rate-limit-search', 'rate_limits.search', 'number'],
+    ['rateLimitWrite', '--rate-limit-write', 'rate_limits.write', 'number'],
+    ['rateLimitWindow', '--rate-limit-window', 'rate_limits.window_ms', 'seconds'],
+    ['rateLimitStyle', '--rate-limit-style', 'rate_limits.style', 'text'],
+    ['rateLimitStorm', '--rate-limit-storm', 'rate_limits.storm.count', 'number'],
+    ['dailyQuota', '--daily-quota', 'quota.daily', 'number'],
+    ['quotaScope', '--quota-scope', 'quota.scope', 'text'],
+    ['faultSeed', '--fault-seed', 'faults.seed', 'number'],
+    ['fault5xx', '--fault-5xx', 'faults.rate_5xx', 'number'],
+    ['fault503', '--fault-503', 'faults.rate_503', 'number'],
+    ['faultReset', '--fault-reset', 'faults.rate_reset', 'number'],
+    ['faultSlow', '--fault-slow', 'faults.rate_slow', 'number'],
+    ['faultSlowMs', '--fault-slow-ms', 'faults.slow_ms', 'number'],
+    ['faultMalformed', '--fault-malformed', 'faults.rate_malformed', 'number'],
+    ['faultHtml', '--fault-html', 'faults.rate_html', 'number'],
+    ['faultRetryAfter', '--fault-retry-after', 'faults.retry_after_seconds', 'number'],
+    ['faultAfterCommit', '--fault-after-commit', 'faults.after_commit', 'number'],
+    ['faultRoutes', '--fault-routes', 'faults.routes', 'list'],
+    ['faultExclude', '--fault-exclude', 'faults.exclude', 'list'],
+    ['clockSkew', '--clock-skew', 'faults.clock_skew_ms', 'seconds']
+];
+const FLAG_FIELDS = FLAG_TABLE.map(([key, flag, field, read]) => ({
+    key,
+    flag,
+    /** The field it sets, as a path in the fixtures file. */
+    path: ['server', ...field.split('.')],
+    read
+}));
+/** The name for a rule broken by several fields together (fault probabilities adding up). */
+const GROUP_FLAGS = { 'server.faults': '--fault-*' };
 const sandbox_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-function sandbox_wholeNumber(flag, text, min) {
-    if (text === undefined)
-        return undefined;
-    if (!/^\d+$/.test(text.trim()) || Number(text) < min) {
-        throw new ConfigError(flag, `"${text}" is not a whole number >= ${min}`, `For example ${flag} 10.`);
+/** A number when the text reads as one; otherwise the text, which the schema rejects by name. */
+function sandbox_valueOf(text, read) {
+    if (read === 'text')
+        return text;
+    if (read === 'list') {
+        return text
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
     }
-    return Number(text);
+    if (!sandbox_NUMBER.test(text.trim()))
+        return text;
+    return read === 'seconds' ? Number(text) * 1000 : Number(text);
 }
-function sandbox_probability(flag, text) {
-    if (text === undefined)
-        return undefined;
-    const value = Number(text);
-    if (!sandbox_NUMBER.test(text.trim()) || value < 0 || value > 1) {
-        throw new ConfigError(flag, `"${text}" is not a probability`, `Use a number from 0 to 1, e.g. ${flag} 0.05 for 5% of requests.`);
-    }
-    return value;
-}
-function decimal(flag, text, check, rule) {
-    if (text === undefined)
-        return undefined;
-    const value = Number(text);
-    if (!sandbox_NUMBER.test(text.trim()) || !check(value)) {
-        throw new ConfigError(flag, `"${text}" is not ${rule}`);
-    }
-    return value;
-}
-function selectors(flag, text) {
-    if (text === undefined)
-        return undefined;
-    const list = text
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    const routeIds = knownRouteIds();
-    for (const selector of list) {
-        if (!routeIds.includes(selector) &&
-            !['GET', 'POST', 'read', 'search', 'write'].includes(selector)) {
-            throw new ConfigError(flag, `unknown selector "${selector}"`, `Use route ids (${routeIds.join(', ')}), GET or POST, or read, search or write, comma-separated.`);
+/** The `server:` section the settings flags set (only their fields; not validated). */
+function serverSectionOfFlags(flags) {
+    const section = {};
+    for (const { key, path, read } of FLAG_FIELDS) {
+        const text = flags[key];
+        if (text === undefined)
+            continue;
+        let node = section;
+        for (const step of path.slice(1, -1)) {
+            node[step] ??= {};
+            node = node[step];
         }
+        node[path[path.length - 1]] = sandbox_valueOf(text, read);
     }
-    return list;
+    return section;
 }
-function rateLimitOptions(flags) {
-    const style = flags.rateLimitStyle;
-    if (style !== undefined && !HEADER_STYLES.includes(style)) {
-        throw new ConfigError('--rate-limit-style', `"${style}" is not a header style`, `Use one of ${HEADER_STYLES.join(', ')}.`);
+const isPrefix = (prefix, of) => prefix.every((step, i) => of[i] === step);
+/** A settings issue (paths like `server.faults.rate_reset`) as an error naming the flag. */
+function flagError(issue, flags) {
+    const field = FLAG_FIELDS.find((f) => isPrefix(f.path, issue.segments));
+    if (!field) {
+        // A rule about several fields: name the group, and the flags of it that were given.
+        const given = FLAG_FIELDS.filter((f) => flags[f.key] !== undefined && isPrefix(issue.segments, f.path)).map((f) => `${f.flag} ${String(flags[f.key])}`);
+        return new ConfigError(GROUP_FLAGS[issue.path] ?? 'sandbox settings', issue.message, given.length > 0 ? `Given: ${given.join(', ')}.` : undefined);
     }
-    const window = decimal('--rate-limit-window', flags.rateLimitWindow, (n) => n > 0, 'a positive number of seconds');
-    const storm = sandbox_wholeNumber('--rate-limit-storm', flags.rateLimitStorm, 0);
-    return {
-        read: sandbox_wholeNumber('--rate-limit-read', flags.rateLimitRead, 1),
-        search: sandbox_wholeNumber('--rate-limit-search', flags.rateLimitSearch, 1),
-        write: sandbox_wholeNumber('--rate-limit-write', flags.rateLimitWrite, 1),
-        windowMs: window === undefined ? undefined : window * 1000,
-        style: style,
-        storm: storm === undefined ? undefined : { count: storm }
-    };
-}
-function faultOptions(flags) {
-    const rates = {
-        rate5xx: sandbox_probability('--fault-5xx', flags.fault5xx),
-        rate503: sandbox_probability('--fault-503', flags.fault503),
-        rateReset: sandbox_probability('--fault-reset', flags.faultReset),
-        rateSlow: sandbox_probability('--fault-slow', flags.faultSlow),
-        rateMalformed: sandbox_probability('--fault-malformed', flags.faultMalformed),
-        rateHtml: sandbox_probability('--fault-html', flags.faultHtml)
-    };
-    const total = Object.values(rates).reduce((a, b) => a + (b ?? 0), 0);
-    if (total > 1 + 1e-9) {
-        throw new ConfigError('--fault-*', `the fault probabilities add up to ${total}`, 'Their sum must be at most 1 (each request gets at most one fault).');
+    const raw = String(flags[field.key]);
+    // In a list flag, the element at fault.
+    const index = issue.segments[field.path.length];
+    const text = typeof index === 'number' ? sandbox_valueOf(raw, 'list')[index] : raw;
+    if (issue.allowed && issue.title) {
+        return new ConfigError(field.flag, `"${text}" is not a ${issue.title}`, `Use one of ${issue.allowed.join(', ')}.`);
     }
-    const seed = decimal('--fault-seed', flags.faultSeed, Number.isInteger, 'a whole number');
-    const skew = decimal('--clock-skew', flags.clockSkew, (n) => Math.abs(n) <= 86_400, 'a number of seconds within ±86400 (e.g. 30 or -30)');
-    return {
-        seed,
-        ...rates,
-        slowMs: decimal('--fault-slow-ms', flags.faultSlowMs, (n) => n >= 0 && n <= MAX_SLOW_MS, `a number of ms from 0 to ${MAX_SLOW_MS}`),
-        retryAfterSeconds: sandbox_wholeNumber('--fault-retry-after', flags.faultRetryAfter, 0),
-        clockSkewMs: skew === undefined ? undefined : skew * 1000,
-        routes: selectors('--fault-routes', flags.faultRoutes),
-        exclude: selectors('--fault-exclude', flags.faultExclude),
-        afterCommit: sandbox_probability('--fault-after-commit', flags.faultAfterCommit)
-    };
+    const problem = issue.message.startsWith('must be ')
+        ? `"${text}" is not ${issue.message.slice('must be '.length)}`
+        : `"${text}": ${issue.message}`;
+    return new ConfigError(field.flag, problem);
 }
-const anyDefined = (o) => Object.values(o).some((v) => v !== undefined);
 /**
  * The `startSandbox` options the flags ask for. Rate limits are on with the
  * defaults unless `--no-rate-limit` or the fixtures file's `rate_limits: false`
@@ -38112,40 +43880,49 @@ function sandboxOptionsFromFlags(flags, fixtures) {
         host: flags.host ?? '127.0.0.1',
         fixtures
     };
-    const timeScale = decimal('--time-scale', flags.timeScale, (n) => n > 0, 'a positive number');
-    if (timeScale !== undefined)
-        options.timeScale = timeScale;
-    const limits = rateLimitOptions(flags);
+    if (flags.quotaScope !== undefined && flags.dailyQuota === undefined && !fixtures.server?.quota) {
+        throw new ConfigError('--quota-scope', 'needs a quota', 'Add --daily-quota N.');
+    }
+    const section = serverSectionOfFlags(flags);
+    // Checked over the file's section: a flag may complete it (--quota-scope alone) or,
+    // with it, break a rule (fault probabilities adding up to more than 1).
+    const issue = serverSectionIssue(mergeServerSections(fixtures.server, section));
+    if (issue)
+        throw flagError(issue, flags);
+    const config = serverConfigOf(section);
+    if (config.timeScale !== undefined)
+        options.timeScale = config.timeScale;
     if (flags.rateLimit === false)
         options.rateLimits = false;
-    else if (anyDefined(limits))
-        options.rateLimits = limits;
+    else if (config.rateLimits)
+        options.rateLimits = config.rateLimits;
     else if (fixtures.server?.rate_limits === undefined)
         options.rateLimits = {};
-    const daily = sandbox_wholeNumber('--daily-quota', flags.dailyQuota, 0);
-    if (daily !== undefined)
-        options.quota = { daily, scope: flags.quotaScope };
-    else if (flags.quotaScope !== undefined) {
-        if (!fixtures.server?.quota) {
-            throw new ConfigError('--quota-scope', 'needs a quota', 'Add --daily-quota N.');
-        }
-        options.quota = { scope: flags.quotaScope };
-    }
-    const faults = faultOptions(flags);
-    if (anyDefined(faults))
-        options.faults = faults;
+    if (config.quota)
+        options.quota = config.quota;
+    if (config.faults)
+        options.faults = config.faults;
     return options;
 }
 async function sandboxCommand(flags, io) {
-    const fixtures = flags.fixtures === undefined ? defaultFixtures() : loadFixtures(flags.fixtures);
+    let fixtures;
+    try {
+        fixtures = flags.fixtures === undefined ? defaultFixtures() : loadFixtures(flags.fixtures);
+    }
+    catch (err) {
+        // The file's own words (path of the field, what is wrong) as an input error (exit 3).
+        if (err instanceof FixtureError)
+            throw new ConfigError('--fixtures', err.message);
+        throw err;
+    }
     const options = sandboxOptionsFromFlags(flags, fixtures);
     let sandbox;
     try {
         sandbox = await startSandbox(options);
     }
     catch (err) {
-        // A flag combined with the fixtures file can still be out of range (e.g. fault
-        // probabilities adding up to more than 1): name the settings, exit 3.
+        // The flags were checked with the file above; whatever startSandbox still refuses
+        // is named as the sandbox settings (exit 3).
         if (err instanceof RangeError) {
             throw new ConfigError('sandbox settings', err.message);
         }
@@ -38210,7 +43987,7 @@ Examples:
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/key-report.ts
+;// CONCATENATED MODULE: ./src/core/key/whoami.ts
 
 
 
@@ -38227,7 +44004,7 @@ function keyReport(info, now, headerValue) {
         expires_at: expiry.expiresAt ?? null,
         expires_at_source: expiry.source ?? null,
         never_expires: expiry.expiresAt === null,
-        days_left: typeof expiry.expiresAt === 'string' ? key_expiry_daysLeft(expiry.expiresAt, now) : null,
+        days_left: typeof expiry.expiresAt === 'string' ? expiry_daysLeft(expiry.expiresAt, now) : null,
         modes: CI_MODES.map((mode) => {
             const missing = missingScopes(mode.scopes, key.permissions);
             return {
@@ -38525,7 +44302,7 @@ function safeUrl(text) {
 
 /***/ }),
 
-/***/ 541:
+/***/ 2495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -43171,6 +48948,1809 @@ function suggestSimilar(word, candidates) {
 }
 
 exports.suggestSimilar = suggestSimilar;
+
+
+/***/ }),
+
+/***/ 4352:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+
+const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
+const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
+const MALFORMED_HOST_ERROR = 'URI host is malformed.'
+// ASCII characters outside the RFC 3986 reg-name set (unreserved, sub-delims
+// and "%" for pct-encoded): C0 controls, space, DEL, and "#/:<>?@[\]^`{|}.
+const FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u
+
+/**
+ * RFC 3986 section 3.1 does not allow percent-encoding in a scheme, so the
+ * scheme is validated as-is and never decoded. Decoding would let inert input
+ * such as `%6Aavascript:` become a live `javascript:` scheme.
+ *
+ * @param {string} scheme
+ * @returns {string}
+ */
+function validateScheme (scheme) {
+  const stringScheme = String(scheme)
+  if (!VALID_SCHEME.test(stringScheme)) {
+    throw new TypeError(MALFORMED_SCHEME_ERROR)
+  }
+  return stringScheme
+}
+
+/**
+ * @template {import('./types/index').URIComponent|string} T
+ * @param {T} uri
+ * @param {import('./types/index').Options} [options]
+ * @returns {T}
+ */
+function normalize (uri, options) {
+  if (typeof uri === 'string') {
+    uri = /** @type {T} */ (normalizeString(uri, options))
+  } else if (typeof uri === 'object') {
+    uri = /** @type {T} */ (parse(serialize(uri, options), options))
+  }
+  return uri
+}
+
+/**
+ * @param {string} baseURI
+ * @param {string} relativeURI
+ * @param {import('./types/index').Options} [options]
+ * @returns {string}
+ */
+function resolve (baseURI, relativeURI, options) {
+  const schemelessOptions = options ? Object.assign({ scheme: 'null' }, options) : { scheme: 'null' }
+  const {
+    parsed: baseParsed,
+    malformedAuthorityOrPort: baseMalformed,
+    malformedPercentEncoding: baseMalformedPercentEncoding,
+    malformedSchemeSpecific: baseMalformedSchemeSpecific,
+    malformedHost: baseMalformedHost,
+    malformedScheme: baseMalformedScheme
+  } = parseWithStatus(baseURI, schemelessOptions)
+  const {
+    parsed: relativeParsed,
+    malformedAuthorityOrPort: relativeMalformed,
+    malformedPercentEncoding: relativeMalformedPercentEncoding,
+    malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+    malformedHost: relativeMalformedHost,
+    malformedScheme: relativeMalformedScheme
+  } = parseWithStatus(relativeURI, schemelessOptions)
+  if (
+    baseMalformed ||
+    relativeMalformed ||
+    baseMalformedPercentEncoding ||
+    relativeMalformedPercentEncoding ||
+    baseMalformedSchemeSpecific ||
+    relativeMalformedSchemeSpecific ||
+    baseMalformedHost ||
+    relativeMalformedHost ||
+    baseMalformedScheme ||
+    relativeMalformedScheme
+  ) {
+    throw new Error(baseParsed.error || relativeParsed.error || 'URI is malformed.')
+  }
+  const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true)
+  const resolvedSchemeHandler = getSchemeHandler((options && options.scheme) || resolved.scheme)
+  const resolvedHost = resolved.host
+  const resolvedHostIsIP = resolvedHost !== undefined && resolvedHost !== '' &&
+    (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6)
+  // Inputs are parsed scheme-neutrally, so delimiters and controls in a domain
+  // host are only detected here, once the final scheme is known. They always
+  // fail closed, including in percent-encoded hosts.
+  if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+    throw new Error(MALFORMED_HOST_ERROR)
+  }
+  canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)
+  // Percent escapes in an ASCII reg-name are encoded data. The WHATWG hostname
+  // parser can reject them even though fast-uri preserves them safely as RFC
+  // 3986 data. A raw non-ASCII host must still fail closed if conversion fails.
+  const encodedASCIIHost = resolvedHost && resolvedHost.indexOf('%') !== -1 &&
+    !/\P{ASCII}/u.test(resolvedHost)
+  if (resolved.error && !encodedASCIIHost) {
+    throw new Error(resolved.error)
+  }
+  schemelessOptions.skipEscape = true
+  return serialize(resolved, schemelessOptions)
+}
+
+/**
+ * @param {import ('./types/index').URIComponent} base
+ * @param {import ('./types/index').URIComponent} relative
+ * @param {import('./types/index').Options} [options]
+ * @param {boolean} [skipNormalization=false]
+ * @returns {import ('./types/index').URIComponent}
+ */
+function resolveComponent (base, relative, options, skipNormalization) {
+  /** @type {import('./types/index').URIComponent} */
+  const target = {}
+  if (!skipNormalization) {
+    base = parse(serialize(base, options), options) // normalize base component
+    relative = parse(serialize(relative, options), options) // normalize relative component
+  }
+  options = options || {}
+
+  if (!options.tolerant && relative.scheme) {
+    target.scheme = relative.scheme
+    // target.authority = relative.authority;
+    target.userinfo = relative.userinfo
+    target.host = relative.host
+    target.port = relative.port
+    target.path = removeDotSegments(relative.path || '')
+    target.query = relative.query
+  } else {
+    if (relative.userinfo !== undefined || relative.host !== undefined || relative.port !== undefined) {
+      // target.authority = relative.authority;
+      target.userinfo = relative.userinfo
+      target.host = relative.host
+      target.port = relative.port
+      target.path = removeDotSegments(relative.path || '')
+      target.query = relative.query
+    } else {
+      if (!relative.path) {
+        target.path = base.path
+        if (relative.query !== undefined) {
+          target.query = relative.query
+        } else {
+          target.query = base.query
+        }
+      } else {
+        if (relative.path[0] === '/') {
+          target.path = removeDotSegments(relative.path)
+        } else {
+          const baseHasAuthority = base.userinfo !== undefined || base.host !== undefined || base.port !== undefined
+          if (baseHasAuthority && !base.path) {
+            target.path = '/' + relative.path
+          } else if (!base.path) {
+            target.path = relative.path
+          } else {
+            target.path = base.path.slice(0, base.path.lastIndexOf('/') + 1) + relative.path
+          }
+          target.path = base.scheme === undefined && !baseHasAuthority && target.path[0] !== '/'
+            ? removeDotSegmentsRelative(target.path)
+            : removeDotSegments(target.path)
+        }
+        target.query = relative.query
+      }
+      // target.authority = base.authority;
+      target.userinfo = base.userinfo
+      target.host = base.host
+      target.port = base.port
+    }
+    target.scheme = base.scheme
+  }
+
+  target.fragment = relative.fragment
+
+  return target
+}
+
+/**
+ * @param {import ('./types/index').URIComponent|string} uriA
+ * @param {import ('./types/index').URIComponent|string} uriB
+ * @param {import ('./types/index').Options} options
+ * @returns {boolean}
+ */
+function equal (uriA, uriB, options) {
+  const normalizedA = normalizeComparableURI(uriA, options)
+  const normalizedB = normalizeComparableURI(uriB, options)
+
+  return normalizedA !== undefined && normalizedB !== undefined && normalizedA === normalizedB
+}
+
+/**
+ * @param {Readonly<import('./types/index').URIComponent>} cmpts
+ * @param {import('./types/index').Options} [opts]
+ * @returns {string}
+ */
+function serialize (cmpts, opts) {
+  const component = {
+    host: cmpts.host,
+    scheme: cmpts.scheme,
+    userinfo: cmpts.userinfo,
+    port: cmpts.port,
+    path: cmpts.path,
+    query: cmpts.query,
+    nid: cmpts.nid,
+    nss: cmpts.nss,
+    uuid: cmpts.uuid,
+    fragment: cmpts.fragment,
+    reference: cmpts.reference,
+    resourceName: cmpts.resourceName,
+    secure: cmpts.secure,
+    error: ''
+  }
+  const options = Object.assign({}, opts)
+  const uriTokens = []
+
+  if (component.scheme) {
+    component.scheme = validateScheme(component.scheme)
+  }
+
+  // find scheme handler
+  const schemeHandler = getSchemeHandler(options.scheme || component.scheme)
+
+  // perform scheme specific serialization
+  if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options)
+
+  const hasAuthority = component.userinfo !== undefined || component.host !== undefined || component.port !== undefined
+  // A reference with no emitted scheme is path-noscheme: a bare ':' in its
+  // first path segment would reparse as a scheme (RFC 3986 3.3/4.2). Enforced
+  // under skipEscape too (resolve()), so the reapply below gates on this flag.
+  const schemelessReference = (component.scheme === undefined || options.reference === 'suffix') && !hasAuthority
+  const pathNoScheme = !options.skipEscape && schemelessReference
+
+  if (component.path !== undefined) {
+    if (!options.skipEscape) {
+      component.path = serializePathEncoding(component.path, pathNoScheme)
+    } else {
+      component.path = normalizePercentEncoding(component.path)
+    }
+  }
+
+  if (options.reference !== 'suffix' && component.scheme) {
+    // Scheme handlers may replace the scheme during serialization.
+    component.scheme = validateScheme(component.scheme)
+    uriTokens.push(component.scheme, ':')
+  }
+
+  const authority = recomposeAuthority(component)
+  if (authority !== undefined) {
+    if (options.reference !== 'suffix') {
+      uriTokens.push('//')
+    }
+
+    uriTokens.push(authority)
+
+    if (component.path && component.path[0] !== '/') {
+      uriTokens.push('/')
+    }
+  }
+  if (component.path !== undefined) {
+    let s = component.path
+
+    if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+      // A relative-path reference keeps its unresolvable leading ".." segments
+      // and must never become root-relative (RFC 3986 section 5.2.4 applies to
+      // merged target paths, not to the reference itself).
+      s = schemelessReference && s[0] !== '/'
+        ? removeDotSegmentsRelative(s)
+        : removeDotSegments(s)
+    }
+
+    // Dot-segment removal can expose a colon that was not originally in the
+    // first segment (for example, "./a:b"). Reapply path-noscheme encoding so
+    // the serialized relative reference cannot be reparsed as a URI scheme.
+    if (schemelessReference) {
+      s = serializePathEncoding(s, true)
+    }
+
+    if (
+      authority === undefined &&
+      s[0] === '/' &&
+      s[1] === '/'
+    ) {
+      // don't allow the path to start with "//"
+      s = '/%2F' + s.slice(2)
+    }
+
+    uriTokens.push(s)
+  }
+
+  if (component.query !== undefined) {
+    uriTokens.push('?', encodeQuery(component.query))
+  }
+
+  if (component.fragment !== undefined) {
+    uriTokens.push('#', encodeFragment(component.fragment))
+  }
+  return uriTokens.join('')
+}
+
+const URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u
+
+// Captures the authority component (between "//" and the next "/", "?" or "#"),
+// with or without a scheme prefix, for the literal-backslash rejection below.
+const AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/
+
+// Captures the leading authority-introducer region after an optional scheme: a
+// run of forward slashes, backslashes, and the characters the WHATWG URL parser
+// removes before parsing (TAB U+0009, LF U+000A, CR U+000D). A valid introducer
+// is exactly "//". Node treats "\" as "/" on special schemes and strips those
+// characters first, so forms like "\\", "/\", "\/", "/<TAB>/", or a leading
+// "<TAB>//" reach an authority in Node while fast-uri's URI_PARSE folds them into
+// the path group (host confusion / SSRF / redirect bypass).
+const AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/
+
+/**
+ * @param {import('./types/index').URIComponent} parsed
+ * @param {RegExpMatchArray} matches
+ * @returns {string|undefined}
+ */
+function getParseError (parsed, matches) {
+  if (matches[2] !== undefined && parsed.path && parsed.path[0] !== '/') {
+    return 'URI path must start with "/" when authority is present.'
+  }
+
+  if (typeof parsed.port === 'number' && (parsed.port < 0 || parsed.port > 65535)) {
+    return 'URI port is malformed.'
+  }
+
+  return undefined
+}
+
+/**
+ * Checks percent syntax without decoding the represented octets. RFC 3986
+ * percent-encoding is byte-oriented, so sequences such as `%FF` are valid even
+ * though they are not independently valid UTF-8.
+ *
+ * @param {string|undefined} component
+ * @returns {boolean}
+ */
+function hasMalformedPercentEncoding (component) {
+  if (component === undefined) return false
+
+  let percent = component.indexOf('%')
+  while (percent !== -1) {
+    if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+      return true
+    }
+    percent = component.indexOf('%', percent + 3)
+  }
+
+  return false
+}
+
+/**
+ * Whether the host is a bracketed IP literal (RFC 3986 `IP-literal`).
+ * An unterminated `[` is not a literal, so it must still be validated as a
+ * reg-name instead of being waved through as an IP.
+ *
+ * @param {string} host
+ * @returns {boolean}
+ */
+function isIPLiteral (host) {
+  return host[0] === '[' && host[host.length - 1] === ']'
+}
+
+/**
+ * @param {RegExpMatchArray} matches
+ * @returns {boolean}
+ */
+function hasMalformedComponentPercentEncoding (matches) {
+  // Bracketed IP literals use a raw "%" as the zone separator for historical
+  // compatibility. Their parsing is intentionally left to normalizeIPv6.
+  const host = matches[4]
+  return hasMalformedPercentEncoding(matches[3]) ||
+    (host !== undefined && !isIPLiteral(host) && hasMalformedPercentEncoding(host)) ||
+    hasMalformedPercentEncoding(matches[6]) ||
+    hasMalformedPercentEncoding(matches[7]) ||
+    hasMalformedPercentEncoding(matches[8])
+}
+
+/**
+ * @param {import('./types/index').URIComponent} parsed
+ * @param {import('./types/index').Options} options
+ * @param {{ domainHost?: boolean, unicodeSupport?: boolean }|undefined} schemeHandler
+ * @param {boolean} isIP
+ * @returns {boolean} whether host conversion failed
+ */
+function canonicalizeHost (parsed, options, schemeHandler, isIP) {
+  if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+    parsed.error = parsed.error || MALFORMED_HOST_ERROR
+    return true
+  }
+
+  if (
+    !options.unicodeSupport &&
+    (!schemeHandler || !schemeHandler.unicodeSupport) &&
+    parsed.host &&
+    !isIPLiteral(parsed.host) &&
+    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
+    isIP === false &&
+    nonSimpleDomain(parsed.host)
+  ) {
+    let url
+    try {
+      url = new URL('http://' + parsed.host)
+    } catch (e) {
+      parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e
+      return true
+    }
+    // The WHATWG parser must have read the whole input as a host. Anything
+    // else means it found a delimiter fast-uri did not, so its hostname would
+    // describe a different authority.
+    if (!isHostOnlyURL(url)) {
+      parsed.error = parsed.error || MALFORMED_HOST_ERROR
+      return true
+    }
+    parsed.host = url.hostname
+  }
+  return false
+}
+
+/**
+ * Whether a domain host contains an ASCII character that RFC 3986 does not
+ * allow in a reg-name (unreserved, sub-delims, or pct-encoded). Such a host is
+ * rejected instead of being handed to the WHATWG URL parser, which would treat
+ * "@" as a userinfo delimiter (silently dropping the data before it) and strip
+ * TAB, LF, and CR. Non-ASCII characters remain allowed for IDNs.
+ *
+ * @param {import('./types/index').URIComponent} parsed
+ * @param {import('./types/index').Options} options
+ * @param {{ domainHost?: boolean }|undefined} schemeHandler
+ * @param {boolean} isIP
+ * @returns {boolean}
+ */
+function hasForbiddenDomainHost (parsed, options, schemeHandler, isIP) {
+  return Boolean(
+    parsed.host &&
+    isIP === false &&
+    !isIPLiteral(parsed.host) &&
+    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
+    FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+  )
+}
+
+/**
+ * @param {URL} url
+ * @returns {boolean}
+ */
+function isHostOnlyURL (url) {
+  return url.username === '' &&
+    url.password === '' &&
+    url.port === '' &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.hostname !== ''
+}
+
+/**
+ * @param {string} uri
+ * @param {import('./types/index').Options} [opts]
+ * @returns {{ parsed: import('./types/index').URIComponent, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
+ */
+function parseWithStatus (uri, opts) {
+  const options = Object.assign({}, opts)
+  /** @type {import('./types/index').URIComponent} */
+  const parsed = {
+    scheme: undefined,
+    userinfo: undefined,
+    host: '',
+    port: undefined,
+    path: '',
+    query: undefined,
+    fragment: undefined
+  }
+
+  let malformedAuthorityOrPort = false
+  let malformedPercentEncoding = false
+  let malformedSchemeSpecific = false
+  let malformedHost = false
+  let malformedIPLiteral = false
+  let malformedScheme = false
+
+  let isIP = false
+  if (options.reference === 'suffix') {
+    if (options.scheme) {
+      uri = options.scheme + ':' + uri
+    } else {
+      uri = '//' + uri
+    }
+  }
+
+  // A literal backslash (U+005C) is not a valid RFC 3986 URI character and is
+  // not an authority delimiter. Reject it in the authority rather than
+  // rewriting it: normalizing "\" -> "/" (WHATWG error recovery) could silently
+  // change the resource identified by an otherwise-invalid input, and lets "\"
+  // act as a host delimiter here while Node's native URL parses a different
+  // host (SSRF / redirect / origin-allowlist bypass). Percent-encoded %5C is
+  // untouched and remains valid encoded data.
+  const authorityMatch = uri.match(AUTHORITY_PREFIX)
+  if (authorityMatch !== null && authorityMatch[1].indexOf('\\') !== -1) {
+    parsed.error = 'URI authority must not contain a literal backslash.'
+    malformedAuthorityOrPort = true
+  }
+
+  // Reject a malformed or whitespace-smuggled authority introducer. fast-uri
+  // only recognizes a literal "//"; anything else in the leading separator run
+  // (a backslash, or a "//" that appears only after removing the TAB/LF/CR that
+  // Node strips) means the authority fast-uri parses differs from the one Node's
+  // URL resolves. Reject rather than rewrite, mirroring the literal-backslash
+  // guard above. Percent-encoded forms (%5C, %09) are untouched, valid data.
+  const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION)
+  if (introducerMatch !== null) {
+    const region = introducerMatch[1]
+    const normalizedRegion = region.replace(/[\t\n\r]/g, '')
+    // Two or more leading separators introduce an authority.
+    if (normalizedRegion.length >= 2) {
+      if (normalizedRegion.slice(0, 2) !== '//') {
+        parsed.error = parsed.error || 'URI authority must not contain a literal backslash.'
+        malformedAuthorityOrPort = true
+      } else if (region.length !== normalizedRegion.length) {
+        parsed.error = parsed.error || 'URI authority introducer must not contain whitespace.'
+        malformedAuthorityOrPort = true
+      }
+    }
+  }
+
+  const matches = uri.match(URI_PARSE)
+
+  if (matches) {
+    // store each component
+    parsed.scheme = matches[1]
+    parsed.userinfo = matches[3]
+    parsed.host = matches[4]
+    parsed.port = parseInt(matches[5], 10)
+    parsed.path = matches[6] || ''
+    parsed.query = matches[7]
+    parsed.fragment = matches[8]
+
+    if (parsed.scheme !== undefined) {
+      if (VALID_SCHEME.test(parsed.scheme)) {
+        parsed.scheme = parsed.scheme.toLowerCase()
+      } else {
+        parsed.error = parsed.error || MALFORMED_SCHEME_ERROR
+        malformedScheme = true
+      }
+    }
+
+    malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches)
+    if (malformedPercentEncoding) {
+      parsed.error = parsed.error || 'URI contains malformed percent-encoding.'
+    }
+
+    // fix port number
+    if (isNaN(parsed.port)) {
+      parsed.port = matches[5]
+    }
+
+    const parseError = getParseError(parsed, matches)
+    if (parseError !== undefined) {
+      parsed.error = parsed.error || parseError
+      malformedAuthorityOrPort = true
+    }
+
+    if (parsed.host) {
+      const ipv4result = isIPv4(parsed.host)
+      if (ipv4result === false) {
+        const bracketedIPLiteral = isIPLiteral(parsed.host)
+        const hasIPLiteralBracket = parsed.host.indexOf('[') !== -1 || parsed.host.indexOf(']') !== -1
+        const ipv6result = normalizeIPv6(parsed.host)
+        isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true
+        malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true)
+        parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase()
+
+        if (malformedIPLiteral) {
+          parsed.error = parsed.error || MALFORMED_HOST_ERROR
+          malformedAuthorityOrPort = true
+        }
+      } else {
+        isIP = true
+      }
+    }
+    if (parsed.scheme === undefined && parsed.userinfo === undefined && parsed.host === undefined && parsed.port === undefined && parsed.query === undefined && !parsed.path) {
+      parsed.reference = 'same-document'
+    } else if (parsed.scheme === undefined) {
+      parsed.reference = 'relative'
+    } else if (parsed.fragment === undefined) {
+      parsed.reference = 'absolute'
+    } else {
+      parsed.reference = 'uri'
+    }
+
+    // check for reference errors
+    if (options.reference && options.reference !== 'suffix' && options.reference !== parsed.reference) {
+      parsed.error = parsed.error || 'URI is not a ' + options.reference + ' reference.'
+    }
+
+    // find scheme handler
+    const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme)
+
+    // convert Unicode IDN -> ASCII IDN when the effective scheme uses domain hosts
+    if (!malformedIPLiteral) {
+      malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP)
+    }
+
+    if (uri.indexOf('%') !== -1 && parsed.host !== undefined && !malformedIPLiteral) {
+      let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true)
+      if (!isIP) {
+        // Fold reg-name case after decoding unreserved octets. The second
+        // pass only restores uppercase hex in escapes that remain encoded.
+        host = normalizePercentEncoding(host.toLowerCase())
+      }
+      // Resolution parses both inputs with the internal `null` scheme before
+      // the effective scheme is known. Keep raw host delimiters for that step
+      // so resolve() can reject them for domain-host schemes; the resolved
+      // authority is encoded when it is serialized.
+      parsed.host = isIP || options.scheme !== 'null' ? reescapeHostDelimiters(host, isIP) : host
+    }
+
+    if (!schemeHandler || (schemeHandler && !schemeHandler.skipNormalize)) {
+      if (parsed.path) {
+        parsed.path = normalizePathEncoding(parsed.path)
+      }
+      if (parsed.query) {
+        parsed.query = normalizeQueryFragmentEncoding(parsed.query)
+      }
+      if (parsed.fragment) {
+        parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment)
+      }
+    }
+
+    // perform scheme specific parsing
+    if (schemeHandler && schemeHandler.parse) {
+      schemeHandler.parse(parsed, options)
+      if (schemeHandler === SCHEMES.urn && parsed.nid === undefined) {
+        malformedSchemeSpecific = true
+      }
+    }
+  } else {
+    parsed.error = parsed.error || 'URI can not be parsed.'
+  }
+  return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme }
+}
+
+/**
+ * @param {string} uri
+ * @param {import('./types/index').Options} [opts]
+ * @returns
+ */
+function parse (uri, opts) {
+  return parseWithStatus(uri, opts).parsed
+}
+
+/**
+ * @param {string} uri
+ * @param {import('./types/index').Options} [opts]
+ * @returns {string}
+ */
+function normalizeString (uri, opts) {
+  return normalizeStringWithStatus(uri, opts).normalized
+}
+
+/**
+ * @param {string} uri
+ * @param {import('./types/index').Options} [opts]
+ * @returns {{ normalized: string, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
+ */
+function normalizeStringWithStatus (uri, opts) {
+  const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts)
+  return {
+    normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+    malformedAuthorityOrPort,
+    malformedPercentEncoding,
+    malformedSchemeSpecific,
+    malformedHost,
+    malformedScheme
+  }
+}
+
+/**
+ * @param {import ('./types/index').URIComponent|string} uri
+ * @param {import('./types/index').Options} [opts]
+ * @returns {string|undefined}
+ */
+function normalizeComparableURI (uri, opts) {
+  if (typeof uri !== 'string' && typeof uri !== 'object') {
+    return undefined
+  }
+
+  let value
+  try {
+    value = typeof uri === 'string' ? uri : serialize(uri, opts)
+  } catch {
+    return undefined
+  }
+  const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts)
+  return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? undefined : normalized
+}
+
+const fastUri = {
+  SCHEMES,
+  normalize,
+  resolve,
+  resolveComponent,
+  equal,
+  serialize,
+  parse
+}
+
+module.exports = fastUri
+module.exports["default"] = fastUri
+module.exports.fastUri = fastUri
+
+
+/***/ }),
+
+/***/ 5300:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { isUUID } = __nccwpck_require__(5077)
+const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
+
+const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
+  'wss', 'urn', 'urn:uuid'])
+
+/** @typedef {supportedSchemeNames[number]} SchemeName */
+
+/**
+ * @param {string} name
+ * @returns {name is SchemeName}
+ */
+function isValidSchemeName (name) {
+  return supportedSchemeNames.indexOf(/** @type {*} */ (name)) !== -1
+}
+
+/**
+ * @callback SchemeFn
+ * @param {import('../types/index').URIComponent} component
+ * @param {import('../types/index').Options} options
+ * @returns {import('../types/index').URIComponent}
+ */
+
+/**
+ * @typedef {Object} SchemeHandler
+ * @property {SchemeName} scheme - The scheme name.
+ * @property {boolean} [domainHost] - Indicates if the scheme supports domain hosts.
+ * @property {SchemeFn} parse - Function to parse the URI component for this scheme.
+ * @property {SchemeFn} serialize - Function to serialize the URI component for this scheme.
+ * @property {boolean} [skipNormalize] - Indicates if normalization should be skipped for this scheme.
+ * @property {boolean} [absolutePath] - Indicates if the scheme uses absolute paths.
+ * @property {boolean} [unicodeSupport] - Indicates if the scheme supports Unicode.
+ */
+
+/**
+ * @param {import('../types/index').URIComponent} wsComponent
+ * @returns {boolean}
+ */
+function wsIsSecure (wsComponent) {
+  if (wsComponent.secure === true) {
+    return true
+  } else if (wsComponent.secure === false) {
+    return false
+  } else if (wsComponent.scheme) {
+    return (
+      wsComponent.scheme.length === 3 &&
+      (wsComponent.scheme[0] === 'w' || wsComponent.scheme[0] === 'W') &&
+      (wsComponent.scheme[1] === 's' || wsComponent.scheme[1] === 'S') &&
+      (wsComponent.scheme[2] === 's' || wsComponent.scheme[2] === 'S')
+    )
+  } else {
+    return false
+  }
+}
+
+/** @type {SchemeFn} */
+function httpParse (component) {
+  if (!component.host) {
+    component.error = component.error || 'HTTP URIs must have a host.'
+  }
+
+  return component
+}
+
+/** @type {SchemeFn} */
+function httpSerialize (component) {
+  const secure = String(component.scheme).toLowerCase() === 'https'
+
+  // normalize the default port
+  if (component.port === (secure ? 443 : 80) || component.port === '') {
+    component.port = undefined
+  }
+
+  // normalize the empty path
+  if (!component.path) {
+    component.path = '/'
+  }
+
+  // NOTE: We do not parse query strings for HTTP URIs
+  // as WWW Form Url Encoded query strings are part of the HTML4+ spec,
+  // and not the HTTP spec.
+
+  return component
+}
+
+/** @type {SchemeFn} */
+function wsParse (wsComponent) {
+// indicate if the secure flag is set
+  wsComponent.secure = wsIsSecure(wsComponent)
+
+  // construct resouce name
+  wsComponent.resourceName = (wsComponent.path || '/') + (wsComponent.query ? '?' + wsComponent.query : '')
+  wsComponent.path = undefined
+  wsComponent.query = undefined
+
+  return wsComponent
+}
+
+/** @type {SchemeFn} */
+function wsSerialize (wsComponent) {
+// normalize the default port
+  if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === '') {
+    wsComponent.port = undefined
+  }
+
+  // ensure scheme matches secure flag
+  if (typeof wsComponent.secure === 'boolean') {
+    wsComponent.scheme = (wsComponent.secure ? 'wss' : 'ws')
+    wsComponent.secure = undefined
+  }
+
+  // reconstruct path from resource name
+  if (wsComponent.resourceName) {
+    const queryIndex = wsComponent.resourceName.indexOf('?')
+    const path = queryIndex === -1
+      ? wsComponent.resourceName
+      : wsComponent.resourceName.slice(0, queryIndex)
+    wsComponent.path = (path && path !== '/' ? path : undefined)
+    wsComponent.query = queryIndex === -1
+      ? undefined
+      : wsComponent.resourceName.slice(queryIndex + 1)
+    wsComponent.resourceName = undefined
+  }
+
+  // forbid fragment component
+  wsComponent.fragment = undefined
+
+  return wsComponent
+}
+
+/** @type {SchemeFn} */
+function urnParse (urnComponent, options) {
+  if (!urnComponent.path) {
+    urnComponent.error = 'URN can not be parsed'
+    return urnComponent
+  }
+  const matches = urnComponent.path.match(URN_REG)
+  if (matches && matches[0] === urnComponent.path) {
+    const scheme = options.scheme || urnComponent.scheme || 'urn'
+    urnComponent.nid = matches[1].toLowerCase()
+    urnComponent.nss = matches[2]
+    const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`
+    const schemeHandler = getSchemeHandler(urnScheme)
+    urnComponent.path = undefined
+
+    if (schemeHandler) {
+      urnComponent = schemeHandler.parse(urnComponent, options)
+    }
+  } else {
+    urnComponent.error = urnComponent.error || 'URN can not be parsed.'
+  }
+
+  return urnComponent
+}
+
+/** @type {SchemeFn} */
+function urnSerialize (urnComponent, options) {
+  if (urnComponent.nid === undefined) {
+    throw new Error('URN without nid cannot be serialized')
+  }
+  const scheme = options.scheme || urnComponent.scheme || 'urn'
+  const nid = urnComponent.nid.toLowerCase()
+  const urnScheme = `${scheme}:${options.nid || nid}`
+  const schemeHandler = getSchemeHandler(urnScheme)
+
+  if (schemeHandler) {
+    urnComponent = schemeHandler.serialize(urnComponent, options)
+  }
+
+  const uriComponent = urnComponent
+  const nss = urnComponent.nss
+  uriComponent.path = `${nid || options.nid}:${nss}`
+
+  options.skipEscape = true
+  return uriComponent
+}
+
+/** @type {SchemeFn} */
+function urnuuidParse (urnComponent, options) {
+  const uuidComponent = urnComponent
+  uuidComponent.uuid = uuidComponent.nss
+  uuidComponent.nss = undefined
+
+  if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+    uuidComponent.error = uuidComponent.error || 'UUID is not valid.'
+  }
+
+  return uuidComponent
+}
+
+/** @type {SchemeFn} */
+function urnuuidSerialize (uuidComponent) {
+  const urnComponent = uuidComponent
+  // normalize UUID
+  urnComponent.nss = (uuidComponent.uuid || '').toLowerCase()
+  return urnComponent
+}
+
+const http = /** @type {SchemeHandler} */ ({
+  scheme: 'http',
+  domainHost: true,
+  parse: httpParse,
+  serialize: httpSerialize
+})
+
+const https = /** @type {SchemeHandler} */ ({
+  scheme: 'https',
+  domainHost: http.domainHost,
+  parse: httpParse,
+  serialize: httpSerialize
+})
+
+const ws = /** @type {SchemeHandler} */ ({
+  scheme: 'ws',
+  domainHost: true,
+  parse: wsParse,
+  serialize: wsSerialize
+})
+
+const wss = /** @type {SchemeHandler} */ ({
+  scheme: 'wss',
+  domainHost: ws.domainHost,
+  parse: ws.parse,
+  serialize: ws.serialize
+})
+
+const urn = /** @type {SchemeHandler} */ ({
+  scheme: 'urn',
+  parse: urnParse,
+  serialize: urnSerialize,
+  skipNormalize: true
+})
+
+const urnuuid = /** @type {SchemeHandler} */ ({
+  scheme: 'urn:uuid',
+  parse: urnuuidParse,
+  serialize: urnuuidSerialize,
+  skipNormalize: true
+})
+
+const SCHEMES = /** @type {Record<SchemeName, SchemeHandler>} */ ({
+  http,
+  https,
+  ws,
+  wss,
+  urn,
+  'urn:uuid': urnuuid
+})
+
+Object.setPrototypeOf(SCHEMES, null)
+
+/**
+ * @param {string|undefined} scheme
+ * @returns {SchemeHandler|undefined}
+ */
+function getSchemeHandler (scheme) {
+  return (
+    scheme && (
+      SCHEMES[/** @type {SchemeName} */ (scheme)] ||
+      SCHEMES[/** @type {SchemeName} */(scheme.toLowerCase())])
+  ) ||
+    undefined
+}
+
+module.exports = {
+  wsIsSecure,
+  SCHEMES,
+  isValidSchemeName,
+  getSchemeHandler,
+}
+
+
+/***/ }),
+
+/***/ 5077:
+/***/ ((module) => {
+
+
+
+/** @type {(value: string) => boolean} */
+const isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu)
+
+/** @type {(value: string) => boolean} */
+const isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u)
+
+/** @type {(value: string) => boolean} */
+const isPort = RegExp.prototype.test.bind(/^\d*$/u)
+
+/** @type {(value: string) => boolean} */
+const isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu)
+
+/** @type {(value: string) => boolean} */
+const isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu)
+
+/** @type {(value: string) => boolean} */
+const isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u)
+
+/** @type {(value: string) => boolean} */
+const isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u)
+
+/** @type {(value: string) => boolean} */
+const isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u)
+
+const BYTE_HEX = new Array(256)
+{
+  const HEX_DIGITS = '0123456789ABCDEF'
+  for (let i = 0; i < 256; i++) {
+    BYTE_HEX[i] = '%' + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 0xF]
+  }
+}
+function percentEncodeNonAscii (cp) {
+  if (cp < 0x800) {
+    return BYTE_HEX[0xC0 | (cp >> 6)] +
+           BYTE_HEX[0x80 | (cp & 0x3F)]
+  }
+  if (cp < 0x10000) {
+    return BYTE_HEX[0xE0 | (cp >> 12)] +
+           BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
+           BYTE_HEX[0x80 | (cp & 0x3F)]
+  }
+  return BYTE_HEX[0xF0 | (cp >> 18)] +
+         BYTE_HEX[0x80 | ((cp >> 12) & 0x3F)] +
+         BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
+         BYTE_HEX[0x80 | (cp & 0x3F)]
+}
+
+/**
+ * @param {Array<string>} input
+ * @returns {string}
+ */
+function stringArrayToHexStripped (input) {
+  let acc = ''
+  let code = 0
+  let i = 0
+
+  for (i = 0; i < input.length; i++) {
+    code = input[i].charCodeAt(0)
+    if (code === 48) {
+      continue
+    }
+    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
+      return ''
+    }
+    acc += input[i]
+    break
+  }
+
+  for (i += 1; i < input.length; i++) {
+    code = input[i].charCodeAt(0)
+    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
+      return ''
+    }
+    acc += input[i]
+  }
+  return acc
+}
+
+/** @type {(value: string) => boolean} */
+const isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/)
+
+/** @type {(value: string) => boolean} */
+const isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/)
+
+/** @type {(value: string) => boolean} */
+const isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/)
+
+/**
+ * @param {string} value
+ * @returns {boolean}
+ */
+const nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u)
+
+/**
+ * @param {string} zone
+ * @returns {boolean}
+ */
+function isZoneIdentifier (zone) {
+  if (zone.length === 0) return false
+
+  for (let i = 0; i < zone.length; i++) {
+    if (isZoneCharacter(zone[i])) continue
+    if (zone[i] === '%' && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
+      i += 2
+      continue
+    }
+    return false
+  }
+
+  return true
+}
+
+/**
+ * Compresses the longest run of zero hextets to "::" per RFC 5952. A run of a
+ * single zero hextet is left uncompressed. On ties the leftmost run wins.
+ *
+ * @param {string[]} hextets
+ * @returns {string}
+ */
+function compressIPv6ZeroRun (hextets) {
+  let bestStart = -1
+  let bestLength = 0
+  let runStart = -1
+  let runLength = 0
+  for (let i = 0; i < hextets.length; i++) {
+    if (hextets[i] === '0') {
+      if (runStart === -1) runStart = i
+      runLength++
+      if (runLength > bestLength) {
+        bestLength = runLength
+        bestStart = runStart
+      }
+    } else {
+      runStart = -1
+      runLength = 0
+    }
+  }
+
+  if (bestLength < 2) return hextets.join(':')
+
+  const head = hextets.slice(0, bestStart).join(':')
+  const tail = hextets.slice(bestStart + bestLength).join(':')
+  return head + '::' + tail
+}
+
+/**
+ * Validates an IPv6 address against the alternatives in RFC 3986 section
+ * 3.2.2 and returns the same address with leading hextet zeroes removed.
+ * An embedded IPv4 address counts as two hextets and is only valid at the end.
+ *
+ * @param {string} input
+ * @returns {string|undefined}
+ */
+function normalizeIPv6Address (input) {
+  const compression = input.indexOf('::')
+  if (compression !== -1 && input.indexOf('::', compression + 1) !== -1) return undefined
+
+  const left = compression === -1 ? input.split(':') : input.slice(0, compression).split(':')
+  const right = compression === -1 ? [] : input.slice(compression + 2).split(':')
+  if (compression !== -1) {
+    if (left.length === 1 && left[0] === '') left.length = 0
+    if (right.length === 1 && right[0] === '') right.length = 0
+  }
+
+  const parts = left.concat(right)
+  let hextetCount = 0
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]
+    if (part === '') return undefined
+
+    if (part.indexOf('.') !== -1) {
+      if (i !== parts.length - 1 || (compression !== -1 && right.length === 0) || !isIPv4(part)) return undefined
+      hextetCount += 2
+      continue
+    }
+
+    if (!isHextet(part)) return undefined
+    parts[i] = parseInt(part, 16).toString(16)
+    hextetCount++
+  }
+
+  if (compression === -1) {
+    if (hextetCount !== 8) return undefined
+    return compressIPv6ZeroRun(parts)
+  }
+  if (hextetCount >= 8) return undefined
+
+  // expand "::" then re-compress the longest run for a canonical result
+  const expanded = parts.slice(0, left.length)
+  for (let i = hextetCount; i < 8; i++) expanded.push('0')
+  for (let i = left.length; i < parts.length; i++) expanded.push(parts[i])
+  return compressIPv6ZeroRun(expanded)
+}
+
+/**
+ * @typedef {Object} NormalizeIPv6Result
+ * @property {string} host - The normalized host.
+ * @property {string} [escapedHost] - The escaped host.
+ * @property {boolean} isIPV6 - Indicates if the host is an IPv6 address.
+ * @property {boolean} [isIPVFuture] - Indicates if the host is an IPvFuture literal.
+ * @property {boolean} [error] - Indicates if a bracketed IP literal is malformed.
+ */
+
+/**
+ * Validates and normalizes a bracketed IP literal. Raw zone separators remain
+ * accepted for backwards compatibility, while encoded separators and zone
+ * contents follow RFC 6874.
+ *
+ * @param {string} host
+ * @returns {NormalizeIPv6Result}
+ */
+function normalizeIPv6 (host) {
+  const bracketed = host[0] === '[' && host[host.length - 1] === ']'
+  const hasBracket = host[0] === '[' || host[host.length - 1] === ']'
+  if (hasBracket && !bracketed) return { host, isIPV6: false, error: true }
+
+  let input = bracketed ? host.slice(1, -1) : host
+  if (bracketed && isIPvFuture(input)) {
+    input = input.toLowerCase()
+    return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true }
+  }
+
+  if (findToken(input, ':') < 2) {
+    return { host, isIPV6: false, error: bracketed }
+  }
+
+  let zoneIdentifier = ''
+  const zoneSeparator = input.indexOf('%')
+  if (zoneSeparator !== -1) {
+    const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === '%25' ? 3 : 1
+    zoneIdentifier = input.slice(zoneSeparator + separatorLength)
+    if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true }
+    input = input.slice(0, zoneSeparator)
+  }
+
+  const address = normalizeIPv6Address(input)
+  if (address === undefined) return { host, isIPV6: false, error: true }
+
+  return {
+    host: address + (zoneIdentifier ? '%' + zoneIdentifier : ''),
+    escapedHost: address + (zoneIdentifier ? '%25' + zoneIdentifier : ''),
+    isIPV6: true
+  }
+}
+
+/**
+ * @param {string} str
+ * @param {string} token
+ * @returns {number}
+ */
+function findToken (str, token) {
+  let ind = 0
+  for (let i = 0; i < str.length; i++) {
+    if (str[i] === token) ind++
+  }
+  return ind
+}
+
+/**
+ * @param {string} path
+ * @returns {string}
+ *
+ * @see https://datatracker.ietf.org/doc/html/rfc3986#section-5.2.4
+ */
+function removeDotSegments (path) {
+  let input = path
+  const output = []
+  let nextSlash = -1
+  let len = 0
+
+  // eslint-disable-next-line no-cond-assign
+  while (len = input.length) {
+    if (len === 1) {
+      if (input === '.') {
+        break
+      } else if (input === '/') {
+        output.push('/')
+        break
+      } else {
+        output.push(input)
+        break
+      }
+    } else if (len === 2) {
+      if (input[0] === '.') {
+        if (input[1] === '.') {
+          break
+        } else if (input[1] === '/') {
+          input = input.slice(2)
+          continue
+        }
+      } else if (input[0] === '/') {
+        if (input[1] === '.' || input[1] === '/') {
+          output.push('/')
+          break
+        }
+      }
+    } else if (len === 3) {
+      if (input === '/..') {
+        if (output.length !== 0) {
+          output.pop()
+        }
+        output.push('/')
+        break
+      }
+    }
+    if (input[0] === '.') {
+      if (input[1] === '.') {
+        if (input[2] === '/') {
+          input = input.slice(3)
+          continue
+        }
+      } else if (input[1] === '/') {
+        input = input.slice(2)
+        continue
+      }
+    } else if (input[0] === '/') {
+      if (input[1] === '.') {
+        if (input[2] === '/') {
+          input = input.slice(2)
+          continue
+        } else if (input[2] === '.') {
+          if (input[3] === '/') {
+            input = input.slice(3)
+            if (output.length !== 0) {
+              output.pop()
+            }
+            continue
+          }
+        }
+      }
+    }
+
+    // Rule 2E: Move normal path segment to output
+    if ((nextSlash = input.indexOf('/', 1)) === -1) {
+      output.push(input)
+      break
+    } else {
+      output.push(input.slice(0, nextSlash))
+      input = input.slice(nextSlash)
+    }
+  }
+
+  return output.join('')
+}
+
+/**
+ * Removes dot segments from the path of a relative reference (a path that does
+ * not start with "/") without changing what it resolves to against any base.
+ * Unlike `removeDotSegments`, leading ".." segments that cannot be collapsed
+ * are kept, the result never becomes root-relative, and a result that would be
+ * empty or start with an empty segment is prefixed with "." (an empty path
+ * means "same document" and a leading "//" would introduce an authority).
+ *
+ * @param {string} path
+ * @returns {string}
+ */
+function removeDotSegmentsRelative (path) {
+  if (path === '' || path[0] === '/') {
+    return removeDotSegments(path)
+  }
+
+  const segments = path.split('/')
+  const last = segments.length - 1
+  /** @type {string[]} */
+  const output = []
+  let trailingDirectory = false
+
+  for (let i = 0; i <= last; i++) {
+    const segment = segments[i]
+    if (segment === '.' || segment === '..') {
+      if (segment === '..') {
+        if (output.length !== 0 && output[output.length - 1] !== '..') {
+          output.pop()
+        } else {
+          output.push('..')
+        }
+      }
+      trailingDirectory = i === last
+    } else {
+      output.push(segment)
+    }
+  }
+
+  if (trailingDirectory && output[output.length - 1] !== '..') {
+    output.push('')
+  }
+  if (output.length === 0 || output[0] === '' || output[0].includes(':')) {
+    // An empty path, a leading empty segment ("//"), or a first segment
+    // containing ":" (which would be mistaken for a scheme, RFC 3986 section
+    // 4.2) must stay behind a "." segment so the reference keeps its meaning.
+    output.unshift('.')
+  }
+
+  return output.join('/')
+}
+
+/**
+ * Re-escape RFC 3986 gen-delims that must not appear literally in the host.
+ * After the URI regex parses, these characters cannot be literal in the host
+ * field, so any that appear after decoding came from percent-encoding and
+ * must be restored to prevent authority structure changes.
+ *
+ * @param {string} host
+ * @param {boolean} isIP - true for IPv4/IPv6 hosts (skip colon re-escaping)
+ * @returns {string}
+ */
+const HOST_DELIMS = { '@': '%40', '/': '%2F', '?': '%3F', '#': '%23', ':': '%3A' }
+const HOST_DELIM_RE = /[@/?#:]/g
+const HOST_DELIM_NO_COLON_RE = /[@/?#]/g
+
+function reescapeHostDelimiters (host, isIP) {
+  const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE
+  re.lastIndex = 0
+  return host.replace(re, (ch) => HOST_DELIMS[ch])
+}
+
+/**
+ * Normalizes percent escapes and optionally decodes only unreserved ASCII bytes.
+ * Reserved delimiters such as `%2F` stay escaped; `%2E` is unreserved.
+ *
+ * @param {string} input
+ * @param {boolean} [decodeUnreserved=false]
+ * @returns {string}
+ */
+function normalizePercentEncoding (input, decodeUnreserved = false) {
+  if (input.indexOf('%') === -1) {
+    return input
+  }
+
+  let output = ''
+
+  for (let i = 0; i < input.length; i++) {
+    if (input[i] === '%' && i + 2 < input.length) {
+      const hex = input.slice(i + 1, i + 3)
+      if (isHexPair(hex)) {
+        const normalizedHex = hex.toUpperCase()
+        const decoded = String.fromCharCode(parseInt(normalizedHex, 16))
+
+        if (decodeUnreserved && isUnreserved(decoded)) {
+          output += decoded
+        } else {
+          output += '%' + normalizedHex
+        }
+
+        i += 2
+        continue
+      }
+    }
+
+    output += input[i]
+  }
+
+  return output
+}
+
+/**
+ * Normalizes path data without turning reserved escapes into live path syntax.
+ * Valid escapes are uppercased, raw unsafe characters are escaped, and only
+ * unreserved bytes that are not `.` are decoded.
+ *
+ * @param {string} input
+ * @returns {string}
+ */
+function normalizePathEncoding (input) {
+  let output = ''
+
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i]
+    if (ch === '%' && i + 2 < input.length) {
+      const hex = input.slice(i + 1, i + 3)
+      if (isHexPair(hex)) {
+        const normalizedHex = hex.toUpperCase()
+        const decoded = String.fromCharCode(parseInt(normalizedHex, 16))
+
+        if (decoded !== '.' && isUnreserved(decoded)) {
+          output += decoded
+        } else {
+          output += '%' + normalizedHex
+        }
+
+        i += 2
+        continue
+      }
+    }
+
+    if (isPathCharacter(ch)) {
+      output += ch
+    } else {
+      const code = input.charCodeAt(i)
+      if (code < 0x80) {
+        output += isEscapeSafe(code) ? ch : BYTE_HEX[code]
+      } else if (code < 0xD800 || code > 0xDFFF) {
+        output += percentEncodeNonAscii(code)
+      } else if (code <= 0xDBFF && i + 1 < input.length) {
+        const low = input.charCodeAt(i + 1)
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+          i++
+        } else {
+          output += percentEncodeNonAscii(0xFFFD)
+        }
+      } else {
+        output += percentEncodeNonAscii(0xFFFD)
+      }
+    }
+  }
+
+  return output
+}
+
+/**
+ * Serializes a path without rewriting reserved data. Raw RFC 3986 path
+ * characters remain literal, valid escapes are preserved and uppercased, and
+ * everything else is UTF-8 percent-encoded. In a path-noscheme, a colon in the
+ * first segment must be escaped so the result cannot be parsed as a scheme.
+ *
+ * @param {string} input
+ * @param {boolean} [pathNoScheme=false]
+ * @returns {string}
+ */
+function serializePathEncoding (input, pathNoScheme = false) {
+  let output = ''
+  let firstSegment = pathNoScheme && input[0] !== '/'
+
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i]
+    if (ch === '%' && i + 2 < input.length) {
+      const hex = input.slice(i + 1, i + 3)
+      if (isHexPair(hex)) {
+        output += '%' + hex.toUpperCase()
+        i += 2
+        continue
+      }
+    }
+
+    if (ch === '/') {
+      firstSegment = false
+    }
+
+    if (isPathCharacter(ch) && (ch !== ':' || !firstSegment)) {
+      output += ch
+    } else {
+      const code = input.charCodeAt(i)
+      if (code < 0x80) {
+        output += BYTE_HEX[code]
+      } else if (code < 0xD800 || code > 0xDFFF) {
+        output += percentEncodeNonAscii(code)
+      } else if (code <= 0xDBFF && i + 1 < input.length) {
+        const low = input.charCodeAt(i + 1)
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+          i++
+        } else {
+          output += percentEncodeNonAscii(0xFFFD)
+        }
+      } else {
+        output += percentEncodeNonAscii(0xFFFD)
+      }
+    }
+  }
+
+  return output
+}
+
+/**
+ * Percent-encodes a URI component using its RFC 3986 literal character set.
+ * Existing valid escapes are preserved and normalized to uppercase hex.
+ *
+ * @param {string} input
+ * @param {(value: string) => boolean} isAllowed
+ * @returns {string}
+ */
+function encodeComponent (input, isAllowed) {
+  let output = ''
+
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i]
+    if (ch === '%' && i + 2 < input.length) {
+      const hex = input.slice(i + 1, i + 3)
+      if (isHexPair(hex)) {
+        output += '%' + hex.toUpperCase()
+        i += 2
+        continue
+      }
+    }
+
+    if (isAllowed(ch)) {
+      output += ch
+    } else {
+      const code = input.charCodeAt(i)
+      if (code < 0x80) {
+        output += BYTE_HEX[code]
+      } else if (code < 0xD800 || code > 0xDFFF) {
+        output += percentEncodeNonAscii(code)
+      } else if (code <= 0xDBFF && i + 1 < input.length) {
+        const low = input.charCodeAt(i + 1)
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+          i++
+        } else {
+          output += percentEncodeNonAscii(0xFFFD)
+        }
+      } else {
+        output += percentEncodeNonAscii(0xFFFD)
+      }
+    }
+  }
+
+  return output
+}
+
+/**
+ * Encodes userinfo while preserving its RFC 3986 §3.2.1 literal characters.
+ * In particular, authority delimiters such as `@`, `/`, `?`, and `#` are data.
+ *
+ * @param {string} input
+ * @returns {string}
+ */
+function encodeUserinfo (input) {
+  return encodeComponent(input, isUserinfoCharacter)
+}
+
+/**
+ * Encodes query data using the RFC 3986 §3.4 grammar. A literal `#` must be
+ * escaped because it would otherwise begin the fragment component.
+ *
+ * @param {string} input
+ * @returns {string}
+ */
+function encodeQuery (input) {
+  return encodeComponent(input, isQueryFragmentCharacter)
+}
+
+/**
+ * Encodes fragment data using the RFC 3986 §3.5 grammar.
+ *
+ * @param {string} input
+ * @returns {string}
+ */
+function encodeFragment (input) {
+  return encodeComponent(input, isQueryFragmentCharacter)
+}
+
+function isEscapeSafe (cp) {
+  return (
+    (cp >= 0x30 && cp <= 0x39) ||
+    (cp >= 0x41 && cp <= 0x5A) ||
+    (cp >= 0x61 && cp <= 0x7A) ||
+    cp === 0x2A || cp === 0x2B || cp === 0x2D || cp === 0x2E ||
+    cp === 0x2F || cp === 0x40 || cp === 0x5F
+  )
+}
+
+/**
+ * Normalizes the percent-encoding of a query or fragment component.
+ *
+ * Like `normalizePathEncoding`, but uses the query/fragment character set
+ * (which additionally allows `?`) and decodes `.` since it has no dot-segment
+ * meaning outside of a path.
+ *
+ * @param {string} input
+ * @returns {string}
+ */
+function normalizeQueryFragmentEncoding (input) {
+  let output = ''
+
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i]
+    if (ch === '%' && i + 2 < input.length) {
+      const hex = input.slice(i + 1, i + 3)
+      if (isHexPair(hex)) {
+        const normalizedHex = hex.toUpperCase()
+        const decoded = String.fromCharCode(parseInt(normalizedHex, 16))
+
+        if (isUnreserved(decoded)) {
+          output += decoded
+        } else {
+          output += '%' + normalizedHex
+        }
+
+        i += 2
+        continue
+      }
+    }
+
+    if (isQueryFragmentCharacter(ch)) {
+      output += ch
+    } else {
+      const code = input.charCodeAt(i)
+      if (code < 0x80) {
+        output += isEscapeSafe(code) ? ch : BYTE_HEX[code]
+      } else if (code < 0xD800 || code > 0xDFFF) {
+        output += percentEncodeNonAscii(code)
+      } else if (code <= 0xDBFF && i + 1 < input.length) {
+        const low = input.charCodeAt(i + 1)
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+          i++
+        } else {
+          output += percentEncodeNonAscii(0xFFFD)
+        }
+      } else {
+        output += percentEncodeNonAscii(0xFFFD)
+      }
+    }
+  }
+
+  return output
+}
+
+/**
+ * Escapes a component while preserving existing valid percent escapes.
+ *
+ * @param {string} input
+ * @returns {string}
+ */
+function escapePreservingEscapes (input) {
+  let output = ''
+
+  for (let i = 0; i < input.length; i++) {
+    if (input[i] === '%' && i + 2 < input.length) {
+      const hex = input.slice(i + 1, i + 3)
+      if (isHexPair(hex)) {
+        output += '%' + hex.toUpperCase()
+        i += 2
+        continue
+      }
+    }
+
+    output += escape(input[i])
+  }
+
+  return output
+}
+
+/**
+ * @param {import('../types/index').URIComponent} component
+ * @returns {string|undefined}
+ */
+function recomposeAuthority (component) {
+  const uriTokens = []
+
+  if (component.userinfo !== undefined) {
+    uriTokens.push(encodeUserinfo(component.userinfo))
+    uriTokens.push('@')
+  }
+
+  if (component.host !== undefined) {
+    let host = component.host
+    if (!isIPv4(host)) {
+      let ipV6res = normalizeIPv6(host)
+      if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+        // Decode only unreserved bytes, once. In particular, keep %25 encoded
+        // so it cannot introduce a second escape during recomposition.
+        host = normalizePercentEncoding(host, true)
+        ipV6res = normalizeIPv6(host)
+      }
+      if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+        host = `[${ipV6res.escapedHost}]`
+      } else {
+        host = reescapeHostDelimiters(host, false)
+      }
+    }
+    uriTokens.push(host)
+  }
+
+  if (typeof component.port === 'number' || typeof component.port === 'string') {
+    const port = String(component.port)
+    if (!isPort(port)) {
+      throw new TypeError('URI port is malformed.')
+    }
+    uriTokens.push(':')
+    uriTokens.push(port)
+  }
+
+  return uriTokens.length ? uriTokens.join('') : undefined
+};
+
+module.exports = {
+  nonSimpleDomain,
+  recomposeAuthority,
+  reescapeHostDelimiters,
+  normalizePercentEncoding,
+  normalizePathEncoding,
+  serializePathEncoding,
+  normalizeQueryFragmentEncoding,
+  encodeUserinfo,
+  encodeQuery,
+  encodeFragment,
+  escapePreservingEscapes,
+  removeDotSegments,
+  removeDotSegmentsRelative,
+  isIPv4,
+  isUUID,
+  normalizeIPv6,
+  stringArrayToHexStripped
+}
 
 
 /***/ }),
@@ -51739,6 +59319,20 @@ function replaceNode(key, path, node) {
 exports.visit = visit;
 exports.visitAsync = visitAsync;
 
+
+/***/ }),
+
+/***/ 3837:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
+
+/***/ }),
+
+/***/ 2079:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
 
 /***/ })
 

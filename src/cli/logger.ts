@@ -6,7 +6,7 @@
  * ECHOPOINT_DEBUG=1.
  */
 import type { Logger } from '../core/logger.js'
-import { createRedactor } from '../core/api/redact.js'
+import { createRedactor } from '../core/redact.js'
 import { inertLine, oneLine } from '../core/report/escape.js'
 
 export interface CliLoggerOptions {

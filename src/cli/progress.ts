@@ -11,7 +11,7 @@
 import type { Env } from '../core/ci-context.js'
 import { formatDuration } from '../core/duration.js'
 import { oneLine } from '../core/report/escape.js'
-import type { FlowProgress } from '../core/run.js'
+import type { FlowProgress } from '../core/run/run.js'
 
 /** The part of a tty.WriteStream the renderer uses (injectable for tests). */
 export interface ProgressStream {

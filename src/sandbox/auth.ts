@@ -11,12 +11,17 @@
  * `X-Api-Key-Expires-At` when the key expires (part B.1), so a client can warn
  * about expiry from any response.
  */
-import { errorResponse, type RequestContext, type SandboxResponse } from './context.js'
+import { errorResponse } from './context.js'
 import { forbidden, insufficientScope, unauthorized, validationError } from './errors.js'
-import { API_KEY_PATTERN } from './fixtures.js'
-import type { SandboxLayer } from './pipeline.js'
-import type { ApiKeyRecord } from './state.js'
+import type { RequestContext, SandboxLayer, SandboxResponse } from './types/http.js'
+import type { ApiKeyRecord } from './types/records.js'
 import { iso } from './validate.js'
+
+/**
+ * The format `X-Api-Key` must have; anything else is a 401 "malformed". The
+ * fixtures schema requires the same of every key (a test keeps the two equal).
+ */
+export const API_KEY_PATTERN = /^epk_(live|test)_[A-Za-z0-9_]{6,}$/
 
 /** The header carrying the key's expiry (part B.1). */
 export const EXPIRES_AT_HEADER = 'x-api-key-expires-at'

@@ -1,102 +1,13 @@
 /**
- * What every layer of the pipeline sees: the request (already read), what earlier
- * layers learned about it (the matched route, the authenticated key), and the
- * sandbox's services. Layers answer with a SandboxResponse value instead of writing
- * to the socket, so an outer layer (request log, fault injection, auth) can inspect
- * or alter the answer of an inner one.
+ * Building what every layer of the pipeline sees (the request context, types/http.ts),
+ * reading what earlier layers established in it, and the answers layers give: the
+ * request is read once, its JSON body parsed on demand, and any error thrown
+ * becomes the Echopoint error envelope.
  */
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
-import type { Clock } from '../core/clock.js'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError, toApiError, validationError } from './errors.js'
-import type { RequestLog } from './request-log.js'
-import type { MatchedRoute } from './router.js'
-import type { ApiKeyRecord, SandboxState } from './state.js'
-
-/** Part B extensions; each can be switched off to behave like the public API. */
-export interface SandboxExtensions {
-  /** B.2: `GET /permissions` answers any valid key (off: needs `api_key:create`). */
-  permissionsForAnyKey: boolean
-  /** B.3: `POST .../cancel` exists (off: 404). */
-  cancel: boolean
-  /** `GET /executions` exists (off: 404). */
-  executionsList: boolean
-  /** B.1: `name`/`expires_at` in `/api-keys/self` and the `X-Api-Key-Expires-At` header. */
-  keyIntrospection: boolean
-}
-
-/** Shared by all layers and handlers of one sandbox. */
-export interface SandboxServices {
-  state: SandboxState
-  clock: Clock
-  extensions: SandboxExtensions
-  requestLog: RequestLog
-  /**
-   * How far the server's own clock is off (ms, may be negative): added to the `Date`
-   * header and to the absolute reset times of rate limits, never to stored state.
-   */
-  clockSkewMs: number
-}
-
-/** Facts a handler adds for the request log. */
-export interface RequestAnnotations {
-  flowId?: string
-  executionId?: string
-  /** For a launch: true when an Idempotency-Key replay returned an existing execution. */
-  replay?: boolean
-  /**
-   * The earliest sandbox clock time (ms) the answer told the client it may send the
-   * next request of this bucket (a 429's hint, a 503's Retry-After, or a 2xx with
-   * no requests remaining that says when the window resets).
-   */
-  retryAt?: number
-  /** The fault injected into this request, if any. */
-  fault?: string
-  /** True when the fault hit after the handler ran (a launch happened, its answer was lost). */
-  faultAfterCommit?: boolean
-  /** For a faulted request that never reached auth: the id of the key it presented. */
-  presentedKeyId?: string
-}
-
-export interface RequestContext {
-  readonly requestId: string
-  readonly method: string
-  /** The path without the query string, e.g. `/flows/search`. */
-  readonly path: string
-  readonly query: URLSearchParams
-  readonly headers: IncomingHttpHeaders
-  /** Clock time (ms) when the request arrived. */
-  readonly receivedAt: number
-  readonly rawBody: Buffer
-  readonly services: SandboxServices
-  /** The raw Node objects, for layers that must act on the socket (fault injection). */
-  readonly raw: { req: IncomingMessage; res: ServerResponse }
-  /** Set by the router layer. */
-  route?: MatchedRoute
-  /** Set by the auth layer once the key is valid. */
-  apiKey?: ApiKeyRecord
-  /** Set by the auth layer: the organization the request acts in. */
-  organizationId?: string
-  readonly annotations: RequestAnnotations
-  /** A header's value; names are case-insensitive, repeated headers are joined with ", ". */
-  header(name: string): string | undefined
-  /**
-   * The JSON body. `undefined` when the body is empty; 400 VALIDATION_ERROR when it
-   * is not JSON.
-   */
-  json(): unknown
-}
-
-/** The answer of a layer. Exactly one of `body`, `rawBody`, `drop` is used. */
-export interface SandboxResponse {
-  status: number
-  headers: Record<string, string>
-  /** JSON body; undefined means no body. */
-  body?: unknown
-  /** Bytes sent as is instead of JSON (for fault injection: malformed bodies). */
-  rawBody?: string | Buffer
-  /** Destroy the connection instead of answering (for fault injection: connection reset). */
-  drop?: boolean
-}
+import type { RequestContext, SandboxResponse, SandboxServices } from './types/http.js'
+import type { ApiKeyRecord } from './types/records.js'
 
 /** A JSON answer. */
 export function jsonResponse(
@@ -160,4 +71,21 @@ export function createContext(init: {
       return parsed.value
     }
   }
+}
+
+/** The organization the request acts in (set by the auth layer). */
+export function organizationOf(ctx: RequestContext): string {
+  if (ctx.organizationId === undefined) throw new Error('route reached without an organization')
+  return ctx.organizationId
+}
+
+/** The authenticated key (set by the auth layer). */
+export function apiKeyOf(ctx: RequestContext): ApiKeyRecord {
+  if (!ctx.apiKey) throw new Error('route reached without an authenticated key')
+  return ctx.apiKey
+}
+
+/** A path parameter the router matched. */
+export function paramOf(ctx: RequestContext, name: string): string | undefined {
+  return ctx.route?.params[name]
 }

@@ -15,21 +15,12 @@
  * deliberate: faults sit outside everything (a reset can hit any request, even
  * an unauthenticated one); rate limits count authenticated requests per key and
  * know the route's bucket (read, search, write); the quota sees the launch after
- * the key and the route are known, and `classifyLaunch(ctx)` (routes/executions.ts)
+ * the key and the route are known, and `classifyLaunch(ctx)` (launch-request.ts)
  * tells it whether the launch would create an execution or replay one, which must
  * not count (contract.md, launch semantics).
  */
-import { errorResponse, type RequestContext, type SandboxResponse } from './context.js'
-
-/** The rest of the pipeline after a layer. Never rejects: errors become error responses. */
-export type Next = () => Promise<SandboxResponse>
-
-/** One step of the pipeline. */
-export interface SandboxLayer {
-  /** For debugging and tests. */
-  readonly name: string
-  handle(ctx: RequestContext, next: Next): SandboxResponse | Promise<SandboxResponse>
-}
+import { errorResponse } from './context.js'
+import type { RequestContext, SandboxLayer, SandboxResponse } from './types/http.js'
 
 /** The slots, in the order a request passes them. */
 export const LAYER_SLOTS = [

@@ -2,63 +2,9 @@
  * A record of every request the sandbox answered, for tests: to prove that no
  * request was sent, that a flow was launched once and not twice, or which key
  * and organization a client used. The key's secret is never recorded, only its id.
+ * The pipeline layer that fills it is layers/request-log.ts.
  */
-import { performance } from 'node:perf_hooks'
-import type { ErrorEnvelope } from '../core/api/types.js'
-import type { SandboxLayer } from './pipeline.js'
-import type { RouteBucket } from './router.js'
-
-export interface RequestLogEntry {
-  /** 1, 2, 3… in arrival order. */
-  seq: number
-  /** Sandbox clock time (ms) the request arrived. */
-  at: number
-  method: string
-  path: string
-  query: Record<string, string>
-  /** HTTP status answered; 0 when the connection was dropped instead. */
-  status: number
-  /** The matched route (e.g. `flows.launch`), or null for an unknown path. */
-  routeId: string | null
-  /** The rate-limit bucket of the matched route. */
-  bucket?: RouteBucket
-  /** The id of the authenticated key (never the secret), or null. */
-  keyId: string | null
-  organizationId: string | null
-  idempotencyKey?: string
-  flowId?: string
-  executionId?: string
-  /** On a launch: true when it replayed an existing execution instead of creating one. */
-  replay?: boolean
-  /** The `errors[0].code` of an error answer. */
-  errorCode?: string
-  /**
-   * The earliest sandbox clock time (ms) this answer told the client it may send its
-   * next request of the same bucket: set on a 429, on a 503 with Retry-After, and on a
-   * 2xx whose rate-limit headers say no requests remain until a reset.
-   */
-  retryAt?: number
-  /** The injected fault (`500`, `502`, `503`, `reset`, `slow`, `malformed`, `html`). */
-  fault?: string
-  /** True when the fault hit after the handler ran: for a launch, the execution exists. */
-  faultAfterCommit?: boolean
-  /** Real time spent answering, in ms. */
-  durationMs: number
-}
-
-/** A launch the handler accepted: a new execution, or a replay of one. */
-export type LaunchLogEntry = RequestLogEntry & {
-  flowId: string
-  executionId: string
-  replay: boolean
-}
-
-/** A request that came earlier than a hint the same key had been given for its bucket. */
-export interface EarlyRequest {
-  request: RequestLogEntry
-  /** The earlier answer whose `retryAt` the request did not wait for. */
-  hint: RequestLogEntry & { retryAt: number }
-}
+import type { EarlyRequest, LaunchLogEntry, RequestLogEntry } from './types/request-log.js'
 
 export class RequestLog {
   private readonly list: RequestLogEntry[] = []
@@ -124,7 +70,12 @@ export class RequestLog {
     this.order.clear()
   }
 
-  /** Adds an entry; the pipeline's request-log layer calls this. */
+  /** The next step of the event order; the request-log layer marks arrivals and answers with it. */
+  nextTick(): number {
+    return ++this.tick
+  }
+
+  /** Adds an entry; the pipeline's request-log layer (layers/request-log.ts) calls this. */
   record(
     entry: Omit<RequestLogEntry, 'seq'>,
     order?: { arrived: number; answered: number }
@@ -133,49 +84,5 @@ export class RequestLog {
     this.list.push(full)
     this.order.set(full.seq, order ?? { arrived: ++this.tick, answered: ++this.tick })
     return full
-  }
-
-  /** The outermost pipeline layer: records each request with what the inner layers learned. */
-  layer(): SandboxLayer {
-    return {
-      name: 'requestLog',
-      handle: async (ctx, next) => {
-        const started = performance.now()
-        const arrived = ++this.tick
-        const response = await next()
-        const answered = ++this.tick
-        const params = ctx.route?.params ?? {}
-        const body = response.body as Partial<ErrorEnvelope> | undefined
-        const errorCode = response.status >= 400 ? body?.errors?.[0]?.code : undefined
-        const orgHeader = ctx.header('x-organization-id')?.trim()
-        const entry: Omit<RequestLogEntry, 'seq'> = {
-          at: ctx.receivedAt,
-          method: ctx.method,
-          path: ctx.path,
-          query: Object.fromEntries(ctx.query.entries()),
-          status: response.drop ? 0 : response.status,
-          routeId: ctx.route?.definition.id ?? null,
-          keyId: ctx.apiKey?.id ?? ctx.annotations.presentedKeyId ?? null,
-          organizationId: ctx.organizationId ?? (orgHeader || null),
-          durationMs: performance.now() - started
-        }
-        const idempotencyKey = ctx.header('idempotency-key')
-        if (idempotencyKey !== undefined) entry.idempotencyKey = idempotencyKey
-        const flowId = ctx.annotations.flowId ?? params.flowId
-        if (flowId !== undefined) entry.flowId = flowId
-        const executionId = ctx.annotations.executionId ?? params.executionId
-        if (executionId !== undefined) entry.executionId = executionId
-        if (ctx.annotations.replay !== undefined) entry.replay = ctx.annotations.replay
-        if (errorCode !== undefined) entry.errorCode = errorCode
-        const bucket = ctx.route?.definition.bucket
-        if (bucket !== undefined) entry.bucket = bucket
-        const { retryAt, fault, faultAfterCommit } = ctx.annotations
-        if (retryAt !== undefined) entry.retryAt = retryAt
-        if (fault !== undefined) entry.fault = fault
-        if (faultAfterCommit) entry.faultAfterCommit = true
-        this.record(entry, { arrived, answered })
-        return response
-      }
-    }
   }
 }

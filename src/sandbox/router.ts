@@ -4,34 +4,8 @@
  * auth so an unknown path is a 404 and a known path with the wrong method a 405
  * (with `Allow`), whoever asks.
  */
-import type { RequestContext, SandboxResponse } from './context.js'
 import { ApiError } from './errors.js'
-import type { SandboxLayer } from './pipeline.js'
-
-/** The bucket a request counts against (interface.md section 5: read, search, write). */
-export type RouteBucket = 'read' | 'search' | 'write'
-
-export type RouteHandler = (ctx: RequestContext) => SandboxResponse | Promise<SandboxResponse>
-
-export interface RouteDefinition {
-  /** Stable name, e.g. `flows.launch`; layers and the request log key on it. */
-  id: string
-  method: 'GET' | 'POST'
-  /** Path with `{param}` segments, as in the OpenAPI file. */
-  pattern: string
-  /** The scope the key needs; null = any valid key. */
-  scope: string | null
-  /** Whether `X-Organization-ID` is required (every path but `GET /api-keys/self`). */
-  orgHeader: boolean
-  bucket: RouteBucket
-  handler: RouteHandler
-}
-
-export interface MatchedRoute {
-  definition: RouteDefinition
-  /** Decoded path parameters. */
-  params: Record<string, string>
-}
+import type { MatchedRoute, RouteDefinition, SandboxLayer } from './types/http.js'
 
 interface CompiledPattern {
   pattern: string

@@ -4,30 +4,34 @@
  * file only deals with sockets, bodies and headers every answer carries
  * (`Date` from the sandbox's clock plus any configured skew, `Content-Type`,
  * `X-Request-Id`), and builds the rate-limit, quota and fault layers from the
- * options and the fixtures file's `server:` section.
+ * options and the fixtures file's `server:` section (merged and validated as one,
+ * settings/server-section.ts).
  */
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { systemClock, type Clock } from '../core/clock.js'
 import { authLayer } from './auth.js'
-import {
-  createContext,
-  errorResponse,
-  type SandboxExtensions,
-  type SandboxResponse,
-  type SandboxServices
-} from './context.js'
-import { defaultFixtures, loadFixtures, type SandboxFixtures } from './fixtures.js'
-import { FaultInjector, type FaultOptions } from './layers/faults.js'
-import { DailyQuota, type QuotaOptions } from './layers/quota.js'
-import { RateLimiter, type RateLimitOptions } from './layers/rate-limit.js'
-import { Pipeline, type PluggableSlot, type SandboxLayer } from './pipeline.js'
+import { createContext, errorResponse } from './context.js'
+import { defaultFixtures, loadFixtures } from './fixture-file.js'
+import { FaultInjector } from './layers/faults.js'
+import { DailyQuota } from './layers/quota.js'
+import { RateLimiter } from './layers/rate-limit.js'
+import { requestLogLayer } from './layers/request-log.js'
+import { Pipeline, type PluggableSlot } from './pipeline.js'
 import { RequestLog } from './request-log.js'
 import { Router } from './router.js'
 import { allRoutes } from './routes/index.js'
-import { mergeServerConfig, serverConfigOf } from './server-config.js'
+import { resolveServerConfig } from './settings/server-section.js'
 import { SandboxState } from './state.js'
+import type { SandboxFixtures } from './types/fixtures.js'
+import type {
+  SandboxExtensions,
+  SandboxLayer,
+  SandboxResponse,
+  SandboxServices
+} from './types/http.js'
+import type { FaultOptions, QuotaOptions, RateLimitOptions } from './types/options.js'
 
 /** Largest request body accepted; larger ones get 413. */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -37,7 +41,7 @@ export interface SandboxOptions {
   port?: number
   /** Default `127.0.0.1`: the sandbox is for this machine only. */
   host?: string
-  /** An object, or a path to a JSON or YAML file. Default: the shipped fixtures/default.json. */
+  /** An object, or a path to a JSON or YAML file. Default: the shipped sandbox/default.json. */
   fixtures?: SandboxFixtures | string
   /** Drives key expiry, timestamps, `Date` and every execution's lifecycle. Default: the system clock. */
   clock?: Clock
@@ -158,19 +162,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock = options.clock ?? systemClock
   const fixtures =
     options.fixtures === undefined ? defaultFixtures() : loadFixtures(options.fixtures)
-  const config = mergeServerConfig(serverConfigOf(fixtures.server), {
+  // Validated before anything listens, so a bad option fails startSandbox, not a request.
+  const config = resolveServerConfig(fixtures.server, {
     timeScale: options.timeScale,
     rateLimits: options.rateLimits,
     quota: options.quota,
     faults: options.faults
   })
   const timeScale = config.timeScale ?? 1
-  if (!(timeScale > 0) || !Number.isFinite(timeScale)) {
-    throw new RangeError(`timeScale must be a positive number, got ${String(timeScale)}`)
-  }
   const extensions: SandboxExtensions = { ...ALL_EXTENSIONS_ON, ...options.extensions }
   const router = new Router(allRoutes(extensions))
-  // Built before anything listens, so a bad option fails startSandbox, not a request.
   const rateLimit = config.rateLimits ? new RateLimiter(config.rateLimits, timeScale) : undefined
   const quota = config.quota ? new DailyQuota(config.quota) : undefined
   const faults = config.faults ? new FaultInjector(config.faults, router) : undefined
@@ -180,7 +181,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requestLog = new RequestLog()
   const services: SandboxServices = { state, clock, extensions, requestLog, clockSkewMs }
   const pipeline = new Pipeline({
-    requestLog: requestLog.layer(),
+    requestLog: requestLogLayer(requestLog),
     faults,
     router: router.layer(),
     auth: authLayer(),

@@ -7,132 +7,24 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../core/clock.js'
-import type {
-  FlowExecution,
-  FlowSearchItem,
-  NodeExecutionResult,
-  RunnerType,
-  TriggerType
-} from '../core/api/types.js'
-import { FixtureError, type FixtureSimulation, type SandboxFixtures } from './fixtures.js'
+import type { FlowExecution, FlowSearchItem } from '../core/api/types.js'
+import { observePlan, planSimulation } from './cloud-runner.js'
+import { observeEphemeral } from './ephemeral-runs.js'
 import { IdempotencyStore } from './idempotency.js'
-import {
-  observeExecution,
-  planSimulation,
-  type ExecutionObservation,
-  type SimulationPlan
-} from './runner.js'
+import { FixtureError } from './settings/issues.js'
+import type { SandboxFixtures } from './types/fixtures.js'
+import type {
+  ApiKeyRecord,
+  ExecutionObservation,
+  ExecutionRecord,
+  FlowRecord,
+  NewExecution,
+  OrganizationRecord
+} from './types/records.js'
 import { executionJson, flowDefinition } from './views.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const HOUR_MS = 60 * 60 * 1000
-
-export interface OrganizationRecord {
-  id: string
-  name: string
-}
-
-export interface ApiKeyRecord {
-  id: string
-  /** The secret sent in `X-Api-Key`. Never logged. */
-  secret: string
-  name: string
-  organizationId: string
-  permissions: string[]
-  /** Epoch ms, or null for a key that never expires. */
-  expiresAt: number | null
-  revoked: boolean
-}
-
-export interface FlowNodeRecord {
-  id: string
-  displayName: string
-  type: string
-  weight: number
-  config: Record<string, unknown>
-}
-
-export interface FlowRecord {
-  id: string
-  organizationId: string
-  name: string
-  description: string | null
-  tags: string[]
-  /** A string, as the published spec has `Flow.version` (`"3"`). */
-  version: string
-  /** `Flow.metadata`: always answered, `{}` when the fixture gives none. */
-  metadata: Record<string, unknown>
-  createdAt: number
-  updatedAt: number
-  timeoutSeconds: number | null
-  inputs: Record<string, { value: string; secret: boolean }>
-  publishedVersions: string[]
-  nodes: FlowNodeRecord[]
-  simulation: FixtureSimulation
-}
-
-export interface ClaimRecord {
-  jobId: string
-  runnerId: string
-  bootId: string
-  jobToken: string
-  claimedAt: number
-  leaseExpiresAt: number
-}
-
-export interface CompletionRecord {
-  /** Canonical JSON of the request body: the same payload again is an idempotent replay. */
-  payload: string
-  status: 'completed' | 'failed'
-  startedAt: number
-  completedAt: number
-  durationMs: number
-  errorMessage: string | null
-  errorCode: string | null
-  /** Sandbox clock time the report arrived: when the execution became terminal. */
-  receivedAt: number
-  nodes: NodeExecutionResult[]
-}
-
-export interface ExecutionRecord {
-  id: string
-  flowId: string
-  flowName: string
-  organizationId: string
-  runnerType: RunnerType
-  environmentKey: string | null
-  versionId: string | null
-  triggerType: TriggerType
-  triggerMetadata: Record<string, unknown> | null
-  /** The id of the key that launched it. */
-  executedBy: string
-  timeoutSeconds: number | null
-  createdAt: number
-  flowSnapshot: Record<string, unknown>
-  /** As the API shows them: secret values masked. */
-  runnerInputs: Record<string, string>
-  /** The real input values, handed to an ephemeral runner at claim. */
-  inputs: Record<string, string>
-  secretInputKeys: string[]
-  nodes: FlowNodeRecord[]
-  /** A stable NodeExecutionResult id per node. */
-  nodeResultIds: Record<string, string>
-  /** Cloud and self-hosted: the simulated run. Ephemeral: null (the client runs it). */
-  plan: SimulationPlan | null
-  claim: ClaimRecord | null
-  completion: CompletionRecord | null
-  cancelledAt: number | null
-}
-
-export interface NewExecution {
-  flow: FlowRecord
-  runnerType: RunnerType
-  environmentKey: string | null
-  versionId: string | null
-  triggerType: TriggerType
-  triggerMetadata: Record<string, unknown> | null
-  executedBy: string
-}
 
 export class SandboxState {
   readonly organizations = new Map<string, OrganizationRecord>()
@@ -370,4 +262,9 @@ export class SandboxState {
     }
     return latest?.status ?? 'none'
   }
+}
+
+/** The state of `record` at `now`: from its simulated plan, or from what its ephemeral runner reported. */
+function observeExecution(record: ExecutionRecord, now: number): ExecutionObservation {
+  return record.plan ? observePlan(record, record.plan, now) : observeEphemeral(record, now)
 }

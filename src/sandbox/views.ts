@@ -4,8 +4,7 @@
  * the same way and the contract test checks them all.
  */
 import type { ExecutionRow, Flow, FlowExecution, FlowSearchItem } from '../core/api/types.js'
-import type { ExecutionObservation } from './runner.js'
-import type { ExecutionRecord, FlowRecord } from './state.js'
+import type { ExecutionObservation, ExecutionRecord, FlowRecord } from './types/records.js'
 import { iso } from './validate.js'
 
 /** The definition a flow's runner executes: its nodes and the edges chaining them in order. */

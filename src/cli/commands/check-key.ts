@@ -1,7 +1,7 @@
 /**
  * `echopoint-ci check-key`: the key-expiry check of the check-key action, for any
  * CI system's scheduled job and for people at a terminal. The same core
- * (src/core/key-check.ts); no reminder issue (that is the GitHub action's job).
+ * (src/core/key/check.ts); no reminder issue (that is the GitHub action's job).
  *
  * Exit codes: 0 ok, expiring (fewer than --warn-days left), never expiring, or
  * unknown expiry; 3 invalid (401), expired, fewer than --fail-days left, missing
@@ -18,9 +18,9 @@ import {
   describeExpiry,
   failedCheckResult,
   type KeyCheckResult
-} from '../../core/key-check.js'
-import { resolveKeyCheckConfig, type KeyCheckInputNames } from '../../core/key-check-config.js'
-import { ROTATION_STEPS } from '../../core/key-rotation.js'
+} from '../../core/key/check.js'
+import { resolveKeyCheckConfig, type KeyCheckInputNames } from '../../core/key/check-config.js'
+import { ROTATION_STEPS } from '../../core/key/rotation.js'
 import { VERSION } from '../../core/version.js'
 import { type CliIo, credentialOptions, readCredentials } from '../io.js'
 import { createCliLogger } from '../logger.js'

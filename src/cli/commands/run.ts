@@ -2,21 +2,17 @@
 import { Command } from 'commander'
 import { detectCiContext, newInvocationId } from '../../core/ci-context.js'
 import { systemClock } from '../../core/clock.js'
-import {
-  resolveRunConfig,
-  usableJunitPath,
-  type InputNames,
-  type RunConfig
-} from '../../core/config.js'
+import { resolveRunConfig, type InputNames, type RunConfig } from '../../core/run/config.js'
 import { toEchopointError } from '../../core/errors.js'
-import { EXIT_CODES } from '../../core/results.js'
-import { outcomeOfError, runFlows, type RunOutcome } from '../../core/run.js'
+import { EXIT_CODES } from '../../core/run/results.js'
+import { outcomeOfError, runFlows, type RunOutcome } from '../../core/run/run.js'
 import { VERSION } from '../../core/version.js'
-import { createRedactor } from '../../core/api/redact.js'
+import { junitTarget, writeJunit } from '../../core/report/write-reports.js'
+import { createRedactor } from '../../core/redact.js'
 import { inertText, oneLine } from '../../core/report/escape.js'
 import { createCliLogger } from '../logger.js'
 import { LiveProgress, wantsLiveProgress, type ProgressStream } from '../progress.js'
-import { renderTable } from '../table.js'
+import { renderTable } from '../../core/report/table.js'
 import { type CliIo, credentialOptions, readCredentials } from '../io.js'
 
 /** What `run` writes to; `progress` is where live progress may be drawn (default: process.stderr). */
@@ -142,21 +138,7 @@ async function runAndReport(
     outcome = outcomeOfError(toEchopointError(err))
   }
   // Written even when the options did not validate: a report step then shows the error.
-  const junitPath = config?.junitPath ?? usableJunitPath(flags.junit)
-  if (junitPath) {
-    try {
-      const path = await (
-        await import('../../core/report/junit.js')
-      ).writeJunitReport(junitPath, outcome.results, {
-        error: outcome.error
-      })
-      logger.info(`JUnit report written to ${path}`)
-    } catch (err) {
-      logger.warning(
-        `Could not write the JUnit report to ${junitPath}: ${toEchopointError(err).message}`
-      )
-    }
-  }
+  await writeJunit(junitTarget(config, flags.junit), outcome, logger)
   live?.stop()
   // A run that stopped before any flow: the reason on stderr (stdout keeps only the result).
   const stoppedEarly = outcome.error !== undefined && outcome.results.flows.length === 0

@@ -1,57 +1,32 @@
 /**
  * `echopoint-ci sandbox`: the local Echopoint API, for trying workflows without an
  * account, and the hard API for testing a client: rate limits (on by default, as
- * on the real API), a daily quota, seeded faults, clock skew and time scale. Flags
- * override the fixtures file's `server:` section field by field.
+ * on the real API), a daily quota, seeded faults, clock skew and time scale.
+ *
+ * The settings flags build a fixtures file's `server:` section (FLAG_FIELDS says
+ * which field each one sets), which overrides the file's own field by field and is
+ * checked, together with it, by the sandbox's one settings validator. An error
+ * names the flag, mapped back from the path of the field.
  */
 import { Command } from 'commander'
 import { ConfigError } from '../../core/errors.js'
 import {
+  FixtureError,
   formatBanner,
   HEADER_STYLES,
-  knownRouteIds,
   loadFixtures,
   defaultFixtures,
   MAX_SLOW_MS,
+  mergeServerSections,
+  serverConfigOf,
+  serverSectionIssue,
   startSandbox,
-  type FaultOptions,
-  type HeaderStyle,
-  type QuotaOptions,
-  type RateLimitOptions,
+  type FixtureServer,
   type SandboxFixtures,
-  type SandboxOptions
+  type SandboxOptions,
+  type SettingsIssue
 } from '../../sandbox/index.js'
 import type { CliIo } from '../io.js'
-
-export interface SandboxFlags {
-  port?: string
-  host?: string
-  fixtures?: string
-  /** false with --no-rate-limit. */
-  rateLimit?: boolean
-  rateLimitRead?: string
-  rateLimitSearch?: string
-  rateLimitWrite?: string
-  rateLimitWindow?: string
-  rateLimitStyle?: string
-  rateLimitStorm?: string
-  dailyQuota?: string
-  quotaScope?: string
-  faultSeed?: string
-  fault5xx?: string
-  fault503?: string
-  faultReset?: string
-  faultSlow?: string
-  faultSlowMs?: string
-  faultMalformed?: string
-  faultHtml?: string
-  faultAfterCommit?: string
-  faultRetryAfter?: string
-  faultRoutes?: string
-  faultExclude?: string
-  clockSkew?: string
-  timeScale?: string
-}
 
 /** Parses --port: 0 (any free port) to 65535. */
 export function parsePort(text: string | undefined): number {
@@ -66,137 +41,124 @@ export function parsePort(text: string | undefined): number {
   return Number(text)
 }
 
+/** How a flag's text becomes its field's value: as is, a number, seconds (to ms), a list. */
+type Reader = 'text' | 'number' | 'seconds' | 'list'
+
+/**
+ * Each settings flag: its key in SandboxFlags (as commander names it), the flag,
+ * the field of the `server:` section it sets, and how its text is read.
+ */
+const FLAG_TABLE = [
+  ['timeScale', '--time-scale', 'time_scale', 'number'],
+  ['rateLimitRead', '--rate-limit-read', 'rate_limits.read', 'number'],
+  ['rateLimitSearch', '--rate-limit-search', 'rate_limits.search', 'number'],
+  ['rateLimitWrite', '--rate-limit-write', 'rate_limits.write', 'number'],
+  ['rateLimitWindow', '--rate-limit-window', 'rate_limits.window_ms', 'seconds'],
+  ['rateLimitStyle', '--rate-limit-style', 'rate_limits.style', 'text'],
+  ['rateLimitStorm', '--rate-limit-storm', 'rate_limits.storm.count', 'number'],
+  ['dailyQuota', '--daily-quota', 'quota.daily', 'number'],
+  ['quotaScope', '--quota-scope', 'quota.scope', 'text'],
+  ['faultSeed', '--fault-seed', 'faults.seed', 'number'],
+  ['fault5xx', '--fault-5xx', 'faults.rate_5xx', 'number'],
+  ['fault503', '--fault-503', 'faults.rate_503', 'number'],
+  ['faultReset', '--fault-reset', 'faults.rate_reset', 'number'],
+  ['faultSlow', '--fault-slow', 'faults.rate_slow', 'number'],
+  ['faultSlowMs', '--fault-slow-ms', 'faults.slow_ms', 'number'],
+  ['faultMalformed', '--fault-malformed', 'faults.rate_malformed', 'number'],
+  ['faultHtml', '--fault-html', 'faults.rate_html', 'number'],
+  ['faultRetryAfter', '--fault-retry-after', 'faults.retry_after_seconds', 'number'],
+  ['faultAfterCommit', '--fault-after-commit', 'faults.after_commit', 'number'],
+  ['faultRoutes', '--fault-routes', 'faults.routes', 'list'],
+  ['faultExclude', '--fault-exclude', 'faults.exclude', 'list'],
+  ['clockSkew', '--clock-skew', 'faults.clock_skew_ms', 'seconds']
+] as const satisfies readonly (readonly [string, string, string, Reader])[]
+
+type SettingFlag = (typeof FLAG_TABLE)[number][0]
+
+/** The options commander parses: where to listen and what to load, then the settings flags. */
+export type SandboxFlags = {
+  port?: string
+  host?: string
+  fixtures?: string
+  /** false with --no-rate-limit. */
+  rateLimit?: boolean
+} & { [K in SettingFlag]?: string }
+
+const FLAG_FIELDS = FLAG_TABLE.map(([key, flag, field, read]) => ({
+  key,
+  flag,
+  /** The field it sets, as a path in the fixtures file. */
+  path: ['server', ...field.split('.')],
+  read
+}))
+
+/** The name for a rule broken by several fields together (fault probabilities adding up). */
+const GROUP_FLAGS: Readonly<Record<string, string>> = { 'server.faults': '--fault-*' }
+
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
 
-function wholeNumber(flag: string, text: string | undefined, min: number): number | undefined {
-  if (text === undefined) return undefined
-  if (!/^\d+$/.test(text.trim()) || Number(text) < min) {
-    throw new ConfigError(
-      flag,
-      `"${text}" is not a whole number >= ${min}`,
-      `For example ${flag} 10.`
-    )
+/** A number when the text reads as one; otherwise the text, which the schema rejects by name. */
+function valueOf(text: string, read: Reader): unknown {
+  if (read === 'text') return text
+  if (read === 'list') {
+    return text
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
   }
-  return Number(text)
+  if (!NUMBER.test(text.trim())) return text
+  return read === 'seconds' ? Number(text) * 1000 : Number(text)
 }
 
-function probability(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined
-  const value = Number(text)
-  if (!NUMBER.test(text.trim()) || value < 0 || value > 1) {
-    throw new ConfigError(
-      flag,
-      `"${text}" is not a probability`,
-      `Use a number from 0 to 1, e.g. ${flag} 0.05 for 5% of requests.`
-    )
-  }
-  return value
-}
-
-function decimal(
-  flag: string,
-  text: string | undefined,
-  check: (n: number) => boolean,
-  rule: string
-): number | undefined {
-  if (text === undefined) return undefined
-  const value = Number(text)
-  if (!NUMBER.test(text.trim()) || !check(value)) {
-    throw new ConfigError(flag, `"${text}" is not ${rule}`)
-  }
-  return value
-}
-
-function selectors(flag: string, text: string | undefined): string[] | undefined {
-  if (text === undefined) return undefined
-  const list = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-  const routeIds = knownRouteIds()
-  for (const selector of list) {
-    if (
-      !routeIds.includes(selector) &&
-      !['GET', 'POST', 'read', 'search', 'write'].includes(selector)
-    ) {
-      throw new ConfigError(
-        flag,
-        `unknown selector "${selector}"`,
-        `Use route ids (${routeIds.join(', ')}), GET or POST, or read, search or write, comma-separated.`
-      )
+/** The `server:` section the settings flags set (only their fields; not validated). */
+export function serverSectionOfFlags(flags: SandboxFlags): FixtureServer {
+  const section: Record<string, unknown> = {}
+  for (const { key, path, read } of FLAG_FIELDS) {
+    const text = flags[key]
+    if (text === undefined) continue
+    let node = section
+    for (const step of path.slice(1, -1)) {
+      node[step] ??= {}
+      node = node[step] as Record<string, unknown>
     }
+    node[path[path.length - 1] as string] = valueOf(text, read)
   }
-  return list
+  return section as FixtureServer
 }
 
-function rateLimitOptions(flags: SandboxFlags): RateLimitOptions {
-  const style = flags.rateLimitStyle
-  if (style !== undefined && !HEADER_STYLES.includes(style as HeaderStyle)) {
-    throw new ConfigError(
-      '--rate-limit-style',
-      `"${style}" is not a header style`,
-      `Use one of ${HEADER_STYLES.join(', ')}.`
+const isPrefix = (prefix: readonly unknown[], of: readonly unknown[]): boolean =>
+  prefix.every((step, i) => of[i] === step)
+
+/** A settings issue (paths like `server.faults.rate_reset`) as an error naming the flag. */
+function flagError(issue: SettingsIssue, flags: SandboxFlags): ConfigError {
+  const field = FLAG_FIELDS.find((f) => isPrefix(f.path, issue.segments))
+  if (!field) {
+    // A rule about several fields: name the group, and the flags of it that were given.
+    const given = FLAG_FIELDS.filter(
+      (f) => flags[f.key] !== undefined && isPrefix(issue.segments, f.path)
+    ).map((f) => `${f.flag} ${String(flags[f.key])}`)
+    return new ConfigError(
+      GROUP_FLAGS[issue.path] ?? 'sandbox settings',
+      issue.message,
+      given.length > 0 ? `Given: ${given.join(', ')}.` : undefined
     )
   }
-  const window = decimal(
-    '--rate-limit-window',
-    flags.rateLimitWindow,
-    (n) => n > 0,
-    'a positive number of seconds'
-  )
-  const storm = wholeNumber('--rate-limit-storm', flags.rateLimitStorm, 0)
-  return {
-    read: wholeNumber('--rate-limit-read', flags.rateLimitRead, 1),
-    search: wholeNumber('--rate-limit-search', flags.rateLimitSearch, 1),
-    write: wholeNumber('--rate-limit-write', flags.rateLimitWrite, 1),
-    windowMs: window === undefined ? undefined : window * 1000,
-    style: style as HeaderStyle | undefined,
-    storm: storm === undefined ? undefined : { count: storm }
-  }
-}
-
-function faultOptions(flags: SandboxFlags): FaultOptions {
-  const rates = {
-    rate5xx: probability('--fault-5xx', flags.fault5xx),
-    rate503: probability('--fault-503', flags.fault503),
-    rateReset: probability('--fault-reset', flags.faultReset),
-    rateSlow: probability('--fault-slow', flags.faultSlow),
-    rateMalformed: probability('--fault-malformed', flags.faultMalformed),
-    rateHtml: probability('--fault-html', flags.faultHtml)
-  }
-  const total = Object.values(rates).reduce<number>((a, b) => a + (b ?? 0), 0)
-  if (total > 1 + 1e-9) {
-    throw new ConfigError(
-      '--fault-*',
-      `the fault probabilities add up to ${total}`,
-      'Their sum must be at most 1 (each request gets at most one fault).'
+  const raw = String(flags[field.key])
+  // In a list flag, the element at fault.
+  const index = issue.segments[field.path.length]
+  const text = typeof index === 'number' ? (valueOf(raw, 'list') as string[])[index] : raw
+  if (issue.allowed && issue.title) {
+    return new ConfigError(
+      field.flag,
+      `"${text}" is not a ${issue.title}`,
+      `Use one of ${issue.allowed.join(', ')}.`
     )
   }
-  const seed = decimal('--fault-seed', flags.faultSeed, Number.isInteger, 'a whole number')
-  const skew = decimal(
-    '--clock-skew',
-    flags.clockSkew,
-    (n) => Math.abs(n) <= 86_400,
-    'a number of seconds within ±86400 (e.g. 30 or -30)'
-  )
-  return {
-    seed,
-    ...rates,
-    slowMs: decimal(
-      '--fault-slow-ms',
-      flags.faultSlowMs,
-      (n) => n >= 0 && n <= MAX_SLOW_MS,
-      `a number of ms from 0 to ${MAX_SLOW_MS}`
-    ),
-    retryAfterSeconds: wholeNumber('--fault-retry-after', flags.faultRetryAfter, 0),
-    clockSkewMs: skew === undefined ? undefined : skew * 1000,
-    routes: selectors('--fault-routes', flags.faultRoutes),
-    exclude: selectors('--fault-exclude', flags.faultExclude),
-    afterCommit: probability('--fault-after-commit', flags.faultAfterCommit)
-  }
+  const problem = issue.message.startsWith('must be ')
+    ? `"${text}" is not ${issue.message.slice('must be '.length)}`
+    : `"${text}": ${issue.message}`
+  return new ConfigError(field.flag, problem)
 }
-
-const anyDefined = (o: object): boolean => Object.values(o).some((v) => v !== undefined)
 
 /**
  * The `startSandbox` options the flags ask for. Rate limits are on with the
@@ -212,37 +174,41 @@ export function sandboxOptionsFromFlags(
     host: flags.host ?? '127.0.0.1',
     fixtures
   }
-  const timeScale = decimal('--time-scale', flags.timeScale, (n) => n > 0, 'a positive number')
-  if (timeScale !== undefined) options.timeScale = timeScale
-
-  const limits = rateLimitOptions(flags)
-  if (flags.rateLimit === false) options.rateLimits = false
-  else if (anyDefined(limits)) options.rateLimits = limits
-  else if (fixtures.server?.rate_limits === undefined) options.rateLimits = {}
-
-  const daily = wholeNumber('--daily-quota', flags.dailyQuota, 0)
-  if (daily !== undefined) options.quota = { daily, scope: flags.quotaScope } as QuotaOptions
-  else if (flags.quotaScope !== undefined) {
-    if (!fixtures.server?.quota) {
-      throw new ConfigError('--quota-scope', 'needs a quota', 'Add --daily-quota N.')
-    }
-    options.quota = { scope: flags.quotaScope } as QuotaOptions
+  if (flags.quotaScope !== undefined && flags.dailyQuota === undefined && !fixtures.server?.quota) {
+    throw new ConfigError('--quota-scope', 'needs a quota', 'Add --daily-quota N.')
   }
+  const section = serverSectionOfFlags(flags)
+  // Checked over the file's section: a flag may complete it (--quota-scope alone) or,
+  // with it, break a rule (fault probabilities adding up to more than 1).
+  const issue = serverSectionIssue(mergeServerSections(fixtures.server, section))
+  if (issue) throw flagError(issue, flags)
 
-  const faults = faultOptions(flags)
-  if (anyDefined(faults)) options.faults = faults
+  const config = serverConfigOf(section)
+  if (config.timeScale !== undefined) options.timeScale = config.timeScale
+  if (flags.rateLimit === false) options.rateLimits = false
+  else if (config.rateLimits) options.rateLimits = config.rateLimits
+  else if (fixtures.server?.rate_limits === undefined) options.rateLimits = {}
+  if (config.quota) options.quota = config.quota
+  if (config.faults) options.faults = config.faults
   return options
 }
 
 export async function sandboxCommand(flags: SandboxFlags, io: CliIo): Promise<number> {
-  const fixtures = flags.fixtures === undefined ? defaultFixtures() : loadFixtures(flags.fixtures)
+  let fixtures
+  try {
+    fixtures = flags.fixtures === undefined ? defaultFixtures() : loadFixtures(flags.fixtures)
+  } catch (err) {
+    // The file's own words (path of the field, what is wrong) as an input error (exit 3).
+    if (err instanceof FixtureError) throw new ConfigError('--fixtures', err.message)
+    throw err
+  }
   const options = sandboxOptionsFromFlags(flags, fixtures)
   let sandbox
   try {
     sandbox = await startSandbox(options)
   } catch (err) {
-    // A flag combined with the fixtures file can still be out of range (e.g. fault
-    // probabilities adding up to more than 1): name the settings, exit 3.
+    // The flags were checked with the file above; whatever startSandbox still refuses
+    // is named as the sandbox settings (exit 3).
     if (err instanceof RangeError) {
       throw new ConfigError('sandbox settings', err.message)
     }

@@ -14,7 +14,7 @@ import type {
   Paged,
   TriggerType
 } from './types.js'
-import type { BudgetBucket, BudgetReading } from './rate-budget.js'
+import type { BudgetBucket, BudgetReading } from './ratelimit/budget.js'
 
 export interface RequestOptions {
   /** Aborts the request and any wait before a retry. */

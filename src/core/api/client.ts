@@ -6,13 +6,13 @@
  * that names another id is a `contract` error, never taken as the one asked for.
  */
 import type { ClientOptions, EchopointApi, ListExecutionsQuery, RequestOptions } from './api.js'
-import { checkIdempotencyKey } from '../idempotency-key.js'
+import { checkIdempotencyKey } from '../run/idempotency-key.js'
 import * as decode from './decode.js'
 import { EchopointError } from '../errors.js'
 import type { Execution, FlowRef, KeySelf, NodeResult, PermissionItem } from './model.js'
-import { Transport, type ApiRequest } from './transport.js'
+import { Transport, type ApiRequest } from './http/transport.js'
 import type { FlowSearchRequest, LaunchRequest, Paged } from './types.js'
-import { pathSegment } from './url.js'
+import { pathSegment } from './http/url.js'
 
 function flowPath(flowId: string): string {
   return `/flows/${pathSegment(flowId, 'flow ID')}`

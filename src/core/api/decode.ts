@@ -16,10 +16,13 @@
  *
  * Whether an answer is about what was asked (the flow id of a launch, the id of
  * an execution) is checked by the client, which knows what it asked (client.ts).
+ *
+ * One file on purpose (over 300 lines): the whole boundary, one decoder per
+ * endpoint, is reviewed as one.
  */
-import { cleanText } from './error-body.js'
+import { cleanText } from './http/error-body.js'
 import type { Assertion, Execution, FlowRef, KeySelf, NodeResult, PermissionItem } from './model.js'
-import type { Redactor } from './redact.js'
+import type { Redactor } from '../redact.js'
 import type { ExecutionStatus, Paged } from './types.js'
 
 /** Longest text kept of each kind of server field; longer text is cut with `…`. */

@@ -6,7 +6,7 @@
  * a half document as if it were whole.
  */
 import { showValue } from './escape.js'
-import type { FlowReport, NodeReport, ResultsDocument } from '../results.js'
+import type { FlowReport, NodeReport, ResultsDocument } from '../run/results.js'
 
 /** GitHub's limit on one step output is 1 MB; keep a margin for the file's framing. */
 export const OUTPUT_MAX_BYTES = 1_000_000

@@ -20,7 +20,7 @@ import {
   firstFailure,
   type FlowReport,
   type ResultsDocument
-} from '../results.js'
+} from '../run/results.js'
 import { oneLine, showValue } from './escape.js'
 
 /** The `classname` of every test case: consumers group and track tests by it. */

@@ -25,53 +25,33 @@
  * The clock skew (`clockSkewMs`) is configured here too but applied by the server:
  * it shifts the `Date` header and the rate limiter's reset times.
  */
-import type { RequestContext, SandboxResponse } from '../context.js'
 import { errorResponse } from '../context.js'
 import { ApiError } from '../errors.js'
-import type { Next, SandboxLayer } from '../pipeline.js'
-import type { MatchedRoute, RouteBucket, RouteDefinition, Router } from '../router.js'
+import type { Router } from '../router.js'
+import type {
+  MatchedRoute,
+  Next,
+  RequestContext,
+  RouteDefinition,
+  SandboxLayer,
+  SandboxResponse
+} from '../types/http.js'
+import type { FaultOptions } from '../types/options.js'
 import { seededRandom } from './seeded-random.js'
+
+// Kept here too for callers that import it from the fault injector.
+export type { FaultOptions } from '../types/options.js'
 
 export const FAULT_KINDS = ['500', '502', '503', 'reset', 'slow', 'malformed', 'html'] as const
 export type FaultKind = (typeof FAULT_KINDS)[number]
 
 export const DEFAULT_SLOW_MS = 500
-/** Longest slow response allowed: a fault must never hang a test or a CI job. */
+/**
+ * Longest slow response allowed: a fault must never hang a test or a CI job. The
+ * settings schema (`faults.slow_ms` maximum) enforces it; a test keeps both equal.
+ */
 export const MAX_SLOW_MS = 30_000
 export const DEFAULT_FAULT_RETRY_AFTER_SECONDS = 1
-export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000
-
-export interface FaultOptions {
-  /** Seed of the generator. Default 1. */
-  seed?: number
-  /** Probability (0..1) of a 500 or 502 (half each). */
-  rate5xx?: number
-  /** Probability of a 503 with Retry-After. */
-  rate503?: number
-  /** Probability of a connection reset. */
-  rateReset?: number
-  /** Probability of a slow answer. */
-  rateSlow?: number
-  /** How long a slow answer is held back, in real ms. Default 500, at most 30 000. */
-  slowMs?: number
-  /** Probability of a truncated JSON body. */
-  rateMalformed?: number
-  /** Probability of a proxy's HTML error page. */
-  rateHtml?: number
-  /** The 503's Retry-After, in seconds. Default 1. */
-  retryAfterSeconds?: number
-  /** Offset of the server's clock (ms, may be negative): `Date` and rate-limit resets. */
-  clockSkewMs?: number
-  /**
-   * Which requests may get a fault: route ids (`flows.launch`), methods (`GET`,
-   * `POST`) or buckets (`read`, `search`, `write`); any match targets. Default: all.
-   */
-  routes?: string[]
-  /** Requests never faulted, same selectors (e.g. `['keys.self']`). */
-  exclude?: string[]
-  /** Probability (or true = 1) that a fault on a write route hits after the handler ran. */
-  afterCommit?: number | boolean
-}
 
 export interface FaultConfig {
   seed: number
@@ -84,86 +64,25 @@ export interface FaultConfig {
   afterCommit: number
 }
 
-const METHODS = ['GET', 'POST']
-const BUCKETS: readonly RouteBucket[] = ['read', 'search', 'write']
-
-/** The route selectors a fault option accepts, given the sandbox's route ids. */
-export function isFaultSelector(selector: string, routeIds: readonly string[]): boolean {
-  return (
-    routeIds.includes(selector) ||
-    METHODS.includes(selector) ||
-    BUCKETS.includes(selector as RouteBucket)
-  )
-}
-
-function probability(value: number | undefined, name: string): number {
-  if (value === undefined) return 0
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-    throw new RangeError(`faults.${name} must be a number from 0 to 1, got ${String(value)}`)
-  }
-  return value
-}
-
-/** Validates fault options (RangeError naming the option) and fills the defaults. */
-export function resolveFaults(options: FaultOptions, routeIds: readonly string[]): FaultConfig {
-  const seed = options.seed ?? 1
-  if (!Number.isFinite(seed)) throw new RangeError(`faults.seed must be a number, got ${seed}`)
-  const rates = {
-    '5xx': probability(options.rate5xx, 'rate5xx'),
-    '503': probability(options.rate503, 'rate503'),
-    reset: probability(options.rateReset, 'rateReset'),
-    slow: probability(options.rateSlow, 'rateSlow'),
-    malformed: probability(options.rateMalformed, 'rateMalformed'),
-    html: probability(options.rateHtml, 'rateHtml')
-  }
-  const total = Object.values(rates).reduce((a, b) => a + b, 0)
-  // A small tolerance: 0.1 + 0.2 + 0.7 is 1.0000000000000002 in floating point.
-  if (total > 1 + 1e-9) {
-    throw new RangeError(
-      `faults: the fault probabilities add up to ${total}; their sum must be at most 1`
-    )
-  }
-  const slowMs = options.slowMs ?? DEFAULT_SLOW_MS
-  if (!Number.isFinite(slowMs) || slowMs < 0 || slowMs > MAX_SLOW_MS) {
-    throw new RangeError(`faults.slowMs must be 0 to ${MAX_SLOW_MS} ms, got ${slowMs}`)
-  }
-  const retryAfterSeconds = options.retryAfterSeconds ?? DEFAULT_FAULT_RETRY_AFTER_SECONDS
-  if (!Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0) {
-    throw new RangeError(
-      `faults.retryAfterSeconds must be a whole number >= 0, got ${retryAfterSeconds}`
-    )
-  }
-  const clockSkewMs = options.clockSkewMs ?? 0
-  if (!Number.isFinite(clockSkewMs) || Math.abs(clockSkewMs) > MAX_CLOCK_SKEW_MS) {
-    throw new RangeError(`faults.clockSkewMs must be within ±24 h, got ${clockSkewMs}`)
-  }
-  for (const [name, list] of [
-    ['routes', options.routes],
-    ['exclude', options.exclude]
-  ] as const) {
-    for (const selector of list ?? []) {
-      if (!isFaultSelector(selector, routeIds)) {
-        throw new RangeError(
-          `faults.${name}: unknown selector "${selector}" (use a route id such as ${routeIds.slice(0, 3).join(', ')}, a method GET or POST, or a bucket read, search or write)`
-        )
-      }
-    }
-  }
-  const afterCommit =
-    options.afterCommit === true
-      ? 1
-      : options.afterCommit === false
-        ? 0
-        : probability(options.afterCommit, 'afterCommit')
+/** Fills the defaults of fault options (validated by startSandbox: settings/). */
+export function resolveFaults(options: FaultOptions): FaultConfig {
+  const afterCommit = options.afterCommit
   return {
-    seed,
-    rates,
-    slowMs,
-    retryAfterSeconds,
-    clockSkewMs,
+    seed: options.seed ?? 1,
+    rates: {
+      '5xx': options.rate5xx ?? 0,
+      '503': options.rate503 ?? 0,
+      reset: options.rateReset ?? 0,
+      slow: options.rateSlow ?? 0,
+      malformed: options.rateMalformed ?? 0,
+      html: options.rateHtml ?? 0
+    },
+    slowMs: options.slowMs ?? DEFAULT_SLOW_MS,
+    retryAfterSeconds: options.retryAfterSeconds ?? DEFAULT_FAULT_RETRY_AFTER_SECONDS,
+    clockSkewMs: options.clockSkewMs ?? 0,
     routes: options.routes && options.routes.length > 0 ? [...options.routes] : null,
     exclude: [...(options.exclude ?? [])],
-    afterCommit
+    afterCommit: afterCommit === true ? 1 : afterCommit === false ? 0 : (afterCommit ?? 0)
   }
 }
 
@@ -179,6 +98,7 @@ export class FaultInjector implements SandboxLayer {
   private readonly timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>()
 
   /**
+   * @param options validated options (startSandbox checks them against the settings schema)
    * @param router resolves the route before the router layer runs, so faults can
    *   target routes (this slot sits outside the router and auth).
    */
@@ -186,10 +106,7 @@ export class FaultInjector implements SandboxLayer {
     options: FaultOptions,
     private readonly router: Router
   ) {
-    this.config = resolveFaults(
-      options,
-      router.list().map((r) => r.id)
-    )
+    this.config = resolveFaults(options)
     this.random = seededRandom(this.config.seed)
   }
 

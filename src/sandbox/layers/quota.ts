@@ -10,23 +10,14 @@
  * before the handler runs and released if no execution was created, so two
  * launches in flight at once cannot both take the last slot.
  */
-import type { RequestContext, SandboxResponse } from '../context.js'
 import { ApiError } from '../errors.js'
-import type { Next, SandboxLayer } from '../pipeline.js'
-import { classifyLaunch } from '../routes/executions.js'
+import { classifyLaunch } from '../launch-request.js'
+import type { Next, RequestContext, SandboxLayer, SandboxResponse } from '../types/http.js'
+import type { QuotaOptions } from '../types/options.js'
 import { iso } from '../validate.js'
 
 export const DAY_MS = 24 * 60 * 60 * 1000
 export const DEFAULT_QUOTA_SCOPE = 'cloud_fleet'
-
-export interface QuotaOptions {
-  /** Executions per organization per window. */
-  daily: number
-  /** `metadata.scope` of the 429. Default `cloud_fleet`. */
-  scope?: string
-  /** The rolling window. Default 24 h (not scaled by timeScale). */
-  windowMs?: number
-}
 
 export interface QuotaConfig {
   daily: number
@@ -34,18 +25,9 @@ export interface QuotaConfig {
   windowMs: number
 }
 
-/** Validates quota options (RangeError naming the option) and fills the defaults. */
+/** Fills the defaults of quota options (validated by startSandbox: settings/). */
 export function resolveQuota(options: QuotaOptions): QuotaConfig {
   const { daily, scope = DEFAULT_QUOTA_SCOPE, windowMs = DAY_MS } = options
-  if (!Number.isInteger(daily) || daily < 0) {
-    throw new RangeError(`quota.daily must be a whole number >= 0, got ${String(daily)}`)
-  }
-  if (typeof scope !== 'string' || scope.trim() === '') {
-    throw new RangeError('quota.scope must be a non-empty string')
-  }
-  if (!Number.isFinite(windowMs) || windowMs <= 0) {
-    throw new RangeError(`quota.windowMs must be a positive number of ms, got ${String(windowMs)}`)
-  }
   return { daily, scope, windowMs }
 }
 
@@ -56,6 +38,7 @@ export class DailyQuota implements SandboxLayer {
   /** Per organization: creation times (sandbox clock ms) of counted executions, oldest first. */
   private readonly launches = new Map<string, number[]>()
 
+  /** @param options validated options (startSandbox checks them against the settings schema) */
   constructor(options: QuotaOptions) {
     this.config = resolveQuota(options)
   }

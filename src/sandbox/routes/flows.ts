@@ -5,10 +5,10 @@
  * list never skips or repeats a flow.
  */
 import type { TagMatchMode } from '../../core/api/types.js'
-import { jsonResponse } from '../context.js'
+import { jsonResponse, organizationOf, paramOf } from '../context.js'
 import { notFound, validationError } from '../errors.js'
-import type { RouteDefinition } from '../router.js'
-import type { FlowRecord } from '../state.js'
+import type { RouteDefinition } from '../types/http.js'
+import type { FlowRecord } from '../types/records.js'
 import {
   MAX_LIMIT,
   objectBody,
@@ -19,7 +19,6 @@ import {
   uuidParam
 } from '../validate.js'
 import { flowJson, flowSearchItem } from '../views.js'
-import { organizationOf, paramOf } from './common.js'
 
 /** How many tags `GET /flows/tags` returns at most. */
 export const TAGS_LIMIT = 100

@@ -3,8 +3,7 @@
  * extensions decide which part B routes exist, so a sandbox with an extension off
  * answers 404 exactly like the public API.
  */
-import type { SandboxExtensions } from '../context.js'
-import type { RouteDefinition } from '../router.js'
+import type { RouteDefinition, SandboxExtensions } from '../types/http.js'
 import { executionRoutes } from './executions.js'
 import { flowRoutes } from './flows.js'
 import { keyRoutes } from './keys.js'

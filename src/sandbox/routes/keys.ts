@@ -2,11 +2,10 @@
  * `GET /api-keys/self` and `GET /permissions` (contract.md part A; B.1 and B.2).
  */
 import type { ApiKeySelf } from '../../core/api/types.js'
-import { jsonResponse, type SandboxExtensions } from '../context.js'
-import type { RouteDefinition } from '../router.js'
+import { apiKeyOf, jsonResponse } from '../context.js'
+import type { RouteDefinition, SandboxExtensions } from '../types/http.js'
 import { PERMISSION_TYPES, permissionsOf, type PermissionType } from '../scopes.js'
 import { iso, optionalEnum } from '../validate.js'
-import { apiKeyOf } from './common.js'
 
 export function keyRoutes(extensions: SandboxExtensions): RouteDefinition[] {
   return [

@@ -7,11 +7,12 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { NodeExecutionResult, NodeStatus } from '../../core/api/types.js'
-import { jsonResponse, type RequestContext } from '../context.js'
+import { jsonResponse, organizationOf, paramOf } from '../context.js'
 import { conflict, notFound, validationError } from '../errors.js'
-import type { RouteDefinition } from '../router.js'
-import { EPHEMERAL_LEASE_MS, nodeResult } from '../runner.js'
-import type { ExecutionRecord } from '../state.js'
+import { EPHEMERAL_LEASE_MS } from '../ephemeral-runs.js'
+import { nodeResult } from '../node-results.js'
+import type { RequestContext, RouteDefinition } from '../types/http.js'
+import type { ExecutionRecord } from '../types/records.js'
 import {
   isRfc3339,
   isUuid,
@@ -22,7 +23,6 @@ import {
   uuidParam
 } from '../validate.js'
 import { executionJson } from '../views.js'
-import { organizationOf, paramOf } from './common.js'
 
 const NODE_STATUSES: readonly NodeStatus[] = [
   'pending',

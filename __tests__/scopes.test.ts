@@ -1,0 +1,18 @@
+/** The scopes each CI mode needs (src/core/key/scopes.ts, contract.md part B). */
+import { describe, expect, it } from '@jest/globals'
+import { ciModeFor, missingScopes } from '../src/core/key/scopes.js'
+
+describe('scopes per mode', () => {
+  it('uses the contract table of scopes per mode', () => {
+    expect(ciModeFor('ids', 'cloud').scopes).toEqual(['flows:execute', 'flows:read'])
+    expect(ciModeFor('tags', 'ephemeral').scopes).toEqual([
+      'flows:execute',
+      'runner:complete',
+      'flows:read'
+    ])
+    expect(ciModeFor('ids', 'ephemeral').scopes).toEqual(['flows:execute', 'runner:complete'])
+    expect(missingScopes(['flows:execute', 'flows:read'], ['flows:read'])).toEqual([
+      'flows:execute'
+    ])
+  })
+})

@@ -1,0 +1,150 @@
+/**
+ * Launches each selected flow (`POST /flows/{id}/launch`) with at most
+ * `max-parallel` requests at once, each with an Idempotency-Key derived from the
+ * CI run and the flow, so a retried request or step never starts a flow twice.
+ */
+import type { EchopointApi } from '../api/api.js'
+import type { Execution } from '../api/model.js'
+import type { LaunchRequest } from '../api/types.js'
+import { idempotencyKeyFor, type CiContext } from '../ci-context.js'
+import type { RunConfig } from './config.js'
+import { EchopointError, toEchopointError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import { mapWithConcurrency } from '../pool.js'
+import type { SelectedFlow } from './selection.js'
+
+export interface LaunchOutcome {
+  flow: SelectedFlow
+  execution?: Execution
+  error?: EchopointError
+  /** True when the flow was never attempted (an earlier error stopped the launches). */
+  skipped?: boolean
+  /**
+   * Set when the launch request went out but no answer came before the run
+   * stopped: the server may have created an execution this run cannot see. The
+   * Idempotency-Key it carried, so a retry of the step cannot start it twice.
+   */
+  unanswered?: { idempotencyKey: string }
+}
+
+/** Errors after which launching the other flows cannot succeed either. */
+const STOP_LAUNCHING: ReadonlySet<string> = new Set([
+  'auth',
+  'permission',
+  'quota',
+  'cancelled',
+  'timeout'
+])
+
+/** The launch body for this run (contract.md, POST /flows/{id}/launch). */
+export function launchBody(config: RunConfig, ci: CiContext): LaunchRequest {
+  const body: LaunchRequest = { runner_type: config.runner, trigger_type: ci.triggerType }
+  if (config.environment !== undefined) body.environment_key = config.environment
+  if (config.versionId !== undefined) body.version_id = config.versionId
+  if (Object.keys(ci.metadata).length > 0) body.trigger_metadata = ci.metadata
+  return body
+}
+
+export interface LaunchOptions {
+  config: RunConfig
+  ci: CiContext
+  invocationId: string
+  logger: Logger
+  /** Stops starting new launches once aborted. */
+  signal?: AbortSignal
+  /**
+   * Aborts launch requests already sent (default: `signal`). A run passes one that
+   * aborts a little after `signal`: a launch the server may already have accepted
+   * then still answers with its execution, which the run can cancel, instead of
+   * being abandoned unseen while it runs on.
+   */
+  requestSignal?: AbortSignal
+  onLaunched?: (outcome: LaunchOutcome) => void
+}
+
+/** Launches every flow; never throws: each flow's outcome says what happened. */
+export async function launchFlows(
+  api: EchopointApi,
+  flows: readonly SelectedFlow[],
+  options: LaunchOptions
+): Promise<LaunchOutcome[]> {
+  const { config, ci, logger, signal } = options
+  const requestSignal = options.requestSignal ?? signal
+  const body = launchBody(config, ci)
+  let stopError: EchopointError | undefined
+  const outcomes = await mapWithConcurrency(
+    flows,
+    config.maxParallel,
+    async (flow): Promise<LaunchOutcome> => {
+      const key = idempotencyKeyFor(flow.id, ci, config.idempotencyKey, options.invocationId)
+      let outcome: LaunchOutcome
+      let sent = false
+      try {
+        const execution = await api.launchFlow(flow.id, body, key, {
+          signal: requestSignal,
+          onSent: () => (sent = true)
+        })
+        logger.info(`Launched "${flow.name}" (${flow.id}): execution ${execution.id}`)
+        outcome = { flow, execution }
+      } catch (err) {
+        const error = toEchopointError(err)
+        if (signal?.aborted && error.kind !== 'timeout' && sent) {
+          outcome = {
+            flow,
+            unanswered: { idempotencyKey: key },
+            error: new EchopointError(
+              'cancelled',
+              `The launch request was sent but no answer came before the run stopped: Echopoint may have started an execution this run could not cancel (Idempotency-Key ${key}; a retry of this step with the same key will not start it twice)`
+            )
+          }
+          logger.warning(`"${flow.name}" (${flow.id}): ${outcome.error?.message ?? ''}`)
+        } else if (signal?.aborted && error.kind !== 'timeout') {
+          outcome = {
+            flow,
+            error: new EchopointError('cancelled', 'cancelled before it was launched')
+          }
+        } else if (error.kind === 'conflict') {
+          // A 409 on launch: the key was used before with other parameters (contract.md;
+          // the spec names no error code for it, so the status is the signal).
+          outcome = {
+            flow,
+            error: new EchopointError(
+              'conflict',
+              `Could not launch "${flow.name}": the Idempotency-Key ${key} was already used with other launch parameters (HTTP 409)`,
+              {
+                status: error.status,
+                code: error.code,
+                request: error.request,
+                hint: 'Use a new idempotency-key (or leave it empty to derive one per run), or launch with the same environment, version and runner as before'
+              }
+            )
+          }
+          logger.error(outcome.error?.userMessage ?? '', { title: `Echopoint: ${flow.name}` })
+        } else {
+          logger.error(`Could not launch "${flow.name}" (${flow.id}): ${error.userMessage}`, {
+            title: `Echopoint: ${flow.name}`
+          })
+          outcome = { flow, error }
+        }
+        if (STOP_LAUNCHING.has(outcome.error?.kind ?? '')) stopError ??= outcome.error
+      }
+      options.onLaunched?.(outcome)
+      return outcome
+    },
+    () => stopError !== undefined || signal?.aborted === true
+  )
+  return outcomes.map(
+    (outcome, i) =>
+      outcome ?? {
+        flow: flows[i],
+        skipped: true,
+        error:
+          stopError?.kind === 'cancelled' || (signal?.aborted && stopError === undefined)
+            ? new EchopointError('cancelled', 'cancelled before it was launched')
+            : new EchopointError(
+                stopError?.kind ?? 'cancelled',
+                `not launched: an earlier launch failed (${stopError?.message ?? 'stopped'})`
+              )
+      }
+  )
+}

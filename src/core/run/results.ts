@@ -1,0 +1,185 @@
+/**
+ * The results document (interface.md section 4) and the verdict. Strict: the
+ * run is `passed` only if every selected flow passed.
+ */
+import type { Assertion, Execution, NodeResult } from '../api/model.js'
+
+export type FlowStatus = 'passed' | 'failed' | 'timed_out' | 'cancelled' | 'error'
+export type RunStatus = FlowStatus
+
+/** An assertion as the results document shows it: the API's own shape. */
+export type AssertionReport = Assertion
+
+export interface NodeReport {
+  node_id: string
+  display_name: string
+  node_type: string
+  status: string
+  duration_ms: number | null
+  error_message: string | null
+  assertions: AssertionReport[]
+}
+
+export interface FlowReport {
+  flow_id: string
+  flow_name: string
+  execution_id: string | null
+  status: FlowStatus
+  duration_ms: number | null
+  error_code: string | null
+  error_message: string | null
+  url: string | null
+  nodes: NodeReport[]
+}
+
+export interface Counts {
+  total: number
+  passed: number
+  failed: number
+  timed_out: number
+  cancelled: number
+  error: number
+}
+
+/** Rate-limit and backoff waits the client took (an extension of interface.md §4 asked for by the rate-limit issue). */
+export interface WaitTotals {
+  count: number
+  total_ms: number
+}
+
+export interface ResultsDocument {
+  status: RunStatus
+  success: boolean
+  duration_ms: number
+  counts: Counts
+  flows: FlowReport[]
+  waits: WaitTotals
+}
+
+/** Exit code of each status (interface.md section 3); with several flows the highest wins. */
+export const EXIT_CODES: Record<RunStatus, number> = {
+  passed: 0,
+  failed: 1,
+  cancelled: 2,
+  error: 3,
+  timed_out: 4
+}
+
+/** Maps an execution's terminal status to the flow's status in the report. */
+export function flowStatusOf(execution: Pick<Execution, 'status'>): FlowStatus {
+  switch (execution.status) {
+    case 'completed':
+      return 'passed'
+    case 'failed':
+      return 'failed'
+    case 'cancelled':
+      return 'cancelled'
+    default:
+      // Still pending or running when we stopped following it.
+      return 'timed_out'
+  }
+}
+
+/** Milliseconds between two RFC 3339 times, or null when either is missing or invalid. */
+export function elapsedMs(from?: string | null, to?: string | null): number | null {
+  if (!from || !to) return null
+  const ms = Date.parse(to) - Date.parse(from)
+  return Number.isFinite(ms) && ms >= 0 ? ms : null
+}
+
+function assertionReport(a: Assertion): AssertionReport {
+  const report: AssertionReport = {
+    index: a.index,
+    extractor: a.extractor,
+    operator: a.operator,
+    expected: a.expected,
+    actual: a.actual,
+    passed: a.passed
+  }
+  if (a.error) report.error = a.error
+  return report
+}
+
+/** The node part of the report, from `GET …/nodes`. */
+export function nodeReport(node: NodeResult): NodeReport {
+  const assertions = Array.isArray(node.result?.assertion_results)
+    ? node.result.assertion_results.map(assertionReport)
+    : []
+  return {
+    node_id: node.node_id,
+    display_name: node.display_name,
+    node_type: node.node_type,
+    status: node.status,
+    duration_ms:
+      typeof node.duration_ms === 'number'
+        ? node.duration_ms
+        : elapsedMs(node.started_at, node.completed_at),
+    error_message: node.error_message ?? null,
+    assertions
+  }
+}
+
+/** Counts per status. */
+export function countFlows(flows: readonly FlowReport[]): Counts {
+  const counts: Counts = {
+    total: flows.length,
+    passed: 0,
+    failed: 0,
+    timed_out: 0,
+    cancelled: 0,
+    error: 0
+  }
+  for (const flow of flows) counts[flow.status] += 1
+  return counts
+}
+
+/**
+ * The run's status: the status with the highest exit code among the flows and
+ * `runStatus` (the run's own outcome when it failed before or outside any flow);
+ * `passed` for an empty selection that was allowed.
+ */
+export function runStatusOf(flows: readonly FlowReport[], runStatus?: RunStatus): RunStatus {
+  let status: RunStatus = runStatus ?? 'passed'
+  for (const flow of flows) {
+    if (EXIT_CODES[flow.status] > EXIT_CODES[status]) status = flow.status
+  }
+  return status
+}
+
+/** Builds the document; `success` is true only when every selected flow passed. */
+export function buildResults(
+  flows: FlowReport[],
+  durationMs: number,
+  runStatus?: RunStatus,
+  waits: WaitTotals = { count: 0, total_ms: 0 }
+): ResultsDocument {
+  const status = runStatusOf(flows, runStatus)
+  return {
+    status,
+    success: status === 'passed' && flows.every((f) => f.status === 'passed'),
+    duration_ms: Math.max(0, Math.round(durationMs)),
+    counts: countFlows(flows),
+    flows,
+    waits: { count: waits.count, total_ms: Math.round(waits.total_ms) }
+  }
+}
+
+/** The first failed assertion of a flow (for annotations and one-line summaries). */
+export function firstFailure(
+  flow: FlowReport
+): { node: NodeReport; assertion?: AssertionReport } | undefined {
+  for (const node of flow.nodes) {
+    const assertion = node.assertions.find((a) => !a.passed)
+    if (assertion) return { node, assertion }
+  }
+  const node = flow.nodes.find((n) => n.status === 'failed')
+  return node ? { node } : undefined
+}
+
+/** `status_code equals 200, got 500` */
+export function describeAssertion(a: AssertionReport): string {
+  const show = (v: unknown): string =>
+    typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'undefined')
+  const base = `${a.extractor} ${a.operator} ${show(a.expected)}, got ${show(a.actual)}`
+  return a.error ? `${base} (${a.error})` : base
+}

@@ -1,0 +1,358 @@
+/**
+ * One run, start to verdict: check the key, select the flows, launch them,
+ * follow them to the end within one overall deadline, and build the results
+ * document. Never throws: every outcome (pass, fail, timeout, cancel, error)
+ * comes back as a results document, so the adapters always write their reports.
+ * Whatever goes wrong after the first launch, the run still ends promptly with
+ * every launched execution reported, and cancels the ones it stops watching.
+ *
+ * The steps: scope.ts keeps the time (deadline, cancel, launch grace);
+ * preflight.ts and selection.ts decide what to run; launch.ts and follow.ts do it;
+ * cancel.ts stops what is left; flow-reports.ts maps it all to the report.
+ *
+ * Over 300 lines on purpose: the run's steps, each a named function, in the
+ * order they happen.
+ */
+import type { EchopointApi } from '../api/api.js'
+import { createClient } from '../api/client.js'
+import type { Execution } from '../api/model.js'
+import { isTerminal } from '../api/types.js'
+import { cancelExecutions } from './cancel.js'
+import type { CiContext } from '../ci-context.js'
+import type { Clock } from '../clock.js'
+import type { RunConfig } from './config.js'
+import { formatDuration } from '../duration.js'
+import { EchopointError, toEchopointError } from '../errors.js'
+import { flowReports } from './flow-reports.js'
+import { followExecutions } from './follow.js'
+import type { FollowItem } from './follow-item.js'
+import { launchFlows, type LaunchOutcome } from './launch.js'
+import type { Logger } from '../logger.js'
+import { preflight, type KeyInfo } from './preflight.js'
+import { buildResults, flowStatusOf, type FlowReport, type ResultsDocument } from './results.js'
+import { ProgressBoard, type FlowProgress } from './progress-board.js'
+
+export type { FlowProgress } from './progress-board.js'
+import { RunScope, type StopReason } from './scope.js'
+import { selectFlows, type SelectedFlow } from './selection.js'
+
+export { CANCEL_BUDGET_MS, LAUNCH_GRACE_MS } from './scope.js'
+
+export interface RunDeps {
+  clock: Clock
+  logger: Logger
+  ci: CiContext
+  invocationId: string
+  /** The API; by default a client over HTTP for `config`. */
+  api?: EchopointApi
+  /** Aborts the run as a cancellation (SIGINT/SIGTERM). */
+  signal?: AbortSignal
+  userAgent?: string
+  /** Told about every state change of a flow (for live progress). */
+  onProgress?: (flows: readonly FlowProgress[]) => void
+}
+
+export interface RunOutcome {
+  results: ResultsDocument
+  /** The key's details, when the preflight got that far. */
+  key?: KeyInfo
+  executionIds: string[]
+  /** The error that stopped the run as a whole (bad key, missing scope, empty selection, ...). */
+  error?: EchopointError
+  /** Requests and rate-limit waits, from the client. */
+  stats: { requests: number; retries: number; waits: number; waitedMs: number }
+}
+
+/** A launched execution's state for live progress (a replayed launch may already be terminal). */
+function progressStateOf(execution: Pick<Execution, 'status'>): FlowProgress['state'] {
+  if (isTerminal(execution.status)) return flowStatusOf(execution)
+  return execution.status === 'running' ? 'running' : 'pending'
+}
+
+/** Runs everything `config` selects. Never throws. */
+export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOutcome> {
+  const { clock, logger } = deps
+  // One signal for every request and wait: aborted by the deadline or by a cancel.
+  const scope = new RunScope(clock, config.timeoutMs, deps.signal)
+  let api: EchopointApi | undefined
+  let key: KeyInfo | undefined
+  const items: FollowItem[] = []
+  const finish = (reports: FlowReport[], error?: EchopointError): RunOutcome => {
+    const runStatus =
+      error === undefined
+        ? undefined
+        : error.kind === 'timeout'
+          ? 'timed_out'
+          : error.kind === 'cancelled'
+            ? 'cancelled'
+            : 'error'
+    const stats = api ? { ...api.stats } : { requests: 0, retries: 0, waits: 0, waitedMs: 0 }
+    const results = buildResults(reports, clock.now() - scope.startedAt, runStatus, {
+      count: stats.waits,
+      total_ms: stats.waitedMs
+    })
+    return { results, key, executionIds: items.map((i) => i.execution.id), error, stats }
+  }
+
+  try {
+    api =
+      deps.api ??
+      createClient({
+        apiUrl: config.apiUrl,
+        apiKey: config.apiKey,
+        organizationId: config.organizationId,
+        clock,
+        logger,
+        deadline: scope.deadline,
+        userAgent: deps.userAgent
+      })
+    const prepared = await prepare(api, config, deps, scope.signal)
+    key = prepared.key
+    if (prepared.outcome) return finish([], prepared.outcome.error)
+    const flows = prepared.flows
+
+    const board = new ProgressBoard(deps.onProgress, logger)
+    board.start(flows)
+    const launches = await launchAll(api, flows, config, deps, scope, items, board)
+    await followAll(api, items, config, deps, scope, board)
+    const leftRunning = await stopInFlight(api, items, config, logger, scope)
+    const reports = flowReports({ launches, items, why: scope.why, leftRunning })
+    for (const r of reports) {
+      const flow = flows.find((f) => f.id === r.flow_id)
+      if (flow) board.set(flow, { state: r.status })
+    }
+    const why = scope.why
+    return finish(reports, why ? runAbortError(why, config) : undefined)
+  } catch (err) {
+    // Before any launch (preflight, selection), or a defect: the run as a whole failed.
+    const why = scope.why
+    return finish([], why ? runAbortError(why, config) : toEchopointError(err))
+  } finally {
+    scope.dispose()
+  }
+}
+
+/** Preflight and selection: the key's details and the flows to run, or the outcome that ends the run here. */
+async function prepare(
+  api: EchopointApi,
+  config: RunConfig,
+  deps: RunDeps,
+  signal: AbortSignal
+): Promise<{ key: KeyInfo; flows: SelectedFlow[]; outcome?: { error?: EchopointError } }> {
+  const { logger } = deps
+  const key = await preflight(api, {
+    organizationId: config.organizationId,
+    selection: config.selection.kind,
+    runner: config.runner,
+    logger,
+    signal
+  })
+  const flows = await selectFlows(api, config.selection, {
+    concurrency: config.maxParallel,
+    shard: config.shard,
+    signal
+  })
+  const how =
+    config.selection.kind === 'ids'
+      ? 'by ID'
+      : `by tag${config.selection.tags.length > 1 ? 's' : ''} ${config.selection.tags.join(', ')} (match ${config.selection.matchMode})`
+  const shard = config.shard ? `, shard ${config.shard.index}/${config.shard.total}` : ''
+  logger.info(`Selected ${flows.length} flow${flows.length === 1 ? '' : 's'} ${how}${shard}`)
+  if (flows.length > 0) return { key, flows }
+  if (config.failOnEmpty) {
+    return {
+      key,
+      flows,
+      outcome: {
+        error: new EchopointError('config', 'The selection matched no flows', {
+          hint:
+            config.selection.kind === 'tags'
+              ? 'Check the tags (they match exactly) and match-mode, or set fail-on-empty: false to allow an empty run.'
+              : 'Set fail-on-empty: false to allow an empty run.'
+        })
+      }
+    }
+  }
+  logger.warning('The selection matched no flows; passing because fail-on-empty is false')
+  return { key, flows, outcome: {} }
+}
+
+/** Launches every flow; each launched execution joins `items` (in selection order). */
+async function launchAll(
+  api: EchopointApi,
+  flows: SelectedFlow[],
+  config: RunConfig,
+  deps: RunDeps,
+  scope: RunScope,
+  items: FollowItem[],
+  board: ProgressBoard
+): Promise<LaunchOutcome[]> {
+  const { clock } = deps
+  const launches = await launchFlows(api, flows, {
+    config,
+    ci: deps.ci,
+    invocationId: deps.invocationId,
+    logger: deps.logger,
+    // Once stopped, no new launch starts; those in flight get the grace to answer.
+    signal: scope.signal,
+    requestSignal: scope.launchSignal,
+    onLaunched: (outcome) => {
+      if (outcome.execution) {
+        items.push({ flow: outcome.flow, execution: outcome.execution })
+        board.set(outcome.flow, {
+          state: progressStateOf(outcome.execution),
+          executionId: outcome.execution.id,
+          startedAt: Date.parse(outcome.execution.started_at) || clock.now()
+        })
+      } else {
+        board.set(outcome.flow, {
+          state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error'
+        })
+      }
+    }
+  }).finally(() => scope.endGrace())
+  // Keep launch order in the items (launches finish in any order).
+  const order = new Map(flows.map((f, i) => [f.id, i]))
+  items.sort((a, b) => (order.get(a.flow.id) ?? 0) - (order.get(b.flow.id) ?? 0))
+  return launches
+}
+
+/**
+ * Follows the launched executions to the end, or until the run stops. When
+ * following fails for another reason (a defect, an answer the kit cannot read),
+ * every execution still in flight gets that error and the run reports what it
+ * has instead of failing whole; stopInFlight then cancels them.
+ */
+async function followAll(
+  api: EchopointApi,
+  items: FollowItem[],
+  config: RunConfig,
+  deps: RunDeps,
+  scope: RunScope,
+  board: ProgressBoard
+): Promise<void> {
+  if (scope.signal.aborted || items.length === 0) return
+  try {
+    await followExecutions(api, items, {
+      clock: deps.clock,
+      logger: deps.logger,
+      pollInterval: config.pollInterval,
+      concurrency: config.maxParallel,
+      signal: scope.signal,
+      onChange: (item) =>
+        board.set(item.flow, { state: item.error ? 'error' : progressStateOf(item.execution) })
+    })
+  } catch (err) {
+    if (scope.why) return
+    const error = toEchopointError(err)
+    deps.logger.error(`Stopped following the executions: ${error.userMessage}`)
+    for (const item of items) {
+      if (!item.error && !isTerminal(item.execution.status)) {
+        item.error = new EchopointError(error.kind, `Stopped following it: ${error.message}`, {
+          status: error.status,
+          code: error.code,
+          request: error.request
+        })
+      }
+    }
+  }
+}
+
+/**
+ * After a stop (deadline, cancel), or for executions the run gave up following:
+ * cancels what is still in flight, within the time left, and says why each one
+ * left running is.
+ */
+async function stopInFlight(
+  api: EchopointApi,
+  items: FollowItem[],
+  config: RunConfig,
+  logger: Logger,
+  scope: RunScope
+): Promise<Map<FollowItem, EchopointError>> {
+  const leftRunning = new Map<FollowItem, EchopointError>()
+  const why = scope.why
+  // Without a stop, the only executions not ended are those the run gave up following.
+  const still = items.filter((i) => !isTerminal(i.execution.status))
+  if (still.length === 0) return leftRunning
+  const list = still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ')
+  const count = `${still.length} flow${still.length === 1 ? '' : 's'}`
+  // Info, not an error: the adapters report each timed-out flow (a warning
+  // annotation per flow) and the verdict; an error here would say it twice.
+  logger.info(
+    why === 'timeout'
+      ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
+      : why === 'cancelled'
+        ? `Cancelled with ${count} still running: ${list}`
+        : `Cancelling ${count} this run can no longer follow: ${list}`
+  )
+  if (why === 'cancelled' && !config.cancelOnAbort) {
+    logger.info('Leaving them running in Echopoint: cancel-on-abort is false')
+    for (const item of still) {
+      leftRunning.set(
+        item,
+        new EchopointError('cancelled', 'Left running in Echopoint (cancel-on-abort is false)')
+      )
+    }
+    return leftRunning
+  }
+  await cancelExecutions(api, still, {
+    clock: scope.clock,
+    logger,
+    budgetMs: scope.cancelBudgetMs(),
+    // All at once (up to 32): one slow answer must not hold up the others.
+    concurrency: Math.min(still.length, Math.max(config.maxParallel, 32))
+  })
+  for (const item of still.filter((i) => !isTerminal(i.execution.status))) {
+    leftRunning.set(
+      item,
+      new EchopointError(
+        why ?? 'contract',
+        'Still running in Echopoint: it could not be cancelled (see the warning above)'
+      )
+    )
+  }
+  return leftRunning
+}
+
+function runAbortError(why: StopReason, config: RunConfig): EchopointError {
+  return why === 'timeout'
+    ? new EchopointError(
+        'timeout',
+        `The run did not finish within its timeout of ${formatDuration(config.timeoutMs)}`,
+        {
+          hint: 'Raise timeout, or run fewer flows per job (see shard).'
+        }
+      )
+    : new EchopointError('cancelled', 'The run was cancelled')
+}
+
+/** The outcome of a run that could not start (invalid configuration): nothing was sent. */
+export function outcomeOfError(error: EchopointError): RunOutcome {
+  return {
+    results: buildResults([], 0, 'error'),
+    executionIds: [],
+    error,
+    stats: { requests: 0, retries: 0, waits: 0, waitedMs: 0 }
+  }
+}
+
+/** One line for the end of the log and for setFailed: what happened and what to do. */
+export function verdictMessage(outcome: RunOutcome): string {
+  const { results, error } = outcome
+  const c = results.counts
+  if (error && results.flows.length === 0) return error.userMessage
+  const tally = `${c.passed}/${c.total} flows passed`
+  switch (results.status) {
+    case 'passed':
+      return `All ${c.total} flow${c.total === 1 ? '' : 's'} passed`
+    case 'failed':
+      return `${tally}; ${c.failed} failed`
+    case 'timed_out':
+      return `${tally}; ${c.timed_out} timed out. ${error?.userMessage ?? ''}`.trim()
+    case 'cancelled':
+      return `${tally}; the run was cancelled`
+    default:
+      return error ? `${tally}. ${error.userMessage}` : `${tally}; ${c.error} could not be run`
+  }
+}

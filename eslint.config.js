@@ -70,5 +70,30 @@ export default tseslint.config(
         }))
       ]
     }
+  },
+  {
+    // The flow engine is a library of its own: no GitHub toolkit, no API client.
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@actions/*',
+                '**/core/api/*',
+                '**/core/api/**',
+                '**/github/**',
+                '**/cli/**',
+                '**/sandbox/**'
+              ],
+              message:
+                'src/engine stands alone: no GitHub toolkit, API client, CLI or sandbox imports.'
+            }
+          ]
+        }
+      ]
+    }
   }
 )

@@ -34343,10 +34343,15 @@ async function cancelExecutions(api, items, options) {
     // The first cancel goes alone for a moment: against a server without the endpoint it
     // is the only request (one 404, contract.md B.3). Should it hang, the others go anyway.
     const first = cancelOne(inFlight[0]);
+    // At most a quarter of the budget, so the others always get most of it.
+    const probing = new AbortController();
     await Promise.race([
         first,
-        options.clock.sleep(PROBE_MS, controller.signal).catch(() => undefined)
+        options.clock
+            .sleep(Math.min(PROBE_MS, options.budgetMs / 4), AbortSignal.any([controller.signal, probing.signal]))
+            .catch(() => undefined)
     ]);
+    probing.abort();
     await Promise.all([
         first,
         mapWithConcurrency(inFlight.slice(1), Math.max(1, options.concurrency), cancelOne)

@@ -34177,7 +34177,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7833);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5348);
 // The CLI's entry point: wire the process to main() and exit with its code.
 
 const controller = new AbortController();
@@ -34196,7 +34196,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7833:
+/***/ 5348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41931,6 +41931,84 @@ function demoCommandDefinition(io, setExit) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/cli/commands/flow.ts
+/**
+ * `echopoint-ci flow …`: flow definition files on this machine, no account
+ * needed. `flow validate FILE...` checks each file as the engine would before a
+ * run (src/engine/load.ts) and names every problem (node and field); exit 3 when
+ * any file is invalid.
+ */
+
+
+
+/** The engine, loaded only by the flow commands (its JSONPath and RE2 libraries cost ~40 ms to load). */
+const engine = () => __nccwpck_require__.e(/* import() */ 794).then(__nccwpck_require__.bind(__nccwpck_require__, 794));
+/** Largest flow file read (a flow of thousands of nodes is far smaller). */
+const MAX_FLOW_FILE_BYTES = 16 * 1024 * 1024;
+async function readFlowFile(path) {
+    let text;
+    try {
+        const buffer = await (0,promises_.readFile)(path);
+        if (buffer.length > MAX_FLOW_FILE_BYTES) {
+            return { error: `it is larger than ${MAX_FLOW_FILE_BYTES / 1024 / 1024} MiB` };
+        }
+        text = buffer.toString('utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        return {
+            error: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(err)})`
+        };
+    }
+    try {
+        return { json: JSON.parse(text) };
+    }
+    catch (err) {
+        return { error: `is not JSON (${err.message})` };
+    }
+}
+/** Validates every file; returns the exit code (0 all valid, 3 any invalid). */
+async function flowValidateCommand(files, io) {
+    let invalid = 0;
+    for (const file of files) {
+        const read = await readFlowFile(file);
+        if (read.error !== undefined) {
+            invalid++;
+            io.stderr((0,report_escape/* inertLine */.Fq)(`error: ${file}: ${read.error}`));
+            continue;
+        }
+        const { flow, problems } = (await engine()).loadFlow(read.json);
+        if (problems.length === 0) {
+            io.stdout((0,report_escape/* inertLine */.Fq)(`${file}: valid ("${flow.name}", ${flow.nodes.length} node${flow.nodes.length === 1 ? '' : 's'})`));
+            continue;
+        }
+        invalid++;
+        io.stderr((0,report_escape/* inertLine */.Fq)(`error: ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in "${flow.name}"`));
+        for (const p of problems) {
+            io.stderr((0,report_escape/* inertLine */.Fq)(`- ${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`));
+        }
+    }
+    return invalid > 0 ? 3 : 0;
+}
+function flowCommandDefinition(io, setExit) {
+    // Subcommands inherit these at creation: usage errors exit 3 through main's handler.
+    const flow = new Command('flow')
+        .description('Work with Echopoint flow definition files on this machine (no account needed)')
+        .exitOverride()
+        .configureOutput({
+        writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
+        writeErr: (text) => io.stderr(text.replace(/\n$/, ''))
+    });
+    flow
+        .command('validate')
+        .description('Check flow files without running them; exit 3 naming every problem (node, field)')
+        .argument('<FILE...>', 'flow definition files (Echopoint JSON)')
+        .action(async (files) => {
+        setExit(await flowValidateCommand(files, io));
+    });
+    return flow;
+}
+
 ;// CONCATENATED MODULE: ./src/core/ci-context.ts
 /**
  * What the kit knows about the CI run it is part of, read from the environment
@@ -42361,10 +42439,15 @@ async function cancelExecutions(api, items, options) {
     // The first cancel goes alone for a moment: against a server without the endpoint it
     // is the only request (one 404, contract.md B.3). Should it hang, the others go anyway.
     const first = cancelOne(inFlight[0]);
+    // At most a quarter of the budget, so the others always get most of it.
+    const probing = new AbortController();
     await Promise.race([
         first,
-        options.clock.sleep(PROBE_MS, controller.signal).catch(() => undefined)
+        options.clock
+            .sleep(Math.min(PROBE_MS, options.budgetMs / 4), AbortSignal.any([controller.signal, probing.signal]))
+            .catch(() => undefined)
     ]);
+    probing.abort();
     await Promise.all([
         first,
         mapWithConcurrency(inFlight.slice(1), Math.max(1, options.concurrency), cancelOne)
@@ -44135,10 +44218,11 @@ Exit codes: 0 the key answered, 3 invalid key (HTTP 401), usage or API error.`)
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
- * The CLI: `echopoint-ci run | check-key | whoami | sandbox | demo`. Builds the command tree, maps
+ * The CLI: `echopoint-ci run | check-key | whoami | sandbox | demo | flow`. Builds the command tree, maps
  * usage errors to exit code 3, and turns SIGINT/SIGTERM into an abort signal so
  * `run` can cancel what it launched and still write its reports.
  */
+
 
 
 
@@ -44164,7 +44248,8 @@ function buildProgram(io, setExit) {
         checkKeyCommandDefinition(io, setExit),
         whoamiCommandDefinition(io, setExit),
         sandboxCommandDefinition(io, setExit),
-        demoCommandDefinition(io, setExit)
+        demoCommandDefinition(io, setExit),
+        flowCommandDefinition(io, setExit)
     ]) {
         program.addCommand(command.exitOverride().configureOutput({
             writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
@@ -44178,6 +44263,7 @@ Examples:
   $ echopoint-ci whoami
   $ echopoint-ci sandbox
   $ echopoint-ci demo
+  $ echopoint-ci flow validate flows/*.json
 
 Credentials come from ECHOPOINT_API_KEY, ECHOPOINT_ORGANIZATION_ID and ECHOPOINT_API_URL (flags override them).`);
     return program;

@@ -1,5 +1,5 @@
 /**
- * The CLI: `echopoint-ci run | check-key | whoami | sandbox | demo`. Builds the command tree, maps
+ * The CLI: `echopoint-ci run | check-key | whoami | sandbox | demo | flow`. Builds the command tree, maps
  * usage errors to exit code 3, and turns SIGINT/SIGTERM into an abort signal so
  * `run` can cancel what it launched and still write its reports.
  */
@@ -8,6 +8,7 @@ import { VERSION } from '../core/version.js'
 import { toEchopointError } from '../core/errors.js'
 import { checkKeyCommandDefinition } from './commands/check-key.js'
 import { demoCommandDefinition } from './commands/demo.js'
+import { flowCommandDefinition } from './commands/flow.js'
 import { runCommandDefinition } from './commands/run.js'
 import { sandboxCommandDefinition } from './commands/sandbox.js'
 import { whoamiCommandDefinition } from './commands/whoami.js'
@@ -31,7 +32,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     checkKeyCommandDefinition(io, setExit),
     whoamiCommandDefinition(io, setExit),
     sandboxCommandDefinition(io, setExit),
-    demoCommandDefinition(io, setExit)
+    demoCommandDefinition(io, setExit),
+    flowCommandDefinition(io, setExit)
   ]) {
     program.addCommand(
       command.exitOverride().configureOutput({
@@ -49,6 +51,7 @@ Examples:
   $ echopoint-ci whoami
   $ echopoint-ci sandbox
   $ echopoint-ci demo
+  $ echopoint-ci flow validate flows/*.json
 
 Credentials come from ECHOPOINT_API_KEY, ECHOPOINT_ORGANIZATION_ID and ECHOPOINT_API_URL (flags override them).`
   )

@@ -1,0 +1,12 @@
+import { numericSides } from './numeric.js'
+import type { OperatorDefinition } from './types.js'
+
+/** actual > expected, both read as numbers. */
+export const greaterThan: OperatorDefinition = {
+  names: ['greater_than', 'greaterThan'],
+  takesValue: true,
+  compare(actual, expected) {
+    const [a, e] = numericSides(actual, expected)
+    return { passed: a > e }
+  }
+}

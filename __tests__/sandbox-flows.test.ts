@@ -183,7 +183,9 @@ describe('sandbox flows', () => {
         'graphql',
         'request'
       ])
-      expect(res.body.flow_definition.edges).toEqual([{ source: 'search', target: 'product' }])
+      expect(res.body.flow_definition.edges).toEqual([
+        { id: 'e1', source: 'search', target: 'product', type: 'success' }
+      ])
     })
 
     it('accepts an upper-case UUID', async () => {

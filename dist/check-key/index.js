@@ -32026,6 +32026,19 @@ function flowRef(value, path, ctx) {
 }
 /** `GET /flows/{id}`. */
 const decode_flow = (body, ctx) => flowRef(body, 'flow', ctx);
+/**
+ * `GET /flows/{id}` with its `flow_definition`. The definition is the user's own
+ * flow, so its text is kept whole (the response's size is bounded by the
+ * transport); only the API key is hidden from it.
+ */
+const flowDefinition = (body, ctx) => {
+    const flow = record(body, 'flow');
+    const definition = record(flow.flow_definition, 'flow.flow_definition');
+    return {
+        ...flowRef(body, 'flow', ctx),
+        definition: JSON.parse(ctx.redact(JSON.stringify(definition)))
+    };
+};
 /** `POST /flows/search`. */
 const flowSearchPage = (body, ctx) => paged(body, ctx, flowRef);
 function decode_status(value, path, ctx) {
@@ -33938,6 +33951,13 @@ function createClient(options) {
                 throw mismatch(label(req), 'flow', flowId, flow.id);
             return flow;
         },
+        getFlowDefinition: async (flowId, opts) => {
+            const req = { method: 'GET', path: flowPath(flowId), decode: flowDefinition };
+            const flow = await call(req, opts);
+            if (!sameId(flow.id, flowId))
+                throw mismatch(label(req), 'flow', flowId, flow.id);
+            return flow;
+        },
         launchFlow: async (flowId, body, idempotencyKey, opts) => {
             const req = {
                 method: 'POST',
@@ -34575,11 +34595,11 @@ function printable(value, max) {
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 /**
- * A JUnit report path as given, or undefined when empty or unusable (a line break
- * or control character). Also used to write the report when other inputs did not
- * validate, so the report still shows the error.
+ * A file path as given (trimmed), or undefined when empty or unusable (a line
+ * break or control character). For the JUnit report it is also used when other
+ * inputs did not validate, so the report still shows the error.
  */
-function usableJunitPath(raw) {
+function usablePath(raw) {
     const path = present(raw);
     // eslint-disable-next-line no-control-regex
     return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
@@ -34609,6 +34629,8 @@ function parsePositiveInt(name, text, what) {
         throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
     return value;
 }
+/** The JUnit report's path (see usablePath). */
+const usableJunitPath = (/* unused pure expression or super */ null && (usablePath));
 
 ;// CONCATENATED MODULE: ./src/core/credentials.ts
 /**

@@ -34761,6 +34761,19 @@ function flowRef(value, path, ctx) {
 }
 /** `GET /flows/{id}`. */
 const decode_flow = (body, ctx) => flowRef(body, 'flow', ctx);
+/**
+ * `GET /flows/{id}` with its `flow_definition`. The definition is the user's own
+ * flow, so its text is kept whole (the response's size is bounded by the
+ * transport); only the API key is hidden from it.
+ */
+const flowDefinition = (body, ctx) => {
+    const flow = record(body, 'flow');
+    const definition = record(flow.flow_definition, 'flow.flow_definition');
+    return {
+        ...flowRef(body, 'flow', ctx),
+        definition: JSON.parse(ctx.redact(JSON.stringify(definition)))
+    };
+};
 /** `POST /flows/search`. */
 const flowSearchPage = (body, ctx) => paged(body, ctx, flowRef);
 function decode_status(value, path, ctx) {
@@ -37471,6 +37484,13 @@ function createClient(options) {
                 throw mismatch(label(req), 'flow', flowId, flow.id);
             return flow;
         },
+        getFlowDefinition: async (flowId, opts) => {
+            const req = { method: 'GET', path: flowPath(flowId), decode: flowDefinition };
+            const flow = await call(req, opts);
+            if (!sameId(flow.id, flowId))
+                throw mismatch(label(req), 'flow', flowId, flow.id);
+            return flow;
+        },
         launchFlow: async (flowId, body, idempotencyKey, opts) => {
             const req = {
                 method: 'POST',
@@ -37933,11 +37953,11 @@ function printable(value, max) {
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 /**
- * A JUnit report path as given, or undefined when empty or unusable (a line break
- * or control character). Also used to write the report when other inputs did not
- * validate, so the report still shows the error.
+ * A file path as given (trimmed), or undefined when empty or unusable (a line
+ * break or control character). For the JUnit report it is also used when other
+ * inputs did not validate, so the report still shows the error.
  */
-function usableJunitPath(raw) {
+function usablePath(raw) {
     const path = present(raw);
     // eslint-disable-next-line no-control-regex
     return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
@@ -37967,6 +37987,8 @@ function parsePositiveInt(name, text, what) {
         throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
     return value;
 }
+/** The JUnit report's path (see usablePath). */
+const usableJunitPath = usablePath;
 
 ;// CONCATENATED MODULE: ./src/core/credentials.ts
 /**
@@ -40173,15 +40195,25 @@ function isTerminal(status) {
 ;// CONCATENATED MODULE: ./src/sandbox/views.ts
 
 /** The definition a flow's runner executes: its nodes and the edges chaining them in order. */
-function flowDefinition(flow) {
+/** The flow's definition in Echopoint's format (runner.md §2): input defaults, nodes with `data`, edges with ids. */
+function views_flowDefinition(flow) {
     return {
+        name: flow.name,
+        version: flow.version,
+        // Defaults of the flow's inputs; a secret's value is never exported.
+        initial_inputs: Object.fromEntries(Object.entries(flow.inputs).map(([name, input]) => [name, input.secret ? '***' : input.value])),
         nodes: flow.nodes.map((n) => ({
             id: n.id,
             type: n.type,
             display_name: n.displayName,
-            config: n.config
+            data: n.config ?? {}
         })),
-        edges: flow.nodes.slice(1).map((n, i) => ({ source: flow.nodes[i]?.id, target: n.id }))
+        edges: flow.nodes.slice(1).map((n, i) => ({
+            id: `e${i + 1}`,
+            source: flow.nodes[i]?.id,
+            target: n.id,
+            type: 'success'
+        }))
     };
 }
 function flowJson(flow) {
@@ -40192,7 +40224,7 @@ function flowJson(flow) {
         description: flow.description,
         tags: [...flow.tags],
         version: flow.version,
-        flow_definition: flowDefinition(flow),
+        flow_definition: views_flowDefinition(flow),
         metadata: structuredClone(flow.metadata),
         created_at: iso(flow.createdAt),
         updated_at: iso(flow.updatedAt)
@@ -40212,7 +40244,7 @@ function flowSearchItem(flow, lastRunStatus, includeDefinition) {
         updated_at: iso(flow.updatedAt)
     };
     if (includeDefinition)
-        item.flow_definition = flowDefinition(flow);
+        item.flow_definition = views_flowDefinition(flow);
     return item;
 }
 function executionJson(record, obs) {
@@ -41380,7 +41412,7 @@ class SandboxState {
                 name: flow.name,
                 version: flow.version,
                 version_id: input.versionId,
-                flow_definition: flowDefinition(flow)
+                flow_definition: views_flowDefinition(flow)
             },
             runnerInputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, secretInputKeys.includes(k) ? '***' : v])),
             inputs,
@@ -41931,242 +41963,6 @@ function demoCommandDefinition(io, setExit) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/flow.ts
-/**
- * `echopoint-ci flow …`: flow definition files on this machine, no account
- * needed. `flow validate FILE...` checks each file as the engine would before a
- * run (src/engine/load.ts) and names every problem (node and field); exit 3 when
- * any file is invalid.
- */
-
-
-
-/** The engine, loaded only by the flow commands (its JSONPath and RE2 libraries cost ~40 ms to load). */
-const engine = () => __nccwpck_require__.e(/* import() */ 794).then(__nccwpck_require__.bind(__nccwpck_require__, 794));
-/** Largest flow file read (a flow of thousands of nodes is far smaller). */
-const MAX_FLOW_FILE_BYTES = 16 * 1024 * 1024;
-async function readFlowFile(path) {
-    let text;
-    try {
-        const buffer = await (0,promises_.readFile)(path);
-        if (buffer.length > MAX_FLOW_FILE_BYTES) {
-            return { error: `it is larger than ${MAX_FLOW_FILE_BYTES / 1024 / 1024} MiB` };
-        }
-        text = buffer.toString('utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        return {
-            error: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(err)})`
-        };
-    }
-    try {
-        return { json: JSON.parse(text) };
-    }
-    catch (err) {
-        return { error: `is not JSON (${err.message})` };
-    }
-}
-/** Validates every file; returns the exit code (0 all valid, 3 any invalid). */
-async function flowValidateCommand(files, io) {
-    let invalid = 0;
-    for (const file of files) {
-        const read = await readFlowFile(file);
-        if (read.error !== undefined) {
-            invalid++;
-            io.stderr((0,report_escape/* inertLine */.Fq)(`error: ${file}: ${read.error}`));
-            continue;
-        }
-        const { flow, problems } = (await engine()).loadFlow(read.json);
-        if (problems.length === 0) {
-            io.stdout((0,report_escape/* inertLine */.Fq)(`${file}: valid ("${flow.name}", ${flow.nodes.length} node${flow.nodes.length === 1 ? '' : 's'})`));
-            continue;
-        }
-        invalid++;
-        io.stderr((0,report_escape/* inertLine */.Fq)(`error: ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in "${flow.name}"`));
-        for (const p of problems) {
-            io.stderr((0,report_escape/* inertLine */.Fq)(`- ${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`));
-        }
-    }
-    return invalid > 0 ? 3 : 0;
-}
-function flowCommandDefinition(io, setExit) {
-    // Subcommands inherit these at creation: usage errors exit 3 through main's handler.
-    const flow = new Command('flow')
-        .description('Work with Echopoint flow definition files on this machine (no account needed)')
-        .exitOverride()
-        .configureOutput({
-        writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
-        writeErr: (text) => io.stderr(text.replace(/\n$/, ''))
-    });
-    flow
-        .command('validate')
-        .description('Check flow files without running them; exit 3 naming every problem (node, field)')
-        .argument('<FILE...>', 'flow definition files (Echopoint JSON)')
-        .action(async (files) => {
-        setExit(await flowValidateCommand(files, io));
-    });
-    return flow;
-}
-
-;// CONCATENATED MODULE: ./src/core/ci-context.ts
-/**
- * What the kit knows about the CI run it is part of, read from the environment
- * variables each CI system sets. Used for the launch's trigger metadata and to
- * derive idempotency keys, so a retried step never launches a flow twice.
- */
-
-function compact(metadata) {
-    return Object.fromEntries(Object.entries(metadata).filter(([, v]) => typeof v === 'string' && v !== ''));
-}
-/** Reads the CI context from `env` (process.env by default). */
-function detectCiContext(env = process.env) {
-    if (env.GITHUB_ACTIONS === 'true') {
-        const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-        const metadata = compact({
-            source: 'github_actions',
-            repository: env.GITHUB_REPOSITORY,
-            workflow: env.GITHUB_WORKFLOW,
-            job: env.GITHUB_JOB,
-            run_id: env.GITHUB_RUN_ID,
-            run_attempt: env.GITHUB_RUN_ATTEMPT,
-            sha: env.GITHUB_SHA,
-            ref: env.GITHUB_REF,
-            actor: env.GITHUB_ACTOR
-        });
-        return {
-            source: 'github_actions',
-            triggerType: 'git',
-            metadata,
-            runIdentity: env.GITHUB_RUN_ID
-                ? [
-                    env.GITHUB_REPOSITORY,
-                    env.GITHUB_WORKFLOW,
-                    env.GITHUB_JOB,
-                    env.GITHUB_RUN_ID,
-                    env.GITHUB_RUN_ATTEMPT ?? '1'
-                ].join('|')
-                : undefined,
-            runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-                ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-                : undefined
-        };
-    }
-    if (env.GITLAB_CI === 'true') {
-        return {
-            source: 'gitlab_ci',
-            triggerType: 'git',
-            metadata: compact({
-                source: 'gitlab_ci',
-                repository: env.CI_PROJECT_PATH,
-                workflow: env.CI_PIPELINE_ID,
-                job: env.CI_JOB_NAME,
-                run_id: env.CI_JOB_ID,
-                run_attempt: undefined,
-                sha: env.CI_COMMIT_SHA,
-                ref: env.CI_COMMIT_REF_NAME,
-                actor: env.GITLAB_USER_LOGIN
-            }),
-            // GitLab gives a retried job a new CI_JOB_ID, like a new attempt on GitHub.
-            runIdentity: env.CI_JOB_ID ? `gitlab|${env.CI_PROJECT_PATH}|${env.CI_JOB_ID}` : undefined,
-            runUrl: env.CI_JOB_URL
-        };
-    }
-    if (env.CIRCLECI === 'true') {
-        return {
-            source: 'circleci',
-            triggerType: 'git',
-            metadata: compact({
-                source: 'circleci',
-                repository: env.CIRCLE_PROJECT_REPONAME,
-                workflow: env.CIRCLE_WORKFLOW_ID,
-                job: env.CIRCLE_JOB,
-                run_id: env.CIRCLE_BUILD_NUM,
-                sha: env.CIRCLE_SHA1,
-                ref: env.CIRCLE_BRANCH,
-                actor: env.CIRCLE_USERNAME
-            }),
-            runIdentity: env.CIRCLE_BUILD_NUM
-                ? `circleci|${env.CIRCLE_PROJECT_REPONAME}|${env.CIRCLE_BUILD_NUM}`
-                : undefined,
-            runUrl: env.CIRCLE_BUILD_URL
-        };
-    }
-    if (env.JENKINS_URL && env.BUILD_TAG) {
-        return {
-            source: 'jenkins',
-            triggerType: 'git',
-            metadata: compact({
-                source: 'jenkins',
-                workflow: env.JOB_NAME,
-                run_id: env.BUILD_NUMBER,
-                sha: env.GIT_COMMIT,
-                ref: env.GIT_BRANCH
-            }),
-            runIdentity: `jenkins|${env.BUILD_TAG}`,
-            runUrl: env.BUILD_URL
-        };
-    }
-    if (env.TF_BUILD === 'True') {
-        return {
-            source: 'azure_pipelines',
-            triggerType: 'git',
-            metadata: compact({
-                source: 'azure_pipelines',
-                repository: env.BUILD_REPOSITORY_NAME,
-                workflow: env.BUILD_DEFINITIONNAME,
-                job: env.SYSTEM_JOBNAME,
-                run_id: env.BUILD_BUILDID,
-                run_attempt: env.SYSTEM_JOBATTEMPT,
-                sha: env.BUILD_SOURCEVERSION,
-                ref: env.BUILD_SOURCEBRANCH,
-                actor: env.BUILD_REQUESTEDFOR
-            }),
-            runIdentity: env.BUILD_BUILDID
-                ? `azure|${env.BUILD_BUILDID}|${env.SYSTEM_JOBID ?? ''}|${env.SYSTEM_JOBATTEMPT ?? '1'}`
-                : undefined
-        };
-    }
-    if (env.BITBUCKET_BUILD_NUMBER) {
-        return {
-            source: 'bitbucket_pipelines',
-            triggerType: 'git',
-            metadata: compact({
-                source: 'bitbucket_pipelines',
-                repository: env.BITBUCKET_REPO_FULL_NAME,
-                run_id: env.BITBUCKET_BUILD_NUMBER,
-                job: env.BITBUCKET_STEP_UUID,
-                sha: env.BITBUCKET_COMMIT,
-                ref: env.BITBUCKET_BRANCH
-            }),
-            runIdentity: `bitbucket|${env.BITBUCKET_REPO_FULL_NAME}|${env.BITBUCKET_BUILD_NUMBER}|${env.BITBUCKET_STEP_UUID ?? ''}`
-        };
-    }
-    if (env.CI === 'true' || env.CI === '1') {
-        return { source: 'ci', triggerType: 'git', metadata: { source: 'ci' } };
-    }
-    // A terminal outside CI: a manual launch, made with an API key (the spec requires actor_type).
-    const manual = { actor_type: 'api_key' };
-    return { source: 'local', triggerType: 'manual', metadata: manual };
-}
-/**
- * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
- * run and the flow id). An explicit key from the user is used as given: the API
- * already scopes keys by flow. With no run identity, a random per-invocation
- * base is used so a retry inside this process still never launches twice.
- */
-function idempotencyKeyFor(flowId, context, explicitKey, invocationId) {
-    if (explicitKey !== undefined)
-        return explicitKey;
-    const base = context.runIdentity ?? `invocation|${invocationId}`;
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${base}|${flowId}`).digest('hex').slice(0, 40);
-    return `echopoint-ci-${digest}`;
-}
-/** A fresh id for one invocation of the kit. */
-function newInvocationId() {
-    return (0,external_node_crypto_.randomUUID)();
-}
-
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 /**
  * Parses the `timeout` input: plain seconds (`900`) or a sequence of
@@ -42356,6 +42152,312 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
         shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
     };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/flow.ts
+/**
+ * `echopoint-ci flow …`: flow definition files on this machine, no account
+ * needed. `flow validate FILE...` checks each file as the engine would before a
+ * run (src/engine/load.ts) and names every problem (node and field); exit 3 when
+ * any file is invalid. `flow pull FLOW_ID [--out FILE]` saves a flow's
+ * definition from the API, to run or edit it locally.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The engine, loaded only by the flow commands (its JSONPath and RE2 libraries cost ~40 ms to load). */
+const engine = () => __nccwpck_require__.e(/* import() */ 794).then(__nccwpck_require__.bind(__nccwpck_require__, 794));
+/** Largest flow file read (a flow of thousands of nodes is far smaller). */
+const MAX_FLOW_FILE_BYTES = 16 * 1024 * 1024;
+async function readFlowFile(path) {
+    let text;
+    try {
+        const buffer = await (0,promises_.readFile)(path);
+        if (buffer.length > MAX_FLOW_FILE_BYTES) {
+            return { error: `it is larger than ${MAX_FLOW_FILE_BYTES / 1024 / 1024} MiB` };
+        }
+        text = buffer.toString('utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        return {
+            error: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(err)})`
+        };
+    }
+    try {
+        return { json: JSON.parse(text) };
+    }
+    catch (err) {
+        return { error: `is not JSON (${err.message})` };
+    }
+}
+/** Validates every file; returns the exit code (0 all valid, 3 any invalid). */
+async function flowValidateCommand(files, io) {
+    let invalid = 0;
+    for (const file of files) {
+        const read = await readFlowFile(file);
+        if (read.error !== undefined) {
+            invalid++;
+            io.stderr((0,report_escape/* inertLine */.Fq)(`error: ${file}: ${read.error}`));
+            continue;
+        }
+        const { flow, problems } = (await engine()).loadFlow(read.json);
+        if (problems.length === 0) {
+            io.stdout((0,report_escape/* inertLine */.Fq)(`${file}: valid ("${flow.name}", ${flow.nodes.length} node${flow.nodes.length === 1 ? '' : 's'})`));
+            continue;
+        }
+        invalid++;
+        io.stderr((0,report_escape/* inertLine */.Fq)(`error: ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in "${flow.name}"`));
+        for (const p of problems) {
+            io.stderr((0,report_escape/* inertLine */.Fq)(`- ${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`));
+        }
+    }
+    return invalid > 0 ? 3 : 0;
+}
+const PULL_NAMES = {
+    apiKey: '--api-key (or ECHOPOINT_API_KEY)',
+    organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
+    apiUrl: '--api-url (or ECHOPOINT_API_URL)'
+};
+/** Saves one flow's definition to `--out` (or prints it); returns the exit code (0, or 3). */
+async function flowPullCommand(flowId, flags, io) {
+    const key = readCredentials(flags, io.env).apiKey;
+    const logger = createCliLogger({
+        verbose: flags.verbose === true,
+        write: io.stderr,
+        secrets: [key]
+    });
+    const redact = createRedactor(key ? [key] : []);
+    try {
+        if (!UUID_PATTERN.test(flowId)) {
+            throw new ConfigError('FLOW_ID', `"${flowId.replace(/[^\x20-\x7e]/g, '?').slice(0, 80)}" is not a flow ID (flow IDs are UUIDs)`, "Copy the ID from the flow's page in Echopoint.");
+        }
+        const out = flags.out === undefined ? undefined : usablePath(flags.out);
+        if (flags.out !== undefined && out === undefined) {
+            throw new ConfigError('--out', 'it is empty or contains a control character', 'Use a plain file path.');
+        }
+        const credentials = resolveCredentials(readCredentials(flags, io.env), PULL_NAMES);
+        const api = createClient({
+            ...credentials,
+            clock: systemClock,
+            logger,
+            userAgent: `echopoint-ci-cli/${VERSION}`
+        });
+        const flow = await api.getFlowDefinition(flowId, { signal: io.signal });
+        // A file that runs as is: the flow's name goes in when the definition lacks one.
+        const definition = { name: flow.name, ...flow.definition };
+        const json = `${JSON.stringify(definition, null, 2)}\n`;
+        if (out === undefined) {
+            io.stdout(json.trimEnd());
+            return 0;
+        }
+        const path = (0,external_node_path_.resolve)(out);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (0,promises_.writeFile)(path, json);
+        logger.info(`Saved "${flow.name}" (${flow.id}) to ${path}`);
+        return 0;
+    }
+    catch (err) {
+        io.stderr((0,report_escape/* inertLine */.Fq)(redact(`error: ${toEchopointError(err).userMessage}`)));
+        return 3;
+    }
+}
+function flowCommandDefinition(io, setExit) {
+    // Subcommands inherit these at creation: usage errors exit 3 through main's handler.
+    const flow = new Command('flow')
+        .description('Work with Echopoint flow definition files on this machine (no account needed)')
+        .exitOverride()
+        .configureOutput({
+        writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
+        writeErr: (text) => io.stderr(text.replace(/\n$/, ''))
+    });
+    flow
+        .command('validate')
+        .description('Check flow files without running them; exit 3 naming every problem (node, field)')
+        .argument('<FILE...>', 'flow definition files (Echopoint JSON)')
+        .action(async (files) => {
+        setExit(await flowValidateCommand(files, io));
+    });
+    const pull = flow
+        .command('pull')
+        .description("Save a flow's definition from the API, to run or edit it locally")
+        .argument('<FLOW_ID>', 'the flow to save (a UUID)')
+        .option('--out <file>', 'write the definition to this file (default: print it)')
+        .option('-v, --verbose', 'debug logging (never shows the key)');
+    credentialOptions(pull);
+    pull.action(async (flowId, flags) => {
+        setExit(await flowPullCommand(flowId, flags, io));
+    });
+    return flow;
+}
+
+;// CONCATENATED MODULE: ./src/core/ci-context.ts
+/**
+ * What the kit knows about the CI run it is part of, read from the environment
+ * variables each CI system sets. Used for the launch's trigger metadata and to
+ * derive idempotency keys, so a retried step never launches a flow twice.
+ */
+
+function compact(metadata) {
+    return Object.fromEntries(Object.entries(metadata).filter(([, v]) => typeof v === 'string' && v !== ''));
+}
+/** Reads the CI context from `env` (process.env by default). */
+function detectCiContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === 'true') {
+        const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+        const metadata = compact({
+            source: 'github_actions',
+            repository: env.GITHUB_REPOSITORY,
+            workflow: env.GITHUB_WORKFLOW,
+            job: env.GITHUB_JOB,
+            run_id: env.GITHUB_RUN_ID,
+            run_attempt: env.GITHUB_RUN_ATTEMPT,
+            sha: env.GITHUB_SHA,
+            ref: env.GITHUB_REF,
+            actor: env.GITHUB_ACTOR
+        });
+        return {
+            source: 'github_actions',
+            triggerType: 'git',
+            metadata,
+            runIdentity: env.GITHUB_RUN_ID
+                ? [
+                    env.GITHUB_REPOSITORY,
+                    env.GITHUB_WORKFLOW,
+                    env.GITHUB_JOB,
+                    env.GITHUB_RUN_ID,
+                    env.GITHUB_RUN_ATTEMPT ?? '1'
+                ].join('|')
+                : undefined,
+            runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+                ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+                : undefined
+        };
+    }
+    if (env.GITLAB_CI === 'true') {
+        return {
+            source: 'gitlab_ci',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'gitlab_ci',
+                repository: env.CI_PROJECT_PATH,
+                workflow: env.CI_PIPELINE_ID,
+                job: env.CI_JOB_NAME,
+                run_id: env.CI_JOB_ID,
+                run_attempt: undefined,
+                sha: env.CI_COMMIT_SHA,
+                ref: env.CI_COMMIT_REF_NAME,
+                actor: env.GITLAB_USER_LOGIN
+            }),
+            // GitLab gives a retried job a new CI_JOB_ID, like a new attempt on GitHub.
+            runIdentity: env.CI_JOB_ID ? `gitlab|${env.CI_PROJECT_PATH}|${env.CI_JOB_ID}` : undefined,
+            runUrl: env.CI_JOB_URL
+        };
+    }
+    if (env.CIRCLECI === 'true') {
+        return {
+            source: 'circleci',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'circleci',
+                repository: env.CIRCLE_PROJECT_REPONAME,
+                workflow: env.CIRCLE_WORKFLOW_ID,
+                job: env.CIRCLE_JOB,
+                run_id: env.CIRCLE_BUILD_NUM,
+                sha: env.CIRCLE_SHA1,
+                ref: env.CIRCLE_BRANCH,
+                actor: env.CIRCLE_USERNAME
+            }),
+            runIdentity: env.CIRCLE_BUILD_NUM
+                ? `circleci|${env.CIRCLE_PROJECT_REPONAME}|${env.CIRCLE_BUILD_NUM}`
+                : undefined,
+            runUrl: env.CIRCLE_BUILD_URL
+        };
+    }
+    if (env.JENKINS_URL && env.BUILD_TAG) {
+        return {
+            source: 'jenkins',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'jenkins',
+                workflow: env.JOB_NAME,
+                run_id: env.BUILD_NUMBER,
+                sha: env.GIT_COMMIT,
+                ref: env.GIT_BRANCH
+            }),
+            runIdentity: `jenkins|${env.BUILD_TAG}`,
+            runUrl: env.BUILD_URL
+        };
+    }
+    if (env.TF_BUILD === 'True') {
+        return {
+            source: 'azure_pipelines',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'azure_pipelines',
+                repository: env.BUILD_REPOSITORY_NAME,
+                workflow: env.BUILD_DEFINITIONNAME,
+                job: env.SYSTEM_JOBNAME,
+                run_id: env.BUILD_BUILDID,
+                run_attempt: env.SYSTEM_JOBATTEMPT,
+                sha: env.BUILD_SOURCEVERSION,
+                ref: env.BUILD_SOURCEBRANCH,
+                actor: env.BUILD_REQUESTEDFOR
+            }),
+            runIdentity: env.BUILD_BUILDID
+                ? `azure|${env.BUILD_BUILDID}|${env.SYSTEM_JOBID ?? ''}|${env.SYSTEM_JOBATTEMPT ?? '1'}`
+                : undefined
+        };
+    }
+    if (env.BITBUCKET_BUILD_NUMBER) {
+        return {
+            source: 'bitbucket_pipelines',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'bitbucket_pipelines',
+                repository: env.BITBUCKET_REPO_FULL_NAME,
+                run_id: env.BITBUCKET_BUILD_NUMBER,
+                job: env.BITBUCKET_STEP_UUID,
+                sha: env.BITBUCKET_COMMIT,
+                ref: env.BITBUCKET_BRANCH
+            }),
+            runIdentity: `bitbucket|${env.BITBUCKET_REPO_FULL_NAME}|${env.BITBUCKET_BUILD_NUMBER}|${env.BITBUCKET_STEP_UUID ?? ''}`
+        };
+    }
+    if (env.CI === 'true' || env.CI === '1') {
+        return { source: 'ci', triggerType: 'git', metadata: { source: 'ci' } };
+    }
+    // A terminal outside CI: a manual launch, made with an API key (the spec requires actor_type).
+    const manual = { actor_type: 'api_key' };
+    return { source: 'local', triggerType: 'manual', metadata: manual };
+}
+/**
+ * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
+ * run and the flow id). An explicit key from the user is used as given: the API
+ * already scopes keys by flow. With no run identity, a random per-invocation
+ * base is used so a retry inside this process still never launches twice.
+ */
+function idempotencyKeyFor(flowId, context, explicitKey, invocationId) {
+    if (explicitKey !== undefined)
+        return explicitKey;
+    const base = context.runIdentity ?? `invocation|${invocationId}`;
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${base}|${flowId}`).digest('hex').slice(0, 40);
+    return `echopoint-ci-${digest}`;
+}
+/** A fresh id for one invocation of the kit. */
+function newInvocationId() {
+    return (0,external_node_crypto_.randomUUID)();
 }
 
 // EXTERNAL MODULE: ./src/core/run/results.ts

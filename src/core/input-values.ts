@@ -33,11 +33,11 @@ export function printable(value: string, max: number): string {
 }
 
 /**
- * A JUnit report path as given, or undefined when empty or unusable (a line break
- * or control character). Also used to write the report when other inputs did not
- * validate, so the report still shows the error.
+ * A file path as given (trimmed), or undefined when empty or unusable (a line
+ * break or control character). For the JUnit report it is also used when other
+ * inputs did not validate, so the report still shows the error.
  */
-export function usableJunitPath(raw: string | undefined): string | undefined {
+export function usablePath(raw: string | undefined): string | undefined {
   const path = present(raw)
   // eslint-disable-next-line no-control-regex
   return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
@@ -68,3 +68,6 @@ export function parsePositiveInt(name: string, text: string, what: string): numb
   if (value < 1) throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`)
   return value
 }
+
+/** The JUnit report's path (see usablePath). */
+export const usableJunitPath = usablePath

@@ -8,15 +8,27 @@ import type { ExecutionObservation, ExecutionRecord, FlowRecord } from './types/
 import { iso } from './validate.js'
 
 /** The definition a flow's runner executes: its nodes and the edges chaining them in order. */
+/** The flow's definition in Echopoint's format (runner.md §2): input defaults, nodes with `data`, edges with ids. */
 export function flowDefinition(flow: FlowRecord): Record<string, unknown> {
   return {
+    name: flow.name,
+    version: flow.version,
+    // Defaults of the flow's inputs; a secret's value is never exported.
+    initial_inputs: Object.fromEntries(
+      Object.entries(flow.inputs).map(([name, input]) => [name, input.secret ? '***' : input.value])
+    ),
     nodes: flow.nodes.map((n) => ({
       id: n.id,
       type: n.type,
       display_name: n.displayName,
-      config: n.config
+      data: n.config ?? {}
     })),
-    edges: flow.nodes.slice(1).map((n, i) => ({ source: flow.nodes[i]?.id, target: n.id }))
+    edges: flow.nodes.slice(1).map((n, i) => ({
+      id: `e${i + 1}`,
+      source: flow.nodes[i]?.id,
+      target: n.id,
+      type: 'success'
+    }))
   }
 }
 

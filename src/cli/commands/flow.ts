@@ -2,10 +2,22 @@
  * `echopoint-ci flow …`: flow definition files on this machine, no account
  * needed. `flow validate FILE...` checks each file as the engine would before a
  * run (src/engine/load.ts) and names every problem (node and field); exit 3 when
- * any file is invalid.
+ * any file is invalid. `flow pull FLOW_ID [--out FILE]` saves a flow's
+ * definition from the API, to run or edit it locally.
  */
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import { Command } from 'commander'
+import { createClient } from '../../core/api/client.js'
+import { systemClock } from '../../core/clock.js'
+import { resolveCredentials } from '../../core/credentials.js'
+import { ConfigError, toEchopointError } from '../../core/errors.js'
+import { usablePath } from '../../core/input-values.js'
+import { createRedactor } from '../../core/redact.js'
+import { UUID_PATTERN } from '../../core/run/config.js'
+import { VERSION } from '../../core/version.js'
+import { createCliLogger } from '../logger.js'
+import { credentialOptions, readCredentials, type CredentialFlags } from '../io.js'
 import { inertLine } from '../../core/report/escape.js'
 import type { CliIo } from '../io.js'
 
@@ -68,6 +80,72 @@ export async function flowValidateCommand(files: string[], io: CliIo): Promise<n
   return invalid > 0 ? 3 : 0
 }
 
+interface PullFlags extends CredentialFlags {
+  out?: string
+  verbose?: boolean
+}
+
+const PULL_NAMES = {
+  apiKey: '--api-key (or ECHOPOINT_API_KEY)',
+  organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
+  apiUrl: '--api-url (or ECHOPOINT_API_URL)'
+}
+
+/** Saves one flow's definition to `--out` (or prints it); returns the exit code (0, or 3). */
+export async function flowPullCommand(
+  flowId: string,
+  flags: PullFlags,
+  io: CliIo
+): Promise<number> {
+  const key = readCredentials(flags, io.env).apiKey
+  const logger = createCliLogger({
+    verbose: flags.verbose === true,
+    write: io.stderr,
+    secrets: [key]
+  })
+  const redact = createRedactor(key ? [key] : [])
+  try {
+    if (!UUID_PATTERN.test(flowId)) {
+      throw new ConfigError(
+        'FLOW_ID',
+        `"${flowId.replace(/[^\x20-\x7e]/g, '?').slice(0, 80)}" is not a flow ID (flow IDs are UUIDs)`,
+        "Copy the ID from the flow's page in Echopoint."
+      )
+    }
+    const out = flags.out === undefined ? undefined : usablePath(flags.out)
+    if (flags.out !== undefined && out === undefined) {
+      throw new ConfigError(
+        '--out',
+        'it is empty or contains a control character',
+        'Use a plain file path.'
+      )
+    }
+    const credentials = resolveCredentials(readCredentials(flags, io.env), PULL_NAMES)
+    const api = createClient({
+      ...credentials,
+      clock: systemClock,
+      logger,
+      userAgent: `echopoint-ci-cli/${VERSION}`
+    })
+    const flow = await api.getFlowDefinition(flowId, { signal: io.signal })
+    // A file that runs as is: the flow's name goes in when the definition lacks one.
+    const definition = { name: flow.name, ...flow.definition }
+    const json = `${JSON.stringify(definition, null, 2)}\n`
+    if (out === undefined) {
+      io.stdout(json.trimEnd())
+      return 0
+    }
+    const path = resolve(out)
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, json)
+    logger.info(`Saved "${flow.name}" (${flow.id}) to ${path}`)
+    return 0
+  } catch (err) {
+    io.stderr(inertLine(redact(`error: ${toEchopointError(err).userMessage}`)))
+    return 3
+  }
+}
+
 export function flowCommandDefinition(io: CliIo, setExit: (code: number) => void): Command {
   // Subcommands inherit these at creation: usage errors exit 3 through main's handler.
   const flow = new Command('flow')
@@ -84,5 +162,15 @@ export function flowCommandDefinition(io: CliIo, setExit: (code: number) => void
     .action(async (files: string[]) => {
       setExit(await flowValidateCommand(files, io))
     })
+  const pull = flow
+    .command('pull')
+    .description("Save a flow's definition from the API, to run or edit it locally")
+    .argument('<FLOW_ID>', 'the flow to save (a UUID)')
+    .option('--out <file>', 'write the definition to this file (default: print it)')
+    .option('-v, --verbose', 'debug logging (never shows the key)')
+  credentialOptions(pull)
+  pull.action(async (flowId: string, flags: PullFlags) => {
+    setExit(await flowPullCommand(flowId, flags, io))
+  })
   return flow
 }

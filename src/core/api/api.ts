@@ -6,6 +6,7 @@
  */
 import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
+import type { FlowDefinitionRef } from './decode.js'
 import type { Execution, FlowRef, KeySelf, NodeResult, PermissionItem } from './model.js'
 import type {
   ExecutionStatus,
@@ -54,6 +55,8 @@ export interface EchopointApi {
   ): Promise<Paged<PermissionItem>>
   searchFlows(request: FlowSearchRequest, options?: RequestOptions): Promise<Paged<FlowRef>>
   getFlow(flowId: string, options?: RequestOptions): Promise<FlowRef>
+  /** The flow with its definition (`flow pull`). */
+  getFlowDefinition(flowId: string, options?: RequestOptions): Promise<FlowDefinitionRef>
   launchFlow(
     flowId: string,
     body: LaunchRequest,

@@ -107,6 +107,13 @@ export function createClient(options: ClientOptions): EchopointApi {
       return flow
     },
 
+    getFlowDefinition: async (flowId, opts) => {
+      const req = { method: 'GET', path: flowPath(flowId), decode: decode.flowDefinition } as const
+      const flow = await call<decode.FlowDefinitionRef>(req, opts)
+      if (!decode.sameId(flow.id, flowId)) throw mismatch(label(req), 'flow', flowId, flow.id)
+      return flow
+    },
+
     launchFlow: async (flowId, body: LaunchRequest, idempotencyKey, opts) => {
       const req = {
         method: 'POST',

@@ -237,6 +237,26 @@ function flowRef(value: unknown, path: string, ctx: DecodeContext): FlowRef {
 /** `GET /flows/{id}`. */
 export const flow: Decoder<FlowRef> = (body, ctx) => flowRef(body, 'flow', ctx)
 
+/** A flow's definition, for saving to a file: `GET /flows/{id}`. */
+export interface FlowDefinitionRef extends FlowRef {
+  /** The flow definition as the API gave it (the user's own content: not cut), the key redacted. */
+  definition: Record<string, unknown>
+}
+
+/**
+ * `GET /flows/{id}` with its `flow_definition`. The definition is the user's own
+ * flow, so its text is kept whole (the response's size is bounded by the
+ * transport); only the API key is hidden from it.
+ */
+export const flowDefinition: Decoder<FlowDefinitionRef> = (body, ctx) => {
+  const flow = record(body, 'flow')
+  const definition = record(flow.flow_definition, 'flow.flow_definition')
+  return {
+    ...flowRef(body, 'flow', ctx),
+    definition: JSON.parse(ctx.redact(JSON.stringify(definition))) as Record<string, unknown>
+  }
+}
+
 /** `POST /flows/search`. */
 export const flowSearchPage: Decoder<Paged<FlowRef>> = (body, ctx) => paged(body, ctx, flowRef)
 

@@ -35338,8 +35338,10 @@ async function runFlows(config, deps) {
     }
     catch (err) {
         // Before any launch (preflight, selection), or a defect: the run as a whole failed.
-        const why = scope.why;
-        return finish([], why ? runAbortError(why, config) : toEchopointError(err));
+        // Executions already launched are still reported (the steps above do not throw
+        // once launching starts; this is the net under them).
+        const error = scope.why ? runAbortError(scope.why, config) : toEchopointError(err);
+        return finish(items.map((item) => flowReportOf(item.flow, 'error', item, error)), error);
     }
     finally {
         scope.dispose();

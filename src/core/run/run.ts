@@ -23,7 +23,7 @@ import type { Clock } from '../clock.js'
 import type { RunConfig } from './config.js'
 import { formatDuration } from '../duration.js'
 import { EchopointError, toEchopointError } from '../errors.js'
-import { flowReports } from './flow-reports.js'
+import { flowReportOf, flowReports } from './flow-reports.js'
 import { followExecutions } from './follow.js'
 import type { FollowItem } from './follow-item.js'
 import { launchFlows, type LaunchOutcome } from './launch.js'
@@ -125,8 +125,13 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
     return finish(reports, why ? runAbortError(why, config) : undefined)
   } catch (err) {
     // Before any launch (preflight, selection), or a defect: the run as a whole failed.
-    const why = scope.why
-    return finish([], why ? runAbortError(why, config) : toEchopointError(err))
+    // Executions already launched are still reported (the steps above do not throw
+    // once launching starts; this is the net under them).
+    const error = scope.why ? runAbortError(scope.why, config) : toEchopointError(err)
+    return finish(
+      items.map((item) => flowReportOf(item.flow, 'error', item, error)),
+      error
+    )
   } finally {
     scope.dispose()
   }

@@ -28380,6 +28380,7 @@ module.exports = {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   YN: () => (/* binding */ UNSAFE_EXCEPT_LF),
 /* harmony export */   nZ: () => (/* binding */ safeId),
+/* harmony export */   u5: () => (/* binding */ defuseLegacyCommands),
 /* harmony export */   vp: () => (/* binding */ showValue)
 /* harmony export */ });
 /* unused harmony export inertText */
@@ -28419,6 +28420,10 @@ const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a
 /** The same, but not LF: for text whose line breaks are escaped by whoever writes it. */
 const UNSAFE_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 /* eslint-enable no-control-regex */
+/** `##[` (a legacy workflow command, found anywhere in a line) as `## [`. */
+function defuseLegacyCommands(text) {
+    return text.replace(/##\[/g, '## [');
+}
 /**
  * Text as one line a CI runner will not act on. GitHub's runner reads workflow
  * commands from every stdout line: `::cmd::` at the start (after leading
@@ -28431,7 +28436,7 @@ function inertLine(text, max = 4000) {
     let line = text.replace(LINE_BREAKING, ' ').trim();
     if (line.length > max)
         line = `${line.slice(0, max - 1)}…`;
-    line = line.replace(/##\[/g, '## [');
+    line = defuseLegacyCommands(line);
     return line.startsWith('::') ? `» ${line}` : line;
 }
 /** Multi-line output (a table, a JSON document) with every line made inert (see inertLine). */
@@ -28439,7 +28444,7 @@ function inertText(text) {
     return text
         .split('\n')
         .map((line) => {
-        const safe = line.replace(/##\[/g, '## [');
+        const safe = defuseLegacyCommands(line);
         return safe.trimStart().startsWith('::') ? `» ${safe}` : safe;
     })
         .join('\n');
@@ -35585,7 +35590,7 @@ function safeData(text, max = MAX_LINE) {
     if (data.length > max)
         data = `${data.slice(0, max - 1)}…`;
     // The runner parses this line as its own command first, but a legacy `##[` must not be there to try.
-    return data.replace(/##\[/g, '## [');
+    return (0,report_escape/* defuseLegacyCommands */.u5)(data);
 }
 /** Text as one inert, redacted, bounded log line. */
 function safeLine(text, max = MAX_LINE) {
@@ -35721,8 +35726,6 @@ function parsePositiveInt(name, text, what) {
         throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
     return value;
 }
-/** The JUnit report's path (see usablePath). */
-const usableJunitPath = usablePath;
 
 ;// CONCATENATED MODULE: ./src/core/credentials.ts
 /**
@@ -35895,7 +35898,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
     }
     const junitPath = present(raw.junitPath);
-    if (junitPath !== undefined && usableJunitPath(junitPath) === undefined) {
+    if (junitPath !== undefined && usablePath(junitPath) === undefined) {
         throw new ConfigError(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
     }
     const shardText = present(raw.shard);
@@ -35955,7 +35958,7 @@ function readRunConfig() {
  * did not validate, the path as the user gave it if it is usable at all.
  */
 function junitTarget(config, raw) {
-    return config ? config.junitPath : usableJunitPath(raw);
+    return config ? config.junitPath : usablePath(raw);
 }
 /** Writes the JUnit report to `path` when there is one; returns where it was written. */
 async function writeJunit(path, outcome, logger) {

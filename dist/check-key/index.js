@@ -34429,6 +34429,10 @@ const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a
 /** The same, but not LF: for text whose line breaks are escaped by whoever writes it. */
 const UNSAFE_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 /* eslint-enable no-control-regex */
+/** `##[` (a legacy workflow command, found anywhere in a line) as `## [`. */
+function defuseLegacyCommands(text) {
+    return text.replace(/##\[/g, '## [');
+}
 /**
  * Text as one line a CI runner will not act on. GitHub's runner reads workflow
  * commands from every stdout line: `::cmd::` at the start (after leading
@@ -34441,7 +34445,7 @@ function inertLine(text, max = 4000) {
     let line = text.replace(LINE_BREAKING, ' ').trim();
     if (line.length > max)
         line = `${line.slice(0, max - 1)}…`;
-    line = line.replace(/##\[/g, '## [');
+    line = defuseLegacyCommands(line);
     return line.startsWith('::') ? `» ${line}` : line;
 }
 /** Multi-line output (a table, a JSON document) with every line made inert (see inertLine). */
@@ -34449,7 +34453,7 @@ function inertText(text) {
     return text
         .split('\n')
         .map((line) => {
-        const safe = line.replace(/##\[/g, '## [');
+        const safe = defuseLegacyCommands(line);
         return safe.trimStart().startsWith('::') ? `» ${safe}` : safe;
     })
         .join('\n');
@@ -34531,7 +34535,7 @@ function safeData(text, max = MAX_LINE) {
     if (data.length > max)
         data = `${data.slice(0, max - 1)}…`;
     // The runner parses this line as its own command first, but a legacy `##[` must not be there to try.
-    return data.replace(/##\[/g, '## [');
+    return defuseLegacyCommands(data);
 }
 /** Text as one inert, redacted, bounded log line. */
 function safeLine(text, max = MAX_LINE) {
@@ -34629,8 +34633,6 @@ function parsePositiveInt(name, text, what) {
         throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
     return value;
 }
-/** The JUnit report's path (see usablePath). */
-const usableJunitPath = (/* unused pure expression or super */ null && (usablePath));
 
 ;// CONCATENATED MODULE: ./src/core/credentials.ts
 /**

@@ -37987,8 +37987,6 @@ function parsePositiveInt(name, text, what) {
         throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
     return value;
 }
-/** The JUnit report's path (see usablePath). */
-const usableJunitPath = usablePath;
 
 ;// CONCATENATED MODULE: ./src/core/credentials.ts
 /**
@@ -42130,7 +42128,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
     }
     const junitPath = present(raw.junitPath);
-    if (junitPath !== undefined && usableJunitPath(junitPath) === undefined) {
+    if (junitPath !== undefined && usablePath(junitPath) === undefined) {
         throw new ConfigError(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
     }
     const shardText = present(raw.shard);
@@ -42177,7 +42175,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
 
 
 /** The engine, loaded only by the flow commands (its JSONPath and RE2 libraries cost ~40 ms to load). */
-const engine = () => __nccwpck_require__.e(/* import() */ 794).then(__nccwpck_require__.bind(__nccwpck_require__, 794));
+const engine = () => __nccwpck_require__.e(/* import() */ 590).then(__nccwpck_require__.bind(__nccwpck_require__, 9590));
 /** Largest flow file read (a flow of thousands of nodes is far smaller). */
 const MAX_FLOW_FILE_BYTES = 16 * 1024 * 1024;
 async function readFlowFile(path) {
@@ -42232,7 +42230,8 @@ const PULL_NAMES = {
 };
 /** Saves one flow's definition to `--out` (or prints it); returns the exit code (0, or 3). */
 async function flowPullCommand(flowId, flags, io) {
-    const key = readCredentials(flags, io.env).apiKey;
+    const given = readCredentials(flags, io.env);
+    const key = given.apiKey;
     const logger = createCliLogger({
         verbose: flags.verbose === true,
         write: io.stderr,
@@ -42241,13 +42240,13 @@ async function flowPullCommand(flowId, flags, io) {
     const redact = createRedactor(key ? [key] : []);
     try {
         if (!UUID_PATTERN.test(flowId)) {
-            throw new ConfigError('FLOW_ID', `"${flowId.replace(/[^\x20-\x7e]/g, '?').slice(0, 80)}" is not a flow ID (flow IDs are UUIDs)`, "Copy the ID from the flow's page in Echopoint.");
+            throw new ConfigError('FLOW_ID', `"${printable(flowId, 80)}" is not a flow ID (flow IDs are UUIDs)`, "Copy the ID from the flow's page in Echopoint.");
         }
         const out = flags.out === undefined ? undefined : usablePath(flags.out);
         if (flags.out !== undefined && out === undefined) {
             throw new ConfigError('--out', 'it is empty or contains a control character', 'Use a plain file path.');
         }
-        const credentials = resolveCredentials(readCredentials(flags, io.env), PULL_NAMES);
+        const credentials = resolveCredentials(given, PULL_NAMES);
         const api = createClient({
             ...credentials,
             clock: systemClock,
@@ -43559,7 +43558,7 @@ function verdictMessage(outcome) {
  * did not validate, the path as the user gave it if it is usable at all.
  */
 function junitTarget(config, raw) {
-    return config ? config.junitPath : usableJunitPath(raw);
+    return config ? config.junitPath : usablePath(raw);
 }
 /** Writes the JUnit report to `path` when there is one; returns where it was written. */
 async function writeJunit(path, outcome, logger) {
@@ -44404,7 +44403,7 @@ async function main(argv, io) {
 /* harmony export */   UJ: () => (/* binding */ inertText),
 /* harmony export */   vp: () => (/* binding */ showValue)
 /* harmony export */ });
-/* unused harmony exports escapeMarkdown, safeId, UNSAFE_EXCEPT_LF, safeUrl */
+/* unused harmony exports escapeMarkdown, safeId, UNSAFE_EXCEPT_LF, defuseLegacyCommands, safeUrl */
 /**
  * Flow names, node names and server messages are untrusted text: they go into
  * Markdown, HTML and XML that people read, so they are escaped to stay text.
@@ -44441,6 +44440,10 @@ const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a
 /** The same, but not LF: for text whose line breaks are escaped by whoever writes it. */
 const UNSAFE_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 /* eslint-enable no-control-regex */
+/** `##[` (a legacy workflow command, found anywhere in a line) as `## [`. */
+function defuseLegacyCommands(text) {
+    return text.replace(/##\[/g, '## [');
+}
 /**
  * Text as one line a CI runner will not act on. GitHub's runner reads workflow
  * commands from every stdout line: `::cmd::` at the start (after leading
@@ -44453,7 +44456,7 @@ function inertLine(text, max = 4000) {
     let line = text.replace(LINE_BREAKING, ' ').trim();
     if (line.length > max)
         line = `${line.slice(0, max - 1)}…`;
-    line = line.replace(/##\[/g, '## [');
+    line = defuseLegacyCommands(line);
     return line.startsWith('::') ? `» ${line}` : line;
 }
 /** Multi-line output (a table, a JSON document) with every line made inert (see inertLine). */
@@ -44461,7 +44464,7 @@ function inertText(text) {
     return text
         .split('\n')
         .map((line) => {
-        const safe = line.replace(/##\[/g, '## [');
+        const safe = defuseLegacyCommands(line);
         return safe.trimStart().startsWith('::') ? `» ${safe}` : safe;
     })
         .join('\n');

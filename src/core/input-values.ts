@@ -68,6 +68,3 @@ export function parsePositiveInt(name: string, text: string, what: string): numb
   if (value < 1) throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`)
   return value
 }
-
-/** The JUnit report's path (see usablePath). */
-export const usableJunitPath = usablePath

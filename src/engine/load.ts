@@ -4,11 +4,9 @@
  * there is any (runner.md §2). `flow validate` shows these problems; `flow run`
  * and the in-job runner refuse such a flow before sending anything.
  */
-import { isKnownGenerator } from './generators/registry.js'
 import type { FlowDef, Problem } from './flow/model.js'
 import { parseFlow } from './flow/parse.js'
 import { validateFlow } from './flow/validate.js'
-import { listReferences } from './templates.js'
 
 export interface LoadOptions {
   /** Input names the run provides beyond the flow's defaults (job inputs, `--input`). */
@@ -21,18 +19,6 @@ export function loadFlow(
   options: LoadOptions = {}
 ): { flow: FlowDef; problems: Problem[] } {
   const parsed = parseFlow(raw)
-  const problems = [
-    ...parsed.problems,
-    ...validateFlow(
-      parsed.flow,
-      {
-        inputs: options.inputs,
-        findReferences: (value) =>
-          listReferences(value).map((r) => ({ ref: r.ref, generator: r.kind === 'generator' })),
-        isGenerator: isKnownGenerator
-      },
-      parseFlow
-    )
-  ]
+  const problems = [...parsed.problems, ...validateFlow(parsed.flow, { inputs: options.inputs })]
   return { flow: parsed.flow, problems }
 }

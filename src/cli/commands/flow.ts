@@ -12,7 +12,7 @@ import { createClient } from '../../core/api/client.js'
 import { systemClock } from '../../core/clock.js'
 import { resolveCredentials } from '../../core/credentials.js'
 import { ConfigError, toEchopointError } from '../../core/errors.js'
-import { usablePath } from '../../core/input-values.js'
+import { printable, usablePath } from '../../core/input-values.js'
 import { createRedactor } from '../../core/redact.js'
 import { UUID_PATTERN } from '../../core/run/config.js'
 import { VERSION } from '../../core/version.js'
@@ -97,7 +97,8 @@ export async function flowPullCommand(
   flags: PullFlags,
   io: CliIo
 ): Promise<number> {
-  const key = readCredentials(flags, io.env).apiKey
+  const given = readCredentials(flags, io.env)
+  const key = given.apiKey
   const logger = createCliLogger({
     verbose: flags.verbose === true,
     write: io.stderr,
@@ -108,7 +109,7 @@ export async function flowPullCommand(
     if (!UUID_PATTERN.test(flowId)) {
       throw new ConfigError(
         'FLOW_ID',
-        `"${flowId.replace(/[^\x20-\x7e]/g, '?').slice(0, 80)}" is not a flow ID (flow IDs are UUIDs)`,
+        `"${printable(flowId, 80)}" is not a flow ID (flow IDs are UUIDs)`,
         "Copy the ID from the flow's page in Echopoint."
       )
     }
@@ -120,7 +121,7 @@ export async function flowPullCommand(
         'Use a plain file path.'
       )
     }
-    const credentials = resolveCredentials(readCredentials(flags, io.env), PULL_NAMES)
+    const credentials = resolveCredentials(given, PULL_NAMES)
     const api = createClient({
       ...credentials,
       clock: systemClock,

@@ -44,6 +44,11 @@ export const UNSAFE_EXCEPT_LF =
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g
 /* eslint-enable no-control-regex */
 
+/** `##[` (a legacy workflow command, found anywhere in a line) as `## [`. */
+export function defuseLegacyCommands(text: string): string {
+  return text.replace(/##\[/g, '## [')
+}
+
 /**
  * Text as one line a CI runner will not act on. GitHub's runner reads workflow
  * commands from every stdout line: `::cmd::` at the start (after leading
@@ -55,7 +60,7 @@ export const UNSAFE_EXCEPT_LF =
 export function inertLine(text: string, max = 4000): string {
   let line = text.replace(LINE_BREAKING, ' ').trim()
   if (line.length > max) line = `${line.slice(0, max - 1)}…`
-  line = line.replace(/##\[/g, '## [')
+  line = defuseLegacyCommands(line)
   return line.startsWith('::') ? `» ${line}` : line
 }
 
@@ -64,7 +69,7 @@ export function inertText(text: string): string {
   return text
     .split('\n')
     .map((line) => {
-      const safe = line.replace(/##\[/g, '## [')
+      const safe = defuseLegacyCommands(line)
       return safe.trimStart().startsWith('::') ? `» ${safe}` : safe
     })
     .join('\n')

@@ -4,7 +4,7 @@
  * still shows the error), with a warning instead of a failure when it cannot be
  * written. The XML builder is loaded only when a report is asked for.
  */
-import { usableJunitPath } from '../input-values.js'
+import { usablePath } from '../input-values.js'
 import type { RunConfig } from '../run/config.js'
 import { toEchopointError } from '../errors.js'
 import type { Logger } from '../logger.js'
@@ -18,7 +18,7 @@ export function junitTarget(
   config: RunConfig | undefined,
   raw: string | undefined
 ): string | undefined {
-  return config ? config.junitPath : usableJunitPath(raw)
+  return config ? config.junitPath : usablePath(raw)
 }
 
 /** Writes the JUnit report to `path` when there is one; returns where it was written. */

@@ -17,7 +17,7 @@ import {
   present,
   printable,
   splitList,
-  usableJunitPath
+  usablePath
 } from '../input-values.js'
 import { checkIdempotencyKey } from './idempotency-key.js'
 
@@ -281,7 +281,7 @@ export function resolveRunConfig(
   }
 
   const junitPath = present(raw.junitPath)
-  if (junitPath !== undefined && usableJunitPath(junitPath) === undefined) {
+  if (junitPath !== undefined && usablePath(junitPath) === undefined) {
     throw new ConfigError(
       names.junitPath,
       'it contains a line break or control character',

@@ -14,6 +14,7 @@ import {
   type NodeType,
   type Problem
 } from './model.js'
+import { snakeCase } from '../wire-names.js'
 
 type Json = Record<string, unknown>
 
@@ -25,11 +26,6 @@ function isObject(value: unknown): value is Json {
 export function field(object: Json, ...names: string[]): unknown {
   for (const name of names) if (object[name] !== undefined) return object[name]
   return undefined
-}
-
-/** `setVariable` → `set_variable`, `webhookWait` → `webhook_wait`. */
-export function snakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()
 }
 
 const TYPES: ReadonlySet<string> = new Set(NODE_TYPES)

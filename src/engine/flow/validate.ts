@@ -13,34 +13,29 @@
  * but still only outputs it declares. Loop and poll bodies are nested flows,
  * checked with the inputs they get (the parent's, plus item and index, or attempt).
  */
+import { isKnownGenerator } from '../generators/registry.js'
+import { findReferenceRoot, listReferences } from '../templates.js'
 import { FlowGraph } from './graph.js'
-import { field } from './parse.js'
+import { field, parseFlow } from './parse.js'
 import type { FlowDef, NodeDef, Problem } from './model.js'
 
-/** A `{{…}}` reference found in a value: its text, and where in the node it stands. */
-export interface FoundReference {
+/** A `{{…}}` reference found in a node: its text, whether it names a generator, and where it stands. */
+interface FoundReference {
   ref: string
+  generator: boolean
   field: string
 }
-
-/** Lists the template references of a value (strings inside objects and arrays too). */
-export type ReferenceFinder = (value: unknown) => { ref: string; generator?: boolean }[]
 
 export interface ValidateOptions {
   /** Input names the run provides beyond the flow's defaults (job inputs, `webhook.url`, …). */
   inputs?: readonly string[]
-  /** Finds the references of a value (templates.ts). */
-  findReferences: ReferenceFinder
-  /** Whether a `$generator` name exists (generators). */
-  isGenerator: (name: string) => boolean
 }
 
 /** Walks a node's templated values: its data (without nested bodies) and its assertions. */
-function referencesOf(
-  node: NodeDef,
-  find: ReferenceFinder
-): (FoundReference & { generator?: boolean })[] {
-  const found: (FoundReference & { generator?: boolean })[] = []
+function referencesOf(node: NodeDef): FoundReference[] {
+  const found: FoundReference[] = []
+  const find = (value: unknown): { ref: string; generator: boolean }[] =>
+    listReferences(value).map((r) => ({ ref: r.ref, generator: r.kind === 'generator' }))
   const nested = node.type === 'loop' || node.type === 'poll'
   for (const [key, value] of Object.entries(node.data)) {
     if (nested && key === 'body') continue
@@ -52,51 +47,55 @@ function referencesOf(
   return found
 }
 
-/** `a.b.c` is an input when the whole name or its longest dotted prefix is one. */
-function isInput(ref: string, inputs: ReadonlySet<string>): boolean {
-  const parts = ref.split('.')
-  for (let n = parts.length; n >= 1; n--) if (inputs.has(parts.slice(0, n).join('.'))) return true
-  return false
-}
-
 function checkReference(
   node: NodeDef,
-  r: FoundReference & { generator?: boolean },
+  r: FoundReference,
   flow: FlowDef,
   graph: FlowGraph,
   inputs: ReadonlySet<string>,
-  options: ValidateOptions,
   problems: Problem[]
 ): void {
   const where = { node: node.id, field: r.field }
   if (r.generator) {
     const name = r.ref.replace(/^\$/, '').split(':')[0]
-    if (!options.isGenerator(name)) {
+    if (!isKnownGenerator(name)) {
       problems.push({ ...where, message: `{{${r.ref}}}: "$${name}" is not a generator` })
     }
     return
   }
-  const [head, key] = r.ref.split('.')
-  const source = flow.nodes.find((n) => n.id === head)
-  // A node id wins over an input of the same dotted name (runner.md §4).
-  if (source && key !== undefined) {
-    if (node.runWhen !== 'always' && !graph.ancestors(node.id).has(source.id)) {
-      problems.push({
-        ...where,
-        message: `{{${r.ref}}}: node "${source.id}" is not upstream of "${node.id}" (no path of edges leads from it here), so its outputs are not there when this node runs`
-      })
-      return
-    }
-    if (!source.outputs.some((o) => o.name === key)) {
-      const declared = source.outputs.map((o) => o.name)
-      problems.push({
-        ...where,
-        message: `{{${r.ref}}}: node "${source.id}" declares no output "${key}" (${declared.length > 0 ? `it declares ${declared.join(', ')}` : 'it declares none'})`
-      })
-    }
+  const upstream = (id: string): boolean =>
+    node.runWhen === 'always' || graph.ancestors(node.id).has(id)
+  const notUpstream = (id: string): Problem => ({
+    ...where,
+    message: `{{${r.ref}}}: node "${id}" is not upstream of "${node.id}" (no path of edges leads from it here), so its outputs are not there when this node runs`
+  })
+  // The resolver's own rule (templates.ts): the longest dotted prefix that is a declared
+  // output, then an input of that name. Validation and the run then agree.
+  const root = findReferenceRoot(r.ref, {
+    input: (name) => inputs.has(name),
+    output: (id, key) =>
+      flow.nodes.some((n) => n.id === id && n.outputs.some((o) => o.name === key))
+  })
+  if (root?.source === 'input') return
+  if (root?.source === 'output') {
+    if (!upstream(root.nodeId)) problems.push(notUpstream(root.nodeId))
     return
   }
-  if (isInput(r.ref, inputs)) return
+  // Nothing it could read: say why, most specific first.
+  const [head, key] = r.ref.split('.')
+  const source = flow.nodes.find((n) => n.id === head)
+  if (source && key !== undefined) {
+    if (!upstream(source.id)) {
+      problems.push(notUpstream(source.id))
+      return
+    }
+    const declared = source.outputs.map((o) => o.name)
+    problems.push({
+      ...where,
+      message: `{{${r.ref}}}: node "${source.id}" declares no output "${key}" (${declared.length > 0 ? `it declares ${declared.join(', ')}` : 'it declares none'})`
+    })
+    return
+  }
   problems.push({
     ...where,
     message: `{{${r.ref}}}: "${head}" is neither an input of the flow nor a node${inputs.size > 0 ? ` (inputs: ${[...inputs].sort().join(', ')})` : ''}`
@@ -111,15 +110,8 @@ function nestedFlow(node: NodeDef): { nodes: unknown; edges: unknown } | undefin
     : undefined
 }
 
-/**
- * Every problem of `flow` beyond its shape. `parseNested` parses a loop or poll
- * body (parse.ts's parseFlow, passed in to keep the modules apart).
- */
-export function validateFlow(
-  flow: FlowDef,
-  options: ValidateOptions,
-  parseNested?: (raw: unknown) => { flow: FlowDef; problems: Problem[] }
-): Problem[] {
+/** Every problem of `flow` beyond its shape. */
+export function validateFlow(flow: FlowDef, options: ValidateOptions = {}): Problem[] {
   const problems: Problem[] = []
   const ids = new Set(flow.nodes.map((n) => n.id))
   flow.edges.forEach((edge, i) => {
@@ -171,12 +163,10 @@ export function validateFlow(
         })
       }
     }
-    for (const r of referencesOf(node, options.findReferences)) {
-      checkReference(node, r, flow, graph, inputs, options, problems)
-    }
+    for (const r of referencesOf(node)) checkReference(node, r, flow, graph, inputs, problems)
     const body = nestedFlow(node)
-    if (body && parseNested && (node.type === 'loop' || node.type === 'poll')) {
-      const parsed = parseNested({ name: `${node.id} body`, ...body })
+    if (body && (node.type === 'loop' || node.type === 'poll')) {
+      const parsed = parseFlow({ name: `${node.id} body`, ...body })
       const extra =
         node.type === 'loop'
           ? [
@@ -184,11 +174,7 @@ export function validateFlow(
               String(field(node.data, 'index_var', 'indexVar') ?? 'index')
             ]
           : ['attempt']
-      const nested = validateFlow(
-        parsed.flow,
-        { ...options, inputs: [...inputs, ...extra] },
-        parseNested
-      )
+      const nested = validateFlow(parsed.flow, { inputs: [...inputs, ...extra] })
       for (const p of [...parsed.problems, ...nested]) {
         problems.push({
           node: node.id,

@@ -8,6 +8,7 @@
  * same execution id gives the same values; time values come from the execution
  * start on an injectable clock.
  */
+import { snakeCase } from '../wire-names.js'
 import { createHash } from 'node:crypto'
 import { addressGenerators } from './address.js'
 import { commerceGenerators } from './commerce.js'
@@ -37,10 +38,7 @@ export const generators: readonly GeneratorDefinition[] = [
   ...primitiveGenerators
 ]
 
-/** `isoTimestamp` → `iso_timestamp`, `ipv4` → `ipv4`. */
-export function snakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
-}
+export { snakeCase }
 
 const byName = new Map<string, GeneratorDefinition>()
 for (const generator of generators) {

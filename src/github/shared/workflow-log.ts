@@ -19,7 +19,7 @@
 import * as core from '@actions/core'
 import type { AnnotationProps, Logger } from '../../core/logger.js'
 import { createRedactor, type Redactor } from '../../core/redact.js'
-import { inertLine, UNSAFE_EXCEPT_LF } from '../../core/report/escape.js'
+import { defuseLegacyCommands, inertLine, UNSAFE_EXCEPT_LF } from '../../core/report/escape.js'
 
 /** Longest line written to the log; the rest is cut with `…`. */
 export const MAX_LINE = 4000
@@ -55,7 +55,7 @@ export function safeData(text: string, max = MAX_LINE): string {
   let data = redactor(text.replace(/\r\n?/g, '\n').replace(UNSAFE_EXCEPT_LF, ' ')).trim()
   if (data.length > max) data = `${data.slice(0, max - 1)}…`
   // The runner parses this line as its own command first, but a legacy `##[` must not be there to try.
-  return data.replace(/##\[/g, '## [')
+  return defuseLegacyCommands(data)
 }
 
 /** Text as one inert, redacted, bounded log line. */

@@ -1,8 +1,8 @@
-export const id = 794;
-export const ids = [794];
+export const id = 590;
+export const ids = [590];
 export const modules = {
 
-/***/ 794:
+/***/ 9590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -12,6 +12,210 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   loadFlow: () => (/* binding */ loadFlow)
 });
+
+;// CONCATENATED MODULE: ./src/engine/flow/model.ts
+/**
+ * A flow definition as the engine runs it: parsed once from Echopoint's JSON
+ * (parse.ts, both wire spellings), checked as a whole (validate.ts), then run.
+ * Node data stays as the wire gave it here; each node type reads its own.
+ */
+/** The node types of runner.md §3, by their canonical (snake_case) name. */
+const NODE_TYPES = [
+    'request',
+    'delay',
+    'set_variable',
+    'assert',
+    'branch',
+    'loop',
+    'poll',
+    'module',
+    'sse',
+    'webhook_wait'
+];
+
+;// CONCATENATED MODULE: ./src/engine/wire-names.ts
+/**
+ * Echopoint's wire names moved from camelCase to snake_case (runner.md §2); the
+ * engine reads both and keys its registries by the snake_case form.
+ */
+/** `setVariable` → `set_variable`, `isoTimestamp` → `iso_timestamp`, `ipv4` → `ipv4`. */
+function snakeCase(name) {
+    return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/engine/flow/parse.ts
+/**
+ * Reads an Echopoint flow definition (runner.md §2) into the engine's model.
+ * Wire names moved from camelCase to snake_case over time, so both are read
+ * everywhere (`display_name`/`displayName`, `initial_inputs`/`initialInputs`,
+ * `run_when`/`runWhen`, node types `set_variable`/`setVariable`). Unknown fields
+ * are ignored. Every problem found is reported, each naming the node and the
+ * field; a flow with any problem is not run.
+ */
+
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The first of `names` present on `object` (a wire field under either spelling). */
+function field(object, ...names) {
+    for (const name of names)
+        if (object[name] !== undefined)
+            return object[name];
+    return undefined;
+}
+const TYPES = new Set(NODE_TYPES);
+function parse_text(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+function parseNode(raw, index, problems) {
+    const at = `nodes[${index}]`;
+    if (!isObject(raw)) {
+        problems.push({ field: at, message: 'must be an object' });
+        return undefined;
+    }
+    const id = parse_text(raw.id);
+    if (id === undefined) {
+        problems.push({ field: `${at}.id`, message: 'is missing (every node needs an id)' });
+        return undefined;
+    }
+    const node = { node: id };
+    const typeText = parse_text(raw.type);
+    const type = typeText === undefined ? undefined : snakeCase(typeText);
+    if (type === undefined) {
+        problems.push({ ...node, field: 'type', message: 'is missing' });
+    }
+    else if (!TYPES.has(type)) {
+        problems.push({
+            ...node,
+            field: 'type',
+            message: `"${typeText}" is not a node type (one of ${NODE_TYPES.join(', ')})`
+        });
+    }
+    const runWhenText = field(raw, 'run_when', 'runWhen');
+    let runWhen = 'on_success';
+    if (runWhenText !== undefined) {
+        const word = typeof runWhenText === 'string' ? snakeCase(runWhenText) : '';
+        if (word === 'always' || word === 'on_success')
+            runWhen = word;
+        else
+            problems.push({ ...node, field: 'run_when', message: 'must be on_success or always' });
+    }
+    const assertions = raw.assertions ?? [];
+    if (!Array.isArray(assertions)) {
+        problems.push({ ...node, field: 'assertions', message: 'must be an array' });
+    }
+    const outputs = [];
+    const rawOutputs = raw.outputs ?? [];
+    if (!Array.isArray(rawOutputs)) {
+        problems.push({ ...node, field: 'outputs', message: 'must be an array' });
+    }
+    else {
+        rawOutputs.forEach((output, i) => {
+            const name = isObject(output) ? parse_text(output.name) : undefined;
+            if (!isObject(output) || name === undefined) {
+                problems.push({ ...node, field: `outputs[${i}].name`, message: 'is missing' });
+                return;
+            }
+            if (outputs.some((o) => o.name === name)) {
+                problems.push({
+                    ...node,
+                    field: `outputs[${i}].name`,
+                    message: `"${name}" is declared twice`
+                });
+            }
+            outputs.push({ name, extractor: output.extractor });
+        });
+    }
+    const data = raw.data ?? {};
+    if (!isObject(data))
+        problems.push({ ...node, field: 'data', message: 'must be an object' });
+    const displayName = parse_text(field(raw, 'display_name', 'displayName', 'name')) ?? id;
+    return {
+        id,
+        displayName,
+        type: (type ?? 'request'),
+        runWhen,
+        assertions: Array.isArray(assertions) ? assertions : [],
+        outputs,
+        data: isObject(data) ? data : {}
+    };
+}
+function parseEdge(raw, index, problems) {
+    const at = `edges[${index}]`;
+    if (!isObject(raw)) {
+        problems.push({ field: at, message: 'must be an object' });
+        return undefined;
+    }
+    const source = parse_text(raw.source);
+    const target = parse_text(raw.target);
+    if (source === undefined)
+        problems.push({ field: `${at}.source`, message: 'is missing' });
+    if (target === undefined)
+        problems.push({ field: `${at}.target`, message: 'is missing' });
+    if (source === undefined || target === undefined)
+        return undefined;
+    return {
+        id: parse_text(raw.id) ?? `${source}->${target}`,
+        source,
+        target,
+        type: parse_text(raw.type) ?? 'success'
+    };
+}
+/**
+ * Parses a flow definition (a JSON value). Returns the flow and every problem
+ * of its shape; graph and reference checks are validate.ts's.
+ */
+function parseFlow(raw) {
+    const problems = [];
+    const flow = { name: 'flow', nodes: [], edges: [], initialInputs: {} };
+    if (!isObject(raw)) {
+        problems.push({ field: '$', message: 'a flow definition must be a JSON object' });
+        return { flow, problems };
+    }
+    flow.name = parse_text(raw.name) ?? 'flow';
+    if (typeof raw.description === 'string')
+        flow.description = raw.description;
+    if (raw.version !== undefined && raw.version !== null)
+        flow.version = String(raw.version);
+    const inputs = field(raw, 'initial_inputs', 'initialInputs') ?? {};
+    if (isObject(inputs))
+        flow.initialInputs = inputs;
+    else
+        problems.push({ field: 'initial_inputs', message: 'must be an object of input values' });
+    if (!Array.isArray(raw.nodes)) {
+        problems.push({ field: 'nodes', message: 'must be an array of nodes' });
+    }
+    else {
+        const seen = new Set();
+        raw.nodes.forEach((value, i) => {
+            const node = parseNode(value, i, problems);
+            if (!node)
+                return;
+            if (seen.has(node.id)) {
+                problems.push({
+                    node: node.id,
+                    field: `nodes[${i}].id`,
+                    message: 'is used by another node too'
+                });
+                return;
+            }
+            seen.add(node.id);
+            flow.nodes.push(node);
+        });
+    }
+    const edges = raw.edges ?? [];
+    if (!Array.isArray(edges))
+        problems.push({ field: 'edges', message: 'must be an array' });
+    else {
+        edges.forEach((value, i) => {
+            const edge = parseEdge(value, i, problems);
+            if (edge)
+                flow.edges.push(edge);
+        });
+    }
+    return { flow, problems };
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1085,6 +1289,7 @@ const timeGenerators = [
 
 
 
+
 /** Every generator, by category. */
 const generators = [
     ...timeGenerators,
@@ -1097,10 +1302,7 @@ const generators = [
     ...textGenerators,
     ...primitiveGenerators
 ];
-/** `isoTimestamp` → `iso_timestamp`, `ipv4` → `ipv4`. */
-function snakeCase(name) {
-    return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
+
 const byName = new Map();
 for (const generator of generators) {
     byName.set(generator.name, generator);
@@ -1174,456 +1376,6 @@ function generatorCatalog() {
     return [...generators]
         .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name))
         .map(({ name, category, description, example }) => ({ name, category, description, example }));
-}
-
-;// CONCATENATED MODULE: ./src/engine/flow/model.ts
-/**
- * A flow definition as the engine runs it: parsed once from Echopoint's JSON
- * (parse.ts, both wire spellings), checked as a whole (validate.ts), then run.
- * Node data stays as the wire gave it here; each node type reads its own.
- */
-/** The node types of runner.md §3, by their canonical (snake_case) name. */
-const NODE_TYPES = [
-    'request',
-    'delay',
-    'set_variable',
-    'assert',
-    'branch',
-    'loop',
-    'poll',
-    'module',
-    'sse',
-    'webhook_wait'
-];
-
-;// CONCATENATED MODULE: ./src/engine/flow/parse.ts
-/**
- * Reads an Echopoint flow definition (runner.md §2) into the engine's model.
- * Wire names moved from camelCase to snake_case over time, so both are read
- * everywhere (`display_name`/`displayName`, `initial_inputs`/`initialInputs`,
- * `run_when`/`runWhen`, node types `set_variable`/`setVariable`). Unknown fields
- * are ignored. Every problem found is reported, each naming the node and the
- * field; a flow with any problem is not run.
- */
-
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The first of `names` present on `object` (a wire field under either spelling). */
-function field(object, ...names) {
-    for (const name of names)
-        if (object[name] !== undefined)
-            return object[name];
-    return undefined;
-}
-/** `setVariable` → `set_variable`, `webhookWait` → `webhook_wait`. */
-function parse_snakeCase(name) {
-    return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-}
-const TYPES = new Set(NODE_TYPES);
-function parse_text(value) {
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-function parseNode(raw, index, problems) {
-    const at = `nodes[${index}]`;
-    if (!isObject(raw)) {
-        problems.push({ field: at, message: 'must be an object' });
-        return undefined;
-    }
-    const id = parse_text(raw.id);
-    if (id === undefined) {
-        problems.push({ field: `${at}.id`, message: 'is missing (every node needs an id)' });
-        return undefined;
-    }
-    const node = { node: id };
-    const typeText = parse_text(raw.type);
-    const type = typeText === undefined ? undefined : parse_snakeCase(typeText);
-    if (type === undefined) {
-        problems.push({ ...node, field: 'type', message: 'is missing' });
-    }
-    else if (!TYPES.has(type)) {
-        problems.push({
-            ...node,
-            field: 'type',
-            message: `"${typeText}" is not a node type (one of ${NODE_TYPES.join(', ')})`
-        });
-    }
-    const runWhenText = field(raw, 'run_when', 'runWhen');
-    let runWhen = 'on_success';
-    if (runWhenText !== undefined) {
-        const word = typeof runWhenText === 'string' ? parse_snakeCase(runWhenText) : '';
-        if (word === 'always' || word === 'on_success')
-            runWhen = word;
-        else
-            problems.push({ ...node, field: 'run_when', message: 'must be on_success or always' });
-    }
-    const assertions = raw.assertions ?? [];
-    if (!Array.isArray(assertions)) {
-        problems.push({ ...node, field: 'assertions', message: 'must be an array' });
-    }
-    const outputs = [];
-    const rawOutputs = raw.outputs ?? [];
-    if (!Array.isArray(rawOutputs)) {
-        problems.push({ ...node, field: 'outputs', message: 'must be an array' });
-    }
-    else {
-        rawOutputs.forEach((output, i) => {
-            const name = isObject(output) ? parse_text(output.name) : undefined;
-            if (!isObject(output) || name === undefined) {
-                problems.push({ ...node, field: `outputs[${i}].name`, message: 'is missing' });
-                return;
-            }
-            if (outputs.some((o) => o.name === name)) {
-                problems.push({
-                    ...node,
-                    field: `outputs[${i}].name`,
-                    message: `"${name}" is declared twice`
-                });
-            }
-            outputs.push({ name, extractor: output.extractor });
-        });
-    }
-    const data = raw.data ?? {};
-    if (!isObject(data))
-        problems.push({ ...node, field: 'data', message: 'must be an object' });
-    const displayName = parse_text(field(raw, 'display_name', 'displayName', 'name')) ?? id;
-    return {
-        id,
-        displayName,
-        type: (type ?? 'request'),
-        runWhen,
-        assertions: Array.isArray(assertions) ? assertions : [],
-        outputs,
-        data: isObject(data) ? data : {}
-    };
-}
-function parseEdge(raw, index, problems) {
-    const at = `edges[${index}]`;
-    if (!isObject(raw)) {
-        problems.push({ field: at, message: 'must be an object' });
-        return undefined;
-    }
-    const source = parse_text(raw.source);
-    const target = parse_text(raw.target);
-    if (source === undefined)
-        problems.push({ field: `${at}.source`, message: 'is missing' });
-    if (target === undefined)
-        problems.push({ field: `${at}.target`, message: 'is missing' });
-    if (source === undefined || target === undefined)
-        return undefined;
-    return {
-        id: parse_text(raw.id) ?? `${source}->${target}`,
-        source,
-        target,
-        type: parse_text(raw.type) ?? 'success'
-    };
-}
-/**
- * Parses a flow definition (a JSON value). Returns the flow and every problem
- * of its shape; graph and reference checks are validate.ts's.
- */
-function parseFlow(raw) {
-    const problems = [];
-    const flow = { name: 'flow', nodes: [], edges: [], initialInputs: {} };
-    if (!isObject(raw)) {
-        problems.push({ field: '$', message: 'a flow definition must be a JSON object' });
-        return { flow, problems };
-    }
-    flow.name = parse_text(raw.name) ?? 'flow';
-    if (typeof raw.description === 'string')
-        flow.description = raw.description;
-    if (raw.version !== undefined && raw.version !== null)
-        flow.version = String(raw.version);
-    const inputs = field(raw, 'initial_inputs', 'initialInputs') ?? {};
-    if (isObject(inputs))
-        flow.initialInputs = inputs;
-    else
-        problems.push({ field: 'initial_inputs', message: 'must be an object of input values' });
-    if (!Array.isArray(raw.nodes)) {
-        problems.push({ field: 'nodes', message: 'must be an array of nodes' });
-    }
-    else {
-        const seen = new Set();
-        raw.nodes.forEach((value, i) => {
-            const node = parseNode(value, i, problems);
-            if (!node)
-                return;
-            if (seen.has(node.id)) {
-                problems.push({
-                    node: node.id,
-                    field: `nodes[${i}].id`,
-                    message: 'is used by another node too'
-                });
-                return;
-            }
-            seen.add(node.id);
-            flow.nodes.push(node);
-        });
-    }
-    const edges = raw.edges ?? [];
-    if (!Array.isArray(edges))
-        problems.push({ field: 'edges', message: 'must be an array' });
-    else {
-        edges.forEach((value, i) => {
-            const edge = parseEdge(value, i, problems);
-            if (edge)
-                flow.edges.push(edge);
-        });
-    }
-    return { flow, problems };
-}
-
-;// CONCATENATED MODULE: ./src/engine/flow/graph.ts
-class FlowGraph {
-    ids;
-    preds = new Map();
-    succs = new Map();
-    /** Edges naming an unknown node are left out (validation reports them). */
-    constructor(flow) {
-        this.ids = flow.nodes.map((n) => n.id);
-        for (const id of this.ids) {
-            this.preds.set(id, []);
-            this.succs.set(id, []);
-        }
-        for (const edge of flow.edges) {
-            const to = this.preds.get(edge.target);
-            const from = this.succs.get(edge.source);
-            if (!to || !from)
-                continue;
-            if (!to.includes(edge.source))
-                to.push(edge.source);
-            if (!from.includes(edge.target))
-                from.push(edge.target);
-        }
-    }
-    predecessors(id) {
-        return this.preds.get(id) ?? [];
-    }
-    successors(id) {
-        return this.succs.get(id) ?? [];
-    }
-    roots() {
-        return this.ids.filter((id) => this.predecessors(id).length === 0);
-    }
-    /** Every node `id` depends on, directly or not. */
-    ancestors(id) {
-        const found = new Set();
-        const stack = [...this.predecessors(id)];
-        while (stack.length > 0) {
-            const next = stack.pop();
-            if (found.has(next))
-                continue;
-            found.add(next);
-            stack.push(...this.predecessors(next));
-        }
-        return found;
-    }
-    /** Every node that depends on `id`, directly or not. */
-    descendants(id) {
-        const found = new Set();
-        const stack = [...this.successors(id)];
-        while (stack.length > 0) {
-            const next = stack.pop();
-            if (found.has(next))
-                continue;
-            found.add(next);
-            stack.push(...this.successors(next));
-        }
-        return found;
-    }
-    /** One cycle as a path of node ids (first repeated at the end), or undefined when there is none. */
-    findCycle() {
-        const state = new Map();
-        const path = [];
-        const visit = (id) => {
-            state.set(id, 'open');
-            path.push(id);
-            for (const next of this.successors(id)) {
-                if (state.get(next) === 'open')
-                    return [...path.slice(path.indexOf(next)), next];
-                if (!state.has(next)) {
-                    const cycle = visit(next);
-                    if (cycle)
-                        return cycle;
-                }
-            }
-            path.pop();
-            state.set(id, 'done');
-            return undefined;
-        };
-        for (const id of this.ids) {
-            if (!state.has(id)) {
-                const cycle = visit(id);
-                if (cycle)
-                    return cycle;
-            }
-        }
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/flow/validate.ts
-/**
- * Checks a parsed flow as a whole before anything runs (runner.md §2), and
- * reports every problem at once, each naming the node and the field:
- *
- * - an edge that names an unknown node; a cycle;
- * - a branch case or default whose target is not a successor of the branch;
- * - a reference `{{x}}` to an input the flow does not have, `{{node.key}}` to a
- *   node that is not upstream of the one using it (ours: an ancestor in the
- *   graph, where the reference only asked for an earlier place in the array), or
- *   to an output that node does not declare; an unknown `{{$generator}}`.
- *
- * `always` nodes may name any node of the flow (they run after the main phase),
- * but still only outputs it declares. Loop and poll bodies are nested flows,
- * checked with the inputs they get (the parent's, plus item and index, or attempt).
- */
-
-
-/** Walks a node's templated values: its data (without nested bodies) and its assertions. */
-function referencesOf(node, find) {
-    const found = [];
-    const nested = node.type === 'loop' || node.type === 'poll';
-    for (const [key, value] of Object.entries(node.data)) {
-        if (nested && key === 'body')
-            continue;
-        for (const r of find(value))
-            found.push({ ...r, field: `data.${key}` });
-    }
-    node.assertions.forEach((assertion, i) => {
-        for (const r of find(assertion))
-            found.push({ ...r, field: `assertions[${i}]` });
-    });
-    return found;
-}
-/** `a.b.c` is an input when the whole name or its longest dotted prefix is one. */
-function isInput(ref, inputs) {
-    const parts = ref.split('.');
-    for (let n = parts.length; n >= 1; n--)
-        if (inputs.has(parts.slice(0, n).join('.')))
-            return true;
-    return false;
-}
-function checkReference(node, r, flow, graph, inputs, options, problems) {
-    const where = { node: node.id, field: r.field };
-    if (r.generator) {
-        const name = r.ref.replace(/^\$/, '').split(':')[0];
-        if (!options.isGenerator(name)) {
-            problems.push({ ...where, message: `{{${r.ref}}}: "$${name}" is not a generator` });
-        }
-        return;
-    }
-    const [head, key] = r.ref.split('.');
-    const source = flow.nodes.find((n) => n.id === head);
-    // A node id wins over an input of the same dotted name (runner.md §4).
-    if (source && key !== undefined) {
-        if (node.runWhen !== 'always' && !graph.ancestors(node.id).has(source.id)) {
-            problems.push({
-                ...where,
-                message: `{{${r.ref}}}: node "${source.id}" is not upstream of "${node.id}" (no path of edges leads from it here), so its outputs are not there when this node runs`
-            });
-            return;
-        }
-        if (!source.outputs.some((o) => o.name === key)) {
-            const declared = source.outputs.map((o) => o.name);
-            problems.push({
-                ...where,
-                message: `{{${r.ref}}}: node "${source.id}" declares no output "${key}" (${declared.length > 0 ? `it declares ${declared.join(', ')}` : 'it declares none'})`
-            });
-        }
-        return;
-    }
-    if (isInput(r.ref, inputs))
-        return;
-    problems.push({
-        ...where,
-        message: `{{${r.ref}}}: "${head}" is neither an input of the flow nor a node${inputs.size > 0 ? ` (inputs: ${[...inputs].sort().join(', ')})` : ''}`
-    });
-}
-/** The nested flow of a loop or poll node, as a flow definition (or undefined when absent). */
-function nestedFlow(node) {
-    const body = node.data.body;
-    return typeof body === 'object' && body !== null
-        ? body
-        : undefined;
-}
-/**
- * Every problem of `flow` beyond its shape. `parseNested` parses a loop or poll
- * body (parse.ts's parseFlow, passed in to keep the modules apart).
- */
-function validateFlow(flow, options, parseNested) {
-    const problems = [];
-    const ids = new Set(flow.nodes.map((n) => n.id));
-    flow.edges.forEach((edge, i) => {
-        if (!ids.has(edge.source)) {
-            problems.push({
-                field: `edges[${i}].source`,
-                message: `"${edge.source}" names no node of the flow`
-            });
-        }
-        if (!ids.has(edge.target)) {
-            problems.push({
-                field: `edges[${i}].target`,
-                message: `"${edge.target}" names no node of the flow`
-            });
-        }
-    });
-    const graph = new FlowGraph(flow);
-    const cycle = graph.findCycle();
-    if (cycle) {
-        problems.push({
-            node: cycle[0],
-            field: 'edges',
-            message: `the edges form a cycle: ${cycle.join(' → ')}`
-        });
-    }
-    const inputs = new Set([...Object.keys(flow.initialInputs), ...(options.inputs ?? [])]);
-    for (const node of flow.nodes) {
-        if (node.type === 'branch') {
-            const successors = new Set(graph.successors(node.id));
-            const cases = Array.isArray(node.data.cases) ? node.data.cases : [];
-            cases.forEach((c, i) => {
-                const target = typeof c === 'object' && c !== null ? c.target : undefined;
-                if (typeof target === 'string' && target !== '' && !successors.has(target)) {
-                    problems.push({
-                        node: node.id,
-                        field: `data.cases[${i}].target`,
-                        message: `"${target}" is not a successor of the branch (no edge ${node.id} → ${target})`
-                    });
-                }
-            });
-            const fallback = node.data.default;
-            if (typeof fallback === 'string' && fallback !== '' && !successors.has(fallback)) {
-                problems.push({
-                    node: node.id,
-                    field: 'data.default',
-                    message: `"${fallback}" is not a successor of the branch (no edge ${node.id} → ${fallback})`
-                });
-            }
-        }
-        for (const r of referencesOf(node, options.findReferences)) {
-            checkReference(node, r, flow, graph, inputs, options, problems);
-        }
-        const body = nestedFlow(node);
-        if (body && parseNested && (node.type === 'loop' || node.type === 'poll')) {
-            const parsed = parseNested({ name: `${node.id} body`, ...body });
-            const extra = node.type === 'loop'
-                ? [
-                    String(field(node.data, 'item_var', 'itemVar') ?? 'item'),
-                    String(field(node.data, 'index_var', 'indexVar') ?? 'index')
-                ]
-                : ['attempt'];
-            const nested = validateFlow(parsed.flow, { ...options, inputs: [...inputs, ...extra] }, parseNested);
-            for (const p of [...parsed.problems, ...nested]) {
-                problems.push({
-                    node: node.id,
-                    field: `data.body.${p.node ? `${p.node}.` : ''}${p.field}`,
-                    message: p.message
-                });
-            }
-        }
-    }
-    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/values.ts
@@ -2001,28 +1753,268 @@ function describeUnresolved(item) {
     return `${item.text}${where}: ${item.reason}`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/load.ts
+;// CONCATENATED MODULE: ./src/engine/flow/graph.ts
+class FlowGraph {
+    ids;
+    preds = new Map();
+    succs = new Map();
+    /** Edges naming an unknown node are left out (validation reports them). */
+    constructor(flow) {
+        this.ids = flow.nodes.map((n) => n.id);
+        for (const id of this.ids) {
+            this.preds.set(id, []);
+            this.succs.set(id, []);
+        }
+        for (const edge of flow.edges) {
+            const to = this.preds.get(edge.target);
+            const from = this.succs.get(edge.source);
+            if (!to || !from)
+                continue;
+            if (!to.includes(edge.source))
+                to.push(edge.source);
+            if (!from.includes(edge.target))
+                from.push(edge.target);
+        }
+    }
+    predecessors(id) {
+        return this.preds.get(id) ?? [];
+    }
+    successors(id) {
+        return this.succs.get(id) ?? [];
+    }
+    roots() {
+        return this.ids.filter((id) => this.predecessors(id).length === 0);
+    }
+    /** Every node `id` depends on, directly or not. */
+    ancestors(id) {
+        const found = new Set();
+        const stack = [...this.predecessors(id)];
+        while (stack.length > 0) {
+            const next = stack.pop();
+            if (found.has(next))
+                continue;
+            found.add(next);
+            stack.push(...this.predecessors(next));
+        }
+        return found;
+    }
+    /** Every node that depends on `id`, directly or not. */
+    descendants(id) {
+        const found = new Set();
+        const stack = [...this.successors(id)];
+        while (stack.length > 0) {
+            const next = stack.pop();
+            if (found.has(next))
+                continue;
+            found.add(next);
+            stack.push(...this.successors(next));
+        }
+        return found;
+    }
+    /** One cycle as a path of node ids (first repeated at the end), or undefined when there is none. */
+    findCycle() {
+        const state = new Map();
+        const path = [];
+        const visit = (id) => {
+            state.set(id, 'open');
+            path.push(id);
+            for (const next of this.successors(id)) {
+                if (state.get(next) === 'open')
+                    return [...path.slice(path.indexOf(next)), next];
+                if (!state.has(next)) {
+                    const cycle = visit(next);
+                    if (cycle)
+                        return cycle;
+                }
+            }
+            path.pop();
+            state.set(id, 'done');
+            return undefined;
+        };
+        for (const id of this.ids) {
+            if (!state.has(id)) {
+                const cycle = visit(id);
+                if (cycle)
+                    return cycle;
+            }
+        }
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/flow/validate.ts
 /**
- * From a flow file's JSON to a flow the engine may run: parse (both wire
- * spellings), then validate as a whole; every problem named, nothing run when
- * there is any (runner.md §2). `flow validate` shows these problems; `flow run`
- * and the in-job runner refuse such a flow before sending anything.
+ * Checks a parsed flow as a whole before anything runs (runner.md §2), and
+ * reports every problem at once, each naming the node and the field:
+ *
+ * - an edge that names an unknown node; a cycle;
+ * - a branch case or default whose target is not a successor of the branch;
+ * - a reference `{{x}}` to an input the flow does not have, `{{node.key}}` to a
+ *   node that is not upstream of the one using it (ours: an ancestor in the
+ *   graph, where the reference only asked for an earlier place in the array), or
+ *   to an output that node does not declare; an unknown `{{$generator}}`.
+ *
+ * `always` nodes may name any node of the flow (they run after the main phase),
+ * but still only outputs it declares. Loop and poll bodies are nested flows,
+ * checked with the inputs they get (the parent's, plus item and index, or attempt).
  */
 
 
 
 
+/** Walks a node's templated values: its data (without nested bodies) and its assertions. */
+function referencesOf(node) {
+    const found = [];
+    const find = (value) => listReferences(value).map((r) => ({ ref: r.ref, generator: r.kind === 'generator' }));
+    const nested = node.type === 'loop' || node.type === 'poll';
+    for (const [key, value] of Object.entries(node.data)) {
+        if (nested && key === 'body')
+            continue;
+        for (const r of find(value))
+            found.push({ ...r, field: `data.${key}` });
+    }
+    node.assertions.forEach((assertion, i) => {
+        for (const r of find(assertion))
+            found.push({ ...r, field: `assertions[${i}]` });
+    });
+    return found;
+}
+function checkReference(node, r, flow, graph, inputs, problems) {
+    const where = { node: node.id, field: r.field };
+    if (r.generator) {
+        const name = r.ref.replace(/^\$/, '').split(':')[0];
+        if (!isKnownGenerator(name)) {
+            problems.push({ ...where, message: `{{${r.ref}}}: "$${name}" is not a generator` });
+        }
+        return;
+    }
+    const upstream = (id) => node.runWhen === 'always' || graph.ancestors(node.id).has(id);
+    const notUpstream = (id) => ({
+        ...where,
+        message: `{{${r.ref}}}: node "${id}" is not upstream of "${node.id}" (no path of edges leads from it here), so its outputs are not there when this node runs`
+    });
+    // The resolver's own rule (templates.ts): the longest dotted prefix that is a declared
+    // output, then an input of that name. Validation and the run then agree.
+    const root = findReferenceRoot(r.ref, {
+        input: (name) => inputs.has(name),
+        output: (id, key) => flow.nodes.some((n) => n.id === id && n.outputs.some((o) => o.name === key))
+    });
+    if (root?.source === 'input')
+        return;
+    if (root?.source === 'output') {
+        if (!upstream(root.nodeId))
+            problems.push(notUpstream(root.nodeId));
+        return;
+    }
+    // Nothing it could read: say why, most specific first.
+    const [head, key] = r.ref.split('.');
+    const source = flow.nodes.find((n) => n.id === head);
+    if (source && key !== undefined) {
+        if (!upstream(source.id)) {
+            problems.push(notUpstream(source.id));
+            return;
+        }
+        const declared = source.outputs.map((o) => o.name);
+        problems.push({
+            ...where,
+            message: `{{${r.ref}}}: node "${source.id}" declares no output "${key}" (${declared.length > 0 ? `it declares ${declared.join(', ')}` : 'it declares none'})`
+        });
+        return;
+    }
+    problems.push({
+        ...where,
+        message: `{{${r.ref}}}: "${head}" is neither an input of the flow nor a node${inputs.size > 0 ? ` (inputs: ${[...inputs].sort().join(', ')})` : ''}`
+    });
+}
+/** The nested flow of a loop or poll node, as a flow definition (or undefined when absent). */
+function nestedFlow(node) {
+    const body = node.data.body;
+    return typeof body === 'object' && body !== null
+        ? body
+        : undefined;
+}
+/** Every problem of `flow` beyond its shape. */
+function validateFlow(flow, options = {}) {
+    const problems = [];
+    const ids = new Set(flow.nodes.map((n) => n.id));
+    flow.edges.forEach((edge, i) => {
+        if (!ids.has(edge.source)) {
+            problems.push({
+                field: `edges[${i}].source`,
+                message: `"${edge.source}" names no node of the flow`
+            });
+        }
+        if (!ids.has(edge.target)) {
+            problems.push({
+                field: `edges[${i}].target`,
+                message: `"${edge.target}" names no node of the flow`
+            });
+        }
+    });
+    const graph = new FlowGraph(flow);
+    const cycle = graph.findCycle();
+    if (cycle) {
+        problems.push({
+            node: cycle[0],
+            field: 'edges',
+            message: `the edges form a cycle: ${cycle.join(' → ')}`
+        });
+    }
+    const inputs = new Set([...Object.keys(flow.initialInputs), ...(options.inputs ?? [])]);
+    for (const node of flow.nodes) {
+        if (node.type === 'branch') {
+            const successors = new Set(graph.successors(node.id));
+            const cases = Array.isArray(node.data.cases) ? node.data.cases : [];
+            cases.forEach((c, i) => {
+                const target = typeof c === 'object' && c !== null ? c.target : undefined;
+                if (typeof target === 'string' && target !== '' && !successors.has(target)) {
+                    problems.push({
+                        node: node.id,
+                        field: `data.cases[${i}].target`,
+                        message: `"${target}" is not a successor of the branch (no edge ${node.id} → ${target})`
+                    });
+                }
+            });
+            const fallback = node.data.default;
+            if (typeof fallback === 'string' && fallback !== '' && !successors.has(fallback)) {
+                problems.push({
+                    node: node.id,
+                    field: 'data.default',
+                    message: `"${fallback}" is not a successor of the branch (no edge ${node.id} → ${fallback})`
+                });
+            }
+        }
+        for (const r of referencesOf(node))
+            checkReference(node, r, flow, graph, inputs, problems);
+        const body = nestedFlow(node);
+        if (body && (node.type === 'loop' || node.type === 'poll')) {
+            const parsed = parseFlow({ name: `${node.id} body`, ...body });
+            const extra = node.type === 'loop'
+                ? [
+                    String(field(node.data, 'item_var', 'itemVar') ?? 'item'),
+                    String(field(node.data, 'index_var', 'indexVar') ?? 'index')
+                ]
+                : ['attempt'];
+            const nested = validateFlow(parsed.flow, { inputs: [...inputs, ...extra] });
+            for (const p of [...parsed.problems, ...nested]) {
+                problems.push({
+                    node: node.id,
+                    field: `data.body.${p.node ? `${p.node}.` : ''}${p.field}`,
+                    message: p.message
+                });
+            }
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/engine/load.ts
+
+
 /** Parses and validates a flow definition. */
 function loadFlow(raw, options = {}) {
     const parsed = parseFlow(raw);
-    const problems = [
-        ...parsed.problems,
-        ...validateFlow(parsed.flow, {
-            inputs: options.inputs,
-            findReferences: (value) => listReferences(value).map((r) => ({ ref: r.ref, generator: r.kind === 'generator' })),
-            isGenerator: isKnownGenerator
-        }, parseFlow)
-    ];
+    const problems = [...parsed.problems, ...validateFlow(parsed.flow, { inputs: options.inputs })];
     return { flow: parsed.flow, problems };
 }
 

@@ -15,6 +15,7 @@
  */
 import { isKnownGenerator } from '../generators/registry.js'
 import { findReferenceRoot, listReferences } from '../templates.js'
+import { checkNodeData, intrinsicOutputs } from '../nodes/spec.js'
 import { FlowGraph } from './graph.js'
 import { field, parseFlow } from './parse.js'
 import type { FlowDef, NodeDef, Problem } from './model.js'
@@ -29,6 +30,11 @@ interface FoundReference {
 export interface ValidateOptions {
   /** Input names the run provides beyond the flow's defaults (job inputs, `webhook.url`, …). */
   inputs?: readonly string[]
+}
+
+/** Whether `node` yields output `key`: one its type always produces, or one it declares. */
+function producesOutput(node: NodeDef, key: string): boolean {
+  return node.outputs.some((o) => o.name === key) || intrinsicOutputs(node).includes(key)
 }
 
 /** Walks a node's templated values: its data (without nested bodies) and its assertions. */
@@ -73,8 +79,7 @@ function checkReference(
   // output, then an input of that name. Validation and the run then agree.
   const root = findReferenceRoot(r.ref, {
     input: (name) => inputs.has(name),
-    output: (id, key) =>
-      flow.nodes.some((n) => n.id === id && n.outputs.some((o) => o.name === key))
+    output: (id, key) => flow.nodes.some((n) => n.id === id && producesOutput(n, key))
   })
   if (root?.source === 'input') return
   if (root?.source === 'output') {
@@ -89,7 +94,9 @@ function checkReference(
       problems.push(notUpstream(source.id))
       return
     }
-    const declared = source.outputs.map((o) => o.name)
+    const declared = [
+      ...new Set([...intrinsicOutputs(source), ...source.outputs.map((o) => o.name)])
+    ]
     problems.push({
       ...where,
       message: `{{${r.ref}}}: node "${source.id}" declares no output "${key}" (${declared.length > 0 ? `it declares ${declared.join(', ')}` : 'it declares none'})`
@@ -140,6 +147,7 @@ export function validateFlow(flow: FlowDef, options: ValidateOptions = {}): Prob
 
   const inputs = new Set([...Object.keys(flow.initialInputs), ...(options.inputs ?? [])])
   for (const node of flow.nodes) {
+    problems.push(...checkNodeData(node))
     if (node.type === 'branch') {
       const successors = new Set(graph.successors(node.id))
       const cases = Array.isArray(node.data.cases) ? node.data.cases : []

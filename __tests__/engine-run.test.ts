@@ -7,30 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { FakeClock } from '../__fixtures__/fake-clock.js'
 import { chain, edge, flowOf, jsonPath, node, out, req, status } from '../__fixtures__/flows.js'
 import { startDemoService, type DemoService } from '../src/demo-service/server.js'
-import { runAssert } from '../src/engine/nodes/assert.js'
-import { runBranch } from '../src/engine/nodes/branch.js'
-import { runDelay } from '../src/engine/nodes/delay.js'
-import { runLoop } from '../src/engine/nodes/loop.js'
-import { runModule } from '../src/engine/nodes/module.js'
-import { runPoll } from '../src/engine/nodes/poll.js'
-import { runRequest } from '../src/engine/nodes/request.js'
-import { runSetVariable } from '../src/engine/nodes/set-variable.js'
-import { runFlowWith } from '../src/engine/run/execute.js'
+import { runFlow } from '../src/engine/engine.js'
 import type { FlowDef } from '../src/engine/flow/model.js'
 import type { FlowResult, RunFlowOptions } from '../src/engine/run/types.js'
 
-const runners = {
-  request: runRequest,
-  delay: runDelay,
-  set_variable: runSetVariable,
-  assert: runAssert,
-  branch: runBranch,
-  loop: runLoop,
-  poll: runPoll,
-  module: runModule
-}
 const run = (flow: FlowDef, options: RunFlowOptions = {}): Promise<FlowResult> =>
-  runFlowWith(flow, runners, options)
+  runFlow(flow, options)
 
 let service: DemoService
 let base: string

@@ -31,7 +31,9 @@ export function intrinsicOutputs(node: NodeDef): string[] {
     case 'sse':
       return ['events', 'count', 'last']
     case 'webhook_wait':
-      return Array.isArray(node.data.expect) ? ['expectations'] : WEBHOOK_REQUEST_OUTPUTS
+      return Array.isArray(node.data.expect) && node.data.expect.length > 0
+        ? ['expectations', 'received']
+        : WEBHOOK_REQUEST_OUTPUTS
     default:
       return []
   }
@@ -134,7 +136,7 @@ export function checkNodeData(node: NodeDef): Problem[] {
       break
     }
     case 'webhook_wait':
-      if (!Array.isArray(d.expect)) {
+      if (!Array.isArray(d.expect) || d.expect.length === 0) {
         needsAssertions(node, problems, 'a request passing them all ends the wait')
       } else {
         d.expect.forEach((group, i) => {

@@ -7,10 +7,19 @@
 import type { FlowDef, Problem } from './flow/model.js'
 import { parseFlow } from './flow/parse.js'
 import { validateFlow } from './flow/validate.js'
+import { checkModules } from './modules.js'
+import type { ReferencedFlow } from './run/types.js'
 
 export interface LoadOptions {
   /** Input names the run provides beyond the flow's defaults (job inputs, `--input`). */
   inputs?: readonly string[]
+  /**
+   * The flows module nodes may run (the job's `referenced_flows`). When given,
+   * every module's flow must be there and flows must not include each other.
+   */
+  referencedFlows?: Readonly<Record<string, ReferencedFlow>>
+  /** This flow's own id, to catch a module that includes it. */
+  flowId?: string
 }
 
 /** Parses and validates a flow definition. */
@@ -20,5 +29,8 @@ export function loadFlow(
 ): { flow: FlowDef; problems: Problem[] } {
   const parsed = parseFlow(raw)
   const problems = [...parsed.problems, ...validateFlow(parsed.flow, { inputs: options.inputs })]
+  if (options.referencedFlows !== undefined) {
+    problems.push(...checkModules(parsed.flow, options.referencedFlows, options.flowId))
+  }
   return { flow: parsed.flow, problems }
 }

@@ -13,7 +13,8 @@ import { loadNested, nestedFailure } from './nested.js'
 
 export const runModule: NodeRunner = async (context): Promise<NodeOutcome> => {
   const data = context.node.data
-  const flowId = String(field(data, 'flow_id', 'flowId') ?? '')
+  // Trimmed, as in Echopoint's runner.
+  const flowId = String(field(data, 'flow_id', 'flowId') ?? '').trim()
   const fail = (
     code: string,
     message: string,

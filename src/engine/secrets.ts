@@ -17,7 +17,13 @@ export const MASK = '***'
 /** The forms in which `secret` may appear in text. */
 function formsOf(secret: string): string[] {
   const forms = new Set<string>([secret])
-  forms.add(JSON.stringify(secret).slice(1, -1))
+  const json = JSON.stringify(secret).slice(1, -1)
+  forms.add(json)
+  // Go's encoding/json (and other HTML-safe encoders) also escape <, > and &,
+  // and U+2028/U+2029: a service written in Go echoes a secret in that form.
+  forms.add(
+    json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  )
   forms.add(encodeURIComponent(secret))
   forms.add(encodeURIComponent(secret).replace(/%20/g, '+'))
   return [...forms].filter((f) => f !== '')

@@ -506,7 +506,11 @@ async function execute(
     success: false,
     duration_ms: Math.max(0, Math.round(run.clock.now() - began))
   }
-  if (run.signal.aborted) {
+  if (flow.nodes.length === 0) {
+    // As Echopoint's runner: an empty flow loads, but a run of nothing is not a pass.
+    result.error_code = 'FLOW_HAS_NO_NODES'
+    result.error_message = 'no nodes to execute'
+  } else if (run.signal.aborted) {
     result.error_code = 'EXECUTION_CANCELLED'
     result.error_message = 'the run was stopped before it finished'
   } else if (firstError) {

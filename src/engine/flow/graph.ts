@@ -38,6 +38,24 @@ export class FlowGraph {
     return this.ids.filter((id) => this.predecessors(id).length === 0)
   }
 
+  private readonly ancestorCache = new Map<string, ReadonlySet<string>>()
+
+  /**
+   * Whether `candidate` is upstream of `id` (a path of edges leads from it to
+   * `id`). A direct predecessor is answered at once; otherwise the ancestors of
+   * `id` are computed once and kept, so checking every reference of a large flow
+   * stays fast.
+   */
+  isUpstream(candidate: string, id: string): boolean {
+    if (this.predecessors(id).includes(candidate)) return true
+    let found = this.ancestorCache.get(id)
+    if (!found) {
+      found = this.ancestors(id)
+      this.ancestorCache.set(id, found)
+    }
+    return found.has(candidate)
+  }
+
   /** Every node `id` depends on, directly or not. */
   ancestors(id: string): Set<string> {
     const found = new Set<string>()

@@ -56,7 +56,7 @@ function referencesOf(node: NodeDef): FoundReference[] {
 function checkReference(
   node: NodeDef,
   r: FoundReference,
-  flow: FlowDef,
+  byId: ReadonlyMap<string, NodeDef>,
   graph: FlowGraph,
   inputs: ReadonlySet<string>,
   problems: Problem[]
@@ -70,7 +70,7 @@ function checkReference(
     return
   }
   const upstream = (id: string): boolean =>
-    node.runWhen === 'always' || graph.ancestors(node.id).has(id)
+    node.runWhen === 'always' || graph.isUpstream(id, node.id)
   const notUpstream = (id: string): Problem => ({
     ...where,
     message: `{{${r.ref}}}: node "${id}" is not upstream of "${node.id}" (no path of edges leads from it here), so its outputs are not there when this node runs`
@@ -79,7 +79,10 @@ function checkReference(
   // output, then an input of that name. Validation and the run then agree.
   const root = findReferenceRoot(r.ref, {
     input: (name) => inputs.has(name),
-    output: (id, key) => flow.nodes.some((n) => n.id === id && producesOutput(n, key))
+    output: (id, key) => {
+      const source = byId.get(id)
+      return source !== undefined && producesOutput(source, key)
+    }
   })
   if (root?.source === 'input') return
   if (root?.source === 'output') {
@@ -88,7 +91,7 @@ function checkReference(
   }
   // Nothing it could read: say why, most specific first.
   const [head, key] = r.ref.split('.')
-  const source = flow.nodes.find((n) => n.id === head)
+  const source = byId.get(head)
   if (source && key !== undefined) {
     if (!upstream(source.id)) {
       problems.push(notUpstream(source.id))
@@ -146,6 +149,7 @@ export function validateFlow(flow: FlowDef, options: ValidateOptions = {}): Prob
   }
 
   const inputs = new Set([...Object.keys(flow.initialInputs), ...(options.inputs ?? [])])
+  const byId = new Map(flow.nodes.map((n) => [n.id, n]))
   for (const node of flow.nodes) {
     problems.push(...checkNodeData(node))
     if (node.type === 'branch') {
@@ -171,7 +175,7 @@ export function validateFlow(flow: FlowDef, options: ValidateOptions = {}): Prob
         })
       }
     }
-    for (const r of referencesOf(node)) checkReference(node, r, flow, graph, inputs, problems)
+    for (const r of referencesOf(node)) checkReference(node, r, byId, graph, inputs, problems)
     const body = nestedFlow(node)
     if (body && (node.type === 'loop' || node.type === 'poll')) {
       const parsed = parseFlow({ name: `${node.id} body`, ...body })

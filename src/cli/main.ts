@@ -1,23 +1,43 @@
 /**
- * The CLI: `echopoint-ci run | check-key | whoami | sandbox | demo | flow`. Builds the command tree, maps
+ * The CLI: `echopoint-ci run | check-key | whoami | sandbox | demo | demo-service | flow`. Builds the command tree, maps
  * usage errors to exit code 3, and turns SIGINT/SIGTERM into an abort signal so
  * `run` can cancel what it launched and still write its reports.
  */
 import { Command, CommanderError } from 'commander'
 import { VERSION } from '../core/version.js'
 import { toEchopointError } from '../core/errors.js'
-import { checkKeyCommandDefinition } from './commands/check-key.js'
-import { demoCommandDefinition } from './commands/demo.js'
-import { flowCommandDefinition } from './commands/flow.js'
-import { runCommandDefinition } from './commands/run.js'
-import { sandboxCommandDefinition } from './commands/sandbox.js'
-import { whoamiCommandDefinition } from './commands/whoami.js'
 import type { CliIo } from './io.js'
+
+type Definition = (io: CliIo, setExit: (code: number) => void) => Command
+
+/**
+ * Each command's module, loaded only when that command runs (or for the full
+ * help): `flow run` does not pay for the API client, the sandbox or the
+ * toolkit, and `run` does not pay for the flow engine.
+ */
+const COMMANDS: Record<string, () => Promise<Definition>> = {
+  run: async () => (await import('./commands/run.js')).runCommandDefinition,
+  'check-key': async () => (await import('./commands/check-key.js')).checkKeyCommandDefinition,
+  whoami: async () => (await import('./commands/whoami.js')).whoamiCommandDefinition,
+  sandbox: async () => (await import('./commands/sandbox.js')).sandboxCommandDefinition,
+  demo: async () => (await import('./commands/demo.js')).demoCommandDefinition,
+  'demo-service': async () =>
+    (await import('./commands/demo-service.js')).demoServiceCommandDefinition,
+  flow: async () => (await import('./commands/flow.js')).flowCommandDefinition
+}
 
 /** Exit code for usage errors (interface.md section 3). */
 export const USAGE_EXIT_CODE = 3
 
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/**
+ * The command tree: only `only` when given (the command being run), else every
+ * command (for the top-level help and for unknown commands' suggestions).
+ */
+export async function buildProgram(
+  io: CliIo,
+  setExit: (code: number) => void,
+  only?: string
+): Promise<Command> {
   const program = new Command('echopoint-ci')
     .description('Run Echopoint flows (API test scenarios) from any CI system or a terminal')
     .version(VERSION, '-V, --version')
@@ -27,14 +47,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       writeErr: (text) => io.stderr(text.replace(/\n$/, ''))
     })
     .exitOverride()
-  for (const command of [
-    runCommandDefinition(io, setExit),
-    checkKeyCommandDefinition(io, setExit),
-    whoamiCommandDefinition(io, setExit),
-    sandboxCommandDefinition(io, setExit),
-    demoCommandDefinition(io, setExit),
-    flowCommandDefinition(io, setExit)
-  ]) {
+  const names =
+    only === '--version' || only === '-V'
+      ? []
+      : only !== undefined && only in COMMANDS
+        ? [only]
+        : Object.keys(COMMANDS)
+  const definitions = await Promise.all(names.map((name) => COMMANDS[name]()))
+  for (const command of definitions.map((define) => define(io, setExit))) {
     program.addCommand(
       command.exitOverride().configureOutput({
         writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
@@ -61,9 +81,13 @@ Credentials come from ECHOPOINT_API_KEY, ECHOPOINT_ORGANIZATION_ID and ECHOPOINT
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0
-  const program = buildProgram(io, (code) => {
-    exitCode = code
-  })
+  const program = await buildProgram(
+    io,
+    (code) => {
+      exitCode = code
+    },
+    argv[0]
+  )
   try {
     await program.parseAsync(argv, { from: 'user' })
   } catch (err) {

@@ -3,20 +3,24 @@
  * fixture and runs the bundled action (dist/index.js) exactly as the GitHub
  * runner does: inputs as INPUT_* variables with action.yml's defaults, and
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Then prints the action's log,
- * its outputs and its job summary, and stops the sandbox.
+ * its outputs and its job summary, and stops the sandbox. Last, it runs two of
+ * the example flow files with the flow engine against a small local service
+ * (`flow run`), as a CI job would test the service it started.
  */
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join, sep } from 'node:path'
+import { basename, dirname, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
 import { parse as parseYaml } from 'yaml'
+import { startDemoService } from '../../demo-service/server.js'
 import { startSandbox } from '../../sandbox/index.js'
 import { parseGithubOutput, renderRunnerLine } from '../github-files.js'
 import type { CliIo } from '../io.js'
+import { flowRunCommand } from './flow-run.js'
 
 /**
  * The bundled action and its action.yml, found next to the bundled CLI
@@ -159,6 +163,7 @@ export async function demoCommand(flags: DemoFlags, io: CliIo): Promise<number> 
         ? 'The step failed, as it should: a flow in the demo fixture fails on purpose, and the kit is strict.'
         : `The run ended with status ${outputs.status}.`
     )
+    await demoLocalFlows(say, io)
     say(
       'Next: add the step to a workflow (README, "Quickstart"), or try the CLI against `echopoint-ci sandbox`.'
     )
@@ -166,6 +171,42 @@ export async function demoCommand(flags: DemoFlags, io: CliIo): Promise<number> 
   } finally {
     await sandbox.close()
     await rm(work, { recursive: true, force: true })
+  }
+}
+
+/** The example flow files, beside the package (examples/flows), when they are there. */
+export function exampleFlowsDir(): string {
+  const cliDir = dirname(fileURLToPath(import.meta.url))
+  return [cliDir, '..', '..', 'examples', 'flows'].join(sep)
+}
+
+/** Step 5: flow files run on this machine by the flow engine, against a tiny local service. */
+async function demoLocalFlows(say: (text: string) => void, io: CliIo): Promise<void> {
+  const dir = exampleFlowsDir()
+  const files = ['widgets-crud.json', 'failing-on-purpose.json'].map((f) => [dir, f].join(sep))
+  if (!files.every((f) => existsSync(f))) return
+  const service = await startDemoService()
+  try {
+    say('5. Flow files run on this machine (echopoint-ci flow run), against a small service')
+    say(`   the demo started at ${service.url}: no account, no API, the service is on localhost.`)
+    for (const file of files) {
+      say('')
+      say(
+        `   $ echopoint-ci flow run examples/flows/${basename(file)} --input baseUrl=${service.url}`
+      )
+      const indent = (text: string): void => {
+        for (const line of text.split('\n')) say(`     ${line}`)
+      }
+      const code = await flowRunCommand(
+        file,
+        { input: [`baseUrl=${service.url}`] },
+        { env: { ...io.env, CI: 'true' }, stdout: indent, stderr: indent, signal: io.signal }
+      )
+      say(`     (exit code ${code})`)
+    }
+    say('')
+  } finally {
+    await service.close()
   }
 }
 

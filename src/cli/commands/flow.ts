@@ -5,48 +5,14 @@
  * any file is invalid. `flow pull FLOW_ID [--out FILE]` saves a flow's
  * definition from the API, to run or edit it locally.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
 import { Command } from 'commander'
-import { createClient } from '../../core/api/client.js'
-import { systemClock } from '../../core/clock.js'
-import { resolveCredentials } from '../../core/credentials.js'
-import { ConfigError, toEchopointError } from '../../core/errors.js'
-import { printable, usablePath } from '../../core/input-values.js'
-import { createRedactor } from '../../core/redact.js'
-import { UUID_PATTERN } from '../../core/run/config.js'
-import { VERSION } from '../../core/version.js'
-import { createCliLogger } from '../logger.js'
-import { credentialOptions, readCredentials, type CredentialFlags } from '../io.js'
 import { inertLine } from '../../core/report/escape.js'
-import type { CliIo } from '../io.js'
+import { credentialOptions, type CliIo, type CredentialFlags } from '../io.js'
+import type { FlowRunFlags } from './flow-run.js'
+import { readFlowFile } from './flow-files.js'
 
 /** The engine, loaded only by the flow commands (its JSONPath and RE2 libraries cost ~40 ms to load). */
 const engine = () => import('../../engine/load.js')
-
-/** Largest flow file read (a flow of thousands of nodes is far smaller). */
-export const MAX_FLOW_FILE_BYTES = 16 * 1024 * 1024
-
-async function readFlowFile(path: string): Promise<{ json?: unknown; error?: string }> {
-  let text: string
-  try {
-    const buffer = await readFile(path)
-    if (buffer.length > MAX_FLOW_FILE_BYTES) {
-      return { error: `it is larger than ${MAX_FLOW_FILE_BYTES / 1024 / 1024} MiB` }
-    }
-    text = buffer.toString('utf8')
-  } catch (err) {
-    const code = (err as { code?: string }).code
-    return {
-      error: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(err)})`
-    }
-  }
-  try {
-    return { json: JSON.parse(text) as unknown }
-  } catch (err) {
-    return { error: `is not JSON (${(err as Error).message})` }
-  }
-}
 
 /** Validates every file; returns the exit code (0 all valid, 3 any invalid). */
 export async function flowValidateCommand(files: string[], io: CliIo): Promise<number> {
@@ -80,73 +46,6 @@ export async function flowValidateCommand(files: string[], io: CliIo): Promise<n
   return invalid > 0 ? 3 : 0
 }
 
-interface PullFlags extends CredentialFlags {
-  out?: string
-  verbose?: boolean
-}
-
-const PULL_NAMES = {
-  apiKey: '--api-key (or ECHOPOINT_API_KEY)',
-  organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
-  apiUrl: '--api-url (or ECHOPOINT_API_URL)'
-}
-
-/** Saves one flow's definition to `--out` (or prints it); returns the exit code (0, or 3). */
-export async function flowPullCommand(
-  flowId: string,
-  flags: PullFlags,
-  io: CliIo
-): Promise<number> {
-  const given = readCredentials(flags, io.env)
-  const key = given.apiKey
-  const logger = createCliLogger({
-    verbose: flags.verbose === true,
-    write: io.stderr,
-    secrets: [key]
-  })
-  const redact = createRedactor(key ? [key] : [])
-  try {
-    if (!UUID_PATTERN.test(flowId)) {
-      throw new ConfigError(
-        'FLOW_ID',
-        `"${printable(flowId, 80)}" is not a flow ID (flow IDs are UUIDs)`,
-        "Copy the ID from the flow's page in Echopoint."
-      )
-    }
-    const out = flags.out === undefined ? undefined : usablePath(flags.out)
-    if (flags.out !== undefined && out === undefined) {
-      throw new ConfigError(
-        '--out',
-        'it is empty or contains a control character',
-        'Use a plain file path.'
-      )
-    }
-    const credentials = resolveCredentials(given, PULL_NAMES)
-    const api = createClient({
-      ...credentials,
-      clock: systemClock,
-      logger,
-      userAgent: `echopoint-ci-cli/${VERSION}`
-    })
-    const flow = await api.getFlowDefinition(flowId, { signal: io.signal })
-    // A file that runs as is: the flow's name goes in when the definition lacks one.
-    const definition = { name: flow.name, ...flow.definition }
-    const json = `${JSON.stringify(definition, null, 2)}\n`
-    if (out === undefined) {
-      io.stdout(json.trimEnd())
-      return 0
-    }
-    const path = resolve(out)
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, json)
-    logger.info(`Saved "${flow.name}" (${flow.id}) to ${path}`)
-    return 0
-  } catch (err) {
-    io.stderr(inertLine(redact(`error: ${toEchopointError(err).userMessage}`)))
-    return 3
-  }
-}
-
 export function flowCommandDefinition(io: CliIo, setExit: (code: number) => void): Command {
   // Subcommands inherit these at creation: usage errors exit 3 through main's handler.
   const flow = new Command('flow')
@@ -155,6 +54,29 @@ export function flowCommandDefinition(io: CliIo, setExit: (code: number) => void
     .configureOutput({
       writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
       writeErr: (text) => io.stderr(text.replace(/\n$/, ''))
+    })
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
+  flow
+    .command('run')
+    .description('Run a flow definition file on this machine (no account, no API)')
+    .argument('<FILE>', 'a flow definition file (Echopoint JSON)')
+    .option(
+      '--input <NAME=VALUE>',
+      'set an input (VALUE read as JSON when it is JSON); repeatable',
+      collect
+    )
+    .option(
+      '--secret <NAME=VALUE>',
+      'set an input whose value is hidden in everything printed; repeatable',
+      collect
+    )
+    .option('--inputs-file <file>', 'a JSON object of input names to values')
+    .option('--timeout <duration>', 'stop the run after this long (90s, 5m, 1h30m); exit 4')
+    .option('--output <format>', 'table or json (the flow result) on stdout', 'table')
+    .option('--junit <file>', 'write a JUnit XML report')
+    .action(async (file: string, flags: FlowRunFlags) => {
+      const { flowRunCommand } = await import('./flow-run.js')
+      setExit(await flowRunCommand(file, flags, io))
     })
   flow
     .command('validate')
@@ -170,8 +92,11 @@ export function flowCommandDefinition(io: CliIo, setExit: (code: number) => void
     .option('--out <file>', 'write the definition to this file (default: print it)')
     .option('-v, --verbose', 'debug logging (never shows the key)')
   credentialOptions(pull)
-  pull.action(async (flowId: string, flags: PullFlags) => {
-    setExit(await flowPullCommand(flowId, flags, io))
-  })
+  pull.action(
+    async (flowId: string, flags: CredentialFlags & { out?: string; verbose?: boolean }) => {
+      const { flowPullCommand } = await import('./flow-pull.js')
+      setExit(await flowPullCommand(flowId, flags, io))
+    }
+  )
   return flow
 }

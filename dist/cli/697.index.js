@@ -7501,7 +7501,7 @@ exports.AbstractRangeImpl = AbstractRangeImpl;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AttrImpl = void 0;
 const interfaces_1 = __webpack_require__(9454);
-const NodeImpl_1 = __webpack_require__(2280);
+const NodeImpl_1 = __webpack_require__(9899);
 const algorithm_1 = __webpack_require__(6573);
 const WebIDLAlgorithm_1 = __webpack_require__(4239);
 /**
@@ -7628,7 +7628,7 @@ exports.CDATASectionImpl = CDATASectionImpl;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CharacterDataImpl = void 0;
-const NodeImpl_1 = __webpack_require__(2280);
+const NodeImpl_1 = __webpack_require__(9899);
 const algorithm_1 = __webpack_require__(6573);
 /**
  * Represents a generic text node.
@@ -8731,7 +8731,7 @@ exports.DOMTokenListImpl = DOMTokenListImpl;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DocumentFragmentImpl = void 0;
 const interfaces_1 = __webpack_require__(9454);
-const NodeImpl_1 = __webpack_require__(2280);
+const NodeImpl_1 = __webpack_require__(9899);
 const WebIDLAlgorithm_1 = __webpack_require__(4239);
 /**
  * Represents a document fragment in the XML tree.
@@ -8799,7 +8799,7 @@ exports.DocumentImpl = void 0;
 const DOMImpl_1 = __webpack_require__(698);
 const interfaces_1 = __webpack_require__(9454);
 const DOMException_1 = __webpack_require__(7175);
-const NodeImpl_1 = __webpack_require__(2280);
+const NodeImpl_1 = __webpack_require__(9899);
 const util_1 = __webpack_require__(8247);
 const util_2 = __webpack_require__(7061);
 const infra_1 = __webpack_require__(4737);
@@ -9237,7 +9237,7 @@ exports.DocumentOrShadowRootImpl = DocumentOrShadowRootImpl;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DocumentTypeImpl = void 0;
 const interfaces_1 = __webpack_require__(9454);
-const NodeImpl_1 = __webpack_require__(2280);
+const NodeImpl_1 = __webpack_require__(9899);
 const WebIDLAlgorithm_1 = __webpack_require__(4239);
 /**
  * Represents an object providing methods which are not dependent on
@@ -9306,7 +9306,7 @@ exports.DocumentTypeImpl = DocumentTypeImpl;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ElementImpl = void 0;
 const interfaces_1 = __webpack_require__(9454);
-const NodeImpl_1 = __webpack_require__(2280);
+const NodeImpl_1 = __webpack_require__(9899);
 const DOMException_1 = __webpack_require__(7175);
 const infra_1 = __webpack_require__(4737);
 const algorithm_1 = __webpack_require__(6573);
@@ -10825,7 +10825,7 @@ exports.NodeFilterImpl = NodeFilterImpl;
 
 /***/ }),
 
-/***/ 2280:
+/***/ 9899:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -13478,7 +13478,7 @@ const NamedNodeMapImpl_1 = __webpack_require__(3145);
 Object.defineProperty(exports, "NamedNodeMap", ({ enumerable: true, get: function () { return NamedNodeMapImpl_1.NamedNodeMapImpl; } }));
 const NodeFilterImpl_1 = __webpack_require__(4649);
 Object.defineProperty(exports, "NodeFilter", ({ enumerable: true, get: function () { return NodeFilterImpl_1.NodeFilterImpl; } }));
-const NodeImpl_1 = __webpack_require__(2280);
+const NodeImpl_1 = __webpack_require__(9899);
 Object.defineProperty(exports, "Node", ({ enumerable: true, get: function () { return NodeImpl_1.NodeImpl; } }));
 const NodeIteratorImpl_1 = __webpack_require__(4142);
 Object.defineProperty(exports, "NodeIterator", ({ enumerable: true, get: function () { return NodeIteratorImpl_1.NodeIteratorImpl; } }));

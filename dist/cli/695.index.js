@@ -1,16 +1,129 @@
-export const id = 590;
-export const ids = [590];
+export const id = 695;
+export const ids = [695,699,501];
 export const modules = {
 
-/***/ 9590:
+/***/ 1404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ FlowGraph)
+/* harmony export */ });
+class FlowGraph {
+    ids;
+    preds = new Map();
+    succs = new Map();
+    /** Edges naming an unknown node are left out (validation reports them). */
+    constructor(flow) {
+        this.ids = flow.nodes.map((n) => n.id);
+        for (const id of this.ids) {
+            this.preds.set(id, []);
+            this.succs.set(id, []);
+        }
+        for (const edge of flow.edges) {
+            const to = this.preds.get(edge.target);
+            const from = this.succs.get(edge.source);
+            if (!to || !from)
+                continue;
+            if (!to.includes(edge.source))
+                to.push(edge.source);
+            if (!from.includes(edge.target))
+                from.push(edge.target);
+        }
+    }
+    predecessors(id) {
+        return this.preds.get(id) ?? [];
+    }
+    successors(id) {
+        return this.succs.get(id) ?? [];
+    }
+    roots() {
+        return this.ids.filter((id) => this.predecessors(id).length === 0);
+    }
+    ancestorCache = new Map();
+    /**
+     * Whether `candidate` is upstream of `id` (a path of edges leads from it to
+     * `id`). A direct predecessor is answered at once; otherwise the ancestors of
+     * `id` are computed once and kept, so checking every reference of a large flow
+     * stays fast.
+     */
+    isUpstream(candidate, id) {
+        if (this.predecessors(id).includes(candidate))
+            return true;
+        let found = this.ancestorCache.get(id);
+        if (!found) {
+            found = this.ancestors(id);
+            this.ancestorCache.set(id, found);
+        }
+        return found.has(candidate);
+    }
+    /** Every node `id` depends on, directly or not. */
+    ancestors(id) {
+        const found = new Set();
+        const stack = [...this.predecessors(id)];
+        while (stack.length > 0) {
+            const next = stack.pop();
+            if (found.has(next))
+                continue;
+            found.add(next);
+            stack.push(...this.predecessors(next));
+        }
+        return found;
+    }
+    /** Every node that depends on `id`, directly or not. */
+    descendants(id) {
+        const found = new Set();
+        const stack = [...this.successors(id)];
+        while (stack.length > 0) {
+            const next = stack.pop();
+            if (found.has(next))
+                continue;
+            found.add(next);
+            stack.push(...this.successors(next));
+        }
+        return found;
+    }
+    /** One cycle as a path of node ids (first repeated at the end), or undefined when there is none. */
+    findCycle() {
+        const state = new Map();
+        const path = [];
+        const visit = (id) => {
+            state.set(id, 'open');
+            path.push(id);
+            for (const next of this.successors(id)) {
+                if (state.get(next) === 'open')
+                    return [...path.slice(path.indexOf(next)), next];
+                if (!state.has(next)) {
+                    const cycle = visit(next);
+                    if (cycle)
+                        return cycle;
+                }
+            }
+            path.pop();
+            state.set(id, 'done');
+            return undefined;
+        };
+        for (const id of this.ids) {
+            if (!state.has(id)) {
+                const cycle = visit(id);
+                if (cycle)
+                    return cycle;
+            }
+        }
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  loadFlow: () => (/* binding */ loadFlow)
+  Z: () => (/* binding */ field),
+  parseFlow: () => (/* binding */ parseFlow)
 });
 
 ;// CONCATENATED MODULE: ./src/engine/flow/model.ts
@@ -33,16 +146,8 @@ const NODE_TYPES = [
     'webhook_wait'
 ];
 
-;// CONCATENATED MODULE: ./src/engine/wire-names.ts
-/**
- * Echopoint's wire names moved from camelCase to snake_case (runner.md §2); the
- * engine reads both and keys its registries by the snake_case form.
- */
-/** `setVariable` → `set_variable`, `isoTimestamp` → `iso_timestamp`, `ipv4` → `ipv4`. */
-function snakeCase(name) {
-    return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-}
-
+// EXTERNAL MODULE: ./src/engine/wire-names.ts
+var wire_names = __webpack_require__(4276);
 ;// CONCATENATED MODULE: ./src/engine/flow/parse.ts
 /**
  * Reads an Echopoint flow definition (runner.md §2) into the engine's model.
@@ -81,7 +186,7 @@ function parseNode(raw, index, problems) {
     }
     const node = { node: id };
     const typeText = parse_text(raw.type);
-    const type = typeText === undefined ? undefined : snakeCase(typeText);
+    const type = typeText === undefined ? undefined : (0,wire_names/* snakeCase */.L)(typeText);
     if (type === undefined) {
         problems.push({ ...node, field: 'type', message: 'is missing' });
     }
@@ -95,7 +200,7 @@ function parseNode(raw, index, problems) {
     const runWhenText = field(raw, 'run_when', 'runWhen');
     let runWhen = 'on_success';
     if (runWhenText !== undefined) {
-        const word = typeof runWhenText === 'string' ? snakeCase(runWhenText) : '';
+        const word = typeof runWhenText === 'string' ? (0,wire_names/* snakeCase */.L)(runWhenText) : '';
         if (word === 'always' || word === 'on_success')
             runWhen = word;
         else
@@ -217,6 +322,23 @@ function parseFlow(raw) {
     return { flow, problems };
 }
 
+
+/***/ }),
+
+/***/ 5304:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fx: () => (/* binding */ createGeneratorContext),
+  $9: () => (/* binding */ isKnownGenerator)
+});
+
+// UNUSED EXPORTS: GeneratorError, generatorCatalog, generators, snakeCase
+
+// EXTERNAL MODULE: ./src/engine/wire-names.ts
+var wire_names = __webpack_require__(4276);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/engine/generators/data.ts
@@ -409,21 +531,21 @@ const USER_AGENTS = lines(`
  * algorithm) seeded from SHA-256 of a seed string, so an execution id always
  * yields the same stream. Not for secrets: generated values are test data.
  */
-class random_Random {
+class Random {
     #state;
     constructor(state) {
         this.#state = state;
     }
     /** A stream determined by `seed` (any text; the execution id). */
     static fromSeed(seed) {
-        const digest = createHash('sha256').update(seed, 'utf8').digest();
+        const digest = (0,external_node_crypto_.createHash)('sha256').update(seed, 'utf8').digest();
         const state = new Uint32Array(4);
         for (let i = 0; i < 4; i++)
             state[i] = digest.readUInt32BE(i * 4);
         // The all-zero state is the one state xoshiro cannot leave.
         if (state.every((word) => word === 0))
             state[0] = 1;
-        return new random_Random(state);
+        return new Random(state);
     }
     /** The next 32 random bits as an unsigned integer. */
     uint32() {
@@ -713,7 +835,7 @@ const contactGenerators = [
 
 ;// CONCATENATED MODULE: ./src/engine/generators/types.ts
 /** A generator that is unknown or was given unusable arguments. */
-class types_GeneratorError extends Error {
+class GeneratorError extends Error {
     name = 'GeneratorError';
 }
 
@@ -741,7 +863,7 @@ const MAX_COUNT = 10_000;
 function countArg(args, index, fallback, what) {
     const count = intArg(args, index, fallback);
     if (count < 0 || count > MAX_COUNT) {
-        throw new types_GeneratorError(`${what} must be between 0 and ${MAX_COUNT}, got ${count}`);
+        throw new GeneratorError(`${what} must be between 0 and ${MAX_COUNT}, got ${count}`);
     }
     return count;
 }
@@ -787,7 +909,7 @@ function ibanCheckDigits(country, bban) {
 function iban(random, country) {
     const layout = IBAN_LAYOUTS[country];
     if (!layout) {
-        throw new types_GeneratorError(`iban: unsupported country ${JSON.stringify(country)} (supported: ${Object.keys(IBAN_LAYOUTS).join(', ')})`);
+        throw new GeneratorError(`iban: unsupported country ${JSON.stringify(country)} (supported: ${Object.keys(IBAN_LAYOUTS).join(', ')})`);
     }
     const bban = random.chars(layout.letters, UPPER) + random.chars(layout.digits, DIGITS);
     return `${country}${ibanCheckDigits(country, bban)}${bban}`;
@@ -838,7 +960,7 @@ function cardNumber(random, brandArg) {
     else {
         const found = BRAND_ALIASES[brandArg.toLowerCase().replace(/[^a-z]/g, '')];
         if (!found) {
-            throw new types_GeneratorError(`creditCard: unknown card type ${JSON.stringify(brandArg)} (known: ${Object.keys(CARD_BRANDS).join(', ')})`);
+            throw new GeneratorError(`creditCard: unknown card type ${JSON.stringify(brandArg)} (known: ${Object.keys(CARD_BRANDS).join(', ')})`);
         }
         brand = found;
     }
@@ -1039,7 +1161,7 @@ const primitiveGenerators = [
         generate({ random }, args) {
             const [min, max] = rangeArgs(args, intArg, 0, 1000);
             if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max)) {
-                throw new types_GeneratorError(`int: bounds must be within ±${Number.MAX_SAFE_INTEGER}`);
+                throw new GeneratorError(`int: bounds must be within ±${Number.MAX_SAFE_INTEGER}`);
             }
             return String(random.int(min, max));
         }
@@ -1209,7 +1331,7 @@ function startPlus(state, args) {
         return state.startedAt;
     const ms = parseGoDuration(offset);
     if (ms === undefined) {
-        throw new types_GeneratorError(`offset ${JSON.stringify(offset)} is not a duration such as +15s, -1h or 90m`);
+        throw new GeneratorError(`offset ${JSON.stringify(offset)} is not a duration such as +15s, -1h or 90m`);
     }
     return state.startedAt + ms;
 }
@@ -1306,7 +1428,7 @@ const generators = [
 const byName = new Map();
 for (const generator of generators) {
     byName.set(generator.name, generator);
-    byName.set(snakeCase(generator.name), generator);
+    byName.set((0,wire_names/* snakeCase */.L)(generator.name), generator);
 }
 /** True when `name` (without the `$`, either spelling) is a generator. */
 function isKnownGenerator(name) {
@@ -1315,7 +1437,7 @@ function isKnownGenerator(name) {
 /** A generator context for one execution. */
 function createGeneratorContext(options) {
     const startedAt = (options.now ?? Date.now)();
-    const runId = createHash('sha256').update(options.seed, 'utf8').digest('hex').slice(0, 12);
+    const runId = (0,external_node_crypto_.createHash)('sha256').update(options.seed, 'utf8').digest('hex').slice(0, 12);
     return contextFor(options.seed, { random: Random.fromSeed(options.seed), startedAt, runId });
 }
 function contextFor(seed, state) {
@@ -1378,154 +1500,476 @@ function generatorCatalog() {
         .map(({ name, category, description, example }) => ({ name, category, description, example }));
 }
 
-;// CONCATENATED MODULE: ./src/engine/values.ts
+
+/***/ }),
+
+/***/ 3695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  loadFlow: () => (/* binding */ loadFlow)
+});
+
+// EXTERNAL MODULE: ./src/engine/flow/parse.ts + 1 modules
+var parse = __webpack_require__(6501);
+// EXTERNAL MODULE: ./src/engine/generators/registry.ts + 14 modules
+var registry = __webpack_require__(5304);
+// EXTERNAL MODULE: ./src/engine/templates.ts
+var templates = __webpack_require__(4169);
+// EXTERNAL MODULE: ./src/engine/nodes/spec.ts
+var spec = __webpack_require__(2137);
+// EXTERNAL MODULE: ./src/engine/flow/graph.ts
+var flow_graph = __webpack_require__(1404);
+;// CONCATENATED MODULE: ./src/engine/flow/validate.ts
 /**
- * The value model shared by operators, extractors and templates.
+ * Checks a parsed flow as a whole before anything runs (runner.md §2), and
+ * reports every problem at once, each naming the node and the field:
  *
- * Flow data is JSON: `null`, booleans, numbers, strings, arrays and plain
- * objects. Two conversions matter everywhere in the engine and must agree:
+ * - an edge that names an unknown node; a cycle;
+ * - a branch case or default whose target is not a successor of the branch;
+ * - a reference `{{x}}` to an input the flow does not have, `{{node.key}}` to a
+ *   node that is not upstream of the one using it (ours: an ancestor in the
+ *   graph, where the reference only asked for an earlier place in the array), or
+ *   to an output that node does not declare; an unknown `{{$generator}}`.
  *
- * - the **string form** (`toText`), used by the text operators (`equals`,
- *   `contains`, `regex`, …) and by `{{ref}}` interpolation inside text;
- * - the **number form** (`toNumber`), used by the numeric operators.
- *
- * Echopoint's Go runner stringifies with `strconv.FormatFloat(v, 'f', -1, 64)`
- * for numbers and `fmt.Sprintf("%v")` for the rest. We keep its number rule
- * (shortest decimal that round-trips, never an exponent: `1e21` is
- * `"1000000000000000000000"`) and write arrays and objects as JSON instead of
- * Go's `map[a:1]`, which no user could predict or match (docs/engine.md).
+ * `always` nodes may name any node of the flow (they run after the main phase),
+ * but still only outputs it declares. Loop and poll bodies are nested flows,
+ * checked with the inputs they get (the parent's, plus item and index, or attempt).
  */
-/** True for a non-null, non-array object (a JSON object). */
-function values_isPlainObject(value) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return false;
-    const proto = Object.getPrototypeOf(value);
-    return proto === Object.prototype || proto === null;
+
+
+
+
+
+/** Whether `node` yields output `key`: one its type always produces, or one it declares. */
+function producesOutput(node, key) {
+    return node.outputs.some((o) => o.name === key) || (0,spec/* intrinsicOutputs */.uF)(node).includes(key);
 }
-/** Own-property lookup that never reaches `Object.prototype` (`constructor`, `__proto__`). */
-function values_hasOwn(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-}
-/**
- * A number in the shortest decimal form that reads back to the same double,
- * without an exponent: `200` → `"200"`, `0.1` → `"0.1"`, `1e21` →
- * `"1000000000000000000000"`, `1.5e-7` → `"0.00000015"`. Non-finite values
- * use Go's spelling (`+Inf`, `-Inf`, `NaN`); they cannot come from JSON.
- */
-function formatNumber(value) {
-    if (Number.isNaN(value))
-        return 'NaN';
-    if (value === Infinity)
-        return '+Inf';
-    if (value === -Infinity)
-        return '-Inf';
-    if (value === 0)
-        return '0';
-    // String() already gives the shortest round-trip digits; only its exponent
-    // form (|x| >= 1e21 or < 1e-6) needs rewriting as plain decimal.
-    const shortest = String(value);
-    const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(shortest);
-    if (!match)
-        return shortest;
-    const [, sign, lead, fraction = '', exponentText] = match;
-    const digits = lead + fraction;
-    const exponent = Number(exponentText);
-    // The decimal point sits after `lead`, i.e. after 1 digit; move it by `exponent`.
-    const point = 1 + exponent;
-    if (point <= 0)
-        return `${sign}0.${'0'.repeat(-point)}${digits}`;
-    if (point >= digits.length)
-        return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
-    return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-/**
- * The string form of a value: `null`/absent → `""`, strings as they are,
- * numbers by `formatNumber`, booleans `true`/`false`, arrays and objects as
- * compact JSON.
- */
-function values_toText(value) {
-    if (value === null || value === undefined)
-        return '';
-    switch (typeof value) {
-        case 'string':
-            return value;
-        case 'number':
-            return formatNumber(value);
-        case 'boolean':
-            return value ? 'true' : 'false';
-        case 'bigint':
-            return value.toString();
-        default:
-            return toJson(value);
+/** Walks a node's templated values: its data (without nested bodies) and its assertions. */
+function referencesOf(node) {
+    const found = [];
+    const find = (value) => (0,templates/* listReferences */.Xo)(value).map((r) => ({ ref: r.ref, generator: r.kind === 'generator' }));
+    const nested = node.type === 'loop' || node.type === 'poll';
+    for (const [key, value] of Object.entries(node.data)) {
+        if (nested && key === 'body')
+            continue;
+        for (const r of find(value))
+            found.push({ ...r, field: `data.${key}` });
     }
+    node.assertions.forEach((assertion, i) => {
+        for (const r of find(assertion))
+            found.push({ ...r, field: `assertions[${i}]` });
+    });
+    return found;
 }
-function toJson(value) {
-    try {
-        const text = JSON.stringify(value);
-        return text ?? '';
+function checkReference(node, r, byId, graph, inputs, problems) {
+    const where = { node: node.id, field: r.field };
+    if (r.generator) {
+        const name = r.ref.replace(/^\$/, '').split(':')[0];
+        if (!(0,registry/* isKnownGenerator */.$9)(name)) {
+            problems.push({ ...where, message: `{{${r.ref}}}: "$${name}" is not a generator` });
+        }
+        return;
     }
-    catch {
-        // A cycle or a BigInt deep inside: not JSON data; say so rather than throw.
-        return String(value);
+    const upstream = (id) => node.runWhen === 'always' || graph.isUpstream(id, node.id);
+    const notUpstream = (id) => ({
+        ...where,
+        message: `{{${r.ref}}}: node "${id}" is not upstream of "${node.id}" (no path of edges leads from it here), so its outputs are not there when this node runs`
+    });
+    // The resolver's own rule (templates.ts): the longest dotted prefix that is a declared
+    // output, then an input of that name. Validation and the run then agree.
+    const root = (0,templates/* findReferenceRoot */.jO)(r.ref, {
+        input: (name) => inputs.has(name),
+        output: (id, key) => {
+            const source = byId.get(id);
+            return source !== undefined && producesOutput(source, key);
+        }
+    });
+    if (root?.source === 'input')
+        return;
+    if (root?.source === 'output') {
+        if (!upstream(root.nodeId))
+            problems.push(notUpstream(root.nodeId));
+        return;
     }
-}
-/**
- * How a value is shown in a message (`expected=… actual=…`): like `toText`,
- * except that a missing value reads `null` and an empty string `""`, so a
- * message never ends in a blank.
- */
-function displayValue(value) {
-    if (value === null || value === undefined)
-        return 'null';
-    if (value === '')
-        return '""';
-    return values_toText(value);
-}
-// Go's strconv.ParseFloat grammar for decimal input: optional sign, digits with
-// an optional fraction, optional exponent; or inf/infinity/nan in any case.
-// No surrounding spaces, no hexadecimal floats, no underscores (Go accepts the
-// last two only with a 0x prefix), no empty string.
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
-/**
- * The number form of a value for the numeric operators: a number as is, a
- * string that spells a number (`"200"`, `"-1.5e3"`, `"Inf"`), else
- * `undefined` (booleans, null, arrays, objects and other text are not numbers).
- */
-function toNumber(value) {
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'bigint')
-        return Number(value);
-    if (typeof value !== 'string')
-        return undefined;
-    if (DECIMAL.test(value))
-        return Number(value);
-    const special = SPECIAL.exec(value);
-    if (special) {
-        if (special[2].toLowerCase() === 'nan')
-            return NaN;
-        return special[1] === '-' ? -Infinity : Infinity;
+    // Nothing it could read: say why, most specific first.
+    const [head, key] = r.ref.split('.');
+    const source = byId.get(head);
+    if (source && key !== undefined) {
+        if (!upstream(source.id)) {
+            problems.push(notUpstream(source.id));
+            return;
+        }
+        const declared = [
+            ...new Set([...(0,spec/* intrinsicOutputs */.uF)(source), ...source.outputs.map((o) => o.name)])
+        ];
+        problems.push({
+            ...where,
+            message: `{{${r.ref}}}: node "${source.id}" declares no output "${key}" (${declared.length > 0 ? `it declares ${declared.join(', ')}` : 'it declares none'})`
+        });
+        return;
     }
-    return undefined;
+    problems.push({
+        ...where,
+        message: `{{${r.ref}}}: "${head}" is neither an input of the flow nor a node${inputs.size > 0 ? ` (inputs: ${[...inputs].sort().join(', ')})` : ''}`
+    });
 }
-/**
- * `empty` in the operator sense: null or absent, `""`, `[]` or `{}`. Numbers
- * and booleans are never empty (their string form never is).
- */
-function isEmpty(value) {
-    if (value === null || value === undefined)
-        return true;
-    if (typeof value === 'string')
-        return value === '';
-    if (Array.isArray(value))
-        return value.length === 0;
-    if (values_isPlainObject(value))
-        return Object.keys(value).length === 0;
-    return values_toText(value) === '';
+/** The nested flow of a loop or poll node, as a flow definition (or undefined when absent). */
+function nestedFlow(node) {
+    const body = node.data.body;
+    return typeof body === 'object' && body !== null
+        ? body
+        : undefined;
+}
+/** Every problem of `flow` beyond its shape. */
+function validateFlow(flow, options = {}) {
+    const problems = [];
+    const ids = new Set(flow.nodes.map((n) => n.id));
+    flow.edges.forEach((edge, i) => {
+        if (!ids.has(edge.source)) {
+            problems.push({
+                field: `edges[${i}].source`,
+                message: `"${edge.source}" names no node of the flow`
+            });
+        }
+        if (!ids.has(edge.target)) {
+            problems.push({
+                field: `edges[${i}].target`,
+                message: `"${edge.target}" names no node of the flow`
+            });
+        }
+    });
+    const graph = new flow_graph/* FlowGraph */.$(flow);
+    const cycle = graph.findCycle();
+    if (cycle) {
+        problems.push({
+            node: cycle[0],
+            field: 'edges',
+            message: `the edges form a cycle: ${cycle.join(' → ')}`
+        });
+    }
+    const inputs = new Set([...Object.keys(flow.initialInputs), ...(options.inputs ?? [])]);
+    const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+    for (const node of flow.nodes) {
+        problems.push(...(0,spec/* checkNodeData */.TW)(node));
+        if (node.type === 'branch') {
+            const successors = new Set(graph.successors(node.id));
+            const cases = Array.isArray(node.data.cases) ? node.data.cases : [];
+            cases.forEach((c, i) => {
+                const target = typeof c === 'object' && c !== null ? c.target : undefined;
+                if (typeof target === 'string' && target !== '' && !successors.has(target)) {
+                    problems.push({
+                        node: node.id,
+                        field: `data.cases[${i}].target`,
+                        message: `"${target}" is not a successor of the branch (no edge ${node.id} → ${target})`
+                    });
+                }
+            });
+            const fallback = node.data.default;
+            if (typeof fallback === 'string' && fallback !== '' && !successors.has(fallback)) {
+                problems.push({
+                    node: node.id,
+                    field: 'data.default',
+                    message: `"${fallback}" is not a successor of the branch (no edge ${node.id} → ${fallback})`
+                });
+            }
+        }
+        for (const r of referencesOf(node))
+            checkReference(node, r, byId, graph, inputs, problems);
+        const body = nestedFlow(node);
+        if (body && (node.type === 'loop' || node.type === 'poll')) {
+            const parsed = (0,parse.parseFlow)({ name: `${node.id} body`, ...body });
+            const extra = node.type === 'loop'
+                ? [
+                    String((0,parse/* field */.Z)(node.data, 'item_var', 'itemVar') ?? 'item'),
+                    String((0,parse/* field */.Z)(node.data, 'index_var', 'indexVar') ?? 'index')
+                ]
+                : ['attempt'];
+            const nested = validateFlow(parsed.flow, { inputs: [...inputs, ...extra] });
+            for (const p of [...parsed.problems, ...nested]) {
+                problems.push({
+                    node: node.id,
+                    field: `data.body.${p.node ? `${p.node}.` : ''}${p.field}`,
+                    message: p.message
+                });
+            }
+        }
+    }
+    return problems;
 }
 
-;// CONCATENATED MODULE: ./src/engine/templates.ts
+// EXTERNAL MODULE: ./src/engine/modules.ts
+var modules = __webpack_require__(4080);
+;// CONCATENATED MODULE: ./src/engine/load.ts
+
+
+
+/** Parses and validates a flow definition. */
+function loadFlow(raw, options = {}) {
+    const parsed = (0,parse.parseFlow)(raw);
+    const problems = [...parsed.problems, ...validateFlow(parsed.flow, { inputs: options.inputs })];
+    if (options.referencedFlows !== undefined) {
+        problems.push(...(0,modules/* checkModules */.s)(parsed.flow, options.referencedFlows, options.flowId));
+    }
+    return { flow: parsed.flow, problems };
+}
+
+
+/***/ }),
+
+/***/ 4080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   moduleTargets: () => (/* binding */ moduleTargets),
+/* harmony export */   s: () => (/* binding */ checkModules)
+/* harmony export */ });
+/* harmony import */ var _flow_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6501);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2370);
+
+
+/** The flow ids a flow's module nodes name, loop and poll bodies included, with the node naming each. */
+function moduleTargets(flow) {
+    const found = [];
+    for (const node of flow.nodes) {
+        if (node.type === 'module') {
+            const flowId = (0,_flow_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .Z)(node.data, 'flow_id', 'flowId');
+            if (typeof flowId === 'string' && flowId.trim() !== '') {
+                found.push({ nodeId: node.id, flowId: flowId.trim() });
+            }
+        }
+        if ((node.type === 'loop' || node.type === 'poll') && (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(node.data.body)) {
+            const body = (0,_flow_parse_js__WEBPACK_IMPORTED_MODULE_0__.parseFlow)({ name: node.id, ...node.data.body }).flow;
+            for (const inner of moduleTargets(body))
+                found.push({ ...inner, nodeId: `${node.id}/${inner.nodeId}` });
+        }
+    }
+    return found;
+}
+/** Missing referenced flows and module cycles, starting from `flow` (`rootId`: its own id, when known). */
+function checkModules(flow, referenced = {}, rootId = '(this flow)') {
+    const problems = [];
+    const reported = new Set();
+    const visit = (current, stack) => {
+        for (const { nodeId, flowId } of moduleTargets(current)) {
+            const where = { node: nodeId, field: 'data.flow_id' };
+            if (stack.includes(flowId)) {
+                const cycle = [...stack.slice(stack.indexOf(flowId)), flowId].join(' → ');
+                if (!reported.has(cycle)) {
+                    reported.add(cycle);
+                    problems.push({
+                        ...where,
+                        message: `MODULE_CYCLE_DETECTED: the flows include each other: ${cycle}`
+                    });
+                }
+                continue;
+            }
+            const child = referenced[flowId];
+            if (!child) {
+                if (!reported.has(`missing:${flowId}`)) {
+                    reported.add(`missing:${flowId}`);
+                    problems.push({
+                        ...where,
+                        message: `MODULE_FLOW_NOT_FOUND: flow ${flowId} is not among the referenced flows of this run`
+                    });
+                }
+                continue;
+            }
+            const definition = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(child.flow_definition) ? child.flow_definition : {};
+            visit((0,_flow_parse_js__WEBPACK_IMPORTED_MODULE_0__.parseFlow)({ name: flowId, ...definition }).flow, [...stack, flowId]);
+        }
+    };
+    visit(flow, [rootId]);
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 2137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TW: () => (/* binding */ checkNodeData),
+/* harmony export */   uF: () => (/* binding */ intrinsicOutputs)
+/* harmony export */ });
+/* unused harmony export WEBHOOK_REQUEST_OUTPUTS */
+/* harmony import */ var _flow_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6501);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2370);
+
+
+/** The webhook_wait outputs without `expect` (one matching request). */
+const WEBHOOK_REQUEST_OUTPUTS = ['id', 'method', 'headers', 'query', 'body', 'received_at'];
+/** Outputs a node produces whatever it declares. */
+function intrinsicOutputs(node) {
+    switch (node.type) {
+        case 'set_variable': {
+            const variables = node.data.variables;
+            return (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(variables) ? Object.keys(variables) : [];
+        }
+        case 'branch':
+            return ['matched', 'matchedIndex'];
+        case 'loop':
+            return ['results', 'count'];
+        case 'poll':
+            return ['attempts', 'result'];
+        case 'module': {
+            const bindings = (0,_flow_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .Z)(node.data, 'output_bindings', 'outputBindings');
+            return (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(bindings) ? Object.keys(bindings) : [];
+        }
+        case 'sse':
+            return ['events', 'count', 'last'];
+        case 'webhook_wait':
+            return Array.isArray(node.data.expect) && node.data.expect.length > 0
+                ? ['expectations', 'received']
+                : WEBHOOK_REQUEST_OUTPUTS;
+        default:
+            return [];
+    }
+}
+function isTemplateOrNumber(value) {
+    return (value === undefined ||
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        (typeof value === 'string' && /\{\{/.test(value)) ||
+        (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))));
+}
+function nonNegative(node, problems, ...names) {
+    const value = (0,_flow_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .Z)(node.data, ...names);
+    if (!isTemplateOrNumber(value)) {
+        problems.push({ node: node.id, field: `data.${names[0]}`, message: 'must be a number' });
+    }
+    else if (typeof value === 'number' && value < 0) {
+        problems.push({ node: node.id, field: `data.${names[0]}`, message: 'must not be negative' });
+    }
+}
+function needsBody(node, problems) {
+    const body = node.data.body;
+    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(body) || !Array.isArray(body.nodes) || body.nodes.length === 0) {
+        problems.push({
+            node: node.id,
+            field: 'data.body',
+            message: 'must be a nested flow with at least one node ({"nodes": [...], "edges": [...]})'
+        });
+    }
+}
+function needsAssertions(node, problems, why) {
+    if (node.assertions.length === 0) {
+        problems.push({ node: node.id, field: 'assertions', message: `needs at least one (${why})` });
+    }
+}
+/** Problems in a node's `data` that would fail it for sure; empty when none. */
+function checkNodeData(node) {
+    const problems = [];
+    const at = (f, message) => {
+        problems.push({ node: node.id, field: f, message });
+    };
+    const d = node.data;
+    switch (node.type) {
+        case 'request':
+        case 'sse':
+            if (typeof d.url !== 'string' || d.url.trim() === '')
+                at('data.url', 'is missing');
+            if (d.method !== undefined && typeof d.method !== 'string')
+                at('data.method', 'must be text');
+            if (d.headers !== undefined && !(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(d.headers))
+                at('data.headers', 'must be an object of header names to values');
+            if (node.type === 'request')
+                nonNegative(node, problems, 'timeout');
+            else
+                nonNegative(node, problems, 'timeout_ms', 'timeoutMs');
+            break;
+        case 'delay':
+            if (d.duration === undefined)
+                at('data.duration', 'is missing (milliseconds)');
+            else
+                nonNegative(node, problems, 'duration');
+            break;
+        case 'set_variable':
+            if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(d.variables))
+                at('data.variables', 'must be an object of names to values');
+            break;
+        case 'branch':
+            if (!Array.isArray(d.cases))
+                at('data.cases', 'must be a list of {when, target}');
+            else
+                d.cases.forEach((c, i) => {
+                    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(c) || !(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(c.when))
+                        at(`data.cases[${i}].when`, 'must be an assertion');
+                    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(c) || typeof c.target !== 'string' || c.target === '')
+                        at(`data.cases[${i}].target`, 'must name a successor of the branch');
+                });
+            break;
+        case 'loop':
+            needsBody(node, problems);
+            if (d.items === undefined)
+                at('data.items', 'is missing (a list, or a template giving one)');
+            else if (typeof d.items !== 'string' && !Array.isArray(d.items))
+                at('data.items', 'must be a list or a template giving one');
+            nonNegative(node, problems, 'max_iterations', 'maxIterations');
+            break;
+        case 'poll':
+            needsBody(node, problems);
+            needsAssertions(node, problems, 'they are the exit condition of the poll');
+            nonNegative(node, problems, 'max_attempts', 'maxAttempts');
+            nonNegative(node, problems, 'interval_ms', 'intervalMs');
+            nonNegative(node, problems, 'timeout_ms', 'timeoutMs');
+            break;
+        case 'module': {
+            const flowId = (0,_flow_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .Z)(d, 'flow_id', 'flowId');
+            if (typeof flowId !== 'string' || flowId === '')
+                at('data.flow_id', 'is missing');
+            const bindings = (0,_flow_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .Z)(d, 'output_bindings', 'outputBindings');
+            if ((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(bindings)) {
+                for (const [name, target] of Object.entries(bindings)) {
+                    if (typeof target !== 'string' || !/^[^.]+\..+$/.test(target)) {
+                        at(`data.output_bindings.${name}`, 'must be "childNodeId.outputKey"');
+                    }
+                }
+            }
+            break;
+        }
+        case 'webhook_wait':
+            if (!Array.isArray(d.expect) || d.expect.length === 0) {
+                needsAssertions(node, problems, 'a request passing them all ends the wait');
+            }
+            else {
+                d.expect.forEach((group, i) => {
+                    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(group) || typeof group.name !== 'string' || group.name === '')
+                        at(`data.expect[${i}].name`, 'is missing');
+                    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(group) ||
+                        !Array.isArray(group.assertions) ||
+                        group.assertions.length === 0)
+                        at(`data.expect[${i}].assertions`, 'needs at least one assertion');
+                });
+            }
+            nonNegative(node, problems, 'timeout_ms', 'timeoutMs');
+            nonNegative(node, problems, 'settle_ms', 'settleMs');
+            break;
+        default:
+            break;
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 4169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $w: () => (/* binding */ TemplateError),
+/* harmony export */   Xo: () => (/* binding */ listReferences),
+/* harmony export */   aW: () => (/* binding */ lookupReference),
+/* harmony export */   g$: () => (/* binding */ resolveValue),
+/* harmony export */   jO: () => (/* binding */ findReferenceRoot)
+/* harmony export */ });
+/* unused harmony exports resolveTemplates, formatLocation */
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2370);
 
 /** Thrown by resolveValue when some templates do not resolve. */
 class TemplateError extends Error {
@@ -1592,7 +2036,7 @@ function resolveNode(value, location, scope, options, unresolved) {
     if (Array.isArray(value)) {
         return value.map((item, index) => resolveNode(item, [...location, index], scope, options, unresolved));
     }
-    if (isPlainObject(value)) {
+    if ((0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(value)) {
         const out = {};
         for (const [key, item] of Object.entries(value)) {
             out[key] = resolveNode(item, [...location, key], scope, options, unresolved);
@@ -1616,7 +2060,7 @@ function resolveString(text, location, scope, options, unresolved) {
             return match;
         const outcome = resolveRef(ref, scope);
         if (outcome.ok)
-            return toText(outcome.value);
+            return (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .toText */ .fE)(outcome.value);
         unresolved.push({ text: match, ref, location, reason: outcome.reason });
         return match;
     });
@@ -1667,10 +2111,10 @@ function findReferenceRoot(ref, roots) {
  */
 function lookupReference(ref, scope) {
     const root = findReferenceRoot(ref, {
-        input: (name) => hasOwn(scope.inputs, name),
+        input: (name) => (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .hasOwn */ .$3)(scope.inputs, name),
         output: (nodeId, key) => {
             const outputs = scope.outputs(nodeId);
-            return outputs !== undefined && hasOwn(outputs, key);
+            return outputs !== undefined && (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .hasOwn */ .$3)(outputs, key);
         }
     });
     if (!root)
@@ -1705,8 +2149,8 @@ function walkPath(start, path, label) {
             }
             value = value[index];
         }
-        else if (isPlainObject(value)) {
-            if (!hasOwn(value, segment))
+        else if ((0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(value)) {
+            if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .hasOwn */ .$3)(value, segment))
                 return { ok: false, reason: `${at} has no field ${JSON.stringify(segment)}` };
             value = value[segment];
         }
@@ -1730,7 +2174,7 @@ function walkStrings(value, location, visit) {
         visit(value, location);
     else if (Array.isArray(value))
         value.forEach((item, index) => walkStrings(item, [...location, index], visit));
-    else if (values_isPlainObject(value)) {
+    else if ((0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(value)) {
         for (const [key, item] of Object.entries(value))
             walkStrings(item, [...location, key], visit);
     }
@@ -1753,269 +2197,183 @@ function describeUnresolved(item) {
     return `${item.text}${where}: ${item.reason}`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/flow/graph.ts
-class FlowGraph {
-    ids;
-    preds = new Map();
-    succs = new Map();
-    /** Edges naming an unknown node are left out (validation reports them). */
-    constructor(flow) {
-        this.ids = flow.nodes.map((n) => n.id);
-        for (const id of this.ids) {
-            this.preds.set(id, []);
-            this.succs.set(id, []);
-        }
-        for (const edge of flow.edges) {
-            const to = this.preds.get(edge.target);
-            const from = this.succs.get(edge.source);
-            if (!to || !from)
-                continue;
-            if (!to.includes(edge.source))
-                to.push(edge.source);
-            if (!from.includes(edge.target))
-                from.push(edge.target);
-        }
-    }
-    predecessors(id) {
-        return this.preds.get(id) ?? [];
-    }
-    successors(id) {
-        return this.succs.get(id) ?? [];
-    }
-    roots() {
-        return this.ids.filter((id) => this.predecessors(id).length === 0);
-    }
-    /** Every node `id` depends on, directly or not. */
-    ancestors(id) {
-        const found = new Set();
-        const stack = [...this.predecessors(id)];
-        while (stack.length > 0) {
-            const next = stack.pop();
-            if (found.has(next))
-                continue;
-            found.add(next);
-            stack.push(...this.predecessors(next));
-        }
-        return found;
-    }
-    /** Every node that depends on `id`, directly or not. */
-    descendants(id) {
-        const found = new Set();
-        const stack = [...this.successors(id)];
-        while (stack.length > 0) {
-            const next = stack.pop();
-            if (found.has(next))
-                continue;
-            found.add(next);
-            stack.push(...this.successors(next));
-        }
-        return found;
-    }
-    /** One cycle as a path of node ids (first repeated at the end), or undefined when there is none. */
-    findCycle() {
-        const state = new Map();
-        const path = [];
-        const visit = (id) => {
-            state.set(id, 'open');
-            path.push(id);
-            for (const next of this.successors(id)) {
-                if (state.get(next) === 'open')
-                    return [...path.slice(path.indexOf(next)), next];
-                if (!state.has(next)) {
-                    const cycle = visit(next);
-                    if (cycle)
-                        return cycle;
-                }
-            }
-            path.pop();
-            state.set(id, 'done');
-            return undefined;
-        };
-        for (const id of this.ids) {
-            if (!state.has(id)) {
-                const cycle = visit(id);
-                if (cycle)
-                    return cycle;
-            }
-        }
-        return undefined;
-    }
-}
 
-;// CONCATENATED MODULE: ./src/engine/flow/validate.ts
+/***/ }),
+
+/***/ 2370:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $3: () => (/* binding */ hasOwn),
+/* harmony export */   Im: () => (/* binding */ isEmpty),
+/* harmony export */   KN: () => (/* binding */ displayValue),
+/* harmony export */   Qd: () => (/* binding */ isPlainObject),
+/* harmony export */   Ro: () => (/* binding */ toNumber),
+/* harmony export */   fE: () => (/* binding */ toText)
+/* harmony export */ });
+/* unused harmony export formatNumber */
 /**
- * Checks a parsed flow as a whole before anything runs (runner.md §2), and
- * reports every problem at once, each naming the node and the field:
+ * The value model shared by operators, extractors and templates.
  *
- * - an edge that names an unknown node; a cycle;
- * - a branch case or default whose target is not a successor of the branch;
- * - a reference `{{x}}` to an input the flow does not have, `{{node.key}}` to a
- *   node that is not upstream of the one using it (ours: an ancestor in the
- *   graph, where the reference only asked for an earlier place in the array), or
- *   to an output that node does not declare; an unknown `{{$generator}}`.
+ * Flow data is JSON: `null`, booleans, numbers, strings, arrays and plain
+ * objects. Two conversions matter everywhere in the engine and must agree:
  *
- * `always` nodes may name any node of the flow (they run after the main phase),
- * but still only outputs it declares. Loop and poll bodies are nested flows,
- * checked with the inputs they get (the parent's, plus item and index, or attempt).
+ * - the **string form** (`toText`), used by the text operators (`equals`,
+ *   `contains`, `regex`, …) and by `{{ref}}` interpolation inside text;
+ * - the **number form** (`toNumber`), used by the numeric operators.
+ *
+ * Echopoint's Go runner stringifies with `strconv.FormatFloat(v, 'f', -1, 64)`
+ * for numbers and `fmt.Sprintf("%v")` for the rest. We keep its number rule
+ * (shortest decimal that round-trips, never an exponent: `1e21` is
+ * `"1000000000000000000000"`) and write arrays and objects as JSON instead of
+ * Go's `map[a:1]`, which no user could predict or match (docs/engine.md).
  */
-
-
-
-
-/** Walks a node's templated values: its data (without nested bodies) and its assertions. */
-function referencesOf(node) {
-    const found = [];
-    const find = (value) => listReferences(value).map((r) => ({ ref: r.ref, generator: r.kind === 'generator' }));
-    const nested = node.type === 'loop' || node.type === 'poll';
-    for (const [key, value] of Object.entries(node.data)) {
-        if (nested && key === 'body')
-            continue;
-        for (const r of find(value))
-            found.push({ ...r, field: `data.${key}` });
-    }
-    node.assertions.forEach((assertion, i) => {
-        for (const r of find(assertion))
-            found.push({ ...r, field: `assertions[${i}]` });
-    });
-    return found;
+/** True for a non-null, non-array object (a JSON object). */
+function isPlainObject(value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
 }
-function checkReference(node, r, flow, graph, inputs, problems) {
-    const where = { node: node.id, field: r.field };
-    if (r.generator) {
-        const name = r.ref.replace(/^\$/, '').split(':')[0];
-        if (!isKnownGenerator(name)) {
-            problems.push({ ...where, message: `{{${r.ref}}}: "$${name}" is not a generator` });
-        }
-        return;
-    }
-    const upstream = (id) => node.runWhen === 'always' || graph.ancestors(node.id).has(id);
-    const notUpstream = (id) => ({
-        ...where,
-        message: `{{${r.ref}}}: node "${id}" is not upstream of "${node.id}" (no path of edges leads from it here), so its outputs are not there when this node runs`
-    });
-    // The resolver's own rule (templates.ts): the longest dotted prefix that is a declared
-    // output, then an input of that name. Validation and the run then agree.
-    const root = findReferenceRoot(r.ref, {
-        input: (name) => inputs.has(name),
-        output: (id, key) => flow.nodes.some((n) => n.id === id && n.outputs.some((o) => o.name === key))
-    });
-    if (root?.source === 'input')
-        return;
-    if (root?.source === 'output') {
-        if (!upstream(root.nodeId))
-            problems.push(notUpstream(root.nodeId));
-        return;
-    }
-    // Nothing it could read: say why, most specific first.
-    const [head, key] = r.ref.split('.');
-    const source = flow.nodes.find((n) => n.id === head);
-    if (source && key !== undefined) {
-        if (!upstream(source.id)) {
-            problems.push(notUpstream(source.id));
-            return;
-        }
-        const declared = source.outputs.map((o) => o.name);
-        problems.push({
-            ...where,
-            message: `{{${r.ref}}}: node "${source.id}" declares no output "${key}" (${declared.length > 0 ? `it declares ${declared.join(', ')}` : 'it declares none'})`
-        });
-        return;
-    }
-    problems.push({
-        ...where,
-        message: `{{${r.ref}}}: "${head}" is neither an input of the flow nor a node${inputs.size > 0 ? ` (inputs: ${[...inputs].sort().join(', ')})` : ''}`
-    });
+/** Own-property lookup that never reaches `Object.prototype` (`constructor`, `__proto__`). */
+function hasOwn(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
 }
-/** The nested flow of a loop or poll node, as a flow definition (or undefined when absent). */
-function nestedFlow(node) {
-    const body = node.data.body;
-    return typeof body === 'object' && body !== null
-        ? body
-        : undefined;
+/**
+ * A number in the shortest decimal form that reads back to the same double,
+ * without an exponent: `200` → `"200"`, `0.1` → `"0.1"`, `1e21` →
+ * `"1000000000000000000000"`, `1.5e-7` → `"0.00000015"`. Non-finite values
+ * use Go's spelling (`+Inf`, `-Inf`, `NaN`); they cannot come from JSON.
+ */
+function formatNumber(value) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (value === Infinity)
+        return '+Inf';
+    if (value === -Infinity)
+        return '-Inf';
+    if (value === 0)
+        return '0';
+    // String() already gives the shortest round-trip digits; only its exponent
+    // form (|x| >= 1e21 or < 1e-6) needs rewriting as plain decimal.
+    const shortest = String(value);
+    const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(shortest);
+    if (!match)
+        return shortest;
+    const [, sign, lead, fraction = '', exponentText] = match;
+    const digits = lead + fraction;
+    const exponent = Number(exponentText);
+    // The decimal point sits after `lead`, i.e. after 1 digit; move it by `exponent`.
+    const point = 1 + exponent;
+    if (point <= 0)
+        return `${sign}0.${'0'.repeat(-point)}${digits}`;
+    if (point >= digits.length)
+        return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+    return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
-/** Every problem of `flow` beyond its shape. */
-function validateFlow(flow, options = {}) {
-    const problems = [];
-    const ids = new Set(flow.nodes.map((n) => n.id));
-    flow.edges.forEach((edge, i) => {
-        if (!ids.has(edge.source)) {
-            problems.push({
-                field: `edges[${i}].source`,
-                message: `"${edge.source}" names no node of the flow`
-            });
-        }
-        if (!ids.has(edge.target)) {
-            problems.push({
-                field: `edges[${i}].target`,
-                message: `"${edge.target}" names no node of the flow`
-            });
-        }
-    });
-    const graph = new FlowGraph(flow);
-    const cycle = graph.findCycle();
-    if (cycle) {
-        problems.push({
-            node: cycle[0],
-            field: 'edges',
-            message: `the edges form a cycle: ${cycle.join(' → ')}`
-        });
+/**
+ * The string form of a value: `null`/absent → `""`, strings as they are,
+ * numbers by `formatNumber`, booleans `true`/`false`, arrays and objects as
+ * compact JSON.
+ */
+function toText(value) {
+    if (value === null || value === undefined)
+        return '';
+    switch (typeof value) {
+        case 'string':
+            return value;
+        case 'number':
+            return formatNumber(value);
+        case 'boolean':
+            return value ? 'true' : 'false';
+        case 'bigint':
+            return value.toString();
+        default:
+            return toJson(value);
     }
-    const inputs = new Set([...Object.keys(flow.initialInputs), ...(options.inputs ?? [])]);
-    for (const node of flow.nodes) {
-        if (node.type === 'branch') {
-            const successors = new Set(graph.successors(node.id));
-            const cases = Array.isArray(node.data.cases) ? node.data.cases : [];
-            cases.forEach((c, i) => {
-                const target = typeof c === 'object' && c !== null ? c.target : undefined;
-                if (typeof target === 'string' && target !== '' && !successors.has(target)) {
-                    problems.push({
-                        node: node.id,
-                        field: `data.cases[${i}].target`,
-                        message: `"${target}" is not a successor of the branch (no edge ${node.id} → ${target})`
-                    });
-                }
-            });
-            const fallback = node.data.default;
-            if (typeof fallback === 'string' && fallback !== '' && !successors.has(fallback)) {
-                problems.push({
-                    node: node.id,
-                    field: 'data.default',
-                    message: `"${fallback}" is not a successor of the branch (no edge ${node.id} → ${fallback})`
-                });
-            }
-        }
-        for (const r of referencesOf(node))
-            checkReference(node, r, flow, graph, inputs, problems);
-        const body = nestedFlow(node);
-        if (body && (node.type === 'loop' || node.type === 'poll')) {
-            const parsed = parseFlow({ name: `${node.id} body`, ...body });
-            const extra = node.type === 'loop'
-                ? [
-                    String(field(node.data, 'item_var', 'itemVar') ?? 'item'),
-                    String(field(node.data, 'index_var', 'indexVar') ?? 'index')
-                ]
-                : ['attempt'];
-            const nested = validateFlow(parsed.flow, { inputs: [...inputs, ...extra] });
-            for (const p of [...parsed.problems, ...nested]) {
-                problems.push({
-                    node: node.id,
-                    field: `data.body.${p.node ? `${p.node}.` : ''}${p.field}`,
-                    message: p.message
-                });
-            }
-        }
+}
+function toJson(value) {
+    try {
+        const text = JSON.stringify(value);
+        return text ?? '';
     }
-    return problems;
+    catch {
+        // A cycle or a BigInt deep inside: not JSON data; say so rather than throw.
+        return String(value);
+    }
+}
+/**
+ * How a value is shown in a message (`expected=… actual=…`): like `toText`,
+ * except that a missing value reads `null` and an empty string `""`, so a
+ * message never ends in a blank.
+ */
+function displayValue(value) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (value === '')
+        return '""';
+    return toText(value);
+}
+// Go's strconv.ParseFloat grammar for decimal input: optional sign, digits with
+// an optional fraction, optional exponent; or inf/infinity/nan in any case.
+// No surrounding spaces, no hexadecimal floats, no underscores (Go accepts the
+// last two only with a 0x prefix), no empty string.
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
+/**
+ * The number form of a value for the numeric operators: a number as is, a
+ * string that spells a number (`"200"`, `"-1.5e3"`, `"Inf"`), else
+ * `undefined` (booleans, null, arrays, objects and other text are not numbers).
+ */
+function toNumber(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'bigint')
+        return Number(value);
+    if (typeof value !== 'string')
+        return undefined;
+    if (DECIMAL.test(value))
+        return Number(value);
+    const special = SPECIAL.exec(value);
+    if (special) {
+        if (special[2].toLowerCase() === 'nan')
+            return NaN;
+        return special[1] === '-' ? -Infinity : Infinity;
+    }
+    return undefined;
+}
+/**
+ * `empty` in the operator sense: null or absent, `""`, `[]` or `{}`. Numbers
+ * and booleans are never empty (their string form never is).
+ */
+function isEmpty(value) {
+    if (value === null || value === undefined)
+        return true;
+    if (typeof value === 'string')
+        return value === '';
+    if (Array.isArray(value))
+        return value.length === 0;
+    if (isPlainObject(value))
+        return Object.keys(value).length === 0;
+    return toText(value) === '';
 }
 
-;// CONCATENATED MODULE: ./src/engine/load.ts
 
+/***/ }),
 
-/** Parses and validates a flow definition. */
-function loadFlow(raw, options = {}) {
-    const parsed = parseFlow(raw);
-    const problems = [...parsed.problems, ...validateFlow(parsed.flow, { inputs: options.inputs })];
-    return { flow: parsed.flow, problems };
+/***/ 4276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ snakeCase)
+/* harmony export */ });
+/**
+ * Echopoint's wire names moved from camelCase to snake_case (runner.md §2); the
+ * engine reads both and keys its registries by the snake_case form.
+ */
+/** `setVariable` → `set_variable`, `isoTimestamp` → `iso_timestamp`, `ipv4` → `ipv4`. */
+function snakeCase(name) {
+    return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
 

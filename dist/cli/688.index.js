@@ -1,0 +1,2344 @@
+export const id = 688;
+export const ids = [688];
+export const modules = {
+
+/***/ 1688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CLI_INPUT_NAMES: () => (/* binding */ CLI_INPUT_NAMES),
+  runCommand: () => (/* binding */ runCommand),
+  runCommandDefinition: () => (/* binding */ runCommandDefinition)
+});
+
+// EXTERNAL MODULE: ./node_modules/commander/esm.mjs
+var esm = __webpack_require__(8179);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/core/ci-context.ts
+/**
+ * What the kit knows about the CI run it is part of, read from the environment
+ * variables each CI system sets. Used for the launch's trigger metadata and to
+ * derive idempotency keys, so a retried step never launches a flow twice.
+ */
+
+function compact(metadata) {
+    return Object.fromEntries(Object.entries(metadata).filter(([, v]) => typeof v === 'string' && v !== ''));
+}
+/** Reads the CI context from `env` (process.env by default). */
+function detectCiContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === 'true') {
+        const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+        const metadata = compact({
+            source: 'github_actions',
+            repository: env.GITHUB_REPOSITORY,
+            workflow: env.GITHUB_WORKFLOW,
+            job: env.GITHUB_JOB,
+            run_id: env.GITHUB_RUN_ID,
+            run_attempt: env.GITHUB_RUN_ATTEMPT,
+            sha: env.GITHUB_SHA,
+            ref: env.GITHUB_REF,
+            actor: env.GITHUB_ACTOR
+        });
+        return {
+            source: 'github_actions',
+            triggerType: 'git',
+            metadata,
+            runIdentity: env.GITHUB_RUN_ID
+                ? [
+                    env.GITHUB_REPOSITORY,
+                    env.GITHUB_WORKFLOW,
+                    env.GITHUB_JOB,
+                    env.GITHUB_RUN_ID,
+                    env.GITHUB_RUN_ATTEMPT ?? '1'
+                ].join('|')
+                : undefined,
+            runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+                ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+                : undefined
+        };
+    }
+    if (env.GITLAB_CI === 'true') {
+        return {
+            source: 'gitlab_ci',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'gitlab_ci',
+                repository: env.CI_PROJECT_PATH,
+                workflow: env.CI_PIPELINE_ID,
+                job: env.CI_JOB_NAME,
+                run_id: env.CI_JOB_ID,
+                run_attempt: undefined,
+                sha: env.CI_COMMIT_SHA,
+                ref: env.CI_COMMIT_REF_NAME,
+                actor: env.GITLAB_USER_LOGIN
+            }),
+            // GitLab gives a retried job a new CI_JOB_ID, like a new attempt on GitHub.
+            runIdentity: env.CI_JOB_ID ? `gitlab|${env.CI_PROJECT_PATH}|${env.CI_JOB_ID}` : undefined,
+            runUrl: env.CI_JOB_URL
+        };
+    }
+    if (env.CIRCLECI === 'true') {
+        return {
+            source: 'circleci',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'circleci',
+                repository: env.CIRCLE_PROJECT_REPONAME,
+                workflow: env.CIRCLE_WORKFLOW_ID,
+                job: env.CIRCLE_JOB,
+                run_id: env.CIRCLE_BUILD_NUM,
+                sha: env.CIRCLE_SHA1,
+                ref: env.CIRCLE_BRANCH,
+                actor: env.CIRCLE_USERNAME
+            }),
+            runIdentity: env.CIRCLE_BUILD_NUM
+                ? `circleci|${env.CIRCLE_PROJECT_REPONAME}|${env.CIRCLE_BUILD_NUM}`
+                : undefined,
+            runUrl: env.CIRCLE_BUILD_URL
+        };
+    }
+    if (env.JENKINS_URL && env.BUILD_TAG) {
+        return {
+            source: 'jenkins',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'jenkins',
+                workflow: env.JOB_NAME,
+                run_id: env.BUILD_NUMBER,
+                sha: env.GIT_COMMIT,
+                ref: env.GIT_BRANCH
+            }),
+            runIdentity: `jenkins|${env.BUILD_TAG}`,
+            runUrl: env.BUILD_URL
+        };
+    }
+    if (env.TF_BUILD === 'True') {
+        return {
+            source: 'azure_pipelines',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'azure_pipelines',
+                repository: env.BUILD_REPOSITORY_NAME,
+                workflow: env.BUILD_DEFINITIONNAME,
+                job: env.SYSTEM_JOBNAME,
+                run_id: env.BUILD_BUILDID,
+                run_attempt: env.SYSTEM_JOBATTEMPT,
+                sha: env.BUILD_SOURCEVERSION,
+                ref: env.BUILD_SOURCEBRANCH,
+                actor: env.BUILD_REQUESTEDFOR
+            }),
+            runIdentity: env.BUILD_BUILDID
+                ? `azure|${env.BUILD_BUILDID}|${env.SYSTEM_JOBID ?? ''}|${env.SYSTEM_JOBATTEMPT ?? '1'}`
+                : undefined
+        };
+    }
+    if (env.BITBUCKET_BUILD_NUMBER) {
+        return {
+            source: 'bitbucket_pipelines',
+            triggerType: 'git',
+            metadata: compact({
+                source: 'bitbucket_pipelines',
+                repository: env.BITBUCKET_REPO_FULL_NAME,
+                run_id: env.BITBUCKET_BUILD_NUMBER,
+                job: env.BITBUCKET_STEP_UUID,
+                sha: env.BITBUCKET_COMMIT,
+                ref: env.BITBUCKET_BRANCH
+            }),
+            runIdentity: `bitbucket|${env.BITBUCKET_REPO_FULL_NAME}|${env.BITBUCKET_BUILD_NUMBER}|${env.BITBUCKET_STEP_UUID ?? ''}`
+        };
+    }
+    if (env.CI === 'true' || env.CI === '1') {
+        return { source: 'ci', triggerType: 'git', metadata: { source: 'ci' } };
+    }
+    // A terminal outside CI: a manual launch, made with an API key (the spec requires actor_type).
+    const manual = { actor_type: 'api_key' };
+    return { source: 'local', triggerType: 'manual', metadata: manual };
+}
+/**
+ * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
+ * run and the flow id). An explicit key from the user is used as given: the API
+ * already scopes keys by flow. With no run identity, a random per-invocation
+ * base is used so a retry inside this process still never launches twice.
+ */
+function idempotencyKeyFor(flowId, context, explicitKey, invocationId) {
+    if (explicitKey !== undefined)
+        return explicitKey;
+    const base = context.runIdentity ?? `invocation|${invocationId}`;
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${base}|${flowId}`).digest('hex').slice(0, 40);
+    return `echopoint-ci-${digest}`;
+}
+/** A fresh id for one invocation of the kit. */
+function newInvocationId() {
+    return (0,external_node_crypto_.randomUUID)();
+}
+
+// EXTERNAL MODULE: ./src/core/clock.ts
+var clock = __webpack_require__(2257);
+// EXTERNAL MODULE: ./src/core/run/config.ts
+var run_config = __webpack_require__(6351);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/run/results.ts
+var run_results = __webpack_require__(2495);
+// EXTERNAL MODULE: ./src/core/api/client.ts + 23 modules
+var client = __webpack_require__(4589);
+// EXTERNAL MODULE: ./src/core/api/types.ts
+var types = __webpack_require__(3965);
+;// CONCATENATED MODULE: ./src/core/pool.ts
+/**
+ * Runs `task` over `items` with at most `limit` in flight, keeping results in
+ * input order. Stops starting new tasks once `shouldStop()` says so (the tasks
+ * not started get no result: `undefined`).
+ */
+async function mapWithConcurrency(items, limit, task, shouldStop = () => false) {
+    const results = new Array(items.length).fill(undefined);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && !shouldStop()) {
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+;// CONCATENATED MODULE: ./src/core/run/cancel.ts
+
+
+
+
+/** How long (at most a quarter of the budget) the first cancel runs alone before the others go out regardless. */
+const PROBE_MS = 500;
+/**
+ * Cancels every item still in flight; returns the ids it cancelled. The cancels
+ * go out together (one slow or hanging answer holds up no other; the first gets
+ * PROBE_MS alone to learn whether the server has the endpoint at all), each
+ * bounded by the budget, and the whole call ends within it.
+ */
+async function cancelExecutions(api, items, options) {
+    const inFlight = items.filter((item) => !(0,types/* isTerminal */.H)(item.execution.status));
+    if (inFlight.length === 0)
+        return [];
+    const { logger } = options;
+    const controller = new AbortController();
+    // Every cancel in flight listens on this one signal: more than Node's default of 10 is expected.
+    (0,external_node_events_.setMaxListeners)(Math.max(10, inFlight.length * 4), controller.signal);
+    const budget = options.clock.sleep(options.budgetMs, controller.signal).then(() => controller.abort(), () => undefined);
+    const cancelled = [];
+    let unsupported = false;
+    const cancelOne = async (item) => {
+        if (unsupported || controller.signal.aborted)
+            return;
+        try {
+            item.execution = await api.cancelExecution(item.flow.id, item.execution.id, {
+                signal: controller.signal
+            });
+            cancelled.push(item.execution.id);
+            logger.info(`Cancelled "${item.flow.name}" (execution ${item.execution.id})`);
+        }
+        catch (err) {
+            const error = (0,errors/* toEchopointError */.HT)(err);
+            if (error.status === 404 || error.status === 405) {
+                // A server without the extension: say so once, do not retry (contract.md B.3).
+                if (!unsupported) {
+                    logger.warning('The API does not support cancelling executions; flows launched by this run may still be running in Echopoint.');
+                }
+                unsupported = true;
+            }
+            else if (error.status === 409) {
+                logger.debug(`Execution ${item.execution.id} had already ended`);
+            }
+            else if (controller.signal.aborted) {
+                logger.warning(`Could not cancel "${item.flow.name}" (execution ${item.execution.id}): no answer within ${options.budgetMs} ms`);
+            }
+            else {
+                logger.warning(`Could not cancel "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`);
+            }
+        }
+    };
+    // The first cancel goes alone for a moment: against a server without the endpoint it
+    // is the only request (one 404, contract.md B.3). Should it hang, the others go anyway.
+    const first = cancelOne(inFlight[0]);
+    // At most a quarter of the budget, so the others always get most of it.
+    const probing = new AbortController();
+    await Promise.race([
+        first,
+        options.clock
+            .sleep(Math.min(PROBE_MS, options.budgetMs / 4), AbortSignal.any([controller.signal, probing.signal]))
+            .catch(() => undefined)
+    ]);
+    probing.abort();
+    await Promise.all([
+        first,
+        mapWithConcurrency(inFlight.slice(1), Math.max(1, options.concurrency), cancelOne)
+    ]);
+    controller.abort();
+    await budget;
+    return cancelled;
+}
+
+// EXTERNAL MODULE: ./src/core/duration.ts
+var core_duration = __webpack_require__(8571);
+;// CONCATENATED MODULE: ./src/core/run/flow-reports.ts
+/**
+ * From what happened to each selected flow (its launch, what following it
+ * found, why the run stopped) to its line in the results document. Pure: no
+ * requests, no clock.
+ */
+
+
+
+function flowReportOf(flow, status, item, error) {
+    const e = item?.execution;
+    let message = error ? error.message : (e?.error_message ?? null);
+    if (item?.nodesError)
+        message = message ? `${message}; ${item.nodesError}` : item.nodesError;
+    if (status !== 'passed' && e?.reported_status !== undefined && !error) {
+        const said = `the API last reported status "${e.reported_status}"`;
+        message = message ? `${message}; ${said}` : said;
+    }
+    return {
+        flow_id: flow.id,
+        flow_name: flow.name,
+        execution_id: e?.id ?? null,
+        status,
+        duration_ms: e ? (0,run_results/* elapsedMs */.d5)(e.execution_started_at ?? e.started_at, e.completed_at) : null,
+        error_code: error?.code ?? e?.error_code ?? null,
+        error_message: message,
+        url: null,
+        nodes: (item?.nodes ?? []).map(run_results/* nodeReport */.H8)
+    };
+}
+/** One report per launch, in the selection's order. */
+function flowReports({ launches, items, why, leftRunning }) {
+    const byFlow = new Map(items.map((i) => [i.flow.id, i]));
+    return launches.map((launch) => {
+        const item = byFlow.get(launch.flow.id);
+        if (!item)
+            return notLaunchedReport(launch, why);
+        if (item.error)
+            return flowReportOf(item.flow, 'error', item, item.error);
+        if ((0,types/* isTerminal */.H)(item.execution.status)) {
+            // A cancel we sent after the deadline still reads as timed out: that is why it stopped.
+            const status = (0,run_results/* flowStatusOf */.Of)(item.execution);
+            return flowReportOf(item.flow, why === 'timeout' && status === 'cancelled' ? 'timed_out' : status, item);
+        }
+        return flowReportOf(item.flow, why === 'cancelled' ? 'cancelled' : 'timed_out', item, leftRunning.get(item));
+    });
+}
+/** A flow with no execution: stopped before its launch, its launch failed, or no answer came. */
+function notLaunchedReport(launch, why) {
+    if (launch.unanswered) {
+        return flowReportOf(launch.flow, why === 'timeout' ? 'timed_out' : 'cancelled', undefined, launch.error);
+    }
+    const notLaunched = launch.skipped === true || launch.error?.kind === 'cancelled';
+    if (notLaunched && why === 'timeout') {
+        return flowReportOf(launch.flow, 'timed_out', undefined, new errors/* EchopointError */.aw('timeout', 'Not launched: the timeout passed first'));
+    }
+    const kind = notLaunched && why === 'cancelled' ? 'cancelled' : 'error';
+    return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
+}
+
+;// CONCATENATED MODULE: ./src/core/run/poll-schedule.ts
+/** First poll after launch; without expectations, back off by AUTO_GROWTH up to AUTO_MAX_MS. */
+const AUTO_FIRST_MS = 1000;
+const AUTO_MAX_MS = 5000;
+const AUTO_GROWTH = 1.5;
+/** Never closer than this, even when an end is expected sooner. */
+const AUTO_MIN_MS = 250;
+/** Once an execution is past its expected end: poll this often (budget permitting). */
+const AUTO_TAIL_MS = 500;
+/** The delay before polling round `round` (0-based) without anything else known. */
+function poll_schedule_backoffDelay(round) {
+    return Math.min(AUTO_MAX_MS, AUTO_FIRST_MS * AUTO_GROWTH ** round);
+}
+/**
+ * The shortest delay that keeps polling inside the read budget: the time to the
+ * window's reset spread over the rounds the remaining requests allow.
+ */
+function budgetFloor(budget, now, perRound, reserve = 0) {
+    if (!budget)
+        return 0;
+    const rounds = Math.floor(Math.max(0, budget.remaining - reserve) / Math.max(1, perRound));
+    if (budget.resetAtMs !== undefined && budget.resetAtMs > now) {
+        const toReset = budget.resetAtMs - now;
+        return rounds >= 1 ? toReset / rounds : toReset;
+    }
+    // No reset time: the average rate the limit allows over its window, when known.
+    if (budget.limit !== undefined && budget.limit > 0 && budget.windowMs !== undefined) {
+        return (budget.windowMs * Math.max(1, perRound)) / budget.limit;
+    }
+    return 0;
+}
+/** Milliseconds to wait before the next round. */
+function nextPollDelay(pollInterval, input) {
+    if (pollInterval !== 'auto')
+        return pollInterval;
+    let delay;
+    if (input.expectedEnds.length === 0) {
+        delay = poll_schedule_backoffDelay(input.round);
+    }
+    else {
+        const soonest = Math.min(...input.expectedEnds) - input.now;
+        delay = soonest > 0 ? Math.min(AUTO_MAX_MS, Math.max(AUTO_MIN_MS, soonest)) : AUTO_TAIL_MS;
+    }
+    return Math.ceil(Math.max(delay, budgetFloor(input.budget, input.now, input.requestsPerRound, input.reserve)));
+}
+/** The median of `values` (undefined for none). */
+function median(values) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+;// CONCATENATED MODULE: ./src/core/run/track.ts
+
+/** Rows per page: the most the API allows (contract.md part A). */
+const TRACK_PAGE_SIZE = 100;
+/** The earliest `started_at` among `items`, as the server wrote it. */
+function earliestStart(items) {
+    let best;
+    for (const item of items) {
+        const text = item.execution.started_at;
+        const at = Date.parse(text);
+        if (Number.isNaN(at))
+            continue;
+        if (!best || at < best.at)
+            best = { at, text };
+    }
+    return best?.text;
+}
+/**
+ * Pages the next round is expected to take: every execution we launched at or
+ * after the earliest one in flight is in the listing (others' may add more).
+ */
+function expectedPages(all, pending) {
+    const since = earliestStart(pending);
+    if (since === undefined)
+        return 1;
+    const from = Date.parse(since);
+    const rows = all.filter((i) => Date.parse(i.execution.started_at) >= from).length;
+    return Math.max(1, Math.ceil(rows / TRACK_PAGE_SIZE));
+}
+/** The execution as the row tells it; fields the row lacks keep their last value. */
+function merge(execution, row) {
+    return {
+        ...execution,
+        status: row.status,
+        reported_status: row.reported_status,
+        completed_at: row.completed_at ?? execution.completed_at,
+        error_code: row.error_code ?? execution.error_code,
+        error_message: row.error_message ?? execution.error_message
+    };
+}
+/**
+ * Reads the state of every item in `pending` from the listing and updates the
+ * items in place. Throws the API's error for anything but a missing endpoint.
+ */
+async function trackRound(api, pending, signal) {
+    const byId = new Map(pending.map((item) => [item.execution.id, item]));
+    const since = earliestStart(pending);
+    const seen = new Set();
+    const changed = [];
+    let requests = 0;
+    // A listing that never shows ours (or claims a huge total) must not page forever:
+    // past this, the ones not seen are polled on their own.
+    const maxPages = 2 * expectedPages(pending, pending) + 3;
+    for (let offset = 0; seen.size < byId.size && requests < maxPages; offset += TRACK_PAGE_SIZE) {
+        let page;
+        try {
+            requests++;
+            page = await api.listExecutions({ limit: TRACK_PAGE_SIZE, offset, since }, { signal });
+        }
+        catch (err) {
+            const error = (0,errors/* toEchopointError */.HT)(err);
+            if (offset === 0 && (error.status === 404 || error.status === 405)) {
+                return { kind: 'unsupported', status: error.status };
+            }
+            throw err;
+        }
+        for (const row of page.items) {
+            const item = byId.get(row.id);
+            if (!item || seen.has(row.id))
+                continue;
+            // A row of our execution that names another flow is not believed: poll it on its own.
+            if (row.flow_id.toLowerCase() !== item.flow.id.toLowerCase())
+                continue;
+            seen.add(row.id);
+            if (row.status !== item.execution.status)
+                changed.push(item);
+            item.execution = merge(item.execution, row);
+        }
+        if (page.items.length < TRACK_PAGE_SIZE || offset + page.items.length >= page.total)
+            break;
+    }
+    const missing = pending.filter((item) => !seen.has(item.execution.id));
+    return { kind: 'tracked', changed, missing, requests };
+}
+
+;// CONCATENATED MODULE: ./src/core/run/follow.ts
+
+
+
+
+
+
+/** Polls of one execution that may fail in a row (after the client's own retries) before it is given up. */
+const MAX_FAILED_POLLS = 5;
+/** Errors that will not go away by polling again. */
+const FINAL_KINDS = new Set([
+    'auth',
+    'permission',
+    'not_found',
+    'contract',
+    'config'
+]);
+/** The delay before polling round `round` (0-based) when nothing else is known. */
+function pollDelay(pollInterval, round) {
+    return pollInterval === 'auto' ? backoffDelay(round) : pollInterval;
+}
+function isDone(item) {
+    return item.error !== undefined || (0,types/* isTerminal */.H)(item.execution.status);
+}
+/** Fetches node results of an execution that did not pass; failures here only lose detail. */
+async function fetchNodes(api, item, logger, signal) {
+    try {
+        item.nodes = await api.getExecutionNodes(item.flow.id, item.execution.id, { signal });
+    }
+    catch (err) {
+        const error = (0,errors/* toEchopointError */.HT)(err);
+        if (error.kind === 'cancelled')
+            throw err;
+        item.nodesError = `its node results could not be read: ${error.message}`;
+        logger.warning(`Could not read the node results of "${item.flow.name}" (execution ${item.execution.id}): ${error.userMessage}`);
+    }
+}
+/**
+ * Says once per execution and word when the server reports a status this kit
+ * does not know: the execution is still followed (it is never a pass), and the
+ * log says what the server said instead of a silent "still running".
+ */
+function noteStatus(item, logger) {
+    const word = item.execution.reported_status;
+    if (word === undefined || word === item.unknownStatus)
+        return;
+    item.unknownStatus = word;
+    logger.warning(`Execution ${item.execution.id} of "${item.flow.name}" reports status "${word}", which is not one of pending, running, completed, failed, cancelled; following it until it reaches one of those or the timeout passes`);
+}
+function describeEnd(item) {
+    const e = item.execution;
+    const took = e.completed_at && (e.execution_started_at ?? e.started_at)
+        ? ` in ${(0,core_duration/* formatDuration */.a)(Date.parse(e.completed_at) - Date.parse(e.execution_started_at ?? e.started_at))}`
+        : '';
+    const word = e.status === 'completed' ? 'passed' : e.status;
+    return `"${item.flow.name}" ${word}${took}`;
+}
+/** Polls one execution once; updates the item in place. */
+async function pollOnce(api, item, options) {
+    const { logger, signal } = options;
+    try {
+        const execution = await api.getExecution(item.flow.id, item.execution.id, { signal });
+        item.failedPolls = 0;
+        const changed = execution.status !== item.execution.status;
+        item.execution = execution;
+        noteStatus(item, logger);
+        if ((0,types/* isTerminal */.H)(execution.status)) {
+            if (execution.status !== 'completed')
+                await fetchNodes(api, item, logger, signal);
+            logger.info(describeEnd(item));
+        }
+        if (changed)
+            options.onChange?.(item);
+    }
+    catch (err) {
+        const error = (0,errors/* toEchopointError */.HT)(err);
+        if (error.kind === 'cancelled' || signal?.aborted)
+            throw err;
+        item.failedPolls = (item.failedPolls ?? 0) + 1;
+        if (FINAL_KINDS.has(error.kind) || item.failedPolls >= MAX_FAILED_POLLS) {
+            item.error = new errors/* EchopointError */.aw(error.kind, `Stopped following execution ${item.execution.id}: ${error.message}`, { status: error.status, code: error.code, request: error.request, hint: error.hint });
+            logger.error(`"${item.flow.name}": ${item.error.userMessage}`, {
+                title: `Echopoint: ${item.flow.name}`
+            });
+            options.onChange?.(item);
+        }
+        else {
+            logger.debug(`Polling "${item.flow.name}" failed (${item.failedPolls}/${MAX_FAILED_POLLS}): ${error.message}`);
+        }
+    }
+}
+/** Start of an execution (epoch ms), NaN when unreadable. */
+function startOf(item) {
+    return Date.parse(item.execution.started_at);
+}
+/** How long the ended executions took, start (creation) to end. */
+function durationsSeen(items) {
+    const out = [];
+    for (const item of items) {
+        const end = item.execution.completed_at ? Date.parse(item.execution.completed_at) : NaN;
+        const d = end - startOf(item);
+        if ((0,types/* isTerminal */.H)(item.execution.status) && Number.isFinite(d) && d >= 0)
+            out.push(d);
+    }
+    return out;
+}
+/**
+ * Reports an item whose status the listing changed. One that ended without
+ * passing goes to `details`: its node results are still to be read.
+ */
+function settleTracked(item, options, details) {
+    noteStatus(item, options.logger);
+    const { status } = item.execution;
+    if ((0,types/* isTerminal */.H)(status) && status !== 'completed')
+        details.push(item);
+    else if ((0,types/* isTerminal */.H)(status))
+        options.logger.info(describeEnd(item));
+    options.onChange?.(item);
+}
+/**
+ * Reads the node results of up to `count` items of `details` (all when undefined),
+ * removing them from the queue. The row already gave status, error and end time.
+ */
+async function readDetails(api, details, options, count) {
+    const batch = details.splice(0, count ?? details.length);
+    await mapWithConcurrency(batch, options.concurrency, async (item) => {
+        await fetchNodes(api, item, options.logger, options.signal);
+        options.logger.info(describeEnd(item));
+        options.onChange?.(item);
+    });
+}
+/**
+ * Resolves when every item is terminal or errored. Rejects with the abort
+ * reason when `signal` aborts.
+ */
+async function followExecutions(api, items, options) {
+    const { clock, logger, signal } = options;
+    // Executions that were already terminal at launch (a replayed launch) need no poll.
+    for (const item of items) {
+        if ((0,types/* isTerminal */.H)(item.execution.status) && item.execution.status !== 'completed' && !item.nodes) {
+            await fetchNodes(api, item, logger, signal);
+        }
+    }
+    let batch = typeof api.listExecutions === 'function';
+    let failedRounds = 0;
+    // Ended without passing, node results not read yet: read as the read budget allows,
+    // so a burst of failures does not spend the reads the next rounds need.
+    const details = [];
+    for (let round = 0; items.some((item) => !isDone(item)); round++) {
+        const waiting = items.filter((item) => !isDone(item));
+        const typical = median(durationsSeen(items));
+        const perRound = batch
+            ? Math.min(waiting.length, expectedPages(items, waiting))
+            : waiting.length;
+        const delay = nextPollDelay(options.pollInterval, {
+            round,
+            now: clock.now(),
+            expectedEnds: typical === undefined
+                ? []
+                : waiting.map((i) => startOf(i) + typical).filter((t) => Number.isFinite(t)),
+            requestsPerRound: perRound,
+            reserve: details.length,
+            budget: api.budget?.('read')
+        });
+        await clock.sleep(delay, signal);
+        const pending = items.filter((item) => !isDone(item));
+        // Polling one by one costs one request each; the listing costs its pages.
+        if (batch && pending.length > expectedPages(items, pending)) {
+            try {
+                const result = await trackRound(api, pending, signal);
+                if (result.kind === 'unsupported') {
+                    batch = false;
+                    logger.info(`GET /executions is not available here (HTTP ${result.status}): following each execution on its own`);
+                }
+                else {
+                    failedRounds = 0;
+                    for (const item of result.changed)
+                        settleTracked(item, options, details);
+                    await mapWithConcurrency(result.missing, options.concurrency, (item) => pollOnce(api, item, options));
+                    // Keep enough reads for the next round's pages.
+                    const budget = api.budget?.('read');
+                    const left = items.filter((item) => !isDone(item));
+                    const spare = budget
+                        ? Math.max(0, budget.remaining - expectedPages(items, left))
+                        : details.length;
+                    await readDetails(api, details, options, left.length === 0 ? undefined : spare);
+                    continue;
+                }
+            }
+            catch (err) {
+                const error = (0,errors/* toEchopointError */.HT)(err);
+                if (error.kind === 'cancelled' || signal?.aborted)
+                    throw err;
+                failedRounds++;
+                logger.debug(`Listing the executions failed (${failedRounds}/${MAX_FAILED_POLLS}): ${error.message}`);
+                if (failedRounds < MAX_FAILED_POLLS && !FINAL_KINDS.has(error.kind))
+                    continue;
+                batch = false;
+                logger.info(`Listing the executions keeps failing: following each execution on its own`);
+            }
+        }
+        await mapWithConcurrency(pending, options.concurrency, (item) => pollOnce(api, item, options));
+    }
+    await readDetails(api, details, options);
+}
+
+;// CONCATENATED MODULE: ./src/core/run/launch.ts
+
+
+
+/** Errors after which launching the other flows cannot succeed either. */
+const STOP_LAUNCHING = new Set([
+    'auth',
+    'permission',
+    'quota',
+    'cancelled',
+    'timeout'
+]);
+/** The launch body for this run (contract.md, POST /flows/{id}/launch). */
+function launchBody(config, ci) {
+    const body = { runner_type: config.runner, trigger_type: ci.triggerType };
+    if (config.environment !== undefined)
+        body.environment_key = config.environment;
+    if (config.versionId !== undefined)
+        body.version_id = config.versionId;
+    if (Object.keys(ci.metadata).length > 0)
+        body.trigger_metadata = ci.metadata;
+    return body;
+}
+/** Launches every flow; never throws: each flow's outcome says what happened. */
+async function launchFlows(api, flows, options) {
+    const { config, ci, logger, signal } = options;
+    const requestSignal = options.requestSignal ?? signal;
+    const body = launchBody(config, ci);
+    let stopError;
+    const outcomes = await mapWithConcurrency(flows, config.maxParallel, async (flow) => {
+        const key = idempotencyKeyFor(flow.id, ci, config.idempotencyKey, options.invocationId);
+        let outcome;
+        let sent = false;
+        try {
+            const execution = await api.launchFlow(flow.id, body, key, {
+                signal: requestSignal,
+                onSent: () => (sent = true)
+            });
+            logger.info(`Launched "${flow.name}" (${flow.id}): execution ${execution.id}`);
+            outcome = { flow, execution };
+        }
+        catch (err) {
+            const error = (0,errors/* toEchopointError */.HT)(err);
+            if (signal?.aborted && error.kind !== 'timeout' && sent) {
+                outcome = {
+                    flow,
+                    unanswered: { idempotencyKey: key },
+                    error: new errors/* EchopointError */.aw('cancelled', `The launch request was sent but no answer came before the run stopped: Echopoint may have started an execution this run could not cancel (Idempotency-Key ${key}; a retry of this step with the same key will not start it twice)`)
+                };
+                logger.warning(`"${flow.name}" (${flow.id}): ${outcome.error?.message ?? ''}`);
+            }
+            else if (signal?.aborted && error.kind !== 'timeout') {
+                outcome = {
+                    flow,
+                    error: new errors/* EchopointError */.aw('cancelled', 'cancelled before it was launched')
+                };
+            }
+            else if (error.kind === 'conflict') {
+                // A 409 on launch: the key was used before with other parameters (contract.md;
+                // the spec names no error code for it, so the status is the signal).
+                outcome = {
+                    flow,
+                    error: new errors/* EchopointError */.aw('conflict', `Could not launch "${flow.name}": the Idempotency-Key ${key} was already used with other launch parameters (HTTP 409)`, {
+                        status: error.status,
+                        code: error.code,
+                        request: error.request,
+                        hint: 'Use a new idempotency-key (or leave it empty to derive one per run), or launch with the same environment, version and runner as before'
+                    })
+                };
+                logger.error(outcome.error?.userMessage ?? '', { title: `Echopoint: ${flow.name}` });
+            }
+            else {
+                logger.error(`Could not launch "${flow.name}" (${flow.id}): ${error.userMessage}`, {
+                    title: `Echopoint: ${flow.name}`
+                });
+                outcome = { flow, error };
+            }
+            if (STOP_LAUNCHING.has(outcome.error?.kind ?? ''))
+                stopError ??= outcome.error;
+        }
+        options.onLaunched?.(outcome);
+        return outcome;
+    }, () => stopError !== undefined || signal?.aborted === true);
+    return outcomes.map((outcome, i) => outcome ?? {
+        flow: flows[i],
+        skipped: true,
+        error: stopError?.kind === 'cancelled' || (signal?.aborted && stopError === undefined)
+            ? new errors/* EchopointError */.aw('cancelled', 'cancelled before it was launched')
+            : new errors/* EchopointError */.aw(stopError?.kind ?? 'cancelled', `not launched: an earlier launch failed (${stopError?.message ?? 'stopped'})`)
+    });
+}
+
+// EXTERNAL MODULE: ./src/core/run/preflight.ts
+var preflight = __webpack_require__(6150);
+;// CONCATENATED MODULE: ./src/core/run/progress-board.ts
+/**
+ * Live progress of a run: one entry per selected flow, told to the listener (the
+ * CLI's live view) on every change. A listener that throws never stops the run.
+ */
+
+/** Live progress: one entry per flow, told to `onProgress` on every change. A failing listener never stops the run. */
+class ProgressBoard {
+    listener;
+    logger;
+    flows = new Map();
+    constructor(listener, logger) {
+        this.listener = listener;
+        this.logger = logger;
+    }
+    set(flow, update) {
+        this.flows.set(flow.id, { flow, ...this.flows.get(flow.id), ...update });
+        this.tell();
+    }
+    start(flows) {
+        for (const flow of flows)
+            this.flows.set(flow.id, { flow, state: 'launching' });
+        this.tell();
+    }
+    tell() {
+        if (!this.listener)
+            return;
+        try {
+            this.listener([...this.flows.values()]);
+        }
+        catch (err) {
+            this.logger.debug(`Live progress failed: ${(0,errors/* toEchopointError */.HT)(err).message}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/run/scope.ts
+/**
+ * The time frame of one run: one signal that aborts every request and wait when
+ * the run must stop (the step's deadline, or a cancel from the runner), a
+ * second one that gives launch requests already sent a short grace to answer,
+ * and the budget left for cancelling what the run started.
+ *
+ * The step must end within its `timeout`, cancels and reports included, so
+ * following stops a little before the deadline: `wrapUpMs(timeout)` (5.5 s, or a
+ * fifth of a short timeout) is kept for the launch grace and the cancels.
+ */
+
+/** Time allowed for cancelling what we started after a cancel (GitHub allows 7.5 s before SIGTERM). */
+const CANCEL_BUDGET_MS = 4000;
+/**
+ * After a stop, launch requests already sent get this long to answer: the server
+ * may have created the execution, and only its answer tells us which one to
+ * cancel. With CANCEL_BUDGET_MS this stays inside GitHub's 7.5 s.
+ */
+const LAUNCH_GRACE_MS = 1500;
+/** Kept free at the very end of the deadline for writing the reports. */
+const REPORT_MARGIN_MS = 250;
+/** The abort reason of a run's signal. */
+class RunAbort extends Error {
+    why;
+    constructor(why) {
+        super(why === 'timeout' ? 'the step deadline passed' : 'the run was cancelled');
+        this.why = why;
+        this.name = 'AbortError';
+    }
+}
+/** How long before its deadline a run of `timeoutMs` stops following, to cancel and report in time. */
+function wrapUpMs(timeoutMs) {
+    return Math.min(LAUNCH_GRACE_MS + CANCEL_BUDGET_MS, Math.floor(timeoutMs / 5));
+}
+class RunScope {
+    clock;
+    startedAt;
+    /** The step's deadline (epoch ms): the run ends before it. */
+    deadline;
+    /** Aborts (with a RunAbort) when the run must stop. */
+    signal;
+    controller = new AbortController();
+    timer = new AbortController();
+    graceTimer = new AbortController();
+    launchRequests = new AbortController();
+    external;
+    onExternal = () => this.stop('cancelled');
+    onStop = () => this.startGrace();
+    constructor(clock, timeoutMs, external) {
+        this.clock = clock;
+        this.startedAt = clock.now();
+        this.deadline = this.startedAt + timeoutMs;
+        this.signal = this.controller.signal;
+        // Every request and wait of the run listens on these (up to max-parallel of each at once).
+        (0,external_node_events_.setMaxListeners)(1000, this.signal, this.launchRequests.signal);
+        void clock.sleep(timeoutMs - wrapUpMs(timeoutMs), this.timer.signal).then(() => this.stop('timeout'), () => undefined);
+        this.external = external;
+        if (external?.aborted)
+            this.stop('cancelled');
+        external?.addEventListener('abort', this.onExternal, { once: true });
+        if (this.signal.aborted)
+            this.startGrace();
+        else
+            this.signal.addEventListener('abort', this.onStop, { once: true });
+    }
+    /** Why the run was stopped, if it was. */
+    get why() {
+        return this.signal.aborted ? this.signal.reason.why : undefined;
+    }
+    /**
+     * For launch requests: aborts LAUNCH_GRACE_MS after `signal` (less when the
+     * deadline is near), so an answer already on its way is still read.
+     */
+    get launchSignal() {
+        return this.launchRequests.signal;
+    }
+    /** Milliseconds the cancels may take, from now: the rest of the deadline, or CANCEL_BUDGET_MS after a cancel. */
+    cancelBudgetMs() {
+        const untilDeadline = this.deadline - REPORT_MARGIN_MS - this.clock.now();
+        const budget = this.why === 'cancelled' ? CANCEL_BUDGET_MS : untilDeadline;
+        return Math.max(100, Math.min(budget, CANCEL_BUDGET_MS));
+    }
+    /** Ends the launch grace at once (every launch has answered). */
+    endGrace() {
+        this.graceTimer.abort();
+    }
+    /** Releases the timers and listeners; the process may then exit. */
+    dispose() {
+        this.timer.abort();
+        this.graceTimer.abort();
+        this.external?.removeEventListener('abort', this.onExternal);
+        this.signal.removeEventListener('abort', this.onStop);
+    }
+    stop(why) {
+        if (!this.controller.signal.aborted)
+            this.controller.abort(new RunAbort(why));
+    }
+    startGrace() {
+        const untilDeadline = this.deadline - REPORT_MARGIN_MS - this.clock.now();
+        const grace = Math.max(0, Math.min(LAUNCH_GRACE_MS, untilDeadline / 3));
+        void this.clock.sleep(grace, this.graceTimer.signal).then(() => this.launchRequests.abort(this.signal.reason), () => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/run/selection.ts
+
+
+/** The API's largest page (contract.md: limit 1..100). */
+const PAGE_SIZE = 100;
+/** A search that keeps returning pages past this is not converging; stop rather than loop. */
+const MAX_PAGES = 1000;
+async function searchAll(api, tags, matchMode, signal) {
+    const found = [];
+    for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
+        const result = await api.searchFlows({
+            tags,
+            tag_match_mode: matchMode,
+            pagination: { limit: PAGE_SIZE, offset },
+            sort_direction: 'ASC'
+        }, { signal });
+        for (const item of result.items) {
+            if (!matchesTags(item.tags, tags, matchMode)) {
+                throw new errors/* EchopointError */.aw('contract', `POST /flows/search answered with flow ${item.id} ("${item.name}"), whose tags (${item.tags.join(', ') || 'none'}) do not match ${matchMode === 'all' ? 'all of' : 'any of'} ${tags.join(', ')}`, {
+                    request: 'POST /flows/search',
+                    hint: 'Nothing was launched. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+                });
+            }
+            found.push(item);
+        }
+        offset += result.items.length;
+        if (result.items.length === 0 || offset >= result.total)
+            return found;
+    }
+    throw new errors/* EchopointError */.aw('contract', `POST /flows/search returned more than ${MAX_PAGES} pages`);
+}
+/** Whether a flow's tags satisfy the search (tags match exactly, contract.md). */
+function matchesTags(flowTags, asked, mode) {
+    const have = new Set(flowTags);
+    return mode === 'all' ? asked.every((t) => have.has(t)) : asked.some((t) => have.has(t));
+}
+/**
+ * Takes the `index`-th of `total` slices: flows sorted by ID and dealt out in
+ * turn, so every job of a matrix computes the same split from the same
+ * selection, each flow lands in exactly one slice, and slices differ in size
+ * by at most one.
+ */
+function shardOf(flows, shard) {
+    const sorted = [...flows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const mine = new Set(sorted.filter((_, i) => i % shard.total === shard.index - 1).map((f) => f.id));
+    // Keep the selection's own order within the slice.
+    return flows.filter((f) => mine.has(f.id));
+}
+/** Resolves the selection into flows. Throws `not_found` naming an unknown flow ID. */
+async function selectFlows(api, selection, options) {
+    let flows;
+    if (selection.kind === 'ids') {
+        const fetched = await mapWithConcurrency(selection.flowIds, options.concurrency, async (id) => {
+            try {
+                const flow = await api.getFlow(id, { signal: options.signal });
+                return { id: flow.id, name: flow.name };
+            }
+            catch (err) {
+                if (err instanceof errors/* EchopointError */.aw && err.kind === 'not_found') {
+                    throw new errors/* EchopointError */.aw('not_found', `Flow ${id} was not found in this organization`, {
+                        status: err.status,
+                        code: err.code,
+                        request: err.request,
+                        hint: 'Check the ID in flow-ids; flows of another organization are not visible to this key.'
+                    });
+                }
+                throw err;
+            }
+        });
+        flows = fetched.filter((f) => f !== undefined);
+    }
+    else {
+        const items = await searchAll(api, selection.tags, selection.matchMode, options.signal);
+        flows = items.map((item) => ({ id: item.id, name: item.name }));
+    }
+    const seen = new Set();
+    flows = flows.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+    return options.shard ? shardOf(flows, options.shard) : flows;
+}
+
+;// CONCATENATED MODULE: ./src/core/run/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A launched execution's state for live progress (a replayed launch may already be terminal). */
+function progressStateOf(execution) {
+    if ((0,types/* isTerminal */.H)(execution.status))
+        return (0,run_results/* flowStatusOf */.Of)(execution);
+    return execution.status === 'running' ? 'running' : 'pending';
+}
+/** Runs everything `config` selects. Never throws. */
+async function runFlows(config, deps) {
+    const { clock, logger } = deps;
+    // One signal for every request and wait: aborted by the deadline or by a cancel.
+    const scope = new RunScope(clock, config.timeoutMs, deps.signal);
+    let api;
+    let key;
+    const items = [];
+    const finish = (reports, error) => {
+        const runStatus = error === undefined
+            ? undefined
+            : error.kind === 'timeout'
+                ? 'timed_out'
+                : error.kind === 'cancelled'
+                    ? 'cancelled'
+                    : 'error';
+        const stats = api ? { ...api.stats } : { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
+        const results = (0,run_results/* buildResults */.rq)(reports, clock.now() - scope.startedAt, runStatus, {
+            count: stats.waits,
+            total_ms: stats.waitedMs
+        });
+        return { results, key, executionIds: items.map((i) => i.execution.id), error, stats };
+    };
+    try {
+        api =
+            deps.api ??
+                (0,client/* createClient */.U)({
+                    apiUrl: config.apiUrl,
+                    apiKey: config.apiKey,
+                    organizationId: config.organizationId,
+                    clock,
+                    logger,
+                    deadline: scope.deadline,
+                    userAgent: deps.userAgent
+                });
+        const prepared = await prepare(api, config, deps, scope.signal);
+        key = prepared.key;
+        if (prepared.outcome)
+            return finish([], prepared.outcome.error);
+        const flows = prepared.flows;
+        const board = new ProgressBoard(deps.onProgress, logger);
+        board.start(flows);
+        const launches = await launchAll(api, flows, config, deps, scope, items, board);
+        await followAll(api, items, config, deps, scope, board);
+        const leftRunning = await stopInFlight(api, items, config, logger, scope);
+        const reports = flowReports({ launches, items, why: scope.why, leftRunning });
+        for (const r of reports) {
+            const flow = flows.find((f) => f.id === r.flow_id);
+            if (flow)
+                board.set(flow, { state: r.status });
+        }
+        const why = scope.why;
+        return finish(reports, why ? runAbortError(why, config) : undefined);
+    }
+    catch (err) {
+        // Before any launch (preflight, selection), or a defect: the run as a whole failed.
+        // Executions already launched are still reported (the steps above do not throw
+        // once launching starts; this is the net under them).
+        const error = scope.why ? runAbortError(scope.why, config) : (0,errors/* toEchopointError */.HT)(err);
+        return finish(items.map((item) => flowReportOf(item.flow, 'error', item, error)), error);
+    }
+    finally {
+        scope.dispose();
+    }
+}
+/** Preflight and selection: the key's details and the flows to run, or the outcome that ends the run here. */
+async function prepare(api, config, deps, signal) {
+    const { logger } = deps;
+    const key = await (0,preflight/* preflight */.Mz)(api, {
+        organizationId: config.organizationId,
+        selection: config.selection.kind,
+        runner: config.runner,
+        logger,
+        signal
+    });
+    const flows = await selectFlows(api, config.selection, {
+        concurrency: config.maxParallel,
+        shard: config.shard,
+        signal
+    });
+    const how = config.selection.kind === 'ids'
+        ? 'by ID'
+        : `by tag${config.selection.tags.length > 1 ? 's' : ''} ${config.selection.tags.join(', ')} (match ${config.selection.matchMode})`;
+    const shard = config.shard ? `, shard ${config.shard.index}/${config.shard.total}` : '';
+    logger.info(`Selected ${flows.length} flow${flows.length === 1 ? '' : 's'} ${how}${shard}`);
+    if (flows.length > 0)
+        return { key, flows };
+    if (config.failOnEmpty) {
+        return {
+            key,
+            flows,
+            outcome: {
+                error: new errors/* EchopointError */.aw('config', 'The selection matched no flows', {
+                    hint: config.selection.kind === 'tags'
+                        ? 'Check the tags (they match exactly) and match-mode, or set fail-on-empty: false to allow an empty run.'
+                        : 'Set fail-on-empty: false to allow an empty run.'
+                })
+            }
+        };
+    }
+    logger.warning('The selection matched no flows; passing because fail-on-empty is false');
+    return { key, flows, outcome: {} };
+}
+/** Launches every flow; each launched execution joins `items` (in selection order). */
+async function launchAll(api, flows, config, deps, scope, items, board) {
+    const { clock } = deps;
+    const launches = await launchFlows(api, flows, {
+        config,
+        ci: deps.ci,
+        invocationId: deps.invocationId,
+        logger: deps.logger,
+        // Once stopped, no new launch starts; those in flight get the grace to answer.
+        signal: scope.signal,
+        requestSignal: scope.launchSignal,
+        onLaunched: (outcome) => {
+            if (outcome.execution) {
+                items.push({ flow: outcome.flow, execution: outcome.execution });
+                board.set(outcome.flow, {
+                    state: progressStateOf(outcome.execution),
+                    executionId: outcome.execution.id,
+                    startedAt: Date.parse(outcome.execution.started_at) || clock.now()
+                });
+            }
+            else {
+                board.set(outcome.flow, {
+                    state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error'
+                });
+            }
+        }
+    }).finally(() => scope.endGrace());
+    // Keep launch order in the items (launches finish in any order).
+    const order = new Map(flows.map((f, i) => [f.id, i]));
+    items.sort((a, b) => (order.get(a.flow.id) ?? 0) - (order.get(b.flow.id) ?? 0));
+    return launches;
+}
+/**
+ * Follows the launched executions to the end, or until the run stops. When
+ * following fails for another reason (a defect, an answer the kit cannot read),
+ * every execution still in flight gets that error and the run reports what it
+ * has instead of failing whole; stopInFlight then cancels them.
+ */
+async function followAll(api, items, config, deps, scope, board) {
+    if (scope.signal.aborted || items.length === 0)
+        return;
+    try {
+        await followExecutions(api, items, {
+            clock: deps.clock,
+            logger: deps.logger,
+            pollInterval: config.pollInterval,
+            concurrency: config.maxParallel,
+            signal: scope.signal,
+            onChange: (item) => board.set(item.flow, { state: item.error ? 'error' : progressStateOf(item.execution) })
+        });
+    }
+    catch (err) {
+        if (scope.why)
+            return;
+        const error = (0,errors/* toEchopointError */.HT)(err);
+        deps.logger.error(`Stopped following the executions: ${error.userMessage}`);
+        for (const item of items) {
+            if (!item.error && !(0,types/* isTerminal */.H)(item.execution.status)) {
+                item.error = new errors/* EchopointError */.aw(error.kind, `Stopped following it: ${error.message}`, {
+                    status: error.status,
+                    code: error.code,
+                    request: error.request
+                });
+            }
+        }
+    }
+}
+/**
+ * After a stop (deadline, cancel), or for executions the run gave up following:
+ * cancels what is still in flight, within the time left, and says why each one
+ * left running is.
+ */
+async function stopInFlight(api, items, config, logger, scope) {
+    const leftRunning = new Map();
+    const why = scope.why;
+    // Without a stop, the only executions not ended are those the run gave up following.
+    const still = items.filter((i) => !(0,types/* isTerminal */.H)(i.execution.status));
+    if (still.length === 0)
+        return leftRunning;
+    const list = still.map((i) => `"${i.flow.name}" (${i.execution.id})`).join(', ');
+    const count = `${still.length} flow${still.length === 1 ? '' : 's'}`;
+    // Info, not an error: the adapters report each timed-out flow (a warning
+    // annotation per flow) and the verdict; an error here would say it twice.
+    logger.info(why === 'timeout'
+        ? `Timed out after ${(0,core_duration/* formatDuration */.a)(config.timeoutMs)} with ${count} still running: ${list}`
+        : why === 'cancelled'
+            ? `Cancelled with ${count} still running: ${list}`
+            : `Cancelling ${count} this run can no longer follow: ${list}`);
+    if (why === 'cancelled' && !config.cancelOnAbort) {
+        logger.info('Leaving them running in Echopoint: cancel-on-abort is false');
+        for (const item of still) {
+            leftRunning.set(item, new errors/* EchopointError */.aw('cancelled', 'Left running in Echopoint (cancel-on-abort is false)'));
+        }
+        return leftRunning;
+    }
+    await cancelExecutions(api, still, {
+        clock: scope.clock,
+        logger,
+        budgetMs: scope.cancelBudgetMs(),
+        // All at once (up to 32): one slow answer must not hold up the others.
+        concurrency: Math.min(still.length, Math.max(config.maxParallel, 32))
+    });
+    for (const item of still.filter((i) => !(0,types/* isTerminal */.H)(i.execution.status))) {
+        leftRunning.set(item, new errors/* EchopointError */.aw(why ?? 'contract', 'Still running in Echopoint: it could not be cancelled (see the warning above)'));
+    }
+    return leftRunning;
+}
+function runAbortError(why, config) {
+    return why === 'timeout'
+        ? new errors/* EchopointError */.aw('timeout', `The run did not finish within its timeout of ${(0,core_duration/* formatDuration */.a)(config.timeoutMs)}`, {
+            hint: 'Raise timeout, or run fewer flows per job (see shard).'
+        })
+        : new errors/* EchopointError */.aw('cancelled', 'The run was cancelled');
+}
+/** The outcome of a run that could not start (invalid configuration): nothing was sent. */
+function outcomeOfError(error) {
+    return {
+        results: (0,run_results/* buildResults */.rq)([], 0, 'error'),
+        executionIds: [],
+        error,
+        stats: { requests: 0, retries: 0, waits: 0, waitedMs: 0 }
+    };
+}
+/** One line for the end of the log and for setFailed: what happened and what to do. */
+function verdictMessage(outcome) {
+    const { results, error } = outcome;
+    const c = results.counts;
+    if (error && results.flows.length === 0)
+        return error.userMessage;
+    const tally = `${c.passed}/${c.total} flows passed`;
+    switch (results.status) {
+        case 'passed':
+            return `All ${c.total} flow${c.total === 1 ? '' : 's'} passed`;
+        case 'failed':
+            return `${tally}; ${c.failed} failed`;
+        case 'timed_out':
+            return `${tally}; ${c.timed_out} timed out. ${error?.userMessage ?? ''}`.trim();
+        case 'cancelled':
+            return `${tally}; the run was cancelled`;
+        default:
+            return error ? `${tally}. ${error.userMessage}` : `${tally}; ${c.error} could not be run`;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __webpack_require__(3323);
+// EXTERNAL MODULE: ./src/core/input-values.ts
+var input_values = __webpack_require__(2154);
+;// CONCATENATED MODULE: ./src/core/report/write-reports.ts
+/**
+ * The report files both front doors write after a run, in one place: the JUnit
+ * report (written even when the inputs did not validate, so a test-report step
+ * still shows the error), with a warning instead of a failure when it cannot be
+ * written. The XML builder is loaded only when a report is asked for.
+ */
+
+
+/**
+ * Where the JUnit report goes: the validated config's path, or, when the inputs
+ * did not validate, the path as the user gave it if it is usable at all.
+ */
+function junitTarget(config, raw) {
+    return config ? config.junitPath : (0,input_values/* usablePath */.ou)(raw);
+}
+/** Writes the JUnit report to `path` when there is one; returns where it was written. */
+async function writeJunit(path, outcome, logger) {
+    if (!path)
+        return undefined;
+    try {
+        const { writeJunitReport } = await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(490)]).then(__webpack_require__.bind(__webpack_require__, 6490));
+        const written = await writeJunitReport(path, outcome.results, { error: outcome.error });
+        logger.info(`JUnit report written to ${written}`);
+        return written;
+    }
+    catch (err) {
+        logger.warning(`Could not write the JUnit report to ${path}: ${(0,errors/* toEchopointError */.HT)(err).message}`);
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/redact.ts
+var core_redact = __webpack_require__(2258);
+// EXTERNAL MODULE: ./src/core/report/escape.ts
+var report_escape = __webpack_require__(8547);
+// EXTERNAL MODULE: ./src/cli/logger.ts
+var cli_logger = __webpack_require__(2280);
+// EXTERNAL MODULE: ./src/cli/progress.ts
+var progress = __webpack_require__(9851);
+;// CONCATENATED MODULE: ./src/core/report/table.ts
+/** The `--output table` rendering of a run: one line per flow, failures with their assertion, then the verdict. */
+
+
+
+const LABEL = {
+    passed: 'PASS',
+    failed: 'FAIL',
+    timed_out: 'TIMEOUT',
+    cancelled: 'CANCELLED',
+    error: 'ERROR'
+};
+function renderTable(outcome) {
+    const { results } = outcome;
+    const lines = [];
+    const width = Math.max(4, ...results.flows.map((f) => Math.min(60, (0,report_escape/* oneLine */.TN)(f.flow_name).length)));
+    for (const flow of results.flows) {
+        const name = (0,report_escape/* oneLine */.TN)(flow.flow_name, 60).padEnd(width);
+        const duration = flow.duration_ms === null ? '' : (0,core_duration/* formatDuration */.a)(flow.duration_ms);
+        lines.push(`${LABEL[flow.status].padEnd(9)} ${name}  ${duration.padEnd(8)} ${flow.flow_id}`);
+        const failedNodes = flow.nodes.filter((n) => n.status === 'failed');
+        // The flow's message repeats its failed node's; the node lines say it more precisely.
+        if (flow.status !== 'passed' && flow.error_message && failedNodes.length === 0)
+            lines.push(`          ${(0,report_escape/* oneLine */.TN)(flow.error_message)}`);
+        for (const node of failedNodes) {
+            lines.push(`          node "${(0,report_escape/* oneLine */.TN)(node.display_name, 80)}" failed${node.error_message ? `: ${(0,report_escape/* oneLine */.TN)(node.error_message)}` : ''}`);
+            for (const a of node.assertions.filter((x) => !x.passed)) {
+                lines.push(`            ${(0,report_escape/* oneLine */.TN)(a.extractor, 60)} ${(0,report_escape/* oneLine */.TN)(a.operator, 30)}: expected ${(0,report_escape/* oneLine */.TN)((0,report_escape/* showValue */.vp)(a.expected))}, actual ${(0,report_escape/* oneLine */.TN)((0,report_escape/* showValue */.vp)(a.actual))}`);
+            }
+        }
+    }
+    if (lines.length > 0)
+        lines.push('');
+    lines.push(`${verdictMessage(outcome)} (${results.status}, ${(0,core_duration/* formatDuration */.a)(results.duration_ms)})`);
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(1604);
+;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+/** `echopoint-ci run`: the same core as the action, with exit codes for any CI system. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const CLI_INPUT_NAMES = {
+    apiKey: '--api-key (or ECHOPOINT_API_KEY)',
+    organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
+    apiUrl: '--api-url (or ECHOPOINT_API_URL)',
+    flowIds: 'FLOW_ID',
+    tags: '--tag',
+    matchMode: '--match-mode',
+    environment: '--environment',
+    versionId: '--version-id',
+    runner: '--runner',
+    timeout: '--timeout',
+    pollInterval: '--poll-interval',
+    maxParallel: '--max-parallel',
+    idempotencyKey: '--idempotency-key',
+    failOnEmpty: '--allow-empty',
+    cancelOnAbort: '--no-cancel-on-abort',
+    junitPath: '--junit',
+    jobSummary: 'job-summary',
+    shard: '--shard'
+};
+/** Runs the command; returns the exit code. */
+async function runCommand(flowIds, flags, io) {
+    if (flags.output !== 'table' && flags.output !== 'json') {
+        io.stderr(`error: Invalid --output: "${flags.output}" is not one of table, json.`);
+        return run_results/* EXIT_CODES */.ai.error;
+    }
+    // At a terminal, live progress owns stderr: log lines go above its block.
+    const stream = io.progress ?? process.stderr;
+    const live = (0,progress/* wantsLiveProgress */.TH)(stream, io.env)
+        ? new progress/* LiveProgress */.In({ stream, color: io.env.NO_COLOR === undefined })
+        : undefined;
+    const logger = (0,cli_logger/* createCliLogger */.x)({
+        verbose: flags.verbose === true,
+        secrets: [(0,cli_io/* readCredentials */.L)(flags, io.env).apiKey],
+        write: live ? (line) => live.log(line) : io.stderr
+    });
+    const onInterrupt = () => logger.info(flags.cancelOnAbort
+        ? 'Interrupted: stopping, and cancelling the executions this run launched'
+        : 'Interrupted: stopping (executions keep running: --no-cancel-on-abort)');
+    io.signal?.addEventListener('abort', onInterrupt, { once: true });
+    try {
+        return await runAndReport(flowIds, flags, io, logger, live);
+    }
+    finally {
+        live?.stop();
+        io.signal?.removeEventListener('abort', onInterrupt);
+    }
+}
+async function runAndReport(flowIds, flags, io, logger, live) {
+    const creds = (0,cli_io/* readCredentials */.L)(flags, io.env);
+    let config;
+    let outcome;
+    try {
+        config = (0,run_config/* resolveRunConfig */.y9)({
+            ...creds,
+            flowIds,
+            tags: flags.tag,
+            matchMode: flags.matchMode,
+            environment: flags.environment,
+            versionId: flags.versionId,
+            runner: flags.runner,
+            timeout: flags.timeout,
+            pollInterval: flags.pollInterval,
+            maxParallel: flags.maxParallel,
+            idempotencyKey: flags.idempotencyKey,
+            failOnEmpty: flags.allowEmpty !== true,
+            cancelOnAbort: flags.cancelOnAbort,
+            junitPath: flags.junit,
+            jobSummary: false,
+            shard: flags.shard
+        }, CLI_INPUT_NAMES);
+        outcome = await runFlows(config, {
+            clock: clock/* systemClock */.ml,
+            logger,
+            ci: detectCiContext(io.env),
+            invocationId: newInvocationId(),
+            signal: io.signal,
+            userAgent: `echopoint-ci-cli/${version/* VERSION */.x}`,
+            onProgress: live ? (flows) => live.update(flows) : undefined
+        });
+    }
+    catch (err) {
+        outcome = outcomeOfError((0,errors/* toEchopointError */.HT)(err));
+    }
+    // Written even when the options did not validate: a report step then shows the error.
+    await writeJunit(junitTarget(config, flags.junit), outcome, logger);
+    live?.stop();
+    // A run that stopped before any flow: the reason on stderr (stdout keeps only the result).
+    const stoppedEarly = outcome.error !== undefined && outcome.results.flows.length === 0;
+    // The core redacts what the API sends; this is the last line of defence before a person reads it.
+    const redact = (0,core_redact/* createRedactor */.lY)(creds.apiKey ? [creds.apiKey] : []);
+    if (stoppedEarly)
+        io.stderr(redact(`error: ${(0,report_escape/* oneLine */.TN)(outcome.error?.userMessage ?? '', 4000)}`));
+    // `##[` can only be inside a JSON string: \u0023 keeps the document equal and the runner blind.
+    if (flags.output === 'json') {
+        io.stdout(redact(JSON.stringify(outcome.results, null, 2)).replace(/##\[/g, '#\\u0023['));
+    }
+    else if (!stoppedEarly)
+        io.stdout((0,report_escape/* inertText */.UJ)(redact(renderTable(outcome))));
+    return run_results/* EXIT_CODES */.ai[outcome.results.status];
+}
+function collect(value, previous) {
+    return [...previous, value];
+}
+function runCommandDefinition(io, setExit) {
+    const command = new esm/* Command */.uB('run')
+        .description('Launch Echopoint flows by ID or by tag, follow them to the end, and exit with the verdict')
+        .argument('[FLOW_ID...]', 'flow IDs to run (or select by --tag)')
+        .option('--tag <tag>', 'run flows with this tag (repeatable; comma-separated also works)', collect, [])
+        .option('--match-mode <mode>', 'any (a flow with at least one tag) or all (every tag); default any')
+        .option('--environment <key>', 'environment_key for the launch')
+        .option('--version-id <id>', 'run a published version of the flow')
+        .option('--runner <runner>', 'where flows run: cloud or self_hosted (default cloud)')
+        .option('--timeout <duration>', 'overall deadline: 900, 90s, 15m, 1h (default 15m)')
+        .option('--poll-interval <seconds>', 'seconds between status polls, or auto (default auto)')
+        .option('--max-parallel <n>', 'launches at once (default 4)')
+        .option('--idempotency-key <key>', 'idempotency key for the launches (default: derived from the CI run)')
+        .option('--shard <i/n>', 'run only the i-th of n deterministic slices of the selection')
+        .option('--output <format>', 'table or json (the results document) on stdout', 'table')
+        .option('--junit <file>', 'also write a JUnit XML report to this file')
+        .option('--allow-empty', 'pass when the selection matches no flow (default: fail)')
+        .option('--no-cancel-on-abort', 'leave executions running when interrupted (default: cancel them)')
+        .option('-v, --verbose', 'debug logging (never shows the key)');
+    (0,cli_io/* credentialOptions */.K)(command);
+    command
+        .addHelpText('after', `
+Examples:
+  $ export ECHOPOINT_API_KEY=... ECHOPOINT_ORGANIZATION_ID=org_abc123
+  $ echopoint-ci run --tag smoke
+  $ echopoint-ci run --tag regression --tag checkout --match-mode all --junit reports/echopoint.xml
+  $ echopoint-ci run 3f1c7a52-0b7e-4a55-9d8e-2b1f7c0e9a11 --timeout 10m --output json
+
+Exit codes: 0 all passed, 1 a flow failed, 2 cancelled, 3 usage, auth, API or contract error, 4 timeout.`)
+        .action(async (ids, flags) => {
+        setExit(await runCommand(ids, flags, io));
+    });
+    return command;
+}
+
+
+/***/ }),
+
+/***/ 1604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ credentialOptions),
+/* harmony export */   L: () => (/* binding */ readCredentials)
+/* harmony export */ });
+/** Adds --api-key, --organization-id and --api-url (each falling back to its environment variable). */
+function credentialOptions(command) {
+    return command
+        .option('--api-key <key>', 'API key (default: $ECHOPOINT_API_KEY; prefer the variable, flags show in process lists)')
+        .option('--organization-id <id>', 'organization ID (default: $ECHOPOINT_ORGANIZATION_ID)')
+        .option('--api-url <url>', 'API base URL (default: $ECHOPOINT_API_URL or https://api.echopoint.dev)');
+}
+/** Flags override the environment. */
+function readCredentials(flags, env) {
+    return {
+        apiKey: flags.apiKey ?? env.ECHOPOINT_API_KEY,
+        organizationId: flags.organizationId ?? env.ECHOPOINT_ORGANIZATION_ID,
+        apiUrl: flags.apiUrl ?? env.ECHOPOINT_API_URL
+    };
+}
+
+
+/***/ }),
+
+/***/ 9851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ LiveProgress),
+/* harmony export */   TH: () => (/* binding */ wantsLiveProgress)
+/* harmony export */ });
+/* unused harmony export ANSI */
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8571);
+/* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8547);
+
+
+/** ANSI escape sequences (ECMA-48): cursor up, erase to end of screen, cursor visibility. */
+const ESC = '\u001b[';
+const ANSI = {
+    up: (n) => `${ESC}${n}A`,
+    eraseDown: `${ESC}J`,
+    hideCursor: `${ESC}?25l`,
+    showCursor: `${ESC}?25h`
+};
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const STYLE = {
+    launching: { symbol: '…', label: 'launching', color: 2 },
+    pending: { symbol: '○', label: 'pending', color: 2 },
+    running: { symbol: '', label: 'running', color: 36 },
+    passed: { symbol: '✔', label: 'passed', color: 32 },
+    failed: { symbol: '✖', label: 'failed', color: 31 },
+    error: { symbol: '✖', label: 'error', color: 31 },
+    timed_out: { symbol: '◔', label: 'timed out', color: 33 },
+    cancelled: { symbol: '⊘', label: 'cancelled', color: 33 }
+};
+const IN_FLIGHT = new Set(['launching', 'pending', 'running']);
+/** True when live progress should be drawn: stderr is a terminal and this is not a CI log. */
+function wantsLiveProgress(stream, env) {
+    const ci = (env.CI ?? '').trim().toLowerCase();
+    const inCi = ci !== '' && ci !== 'false' && ci !== '0';
+    return stream.isTTY === true && !inCi && env.TERM !== 'dumb';
+}
+/** Cuts `text` to `width` characters (code points), marking the cut with `…`. */
+function fit(text, width) {
+    const chars = [...text];
+    if (chars.length <= width)
+        return text;
+    return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+class LiveProgress {
+    stream;
+    now;
+    intervalMs;
+    timers;
+    color;
+    startedAt;
+    flows = [];
+    launchedAt = new Map();
+    endedAt = new Map();
+    /** Lines of the block on screen now (0: nothing drawn). */
+    drawn = 0;
+    lastDrawAt = -Infinity;
+    dirty = false;
+    tick = 0;
+    timer;
+    stopped = false;
+    constructor(options) {
+        this.stream = options.stream;
+        this.now = options.now ?? Date.now;
+        this.intervalMs = options.intervalMs ?? 200;
+        this.timers = options.timers ?? {
+            setInterval: (callback, ms) => {
+                const handle = setInterval(callback, ms);
+                // Never keep the process alive for a redraw.
+                handle.unref();
+                return handle;
+            },
+            clearInterval: (handle) => clearInterval(handle)
+        };
+        this.color = options.color ?? true;
+        this.startedAt = this.now();
+    }
+    /** The run's onProgress: new states of the flows. Draws now, or at the next tick if one was just drawn. */
+    update(flows) {
+        if (this.stopped)
+            return;
+        const now = this.now();
+        for (const f of flows) {
+            // Elapsed runs from the launch's answer to the end; a flow first seen already
+            // finished (a replayed launch) has no elapsed time we could honestly show.
+            if ((f.state === 'pending' || f.state === 'running') && !this.launchedAt.has(f.flow.id))
+                this.launchedAt.set(f.flow.id, now);
+            if (!IN_FLIGHT.has(f.state) && !this.endedAt.has(f.flow.id))
+                this.endedAt.set(f.flow.id, now);
+        }
+        this.flows = flows;
+        this.dirty = true;
+        this.timer ??= this.timers.setInterval(() => this.onTick(), this.intervalMs);
+        if (now - this.lastDrawAt >= this.intervalMs)
+            this.draw();
+    }
+    /** Prints a log line above the live block (the block is redrawn below it). */
+    log(line) {
+        if (this.stopped || this.drawn === 0) {
+            this.stream.write(`${line}\n`);
+            return;
+        }
+        this.stream.write(`${this.erase()}${line}\n${this.frame()}`);
+        this.lastDrawAt = this.now();
+        this.dirty = false;
+    }
+    /** Erases the block, shows the cursor again and stops redrawing. Safe to call twice. */
+    stop() {
+        if (this.stopped)
+            return;
+        this.stopped = true;
+        if (this.timer !== undefined)
+            this.timers.clearInterval(this.timer);
+        if (this.drawn > 0)
+            this.stream.write(`${this.erase()}${ANSI.showCursor}`);
+        this.drawn = 0;
+    }
+    onTick() {
+        this.tick++;
+        // Elapsed times and the spinner move while anything is in flight.
+        if (this.dirty || this.flows.some((f) => IN_FLIGHT.has(f.state)))
+            this.draw();
+    }
+    draw() {
+        if (this.stopped || this.flows.length === 0)
+            return;
+        const hide = this.drawn === 0 ? ANSI.hideCursor : '';
+        this.stream.write(`${hide}${this.erase()}${this.frame()}`);
+        this.lastDrawAt = this.now();
+        this.dirty = false;
+    }
+    /** Moves back to the first line of the block and erases it (nothing when none is drawn). */
+    erase() {
+        return this.drawn > 0 ? `${ANSI.up(this.drawn)}\r${ANSI.eraseDown}` : '';
+    }
+    /** The block's text; records its height. */
+    frame() {
+        const lines = this.lines();
+        this.drawn = lines.length;
+        return lines.map((l) => `${l}\n`).join('');
+    }
+    paint(text, code) {
+        return this.color ? `${ESC}${code}m${text}${ESC}0m` : text;
+    }
+    /** The block's lines, each cut to the terminal's width so none wraps (wrapping would break the redraw). */
+    lines() {
+        const now = this.now();
+        // A terminal of unknown size reports 0 (or nothing): assume the classic 80×24.
+        const width = Math.max(20, (this.stream.columns || 80) - 1);
+        const maxRows = Math.max(3, Math.min(30, (this.stream.rows || 24) - 3));
+        const done = this.flows.filter((f) => !IN_FLIGHT.has(f.state)).length;
+        const running = this.flows.filter((f) => f.state === 'running').length;
+        const waiting = this.flows.filter((f) => f.state === 'pending' || f.state === 'launching').length;
+        const head = [`${done}/${this.flows.length} done`];
+        if (running)
+            head.push(`${running} running`);
+        if (waiting)
+            head.push(`${waiting} waiting`);
+        const lines = [
+            fit(`Echopoint  ${head.join(' · ')}  ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now - this.startedAt)}`, width)
+        ];
+        // With more flows than fit, the ones in flight are kept (in their order), then a count.
+        const order = [
+            ...this.flows.filter((f) => IN_FLIGHT.has(f.state)),
+            ...this.flows.filter((f) => !IN_FLIGHT.has(f.state))
+        ];
+        const shown = order.length > maxRows ? order.slice(0, maxRows - 1) : order;
+        for (const f of this.flows.filter((x) => shown.includes(x))) {
+            const style = STYLE[f.state];
+            const symbol = f.state === 'running' ? SPINNER[this.tick % SPINNER.length] : style.symbol;
+            const since = this.launchedAt.get(f.flow.id);
+            const elapsed = since === undefined ? '' : (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)((this.endedAt.get(f.flow.id) ?? now) - since);
+            const plain = `${symbol} ${style.label.padEnd(9)} ${elapsed.padStart(7)}  `;
+            const name = fit((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(f.flow.name, 200), Math.max(1, width - [...plain].length));
+            lines.push(`${this.paint(`${symbol} ${style.label.padEnd(9)}`, style.color)} ${elapsed.padStart(7)}  ${name}`);
+        }
+        if (shown.length < order.length)
+            lines.push(`… and ${order.length - shown.length} more`);
+        return lines;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3965:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ TERMINAL_STATUSES),
+/* harmony export */   H: () => (/* binding */ isTerminal)
+/* harmony export */ });
+/**
+ * Shapes of the Echopoint API subset the kit uses (contract.md part A and B).
+ * The machine-readable source of truth is openapi/echopoint.yaml; the contract
+ * test checks the sandbox's responses against it.
+ */
+const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
+function isTerminal(status) {
+    return TERMINAL_STATUSES.includes(status);
+}
+
+
+/***/ }),
+
+/***/ 8571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/**
+ * Parses the `timeout` input: plain seconds (`900`) or a sequence of
+ * number+unit parts (`90s`, `15m`, `1h`, `1h30m`, `500ms`).
+ * Returns milliseconds, or undefined when the text is not a duration.
+ */
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
+        return undefined;
+    let total = 0;
+    for (const part of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(part[1]) * UNIT_MS[part[2]];
+    }
+    return Math.round(total);
+}
+/** `90500` → `1m 30.5s`; for logs and summaries. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '0s';
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const totalSeconds = ms / 1000;
+    if (totalSeconds < 60)
+        return `${Number(totalSeconds.toFixed(1))}s`;
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = Math.round(totalSeconds % 60);
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds || parts.length === 0)
+        parts.push(`${seconds}s`);
+    return parts.join(' ');
+}
+
+
+/***/ }),
+
+/***/ 3186:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mw: () => (/* binding */ BUILT_IN_SCOPE_DESCRIPTIONS),
+/* harmony export */   "if": () => (/* binding */ missingScopes),
+/* harmony export */   sW: () => (/* binding */ CI_MODES),
+/* harmony export */   z5: () => (/* binding */ ciModeFor)
+/* harmony export */ });
+const CI_MODES = [
+    {
+        mode: 'ids-ephemeral',
+        label: 'run by flow ID, ephemeral runner',
+        scopes: ['flows:execute', 'runner:complete']
+    },
+    {
+        mode: 'tags-ephemeral',
+        label: 'run by tag, ephemeral runner',
+        scopes: ['flows:execute', 'runner:complete', 'flows:read']
+    },
+    {
+        mode: 'polling',
+        label: 'run by flow ID or tag, cloud or self-hosted runner',
+        scopes: ['flows:execute', 'flows:read']
+    },
+    { mode: 'inventory', label: 'read-only inventory', scopes: ['flows:read'] }
+];
+/** What each scope the kit may ask for lets a key do. */
+const BUILT_IN_SCOPE_DESCRIPTIONS = {
+    'flows:read': 'read flows, search them by tag and read their executions',
+    'flows:execute': 'launch flow executions (and cancel them)',
+    'runner:complete': 'report results of flows run by an ephemeral runner'
+};
+/** The mode a run uses, from how flows are selected and where they run. */
+function ciModeFor(selection, runner) {
+    const mode = runner === 'ephemeral' ? (selection === 'ids' ? 'ids-ephemeral' : 'tags-ephemeral') : 'polling';
+    return CI_MODES.find((m) => m.mode === mode);
+}
+/** Scopes of `required` that `granted` lacks, in the order required lists them. */
+function missingScopes(required, granted) {
+    const have = new Set(granted);
+    return required.filter((scope) => !have.has(scope));
+}
+
+
+/***/ }),
+
+/***/ 8547:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fq: () => (/* binding */ inertLine),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UJ: () => (/* binding */ inertText),
+/* harmony export */   YN: () => (/* binding */ UNSAFE_EXCEPT_LF),
+/* harmony export */   vp: () => (/* binding */ showValue)
+/* harmony export */ });
+/* unused harmony exports escapeMarkdown, safeId, defuseLegacyCommands, safeUrl */
+/**
+ * Flow names, node names and server messages are untrusted text: they go into
+ * Markdown, HTML and XML that people read, so they are escaped to stay text.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** Escapes text for a GitHub-flavoured Markdown table cell or paragraph (HTML is allowed there). */
+function escapeMarkdown(text) {
+    return (text
+        .replace(CONTROL, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Only what GFM would otherwise interpret inside a paragraph or a table cell.
+        .replace(/([\\`*_[\]|~])/g, '\\$1')
+        .replace(/\r?\n|\r/g, ' ')
+        .trim());
+}
+/** An identifier for a code span: only characters that cannot end the span or break the table. */
+function safeId(text) {
+    return text.replace(/[^A-Za-z0-9._:-]/g, '');
+}
+/** Plain text for one log line: no control characters (CI logs and annotations). */
+function oneLine(text, max = 500) {
+    const flat = text
+        .replace(CONTROL, '')
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+/** C0 and C1 controls (CR, LF, NEL included), LS, PS, and bidi overrides and marks. */
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/** The same, but not LF: for text whose line breaks are escaped by whoever writes it. */
+const UNSAFE_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/* eslint-enable no-control-regex */
+/** `##[` (a legacy workflow command, found anywhere in a line) as `## [`. */
+function defuseLegacyCommands(text) {
+    return text.replace(/##\[/g, '## [');
+}
+/**
+ * Text as one line a CI runner will not act on. GitHub's runner reads workflow
+ * commands from every stdout line: `::cmd::` at the start (after leading
+ * whitespace) and the legacy `##[cmd]` anywhere in the line (actions/runner,
+ * ActionCommand.TryParseV2 and TryParse). Line breaks and control characters
+ * become spaces, the text is cut to `max`, `##[` reads `## [`, and a line that
+ * would start with `::` gets a `» ` prefix.
+ */
+function inertLine(text, max = 4000) {
+    let line = text.replace(LINE_BREAKING, ' ').trim();
+    if (line.length > max)
+        line = `${line.slice(0, max - 1)}…`;
+    line = defuseLegacyCommands(line);
+    return line.startsWith('::') ? `» ${line}` : line;
+}
+/** Multi-line output (a table, a JSON document) with every line made inert (see inertLine). */
+function inertText(text) {
+    return text
+        .split('\n')
+        .map((line) => {
+        const safe = defuseLegacyCommands(line);
+        return safe.trimStart().startsWith('::') ? `» ${safe}` : safe;
+    })
+        .join('\n');
+}
+/** A value as short readable text: strings quoted, objects as compact JSON. */
+function showValue(value, max = 200) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/**
+ * An http(s) URL safe inside a Markdown link target and a table cell, or
+ * undefined for anything else (`javascript:`, relative, malformed): characters
+ * that could end the link or the cell are percent-encoded.
+ */
+function safeUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    return url.href.replace(/[()[\]<>|`*_~\\ "']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 6351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JJ: () => (/* binding */ UUID_PATTERN),
+/* harmony export */   y9: () => (/* binding */ resolveRunConfig)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_TIMEOUT, DEFAULT_MAX_PARALLEL, MAX_TIMEOUT_MS, ACTION_INPUT_NAMES, parseShard */
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8571);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2633);
+/* harmony import */ var _input_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2154);
+/* harmony import */ var _idempotency_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6258);
+
+
+
+
+
+const DEFAULT_TIMEOUT = '15m';
+const DEFAULT_MAX_PARALLEL = 4;
+/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
+ * self-hosted one after 5 days, so a run that waits longer than a day is a
+ * mistake; the bound also keeps every wait far inside what a timer can hold.
+ */
+const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+const ACTION_INPUT_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url',
+    flowIds: 'flow-ids',
+    tags: 'tags',
+    matchMode: 'match-mode',
+    environment: 'environment',
+    versionId: 'version-id',
+    runner: 'runner',
+    timeout: 'timeout',
+    pollInterval: 'poll-interval',
+    maxParallel: 'max-parallel',
+    idempotencyKey: 'idempotency-key',
+    failOnEmpty: 'fail-on-empty',
+    cancelOnAbort: 'cancel-on-abort',
+    junitPath: 'junit-path',
+    jobSummary: 'job-summary',
+    shard: 'shard'
+};
+const RUNNERS = ['cloud', 'self_hosted', 'ephemeral'];
+const MATCH_MODES = ['any', 'all'];
+/** Parses `i/n` (1-based). */
+function parseShard(name, text) {
+    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+    if (!match) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(name, `"${text}" is not of the form i/n`, 'Use for example 1/3 for the first of three shards.');
+    }
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (total < 1 || index < 1 || index > total) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(name, `"${text}" is out of range`, 'The shard number must be between 1 and the shard count, for example 2/3.');
+    }
+    return { index, total };
+}
+/**
+ * Validates everything and returns the config. Throws ConfigError naming the
+ * first bad input (by the name the user wrote) and what to do about it.
+ */
+function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
+    const { apiKey, organizationId, apiUrl } = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveCredentials */ .z)(raw, names);
+    const flowIds = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .splitList */ .ry)(raw.flowIds);
+    const tags = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .splitList */ .ry)(raw.tags);
+    if (flowIds.length > 0 && tags.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${names.flowIds}/${names.tags}`, 'both are set', `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
+    }
+    if (flowIds.length === 0 && tags.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
+    }
+    for (const id of flowIds) {
+        if (!UUID_PATTERN.test(id)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.flowIds, `"${(0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, 'Copy the ID from the flow page in Echopoint, or select flows by tags instead.');
+        }
+    }
+    for (const tag of tags) {
+        if (_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .CONTROL_CHARS */ .UV.test(tag) || tag.length > 100) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.tags, `"${tag.slice(0, 40)}" is not a valid tag`, 'Tags are short names without control characters.');
+        }
+    }
+    const matchModeText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.matchMode) ?? 'any';
+    if (!MATCH_MODES.includes(matchModeText)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.matchMode, `"${matchModeText}" is not one of any, all`, 'Use any (a flow with at least one of the tags) or all (every tag).');
+    }
+    const matchMode = matchModeText;
+    const runnerText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.runner) ?? 'cloud';
+    if (!RUNNERS.includes(runnerText)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.runner, `"${runnerText}" is not one of cloud, self_hosted`, 'Use cloud (Echopoint runs the flows) or self_hosted.');
+    }
+    if (runnerText === 'ephemeral') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.runner, 'ephemeral is not supported by this version of echopoint-ci (the in-job runner does not exist yet)', 'Use cloud or self_hosted.');
+    }
+    const runner = runnerText;
+    const timeoutText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.timeout) ?? DEFAULT_TIMEOUT;
+    const timeoutMs = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(timeoutText);
+    if (timeoutMs === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.timeout, `"${timeoutText}" is not a duration`, 'Use seconds (900) or a number with a unit: 90s, 15m, 1h.');
+    }
+    if (timeoutMs <= 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
+    }
+    if (timeoutMs > MAX_TIMEOUT_MS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.timeout, `must be at most 24h (got ${timeoutText})`, 'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).');
+    }
+    const pollText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.pollInterval) ?? 'auto';
+    let pollInterval = 'auto';
+    if (pollText !== 'auto') {
+        const ms = /^\d+(\.\d+)?$/.test(pollText) ? Number(pollText) * 1000 : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(pollText);
+        if (ms === undefined || ms < 1000 || ms > 300_000) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.pollInterval, `"${pollText}" is not auto or a number of seconds between 1 and 300`, 'Use auto (recommended) or for example 10.');
+        }
+        pollInterval = Math.round(ms);
+    }
+    const maxParallelText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.maxParallel) ?? String(DEFAULT_MAX_PARALLEL);
+    const maxParallel = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePositiveInt */ .EJ)(names.maxParallel, maxParallelText, 'a whole number of at least 1, for example 4');
+    if (maxParallel > 100) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.maxParallel, `must be at most 100 (got ${maxParallelText})`, 'Use for example 4.');
+    }
+    const idempotencyKeyText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.idempotencyKey);
+    const idempotencyKey = idempotencyKeyText === undefined
+        ? undefined
+        : (0,_idempotency_key_js__WEBPACK_IMPORTED_MODULE_4__/* .checkIdempotencyKey */ .R)(idempotencyKeyText, names.idempotencyKey);
+    const environment = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.environment);
+    const versionId = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.versionId);
+    if (environment !== undefined && (_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .CONTROL_CHARS */ .UV.test(environment) || environment.length > 255)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.environment, 'it contains a control character or is longer than 255 characters', 'Use the plain environment key shown in Echopoint.');
+    }
+    if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.versionId, `"${(0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
+    }
+    const junitPath = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.junitPath);
+    if (junitPath !== undefined && (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .usablePath */ .ou)(junitPath) === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
+    }
+    const shardText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.shard);
+    return {
+        apiKey,
+        organizationId,
+        apiUrl,
+        selection: flowIds.length > 0 ? { kind: 'ids', flowIds } : { kind: 'tags', tags, matchMode },
+        environment,
+        versionId,
+        runner,
+        timeoutMs,
+        pollInterval,
+        maxParallel,
+        idempotencyKey,
+        failOnEmpty: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.failOnEmpty, raw.failOnEmpty, true),
+        cancelOnAbort: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.cancelOnAbort, raw.cancelOnAbort, true),
+        junitPath,
+        jobSummary: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.jobSummary, raw.jobSummary, true),
+        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
+    };
+}
+
+
+/***/ }),
+
+/***/ 6150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mz: () => (/* binding */ preflight),
+/* harmony export */   oT: () => (/* binding */ INVALID_KEY_HINT),
+/* harmony export */   q5: () => (/* binding */ fetchKeyInfo),
+/* harmony export */   uo: () => (/* binding */ INVALID_KEY_MESSAGE)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _key_scopes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3186);
+
+
+/** The message every adapter shows for a 401. */
+const INVALID_KEY_MESSAGE = 'The API key is invalid, revoked or expired (HTTP 401)';
+const INVALID_KEY_HINT = 'Create a new key with the ci preset and an expiration date, then update the ECHOPOINT_API_KEY secret.';
+/** `GET /api-keys/self`, with a 401 turned into the message users should see. */
+async function fetchKeyInfo(api, signal) {
+    let key;
+    try {
+        key = await api.getKeySelf({ signal });
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw && err.kind === 'auth') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw('auth', INVALID_KEY_MESSAGE, {
+                status: err.status,
+                code: err.code,
+                request: err.request,
+                hint: INVALID_KEY_HINT,
+                cause: err
+            });
+        }
+        throw err;
+    }
+    if (key.expires_at !== undefined) {
+        return { key, expiresAt: key.expires_at, expiresAtSource: 'api-keys/self' };
+    }
+    const header = api.keyExpiresAtHeader;
+    if (header !== undefined && Number.isFinite(Date.parse(header))) {
+        return { key, expiresAt: new Date(Date.parse(header)).toISOString(), expiresAtSource: 'header' };
+    }
+    return { key, expiresAt: undefined };
+}
+/** Scope descriptions from the API when the key may read them, else the built-in table. */
+async function scopeDescriptions(api, logger, signal) {
+    const descriptions = { ..._key_scopes_js__WEBPACK_IMPORTED_MODULE_1__/* .BUILT_IN_SCOPE_DESCRIPTIONS */ .Mw };
+    try {
+        const page = await api.listPermissions('ci', { signal });
+        for (const permission of page.items) {
+            if (permission.description)
+                descriptions[permission.name] = permission.description;
+        }
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw && (err.kind === 'permission' || err.kind === 'not_found')) {
+            logger.debug(`GET /permissions?type=ci answered ${err.status ?? err.kind}; using the built-in scope table`);
+        }
+        else {
+            throw err;
+        }
+    }
+    return descriptions;
+}
+/**
+ * Runs the checks; returns the key's details, or throws an `auth`,
+ * `permission` or `config` error that says what to do.
+ */
+async function preflight(api, options) {
+    const { logger, signal } = options;
+    const info = await fetchKeyInfo(api, signal);
+    const { key } = info;
+    logger.debug(`Key ${key.api_key_id} (organization ${key.organization_id}) has scopes: ${key.permissions.join(', ') || 'none'}`);
+    if (key.organization_id !== options.organizationId) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw('permission', `The API key belongs to organization ${key.organization_id}, but organization-id is ${options.organizationId}`, {
+            hint: 'Set organization-id to the organization the key was created in, or use a key of that organization.'
+        });
+    }
+    const mode = (0,_key_scopes_js__WEBPACK_IMPORTED_MODULE_1__/* .ciModeFor */ .z5)(options.selection, options.runner);
+    const missing = (0,_key_scopes_js__WEBPACK_IMPORTED_MODULE_1__/* .missingScopes */ ["if"])(mode.scopes, key.permissions);
+    if (missing.length > 0) {
+        const descriptions = await scopeDescriptions(api, logger, signal);
+        const list = missing
+            .map((scope) => `${scope} (${descriptions[scope] ?? 'no description'})`)
+            .join('; ');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw('permission', `The API key lacks ${missing.length === 1 ? 'a scope' : `${missing.length} scopes`} needed to ${mode.label}: ${list}`, {
+            code: 'MISSING_SCOPES',
+            metadata: { missing_scopes: missing },
+            hint: 'Create a key with the ci preset (it has every scope CI needs) and update the ECHOPOINT_API_KEY secret.'
+        });
+    }
+    return info;
+}
+
+
+/***/ }),
+
+/***/ 2495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H8: () => (/* binding */ nodeReport),
+/* harmony export */   Of: () => (/* binding */ flowStatusOf),
+/* harmony export */   Oo: () => (/* binding */ describeAssertion),
+/* harmony export */   ai: () => (/* binding */ EXIT_CODES),
+/* harmony export */   d5: () => (/* binding */ elapsedMs),
+/* harmony export */   fx: () => (/* binding */ firstFailure),
+/* harmony export */   rq: () => (/* binding */ buildResults)
+/* harmony export */ });
+/* unused harmony exports countFlows, runStatusOf */
+/** Exit code of each status (interface.md section 3); with several flows the highest wins. */
+const EXIT_CODES = {
+    passed: 0,
+    failed: 1,
+    cancelled: 2,
+    error: 3,
+    timed_out: 4
+};
+/** Maps an execution's terminal status to the flow's status in the report. */
+function flowStatusOf(execution) {
+    switch (execution.status) {
+        case 'completed':
+            return 'passed';
+        case 'failed':
+            return 'failed';
+        case 'cancelled':
+            return 'cancelled';
+        default:
+            // Still pending or running when we stopped following it.
+            return 'timed_out';
+    }
+}
+/** Milliseconds between two RFC 3339 times, or null when either is missing or invalid. */
+function elapsedMs(from, to) {
+    if (!from || !to)
+        return null;
+    const ms = Date.parse(to) - Date.parse(from);
+    return Number.isFinite(ms) && ms >= 0 ? ms : null;
+}
+function assertionReport(a) {
+    const report = {
+        index: a.index,
+        extractor: a.extractor,
+        operator: a.operator,
+        expected: a.expected,
+        actual: a.actual,
+        passed: a.passed
+    };
+    if (a.error)
+        report.error = a.error;
+    return report;
+}
+/** The node part of the report, from `GET …/nodes`. */
+function nodeReport(node) {
+    const assertions = Array.isArray(node.result?.assertion_results)
+        ? node.result.assertion_results.map(assertionReport)
+        : [];
+    return {
+        node_id: node.node_id,
+        display_name: node.display_name,
+        node_type: node.node_type,
+        status: node.status,
+        duration_ms: typeof node.duration_ms === 'number'
+            ? node.duration_ms
+            : elapsedMs(node.started_at, node.completed_at),
+        error_message: node.error_message ?? null,
+        assertions
+    };
+}
+/** Counts per status. */
+function countFlows(flows) {
+    const counts = {
+        total: flows.length,
+        passed: 0,
+        failed: 0,
+        timed_out: 0,
+        cancelled: 0,
+        error: 0
+    };
+    for (const flow of flows)
+        counts[flow.status] += 1;
+    return counts;
+}
+/**
+ * The run's status: the status with the highest exit code among the flows and
+ * `runStatus` (the run's own outcome when it failed before or outside any flow);
+ * `passed` for an empty selection that was allowed.
+ */
+function runStatusOf(flows, runStatus) {
+    let status = runStatus ?? 'passed';
+    for (const flow of flows) {
+        if (EXIT_CODES[flow.status] > EXIT_CODES[status])
+            status = flow.status;
+    }
+    return status;
+}
+/** Builds the document; `success` is true only when every selected flow passed. */
+function buildResults(flows, durationMs, runStatus, waits = { count: 0, total_ms: 0 }) {
+    const status = runStatusOf(flows, runStatus);
+    return {
+        status,
+        success: status === 'passed' && flows.every((f) => f.status === 'passed'),
+        duration_ms: Math.max(0, Math.round(durationMs)),
+        counts: countFlows(flows),
+        flows,
+        waits: { count: waits.count, total_ms: Math.round(waits.total_ms) }
+    };
+}
+/** The first failed assertion of a flow (for annotations and one-line summaries). */
+function firstFailure(flow) {
+    for (const node of flow.nodes) {
+        const assertion = node.assertions.find((a) => !a.passed);
+        if (assertion)
+            return { node, assertion };
+    }
+    const node = flow.nodes.find((n) => n.status === 'failed');
+    return node ? { node } : undefined;
+}
+/** `status_code equals 200, got 500` */
+function describeAssertion(a) {
+    const show = (v) => typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'undefined');
+    const base = `${a.extractor} ${a.operator} ${show(a.expected)}, got ${show(a.actual)}`;
+    return a.error ? `${base} (${a.error})` : base;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,648 @@
+export const id = 889;
+export const ids = [889];
+export const modules = {
+
+/***/ 3989:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  actionPaths: () => (/* binding */ actionPaths),
+  demoCommand: () => (/* binding */ demoCommand),
+  demoCommandDefinition: () => (/* binding */ demoCommandDefinition),
+  exampleFlowsDir: () => (/* binding */ exampleFlowsDir),
+  runnerInputEnv: () => (/* binding */ runnerInputEnv)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./node_modules/commander/esm.mjs
+var esm = __webpack_require__(8179);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/demo-service/server.ts
+var server = __webpack_require__(7014);
+// EXTERNAL MODULE: ./src/sandbox/index.ts + 37 modules
+var src_sandbox = __webpack_require__(6311);
+;// CONCATENATED MODULE: ./src/cli/github-files.ts
+/**
+ * Reads the files a GitHub runner gives an action (`GITHUB_OUTPUT`), and turns
+ * the workflow commands an action prints (`::error title=…::message`) into the
+ * lines a person sees in the Actions log. The demo uses both to show the action
+ * exactly as it runs on GitHub; tests use them to read the action's outputs.
+ */
+/**
+ * Parses a GITHUB_OUTPUT file: `name=value` lines and heredoc blocks
+ * `name<<DELIMITER` … `DELIMITER`, as @actions/core writes them.
+ */
+function parseGithubOutput(text) {
+    const outputs = {};
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+        if (heredoc) {
+            const [, name, delimiter] = heredoc;
+            const value = [];
+            for (i++; i < lines.length && lines[i] !== delimiter; i++)
+                value.push(lines[i]);
+            outputs[name] = value.join('\n');
+            continue;
+        }
+        const eq = line.indexOf('=');
+        if (eq > 0)
+            outputs[line.slice(0, eq)] = line.slice(eq + 1);
+    }
+    return outputs;
+}
+function unescapeData(text) {
+    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+function unescapeProperty(text) {
+    return unescapeData(text).replace(/%3A/g, ':').replace(/%2C/g, ',');
+}
+/**
+ * Renders one line of an action's stdout the way the Actions log shows it:
+ * `::add-mask::` lines are consumed by the runner and never shown, `::debug::`
+ * only with debug on, `::error::`/`::warning::`/`::notice::` with their titles.
+ * Returns undefined for lines the log would not show.
+ */
+function renderRunnerLine(line, showDebug = false) {
+    const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+    if (!command)
+        return line;
+    const [, name, props = '', data] = command;
+    const title = /title=([^,]*)/.exec(props.trim())?.[1];
+    const message = unescapeData(data);
+    const titled = title ? `${unescapeProperty(title)}: ${message}` : message;
+    switch (name) {
+        case 'add-mask':
+        case 'set-output':
+        case 'save-state':
+        case 'stop-commands':
+            return undefined;
+        case 'debug':
+            return showDebug ? `##[debug]${message}` : undefined;
+        case 'error':
+            return `Error: ${titled}`;
+        case 'warning':
+            return `Warning: ${titled}`;
+        case 'notice':
+            return `Notice: ${titled}`;
+        case 'group':
+            return `▸ ${message}`;
+        case 'endgroup':
+            return undefined;
+        default:
+            return line;
+    }
+}
+
+// EXTERNAL MODULE: ./src/cli/commands/flow-run.ts
+var flow_run = __webpack_require__(489);
+;// CONCATENATED MODULE: ./src/cli/commands/demo.ts
+/**
+ * `echopoint-ci demo` (and `npm run demo`): starts the sandbox with the shipped
+ * fixture and runs the bundled action (dist/index.js) exactly as the GitHub
+ * runner does: inputs as INPUT_* variables with action.yml's defaults, and
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Then prints the action's log,
+ * its outputs and its job summary, and stops the sandbox. Last, it runs two of
+ * the example flow files with the flow engine against a small local service
+ * (`flow run`), as a CI job would test the service it started.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The bundled action and its action.yml, found next to the bundled CLI
+ * (dist/cli/index.js → dist/index.js and action.yml). The paths are joined as
+ * plain strings on purpose: ncc rewrites `new URL('…', import.meta.url)` and
+ * `path.join(__dirname, …)` into copied assets, which would run a copy instead.
+ */
+function actionPaths() {
+    const cliDir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    return {
+        entry: [cliDir, '..', 'index.js'].join(external_node_path_.sep),
+        actionYml: [cliDir, '..', '..', 'action.yml'].join(external_node_path_.sep)
+    };
+}
+/** The runner passes every input as INPUT_<NAME> (upper case, spaces to _), defaults from action.yml included. */
+async function runnerInputEnv(actionYml, inputs) {
+    const env = {};
+    const definition = (0,dist/* parse */.qg)(await (0,promises_.readFile)(actionYml, 'utf8'));
+    const all = {
+        ...Object.fromEntries(Object.entries(definition.inputs ?? {}).map(([k, v]) => [k, String(v.default ?? '')])),
+        ...inputs
+    };
+    for (const [name, value] of Object.entries(all)) {
+        env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+    }
+    return env;
+}
+async function demoCommand(flags, io) {
+    const { entry, actionYml } = actionPaths();
+    if (!(0,external_node_fs_.existsSync)(entry) || !(0,external_node_fs_.existsSync)(actionYml)) {
+        io.stderr(`error: the bundled action is missing (${entry}); run npm run build first`);
+        return 3;
+    }
+    const tags = flags.tags ?? 'smoke, regression';
+    const sandbox = await (0,src_sandbox/* startSandbox */.OT)({ port: 0 });
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'echopoint-demo-'));
+    const say = io.stdout;
+    try {
+        const outputFile = (0,external_node_path_.join)(work, 'github_output');
+        const summaryFile = (0,external_node_path_.join)(work, 'step_summary.md');
+        await (0,promises_.writeFile)(outputFile, '');
+        await (0,promises_.writeFile)(summaryFile, '');
+        say('━━ echopoint-ci demo ━━');
+        say('');
+        say(`1. Started the Echopoint sandbox at ${sandbox.url} with the shipped demo fixture`);
+        say(`   (organization ${sandbox.organizationId}; one flow fails on purpose, so you can see a failure report).`);
+        say('');
+        say('2. Running the bundled action (dist/index.js) the way a GitHub runner runs this step:');
+        say('');
+        say('     - uses: echopoint/echopoint-ci@v1');
+        say('       with:');
+        say('         api-key: ${{ secrets.ECHOPOINT_API_KEY }}');
+        say('         organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}');
+        say(`         tags: ${tags}`);
+        say('');
+        say('   ┌─ action log');
+        const inputEnv = await runnerInputEnv(actionYml, {
+            'api-key': sandbox.apiKey,
+            'organization-id': sandbox.organizationId,
+            'api-url': sandbox.url,
+            tags
+        });
+        const env = {
+            ...process.env,
+            ...inputEnv,
+            GITHUB_ACTIONS: 'true',
+            CI: 'true',
+            GITHUB_OUTPUT: outputFile,
+            GITHUB_STEP_SUMMARY: summaryFile,
+            GITHUB_REPOSITORY: 'echopoint/demo-shop',
+            GITHUB_WORKFLOW: 'Echopoint demo',
+            GITHUB_JOB: 'api-tests',
+            GITHUB_RUN_ID: String(Date.now()),
+            GITHUB_RUN_ATTEMPT: '1',
+            GITHUB_SHA: (0,external_node_crypto_.randomUUID)().replace(/-/g, '').padEnd(40, '0').slice(0, 40),
+            GITHUB_REF: 'refs/heads/main',
+            GITHUB_ACTOR: 'demo-user',
+            RUNNER_TEMP: work
+        };
+        const exitCode = await new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+            let buffered = '';
+            const onData = (chunk) => {
+                buffered += chunk.toString('utf8');
+                const lines = buffered.split('\n');
+                buffered = lines.pop() ?? '';
+                for (const line of lines) {
+                    const shown = renderRunnerLine(line);
+                    if (shown !== undefined)
+                        say(`   │ ${shown}`);
+                }
+            };
+            child.stdout.on('data', onData);
+            child.stderr.on('data', onData);
+            child.on('error', reject);
+            child.on('close', (code) => {
+                if (buffered)
+                    onData(Buffer.from('\n'));
+                resolve(code ?? 1);
+            });
+        });
+        say(`   └─ the step ${exitCode === 0 ? 'passed' : 'failed'} (exit code ${exitCode})`);
+        say('');
+        const outputs = parseGithubOutput(await (0,promises_.readFile)(outputFile, 'utf8'));
+        say('3. Step outputs (steps.<id>.outputs.*):');
+        say('');
+        for (const [name, value] of Object.entries(outputs)) {
+            if (name === 'results-json')
+                continue;
+            say(`     ${name.padEnd(16)} ${value === '' ? '(empty)' : value}`);
+        }
+        say(`     ${'results-json'.padEnd(16)} (the results document, ${outputs['results-json']?.length ?? 0} characters of JSON; see README)`);
+        say('');
+        say('4. Job summary (GITHUB_STEP_SUMMARY, rendered as Markdown on the run page):');
+        say('');
+        for (const line of (await (0,promises_.readFile)(summaryFile, 'utf8')).trimEnd().split('\n'))
+            say(`     ${line}`);
+        say('');
+        if (!outputs.status) {
+            say('The action did not report a status: something is wrong with the build.');
+            return 1;
+        }
+        say(outputs.status === 'failed'
+            ? 'The step failed, as it should: a flow in the demo fixture fails on purpose, and the kit is strict.'
+            : `The run ended with status ${outputs.status}.`);
+        await demoLocalFlows(say, io);
+        say('Next: add the step to a workflow (README, "Quickstart"), or try the CLI against `echopoint-ci sandbox`.');
+        return 0;
+    }
+    finally {
+        await sandbox.close();
+        await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
+}
+/** The example flow files, beside the package (examples/flows), when they are there. */
+function exampleFlowsDir() {
+    const cliDir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    return [cliDir, '..', '..', 'examples', 'flows'].join(external_node_path_.sep);
+}
+/** Step 5: flow files run on this machine by the flow engine, against a tiny local service. */
+async function demoLocalFlows(say, io) {
+    const dir = exampleFlowsDir();
+    const files = ['widgets-crud.json', 'failing-on-purpose.json'].map((f) => [dir, f].join(external_node_path_.sep));
+    if (!files.every((f) => (0,external_node_fs_.existsSync)(f)))
+        return;
+    const service = await (0,server/* startDemoService */.f)();
+    try {
+        say('5. Flow files run on this machine (echopoint-ci flow run), against a small service');
+        say(`   the demo started at ${service.url}: no account, no API, the service is on localhost.`);
+        for (const file of files) {
+            say('');
+            say(`   $ echopoint-ci flow run examples/flows/${(0,external_node_path_.basename)(file)} --input baseUrl=${service.url}`);
+            const indent = (text) => {
+                for (const line of text.split('\n'))
+                    say(`     ${line}`);
+            };
+            const code = await (0,flow_run.flowRunCommand)(file, { input: [`baseUrl=${service.url}`] }, { env: { ...io.env, CI: 'true' }, stdout: indent, stderr: indent, signal: io.signal });
+            say(`     (exit code ${code})`);
+        }
+        say('');
+    }
+    finally {
+        await service.close();
+    }
+}
+function demoCommandDefinition(io, setExit) {
+    return new esm/* Command */.uB('demo')
+        .description('Run the bundled action end to end against the built-in sandbox, and show its log, outputs and job summary')
+        .option('--tags <tags>', 'tags to select in the demo fixture', 'smoke, regression')
+        .addHelpText('after', '\nExamples:\n  $ npx echopoint-ci demo\n  $ npx echopoint-ci demo --tags smoke')
+        .action(async (flags) => {
+        setExit(await demoCommand(flags, io));
+    });
+}
+
+
+/***/ }),
+
+/***/ 2031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ readFlowFile)
+/* harmony export */ });
+/* unused harmony export MAX_FLOW_FILE_BYTES */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/** Reading flow definition files (and other JSON files the flow commands take), bounded. */
+
+/** Largest flow file read (a flow of thousands of nodes is far smaller). */
+const MAX_FLOW_FILE_BYTES = 16 * 1024 * 1024;
+async function readFlowFile(path) {
+    let text;
+    try {
+        const buffer = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
+        if (buffer.length > MAX_FLOW_FILE_BYTES) {
+            return { error: `it is larger than ${MAX_FLOW_FILE_BYTES / 1024 / 1024} MiB` };
+        }
+        text = buffer.toString('utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        return {
+            error: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(err)})`
+        };
+    }
+    try {
+        return { json: JSON.parse(text) };
+    }
+    catch (err) {
+        return { error: `is not JSON (${err.message})` };
+    }
+}
+
+
+/***/ }),
+
+/***/ 8547:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fq: () => (/* binding */ inertLine),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UJ: () => (/* binding */ inertText),
+/* harmony export */   YN: () => (/* binding */ UNSAFE_EXCEPT_LF),
+/* harmony export */   vp: () => (/* binding */ showValue)
+/* harmony export */ });
+/* unused harmony exports escapeMarkdown, safeId, defuseLegacyCommands, safeUrl */
+/**
+ * Flow names, node names and server messages are untrusted text: they go into
+ * Markdown, HTML and XML that people read, so they are escaped to stay text.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** Escapes text for a GitHub-flavoured Markdown table cell or paragraph (HTML is allowed there). */
+function escapeMarkdown(text) {
+    return (text
+        .replace(CONTROL, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Only what GFM would otherwise interpret inside a paragraph or a table cell.
+        .replace(/([\\`*_[\]|~])/g, '\\$1')
+        .replace(/\r?\n|\r/g, ' ')
+        .trim());
+}
+/** An identifier for a code span: only characters that cannot end the span or break the table. */
+function safeId(text) {
+    return text.replace(/[^A-Za-z0-9._:-]/g, '');
+}
+/** Plain text for one log line: no control characters (CI logs and annotations). */
+function oneLine(text, max = 500) {
+    const flat = text
+        .replace(CONTROL, '')
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+/** C0 and C1 controls (CR, LF, NEL included), LS, PS, and bidi overrides and marks. */
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/** The same, but not LF: for text whose line breaks are escaped by whoever writes it. */
+const UNSAFE_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/* eslint-enable no-control-regex */
+/** `##[` (a legacy workflow command, found anywhere in a line) as `## [`. */
+function defuseLegacyCommands(text) {
+    return text.replace(/##\[/g, '## [');
+}
+/**
+ * Text as one line a CI runner will not act on. GitHub's runner reads workflow
+ * commands from every stdout line: `::cmd::` at the start (after leading
+ * whitespace) and the legacy `##[cmd]` anywhere in the line (actions/runner,
+ * ActionCommand.TryParseV2 and TryParse). Line breaks and control characters
+ * become spaces, the text is cut to `max`, `##[` reads `## [`, and a line that
+ * would start with `::` gets a `» ` prefix.
+ */
+function inertLine(text, max = 4000) {
+    let line = text.replace(LINE_BREAKING, ' ').trim();
+    if (line.length > max)
+        line = `${line.slice(0, max - 1)}…`;
+    line = defuseLegacyCommands(line);
+    return line.startsWith('::') ? `» ${line}` : line;
+}
+/** Multi-line output (a table, a JSON document) with every line made inert (see inertLine). */
+function inertText(text) {
+    return text
+        .split('\n')
+        .map((line) => {
+        const safe = defuseLegacyCommands(line);
+        return safe.trimStart().startsWith('::') ? `» ${safe}` : safe;
+    })
+        .join('\n');
+}
+/** A value as short readable text: strings quoted, objects as compact JSON. */
+function showValue(value, max = 200) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/**
+ * An http(s) URL safe inside a Markdown link target and a table cell, or
+ * undefined for anything else (`javascript:`, relative, malformed): characters
+ * that could end the link or the cell are percent-encoded.
+ */
+function safeUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    return url.href.replace(/[()[\]<>|`*_~\\ "']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 7014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ startDemoService)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * A tiny in-memory REST service for flows to test: the demo starts it next to
+ * the sandbox, the example flows under examples/flows/ run against it, and the
+ * engine's tests use it as "the service the CI job started". Loopback only.
+ *
+ * Routes (JSON unless said):
+ * - `GET /health` → `{status: "ok"}`
+ * - `POST /login` `{username, password}` → `{token}` (any password but "wrong")
+ * - `POST /widgets` `{name, ...}` → 201 the widget with an `id`; 400 without a name;
+ *   401 when an `Authorization` header is present but is not `Bearer <token>`
+ * - `GET /widgets` → `{items, total}`; `GET|DELETE /widgets/{id}` → 200 / 204, 404 if unknown
+ * - `POST /jobs` → 202 `{id, status: "pending"}`; `GET /jobs/{id}` → `pending`
+ *   for the first two reads, then `done`
+ * - `GET /status/{code}` → that status; `GET /slow/{ms}` → answers after ms
+ * - `GET /echo` (any method) → `{method, path, query, headers, body}`
+ * - `GET /events` → a text/event-stream of three `tick` events then `done`
+ */
+
+
+const MAX_BODY = 1024 * 1024;
+function send(res, status, value) {
+    if (value === undefined) {
+        res.writeHead(status);
+        res.end();
+        return;
+    }
+    const text = JSON.stringify(value);
+    res.writeHead(status, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(text)
+    });
+    res.end(text);
+}
+function parse(text) {
+    if (text === '')
+        return null;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Starts the service on 127.0.0.1 (port 0: any free port). */
+async function startDemoService(port = 0) {
+    const widgets = new Map();
+    const jobs = new Map();
+    const tokens = new Set();
+    const requests = [];
+    const timers = new Set();
+    const handle = (req, res, raw) => {
+        const url = new URL(req.url ?? '/', 'http://service');
+        const method = req.method ?? 'GET';
+        const path = url.pathname;
+        requests.push(`${method} ${path}`);
+        const body = parse(raw);
+        const parts = path.split('/').filter(Boolean);
+        const auth = req.headers.authorization;
+        if (auth !== undefined && !tokens.has(auth.replace(/^Bearer /, ''))) {
+            return send(res, 401, { error: 'invalid token' });
+        }
+        if (path === '/health')
+            return send(res, 200, { status: 'ok' });
+        if (path === '/login' && method === 'POST') {
+            const b = (body ?? {});
+            if (typeof b.username !== 'string' || b.password === 'wrong') {
+                return send(res, 401, { error: 'bad credentials' });
+            }
+            const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
+            tokens.add(token);
+            return send(res, 200, { token, user: b.username });
+        }
+        if (parts[0] === 'widgets') {
+            if (parts.length === 1 && method === 'POST') {
+                const b = body;
+                if (!b || typeof b !== 'object' || typeof b.name !== 'string' || b.name === '') {
+                    return send(res, 400, { error: 'name is required' });
+                }
+                const widget = { ...b, id: `wdg_${widgets.size + 1}_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)().slice(0, 8)}` };
+                widgets.set(widget.id, widget);
+                return send(res, 201, widget);
+            }
+            if (parts.length === 1 && method === 'GET') {
+                const items = [...widgets.values()];
+                return send(res, 200, { items, total: items.length });
+            }
+            const widget = widgets.get(parts[1] ?? '');
+            if (!widget)
+                return send(res, 404, { error: 'no such widget' });
+            if (method === 'DELETE') {
+                widgets.delete(parts[1]);
+                return send(res, 204);
+            }
+            return send(res, 200, widget);
+        }
+        if (parts[0] === 'jobs') {
+            if (parts.length === 1 && method === 'POST') {
+                const id = `job_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)().slice(0, 8)}`;
+                jobs.set(id, 0);
+                return send(res, 202, { id, status: 'pending' });
+            }
+            const reads = jobs.get(parts[1] ?? '');
+            if (reads === undefined)
+                return send(res, 404, { error: 'no such job' });
+            jobs.set(parts[1], reads + 1);
+            return send(res, 200, { id: parts[1], status: reads >= 2 ? 'done' : 'pending' });
+        }
+        if (parts[0] === 'status')
+            return send(res, Number(parts[1]) || 200, { status: Number(parts[1]) });
+        if (parts[0] === 'slow') {
+            const timer = setTimeout(() => {
+                timers.delete(timer);
+                send(res, 200, { waited: Number(parts[1]) });
+            }, Math.min(Number(parts[1]) || 0, 60_000));
+            timers.add(timer);
+            return;
+        }
+        if (path === '/echo') {
+            return send(res, 200, {
+                method,
+                path,
+                query: Object.fromEntries(url.searchParams),
+                headers: req.headers,
+                body
+            });
+        }
+        if (path === '/events') {
+            res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+            let n = 0;
+            const tick = () => {
+                n += 1;
+                if (n <= 3) {
+                    res.write(`event: tick\nid: ${n}\ndata: {"n":${n}}\n\n`);
+                    const timer = setTimeout(tick, 10);
+                    timers.add(timer);
+                }
+                else {
+                    res.end('event: done\ndata: {"n":4}\n\n');
+                }
+            };
+            tick();
+            return;
+        }
+        send(res, 404, { error: `no route ${method} ${path}` });
+    };
+    const server = node_http__WEBPACK_IMPORTED_MODULE_0___default().createServer((req, res) => {
+        const chunks = [];
+        let size = 0;
+        req.on('data', (chunk) => {
+            size += chunk.length;
+            if (size <= MAX_BODY)
+                chunks.push(chunk);
+        });
+        req.on('end', () => {
+            if (size > MAX_BODY)
+                return send(res, 413, { error: 'body too large' });
+            handle(req, res, Buffer.concat(chunks).toString('utf8'));
+        });
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => resolve());
+    });
+    const { port: bound } = server.address();
+    return {
+        url: `http://127.0.0.1:${bound}`,
+        requests,
+        close: () => new Promise((resolve) => {
+            for (const timer of timers)
+                clearTimeout(timer);
+            server.closeAllConnections();
+            server.close(() => resolve());
+        })
+    };
+}
+
+
+/***/ })
+
+};

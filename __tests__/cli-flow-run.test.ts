@@ -28,6 +28,19 @@ const flowRun = (args: string[]) =>
   runCli(['flow', 'run', ...args], { env: { CI: 'true' }, killAfterMs: 60_000 })
 
 describe('echopoint-ci flow run', () => {
+  it('every example flow is valid', async () => {
+    const run = await runCli(
+      [
+        'flow',
+        'validate',
+        ...['widgets-crud', 'batch-loop', 'failing-on-purpose'].map((n) => example(`${n}.json`))
+      ],
+      { env: { CI: 'true' } }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout.trim().split('\n')).toHaveLength(3)
+  })
+
   it('runs an example flow: exit 0, a line per node, the table', async () => {
     const run = await flowRun([example('widgets-crud.json'), '--input', `baseUrl=${service.url}`])
     expect(run.exitCode).toBe(0)

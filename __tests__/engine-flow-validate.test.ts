@@ -143,6 +143,52 @@ describe('loadFlow', () => {
     ])
   })
 
+  it("checks each node type's data, and knows the outputs a type always produces", () => {
+    const { problems } = loadFlow({
+      name: 'types',
+      initial_inputs: { items: [1, 2] },
+      nodes: [
+        { id: 'no-url', type: 'request', data: { method: 'GET' } },
+        { id: 'pause', type: 'delay', data: { duration: 'soon' } },
+        { id: 'vars', type: 'set_variable', data: { variables: [1] } },
+        { id: 'route', type: 'branch', data: { cases: [{ when: 'x' }] } },
+        { id: 'each', type: 'loop', data: { items: '{{items}}', body: { nodes: [], edges: [] } } },
+        { id: 'wait', type: 'poll', data: { body: { nodes: [request('p')], edges: [] } } },
+        { id: 'sub', type: 'module', data: { output_bindings: { id: 'nodot' } } },
+        { id: 'hook', type: 'webhook_wait', data: { expect: [{ name: 'paid' }] } },
+        request('uses', {
+          data: {
+            method: 'GET',
+            url: 'http://127.0.0.1/{{each.count}}/{{route.matched}}/{{wait.attempts}}/{{each.nope}}'
+          }
+        })
+      ],
+      edges: [
+        { id: 'a', source: 'each', target: 'uses' },
+        { id: 'b', source: 'route', target: 'uses' },
+        { id: 'c', source: 'wait', target: 'uses' }
+      ]
+    })
+    const seen = problems.map((p) => `${p.node} ${p.field}: ${p.message}`)
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'no-url data.url: is missing',
+        'pause data.duration: must be a number',
+        'vars data.variables: must be an object of names to values',
+        'route data.cases[0].when: must be an assertion',
+        'route data.cases[0].target: must name a successor of the branch',
+        'each data.body: must be a nested flow with at least one node ({"nodes": [...], "edges": [...]})',
+        'wait assertions: needs at least one (they are the exit condition of the poll)',
+        'sub data.flow_id: is missing',
+        'sub data.output_bindings.id: must be "childNodeId.outputKey"',
+        'hook data.expect[0].assertions: needs at least one assertion',
+        'uses data.url: {{each.nope}}: node "each" declares no output "nope" (it declares results, count)'
+      ])
+    )
+    // The intrinsic outputs themselves are accepted.
+    expect(seen.filter((line) => line.startsWith('uses'))).toHaveLength(1)
+  })
+
   it('validates a 1,000-node chain quickly', () => {
     const nodes = Array.from({ length: 1000 }, (_, i) =>
       request(`n${i}`, {

@@ -1561,6 +1561,46 @@ function urlContainsSecret(url, secrets) {
     }
     return false;
 }
+/** An HTTP method token (RFC 9110). */
+const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/**
+ * Checks a request's target before anything is sent, for every node that
+ * sends (request, sse): no secret value in it, a URL that parses, http or https.
+ */
+function checkTarget(urlText, secrets, what) {
+    if (urlContainsSecret(urlText, secrets)) {
+        return {
+            kind: 'secret',
+            message: `the ${what} URL contains a secret value; send secrets in a header or the body, never in a URL`
+        };
+    }
+    let url;
+    try {
+        url = new URL(urlText);
+    }
+    catch {
+        return { kind: 'invalid', message: `invalid URL ${JSON.stringify(urlText)}` };
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        return {
+            kind: 'invalid',
+            message: `unsupported URL scheme ${JSON.stringify(url.protocol.slice(0, -1))}`
+        };
+    }
+    return { url };
+}
+/** A node's `headers` (resolved) as header values: text as is, anything else in its string form. */
+function headerValues(value) {
+    const out = {};
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return out;
+    for (const [name, v] of Object.entries(value)) {
+        if (v === undefined || v === null)
+            continue;
+        out[name] = (0,values/* toText */.fE)(v);
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/engine/http/request.ts
 /**
@@ -1592,7 +1632,6 @@ const MAX_REDIRECTS = 10;
 /** Response header block limit, Go's default (Node's own is 16 KiB). */
 const MAX_HEADER_BYTES = 1024 * 1024;
 const DEFAULT_USER_AGENT = 'echopoint-ci';
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // Dropped on a redirect to another domain, as Go does.
 const SENSITIVE_HEADERS = new Set([
@@ -1757,25 +1796,17 @@ async function sendRequest(spec, options) {
     });
     // Build the request; nothing is sent until it is complete and allowed.
     const method = (typeof spec.method === 'string' ? spec.method.trim() : '').toUpperCase() || 'GET';
-    if (!TOKEN.test(method))
+    if (!METHOD_TOKEN.test(method))
         return refuse('INVALID_REQUEST', `invalid HTTP method ${JSON.stringify(spec.method)}`);
     if (typeof spec.url !== 'string' || spec.url.trim() === '') {
         return refuse('INVALID_REQUEST', 'the request has no URL');
     }
     const urlText = appendQuery(spec.url.trim(), spec.query);
-    if (urlContainsSecret(urlText, options.secrets)) {
-        return refuse('SECRET_IN_URL', 'the request URL contains a secret value; send secrets in a header or the body, never in a URL');
+    const target = checkTarget(urlText, options.secrets, 'request');
+    if (!('url' in target)) {
+        return refuse(target.kind === 'secret' ? 'SECRET_IN_URL' : 'INVALID_REQUEST', target.message);
     }
-    let url;
-    try {
-        url = new URL(urlText);
-    }
-    catch {
-        return refuse('INVALID_REQUEST', `invalid URL ${JSON.stringify(urlText)}`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        return refuse('INVALID_REQUEST', `unsupported URL scheme ${JSON.stringify(url.protocol.slice(0, -1))}`);
-    }
+    const url = target.url;
     const requestHeaders = {};
     for (const [name, value] of Object.entries(spec.headers ?? {})) {
         const text = typeof value === 'string' ? value : String(value);
@@ -2010,6 +2041,7 @@ async function sendRequest(spec, options) {
 
 
 
+
 function toNumber(value) {
     if (typeof value === 'number' && Number.isFinite(value))
         return value;
@@ -2017,24 +2049,13 @@ function toNumber(value) {
         return Number(value);
     return undefined;
 }
-function headerMap(value) {
-    const out = {};
-    if (!(0,values/* isPlainObject */.Qd)(value))
-        return out;
-    for (const [name, v] of Object.entries(value)) {
-        if (v === undefined || v === null)
-            continue;
-        out[name] = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    }
-    return out;
-}
 const runRequest = async (context) => {
     const { node, resolve } = context;
     const data = node.data;
     const method = resolve(data.method ?? 'GET');
     const urlTemplate = typeof data.url === 'string' ? data.url : '';
     const url = resolve(data.url);
-    const headers = headerMap(resolve(data.headers ?? {}));
+    const headers = headerValues(resolve(data.headers ?? {}));
     const rawQuery = (0,parse/* field */.Z)(data, 'query_params', 'queryParams');
     const query = rawQuery === undefined ? undefined : resolve(rawQuery);
     const body = data.body === undefined || data.body === null ? undefined : resolve(data.body);
@@ -2149,7 +2170,6 @@ const SSE_MAX_LINE_BYTES = 1024 * 1024;
 const DEFAULT_MAX_STREAM_BYTES = 10 * 1024 * 1024;
 const sse_MAX_HEADER_BYTES = 1024 * 1024;
 const sse_DEFAULT_USER_AGENT = 'echopoint-ci';
-const sse_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 function positiveInteger(value, fallback) {
     const n = (0,values/* toNumber */.Ro)(value);
     return n !== undefined && Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
@@ -2165,17 +2185,6 @@ function flag(value, fallback) {
             return false;
     }
     return fallback;
-}
-function sse_headerMap(value) {
-    const out = {};
-    if (!(0,values/* isPlainObject */.Qd)(value))
-        return out;
-    for (const [name, v] of Object.entries(value)) {
-        if (v === undefined || v === null)
-            continue;
-        out[name] = (0,values/* toText */.fE)(v);
-    }
-    return out;
 }
 function responseHeaders(res) {
     const headers = {};
@@ -2245,7 +2254,7 @@ const runSse = async (context) => {
     const urlTemplate = typeof data.url === 'string' ? data.url : undefined;
     const urlValue = resolve(data.url);
     const urlText = typeof urlValue === 'string' ? urlValue.trim() : '';
-    const headerValues = sse_headerMap(resolve(data.headers ?? {}));
+    const givenHeaders = headerValues(resolve(data.headers ?? {}));
     const maxEvents = positiveInteger(resolve((0,parse/* field */.Z)(data, 'max_events', 'maxEvents')), SSE_DEFAULT_MAX_EVENTS);
     const timeoutMs = positiveInteger(resolve((0,parse/* field */.Z)(data, 'timeout_ms', 'timeoutMs')), SSE_DEFAULT_TIMEOUT_MS);
     const completionValue = resolve((0,parse/* field */.Z)(data, 'completion_event', 'completionEvent'));
@@ -2280,30 +2289,22 @@ const runSse = async (context) => {
     }
     // Expected values are resolved once for the whole stream.
     assertions = resolveExpected(assertions, (v) => resolve(v));
-    if (!sse_TOKEN.test(method)) {
+    if (!METHOD_TOKEN.test(method)) {
         return refuse('SSE_FAILED', `invalid HTTP method ${JSON.stringify(method)}`);
     }
     if (urlText === '')
         return refuse('SSE_FAILED', 'the SSE node has no URL');
-    if (urlContainsSecret(urlText, context.secretValues())) {
-        return refuse('SECRET_IN_URL', 'the SSE URL contains a secret value; send secrets in a header, never in a URL');
+    const target = checkTarget(urlText, context.secretValues(), 'SSE');
+    if (!('url' in target)) {
+        return refuse(target.kind === 'secret' ? 'SECRET_IN_URL' : 'SSE_FAILED', target.message);
     }
-    let url;
-    try {
-        url = new URL(urlText);
-    }
-    catch {
-        return refuse('SSE_FAILED', `invalid URL ${JSON.stringify(urlText)}`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        return refuse('SSE_FAILED', `unsupported URL scheme ${JSON.stringify(url.protocol.slice(0, -1))}`);
-    }
+    const url = target.url;
     // Echopoint's runner sets these two, then the node's headers over them.
     const headers = {
         Accept: 'text/event-stream',
         'Cache-Control': 'no-cache'
     };
-    for (const [name, value] of Object.entries(headerValues)) {
+    for (const [name, value] of Object.entries(givenHeaders)) {
         try {
             external_node_http_default().validateHeaderName(name);
             external_node_http_default().validateHeaderValue(name, value);
@@ -3416,6 +3417,19 @@ function iso(ms) {
 function execute_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/** The result of a node that did not run (skipped, or failed before it started); the caller adds why. */
+function notRunResult(node, at) {
+    return {
+        node_id: node.id,
+        display_name: node.displayName,
+        node_type: node.type,
+        run_when: node.runWhen,
+        inputs: {},
+        outputs: {},
+        executed_at: iso(at),
+        duration_ms: 0
+    };
+}
 /** The value references of a node (its data without nested bodies, and its assertions). */
 function valueReferences(node) {
     const refs = new Set();
@@ -3579,18 +3593,11 @@ async function execute(flow, inputs, run, frame) {
         const at = run.clock.now();
         const why = describeSkip(node);
         const result = {
-            node_id: node.id,
-            display_name: node.displayName,
-            node_type: node.type,
-            run_when: node.runWhen,
-            inputs: {},
-            outputs: {},
+            ...notRunResult(node, at),
             error_code: 'NODE_SKIPPED',
             error_message: why.message,
             skip_reason: why.reason,
-            ...(why.missing.length > 0 ? { missing_inputs: why.missing } : {}),
-            executed_at: iso(at),
-            duration_ms: 0
+            ...(why.missing.length > 0 ? { missing_inputs: why.missing } : {})
         };
         results[node.id] = result;
         skipped.add(node.id);
@@ -3753,17 +3760,10 @@ async function execute(flow, inputs, run, frame) {
                         node,
                         error,
                         result: {
-                            node_id: node.id,
-                            display_name: node.displayName,
-                            node_type: node.type,
-                            run_when: node.runWhen,
-                            inputs: {},
-                            outputs: {},
+                            ...notRunResult(node, at),
                             error_code: error.code,
                             error_message: error.message,
-                            missing_inputs: missing,
-                            executed_at: iso(at),
-                            duration_ms: 0
+                            missing_inputs: missing
                         }
                     };
                     tellFinished(finished, at);

@@ -19,7 +19,7 @@ import { HttpCallLog, statusErrorClass } from './calls.js'
 import type { HttpCallRecord } from './calls.js'
 import { classifyTransportError } from './errors.js'
 import type { HttpErrorClass, HttpErrorCode } from './errors.js'
-import { appendQuery, pathTemplate, urlContainsSecret } from './url.js'
+import { appendQuery, checkTarget, METHOD_TOKEN, pathTemplate, urlContainsSecret } from './url.js'
 
 export { HttpCallLog, statusErrorClass } from './calls.js'
 export type { HttpCallRecord } from './calls.js'
@@ -107,7 +107,6 @@ export interface HttpCancelledOutcome {
 
 export type HttpOutcome = HttpResponseOutcome | HttpErrorOutcome | HttpCancelledOutcome
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 // Dropped on a redirect to another domain, as Go does.
 const SENSITIVE_HEADERS = new Set([
@@ -293,30 +292,17 @@ export async function sendRequest(
 
   // Build the request; nothing is sent until it is complete and allowed.
   const method = (typeof spec.method === 'string' ? spec.method.trim() : '').toUpperCase() || 'GET'
-  if (!TOKEN.test(method))
+  if (!METHOD_TOKEN.test(method))
     return refuse('INVALID_REQUEST', `invalid HTTP method ${JSON.stringify(spec.method)}`)
   if (typeof spec.url !== 'string' || spec.url.trim() === '') {
     return refuse('INVALID_REQUEST', 'the request has no URL')
   }
   const urlText = appendQuery(spec.url.trim(), spec.query)
-  if (urlContainsSecret(urlText, options.secrets)) {
-    return refuse(
-      'SECRET_IN_URL',
-      'the request URL contains a secret value; send secrets in a header or the body, never in a URL'
-    )
+  const target = checkTarget(urlText, options.secrets, 'request')
+  if (!('url' in target)) {
+    return refuse(target.kind === 'secret' ? 'SECRET_IN_URL' : 'INVALID_REQUEST', target.message)
   }
-  let url: URL
-  try {
-    url = new URL(urlText)
-  } catch {
-    return refuse('INVALID_REQUEST', `invalid URL ${JSON.stringify(urlText)}`)
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return refuse(
-      'INVALID_REQUEST',
-      `unsupported URL scheme ${JSON.stringify(url.protocol.slice(0, -1))}`
-    )
-  }
+  const url = target.url
   const requestHeaders: Record<string, string> = {}
   for (const [name, value] of Object.entries(spec.headers ?? {})) {
     const text = typeof value === 'string' ? value : String(value)

@@ -110,3 +110,50 @@ export function urlContainsSecret(url: string, secrets: readonly string[] | unde
   }
   return false
 }
+
+/** An HTTP method token (RFC 9110). */
+export const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+
+/** Why a request target cannot be used: a secret in it, or not an http(s) URL. */
+export type TargetProblem = { kind: 'secret' | 'invalid'; message: string }
+
+/**
+ * Checks a request's target before anything is sent, for every node that
+ * sends (request, sse): no secret value in it, a URL that parses, http or https.
+ */
+export function checkTarget(
+  urlText: string,
+  secrets: readonly string[] | undefined,
+  what: string
+): { url: URL } | TargetProblem {
+  if (urlContainsSecret(urlText, secrets)) {
+    return {
+      kind: 'secret',
+      message: `the ${what} URL contains a secret value; send secrets in a header or the body, never in a URL`
+    }
+  }
+  let url: URL
+  try {
+    url = new URL(urlText)
+  } catch {
+    return { kind: 'invalid', message: `invalid URL ${JSON.stringify(urlText)}` }
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return {
+      kind: 'invalid',
+      message: `unsupported URL scheme ${JSON.stringify(url.protocol.slice(0, -1))}`
+    }
+  }
+  return { url }
+}
+
+/** A node's `headers` (resolved) as header values: text as is, anything else in its string form. */
+export function headerValues(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return out
+  for (const [name, v] of Object.entries(value)) {
+    if (v === undefined || v === null) continue
+    out[name] = toText(v)
+  }
+  return out
+}

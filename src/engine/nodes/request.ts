@@ -5,6 +5,7 @@
  */
 import { field } from '../flow/parse.js'
 import { sendRequest } from '../http/request.js'
+import { headerValues } from '../http/url.js'
 import { isPlainObject } from '../values.js'
 import { cancelledError } from '../run/cancel.js'
 import type { NodeOutcome, NodeRunner } from '../run/types.js'
@@ -16,23 +17,13 @@ function toNumber(value: unknown): number | undefined {
   return undefined
 }
 
-function headerMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {}
-  if (!isPlainObject(value)) return out
-  for (const [name, v] of Object.entries(value)) {
-    if (v === undefined || v === null) continue
-    out[name] = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)
-  }
-  return out
-}
-
 export const runRequest: NodeRunner = async (context): Promise<NodeOutcome> => {
   const { node, resolve } = context
   const data = node.data
   const method = resolve(data.method ?? 'GET')
   const urlTemplate = typeof data.url === 'string' ? data.url : ''
   const url = resolve(data.url)
-  const headers = headerMap(resolve(data.headers ?? {}))
+  const headers = headerValues(resolve(data.headers ?? {}))
   const rawQuery = field(data, 'query_params', 'queryParams')
   const query = rawQuery === undefined ? undefined : resolve(rawQuery)
   const body = data.body === undefined || data.body === null ? undefined : resolve(data.body)

@@ -38,10 +38,10 @@ import { field } from '../flow/parse.js'
 import { canonicalHeaderName } from '../http/body.js'
 import { statusErrorClass, type HttpCallRecord } from '../http/calls.js'
 import { classifyTransportError, type HttpErrorClass } from '../http/errors.js'
-import { pathTemplate, urlContainsSecret } from '../http/url.js'
+import { checkTarget, headerValues, METHOD_TOKEN, pathTemplate } from '../http/url.js'
 import { cancelledError } from '../run/cancel.js'
 import type { NodeError, NodeOutcome, NodeRunner } from '../run/types.js'
-import { isPlainObject, toNumber, toText } from '../values.js'
+import { toNumber, toText } from '../values.js'
 
 export const SSE_DEFAULT_MAX_EVENTS = 100
 export const SSE_DEFAULT_TIMEOUT_MS = 30_000
@@ -50,7 +50,6 @@ export const SSE_MAX_LINE_BYTES = 1024 * 1024
 const DEFAULT_MAX_STREAM_BYTES = 10 * 1024 * 1024
 const MAX_HEADER_BYTES = 1024 * 1024
 const DEFAULT_USER_AGENT = 'echopoint-ci'
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 
 export type SseStopReason =
   'max_events' | 'completion_event' | 'timeout' | 'eof' | 'assertion_failure'
@@ -76,16 +75,6 @@ function flag(value: unknown, fallback: boolean): boolean {
     if (text === 'false') return false
   }
   return fallback
-}
-
-function headerMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {}
-  if (!isPlainObject(value)) return out
-  for (const [name, v] of Object.entries(value)) {
-    if (v === undefined || v === null) continue
-    out[name] = toText(v)
-  }
-  return out
 }
 
 function responseHeaders(res: IncomingMessage): Record<string, string[]> {
@@ -155,7 +144,7 @@ export const runSse: NodeRunner = async (context): Promise<NodeOutcome> => {
   const urlTemplate = typeof data.url === 'string' ? data.url : undefined
   const urlValue = resolve(data.url)
   const urlText = typeof urlValue === 'string' ? urlValue.trim() : ''
-  const headerValues = headerMap(resolve(data.headers ?? {}))
+  const givenHeaders = headerValues(resolve(data.headers ?? {}))
   const maxEvents = positiveInteger(
     resolve(field(data, 'max_events', 'maxEvents')),
     SSE_DEFAULT_MAX_EVENTS
@@ -203,34 +192,21 @@ export const runSse: NodeRunner = async (context): Promise<NodeOutcome> => {
   // Expected values are resolved once for the whole stream.
   assertions = resolveExpected(assertions, (v) => resolve(v))
 
-  if (!TOKEN.test(method)) {
+  if (!METHOD_TOKEN.test(method)) {
     return refuse('SSE_FAILED', `invalid HTTP method ${JSON.stringify(method)}`)
   }
   if (urlText === '') return refuse('SSE_FAILED', 'the SSE node has no URL')
-  if (urlContainsSecret(urlText, context.secretValues())) {
-    return refuse(
-      'SECRET_IN_URL',
-      'the SSE URL contains a secret value; send secrets in a header, never in a URL'
-    )
+  const target = checkTarget(urlText, context.secretValues(), 'SSE')
+  if (!('url' in target)) {
+    return refuse(target.kind === 'secret' ? 'SECRET_IN_URL' : 'SSE_FAILED', target.message)
   }
-  let url: URL
-  try {
-    url = new URL(urlText)
-  } catch {
-    return refuse('SSE_FAILED', `invalid URL ${JSON.stringify(urlText)}`)
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return refuse(
-      'SSE_FAILED',
-      `unsupported URL scheme ${JSON.stringify(url.protocol.slice(0, -1))}`
-    )
-  }
+  const url = target.url
   // Echopoint's runner sets these two, then the node's headers over them.
   const headers: Record<string, string> = {
     Accept: 'text/event-stream',
     'Cache-Control': 'no-cache'
   }
-  for (const [name, value] of Object.entries(headerValues)) {
+  for (const [name, value] of Object.entries(givenHeaders)) {
     try {
       http.validateHeaderName(name)
       http.validateHeaderValue(name, value)

@@ -90,6 +90,20 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** The result of a node that did not run (skipped, or failed before it started); the caller adds why. */
+function notRunResult(node: NodeDef, at: number): NodeResult {
+  return {
+    node_id: node.id,
+    display_name: node.displayName,
+    node_type: node.type,
+    run_when: node.runWhen,
+    inputs: {},
+    outputs: {},
+    executed_at: iso(at),
+    duration_ms: 0
+  }
+}
+
 /** The value references of a node (its data without nested bodies, and its assertions). */
 function valueReferences(node: NodeDef): string[] {
   const refs = new Set<string>()
@@ -256,18 +270,11 @@ async function execute(
     const at = run.clock.now()
     const why = describeSkip(node)
     const result: NodeResult = {
-      node_id: node.id,
-      display_name: node.displayName,
-      node_type: node.type,
-      run_when: node.runWhen,
-      inputs: {},
-      outputs: {},
+      ...notRunResult(node, at),
       error_code: 'NODE_SKIPPED',
       error_message: why.message,
       skip_reason: why.reason,
-      ...(why.missing.length > 0 ? { missing_inputs: why.missing } : {}),
-      executed_at: iso(at),
-      duration_ms: 0
+      ...(why.missing.length > 0 ? { missing_inputs: why.missing } : {})
     }
     results[node.id] = result
     skipped.add(node.id)
@@ -436,17 +443,10 @@ async function execute(
             node,
             error,
             result: {
-              node_id: node.id,
-              display_name: node.displayName,
-              node_type: node.type,
-              run_when: node.runWhen,
-              inputs: {},
-              outputs: {},
+              ...notRunResult(node, at),
               error_code: error.code,
               error_message: error.message,
-              missing_inputs: missing,
-              executed_at: iso(at),
-              duration_ms: 0
+              missing_inputs: missing
             }
           }
           tellFinished(finished, at)

@@ -213,6 +213,41 @@ describe('the scheduler', () => {
     expect(result.execution_results.never).toBeUndefined()
   })
 
+  it('cancellation ends a request in flight and a poll between attempts', async () => {
+    const controller = new AbortController()
+    const slow = flowOf({ nodes: [req('slow', 'GET', `${base}/slow/20000`)], edges: [] })
+    const pending = run(slow, { signal: controller.signal })
+    setTimeout(() => controller.abort(), 50)
+    const started = Date.now()
+    const result = await pending
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(result.execution_results.slow.error_code).toBe('CANCELLED')
+    expect(result.error_code).toBe('EXECUTION_CANCELLED')
+
+    const clock = new FakeClock({ auto: false })
+    const pollController = new AbortController()
+    const poll = flowOf({
+      nodes: [
+        node(
+          'wait',
+          'poll',
+          {
+            interval_ms: 60_000,
+            body: { nodes: [node('probe', 'set_variable', { variables: { n: 1 } })], edges: [] }
+          },
+          { assertions: [jsonPath('$["probe.n"]', 'equals', 2)] }
+        )
+      ],
+      edges: []
+    })
+    const polling = run(poll, { clock, signal: pollController.signal })
+    await clock.whenSleeping()
+    pollController.abort()
+    const polled = await polling
+    expect(polled.execution_results.wait.error_code).toBe('POLL_CANCELLED')
+    expect(polled.execution_results.wait.attempts).toBe(1)
+  })
+
   it('secrets are hidden in the result, nodes get the real value', async () => {
     const flow = flowOf({
       initial_inputs: { token: 's3cr3t-value' },

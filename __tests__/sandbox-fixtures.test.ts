@@ -199,8 +199,8 @@ describe('sandbox fixtures', () => {
     ['flows[1].id', (f: Loose) => f.flows.push(structuredClone(f.flows[0])), /duplicate flow id/],
     [
       'flows[0].inputs.token.value',
-      (f: Loose) => (f.flows[0].inputs = { token: { value: 3 } }),
-      /string/
+      (f: Loose) => (f.flows[0].inputs = { token: { secret: true } }),
+      /value/
     ],
     ['default.api_key_id', (f: Loose) => (f.default = { api_key_id: 'nope' }), /unknown key/],
     ['flows[0].version', (f: Loose) => (f.flows[0].version = 0), />= 1/],

@@ -10,12 +10,27 @@
  * Once the key is known, every answer (errors included) carries
  * `X-Api-Key-Expires-At` when the key expires (part B.1), so a client can warn
  * about expiry from any response.
+ *
+ * Job routes (`auth: 'job'`: heartbeat, events, complete, webhook-requests; runner.md
+ * §1.1) take the claim's `X-Job-Token` and nothing else, as strictly as the API:
+ *
+ * - any `X-Api-Key` (with or without a token) → 401 API_KEY_NOT_ACCEPTED;
+ * - a missing token → 401 UNAUTHORIZED; an unknown one → 401 UNAUTHORIZED;
+ * - an `X-Organization-ID` header → 400 VALIDATION_ERROR (the token names the
+ *   organization; a client that sends it there is not speaking the protocol);
+ * - a `{jobId}` in the path that is not the token's job → 403 FORBIDDEN, whether or
+ *   not that job exists (a token never learns about other jobs).
+ *
+ * The token stays valid after its job ends: the route answers what the state says
+ * (a heartbeat `rejected`, a completion replay 204, a late event 409).
+ * A job token on a key route is no credential at all: 401, missing X-Api-Key.
+ * Routes with `auth: 'none'` (the webhook ingest) are open.
  */
 import { errorResponse } from './context.js'
-import { forbidden, insufficientScope, unauthorized, validationError } from './errors.js'
-import type { RequestContext, SandboxLayer, SandboxResponse } from './types/http.js'
+import { ApiError, forbidden, insufficientScope, unauthorized, validationError } from './errors.js'
+import type { JobPrincipal, RequestContext, SandboxLayer, SandboxResponse } from './types/http.js'
 import type { ApiKeyRecord } from './types/records.js'
-import { iso } from './validate.js'
+import { iso, uuidParam } from './validate.js'
 
 /**
  * The format `X-Api-Key` must have; anything else is a 401 "malformed". The
@@ -26,9 +41,19 @@ export const API_KEY_PATTERN = /^epk_(live|test)_[A-Za-z0-9_]{6,}$/
 /** The header carrying the key's expiry (part B.1). */
 export const EXPIRES_AT_HEADER = 'x-api-key-expires-at'
 
+/** The header of the job routes' credential (the claim's `job_token`). */
+export const JOB_TOKEN_HEADER = 'x-job-token'
+
 function authenticate(ctx: RequestContext): ApiKeyRecord {
   const secret = ctx.header('x-api-key')?.trim()
-  if (!secret) throw unauthorized('Missing X-Api-Key header')
+  if (!secret) {
+    if (ctx.header(JOB_TOKEN_HEADER) !== undefined) {
+      throw unauthorized(
+        'Missing X-Api-Key header: a job token (X-Job-Token) is accepted only on the /runner/jobs/… routes'
+      )
+    }
+    throw unauthorized('Missing X-Api-Key header')
+  }
   // Never echo the key back: it may be a real secret pasted into the wrong place.
   if (!API_KEY_PATTERN.test(secret))
     throw unauthorized('Malformed API key: expected a key like epk_live_…')
@@ -73,11 +98,50 @@ function withExpiryHeader(
   return { ...response, headers: { ...response.headers, [EXPIRES_AT_HEADER]: iso(key.expiresAt) } }
 }
 
+/** The job an `X-Job-Token` belongs to, checked against the path's `{jobId}`. */
+function authenticateJob(ctx: RequestContext): JobPrincipal {
+  if (ctx.header('x-api-key') !== undefined) {
+    // Never echo the key back; say what to send instead.
+    throw new ApiError(
+      401,
+      'API_KEY_NOT_ACCEPTED',
+      'Job routes authenticate with X-Job-Token only: send the job_token from the claim and no X-Api-Key'
+    )
+  }
+  const token = ctx.header(JOB_TOKEN_HEADER)?.trim()
+  if (!token) throw unauthorized('Missing X-Job-Token header (the job_token from the claim)')
+  const record = ctx.services.state.executionByJobToken(token)
+  const claim = record?.claim
+  if (!record || !claim) throw unauthorized('Invalid job token')
+  if (ctx.header('x-organization-id') !== undefined) {
+    throw validationError(
+      'X-Organization-ID',
+      'Job routes take no X-Organization-ID header: the job token names the organization'
+    )
+  }
+  const principal: JobPrincipal = { jobId: claim.jobId, record, claim }
+  // Logged even when refused below: which job's token came.
+  ctx.annotations.jobId = claim.jobId
+  const pathJobId = ctx.route?.params.jobId
+  if (pathJobId !== undefined && uuidParam(pathJobId, 'jobId') !== principal.jobId) {
+    throw forbidden('The job token belongs to another job: a job token speaks for its own job only')
+  }
+  return principal
+}
+
 /** The pipeline's auth layer (after the router, which supplies the route's scope). */
 export function authLayer(): SandboxLayer {
   return {
     name: 'auth',
     handle: async (ctx, next) => {
+      const mode = ctx.route?.definition.auth ?? 'key'
+      if (mode === 'none') return next()
+      if (mode === 'job') {
+        const job = authenticateJob(ctx)
+        ctx.job = job
+        ctx.organizationId = job.record.organizationId
+        return next()
+      }
       const key = authenticate(ctx)
       ctx.apiKey = key
       let response: SandboxResponse

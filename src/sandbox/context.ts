@@ -6,7 +6,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError, toApiError, validationError } from './errors.js'
-import type { RequestContext, SandboxResponse, SandboxServices } from './types/http.js'
+import type {
+  JobPrincipal,
+  RequestContext,
+  SandboxResponse,
+  SandboxServices
+} from './types/http.js'
 import type { ApiKeyRecord } from './types/records.js'
 
 /** A JSON answer. */
@@ -49,6 +54,7 @@ export function createContext(init: {
     services: init.services,
     raw: { req, res: init.res },
     annotations: {},
+    bodyTooLarge: init.bodyTooLarge ?? false,
     header(name: string): string | undefined {
       const value = req.headers[name.toLowerCase()]
       return Array.isArray(value) ? value.join(', ') : value
@@ -88,4 +94,21 @@ export function apiKeyOf(ctx: RequestContext): ApiKeyRecord {
 /** A path parameter the router matched. */
 export function paramOf(ctx: RequestContext, name: string): string | undefined {
   return ctx.route?.params[name]
+}
+
+/** The job whose `X-Job-Token` the request carried (set by the auth layer on job routes). */
+export function jobOf(ctx: RequestContext): JobPrincipal {
+  if (!ctx.job) throw new Error('job route reached without an authenticated job token')
+  return ctx.job
+}
+
+/**
+ * The base URL a client reaches this sandbox at, for URLs the sandbox hands out:
+ * its own URL, or the request's `Host` when it listens on a wildcard address.
+ */
+export function publicBaseUrl(ctx: RequestContext): string {
+  const { baseUrl } = ctx.services
+  if (baseUrl !== null) return baseUrl
+  const host = ctx.header('host')?.trim()
+  return host ? `http://${host}` : 'http://127.0.0.1'
 }

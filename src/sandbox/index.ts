@@ -22,7 +22,13 @@ export type {
 export { FixtureError, type SettingsIssue } from './settings/issues.js'
 export { formatBanner } from './banner.js'
 export { RequestLog } from './request-log.js'
-export type { RequestLogEntry, LaunchLogEntry, EarlyRequest } from './types/request-log.js'
+export type {
+  AuthHeaders,
+  EventsOutcome,
+  RequestLogEntry,
+  LaunchLogEntry,
+  EarlyRequest
+} from './types/request-log.js'
 export { RateLimiter, DEFAULT_LIMITS, DEFAULT_WINDOW_MS } from './layers/rate-limit.js'
 export { HEADER_STYLES, type HeaderStyle } from './header-styles.js'
 export { DailyQuota, DAY_MS } from './layers/quota.js'
@@ -40,6 +46,8 @@ export {
   ROUTE_IDS,
   ROUTE_BUCKETS,
   ROUTE_METHODS,
+  ANY_METHOD,
+  JOB_ROUTE_IDS,
   knownRouteIds,
   type RouteId,
   type RouteBucket,
@@ -51,9 +59,17 @@ export {
   serverConfigOf,
   serverSectionIssue
 } from './settings/server-section.js'
-export { SandboxState } from './state.js'
-export type { ApiKeyRecord, ExecutionRecord, FlowRecord } from './types/records.js'
+export { SandboxState, type JobSnapshot } from './state.js'
+export { EPHEMERAL_LEASE_MS } from './ephemeral-runs.js'
 export type {
+  ApiKeyRecord,
+  CapturedRequestRecord,
+  ExecutionRecord,
+  FlowRecord,
+  JobEventRecord
+} from './types/records.js'
+export type {
+  JobPrincipal,
   Next,
   RequestContext,
   RouteDefinition,

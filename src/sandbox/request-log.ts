@@ -1,10 +1,22 @@
 /**
  * A record of every request the sandbox answered, for tests: to prove that no
  * request was sent, that a flow was launched once and not twice, or which key
- * and organization a client used. The key's secret is never recorded, only its id.
+ * and organization a client used, or that a job call carried only its job token
+ * (`authHeaders`). The key's secret is never recorded, only its id; of a header
+ * only whether it was there.
  * The pipeline layer that fills it is layers/request-log.ts.
  */
+import { JOB_ROUTE_IDS } from './route-ids.js'
 import type { EarlyRequest, LaunchLogEntry, RequestLogEntry } from './types/request-log.js'
+
+/** Who a logged request counted against for rate limits: its key, or its job. */
+function principalOf(entry: RequestLogEntry): string | null {
+  if (entry.keyId !== null) return entry.keyId
+  return entry.jobId !== undefined &&
+    (JOB_ROUTE_IDS as readonly string[]).includes(entry.routeId ?? '')
+    ? `job:${entry.jobId}`
+    : null
+}
 
 export class RequestLog {
   private readonly list: RequestLogEntry[] = []
@@ -37,6 +49,19 @@ export class RequestLog {
     )
   }
 
+  /**
+   * The job calls (heartbeat, events, complete, webhook-requests), oldest first;
+   * with `jobId`, only that job's. Each says which credential headers it carried.
+   */
+  jobCalls(jobId?: string): RequestLogEntry[] {
+    return this.list.filter(
+      (e) =>
+        e.routeId !== null &&
+        (JOB_ROUTE_IDS as readonly string[]).includes(e.routeId) &&
+        (jobId === undefined || e.jobId === jobId)
+    )
+  }
+
   /** Answers that carried a retry hint (`retryAt`), oldest first. */
   hints(): (RequestLogEntry & { retryAt: number })[] {
     return this.list.filter(
@@ -45,8 +70,8 @@ export class RequestLog {
   }
 
   /**
-   * Requests that arrived before the `retryAt` of a hint the same key had already
-   * received for the same bucket: "the client did not wait as told". Only requests
+   * Requests that arrived before the `retryAt` of a hint the same key (or job) had
+   * already received for the same bucket: "the client did not wait as told". Only requests
    * that arrived after the hint was answered count; one already on its way when the
    * hint was sent could not have known it.
    */
@@ -54,8 +79,9 @@ export class RequestLog {
     const early: EarlyRequest[] = []
     for (const hint of this.hints()) {
       const answered = this.order.get(hint.seq)?.answered ?? Infinity
+      const principal = principalOf(hint)
       for (const request of this.list) {
-        if (request === hint || request.keyId !== hint.keyId || request.keyId === null) continue
+        if (request === hint || principal === null || principalOf(request) !== principal) continue
         if (request.bucket !== hint.bucket) continue
         const arrived = this.order.get(request.seq)?.arrived ?? -Infinity
         if (arrived > answered && request.at < hint.retryAt) early.push({ request, hint })

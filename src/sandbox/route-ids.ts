@@ -21,7 +21,12 @@ export const ROUTE_IDS = [
   'executions.list',
   'executions.cancel',
   'runner.claim',
-  'runner.complete'
+  'runner.complete',
+  'jobs.heartbeat',
+  'jobs.events',
+  'jobs.complete',
+  'jobs.webhookRequests',
+  'webhooks.ingest'
 ] as const
 
 /** A stable route name, e.g. `flows.launch`; layers and the request log key on it. */
@@ -29,6 +34,31 @@ export type RouteId = (typeof ROUTE_IDS)[number]
 
 export const ROUTE_METHODS = ['GET', 'POST'] as const
 export type RouteMethod = (typeof ROUTE_METHODS)[number]
+
+/**
+ * The method of a route that takes any method (the webhook ingest: whatever the
+ * service under test sends is captured). Not a fault selector: select such a route
+ * by its id, or by the request's method.
+ */
+export const ANY_METHOD = '*'
+export type AnyMethod = typeof ANY_METHOD
+
+/**
+ * How a route authenticates (types/http.ts, RouteDefinition.auth):
+ * `key` = `X-Api-Key` (+ `X-Organization-ID` where the route says so), `job` =
+ * `X-Job-Token` only (the job routes of the ephemeral runner), `none` = nobody (the
+ * webhook ingest, called by the service under test).
+ */
+export const ROUTE_AUTH_MODES = ['key', 'job', 'none'] as const
+export type RouteAuthMode = (typeof ROUTE_AUTH_MODES)[number]
+
+/** The routes a job token calls (runner.md §1.4–§1.7). */
+export const JOB_ROUTE_IDS = [
+  'jobs.heartbeat',
+  'jobs.events',
+  'jobs.complete',
+  'jobs.webhookRequests'
+] as const satisfies readonly RouteId[]
 
 /** The bucket a request counts against (interface.md section 5: read, search, write). */
 export const ROUTE_BUCKETS = ['read', 'search', 'write'] as const

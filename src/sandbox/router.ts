@@ -2,9 +2,10 @@
  * Routes: a table of `METHOD /path/{param}` entries, each with the scope it needs
  * (contract.md part A, Endpoints) and its rate-limit bucket. The router runs before
  * auth so an unknown path is a 404 and a known path with the wrong method a 405
- * (with `Allow`), whoever asks.
+ * (with `Allow`), whoever asks. A route whose method is `*` takes any method.
  */
 import { ApiError } from './errors.js'
+import { ANY_METHOD } from './route-ids.js'
 import type { MatchedRoute, RouteDefinition, SandboxLayer } from './types/http.js'
 
 interface CompiledPattern {
@@ -65,7 +66,10 @@ export class Router {
       if (!params) continue
       // The most specific matching path decides; other methods on it mean 405.
       const candidates = this.routes.filter((r) => r.pattern === compiled.pattern)
-      const definition = candidates.find((r) => r.method === method)
+      // An exact method first, then a route that takes any (the webhook ingest).
+      const definition =
+        candidates.find((r) => r.method === method) ??
+        candidates.find((r) => r.method === ANY_METHOD)
       if (definition) return { definition, params }
       const allow = candidates.map((r) => r.method).join(', ')
       throw new ApiError(

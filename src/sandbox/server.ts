@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net'
 import { systemClock, type Clock } from '../core/clock.js'
 import { authLayer } from './auth.js'
 import { createContext, errorResponse } from './context.js'
+import { EPHEMERAL_LEASE_MS } from './ephemeral-runs.js'
 import { defaultFixtures, loadFixtures } from './fixture-file.js'
 import { FaultInjector } from './layers/faults.js'
 import { DailyQuota } from './layers/quota.js'
@@ -33,6 +34,9 @@ import type {
 } from './types/http.js'
 import type { FaultOptions, QuotaOptions, RateLimitOptions } from './types/options.js'
 
+/** Addresses that listen on every interface: no one URL reaches them. */
+const WILDCARD_HOSTS = ['0.0.0.0', '::', '']
+
 /** Largest request body accepted; larger ones get 413. */
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -52,6 +56,13 @@ export interface SandboxOptions {
   timeScale?: number
   /** Part B extensions, all on by default; off behaves like the public API. */
   extensions?: Partial<SandboxExtensions>
+  /**
+   * How long an ephemeral job's lease lasts, in ms: from the claim and from each
+   * renewing heartbeat; past it without a completion, the execution fails
+   * (RUNNER_LEASE_EXPIRED). Not scaled by timeScale. Default: the fixtures file's
+   * `server.ephemeral_lease_ms`, else 600 000 (10 min, EPHEMERAL_LEASE_MS).
+   */
+  ephemeralLeaseMs?: number
   /**
    * Rate limits per key and bucket (`{}` = defaults: read 100, search 30, write 60
    * per minute, `retry-after` headers). Default: off, unless the fixtures file's
@@ -165,6 +176,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // Validated before anything listens, so a bad option fails startSandbox, not a request.
   const config = resolveServerConfig(fixtures.server, {
     timeScale: options.timeScale,
+    ephemeralLeaseMs: options.ephemeralLeaseMs,
     rateLimits: options.rateLimits,
     quota: options.quota,
     faults: options.faults
@@ -177,9 +189,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = config.faults ? new FaultInjector(config.faults, router) : undefined
   const clockSkewMs = faults?.config.clockSkewMs ?? 0
 
-  const state = new SandboxState(fixtures, clock, timeScale)
+  const state = new SandboxState(
+    fixtures,
+    clock,
+    timeScale,
+    config.ephemeralLeaseMs ?? EPHEMERAL_LEASE_MS
+  )
   const requestLog = new RequestLog()
-  const services: SandboxServices = { state, clock, extensions, requestLog, clockSkewMs }
+  const services: SandboxServices = {
+    state,
+    clock,
+    extensions,
+    requestLog,
+    clockSkewMs,
+    // Set once listening (below).
+    baseUrl: null
+  }
   const pipeline = new Pipeline({
     requestLog: requestLogLayer(requestLog),
     faults,
@@ -219,6 +244,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? '127.0.0.1'
   const port = await listen(server, options.port ?? 0, host)
   const urlHost = host.includes(':') ? `[${host}]` : host
+  // On a wildcard address the URLs handed out (webhook.url) follow the request's Host.
+  services.baseUrl = WILDCARD_HOSTS.includes(host) ? null : `http://${urlHost}:${port}`
   let closing: Promise<void> | undefined
 
   return {

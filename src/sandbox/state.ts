@@ -5,25 +5,57 @@
  * (contract.md: 404, never 403). Tests read the store directly to check what
  * the server did (`getExecution`, `terminalAt`, `lastTerminalAt`).
  */
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../core/clock.js'
 import type { FlowExecution, FlowSearchItem } from '../core/api/types.js'
 import { observePlan, planSimulation } from './cloud-runner.js'
-import { observeEphemeral } from './ephemeral-runs.js'
+import { EPHEMERAL_LEASE_MS, observeEphemeral } from './ephemeral-runs.js'
 import { IdempotencyStore } from './idempotency.js'
 import { FixtureError } from './settings/issues.js'
 import type { SandboxFixtures } from './types/fixtures.js'
 import type {
   ApiKeyRecord,
+  CapturedRequestRecord,
+  ClaimRecord,
   ExecutionObservation,
   ExecutionRecord,
   FlowRecord,
   NewExecution,
-  OrganizationRecord
+  JobEventRecord,
+  OrganizationRecord,
+  WebhookRecord
 } from './types/records.js'
 import { executionJson, flowDefinition } from './views.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+
+/** An ephemeral job as `SandboxState.job()` shows it to tests. */
+export interface JobSnapshot {
+  jobId: string
+  executionId: string
+  runnerId: string
+  bootId: string
+  claimedAt: number
+  leaseExpiresAt: number
+  /** Heartbeats that renewed the lease. */
+  renewals: number
+  lastHeartbeatAt: number | null
+  runnerVersion: string | null
+  /** The highest contiguous sequence accepted (0 = none). */
+  lastAcceptedSequence: number
+  events: JobEventRecord[]
+  /** Completion calls answered 204 (the first and any replays of the same payload). */
+  completeCalls: number
+  completion: {
+    via: 'job' | 'execution'
+    /** The execution's status: `completed` only when the runner said so and the flow passed. */
+    status: 'completed' | 'failed'
+    /** What the runner sent as `status` (job protocol only). */
+    runnerStatus: 'completed' | 'failed' | null
+    receivedAt: number
+    result: Record<string, unknown> | null
+  } | null
+}
 const HOUR_MS = 60 * 60 * 1000
 
 export class SandboxState {
@@ -38,16 +70,22 @@ export class SandboxState {
   readonly defaultApiKey: ApiKeyRecord
 
   private readonly keysBySecret = new Map<string, ApiKeyRecord>()
+  /** Execution id by job token (claimed ephemeral executions). */
+  private readonly jobTokens = new Map<string, string>()
+  /** Execution id by webhook ingest token (ephemeral executions). */
+  private readonly webhookTokens = new Map<string, string>()
 
   /**
    * @param fixtures validated fixtures (see loadFixtures)
    * @param clock resolves relative expiries and drives every execution
    * @param timeScale multiplies every simulated duration
+   * @param ephemeralLeaseMs an ephemeral job's lease, from the claim and from each renewal
    */
   constructor(
     fixtures: SandboxFixtures,
     private readonly clock: Clock,
-    readonly timeScale = 1
+    readonly timeScale = 1,
+    readonly ephemeralLeaseMs = EPHEMERAL_LEASE_MS
   ) {
     const loadedAt = clock.now()
     for (const org of fixtures.organizations) {
@@ -103,9 +141,22 @@ export class SandboxState {
           displayName: n.display_name,
           type: n.type,
           weight: n.weight ?? 1,
-          config: { ...(n.config ?? {}) }
+          config: { ...(n.config ?? {}) },
+          ...(n.run_when ? { runWhen: n.run_when } : {}),
+          ...(n.assertions ? { assertions: structuredClone(n.assertions) } : {}),
+          ...(n.outputs ? { outputs: structuredClone(n.outputs) } : {})
         })),
-        simulation: structuredClone(flow.simulation)
+        ...(flow.edges
+          ? {
+              edges: flow.edges.map((e) => ({
+                source: e.source,
+                target: e.target,
+                type: e.type ?? 'success'
+              }))
+            }
+          : {}),
+        simulation: structuredClone(flow.simulation),
+        maxHttpCallsPerExecution: flow.max_http_calls_per_execution ?? 0
       })
     })
 
@@ -178,8 +229,17 @@ export class SandboxState {
     const secretInputKeys = Object.entries(flow.inputs)
       .filter(([, v]) => v.secret)
       .map(([k]) => k)
+    const id = randomUUID()
+    const ephemeral = input.runnerType === 'ephemeral'
+    const jobId = ephemeral ? randomUUID() : null
+    const webhook = jobId ? this.newWebhook(jobId, input.baseUrl ?? 'http://127.0.0.1') : null
+    if (webhook) {
+      // Launch injects them (runner.md §1.7); not secret, so the API shows them too.
+      inputs['webhook.url'] = webhook.url
+      inputs['webhook.requests_url'] = webhook.requestsUrl
+    }
     const record: ExecutionRecord = {
-      id: randomUUID(),
+      id,
       flowId: flow.id,
       flowName: flow.name,
       organizationId: flow.organizationId,
@@ -206,14 +266,103 @@ export class SandboxState {
       nodes: flow.nodes.map((n) => ({ ...n, config: { ...n.config } })),
       nodeResultIds: Object.fromEntries(flow.nodes.map((n) => [n.id, randomUUID()])),
       // The sandbox plays the self-hosted runner too; only ephemeral runs are left to the client.
-      plan:
-        input.runnerType === 'ephemeral' ? null : planSimulation(flow, createdAt, this.timeScale),
+      plan: ephemeral ? null : planSimulation(flow, createdAt, this.timeScale),
+      jobId,
+      webhook,
       claim: null,
       completion: null,
       cancelledAt: null
     }
     this.executions.set(record.id, record)
+    if (webhook) this.webhookTokens.set(webhook.token, record.id)
     return record
+  }
+
+  private newWebhook(jobId: string, baseUrl: string): WebhookRecord {
+    const token = `ewh_${randomBytes(18).toString('base64url')}`
+    return {
+      id: randomUUID(),
+      token,
+      url: `${baseUrl}/webhooks/ingest/${token}`,
+      requestsUrl: `${baseUrl}/runner/jobs/${jobId}/webhook-requests`,
+      requests: []
+    }
+  }
+
+  /** Records the claim of an ephemeral execution, so its job token authenticates job calls. */
+  claimJob(record: ExecutionRecord, claim: ClaimRecord): void {
+    record.claim = claim
+    this.jobTokens.set(claim.jobToken, record.id)
+  }
+
+  /** The claimed execution a job token belongs to (whatever its state). */
+  executionByJobToken(token: string): ExecutionRecord | undefined {
+    const id = this.jobTokens.get(token)
+    return id === undefined ? undefined : this.executions.get(id)
+  }
+
+  /** The ephemeral execution whose job has this id (claimed or not). */
+  executionByJobId(jobId: string): ExecutionRecord | undefined {
+    for (const record of this.executions.values()) if (record.jobId === jobId) return record
+    return undefined
+  }
+
+  /** The ephemeral execution a webhook ingest token belongs to. */
+  executionByWebhookToken(token: string): ExecutionRecord | undefined {
+    const id = this.webhookTokens.get(token)
+    return id === undefined ? undefined : this.executions.get(id)
+  }
+
+  /**
+   * The progress events the execution's job reported and the sandbox accepted, in
+   * sequence order (copies; empty when unclaimed or not ephemeral). For tests.
+   */
+  jobEvents(executionId: string): JobEventRecord[] {
+    const claim = this.executions.get(executionId)?.claim
+    return claim ? claim.events.map((e) => structuredClone(e)) : []
+  }
+
+  /** The requests captured by the execution's webhook ingest, oldest first (copies). For tests. */
+  webhookRequests(executionId: string): CapturedRequestRecord[] {
+    const webhook = this.executions.get(executionId)?.webhook
+    return webhook ? webhook.requests.map((r) => structuredClone(r)) : []
+  }
+
+  /**
+   * The job of an ephemeral execution as the sandbox sees it (for tests): its lease,
+   * renewals, accepted events and completion calls; undefined before the claim.
+   */
+  job(executionId: string): JobSnapshot | undefined {
+    const record = this.executions.get(executionId)
+    const claim = record?.claim
+    if (!record || !claim) return undefined
+    return {
+      jobId: claim.jobId,
+      executionId: record.id,
+      runnerId: claim.runnerId,
+      bootId: claim.bootId,
+      claimedAt: claim.claimedAt,
+      leaseExpiresAt: claim.leaseExpiresAt,
+      renewals: claim.renewals,
+      lastHeartbeatAt: claim.lastHeartbeatAt,
+      runnerVersion: claim.runnerVersion,
+      lastAcceptedSequence: claim.events.length,
+      events: claim.events.map((e) => structuredClone(e)),
+      completeCalls: claim.completeCalls,
+      completion:
+        record.completion === null
+          ? null
+          : {
+              via: record.completion.via,
+              status: record.completion.status,
+              runnerStatus: record.completion.runnerStatus ?? null,
+              receivedAt: record.completion.receivedAt,
+              result:
+                record.completion.result === undefined
+                  ? null
+                  : structuredClone(record.completion.result)
+            }
+    }
   }
 
   /** The state of an execution now (or at `now`). */

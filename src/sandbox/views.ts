@@ -21,14 +21,19 @@ export function flowDefinition(flow: FlowRecord): Record<string, unknown> {
       id: n.id,
       type: n.type,
       display_name: n.displayName,
-      data: n.config ?? {}
+      ...(n.runWhen ? { run_when: n.runWhen } : {}),
+      data: n.config ?? {},
+      ...(n.assertions ? { assertions: structuredClone(n.assertions) } : {}),
+      ...(n.outputs ? { outputs: structuredClone(n.outputs) } : {})
     })),
-    edges: flow.nodes.slice(1).map((n, i) => ({
-      id: `e${i + 1}`,
-      source: flow.nodes[i]?.id,
-      target: n.id,
-      type: 'success'
-    }))
+    edges: flow.edges
+      ? flow.edges.map((e, i) => ({ id: `e${i + 1}`, ...e }))
+      : flow.nodes.slice(1).map((n, i) => ({
+          id: `e${i + 1}`,
+          source: flow.nodes[i]?.id,
+          target: n.id,
+          type: 'success'
+        }))
   }
 }
 

@@ -15,7 +15,7 @@
  *
  * Faults never corrupt state. By default a fault hits BEFORE the handler: the
  * request had no effect. With `afterCommit` (a probability), a fault on a write
- * route (launch, cancel, runner claim and complete) may instead hit AFTER the
+ * route (launch, cancel, runner claim and complete, the job calls' POSTs) may instead hit AFTER the
  * handler ran: the launch happened, but its answer was lost (`reset`, `500`,
  * `502`, `html`, `malformed`) or delayed (`slow`). That is what Idempotency-Key
  * exists for: the retry must replay the execution, not create another. A 503
@@ -199,11 +199,14 @@ export class FaultInjector implements SandboxLayer {
     return null
   }
 
-  /** A faulted request never reaches auth; the log still names the key it presented. */
+  /** A faulted request never reaches auth; the log still names the key (or job token's job) it presented. */
   private identify(ctx: RequestContext, matched: MatchedRoute | undefined): void {
     const secret = ctx.header('x-api-key')?.trim()
     const key = secret ? ctx.services.state.keyBySecret(secret) : undefined
     if (key) ctx.annotations.presentedKeyId = key.id
+    const token = ctx.header('x-job-token')?.trim()
+    const job = token ? ctx.services.state.executionByJobToken(token)?.claim : undefined
+    if (job) ctx.annotations.jobId = job.jobId
     // The router layer sets the same again if the request goes on (a slow answer).
     if (matched) ctx.route = matched
   }
@@ -248,6 +251,8 @@ export class FaultInjector implements SandboxLayer {
         return { status: 0, headers: {}, drop: true }
       case 'malformed': {
         if (!committed) return { status: 200, headers: {}, rawBody: MALFORMED_BODY }
+        // A 204 has no body to cut: a proxy's mangled 200 stands for it.
+        if (committed.status === 204) return { status: 200, headers: {}, rawBody: '{' }
         // The handler's real answer, cut in half.
         const text = committed.body === undefined ? '{' : JSON.stringify(committed.body)
         return {

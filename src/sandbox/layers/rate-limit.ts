@@ -1,6 +1,7 @@
 /**
- * Rate limits for the `rateLimit` slot: per API key and per route bucket (read,
- * search, write; interface.md section 5), `limit` requests per window.
+ * Rate limits for the `rateLimit` slot: per API key (or per job, for the job calls
+ * made with `X-Job-Token`; see principalOf) and per route bucket (read, search,
+ * write; interface.md section 5), `limit` requests per window.
  *
  * Windows are FIXED and aligned to the epoch: a 60 s window runs from one whole
  * minute of the sandbox clock to the next (`floor(now / window) * window`), so a
@@ -34,6 +35,16 @@ import { seededRandom } from './seeded-random.js'
 // Kept here too for callers that import them from the rate limiter.
 export { HEADER_STYLES, type HeaderStyle } from '../header-styles.js'
 export type { BucketLimit, RateLimitOptions, StormOptions } from '../types/options.js'
+
+/**
+ * Who a request counts against: the API key's id, or `job:<jobId>` for a job call
+ * (`X-Job-Token` routes: each job has its own windows, POSTs in `write`, the
+ * webhook-requests GET in `read`). Unauthenticated requests (the webhook ingest)
+ * are not counted.
+ */
+export function principalOf(ctx: RequestContext): string | undefined {
+  return ctx.apiKey?.id ?? (ctx.job ? `job:${ctx.job.jobId}` : undefined)
+}
 
 /** Requests per window when not configured (contract.md part C, typical limits). */
 export const DEFAULT_LIMITS: Readonly<Record<RouteBucket, number>> = {
@@ -122,7 +133,7 @@ export class RateLimiter implements SandboxLayer {
     this.stormFraction = 0
   }
 
-  /** Requests of the current window left to this key in this bucket. */
+  /** Requests of the current window left to this key (or `job:<jobId>`) in this bucket. */
   remaining(keyId: string, bucket: RouteBucket, now: number): number {
     const { limit, effectiveWindowMs } = this.config.buckets[bucket]
     const window = this.windows.get(`${keyId}\u0000${bucket}`)
@@ -137,7 +148,7 @@ export class RateLimiter implements SandboxLayer {
 
   async handle(ctx: RequestContext, next: Next): Promise<SandboxResponse> {
     const bucket = ctx.route?.definition.bucket
-    const keyId = ctx.apiKey?.id
+    const keyId = principalOf(ctx)
     // Only authenticated requests to a known route count (the slot sits after auth).
     if (bucket === undefined || keyId === undefined) return next()
     const now = ctx.services.clock.now()

@@ -1,7 +1,8 @@
 /**
  * The outermost pipeline layer: records each request in the request log
  * (request-log.ts) with what the inner layers learned about it (route, key,
- * organization, flow, execution, retry hints, faults).
+ * organization, job, flow, execution, retry hints, faults), and which credential
+ * headers it carried (presence only).
  */
 import { performance } from 'node:perf_hooks'
 import type { ErrorEnvelope } from '../../core/api/types.js'
@@ -30,8 +31,16 @@ export function requestLogLayer(log: RequestLog): SandboxLayer {
         routeId: ctx.route?.definition.id ?? null,
         keyId: ctx.apiKey?.id ?? ctx.annotations.presentedKeyId ?? null,
         organizationId: ctx.organizationId ?? (orgHeader || null),
+        authHeaders: {
+          apiKey: ctx.header('x-api-key') !== undefined,
+          organizationId: ctx.header('x-organization-id') !== undefined,
+          jobToken: ctx.header('x-job-token') !== undefined
+        },
         durationMs: performance.now() - started
       }
+      const { jobId, events } = ctx.annotations
+      if (jobId !== undefined) entry.jobId = jobId
+      if (events !== undefined) entry.events = events
       const idempotencyKey = ctx.header('idempotency-key')
       if (idempotencyKey !== undefined) entry.idempotencyKey = idempotencyKey
       const flowId = ctx.annotations.flowId ?? params.flowId

@@ -1,12 +1,13 @@
 /**
  * Executions: launch (with Idempotency-Key; the request is read and checked in
- * launch-request.ts), read one, its nodes, list a flow's executions, list the
+ * launch-request.ts; an ephemeral launch also gets its job id and webhook, injected
+ * as the inputs `webhook.url` and `webhook.requests_url`), read one, its nodes, list a flow's executions, list the
  * organization's executions (`GET /executions`) and cancel (part B.3). Lists are
  * newest first: `started_at` (the creation time) descending, then `id` descending,
  * so paging is stable.
  */
 import { TERMINAL_STATUSES, type ExecutionStatus } from '../../core/api/types.js'
-import { apiKeyOf, jsonResponse, organizationOf, paramOf } from '../context.js'
+import { apiKeyOf, jsonResponse, organizationOf, paramOf, publicBaseUrl } from '../context.js'
 import { conflict, notFound, validationError } from '../errors.js'
 import { resolveLaunch, TRIGGER_TYPES } from '../launch-request.js'
 import type { RequestContext, RouteDefinition, SandboxExtensions } from '../types/http.js'
@@ -50,8 +51,15 @@ function launchRoute(): RouteDefinition {
       if (idempotency.kind === 'replay') {
         ctx.annotations.executionId = idempotency.entry.executionId
         ctx.annotations.replay = true
-        // The original answer, unchanged: a retry sees exactly what the first call got.
-        return jsonResponse(202, idempotency.entry.response, { 'idempotent-replayed': 'true' })
+        const replayed = state.executions.get(idempotency.entry.executionId)
+        // An ephemeral run is the client's to run: the replay shows where it stands now,
+        // so a client that sees it terminal (a run that already finished) does not claim
+        // it again (runner.md §1.2). Other runners: the original answer, unchanged.
+        const response =
+          replayed && replayed.runnerType === 'ephemeral'
+            ? { execution: executionJson(replayed, state.observe(replayed, now)) }
+            : idempotency.entry.response
+        return jsonResponse(202, response, { 'idempotent-replayed': 'true' })
       }
       if (idempotency.kind === 'conflict') {
         const { entry, differences } = idempotency
@@ -71,7 +79,8 @@ function launchRoute(): RouteDefinition {
         versionId: request.version_id,
         triggerType: request.trigger_type,
         triggerMetadata: request.trigger_metadata,
-        executedBy: apiKeyOf(ctx).id
+        executedBy: apiKeyOf(ctx).id,
+        baseUrl: publicBaseUrl(ctx)
       })
       const response = { execution: executionJson(record, state.observe(record, now)) }
       if (idempotencyKey !== undefined) {

@@ -1,18 +1,20 @@
 /**
- * The ephemeral runner protocol (contract.md part A): the client launches with
- * `runner_type: ephemeral`, claims the job (once: a repeated or concurrent claim
- * is a 409, so a flow never runs twice), runs it in the CI job, then reports the
- * result with `complete`. Reporting the same payload again is idempotent (a retry
- * after a lost response); a different payload once terminal is a 409.
+ * The ephemeral runner protocol, org side (runner.md §1, contract.md part A): the
+ * client launches with `runner_type: ephemeral`, claims the job (once: a repeated
+ * or concurrent claim is a 409, so a flow never runs twice) and gets a job token;
+ * the job calls that follow (heartbeat, events, complete, webhook-requests) are in
+ * jobs.ts. The older completion endpoint (`runner:complete`, §1.7) stays here:
+ * reporting the same payload again is idempotent (a retry after a lost response);
+ * a different payload once terminal is a 409.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { NodeExecutionResult, NodeStatus } from '../../core/api/types.js'
 import { jsonResponse, organizationOf, paramOf } from '../context.js'
 import { conflict, notFound, validationError } from '../errors.js'
-import { EPHEMERAL_LEASE_MS } from '../ephemeral-runs.js'
 import { nodeResult } from '../node-results.js'
+import { referencedFlows } from '../referenced-flows.js'
 import type { RequestContext, RouteDefinition } from '../types/http.js'
-import type { ExecutionRecord } from '../types/records.js'
+import type { ClaimRecord, ExecutionRecord } from '../types/records.js'
 import {
   isRfc3339,
   isUuid,
@@ -48,7 +50,7 @@ function ephemeralExecution(ctx: RequestContext): ExecutionRecord {
   return record
 }
 
-function requiredTimestamp(value: unknown, field: string): number {
+export function requiredTimestamp(value: unknown, field: string): number {
   if (typeof value !== 'string' || !isRfc3339(value)) {
     throw validationError(field, `${field} is required and must be an RFC 3339 date-time`)
   }
@@ -56,7 +58,7 @@ function requiredTimestamp(value: unknown, field: string): number {
 }
 
 /** JSON with sorted keys, so two equal payloads compare equal whatever their key order. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -175,27 +177,42 @@ function claimRoute(): RouteDefinition {
           }
         )
       }
-      record.claim = {
-        jobId: randomUUID(),
+      const claim: ClaimRecord = {
+        // Fixed at launch: `webhook.requests_url` already names it.
+        jobId: record.jobId ?? randomUUID(),
         runnerId,
-        bootId: body.boot_id,
+        bootId: body.boot_id.toLowerCase(),
         jobToken: `ejt_${randomBytes(24).toString('base64url')}`,
         claimedAt: now,
-        leaseExpiresAt: now + EPHEMERAL_LEASE_MS
+        leaseExpiresAt: now + state.ephemeralLeaseMs,
+        renewals: 0,
+        lastHeartbeatAt: null,
+        runnerVersion: null,
+        events: [],
+        completeCalls: 0
       }
+      state.claimJob(record, claim)
+      ctx.annotations.jobId = claim.jobId
       const flowSnapshot = record.flowSnapshot as { flow_definition: unknown }
       return jsonResponse(200, {
-        job_token: record.claim.jobToken,
+        job_token: claim.jobToken,
         job: {
-          job_id: record.claim.jobId,
+          job_id: claim.jobId,
           execution_id: record.id,
           flow_id: record.flowId,
-          lease_expires_at: iso(record.claim.leaseExpiresAt),
+          lease_expires_at: iso(claim.leaseExpiresAt),
           flow_definition: flowSnapshot.flow_definition,
           // The runner needs the real values; the API shows them masked elsewhere.
           inputs: { ...record.inputs },
           secret_input_keys: [...record.secretInputKeys],
-          referenced_flows: []
+          // An object keyed by flow id (runner.md §1.3), never an array.
+          referenced_flows: referencedFlows(
+            state,
+            record.organizationId,
+            flowSnapshot.flow_definition
+          ),
+          max_http_calls_per_execution:
+            state.flows.get(record.flowId)?.maxHttpCallsPerExecution ?? 0
         }
       })
     }
@@ -268,6 +285,7 @@ function completeRoute(): RouteDefinition {
         errorMessage,
         errorCode,
         receivedAt: now,
+        via: 'execution',
         nodes: reportedNodes(
           record,
           (body.result as Record<string, unknown> | null | undefined) ?? null,

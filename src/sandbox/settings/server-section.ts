@@ -1,6 +1,6 @@
 /**
  * How hard the sandbox is to talk to: rate limits, the daily quota, faults, clock
- * skew and time scale. The same settings come from the `server:` section of a
+ * skew, time scale and the ephemeral runner's lease. The same settings come from the `server:` section of a
  * fixtures file (snake_case), from `startSandbox` options (camelCase) and from
  * `echopoint-ci sandbox` flags (which build a section). Whatever the source, they
  * are merged as sections (options over file, field by field) and checked by the
@@ -9,6 +9,7 @@
  * ```yaml
  * server:
  *   time_scale: 0.1
+ *   ephemeral_lease_ms: 60000          # an ephemeral job's lease (claim, each heartbeat)
  *   rate_limits:
  *     read: 100                       # or { limit: 100, window_ms: 60000 }
  *     search: 30
@@ -40,6 +41,7 @@ import { schemaIssue } from './schema.js'
 /** A file key and its option name, where they differ (every other key is the same in both). */
 const OPTION_NAMES: Readonly<Record<string, string>> = {
   time_scale: 'timeScale',
+  ephemeral_lease_ms: 'ephemeralLeaseMs',
   rate_limits: 'rateLimits',
   window_ms: 'windowMs',
   retry_after_ms: 'retryAfterMs',
@@ -106,6 +108,8 @@ export function mergeServerSections(
   const merged: Record<string, unknown> = {}
   const timeScale = override.time_scale ?? file?.time_scale
   if (timeScale !== undefined) merged.time_scale = timeScale
+  const leaseMs = override.ephemeral_lease_ms ?? file?.ephemeral_lease_ms
+  if (leaseMs !== undefined) merged.ephemeral_lease_ms = leaseMs
   const fileLimits = file?.rate_limits
   if (
     override.rate_limits === false ||

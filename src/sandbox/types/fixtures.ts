@@ -33,8 +33,19 @@ export interface FixtureNode {
   type: string
   /** Relative weight of this node in the flow's duration (default 1). */
   weight?: number
-  /** Free-form node configuration, returned in `flow_definition`. */
+  /** Free-form node configuration, returned in `flow_definition` as the node's `data`. */
   config?: Record<string, unknown>
+  /** Returned in `flow_definition` as they are, for a runner that runs the flow (ephemeral). */
+  run_when?: 'on_success' | 'always'
+  assertions?: unknown[]
+  outputs?: unknown[]
+}
+
+/** An edge of the flow's definition; without `edges`, the nodes are chained in file order. */
+export interface FixtureEdge {
+  source: string
+  target: string
+  type?: string
 }
 
 export interface FixtureAssertion {
@@ -61,7 +72,8 @@ export interface FixtureSimulation {
 }
 
 export interface FixtureInput {
-  value: string
+  /** Any JSON value (text, number, list, object). */
+  value: unknown
   /** Secret inputs read `***` in `runner_inputs`. */
   secret?: boolean
 }
@@ -87,7 +99,14 @@ export interface FixtureFlow {
   /** IDs accepted as `version_id` at launch (any other is a 404). */
   published_versions?: string[]
   nodes: FixtureNode[]
+  /** The definition's edges (default: the nodes chained in order). */
+  edges?: FixtureEdge[]
   simulation: FixtureSimulation
+  /**
+   * The ephemeral job's `max_http_calls_per_execution`: how many HTTP calls the
+   * in-job runner may make in one run (0 or absent = no limit).
+   */
+  max_http_calls_per_execution?: number
 }
 
 /** `rate_limits.<bucket>` in a fixtures file. */
@@ -100,6 +119,11 @@ export type FixtureBucketLimit = number | { limit: number; window_ms?: number }
  */
 export interface FixtureServer {
   time_scale?: number
+  /**
+   * How long an ephemeral job's lease lasts, in ms: from the claim, and from each
+   * renewing heartbeat. Not scaled by `time_scale`. Default 600 000 (10 min).
+   */
+  ephemeral_lease_ms?: number
   rate_limits?:
     | false
     | {

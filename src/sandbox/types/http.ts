@@ -11,9 +11,10 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import type { Clock } from '../../core/clock.js'
 import type { RequestLog } from '../request-log.js'
-import type { RouteBucket, RouteId, RouteMethod } from '../route-ids.js'
+import type { AnyMethod, RouteAuthMode, RouteBucket, RouteId, RouteMethod } from '../route-ids.js'
 import type { SandboxState } from '../state.js'
-import type { ApiKeyRecord } from './records.js'
+import type { ApiKeyRecord, ClaimRecord, ExecutionRecord } from './records.js'
+import type { EventsOutcome } from './request-log.js'
 
 /** Part B extensions; each can be switched off to behave like the public API. */
 export interface SandboxExtensions {
@@ -38,6 +39,19 @@ export interface SandboxServices {
    * header and to the absolute reset times of rate limits, never to stored state.
    */
   clockSkewMs: number
+  /**
+   * The sandbox's own base URL (`http://127.0.0.1:40123`), for the URLs it hands out
+   * (`webhook.url`, `webhook.requests_url`); set once listening. Null when it listens
+   * on a wildcard address: the request's `Host` is used then.
+   */
+  baseUrl: string | null
+}
+
+/** The job a request's `X-Job-Token` belongs to (set by the auth layer on job routes). */
+export interface JobPrincipal {
+  jobId: string
+  record: ExecutionRecord
+  claim: ClaimRecord
 }
 
 /** Facts a handler adds for the request log. */
@@ -58,6 +72,10 @@ export interface RequestAnnotations {
   faultAfterCommit?: boolean
   /** For a faulted request that never reached auth: the id of the key it presented. */
   presentedKeyId?: string
+  /** The job a job route acted on (or, for a faulted request, the job its token names). */
+  jobId?: string
+  /** For `POST /runner/jobs/{jobId}/events`: which sequences were accepted. */
+  events?: EventsOutcome
 }
 
 export interface RequestContext {
@@ -79,6 +97,10 @@ export interface RequestContext {
   apiKey?: ApiKeyRecord
   /** Set by the auth layer: the organization the request acts in. */
   organizationId?: string
+  /** Set by the auth layer on job routes: the job the `X-Job-Token` belongs to. */
+  job?: JobPrincipal
+  /** The body was larger than the server accepts (it is then empty). */
+  readonly bodyTooLarge: boolean
   readonly annotations: RequestAnnotations
   /** A header's value; names are case-insensitive, repeated headers are joined with ", ". */
   header(name: string): string | undefined
@@ -116,12 +138,18 @@ export type RouteHandler = (ctx: RequestContext) => SandboxResponse | Promise<Sa
 export interface RouteDefinition {
   /** Stable name, e.g. `flows.launch`; layers and the request log key on it. */
   id: RouteId
-  method: RouteMethod
+  /** `*` (ANY_METHOD): any method (the webhook ingest); an exact method wins over it. */
+  method: RouteMethod | AnyMethod
   /** Path with `{param}` segments, as in the OpenAPI file. */
   pattern: string
-  /** The scope the key needs; null = any valid key. */
+  /**
+   * How the route authenticates: `key` (default) = `X-Api-Key`; `job` = `X-Job-Token`
+   * only, an API key refused; `none` = unauthenticated (the webhook ingest).
+   */
+  auth?: RouteAuthMode
+  /** The scope the key needs; null = any valid key (or not a key route). */
   scope: string | null
-  /** Whether `X-Organization-ID` is required (every path but `GET /api-keys/self`). */
+  /** Whether `X-Organization-ID` is required (every key path but `GET /api-keys/self`). */
   orgHeader: boolean
   bucket: RouteBucket
   handler: RouteHandler

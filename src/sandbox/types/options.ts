@@ -77,6 +77,8 @@ export interface FaultOptions {
 /** The `server:` section, in the shape of `startSandbox` options. */
 export interface SandboxServerConfig {
   timeScale?: number
+  /** An ephemeral job's lease, ms (claim and each renewal; not scaled by timeScale). */
+  ephemeralLeaseMs?: number
   /** `false` turns rate limits off. */
   rateLimits?: RateLimitOptions | false
   quota?: QuotaOptions

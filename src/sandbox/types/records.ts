@@ -34,6 +34,9 @@ export interface FlowNodeRecord {
   type: string
   weight: number
   config: Record<string, unknown>
+  runWhen?: 'on_success' | 'always'
+  assertions?: unknown[]
+  outputs?: unknown[]
 }
 
 export interface FlowRecord {
@@ -49,11 +52,26 @@ export interface FlowRecord {
   createdAt: number
   updatedAt: number
   timeoutSeconds: number | null
-  inputs: Record<string, { value: string; secret: boolean }>
+  inputs: Record<string, { value: unknown; secret: boolean }>
   publishedVersions: string[]
   nodes: FlowNodeRecord[]
+  /** The definition's edges; absent: the nodes chained in order. */
+  edges?: { source: string; target: string; type: string }[]
   simulation: FixtureSimulation
+  /** The job's `max_http_calls_per_execution` (0 = no limit). */
+  maxHttpCallsPerExecution: number
 }
+
+/** One progress event a job reported and the sandbox accepted (runner.md §1.5). */
+export interface JobEventRecord {
+  sequence: number
+  type: JobEventType
+  payload: Record<string, unknown>
+  /** Sandbox clock time the event was accepted. */
+  receivedAt: number
+}
+
+export type JobEventType = 'flow.started' | 'node.started' | 'node.completed' | 'node.failed'
 
 export interface ClaimRecord {
   jobId: string
@@ -61,7 +79,17 @@ export interface ClaimRecord {
   bootId: string
   jobToken: string
   claimedAt: number
+  /** Moves forward with each renewing heartbeat. */
   leaseExpiresAt: number
+  /** Heartbeats that renewed the lease. */
+  renewals: number
+  lastHeartbeatAt: number | null
+  /** The `runner_version` of the latest heartbeat or completion that gave one. */
+  runnerVersion: string | null
+  /** Accepted events, in sequence order (1, 2, 3, … without gaps). */
+  events: JobEventRecord[]
+  /** `POST /runner/jobs/{jobId}/complete` calls answered 204 (the first and its replays). */
+  completeCalls: number
 }
 
 export interface CompletionRecord {
@@ -76,6 +104,44 @@ export interface CompletionRecord {
   /** Sandbox clock time the report arrived: when the execution became terminal. */
   receivedAt: number
   nodes: NodeExecutionResult[]
+  /** Which endpoint reported it: the job protocol or the older completion endpoint. */
+  via: 'job' | 'execution'
+  /** Job protocol: the `status` the runner sent (the execution's status also needs `result.success`). */
+  runnerStatus?: 'completed' | 'failed'
+  /** Job protocol: the flow result as sent (runner.md §5.1). */
+  result?: Record<string, unknown>
+  /** Job protocol: the `last_event_sequence` sent. */
+  lastEventSequence?: number
+}
+
+/** One request captured by the webhook ingest (runner.md §1.7, as `GET …/webhook-requests` lists it). */
+export interface CapturedRequestRecord {
+  id: string
+  webhook_id: string
+  method: string
+  /** Lower-case names; a repeated header is a list. */
+  headers: Record<string, string | string[]>
+  /** A repeated parameter is a list. */
+  query_params: Record<string, string | string[]>
+  /** The body as text; null when empty. */
+  body: string | null
+  content_type?: string
+  user_agent?: string
+  ip_address: string
+  received_at: string
+}
+
+/** The webhook endpoint an ephemeral execution gets at launch. */
+export interface WebhookRecord {
+  id: string
+  /** The secret path segment of the ingest URL. */
+  token: string
+  /** `webhook.url`: where a service posts callbacks. */
+  url: string
+  /** `webhook.requests_url`: where the job reads them. */
+  requestsUrl: string
+  /** Oldest first. */
+  requests: CapturedRequestRecord[]
 }
 
 export interface ExecutionRecord {
@@ -94,15 +160,19 @@ export interface ExecutionRecord {
   createdAt: number
   flowSnapshot: Record<string, unknown>
   /** As the API shows them: secret values masked. */
-  runnerInputs: Record<string, string>
+  runnerInputs: Record<string, unknown>
   /** The real input values, handed to an ephemeral runner at claim. */
-  inputs: Record<string, string>
+  inputs: Record<string, unknown>
   secretInputKeys: string[]
   nodes: FlowNodeRecord[]
   /** A stable NodeExecutionResult id per node. */
   nodeResultIds: Record<string, string>
   /** Cloud and self-hosted: the simulated run. Ephemeral: null (the client runs it). */
   plan: SimulationPlan | null
+  /** Ephemeral: the job's id, fixed at launch (`webhook.requests_url` names it); null otherwise. */
+  jobId: string | null
+  /** Ephemeral: the webhook endpoint injected as `webhook.url`; null otherwise. */
+  webhook: WebhookRecord | null
   claim: ClaimRecord | null
   completion: CompletionRecord | null
   cancelledAt: number | null
@@ -116,6 +186,8 @@ export interface NewExecution {
   triggerType: TriggerType
   triggerMetadata: Record<string, unknown> | null
   executedBy: string
+  /** Ephemeral: the sandbox's base URL, for the webhook URLs injected as inputs. */
+  baseUrl?: string
 }
 
 export interface PlannedNode {

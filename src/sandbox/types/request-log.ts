@@ -1,6 +1,27 @@
 /** The entries of the request log (request-log.ts), shared with the layer that writes them. */
 import type { RouteBucket } from '../route-ids.js'
 
+/** What one `POST /runner/jobs/{jobId}/events` did, for the request log. */
+export interface EventsOutcome {
+  /** Sequences newly accepted, in order. */
+  accepted: number[]
+  /** Sequences at or below what was already accepted (ignored). */
+  duplicates: number[]
+  /** Sequences past a gap (not accepted; the runner resends them). */
+  rejected: number[]
+  lastAcceptedSequence: number
+}
+
+/**
+ * Which credential headers a request carried: presence only, never a value. A job
+ * call made as the protocol says has `{jobToken: true, apiKey: false, organizationId: false}`.
+ */
+export interface AuthHeaders {
+  apiKey: boolean
+  organizationId: boolean
+  jobToken: boolean
+}
+
 export interface RequestLogEntry {
   /** 1, 2, 3… in arrival order. */
   seq: number
@@ -15,9 +36,18 @@ export interface RequestLogEntry {
   routeId: string | null
   /** The rate-limit bucket of the matched route. */
   bucket?: RouteBucket
-  /** The id of the authenticated key (never the secret), or null. */
+  /** The id of the authenticated key (never the secret), or null (job calls: null). */
   keyId: string | null
   organizationId: string | null
+  /** The credential headers present (never their values). */
+  authHeaders: AuthHeaders
+  /**
+   * The ephemeral job the request concerned: the job a job token authenticated as
+   * (job calls), or the job a claim handed out.
+   */
+  jobId?: string
+  /** `POST /runner/jobs/{jobId}/events`: which sequences were accepted. */
+  events?: EventsOutcome
   idempotencyKey?: string
   flowId?: string
   executionId?: string

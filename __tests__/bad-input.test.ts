@@ -69,7 +69,6 @@ const cases: Case[] = [
   action('flow id with spaces', 'flow-ids', { tags: '', 'flow-ids': 'my flow' }),
   action('match-mode not in its set', 'match-mode', { 'match-mode': 'most' }),
   action('runner not in its set', 'runner', { runner: 'lambda' }),
-  action('runner ephemeral (no in-job runner yet)', 'runner', { runner: 'ephemeral' }),
   action('timeout 0', 'timeout', { timeout: '0' }),
   action('negative timeout', 'timeout', { timeout: '-10' }),
   action('timeout not a duration', 'timeout', { timeout: 'ten minutes' }),

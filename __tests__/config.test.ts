@@ -98,7 +98,6 @@ describe('resolveRunConfig', () => {
     ],
     ['bad match-mode', { ...good, matchMode: 'some' }, 'match-mode', /not one of any, all/],
     ['bad runner', { ...good, runner: 'lambda' }, 'runner', /not one of/],
-    ['ephemeral runner', { ...good, runner: 'ephemeral' }, 'runner', /not supported/],
     ['timeout 0', { ...good, timeout: '0' }, 'timeout', /greater than zero/],
     ['timeout 0s', { ...good, timeout: '0s' }, 'timeout', /greater than zero/],
     ['negative timeout', { ...good, timeout: '-5' }, 'timeout', /not a duration/],

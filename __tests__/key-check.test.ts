@@ -304,7 +304,7 @@ describe('evaluateKey at a fixed time', () => {
     })
     expect(result.messages[0]).toEqual({
       level: 'error',
-      text: 'The API key lacks 2 required scopes: flows:execute (launch flow executions (and cancel them)); runner:complete (report results of flows run by an ephemeral runner). Create a key with the ci preset (it has every scope CI needs) and update the secret.'
+      text: 'The API key lacks 2 required scopes: flows:execute (launch flow executions (and cancel them)); runner:complete (report results through the older ephemeral completion endpoint). Create a key with the ci preset (it has every scope CI needs) and update the secret.'
     })
     // Expiring and missing a scope: both reported, the issue still opened.
     const both = evaluateKey(fromBody(at(5 * DAY_MS), { permissions: [] }), RULES, NOW)
@@ -478,8 +478,8 @@ describe('keyReport (whoami)', () => {
       never_expires: false
     })
     expect(report.modes.map((m) => [m.mode, m.can_run, m.missing_scopes])).toEqual([
-      ['ids-ephemeral', false, ['flows:execute', 'runner:complete']],
-      ['tags-ephemeral', false, ['flows:execute', 'runner:complete']],
+      ['ids-ephemeral', false, ['flows:execute']],
+      ['tags-ephemeral', false, ['flows:execute']],
       ['polling', false, ['flows:execute']],
       ['inventory', true, []]
     ])

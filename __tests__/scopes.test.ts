@@ -5,12 +5,9 @@ import { ciModeFor, missingScopes } from '../src/core/key/scopes.js'
 describe('scopes per mode', () => {
   it('uses the contract table of scopes per mode', () => {
     expect(ciModeFor('ids', 'cloud').scopes).toEqual(['flows:execute', 'flows:read'])
-    expect(ciModeFor('tags', 'ephemeral').scopes).toEqual([
-      'flows:execute',
-      'runner:complete',
-      'flows:read'
-    ])
-    expect(ciModeFor('ids', 'ephemeral').scopes).toEqual(['flows:execute', 'runner:complete'])
+    // The job token from the claim does the rest: no runner:complete (contract.md part B).
+    expect(ciModeFor('tags', 'ephemeral').scopes).toEqual(['flows:execute', 'flows:read'])
+    expect(ciModeFor('ids', 'ephemeral').scopes).toEqual(['flows:execute'])
     expect(missingScopes(['flows:execute', 'flows:read'], ['flows:read'])).toEqual([
       'flows:execute'
     ])

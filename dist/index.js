@@ -28370,6 +28370,61 @@ module.exports = {
 
 /***/ }),
 
+/***/ 2257:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   ml: () => (/* binding */ systemClock)
+/* harmony export */ });
+/* unused harmony export abortError */
+function abortError(signal) {
+    const reason = signal.reason;
+    if (reason instanceof Error)
+        return reason;
+    const err = new Error('The operation was aborted');
+    err.name = 'AbortError';
+    return err;
+}
+/**
+ * setTimeout holds at most 2^31 - 1 ms (about 24.8 days); a longer delay fires at
+ * once. Long waits are scheduled in slices of at most this.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** The real clock. */
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(abortError(signal));
+            return;
+        }
+        const end = Date.now() + Math.max(0, ms);
+        let timer;
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortError(signal));
+        };
+        const arm = () => {
+            const left = end - Date.now();
+            timer = setTimeout(() => {
+                if (end - Date.now() > 0 && left > MAX_TIMER_MS) {
+                    arm();
+                    return;
+                }
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }, Math.min(Math.max(0, left), MAX_TIMER_MS));
+        };
+        arm();
+        signal?.addEventListener('abort', onAbort, { once: true });
+    })
+};
+
+
+
+/***/ }),
+
 /***/ 8547:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28609,7 +28664,7 @@ function describeAssertion(a) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3339);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
 // The run action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28619,7 +28674,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3339:
+/***/ 4723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31735,51 +31790,8 @@ function newInvocationId() {
     return (0,external_node_crypto_.randomUUID)();
 }
 
-;// CONCATENATED MODULE: ./src/core/clock.ts
-function abortError(signal) {
-    const reason = signal.reason;
-    if (reason instanceof Error)
-        return reason;
-    const err = new Error('The operation was aborted');
-    err.name = 'AbortError';
-    return err;
-}
-/**
- * setTimeout holds at most 2^31 - 1 ms (about 24.8 days); a longer delay fires at
- * once. Long waits are scheduled in slices of at most this.
- */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** The real clock. */
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(abortError(signal));
-            return;
-        }
-        const end = Date.now() + Math.max(0, ms);
-        let timer;
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(abortError(signal));
-        };
-        const arm = () => {
-            const left = end - Date.now();
-            timer = setTimeout(() => {
-                if (end - Date.now() > 0 && left > MAX_TIMER_MS) {
-                    arm();
-                    return;
-                }
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            }, Math.min(Math.max(0, left), MAX_TIMER_MS));
-        };
-        arm();
-        signal?.addEventListener('abort', onAbort, { once: true });
-    })
-};
-
-
+// EXTERNAL MODULE: ./src/core/clock.ts
+var core_clock = __nccwpck_require__(2257);
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 /** Base class of every error the kit raises on purpose. */
 class EchopointError extends Error {
@@ -33009,9 +33021,9 @@ function cancelledError(signal, request) {
     return new EchopointError('cancelled', `${request} was cancelled`, { request, cause: reason });
 }
 
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
 ;// CONCATENATED MODULE: ./src/core/api/http/network-error.ts
 /**
  * Maps Node socket, DNS and TLS failures to `network` EchopointErrors. The Node error
@@ -33911,16 +33923,24 @@ class Transport {
         // Defence in depth: the config validated api-url already, but the key must never
         // go to a URL that would not pass.
         this.base = validateApiUrl(options.apiUrl);
-        if (options.apiKey.trim() === '')
-            throw new ConfigError('api-key', 'it is empty');
-        if (hasControlChars(options.apiKey)) {
-            throw new ConfigError('api-key', 'it contains a line break or control character');
+        if (options.jobToken !== undefined) {
+            // A job's calls carry its token and nothing else that authenticates.
+            if (options.jobToken.trim() === '' || hasControlChars(options.jobToken)) {
+                throw new EchopointError('contract', 'The job token from the claim cannot be used');
+            }
+        }
+        else {
+            if (options.apiKey.trim() === '')
+                throw new ConfigError('api-key', 'it is empty');
+            if (hasControlChars(options.apiKey)) {
+                throw new ConfigError('api-key', 'it contains a line break or control character');
+            }
         }
         if (hasControlChars(options.organizationId)) {
             throw new ConfigError('organization-id', 'it contains a line break or control character');
         }
-        this.redact = createRedactor([options.apiKey]);
-        this.clock = options.clock ?? systemClock;
+        this.redact = createRedactor([options.apiKey, options.jobToken ?? ''].filter((secret) => secret.trim() !== ''));
+        this.clock = options.clock ?? core_clock/* systemClock */.ml;
         this.logger = options.logger ?? silentLogger;
         this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
         this.policy =
@@ -33946,7 +33966,7 @@ class Transport {
     async request(req) {
         const label = requestLabel(req.method, req.path);
         const hasIdempotencyKey = Object.keys(req.headers ?? {}).some((h) => h.toLowerCase() === 'idempotency-key');
-        const idempotent = req.method === 'GET' || hasIdempotencyKey || req.safe === true;
+        const idempotent = req.method === 'GET' || hasIdempotencyKey || req.safe === true || req.repeatable === true;
         const url = joinUrl(this.base, req.path, req.query);
         const headers = this.headersFor(req, label);
         const body = req.body === undefined ? undefined : JSON.stringify(req.body);
@@ -34062,7 +34082,7 @@ class Transport {
     async send(method, url, headers, body, signal, label, onSent) {
         // Re-checked on every hop: the key only ever goes to the configured origin.
         if (url.origin !== this.base.origin) {
-            throw new EchopointError('contract', `${label}: refusing to send the API key to ${url.origin}`);
+            throw new EchopointError('contract', `${label}: refusing to send ${this.options.jobToken !== undefined ? 'the job token' : 'the API key'} to ${url.origin}`);
         }
         if (signal?.aborted)
             throw cancelledError(signal, label);
@@ -34094,6 +34114,8 @@ class Transport {
             this.budget.record(bucketOf(req.method, req.safe), reading, now);
         if (status >= 200 && status < 300) {
             this.learn(label, status, headers);
+            if (req.noContent && text.trim() === '')
+                return { value: null };
             if (text.trim() === '')
                 throw contractViolation(label, status, 'empty body');
             let value;
@@ -34122,9 +34144,15 @@ class Transport {
     headersFor(req, label) {
         const headers = {
             Accept: 'application/json',
-            'User-Agent': this.options.userAgent ?? DEFAULT_USER_AGENT,
-            'X-Api-Key': this.options.apiKey.trim()
+            'User-Agent': this.options.userAgent ?? DEFAULT_USER_AGENT
         };
+        if (this.options.jobToken !== undefined) {
+            headers['X-Job-Token'] = this.options.jobToken.trim();
+            if (req.body !== undefined)
+                headers['Content-Type'] = 'application/json';
+            return { ...headers, ...req.headers };
+        }
+        headers['X-Api-Key'] = this.options.apiKey.trim();
         if (!req.withoutOrganization) {
             const org = this.options.organizationId.trim();
             if (org === '') {
@@ -34147,7 +34175,167 @@ class Transport {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/api/jobs.ts
+
+
+
+
+/** The most referenced flows a claim may carry. */
+const MAX_REFERENCED_FLOWS = 500;
+/** The most captured requests read at once. */
+const MAX_CAPTURED = 1000;
+function stringList(value, path) {
+    if (value === undefined || value === null)
+        return [];
+    return list(value, path, 10_000).map((item, i) => {
+        if (typeof item !== 'string')
+            throw new ShapeError(`${path}[${i}]`, 'is not a string');
+        return item;
+    });
+}
+const claimedJob = (body, ctx) => {
+    const root = record(body, 'claim');
+    const token = root.job_token;
+    if (typeof token !== 'string' || token.trim() === '' || token.length > 4096) {
+        throw new ShapeError('claim.job_token', 'is not a token');
+    }
+    const job = record(root.job, 'claim.job');
+    const referenced = {};
+    const refs = job.referenced_flows;
+    if (refs !== undefined && refs !== null) {
+        // Older servers sent an empty list for "none".
+        if (!(Array.isArray(refs) && refs.length === 0)) {
+            const entries = Object.entries(record(refs, 'claim.job.referenced_flows'));
+            if (entries.length > MAX_REFERENCED_FLOWS) {
+                throw new ShapeError('claim.job.referenced_flows', `has more than ${MAX_REFERENCED_FLOWS}`);
+            }
+            for (const [flowId, raw] of entries) {
+                const path = `claim.job.referenced_flows.${flowId.slice(0, 64)}`;
+                const entry = record(raw, path);
+                const overrides = entry.input_overrides;
+                referenced[flowId] = {
+                    flow_definition: record(entry.flow_definition, `${path}.flow_definition`),
+                    ...(overrides !== undefined && overrides !== null
+                        ? { input_overrides: record(overrides, `${path}.input_overrides`) }
+                        : {}),
+                    secret_input_keys: stringList(entry.secret_input_keys, `${path}.secret_input_keys`)
+                };
+            }
+        }
+    }
+    const maxCalls = job.max_http_calls_per_execution;
+    return {
+        jobToken: token,
+        jobId: id(job.job_id, 'claim.job.job_id', ctx),
+        executionId: id(job.execution_id, 'claim.job.execution_id', ctx),
+        flowId: id(job.flow_id, 'claim.job.flow_id', ctx),
+        leaseExpiresAt: Date.parse(timestamp(job.lease_expires_at, 'claim.job.lease_expires_at')),
+        flowDefinition: record(job.flow_definition, 'claim.job.flow_definition'),
+        inputs: record(job.inputs ?? {}, 'claim.job.inputs'),
+        secretInputKeys: stringList(job.secret_input_keys, 'claim.job.secret_input_keys'),
+        referencedFlows: referenced,
+        maxHttpCalls: typeof maxCalls === 'number' && Number.isFinite(maxCalls) && maxCalls > 0
+            ? Math.floor(maxCalls)
+            : 0
+    };
+};
+const heartbeat = (body, ctx) => list(body, 'heartbeat', 100).map((raw, i) => {
+    const entry = record(raw, `heartbeat[${i}]`);
+    const status = entry.status;
+    if (status !== 'renewed' && status !== 'rejected') {
+        throw new ShapeError(`heartbeat[${i}].status`, 'is not renewed or rejected');
+    }
+    const lease = entry.lease_expires_at === undefined || entry.lease_expires_at === null
+        ? undefined
+        : Date.parse(timestamp(entry.lease_expires_at, `heartbeat[${i}].lease_expires_at`));
+    return {
+        jobId: id(entry.job_id, `heartbeat[${i}].job_id`, ctx),
+        status,
+        ...(lease !== undefined ? { leaseExpiresAt: lease } : {})
+    };
+});
+const accepted = (body) => {
+    const value = record(body, 'events').last_accepted_sequence;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+        throw new ShapeError('events.last_accepted_sequence', 'is not a whole number ≥ 0');
+    }
+    return value;
+};
+const captured = (body, ctx) => list(record(body, 'webhook requests').items, 'webhook requests.items', MAX_CAPTURED).map((raw, i) => {
+    const item = record(raw, `webhook requests.items[${i}]`);
+    const path = `webhook requests.items[${i}]`;
+    return {
+        ...item,
+        id: id(item.id, `${path}.id`, ctx),
+        method: typeof item.method === 'string' ? item.method : 'POST',
+        headers: (item.headers ?? {}),
+        body: typeof item.body === 'string' ? item.body : null,
+        received_at: timestamp(item.received_at, `${path}.received_at`)
+    };
+});
+/** A client for one job's calls (its own token, its own rate-limit state). */
+function createJobClient(options) {
+    const transport = new Transport({
+        apiUrl: options.apiUrl,
+        apiKey: '',
+        organizationId: '',
+        jobToken: options.jobToken,
+        clock: options.clock,
+        logger: options.logger,
+        deadline: options.deadline,
+        userAgent: options.userAgent,
+        random: options.random
+    });
+    const jobPath = `/runner/jobs/${pathSegment(options.jobId, 'job ID')}`;
+    return {
+        jobId: options.jobId,
+        get stats() {
+            return { ...transport.stats };
+        },
+        heartbeat: async (body, opts) => {
+            const entries = (await transport.request({
+                method: 'POST',
+                path: '/runner/jobs/heartbeat',
+                body: { ...body, job_ids: [options.jobId] },
+                repeatable: true,
+                decode: heartbeat,
+                signal: opts?.signal
+            }));
+            const mine = entries.find((e) => e.jobId === options.jobId);
+            if (!mine) {
+                throw new EchopointError('contract', `POST /runner/jobs/heartbeat: the answer does not mention job ${options.jobId}`);
+            }
+            return mine;
+        },
+        sendEvents: async (body, opts) => (await transport.request({
+            method: 'POST',
+            path: `${jobPath}/events`,
+            body,
+            repeatable: true,
+            decode: accepted,
+            signal: opts?.signal
+        })),
+        complete: async (body, opts) => {
+            await transport.request({
+                method: 'POST',
+                path: `${jobPath}/complete`,
+                body,
+                repeatable: true,
+                noContent: true,
+                signal: opts?.signal
+            });
+        },
+        webhookRequests: async (opts) => (await transport.request({
+            method: 'GET',
+            path: `${jobPath}/webhook-requests`,
+            decode: captured,
+            signal: opts?.signal
+        }))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/api/client.ts
+
 
 
 
@@ -34232,6 +34420,22 @@ function createClient(options) {
                 decode: executionEnvelope
             };
             return checkExecution(label(req), await call(req, opts), flowId);
+        },
+        claimExecution: async (flowId, executionId, body, opts) => {
+            const req = {
+                method: 'POST',
+                path: `/runner/ephemeral/executions/${pathSegment(executionId, 'execution ID')}/claim`,
+                body,
+                decode: claimedJob
+            };
+            const job = await call(req, opts);
+            if (!sameId(job.executionId, executionId)) {
+                throw mismatch(label(req), 'execution', executionId, job.executionId);
+            }
+            if (!sameId(job.flowId, flowId)) {
+                throw mismatch(label(req), 'a job of flow', flowId, job.flowId);
+            }
+            return job;
         },
         getExecution: async (flowId, executionId, opts) => {
             const req = {
@@ -34460,12 +34664,15 @@ function flowReportOf(flow, status, item, error) {
     };
 }
 /** One report per launch, in the selection's order. */
-function flowReports({ launches, items, why, leftRunning }) {
+function flowReports({ launches, items, why, leftRunning, local }) {
     const byFlow = new Map(items.map((i) => [i.flow.id, i]));
     return launches.map((launch) => {
         const item = byFlow.get(launch.flow.id);
         if (!item)
             return notLaunchedReport(launch, why);
+        const ran = local?.get(item);
+        if (ran)
+            return ran;
         if (item.error)
             return flowReportOf(item.flow, 'error', item, item.error);
         if (isTerminal(item.execution.status)) {
@@ -34849,6 +35056,9 @@ const STOP_LAUNCHING = new Set([
 /** The launch body for this run (contract.md, POST /flows/{id}/launch). */
 function launchBody(config, ci) {
     const body = { runner_type: config.runner, trigger_type: ci.triggerType };
+    // Required for ephemeral: the job protocol version this runner speaks (runner.md §1.2).
+    if (config.runner === 'ephemeral')
+        body.ephemeral_job_version = 1;
     if (config.environment !== undefined)
         body.environment_key = config.environment;
     if (config.versionId !== undefined)
@@ -34931,12 +35141,13 @@ const CI_MODES = [
     {
         mode: 'ids-ephemeral',
         label: 'run by flow ID, ephemeral runner',
-        scopes: ['flows:execute', 'runner:complete']
+        // The job token from the claim does the rest (heartbeats, events, completion).
+        scopes: ['flows:execute']
     },
     {
         mode: 'tags-ephemeral',
         label: 'run by tag, ephemeral runner',
-        scopes: ['flows:execute', 'runner:complete', 'flows:read']
+        scopes: ['flows:execute', 'flows:read']
     },
     {
         mode: 'polling',
@@ -34949,7 +35160,7 @@ const CI_MODES = [
 const BUILT_IN_SCOPE_DESCRIPTIONS = {
     'flows:read': 'read flows, search them by tag and read their executions',
     'flows:execute': 'launch flow executions (and cancel them)',
-    'runner:complete': 'report results of flows run by an ephemeral runner'
+    'runner:complete': 'report results through the older ephemeral completion endpoint'
 };
 /** The mode a run uses, from how flows are selected and where they run. */
 function ciModeFor(selection, runner) {
@@ -35186,6 +35397,538 @@ class RunScope {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/version.ts
+/** The kit's version, sent in User-Agent and shown by `echopoint-ci --version`. Kept equal to package.json by a test. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/core/run/local-result.ts
+function localNodeStatus(node) {
+    if (node.skip_reason)
+        return 'skipped';
+    if (node.error_message)
+        return 'failed';
+    return 'completed';
+}
+function nodeReport(node) {
+    const assertions = (node.assertion_results ?? []).map((a) => ({
+        index: a.index,
+        extractor: a.extractor,
+        operator: a.operator,
+        expected: a.expected,
+        actual: a.actual,
+        passed: a.passed,
+        ...(a.error !== undefined ? { error: a.error } : {})
+    }));
+    return {
+        node_id: node.node_id,
+        display_name: node.display_name,
+        node_type: node.node_type,
+        status: localNodeStatus(node),
+        duration_ms: typeof node.duration_ms === 'number' ? node.duration_ms : null,
+        error_message: node.error_message ?? null,
+        assertions
+    };
+}
+function flowReportFromResult(result, meta) {
+    const nodes = Object.values(result.execution_results);
+    if (meta.order) {
+        const rank = new Map(meta.order.map((id, i) => [id, i]));
+        nodes.sort((a, b) => (rank.get(a.node_id) ?? 1e9) - (rank.get(b.node_id) ?? 1e9));
+    }
+    const status = result.success ? 'passed' : (meta.stopped ?? 'failed');
+    return {
+        flow_id: meta.flow_id,
+        flow_name: meta.flow_name,
+        execution_id: meta.execution_id ?? null,
+        status,
+        duration_ms: result.duration_ms,
+        error_code: result.success ? null : (result.error_code ?? null),
+        error_message: result.success ? null : (result.error_message ?? null),
+        url: null,
+        nodes: nodes.map(nodeReport)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/run/job/events.ts
+
+const FLUSH_EVERY_MS = 150;
+const FLUSH_AT_EVENTS = 16;
+const FLUSH_AT_BYTES = 32 * 1024;
+/** The server takes at most this many events in one request. */
+const MAX_BATCH = 100;
+/** Attempts of the last flush, before the completion. */
+const CLOSE_ATTEMPTS = 3;
+class EventStream {
+    options;
+    unaccepted = [];
+    nextSequence = 1;
+    acceptedUpTo = 0;
+    pendingBytes = 0;
+    timer;
+    sending = Promise.resolve();
+    failures = 0;
+    /** Requests sent (batches, resends included). */
+    requests = 0;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The highest sequence the server accepted (what the completion names). */
+    get lastAccepted() {
+        return this.acceptedUpTo;
+    }
+    /** Events numbered so far. */
+    get count() {
+        return this.nextSequence - 1;
+    }
+    push(type, payload) {
+        const event = { sequence: this.nextSequence++, type, payload };
+        this.unaccepted.push(event);
+        this.pendingBytes += JSON.stringify(event).length;
+        if (this.unaccepted.length >= FLUSH_AT_EVENTS || this.pendingBytes >= FLUSH_AT_BYTES) {
+            this.flushNow();
+        }
+        else if (!this.timer) {
+            const timer = new AbortController();
+            this.timer = timer;
+            void this.options.clock.sleep(FLUSH_EVERY_MS, timer.signal).then(() => {
+                if (this.timer === timer)
+                    this.flushNow();
+            }, () => undefined);
+        }
+    }
+    /** Sends what is left, with a few attempts; resolves with the last accepted sequence. */
+    async close(signal) {
+        this.cancelTimer();
+        await this.sending;
+        for (let attempt = 1; attempt <= CLOSE_ATTEMPTS && this.unaccepted.length > 0; attempt++) {
+            await this.send(signal);
+            if (this.unaccepted.length > 0 && attempt < CLOSE_ATTEMPTS) {
+                try {
+                    await this.options.clock.sleep(200 * attempt, signal);
+                }
+                catch {
+                    break;
+                }
+            }
+        }
+        if (this.unaccepted.length > 0) {
+            this.options.logger.warning(`${this.unaccepted.length} progress event(s) of job ${this.options.job.jobId} could not be sent; the result is reported without them`);
+        }
+        return this.acceptedUpTo;
+    }
+    /** Stops sending (a rejected lease: nothing more goes to the server for this job). */
+    stop() {
+        this.cancelTimer();
+        this.unaccepted.length = 0;
+    }
+    cancelTimer() {
+        this.timer?.abort();
+        this.timer = undefined;
+    }
+    flushNow() {
+        this.cancelTimer();
+        this.sending = this.sending.then(() => this.send(this.options.signal));
+    }
+    /** One request per batch of up to 100, until all is accepted or a request fails. */
+    async send(signal) {
+        while (this.unaccepted.length > 0) {
+            const batch = this.unaccepted.slice(0, MAX_BATCH);
+            let accepted;
+            this.requests += 1;
+            try {
+                accepted = await this.options.job.sendEvents({ runner_id: this.options.runnerId, boot_id: this.options.bootId, events: batch }, { signal });
+            }
+            catch (err) {
+                this.failures += 1;
+                this.options.logger.debug(`Progress events of job ${this.options.job.jobId} not sent (attempt ${this.failures}): ${toEchopointError(err).message}`);
+                return;
+            }
+            this.acceptedUpTo = Math.max(this.acceptedUpTo, Math.min(accepted, this.nextSequence - 1));
+            const before = this.unaccepted.length;
+            while (this.unaccepted.length > 0 && this.unaccepted[0].sequence <= this.acceptedUpTo) {
+                const dropped = this.unaccepted.shift();
+                this.pendingBytes -= JSON.stringify(dropped).length;
+            }
+            // The server took none of the batch (a gap on its side): resend from where it stands.
+            if (this.unaccepted.length === before)
+                return;
+        }
+        this.pendingBytes = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/run/job/lease.ts
+
+const HEARTBEAT_EVERY_MS = 10_000;
+/** Never beat more often than this, whatever the lease says. */
+const HEARTBEAT_FLOOR_MS = 200;
+/** When the next heartbeat is due, from now: the earlier of 10 s and half the time left. */
+function nextBeatInMs(expiresAt, now) {
+    const half = (expiresAt - now) / 2;
+    return Math.max(HEARTBEAT_FLOOR_MS, Math.min(HEARTBEAT_EVERY_MS, half));
+}
+class Lease {
+    options;
+    stopper = new AbortController();
+    expiresAt;
+    loop = Promise.resolve();
+    /** Heartbeats sent (for the closing figures). */
+    beats = 0;
+    constructor(options) {
+        this.options = options;
+        this.expiresAt = options.expiresAt;
+    }
+    start() {
+        this.loop = this.run();
+    }
+    /** Stops the heartbeats (the run ended); resolves when the loop has. */
+    async stop() {
+        this.stopper.abort();
+        await this.loop;
+    }
+    async run() {
+        const { clock, job, logger } = this.options;
+        const signal = this.stopper.signal;
+        while (!signal.aborted) {
+            try {
+                await clock.sleep(nextBeatInMs(this.expiresAt, clock.now()), signal);
+            }
+            catch {
+                return;
+            }
+            try {
+                this.beats += 1;
+                const answer = await job.heartbeat({
+                    runner_id: this.options.runnerId,
+                    boot_id: this.options.bootId,
+                    max_parallel_flows: this.options.maxParallelFlows,
+                    runner_version: this.options.runnerVersion
+                }, { signal });
+                if (answer.status === 'rejected') {
+                    logger.warning(`Echopoint rejected the lease of job ${job.jobId}: the execution was cancelled, completed or taken over; its run stops here`);
+                    this.options.onRejected();
+                    return;
+                }
+                if (answer.leaseExpiresAt !== undefined)
+                    this.expiresAt = answer.leaseExpiresAt;
+            }
+            catch (err) {
+                if (signal.aborted)
+                    return;
+                logger.debug(`Heartbeat of job ${job.jobId} failed (tried again at the next tick): ${toEchopointError(err).message}`);
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/run/job/run-job.ts
+/**
+ * One flow on the ephemeral runner (runner.md §1): claim the launched execution
+ * (once, never repeated), run its flow definition with the flow engine inside
+ * this job, keep the lease with heartbeats, send progress events, and complete
+ * it with the engine's result. The flow's report comes from the local result:
+ * no `/nodes` read, no polling.
+ *
+ * - A claim that fails or gets no answer fails the flow (`error`), naming the
+ *   execution to inspect; nothing else is sent for it.
+ * - A rejected lease stops the run at once; the job is not completed.
+ * - The step's timeout or a cancel aborts the engine; the job completes
+ *   `failed` with what finished.
+ * - The completion is repeated after a 5xx or a network error only (the server
+ *   applies it once).
+ */
+
+
+
+
+
+
+
+/** RFC 3339, to the second (the reference runner's precision for event times). */
+function run_job_seconds(ms) {
+    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+function errorReport(item, error, status) {
+    return {
+        flow_id: item.flow.id,
+        flow_name: item.flow.name,
+        execution_id: item.execution.id,
+        status,
+        duration_ms: null,
+        error_code: error.code ?? null,
+        error_message: error.message,
+        url: null,
+        nodes: []
+    };
+}
+/** The secret values a job brings (root inputs and referenced flows' overrides), as text. */
+function secretValues(job) {
+    const values = job.secretInputKeys.map((key) => job.inputs[key]);
+    for (const ref of Object.values(job.referencedFlows)) {
+        for (const key of ref.secret_input_keys ?? [])
+            values.push(ref.input_overrides?.[key]);
+    }
+    return values
+        .filter((v) => v !== undefined && v !== null && v !== '')
+        .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+}
+async function runJob(item, context) {
+    const { clock, logger } = context;
+    const calls = { claim: 1, heartbeats: 0, eventBatches: 0, events: 0, completions: 0 };
+    const began = clock.now();
+    const id = item.execution.id;
+    const outcome = (report, engineMs = 0) => ({
+        report,
+        calls,
+        engineMs,
+        apiMs: Math.max(0, clock.now() - began - engineMs)
+    });
+    let job;
+    try {
+        job = await context.api.claimExecution(item.flow.id, id, { runner_id: context.runnerId, boot_id: context.bootId }, { signal: context.signal });
+    }
+    catch (err) {
+        const error = toEchopointError(err);
+        if (error.kind === 'cancelled' || context.why()) {
+            const why = context.why();
+            return outcome(errorReport(item, new EchopointError(error.kind, 'Stopped before the execution was claimed'), why === 'timeout' ? 'timed_out' : 'cancelled'));
+        }
+        const message = `Could not claim execution ${id}: ${error.message}. The claim is never sent twice ` +
+            `(a lost answer may mean it was claimed): inspect execution ${id} in Echopoint before running the flow again.`;
+        logger.error(message, { title: `Echopoint: "${item.flow.name}" could not be claimed` });
+        return outcome(errorReport(item, new EchopointError(error.kind, message, { code: error.code }), 'error'));
+    }
+    logger.protect?.(job.jobToken);
+    for (const value of secretValues(job))
+        logger.protect?.(value);
+    logger.info(`Claimed execution ${id} of "${item.flow.name}" (job ${job.jobId}); running it here`);
+    const jobApi = createJobClient({
+        apiUrl: context.apiUrl,
+        jobId: job.jobId,
+        jobToken: job.jobToken,
+        clock,
+        logger,
+        userAgent: context.userAgent
+    });
+    const stop = new AbortController();
+    const onRunStop = () => stop.abort();
+    context.signal.addEventListener('abort', onRunStop, { once: true });
+    if (context.signal.aborted)
+        stop.abort();
+    let rejected = false;
+    const lease = new Lease({
+        job: jobApi,
+        runnerId: context.runnerId,
+        bootId: context.bootId,
+        maxParallelFlows: context.maxParallel,
+        runnerVersion: `echopoint-ci/${VERSION}`,
+        expiresAt: job.leaseExpiresAt,
+        clock,
+        logger,
+        onRejected: () => {
+            rejected = true;
+            stop.abort();
+        }
+    });
+    const events = new EventStream({
+        job: jobApi,
+        runnerId: context.runnerId,
+        bootId: context.bootId,
+        clock,
+        logger,
+        signal: stop.signal
+    });
+    lease.start();
+    const engineStart = clock.now();
+    let result;
+    let definitionProblem;
+    try {
+        const engine = await Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5057));
+        const { flow, problems } = engine.loadFlow(job.flowDefinition, {
+            inputs: Object.keys(job.inputs),
+            referencedFlows: job.referencedFlows,
+            flowId: job.flowId
+        });
+        events.push('flow.started', {
+            execution_id: id,
+            flowName: flow.name || item.flow.name,
+            timestamp: run_job_seconds(clock.now())
+        });
+        if (problems.length > 0) {
+            definitionProblem = problems
+                .slice(0, 5)
+                .map((p) => `${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`)
+                .join('; ');
+            result = {
+                execution_results: {},
+                final_outputs: {},
+                success: false,
+                error_code: 'FLOW_DEFINITION_INVALID',
+                error_message: `The flow definition is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${definitionProblem}`,
+                duration_ms: 0
+            };
+        }
+        else {
+            const started = new Map();
+            result = await engine.runFlow(flow, {
+                inputs: job.inputs,
+                secretInputKeys: job.secretInputKeys,
+                executionId: id,
+                signal: stop.signal,
+                clock,
+                maxHttpCalls: job.maxHttpCalls,
+                referencedFlows: job.referencedFlows,
+                webhookRequests: (signal) => jobApi.webhookRequests({ signal }),
+                observer: {
+                    nodeStarted: (e) => {
+                        started.set(e.nodeId, e.at);
+                        events.push('node.started', {
+                            nodeId: e.nodeId,
+                            displayName: e.displayName,
+                            nodeType: e.nodeType,
+                            timestamp: run_job_seconds(e.at)
+                        });
+                    },
+                    nodeFinished: (e) => {
+                        const failed = localNodeStatus(e.result) === 'failed';
+                        events.push(failed ? 'node.failed' : 'node.completed', {
+                            nodeId: e.nodeId,
+                            displayName: e.displayName,
+                            duration: e.result.duration_ms,
+                            timestamp: run_job_seconds(e.finishedAt),
+                            ...(failed ? {} : { success: true }),
+                            result: e.result,
+                            ...(failed ? { error: e.result.error_message } : {})
+                        });
+                        if (failed)
+                            logNodeFailure(logger, item, e.result);
+                    }
+                }
+            });
+        }
+    }
+    finally {
+        context.signal.removeEventListener('abort', onRunStop);
+        await lease.stop();
+    }
+    const engineMs = clock.now() - engineStart;
+    calls.heartbeats = lease.beats;
+    if (rejected) {
+        events.stop();
+        calls.events = events.count;
+        const error = new EchopointError('conflict', `Echopoint rejected the lease of execution ${id} (job ${job.jobId}) while it ran: it was cancelled, completed or taken over. The run stopped and its result was not reported.`);
+        return outcome({
+            ...flowReportFromResult(result, reportMeta(item, job)),
+            status: 'error',
+            error_message: error.message
+        }, engineMs);
+    }
+    // After a stop the completion still goes out, within the time left.
+    const stopped = context.why();
+    const wrapUp = AbortSignal.timeout(Math.max(1000, context.wrapUpMs()));
+    const lastSequence = await events.close(wrapUp);
+    calls.events = events.count;
+    calls.eventBatches = events.requests;
+    const completedAt = clock.now();
+    const status = stopped !== undefined || definitionProblem !== undefined ? 'failed' : 'completed';
+    const report = flowReportFromResult(result, {
+        ...reportMeta(item, job),
+        stopped: stopped === undefined ? undefined : stopped === 'timeout' ? 'timed_out' : 'cancelled'
+    });
+    const requestsBefore = jobApi.stats.requests;
+    try {
+        await jobApi.complete({
+            runner_id: context.runnerId,
+            boot_id: context.bootId,
+            status,
+            started_at: new Date(engineStart).toISOString(),
+            completed_at: new Date(completedAt).toISOString(),
+            duration_ms: Math.max(0, Math.round(completedAt - engineStart)),
+            result,
+            error_message: status === 'failed' || !result.success ? (result.error_message ?? null) : null,
+            error_code: status === 'failed' || !result.success ? (result.error_code ?? null) : null,
+            last_event_sequence: lastSequence,
+            runner_version: `echopoint-ci/${VERSION}`
+        }, { signal: wrapUp });
+    }
+    catch (err) {
+        const error = toEchopointError(err);
+        calls.completions = jobApi.stats.requests - requestsBefore;
+        const message = `The result of execution ${id} could not be reported to Echopoint: ${error.message}. The flow ran here (its result is below); inspect execution ${id} in Echopoint.`;
+        logger.error(message, { title: `Echopoint: "${item.flow.name}" was not reported` });
+        return outcome({ ...report, status: 'error', error_message: message }, engineMs);
+    }
+    calls.completions = jobApi.stats.requests - requestsBefore;
+    logger.debug(`Job ${job.jobId}: ${calls.heartbeats} heartbeat(s), ${calls.events} event(s) in ${calls.eventBatches} request(s), ${calls.completions} completion request(s)`);
+    return outcome(report, engineMs);
+}
+function reportMeta(item, job) {
+    return { flow_id: item.flow.id, flow_name: item.flow.name, execution_id: job.executionId };
+}
+/** A failed node, as soon as it is seen (the report repeats it at the end). */
+function logNodeFailure(logger, item, node) {
+    logger.info(`"${item.flow.name}": node "${node.display_name}" failed: ${node.error_message ?? node.error_code ?? 'failed'}`);
+}
+/** A fresh boot id per run (runner.md §1.3), and a runner id naming this kit and host. */
+function runnerIdentity() {
+    return { runnerId: `echopoint-ci-${VERSION}`, bootId: (0,external_node_crypto_.randomUUID)() };
+}
+
+;// CONCATENATED MODULE: ./src/core/run/ephemeral.ts
+
+
+
+/**
+ * Runs the executions to claim; returns the report of each one it ran. The
+ * others (replays already over, and executions not claimed before a stop) are
+ * left to the caller, which follows or cancels them as for a cloud run.
+ */
+async function runEphemeral(items, deps) {
+    const reports = new Map();
+    const totals = {
+        claim: 0,
+        heartbeats: 0,
+        eventBatches: 0,
+        events: 0,
+        completions: 0,
+        engineMs: 0,
+        apiMs: 0
+    };
+    const toRun = items.filter((item) => !isTerminal(item.execution.status));
+    for (const item of items.filter((i) => isTerminal(i.execution.status))) {
+        deps.logger.info(`Execution ${item.execution.id} of "${item.flow.name}" is already ${item.execution.status} (a replay of an earlier launch): reported as it stands, not run again`);
+    }
+    const { runnerId, bootId } = runnerIdentity();
+    const { scope } = deps;
+    await mapWithConcurrency(toRun, deps.maxParallel, async (item) => {
+        deps.board.set(item.flow, { state: 'running' });
+        const outcome = await runJob(item, {
+            api: deps.api,
+            apiUrl: deps.apiUrl,
+            clock: deps.clock,
+            logger: deps.logger,
+            signal: scope.signal,
+            why: () => scope.why,
+            wrapUpMs: () => scope.cancelBudgetMs(),
+            deadline: scope.deadline,
+            runnerId,
+            bootId,
+            maxParallel: deps.maxParallel,
+            userAgent: deps.userAgent
+        });
+        reports.set(item, outcome.report);
+        deps.board.set(item.flow, { state: outcome.report.status });
+        for (const key of ['claim', 'heartbeats', 'eventBatches', 'events', 'completions']) {
+            totals[key] += outcome.calls[key];
+        }
+        totals.engineMs += outcome.engineMs;
+        totals.apiMs += outcome.apiMs;
+    }, 
+    // Executions not claimed when the run stops are left to the caller (they get cancelled).
+    () => scope.signal.aborted);
+    return { reports, totals };
+}
+
 ;// CONCATENATED MODULE: ./src/core/run/selection.ts
 
 
@@ -35281,6 +36024,7 @@ async function selectFlows(api, selection, options) {
 
 
 
+
 /** A launched execution's state for live progress (a replayed launch may already be terminal). */
 function progressStateOf(execution) {
     if (isTerminal(execution.status))
@@ -35330,9 +36074,24 @@ async function runFlows(config, deps) {
         const board = new ProgressBoard(deps.onProgress, logger);
         board.start(flows);
         const launches = await launchAll(api, flows, config, deps, scope, items, board);
-        await followAll(api, items, config, deps, scope, board);
-        const leftRunning = await stopInFlight(api, items, config, logger, scope);
-        const reports = flowReports({ launches, items, why: scope.why, leftRunning });
+        const local = config.runner === 'ephemeral' && !scope.signal.aborted
+            ? (await runEphemeral(items, {
+                api,
+                apiUrl: config.apiUrl,
+                clock,
+                logger,
+                scope,
+                maxParallel: config.maxParallel,
+                board,
+                userAgent: deps.userAgent
+            })).reports
+            : new Map();
+        // What the ephemeral runner did not run (replays already over, executions not
+        // claimed before a stop) is followed or cancelled as in a cloud run.
+        const remote = items.filter((item) => !local.has(item));
+        await followAll(api, remote, config, deps, scope, board);
+        const leftRunning = await stopInFlight(api, remote, config, logger, scope);
+        const reports = flowReports({ launches, items, why: scope.why, leftRunning, local });
         for (const r of reports) {
             const flow = flows.find((f) => f.id === r.flow_id);
             if (flow)
@@ -35619,7 +36378,8 @@ const actionLogger = {
     debug: log.debug,
     info: log.info,
     warning: log.warning,
-    error: log.error
+    error: log.error,
+    protect: protectSecret
 };
 
 ;// CONCATENATED MODULE: ./src/github/run/annotations.ts
@@ -35854,10 +36614,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
     const matchMode = matchModeText;
     const runnerText = present(raw.runner) ?? 'cloud';
     if (!RUNNERS.includes(runnerText)) {
-        throw new ConfigError(names.runner, `"${runnerText}" is not one of cloud, self_hosted`, 'Use cloud (Echopoint runs the flows) or self_hosted.');
-    }
-    if (runnerText === 'ephemeral') {
-        throw new ConfigError(names.runner, 'ephemeral is not supported by this version of echopoint-ci (the in-job runner does not exist yet)', 'Use cloud or self_hosted.');
+        throw new ConfigError(names.runner, `"${runnerText}" is not one of cloud, self_hosted, ephemeral`, 'Use cloud (Echopoint runs the flows), ephemeral (this job runs them, so they can reach services it started) or self_hosted.');
     }
     const runner = runnerText;
     const timeoutText = present(raw.timeout) ?? DEFAULT_TIMEOUT;
@@ -36267,10 +37024,6 @@ function renderSummary(outcome, context) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/core/version.ts
-/** The kit's version, sent in User-Agent and shown by `echopoint-ci --version`. Kept equal to package.json by a test. */
-const VERSION = '0.1.0';
-
 ;// CONCATENATED MODULE: ./src/github/run/main.ts
 /**
  * The run action: read inputs, run the flows, report (outputs, job summary,
@@ -36350,7 +37103,7 @@ async function report(unsafe, config, clock) {
     }
 }
 /** The action. Never throws. */
-async function run(clock = systemClock) {
+async function run(clock = core_clock/* systemClock */.ml) {
     const cancel = cancelSignal();
     let config;
     let outcome;
@@ -36495,6 +37248,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 

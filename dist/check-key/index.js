@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6464);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2716);
 // The key-expiry action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6464:
+/***/ 2716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31868,7 +31868,7 @@ const LIMITS = {
  */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 /** What a decoder found wrong: where (`execution.status`) and what. */
-class ShapeError extends Error {
+class decode_ShapeError extends Error {
     path;
     problem;
     constructor(path, problem) {
@@ -31898,23 +31898,23 @@ function describe(value) {
 function notA(value, wanted) {
     return value === undefined ? 'is missing' : `is ${describe(value)}, not ${wanted}`;
 }
-function record(value, path) {
+function decode_record(value, path) {
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
         return value;
     }
-    throw new ShapeError(path, notA(value, 'an object'));
+    throw new decode_ShapeError(path, notA(value, 'an object'));
 }
-function list(value, path, max) {
+function decode_list(value, path, max) {
     if (!Array.isArray(value))
-        throw new ShapeError(path, notA(value, 'an array'));
+        throw new decode_ShapeError(path, notA(value, 'an array'));
     if (value.length > max)
-        throw new ShapeError(path, `has ${value.length} items, more than ${max}`);
+        throw new decode_ShapeError(path, `has ${value.length} items, more than ${max}`);
     return value;
 }
 /** A required string field, made safe to print. */
 function decode_text(value, path, ctx, max) {
     if (typeof value !== 'string')
-        throw new ShapeError(path, notA(value, 'a string'));
+        throw new decode_ShapeError(path, notA(value, 'a string'));
     return cleanText(value, ctx.redact, max);
 }
 /** An optional string field: absent or null is null; another type is an error. */
@@ -31924,21 +31924,21 @@ function optionalText(value, path, ctx, max) {
     return decode_text(value, path, ctx, max);
 }
 /** An identifier: redacted first, so an echoed key can never pass as an id. */
-function id(value, path, ctx) {
+function decode_id(value, path, ctx) {
     if (typeof value !== 'string')
-        throw new ShapeError(path, notA(value, 'a string'));
+        throw new decode_ShapeError(path, notA(value, 'a string'));
     if (value.length > 128 || !ID_PATTERN.test(ctx.redact(value))) {
-        throw new ShapeError(path, 'is not an identifier (letters, digits and ._:- only, at most 128)');
+        throw new decode_ShapeError(path, 'is not an identifier (letters, digits and ._:- only, at most 128)');
     }
     return value;
 }
 const TIMESTAMP = /^[0-9A-Za-z:.+ -]{1,64}$/;
 /** A required RFC 3339 timestamp, kept as the server wrote it (it goes back in `since`). */
-function timestamp(value, path) {
+function decode_timestamp(value, path) {
     if (typeof value === 'string' && TIMESTAMP.test(value) && Number.isFinite(Date.parse(value))) {
         return value;
     }
-    throw new ShapeError(path, 'is not a timestamp');
+    throw new decode_ShapeError(path, 'is not a timestamp');
 }
 /** An optional timestamp: anything unreadable counts as absent (it only loses a duration). */
 function optionalTimestamp(value) {
@@ -31977,22 +31977,22 @@ function boundedValue(value, ctx) {
     }
 }
 function paged(body, ctx, item) {
-    const page = record(body, 'body');
-    const items = list(page.items, 'items', LIMITS.pageItems).map((v, i) => item(v, `items[${i}]`, ctx));
+    const page = decode_record(body, 'body');
+    const items = decode_list(page.items, 'items', LIMITS.pageItems).map((v, i) => item(v, `items[${i}]`, ctx));
     const total = page.total;
     if (typeof total !== 'number' || !Number.isFinite(total) || total < 0) {
-        throw new ShapeError('total', notA(total, 'a count'));
+        throw new decode_ShapeError('total', notA(total, 'a count'));
     }
     const count = optionalCount(page.count) ?? items.length;
     return { total, count, items };
 }
 /** `GET /api-keys/self`. */
 const keySelf = (body, ctx) => {
-    const key = record(body, 'body');
+    const key = decode_record(body, 'body');
     const out = {
-        api_key_id: id(key.api_key_id, 'api_key_id', ctx),
+        api_key_id: decode_id(key.api_key_id, 'api_key_id', ctx),
         organization_id: decode_text(key.organization_id, 'organization_id', ctx, LIMITS.name),
-        permissions: list(key.permissions, 'permissions', LIMITS.list).map((p, i) => decode_text(p, `permissions[${i}]`, ctx, LIMITS.name))
+        permissions: decode_list(key.permissions, 'permissions', LIMITS.list).map((p, i) => decode_text(p, `permissions[${i}]`, ctx, LIMITS.name))
     };
     if ('name' in key)
         out.name = optionalText(key.name, 'name', ctx, LIMITS.name);
@@ -32005,7 +32005,7 @@ const keySelf = (body, ctx) => {
     return out;
 };
 function permission(value, path, ctx) {
-    const p = record(value, path);
+    const p = decode_record(value, path);
     return {
         name: decode_text(p.name, `${path}.name`, ctx, LIMITS.name),
         description: optionalText(p.description, `${path}.description`, ctx, LIMITS.message)
@@ -32014,12 +32014,12 @@ function permission(value, path, ctx) {
 /** `GET /permissions?type=…` (items need only `name`). */
 const permissionsPage = (body, ctx) => paged(body, ctx, permission);
 function flowRef(value, path, ctx) {
-    const flow = record(value, path);
+    const flow = decode_record(value, path);
     const tags = flow.tags === undefined || flow.tags === null
         ? []
-        : list(flow.tags, `${path}.tags`, LIMITS.list).map((t, i) => decode_text(t, `${path}.tags[${i}]`, ctx, LIMITS.name));
+        : decode_list(flow.tags, `${path}.tags`, LIMITS.list).map((t, i) => decode_text(t, `${path}.tags[${i}]`, ctx, LIMITS.name));
     return {
-        id: id(flow.id, `${path}.id`, ctx),
+        id: decode_id(flow.id, `${path}.id`, ctx),
         name: decode_text(flow.name, `${path}.name`, ctx, LIMITS.name),
         tags
     };
@@ -32032,8 +32032,8 @@ const decode_flow = (body, ctx) => flowRef(body, 'flow', ctx);
  * transport); only the API key is hidden from it.
  */
 const flowDefinition = (body, ctx) => {
-    const flow = record(body, 'flow');
-    const definition = record(flow.flow_definition, 'flow.flow_definition');
+    const flow = decode_record(body, 'flow');
+    const definition = decode_record(flow.flow_definition, 'flow.flow_definition');
     return {
         ...flowRef(body, 'flow', ctx),
         definition: JSON.parse(ctx.redact(JSON.stringify(definition)))
@@ -32056,12 +32056,12 @@ function withPresent(target, optional) {
     return target;
 }
 function executionOf(value, path, ctx) {
-    const e = record(value, path);
+    const e = decode_record(value, path);
     return withPresent({
-        id: id(e.id, `${path}.id`, ctx),
-        flow_id: id(e.flow_id, `${path}.flow_id`, ctx),
+        id: decode_id(e.id, `${path}.id`, ctx),
+        flow_id: decode_id(e.flow_id, `${path}.flow_id`, ctx),
         ...decode_status(e.status, `${path}.status`, ctx),
-        started_at: timestamp(e.started_at, `${path}.started_at`)
+        started_at: decode_timestamp(e.started_at, `${path}.started_at`)
     }, {
         execution_started_at: optionalTimestamp(e.execution_started_at),
         completed_at: optionalTimestamp(e.completed_at),
@@ -32072,13 +32072,13 @@ function executionOf(value, path, ctx) {
 /** A FlowExecution (`GET /flows/{id}/executions/{id}`). */
 const execution = (body, ctx) => executionOf(body, 'execution', ctx);
 /** `{execution: FlowExecution}` (launch, cancel). */
-const executionEnvelope = (body, ctx) => executionOf(record(body, 'body').execution, 'execution', ctx);
+const executionEnvelope = (body, ctx) => executionOf(decode_record(body, 'body').execution, 'execution', ctx);
 /** `GET /executions` (slim rows) and `GET /flows/{id}/executions`. */
 const executionsPage = (body, ctx) => paged(body, ctx, executionOf);
 function assertion(value, path, ctx) {
-    const a = record(value, path);
+    const a = decode_record(value, path);
     if (typeof a.passed !== 'boolean') {
-        throw new ShapeError(`${path}.passed`, notA(a.passed, 'a boolean'));
+        throw new decode_ShapeError(`${path}.passed`, notA(a.passed, 'a boolean'));
     }
     const out = {
         index: typeof a.index === 'number' && Number.isInteger(a.index)
@@ -32099,14 +32099,14 @@ function assertion(value, path, ctx) {
     return out;
 }
 function nodeOf(value, path, ctx) {
-    const n = record(value, path);
-    const result = n.result === undefined || n.result === null ? null : record(n.result, `${path}.result`);
+    const n = decode_record(value, path);
+    const result = n.result === undefined || n.result === null ? null : decode_record(n.result, `${path}.result`);
     const raw = result?.assertion_results;
     const assertions = raw === undefined || raw === null
         ? undefined
-        : list(raw, `${path}.result.assertion_results`, LIMITS.assertions).map((a, i) => assertion(a, `${path}.result.assertion_results[${i}]`, ctx));
+        : decode_list(raw, `${path}.result.assertion_results`, LIMITS.assertions).map((a, i) => assertion(a, `${path}.result.assertion_results[${i}]`, ctx));
     return withPresent({
-        node_id: id(n.node_id, `${path}.node_id`, ctx),
+        node_id: decode_id(n.node_id, `${path}.node_id`, ctx),
         display_name: decode_text(n.display_name, `${path}.display_name`, ctx, LIMITS.name),
         node_type: decode_text(n.node_type, `${path}.node_type`, ctx, LIMITS.name),
         status: decode_text(n.status, `${path}.status`, ctx, LIMITS.code)
@@ -32123,15 +32123,15 @@ function nodeOf(value, path, ctx) {
  * or flow must name the one asked; the client passes them in.
  */
 function nodes(expect) {
-    return (body, ctx) => list(body, 'body', LIMITS.nodes).map((value, i) => {
+    return (body, ctx) => decode_list(body, 'body', LIMITS.nodes).map((value, i) => {
         const path = `[${i}]`;
-        const raw = record(value, path);
+        const raw = decode_record(value, path);
         for (const [field, want] of [
             ['execution_id', expect.executionId],
             ['flow_id', expect.flowId]
         ]) {
             if (raw[field] !== undefined && !sameId(raw[field], want)) {
-                throw new ShapeError(`${path}.${field}`, `is not the ${field.replace('_id', '')} asked for`);
+                throw new decode_ShapeError(`${path}.${field}`, `is not the ${field.replace('_id', '')} asked for`);
             }
         }
         return nodeOf(value, path, ctx);
@@ -33542,7 +33542,7 @@ function joinUrl(base, path, query = {}) {
  * (even percent-encoded, per the WHATWG URL standard), which would change the path.
  * `what` names the value in the error, e.g. "flow ID".
  */
-function pathSegment(value, what) {
+function url_pathSegment(value, what) {
     const v = value.trim();
     if (v === '' || v === '.' || v === '..') {
         throw new errors_ConfigError(what, v === '' ? 'it is empty' : `"${v}" is not a valid ID`);
@@ -33626,7 +33626,7 @@ function backoffMessage(label, error, d) {
         ? `Rate limited on ${label} (${d.cause}): waiting ${formatWait(d.delayMs)} (backoff, no wait signal; ${budget})`
         : `${d.cause} on ${label}: retrying in ${formatWait(d.delayMs)} (backoff, ${budget})`;
 }
-class Transport {
+class transport_Transport {
     options;
     stats = { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
     /** The last X-Api-Key-Expires-At seen (contract.md part B.1). */
@@ -33647,15 +33647,23 @@ class Transport {
         // Defence in depth: the config validated api-url already, but the key must never
         // go to a URL that would not pass.
         this.base = validateApiUrl(options.apiUrl);
-        if (options.apiKey.trim() === '')
-            throw new errors_ConfigError('api-key', 'it is empty');
-        if (hasControlChars(options.apiKey)) {
-            throw new errors_ConfigError('api-key', 'it contains a line break or control character');
+        if (options.jobToken !== undefined) {
+            // A job's calls carry its token and nothing else that authenticates.
+            if (options.jobToken.trim() === '' || hasControlChars(options.jobToken)) {
+                throw new errors_EchopointError('contract', 'The job token from the claim cannot be used');
+            }
+        }
+        else {
+            if (options.apiKey.trim() === '')
+                throw new errors_ConfigError('api-key', 'it is empty');
+            if (hasControlChars(options.apiKey)) {
+                throw new errors_ConfigError('api-key', 'it contains a line break or control character');
+            }
         }
         if (hasControlChars(options.organizationId)) {
             throw new errors_ConfigError('organization-id', 'it contains a line break or control character');
         }
-        this.redact = createRedactor([options.apiKey]);
+        this.redact = createRedactor([options.apiKey, options.jobToken ?? ''].filter((secret) => secret.trim() !== ''));
         this.clock = options.clock ?? systemClock;
         this.logger = options.logger ?? silentLogger;
         this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -33682,7 +33690,7 @@ class Transport {
     async request(req) {
         const label = requestLabel(req.method, req.path);
         const hasIdempotencyKey = Object.keys(req.headers ?? {}).some((h) => h.toLowerCase() === 'idempotency-key');
-        const idempotent = req.method === 'GET' || hasIdempotencyKey || req.safe === true;
+        const idempotent = req.method === 'GET' || hasIdempotencyKey || req.safe === true || req.repeatable === true;
         const url = joinUrl(this.base, req.path, req.query);
         const headers = this.headersFor(req, label);
         const body = req.body === undefined ? undefined : JSON.stringify(req.body);
@@ -33798,7 +33806,7 @@ class Transport {
     async send(method, url, headers, body, signal, label, onSent) {
         // Re-checked on every hop: the key only ever goes to the configured origin.
         if (url.origin !== this.base.origin) {
-            throw new errors_EchopointError('contract', `${label}: refusing to send the API key to ${url.origin}`);
+            throw new errors_EchopointError('contract', `${label}: refusing to send ${this.options.jobToken !== undefined ? 'the job token' : 'the API key'} to ${url.origin}`);
         }
         if (signal?.aborted)
             throw cancelledError(signal, label);
@@ -33830,6 +33838,8 @@ class Transport {
             this.budget.record(bucketOf(req.method, req.safe), reading, now);
         if (status >= 200 && status < 300) {
             this.learn(label, status, headers);
+            if (req.noContent && text.trim() === '')
+                return { value: null };
             if (text.trim() === '')
                 throw contractViolation(label, status, 'empty body');
             let value;
@@ -33845,7 +33855,7 @@ class Transport {
                 return { value: req.decode(value, { redact: this.redact }) };
             }
             catch (err) {
-                if (err instanceof ShapeError)
+                if (err instanceof decode_ShapeError)
                     throw contractViolation(label, status, err.message);
                 throw err;
             }
@@ -33858,9 +33868,15 @@ class Transport {
     headersFor(req, label) {
         const headers = {
             Accept: 'application/json',
-            'User-Agent': this.options.userAgent ?? DEFAULT_USER_AGENT,
-            'X-Api-Key': this.options.apiKey.trim()
+            'User-Agent': this.options.userAgent ?? DEFAULT_USER_AGENT
         };
+        if (this.options.jobToken !== undefined) {
+            headers['X-Job-Token'] = this.options.jobToken.trim();
+            if (req.body !== undefined)
+                headers['Content-Type'] = 'application/json';
+            return { ...headers, ...req.headers };
+        }
+        headers['X-Api-Key'] = this.options.apiKey.trim();
         if (!req.withoutOrganization) {
             const org = this.options.organizationId.trim();
             if (org === '') {
@@ -33883,17 +33899,177 @@ class Transport {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/api/jobs.ts
+
+
+
+
+/** The most referenced flows a claim may carry. */
+const MAX_REFERENCED_FLOWS = 500;
+/** The most captured requests read at once. */
+const MAX_CAPTURED = 1000;
+function stringList(value, path) {
+    if (value === undefined || value === null)
+        return [];
+    return decode_list(value, path, 10_000).map((item, i) => {
+        if (typeof item !== 'string')
+            throw new decode_ShapeError(`${path}[${i}]`, 'is not a string');
+        return item;
+    });
+}
+const claimedJob = (body, ctx) => {
+    const root = decode_record(body, 'claim');
+    const token = root.job_token;
+    if (typeof token !== 'string' || token.trim() === '' || token.length > 4096) {
+        throw new decode_ShapeError('claim.job_token', 'is not a token');
+    }
+    const job = decode_record(root.job, 'claim.job');
+    const referenced = {};
+    const refs = job.referenced_flows;
+    if (refs !== undefined && refs !== null) {
+        // Older servers sent an empty list for "none".
+        if (!(Array.isArray(refs) && refs.length === 0)) {
+            const entries = Object.entries(decode_record(refs, 'claim.job.referenced_flows'));
+            if (entries.length > MAX_REFERENCED_FLOWS) {
+                throw new decode_ShapeError('claim.job.referenced_flows', `has more than ${MAX_REFERENCED_FLOWS}`);
+            }
+            for (const [flowId, raw] of entries) {
+                const path = `claim.job.referenced_flows.${flowId.slice(0, 64)}`;
+                const entry = decode_record(raw, path);
+                const overrides = entry.input_overrides;
+                referenced[flowId] = {
+                    flow_definition: decode_record(entry.flow_definition, `${path}.flow_definition`),
+                    ...(overrides !== undefined && overrides !== null
+                        ? { input_overrides: decode_record(overrides, `${path}.input_overrides`) }
+                        : {}),
+                    secret_input_keys: stringList(entry.secret_input_keys, `${path}.secret_input_keys`)
+                };
+            }
+        }
+    }
+    const maxCalls = job.max_http_calls_per_execution;
+    return {
+        jobToken: token,
+        jobId: decode_id(job.job_id, 'claim.job.job_id', ctx),
+        executionId: decode_id(job.execution_id, 'claim.job.execution_id', ctx),
+        flowId: decode_id(job.flow_id, 'claim.job.flow_id', ctx),
+        leaseExpiresAt: Date.parse(decode_timestamp(job.lease_expires_at, 'claim.job.lease_expires_at')),
+        flowDefinition: decode_record(job.flow_definition, 'claim.job.flow_definition'),
+        inputs: decode_record(job.inputs ?? {}, 'claim.job.inputs'),
+        secretInputKeys: stringList(job.secret_input_keys, 'claim.job.secret_input_keys'),
+        referencedFlows: referenced,
+        maxHttpCalls: typeof maxCalls === 'number' && Number.isFinite(maxCalls) && maxCalls > 0
+            ? Math.floor(maxCalls)
+            : 0
+    };
+};
+const heartbeat = (body, ctx) => list(body, 'heartbeat', 100).map((raw, i) => {
+    const entry = record(raw, `heartbeat[${i}]`);
+    const status = entry.status;
+    if (status !== 'renewed' && status !== 'rejected') {
+        throw new ShapeError(`heartbeat[${i}].status`, 'is not renewed or rejected');
+    }
+    const lease = entry.lease_expires_at === undefined || entry.lease_expires_at === null
+        ? undefined
+        : Date.parse(timestamp(entry.lease_expires_at, `heartbeat[${i}].lease_expires_at`));
+    return {
+        jobId: id(entry.job_id, `heartbeat[${i}].job_id`, ctx),
+        status,
+        ...(lease !== undefined ? { leaseExpiresAt: lease } : {})
+    };
+});
+const accepted = (body) => {
+    const value = record(body, 'events').last_accepted_sequence;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+        throw new ShapeError('events.last_accepted_sequence', 'is not a whole number ≥ 0');
+    }
+    return value;
+};
+const captured = (body, ctx) => list(record(body, 'webhook requests').items, 'webhook requests.items', MAX_CAPTURED).map((raw, i) => {
+    const item = record(raw, `webhook requests.items[${i}]`);
+    const path = `webhook requests.items[${i}]`;
+    return {
+        ...item,
+        id: id(item.id, `${path}.id`, ctx),
+        method: typeof item.method === 'string' ? item.method : 'POST',
+        headers: (item.headers ?? {}),
+        body: typeof item.body === 'string' ? item.body : null,
+        received_at: timestamp(item.received_at, `${path}.received_at`)
+    };
+});
+/** A client for one job's calls (its own token, its own rate-limit state). */
+function createJobClient(options) {
+    const transport = new Transport({
+        apiUrl: options.apiUrl,
+        apiKey: '',
+        organizationId: '',
+        jobToken: options.jobToken,
+        clock: options.clock,
+        logger: options.logger,
+        deadline: options.deadline,
+        userAgent: options.userAgent,
+        random: options.random
+    });
+    const jobPath = `/runner/jobs/${pathSegment(options.jobId, 'job ID')}`;
+    return {
+        jobId: options.jobId,
+        get stats() {
+            return { ...transport.stats };
+        },
+        heartbeat: async (body, opts) => {
+            const entries = (await transport.request({
+                method: 'POST',
+                path: '/runner/jobs/heartbeat',
+                body: { ...body, job_ids: [options.jobId] },
+                repeatable: true,
+                decode: heartbeat,
+                signal: opts?.signal
+            }));
+            const mine = entries.find((e) => e.jobId === options.jobId);
+            if (!mine) {
+                throw new EchopointError('contract', `POST /runner/jobs/heartbeat: the answer does not mention job ${options.jobId}`);
+            }
+            return mine;
+        },
+        sendEvents: async (body, opts) => (await transport.request({
+            method: 'POST',
+            path: `${jobPath}/events`,
+            body,
+            repeatable: true,
+            decode: accepted,
+            signal: opts?.signal
+        })),
+        complete: async (body, opts) => {
+            await transport.request({
+                method: 'POST',
+                path: `${jobPath}/complete`,
+                body,
+                repeatable: true,
+                noContent: true,
+                signal: opts?.signal
+            });
+        },
+        webhookRequests: async (opts) => (await transport.request({
+            method: 'GET',
+            path: `${jobPath}/webhook-requests`,
+            decode: captured,
+            signal: opts?.signal
+        }))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/api/client.ts
 
 
 
 
 
+
 function flowPath(flowId) {
-    return `/flows/${pathSegment(flowId, 'flow ID')}`;
+    return `/flows/${url_pathSegment(flowId, 'flow ID')}`;
 }
 function executionPath(flowId, executionId) {
-    return `${flowPath(flowId)}/executions/${pathSegment(executionId, 'execution ID')}`;
+    return `${flowPath(flowId)}/executions/${url_pathSegment(executionId, 'execution ID')}`;
 }
 /** A `contract` error for an answer about something other than what was asked. */
 function mismatch(request, what, asked, got) {
@@ -33917,7 +34093,7 @@ function checkExecution(request, execution, flowId, executionId) {
  * cannot be used; every later failure is a typed EchopointError.
  */
 function createClient(options) {
-    const transport = new Transport(options);
+    const transport = new transport_Transport(options);
     const call = (req, opts) => transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent });
     const label = (req) => `${req.method} ${req.path}`;
     // Every method is async so that bad arguments reject rather than throw.
@@ -33968,6 +34144,22 @@ function createClient(options) {
                 decode: executionEnvelope
             };
             return checkExecution(label(req), await call(req, opts), flowId);
+        },
+        claimExecution: async (flowId, executionId, body, opts) => {
+            const req = {
+                method: 'POST',
+                path: `/runner/ephemeral/executions/${url_pathSegment(executionId, 'execution ID')}/claim`,
+                body,
+                decode: claimedJob
+            };
+            const job = await call(req, opts);
+            if (!sameId(job.executionId, executionId)) {
+                throw mismatch(label(req), 'execution', executionId, job.executionId);
+            }
+            if (!sameId(job.flowId, flowId)) {
+                throw mismatch(label(req), 'a job of flow', flowId, job.flowId);
+            }
+            return job;
         },
         getExecution: async (flowId, executionId, opts) => {
             const req = {
@@ -34046,12 +34238,13 @@ const CI_MODES = [
     {
         mode: 'ids-ephemeral',
         label: 'run by flow ID, ephemeral runner',
-        scopes: ['flows:execute', 'runner:complete']
+        // The job token from the claim does the rest (heartbeats, events, completion).
+        scopes: ['flows:execute']
     },
     {
         mode: 'tags-ephemeral',
         label: 'run by tag, ephemeral runner',
-        scopes: ['flows:execute', 'runner:complete', 'flows:read']
+        scopes: ['flows:execute', 'flows:read']
     },
     {
         mode: 'polling',
@@ -34064,7 +34257,7 @@ const CI_MODES = [
 const scopes_BUILT_IN_SCOPE_DESCRIPTIONS = {
     'flows:read': 'read flows, search them by tag and read their executions',
     'flows:execute': 'launch flow executions (and cancel them)',
-    'runner:complete': 'report results of flows run by an ephemeral runner'
+    'runner:complete': 'report results through the older ephemeral completion endpoint'
 };
 /** The mode a run uses, from how flows are selected and where they run. */
 function scopes_ciModeFor(selection, runner) {
@@ -34564,7 +34757,8 @@ const actionLogger = {
     debug: log.debug,
     info: log.info,
     warning: log.warning,
-    error: log.error
+    error: log.error,
+    protect: protectSecret
 };
 
 ;// CONCATENATED MODULE: ./src/core/input-values.ts

@@ -2,7 +2,7 @@ export const id = 241;
 export const ids = [241];
 export const modules = {
 
-/***/ 2241:
+/***/ 4622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

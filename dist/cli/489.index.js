@@ -164,7 +164,7 @@ async function flowRunCommand(file, flags, io) {
     const read = await (0,_flow_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readFlowFile */ .j)(file);
     if (read.error !== undefined)
         return fail(`${file}: ${read.error}`);
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(20), __webpack_require__.e(695), __webpack_require__.e(981)]).then(__webpack_require__.bind(__webpack_require__, 5981));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(20), __webpack_require__.e(695), __webpack_require__.e(981), __webpack_require__.e(257)]).then(__webpack_require__.bind(__webpack_require__, 5981));
     const { moduleTargets } = await __webpack_require__.e(/* import() */ 699).then(__webpack_require__.bind(__webpack_require__, 4080));
     const { parseFlow } = await __webpack_require__.e(/* import() */ 501).then(__webpack_require__.bind(__webpack_require__, 6501));
     const referencedFlows = await readReferencedFlows((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(file), (definition) => moduleTargets(parseFlow(definition).flow).map((t) => t.flowId), read.json);

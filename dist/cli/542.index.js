@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6311);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6873);
 /**
  * `echopoint-ci sandbox`: the local Echopoint API, for trying workflows without an
  * account, and the hard API for testing a client: rate limits (on by default, as

@@ -39,7 +39,7 @@ function readCredentials(flags, env) {
 /* harmony export */   yR: () => (/* binding */ checkKey)
 /* harmony export */ });
 /* unused harmony exports evaluateKey, invalidKeyResult */
-/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4589);
+/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7825);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _expiry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2588);
 /* harmony import */ var _run_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6150);
@@ -324,12 +324,13 @@ const CI_MODES = [
     {
         mode: 'ids-ephemeral',
         label: 'run by flow ID, ephemeral runner',
-        scopes: ['flows:execute', 'runner:complete']
+        // The job token from the claim does the rest (heartbeats, events, completion).
+        scopes: ['flows:execute']
     },
     {
         mode: 'tags-ephemeral',
         label: 'run by tag, ephemeral runner',
-        scopes: ['flows:execute', 'runner:complete', 'flows:read']
+        scopes: ['flows:execute', 'flows:read']
     },
     {
         mode: 'polling',
@@ -342,7 +343,7 @@ const CI_MODES = [
 const BUILT_IN_SCOPE_DESCRIPTIONS = {
     'flows:read': 'read flows, search them by tag and read their executions',
     'flows:execute': 'launch flow executions (and cancel them)',
-    'runner:complete': 'report results of flows run by an ephemeral runner'
+    'runner:complete': 'report results through the older ephemeral completion endpoint'
 };
 /** The mode a run uses, from how flows are selected and where they run. */
 function ciModeFor(selection, runner) {

@@ -128,7 +128,7 @@ function flowCommandDefinition(io, setExit) {
         .option('-v, --verbose', 'debug logging (never shows the key)');
     (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .credentialOptions */ .K)(pull);
     pull.action(async (flowId, flags) => {
-        const { flowPullCommand } = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(292), __webpack_require__.e(985)]).then(__webpack_require__.bind(__webpack_require__, 9985));
+        const { flowPullCommand } = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(634), __webpack_require__.e(985)]).then(__webpack_require__.bind(__webpack_require__, 9985));
         setExit(await flowPullCommand(flowId, flags, io));
     });
     return flow;

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/commander/esm.mjs
 var esm = __webpack_require__(8179);
-// EXTERNAL MODULE: ./src/core/api/client.ts + 23 modules
-var client = __webpack_require__(4589);
+// EXTERNAL MODULE: ./src/core/api/client.ts
+var client = __webpack_require__(7825);
 // EXTERNAL MODULE: ./src/core/clock.ts
 var clock = __webpack_require__(2257);
 // EXTERNAL MODULE: ./src/core/credentials.ts

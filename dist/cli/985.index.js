@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_api_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4589);
+/* harmony import */ var _core_api_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7825);
 /* harmony import */ var _core_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2257);
 /* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2633);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
@@ -237,10 +237,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
     const matchMode = matchModeText;
     const runnerText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.runner) ?? 'cloud';
     if (!RUNNERS.includes(runnerText)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.runner, `"${runnerText}" is not one of cloud, self_hosted`, 'Use cloud (Echopoint runs the flows) or self_hosted.');
-    }
-    if (runnerText === 'ephemeral') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.runner, 'ephemeral is not supported by this version of echopoint-ci (the in-job runner does not exist yet)', 'Use cloud or self_hosted.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.runner, `"${runnerText}" is not one of cloud, self_hosted, ephemeral`, 'Use cloud (Echopoint runs the flows), ephemeral (this job runs them, so they can reach services it started) or self_hosted.');
     }
     const runner = runnerText;
     const timeoutText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.timeout) ?? DEFAULT_TIMEOUT;

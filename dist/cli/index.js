@@ -49,11 +49,11 @@ __webpack_async_result__();
  * toolkit, and `run` does not pay for the flow engine.
  */
 const COMMANDS = {
-    run: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(292), __nccwpck_require__.e(688)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1688))).runCommandDefinition,
-    'check-key': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(292), __nccwpck_require__.e(556), __nccwpck_require__.e(241)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2241))).checkKeyCommandDefinition,
-    whoami: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(292), __nccwpck_require__.e(556), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2696))).whoamiCommandDefinition,
-    sandbox: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(311), __nccwpck_require__.e(542)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3542))).sandboxCommandDefinition,
-    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(311), __nccwpck_require__.e(489), __nccwpck_require__.e(889)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3989))).demoCommandDefinition,
+    run: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(634), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7643))).runCommandDefinition,
+    'check-key': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(634), __nccwpck_require__.e(556), __nccwpck_require__.e(241)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4622))).checkKeyCommandDefinition,
+    whoami: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(634), __nccwpck_require__.e(556), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2696))).whoamiCommandDefinition,
+    sandbox: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(873), __nccwpck_require__.e(542)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3542))).sandboxCommandDefinition,
+    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(873), __nccwpck_require__.e(489), __nccwpck_require__.e(705)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7621))).demoCommandDefinition,
     'demo-service': async () => (await __nccwpck_require__.e(/* import() */ 156).then(__nccwpck_require__.bind(__nccwpck_require__, 2156))).demoServiceCommandDefinition,
     flow: async () => (await __nccwpck_require__.e(/* import() */ 57).then(__nccwpck_require__.bind(__nccwpck_require__, 57))).flowCommandDefinition
 };
@@ -230,7 +230,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 6970:
+/***/ 4589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");

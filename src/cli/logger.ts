@@ -14,13 +14,14 @@ export interface CliLoggerOptions {
   write?: (line: string) => void
   /** Secrets hidden (in every encoded form) from every line, e.g. the API key. */
   secrets?: readonly (string | undefined)[]
+  /** Told of each secret learned during the run (to hide it in the command's own output too). */
+  onProtect?: (secret: string) => void
 }
 
 export function createCliLogger(options: CliLoggerOptions): Logger {
   const write = options.write ?? ((line: string) => void process.stderr.write(`${line}\n`))
-  const redact = createRedactor(
-    (options.secrets ?? []).filter((s): s is string => typeof s === 'string')
-  )
+  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string')
+  let redact = createRedactor(secrets)
   const line = (prefix: string, message: string, title?: string): void =>
     write(
       inertLine(
@@ -33,6 +34,12 @@ export function createCliLogger(options: CliLoggerOptions): Logger {
     },
     info: (message) => line('', message),
     warning: (message, props) => line('warning: ', message, props?.title),
-    error: (message, props) => line('error: ', message, props?.title)
+    error: (message, props) => line('error: ', message, props?.title),
+    protect: (secret) => {
+      if (secret.trim() === '' || secrets.includes(secret)) return
+      secrets.push(secret)
+      redact = createRedactor(secrets)
+      options.onProtect?.(secret)
+    }
   }
 }

@@ -13,6 +13,12 @@ export interface Logger {
   info(message: string): void
   warning(message: string, props?: AnnotationProps): void
   error(message: string, props?: AnnotationProps): void
+  /**
+   * Hides a secret learned during the run (an input named secret in a claimed
+   * job, a job token) in everything written from now on; the action also masks
+   * it in the runner's log (`::add-mask::`).
+   */
+  protect?(secret: string): void
 }
 
 /** A logger that drops everything (for library use and tests that do not care). */

@@ -16,6 +16,12 @@ import { basename, dirname, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
 import { parse as parseYaml } from 'yaml'
+import {
+  LOCAL_FLOWS,
+  LOCAL_KEY,
+  LOCAL_ORG,
+  localServiceFixtures
+} from '../../demo-service/fixtures.js'
 import { startDemoService } from '../../demo-service/server.js'
 import { startSandbox } from '../../sandbox/index.js'
 import { parseGithubOutput, renderRunnerLine } from '../github-files.js'
@@ -57,6 +63,58 @@ export async function runnerInputEnv(
   return env
 }
 
+interface ActionRun {
+  entry: string
+  actionYml: string
+  work: string
+  outputFile: string
+  summaryFile: string
+  say: (text: string) => void
+}
+
+/** Runs dist/index.js as a GitHub runner does (INPUT_* variables, output and summary files), showing its log. */
+async function runBundledAction(run: ActionRun, inputs: Record<string, string>): Promise<number> {
+  const { entry, actionYml, work, outputFile, summaryFile, say } = run
+  const inputEnv = await runnerInputEnv(actionYml, inputs)
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ...inputEnv,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_REPOSITORY: 'echopoint/demo-shop',
+    GITHUB_WORKFLOW: 'Echopoint demo',
+    GITHUB_JOB: 'api-tests',
+    GITHUB_RUN_ID: String(Date.now()),
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_SHA: randomUUID().replace(/-/g, '').padEnd(40, '0').slice(0, 40),
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_ACTOR: 'demo-user',
+    RUNNER_TEMP: work
+  }
+  return new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let buffered = ''
+    const onData = (chunk: Buffer): void => {
+      buffered += chunk.toString('utf8')
+      const lines = buffered.split('\n')
+      buffered = lines.pop() ?? ''
+      for (const line of lines) {
+        const shown = renderRunnerLine(line)
+        if (shown !== undefined) say(`   │ ${shown}`)
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (buffered) onData(Buffer.from('\n'))
+      resolve(code ?? 1)
+    })
+  })
+}
+
 interface DemoFlags {
   tags?: string
 }
@@ -92,49 +150,15 @@ export async function demoCommand(flags: DemoFlags, io: CliIo): Promise<number> 
     say(`         tags: ${tags}`)
     say('')
     say('   ┌─ action log')
-    const inputEnv = await runnerInputEnv(actionYml, {
-      'api-key': sandbox.apiKey,
-      'organization-id': sandbox.organizationId,
-      'api-url': sandbox.url,
-      tags
-    })
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      ...inputEnv,
-      GITHUB_ACTIONS: 'true',
-      CI: 'true',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_REPOSITORY: 'echopoint/demo-shop',
-      GITHUB_WORKFLOW: 'Echopoint demo',
-      GITHUB_JOB: 'api-tests',
-      GITHUB_RUN_ID: String(Date.now()),
-      GITHUB_RUN_ATTEMPT: '1',
-      GITHUB_SHA: randomUUID().replace(/-/g, '').padEnd(40, '0').slice(0, 40),
-      GITHUB_REF: 'refs/heads/main',
-      GITHUB_ACTOR: 'demo-user',
-      RUNNER_TEMP: work
-    }
-    const exitCode = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-      let buffered = ''
-      const onData = (chunk: Buffer): void => {
-        buffered += chunk.toString('utf8')
-        const lines = buffered.split('\n')
-        buffered = lines.pop() ?? ''
-        for (const line of lines) {
-          const shown = renderRunnerLine(line)
-          if (shown !== undefined) say(`   │ ${shown}`)
-        }
+    const exitCode = await runBundledAction(
+      { entry, actionYml, work, outputFile, summaryFile, say },
+      {
+        'api-key': sandbox.apiKey,
+        'organization-id': sandbox.organizationId,
+        'api-url': sandbox.url,
+        tags
       }
-      child.stdout.on('data', onData)
-      child.stderr.on('data', onData)
-      child.on('error', reject)
-      child.on('close', (code) => {
-        if (buffered) onData(Buffer.from('\n'))
-        resolve(code ?? 1)
-      })
-    })
+    )
     say(`   └─ the step ${exitCode === 0 ? 'passed' : 'failed'} (exit code ${exitCode})`)
     say('')
 
@@ -163,6 +187,7 @@ export async function demoCommand(flags: DemoFlags, io: CliIo): Promise<number> 
         ? 'The step failed, as it should: a flow in the demo fixture fails on purpose, and the kit is strict.'
         : `The run ended with status ${outputs.status}.`
     )
+    await demoEphemeral({ entry, actionYml, work, say })
     await demoLocalFlows(say, io)
     say(
       'Next: add the step to a workflow (README, "Quickstart"), or try the CLI against `echopoint-ci sandbox`.'
@@ -180,14 +205,66 @@ export function exampleFlowsDir(): string {
   return [cliDir, '..', '..', 'examples', 'flows'].join(sep)
 }
 
-/** Step 5: flow files run on this machine by the flow engine, against a tiny local service. */
+/**
+ * Step 5: the same action with `runner: ephemeral`, against a service the demo
+ * starts on localhost: each execution is claimed and run in this job.
+ */
+async function demoEphemeral(run: Omit<ActionRun, 'outputFile' | 'summaryFile'>): Promise<void> {
+  const dir = exampleFlowsDir()
+  if (!LOCAL_FLOWS.every((f) => existsSync([dir, f.file].join(sep)))) return
+  const { say, work } = run
+  const service = await startDemoService()
+  let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined
+  try {
+    sandbox = await startSandbox({ port: 0, fixtures: localServiceFixtures(service.url, dir) })
+    const outputFile = join(work, 'github_output_ephemeral')
+    const summaryFile = join(work, 'step_summary_ephemeral.md')
+    await writeFile(outputFile, '')
+    await writeFile(summaryFile, '')
+    say('5. The ephemeral runner: flows that test a service this job started')
+    say('')
+    say(`   A small REST service is listening at ${service.url} (as \`npm start &\` would in a`)
+    say("   workflow). Echopoint's cloud cannot reach localhost, so the step claims each")
+    say("   execution and runs it here with the kit's flow engine, then reports it:")
+    say('')
+    say('     - uses: echopoint/echopoint-ci@v1')
+    say('       with:')
+    say('         api-key: ${{ secrets.ECHOPOINT_API_KEY }}')
+    say('         organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}')
+    say('         tags: local')
+    say('         runner: ephemeral')
+    say('')
+    say('   ┌─ action log')
+    const exitCode = await runBundledAction(
+      { ...run, outputFile, summaryFile },
+      {
+        'api-key': LOCAL_KEY,
+        'organization-id': LOCAL_ORG,
+        'api-url': sandbox.url,
+        tags: 'local',
+        runner: 'ephemeral'
+      }
+    )
+    say(`   └─ the step ${exitCode === 0 ? 'passed' : 'failed'} (exit code ${exitCode})`)
+    const outputs = parseGithubOutput(await readFile(outputFile, 'utf8'))
+    say(
+      `   Outputs: status ${outputs.status ?? '(none)'}, ${outputs.passed ?? '?'} of ${outputs.total ?? '?'} passed. The service saw ${service.requests.length} requests from the flows, the cleanup DELETEs included.`
+    )
+    say('')
+  } finally {
+    await sandbox?.close()
+    await service.close()
+  }
+}
+
+/** Step 6: flow files run on this machine by the flow engine, against a tiny local service. */
 async function demoLocalFlows(say: (text: string) => void, io: CliIo): Promise<void> {
   const dir = exampleFlowsDir()
   const files = ['widgets-crud.json', 'failing-on-purpose.json'].map((f) => [dir, f].join(sep))
   if (!files.every((f) => existsSync(f))) return
   const service = await startDemoService()
   try {
-    say('5. Flow files run on this machine (echopoint-ci flow run), against a small service')
+    say('6. Flow files run on this machine (echopoint-ci flow run), against a small service')
     say(`   the demo started at ${service.url}: no account, no API, the service is on localhost.`)
     for (const file of files) {
       say('')

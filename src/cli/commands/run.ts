@@ -73,10 +73,13 @@ export async function runCommand(flowIds: string[], flags: RunFlags, io: RunIo):
   const live = wantsLiveProgress(stream, io.env)
     ? new LiveProgress({ stream, color: io.env.NO_COLOR === undefined })
     : undefined
+  // Secrets learned during the run (a claimed job's secret inputs) are hidden in the output too.
+  const learned: string[] = []
   const logger = createCliLogger({
     verbose: flags.verbose === true,
     secrets: [readCredentials(flags, io.env).apiKey],
-    write: live ? (line) => live.log(line) : io.stderr
+    write: live ? (line) => live.log(line) : io.stderr,
+    onProtect: (secret) => learned.push(secret)
   })
   const onInterrupt = (): void =>
     logger.info(
@@ -86,7 +89,7 @@ export async function runCommand(flowIds: string[], flags: RunFlags, io: RunIo):
     )
   io.signal?.addEventListener('abort', onInterrupt, { once: true })
   try {
-    return await runAndReport(flowIds, flags, io, logger, live)
+    return await runAndReport(flowIds, flags, io, logger, live, learned)
   } finally {
     live?.stop()
     io.signal?.removeEventListener('abort', onInterrupt)
@@ -98,7 +101,8 @@ async function runAndReport(
   flags: RunFlags,
   io: RunIo,
   logger: ReturnType<typeof createCliLogger>,
-  live: LiveProgress | undefined
+  live: LiveProgress | undefined,
+  learned: readonly string[]
 ): Promise<number> {
   const creds = readCredentials(flags, io.env)
   let config: RunConfig | undefined
@@ -143,7 +147,7 @@ async function runAndReport(
   // A run that stopped before any flow: the reason on stderr (stdout keeps only the result).
   const stoppedEarly = outcome.error !== undefined && outcome.results.flows.length === 0
   // The core redacts what the API sends; this is the last line of defence before a person reads it.
-  const redact = createRedactor(creds.apiKey ? [creds.apiKey] : [])
+  const redact = createRedactor([...(creds.apiKey ? [creds.apiKey] : []), ...learned])
   if (stoppedEarly) io.stderr(redact(`error: ${oneLine(outcome.error?.userMessage ?? '', 4000)}`))
   // `##[` can only be inside a JSON string: \u0023 keeps the document equal and the runner blind.
   if (flags.output === 'json') {
@@ -174,7 +178,10 @@ export function runCommandDefinition(io: CliIo, setExit: (code: number) => void)
     )
     .option('--environment <key>', 'environment_key for the launch')
     .option('--version-id <id>', 'run a published version of the flow')
-    .option('--runner <runner>', 'where flows run: cloud or self_hosted (default cloud)')
+    .option(
+      '--runner <runner>',
+      'where flows run: cloud, ephemeral (claimed and run on this machine) or self_hosted (default cloud)'
+    )
     .option('--timeout <duration>', 'overall deadline: 900, 90s, 15m, 1h (default 15m)')
     .option('--poll-interval <seconds>', 'seconds between status polls, or auto (default auto)')
     .option('--max-parallel <n>', 'launches at once (default 4)')

@@ -7,6 +7,7 @@
 import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
 import type { FlowDefinitionRef } from './decode.js'
+import type { ClaimedJob } from './job-model.js'
 import type { Execution, FlowRef, KeySelf, NodeResult, PermissionItem } from './model.js'
 import type {
   ExecutionStatus,
@@ -70,6 +71,17 @@ export interface EchopointApi {
     options?: RequestOptions
   ): Promise<NodeResult[]>
   cancelExecution(flowId: string, executionId: string, options?: RequestOptions): Promise<Execution>
+  /**
+   * Claims an ephemeral execution for this runner (runner.md §1.3). Sent once,
+   * never repeated, not even after a network error: a lost answer may mean it
+   * was claimed. The answer must be about that execution of that flow.
+   */
+  claimExecution(
+    flowId: string,
+    executionId: string,
+    body: { runner_id: string; boot_id: string },
+    options?: RequestOptions
+  ): Promise<ClaimedJob>
   listExecutions(query: ListExecutionsQuery, options?: RequestOptions): Promise<Paged<Execution>>
   listFlowExecutions(
     flowId: string,
@@ -98,4 +110,9 @@ export interface ClientOptions {
   deadline?: number
   /** Random source in [0, 1) for backoff jitter (injectable for tests). */
   random?: () => number
+  /**
+   * A job's calls (runner.md §1.1): sent with only `X-Job-Token`, no API key and
+   * no organization header. Set by createJobClient.
+   */
+  jobToken?: string
 }

@@ -13,6 +13,7 @@ import type { Execution, FlowRef, KeySelf, NodeResult, PermissionItem } from './
 import { Transport, type ApiRequest } from './http/transport.js'
 import type { FlowSearchRequest, LaunchRequest, Paged } from './types.js'
 import { pathSegment } from './http/url.js'
+import { claimedJob, type ClaimedJob } from './jobs.js'
 
 function flowPath(flowId: string): string {
   return `/flows/${pathSegment(flowId, 'flow ID')}`
@@ -124,6 +125,23 @@ export function createClient(options: ClientOptions): EchopointApi {
         decode: decode.executionEnvelope
       } as const
       return checkExecution(label(req), await call<Execution>(req, opts), flowId)
+    },
+
+    claimExecution: async (flowId, executionId, body, opts) => {
+      const req = {
+        method: 'POST',
+        path: `/runner/ephemeral/executions/${pathSegment(executionId, 'execution ID')}/claim`,
+        body,
+        decode: claimedJob
+      } as const
+      const job = await call<ClaimedJob>(req, opts)
+      if (!decode.sameId(job.executionId, executionId)) {
+        throw mismatch(label(req), 'execution', executionId, job.executionId)
+      }
+      if (!decode.sameId(job.flowId, flowId)) {
+        throw mismatch(label(req), 'a job of flow', flowId, job.flowId)
+      }
+      return job
     },
 
     getExecution: async (flowId, executionId, opts) => {

@@ -88,14 +88,14 @@ function notA(value: unknown, wanted: string): string {
   return value === undefined ? 'is missing' : `is ${describe(value)}, not ${wanted}`
 }
 
-function record(value: unknown, path: string): Record<string, unknown> {
+export function record(value: unknown, path: string): Record<string, unknown> {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     return value as Record<string, unknown>
   }
   throw new ShapeError(path, notA(value, 'an object'))
 }
 
-function list(value: unknown, path: string, max: number): unknown[] {
+export function list(value: unknown, path: string, max: number): unknown[] {
   if (!Array.isArray(value)) throw new ShapeError(path, notA(value, 'an array'))
   if (value.length > max) throw new ShapeError(path, `has ${value.length} items, more than ${max}`)
   return value
@@ -119,7 +119,7 @@ function optionalText(
 }
 
 /** An identifier: redacted first, so an echoed key can never pass as an id. */
-function id(value: unknown, path: string, ctx: DecodeContext): string {
+export function id(value: unknown, path: string, ctx: DecodeContext): string {
   if (typeof value !== 'string') throw new ShapeError(path, notA(value, 'a string'))
   if (value.length > 128 || !ID_PATTERN.test(ctx.redact(value))) {
     throw new ShapeError(path, 'is not an identifier (letters, digits and ._:- only, at most 128)')
@@ -130,7 +130,7 @@ function id(value: unknown, path: string, ctx: DecodeContext): string {
 const TIMESTAMP = /^[0-9A-Za-z:.+ -]{1,64}$/
 
 /** A required RFC 3339 timestamp, kept as the server wrote it (it goes back in `since`). */
-function timestamp(value: unknown, path: string): string {
+export function timestamp(value: unknown, path: string): string {
   if (typeof value === 'string' && TIMESTAMP.test(value) && Number.isFinite(Date.parse(value))) {
     return value
   }
@@ -144,7 +144,7 @@ function optionalTimestamp(value: unknown): string | null {
     : null
 }
 
-function optionalCount(value: unknown): number | null {
+export function optionalCount(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null
 }
 

@@ -17,12 +17,13 @@ export const CI_MODES: readonly CiModeInfo[] = [
   {
     mode: 'ids-ephemeral',
     label: 'run by flow ID, ephemeral runner',
-    scopes: ['flows:execute', 'runner:complete']
+    // The job token from the claim does the rest (heartbeats, events, completion).
+    scopes: ['flows:execute']
   },
   {
     mode: 'tags-ephemeral',
     label: 'run by tag, ephemeral runner',
-    scopes: ['flows:execute', 'runner:complete', 'flows:read']
+    scopes: ['flows:execute', 'flows:read']
   },
   {
     mode: 'polling',
@@ -36,7 +37,7 @@ export const CI_MODES: readonly CiModeInfo[] = [
 export const BUILT_IN_SCOPE_DESCRIPTIONS: Record<string, string> = {
   'flows:read': 'read flows, search them by tag and read their executions',
   'flows:execute': 'launch flow executions (and cancel them)',
-  'runner:complete': 'report results of flows run by an ephemeral runner'
+  'runner:complete': 'report results through the older ephemeral completion endpoint'
 }
 
 /** The mode a run uses, from how flows are selected and where they run. */

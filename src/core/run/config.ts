@@ -192,15 +192,8 @@ export function resolveRunConfig(
   if (!RUNNERS.includes(runnerText as RunnerType)) {
     throw new ConfigError(
       names.runner,
-      `"${runnerText}" is not one of cloud, self_hosted`,
-      'Use cloud (Echopoint runs the flows) or self_hosted.'
-    )
-  }
-  if (runnerText === 'ephemeral') {
-    throw new ConfigError(
-      names.runner,
-      'ephemeral is not supported by this version of echopoint-ci (the in-job runner does not exist yet)',
-      'Use cloud or self_hosted.'
+      `"${runnerText}" is not one of cloud, self_hosted, ephemeral`,
+      'Use cloud (Echopoint runs the flows), ephemeral (this job runs them, so they can reach services it started) or self_hosted.'
     )
   }
   const runner = runnerText as RunnerType

@@ -44,14 +44,24 @@ export interface ReportInputs {
   why?: StopReason
   /** Why an execution still in flight was left running (it could not be cancelled, ...). */
   leftRunning: ReadonlyMap<FollowItem, EchopointError>
+  /** Reports of flows run in this job (the ephemeral runner): taken as they are. */
+  local?: ReadonlyMap<FollowItem, FlowReport>
 }
 
 /** One report per launch, in the selection's order. */
-export function flowReports({ launches, items, why, leftRunning }: ReportInputs): FlowReport[] {
+export function flowReports({
+  launches,
+  items,
+  why,
+  leftRunning,
+  local
+}: ReportInputs): FlowReport[] {
   const byFlow = new Map(items.map((i) => [i.flow.id, i]))
   return launches.map((launch): FlowReport => {
     const item = byFlow.get(launch.flow.id)
     if (!item) return notLaunchedReport(launch, why)
+    const ran = local?.get(item)
+    if (ran) return ran
     if (item.error) return flowReportOf(item.flow, 'error', item, item.error)
     if (isTerminal(item.execution.status)) {
       // A cancel we sent after the deadline still reads as timed out: that is why it stopped.

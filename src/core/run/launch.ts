@@ -39,6 +39,8 @@ const STOP_LAUNCHING: ReadonlySet<string> = new Set([
 /** The launch body for this run (contract.md, POST /flows/{id}/launch). */
 export function launchBody(config: RunConfig, ci: CiContext): LaunchRequest {
   const body: LaunchRequest = { runner_type: config.runner, trigger_type: ci.triggerType }
+  // Required for ephemeral: the job protocol version this runner speaks (runner.md §1.2).
+  if (config.runner === 'ephemeral') body.ephemeral_job_version = 1
   if (config.environment !== undefined) body.environment_key = config.environment
   if (config.versionId !== undefined) body.version_id = config.versionId
   if (Object.keys(ci.metadata).length > 0) body.trigger_metadata = ci.metadata

@@ -34,6 +34,7 @@ import { ProgressBoard, type FlowProgress } from './progress-board.js'
 
 export type { FlowProgress } from './progress-board.js'
 import { RunScope, type StopReason } from './scope.js'
+import { runEphemeral } from './ephemeral.js'
 import { selectFlows, type SelectedFlow } from './selection.js'
 
 export { CANCEL_BUDGET_MS, LAUNCH_GRACE_MS } from './scope.js'
@@ -114,9 +115,27 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
     const board = new ProgressBoard(deps.onProgress, logger)
     board.start(flows)
     const launches = await launchAll(api, flows, config, deps, scope, items, board)
-    await followAll(api, items, config, deps, scope, board)
-    const leftRunning = await stopInFlight(api, items, config, logger, scope)
-    const reports = flowReports({ launches, items, why: scope.why, leftRunning })
+    const local =
+      config.runner === 'ephemeral' && !scope.signal.aborted
+        ? (
+            await runEphemeral(items, {
+              api,
+              apiUrl: config.apiUrl,
+              clock,
+              logger,
+              scope,
+              maxParallel: config.maxParallel,
+              board,
+              userAgent: deps.userAgent
+            })
+          ).reports
+        : new Map<FollowItem, FlowReport>()
+    // What the ephemeral runner did not run (replays already over, executions not
+    // claimed before a stop) is followed or cancelled as in a cloud run.
+    const remote = items.filter((item) => !local.has(item))
+    await followAll(api, remote, config, deps, scope, board)
+    const leftRunning = await stopInFlight(api, remote, config, logger, scope)
+    const reports = flowReports({ launches, items, why: scope.why, leftRunning, local })
     for (const r of reports) {
       const flow = flows.find((f) => f.id === r.flow_id)
       if (flow) board.set(flow, { state: r.status })

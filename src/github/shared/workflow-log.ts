@@ -88,5 +88,6 @@ export const actionLogger: Logger = {
   debug: log.debug,
   info: log.info,
   warning: log.warning,
-  error: log.error
+  error: log.error,
+  protect: protectSecret
 }

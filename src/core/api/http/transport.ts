@@ -52,6 +52,14 @@ export interface ApiRequest {
   withoutOrganization?: boolean
   /** A POST that only reads (flow search), so it may be repeated like a GET. */
   safe?: boolean
+  /**
+   * A POST the server applies at most once however often it comes (a job's
+   * heartbeat, events, completion): repeated after a 5xx or a network error
+   * like a GET, but it counts against the write budget.
+   */
+  repeatable?: boolean
+  /** A 2xx answer without a body (204) is the expected answer: it resolves to null. */
+  noContent?: boolean
   /** Checks and reads the 2xx body (decode.ts); a problem becomes a `contract` error. */
   decode?: Decoder<unknown>
   signal?: AbortSignal
@@ -115,14 +123,23 @@ export class Transport {
     // Defence in depth: the config validated api-url already, but the key must never
     // go to a URL that would not pass.
     this.base = validateApiUrl(options.apiUrl)
-    if (options.apiKey.trim() === '') throw new ConfigError('api-key', 'it is empty')
-    if (hasControlChars(options.apiKey)) {
-      throw new ConfigError('api-key', 'it contains a line break or control character')
+    if (options.jobToken !== undefined) {
+      // A job's calls carry its token and nothing else that authenticates.
+      if (options.jobToken.trim() === '' || hasControlChars(options.jobToken)) {
+        throw new EchopointError('contract', 'The job token from the claim cannot be used')
+      }
+    } else {
+      if (options.apiKey.trim() === '') throw new ConfigError('api-key', 'it is empty')
+      if (hasControlChars(options.apiKey)) {
+        throw new ConfigError('api-key', 'it contains a line break or control character')
+      }
     }
     if (hasControlChars(options.organizationId)) {
       throw new ConfigError('organization-id', 'it contains a line break or control character')
     }
-    this.redact = createRedactor([options.apiKey])
+    this.redact = createRedactor(
+      [options.apiKey, options.jobToken ?? ''].filter((secret) => secret.trim() !== '')
+    )
     this.clock = options.clock ?? systemClock
     this.logger = options.logger ?? silentLogger
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -152,7 +169,8 @@ export class Transport {
     const hasIdempotencyKey = Object.keys(req.headers ?? {}).some(
       (h) => h.toLowerCase() === 'idempotency-key'
     )
-    const idempotent = req.method === 'GET' || hasIdempotencyKey || req.safe === true
+    const idempotent =
+      req.method === 'GET' || hasIdempotencyKey || req.safe === true || req.repeatable === true
     const url = joinUrl(this.base, req.path, req.query)
     const headers = this.headersFor(req, label)
     const body = req.body === undefined ? undefined : JSON.stringify(req.body)
@@ -309,7 +327,7 @@ export class Transport {
     if (url.origin !== this.base.origin) {
       throw new EchopointError(
         'contract',
-        `${label}: refusing to send the API key to ${url.origin}`
+        `${label}: refusing to send ${this.options.jobToken !== undefined ? 'the job token' : 'the API key'} to ${url.origin}`
       )
     }
     if (signal?.aborted) throw cancelledError(signal, label)
@@ -347,6 +365,7 @@ export class Transport {
     if (reading) this.budget.record(bucketOf(req.method, req.safe), reading, now)
     if (status >= 200 && status < 300) {
       this.learn(label, status, headers)
+      if (req.noContent && text.trim() === '') return { value: null }
       if (text.trim() === '') throw contractViolation(label, status, 'empty body')
       let value: unknown
       try {
@@ -371,9 +390,14 @@ export class Transport {
   private headersFor(req: ApiRequest, label: string): OutgoingHttpHeaders {
     const headers: OutgoingHttpHeaders = {
       Accept: 'application/json',
-      'User-Agent': this.options.userAgent ?? DEFAULT_USER_AGENT,
-      'X-Api-Key': this.options.apiKey.trim()
+      'User-Agent': this.options.userAgent ?? DEFAULT_USER_AGENT
     }
+    if (this.options.jobToken !== undefined) {
+      headers['X-Job-Token'] = this.options.jobToken.trim()
+      if (req.body !== undefined) headers['Content-Type'] = 'application/json'
+      return { ...headers, ...req.headers }
+    }
+    headers['X-Api-Key'] = this.options.apiKey.trim()
     if (!req.withoutOrganization) {
       const org = this.options.organizationId.trim()
       if (org === '') {

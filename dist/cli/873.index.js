@@ -1,5 +1,5 @@
-export const id = 311;
-export const ids = [311];
+export const id = 873;
+export const ids = [873,257];
 export const modules = {
 
 /***/ 3965:
@@ -77,7 +77,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 6311:
+/***/ 6873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -95,7 +95,7 @@ __webpack_require__.d(__webpack_exports__, {
   OT: () => (/* reexport */ startSandbox)
 });
 
-// UNUSED EXPORTS: ApiError, DAY_MS, DEFAULT_LIMITS, DEFAULT_WINDOW_MS, DailyQuota, FAULT_KINDS, FaultInjector, LAYER_SLOTS, MAX_BODY_BYTES, Pipeline, ROUTE_BUCKETS, ROUTE_IDS, ROUTE_METHODS, RateLimiter, RequestLog, SandboxState, classifyLaunch, defaultFixturesPath, errorResponse, jsonResponse, knownRouteIds, mergeServerConfig, passThrough, seededRandom
+// UNUSED EXPORTS: ANY_METHOD, ApiError, DAY_MS, DEFAULT_LIMITS, DEFAULT_WINDOW_MS, DailyQuota, EPHEMERAL_LEASE_MS, FAULT_KINDS, FaultInjector, JOB_ROUTE_IDS, LAYER_SLOTS, MAX_BODY_BYTES, Pipeline, ROUTE_BUCKETS, ROUTE_IDS, ROUTE_METHODS, RateLimiter, RequestLog, SandboxState, classifyLaunch, defaultFixturesPath, errorResponse, jsonResponse, knownRouteIds, mergeServerConfig, passThrough, seededRandom
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -193,6 +193,7 @@ function createContext(init) {
         services: init.services,
         raw: { req, res: init.res },
         annotations: {},
+        bodyTooLarge: init.bodyTooLarge ?? false,
         header(name) {
             const value = req.headers[name.toLowerCase()];
             return Array.isArray(value) ? value.join(', ') : value;
@@ -233,6 +234,23 @@ function apiKeyOf(ctx) {
 /** A path parameter the router matched. */
 function paramOf(ctx, name) {
     return ctx.route?.params[name];
+}
+/** The job whose `X-Job-Token` the request carried (set by the auth layer on job routes). */
+function jobOf(ctx) {
+    if (!ctx.job)
+        throw new Error('job route reached without an authenticated job token');
+    return ctx.job;
+}
+/**
+ * The base URL a client reaches this sandbox at, for URLs the sandbox hands out:
+ * its own URL, or the request's `Host` when it listens on a wildcard address.
+ */
+function publicBaseUrl(ctx) {
+    const { baseUrl } = ctx.services;
+    if (baseUrl !== null)
+        return baseUrl;
+    const host = ctx.header('host')?.trim();
+    return host ? `http://${host}` : 'http://127.0.0.1';
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/validate.ts
@@ -348,6 +366,21 @@ function page(items, limit, offset) {
  * Once the key is known, every answer (errors included) carries
  * `X-Api-Key-Expires-At` when the key expires (part B.1), so a client can warn
  * about expiry from any response.
+ *
+ * Job routes (`auth: 'job'`: heartbeat, events, complete, webhook-requests; runner.md
+ * §1.1) take the claim's `X-Job-Token` and nothing else, as strictly as the API:
+ *
+ * - any `X-Api-Key` (with or without a token) → 401 API_KEY_NOT_ACCEPTED;
+ * - a missing token → 401 UNAUTHORIZED; an unknown one → 401 UNAUTHORIZED;
+ * - an `X-Organization-ID` header → 400 VALIDATION_ERROR (the token names the
+ *   organization; a client that sends it there is not speaking the protocol);
+ * - a `{jobId}` in the path that is not the token's job → 403 FORBIDDEN, whether or
+ *   not that job exists (a token never learns about other jobs).
+ *
+ * The token stays valid after its job ends: the route answers what the state says
+ * (a heartbeat `rejected`, a completion replay 204, a late event 409).
+ * A job token on a key route is no credential at all: 401, missing X-Api-Key.
+ * Routes with `auth: 'none'` (the webhook ingest) are open.
  */
 
 
@@ -359,10 +392,16 @@ function page(items, limit, offset) {
 const API_KEY_PATTERN = /^epk_(live|test)_[A-Za-z0-9_]{6,}$/;
 /** The header carrying the key's expiry (part B.1). */
 const EXPIRES_AT_HEADER = 'x-api-key-expires-at';
+/** The header of the job routes' credential (the claim's `job_token`). */
+const JOB_TOKEN_HEADER = 'x-job-token';
 function authenticate(ctx) {
     const secret = ctx.header('x-api-key')?.trim();
-    if (!secret)
+    if (!secret) {
+        if (ctx.header(JOB_TOKEN_HEADER) !== undefined) {
+            throw unauthorized('Missing X-Api-Key header: a job token (X-Job-Token) is accepted only on the /runner/jobs/… routes');
+        }
         throw unauthorized('Missing X-Api-Key header');
+    }
     // Never echo the key back: it may be a real secret pasted into the wrong place.
     if (!API_KEY_PATTERN.test(secret))
         throw unauthorized('Malformed API key: expected a key like epk_live_…');
@@ -402,11 +441,45 @@ function withExpiryHeader(ctx, key, response) {
         return response;
     return { ...response, headers: { ...response.headers, [EXPIRES_AT_HEADER]: iso(key.expiresAt) } };
 }
+/** The job an `X-Job-Token` belongs to, checked against the path's `{jobId}`. */
+function authenticateJob(ctx) {
+    if (ctx.header('x-api-key') !== undefined) {
+        // Never echo the key back; say what to send instead.
+        throw new ApiError(401, 'API_KEY_NOT_ACCEPTED', 'Job routes authenticate with X-Job-Token only: send the job_token from the claim and no X-Api-Key');
+    }
+    const token = ctx.header(JOB_TOKEN_HEADER)?.trim();
+    if (!token)
+        throw unauthorized('Missing X-Job-Token header (the job_token from the claim)');
+    const record = ctx.services.state.executionByJobToken(token);
+    const claim = record?.claim;
+    if (!record || !claim)
+        throw unauthorized('Invalid job token');
+    if (ctx.header('x-organization-id') !== undefined) {
+        throw validationError('X-Organization-ID', 'Job routes take no X-Organization-ID header: the job token names the organization');
+    }
+    const principal = { jobId: claim.jobId, record, claim };
+    // Logged even when refused below: which job's token came.
+    ctx.annotations.jobId = claim.jobId;
+    const pathJobId = ctx.route?.params.jobId;
+    if (pathJobId !== undefined && uuidParam(pathJobId, 'jobId') !== principal.jobId) {
+        throw forbidden('The job token belongs to another job: a job token speaks for its own job only');
+    }
+    return principal;
+}
 /** The pipeline's auth layer (after the router, which supplies the route's scope). */
 function authLayer() {
     return {
         name: 'auth',
         handle: async (ctx, next) => {
+            const mode = ctx.route?.definition.auth ?? 'key';
+            if (mode === 'none')
+                return next();
+            if (mode === 'job') {
+                const job = authenticateJob(ctx);
+                ctx.job = job;
+                ctx.organizationId = job.record.organizationId;
+                return next();
+            }
             const key = authenticate(ctx);
             ctx.apiKey = key;
             let response;
@@ -419,6 +492,221 @@ function authLayer() {
             }
             return withExpiryHeader(ctx, key, response);
         }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/node-results.ts
+/** NodeExecutionResult values for the nodes of an execution, shared by both kinds of runner. */
+
+
+/** A NodeExecutionResult for `node` of `record`, with the given fields. */
+function nodeResult(record, node, fields) {
+    return {
+        id: record.nodeResultIds[node.id],
+        flow_id: record.flowId,
+        execution_id: record.id,
+        node_id: node.id,
+        display_name: node.displayName,
+        node_type: node.type,
+        status: 'pending',
+        ...fields
+    };
+}
+/** A node that did not run, and why. */
+function skippedNode(record, node, reason) {
+    return nodeResult(record, node, { status: 'skipped', skip_reason: reason, has_errors: false });
+}
+/** A node result's field as text, or undefined when absent, empty or not a string. */
+function textField(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** Epoch ms of an RFC 3339 text, or undefined. */
+function timeOf(value) {
+    if (typeof value !== 'string' || !isRfc3339(value))
+        return undefined;
+    return Date.parse(value.replace(' ', 'T'));
+}
+/**
+ * The status of a node result an in-job runner reported (runner.md §1.8, as the
+ * official CLI reports it): `skipped` if it has a `skip_reason`, else `failed` if it
+ * has an `error_message` or `error_code`, else `completed`.
+ */
+function reportedNodeStatus(result) {
+    if (textField(result.skip_reason) !== undefined)
+        return 'skipped';
+    if (textField(result.error_message) !== undefined || textField(result.error_code) !== undefined)
+        return 'failed';
+    return 'completed';
+}
+/**
+ * A NodeExecutionResult from a node result of the engine (runner.md §5.2) that an
+ * in-job runner reported, in its completion or in a `node.completed`/`node.failed`
+ * event. The whole node result is kept as `result`, so `assertion_results` (expected
+ * and actual) reach the reports. `executed_at` is when the node finished; it started
+ * `duration_ms` earlier.
+ */
+function reportedNode(record, nodeId, result, overrides = {}) {
+    const known = record.nodes.find((node) => node.id === nodeId);
+    const status = overrides.status ?? reportedNodeStatus(result);
+    const rawDuration = overrides.durationMs ?? result.duration_ms;
+    const duration = typeof rawDuration === 'number' && Number.isFinite(rawDuration) && rawDuration >= 0
+        ? rawDuration
+        : null;
+    const completedAt = overrides.completedAt ?? timeOf(result.executed_at);
+    return {
+        id: nodeResultId(record, nodeId),
+        flow_id: record.flowId,
+        execution_id: record.id,
+        node_id: nodeId,
+        display_name: textField(result.display_name) ?? known?.displayName ?? nodeId,
+        // Node types are open: whatever the runner reports passes through.
+        node_type: textField(result.node_type) ?? known?.type ?? 'unknown',
+        status,
+        started_at: completedAt === undefined
+            ? null
+            : iso(completedAt - (status === 'skipped' ? 0 : (duration ?? 0))),
+        completed_at: completedAt === undefined ? null : iso(completedAt),
+        duration_ms: duration,
+        error_message: textField(result.error_message) ?? null,
+        error_code: textField(result.error_code) ?? null,
+        skip_reason: textField(result.skip_reason) ?? null,
+        has_errors: status === 'failed',
+        result: result
+    };
+}
+/** The NodeExecutionResult id of a node, the same on every read (made up once for a node the fixture does not know). */
+function nodeResultId(record, nodeId) {
+    let id = record.nodeResultIds[nodeId];
+    if (id === undefined) {
+        id = (0,external_node_crypto_.randomUUID)();
+        record.nodeResultIds[nodeId] = id;
+    }
+    return id;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/ephemeral-runs.ts
+
+
+/**
+ * How long an ephemeral claim holds (from the claim, and from each renewing
+ * heartbeat) before the execution fails as abandoned, unless the sandbox is started
+ * with another `ephemeralLeaseMs`.
+ */
+const EPHEMERAL_LEASE_MS = 10 * 60 * 1000;
+function eventTime(value) {
+    return typeof value === 'string' && isRfc3339(value) ? Date.parse(value.replace(' ', 'T')) : null;
+}
+function objectOrEmpty(value) {
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : {};
+}
+/**
+ * The nodes a running job's events describe: `node.started` → running,
+ * `node.completed` / `node.failed` → the reported node result. The flow's nodes come
+ * first, in order, then any other node the events named; nodes without events are
+ * left out (nothing is known of them yet).
+ */
+function nodesFromEvents(record, claim) {
+    const byNode = new Map();
+    for (const event of claim.events) {
+        if (event.type === 'flow.started')
+            continue;
+        const payload = event.payload;
+        const nodeId = typeof payload.nodeId === 'string' ? payload.nodeId : undefined;
+        if (!nodeId)
+            continue;
+        const at = eventTime(payload.timestamp) ?? event.receivedAt;
+        if (event.type === 'node.started') {
+            const known = record.nodes.find((n) => n.id === nodeId);
+            byNode.set(nodeId, {
+                id: nodeResultId(record, nodeId),
+                flow_id: record.flowId,
+                execution_id: record.id,
+                node_id: nodeId,
+                display_name: typeof payload.displayName === 'string' && payload.displayName !== ''
+                    ? payload.displayName
+                    : (known?.displayName ?? nodeId),
+                node_type: typeof payload.nodeType === 'string' && payload.nodeType !== ''
+                    ? payload.nodeType
+                    : (known?.type ?? 'unknown'),
+                status: 'running',
+                started_at: iso(at),
+                has_errors: false
+            });
+            continue;
+        }
+        const result = objectOrEmpty(payload.result);
+        const duration = typeof payload.duration === 'number' ? payload.duration : undefined;
+        const node = reportedNode(record, nodeId, result, {
+            durationMs: duration,
+            completedAt: at,
+            ...(event.type === 'node.failed' ? { status: 'failed' } : {})
+        });
+        if (node.error_message === null && typeof payload.error === 'string' && payload.error !== '') {
+            node.error_message = payload.error;
+        }
+        byNode.set(nodeId, node);
+    }
+    const ordered = record.nodes.flatMap((n) => {
+        const found = byNode.get(n.id);
+        byNode.delete(n.id);
+        return found ? [found] : [];
+    });
+    return [...ordered, ...byNode.values()];
+}
+/** The state at `now` of an execution left to an ephemeral runner. */
+function observeEphemeral(record, now) {
+    const { claim, completion } = record;
+    const allSkipped = (reason) => record.nodes.map((node) => skippedNode(record, node, reason));
+    if (completion) {
+        return {
+            status: completion.status,
+            executionStartedAt: completion.startedAt,
+            completedAt: completion.completedAt,
+            terminalAt: completion.receivedAt,
+            updatedAt: completion.receivedAt,
+            errorCode: completion.errorCode,
+            errorMessage: completion.errorMessage,
+            nodes: completion.nodes
+        };
+    }
+    const leaseEnd = claim ? claim.leaseExpiresAt : null;
+    if (record.cancelledAt !== null && (leaseEnd === null || record.cancelledAt < leaseEnd)) {
+        return {
+            status: 'cancelled',
+            executionStartedAt: claim ? claim.claimedAt : null,
+            completedAt: record.cancelledAt,
+            terminalAt: record.cancelledAt,
+            updatedAt: record.cancelledAt,
+            errorCode: 'EXECUTION_CANCELLED',
+            errorMessage: 'The execution was cancelled through the API',
+            nodes: allSkipped('Execution was cancelled')
+        };
+    }
+    if (claim && leaseEnd !== null && now >= leaseEnd) {
+        // The runner claimed the job and never reported back: the lease runs out.
+        return {
+            status: 'failed',
+            executionStartedAt: claim.claimedAt,
+            completedAt: leaseEnd,
+            terminalAt: leaseEnd,
+            updatedAt: leaseEnd,
+            errorCode: 'RUNNER_LEASE_EXPIRED',
+            errorMessage: 'The ephemeral runner did not report a result before its lease expired',
+            nodes: allSkipped('The runner lease expired')
+        };
+    }
+    const lastEvent = claim?.events.at(-1);
+    return {
+        status: claim ? 'running' : 'pending',
+        executionStartedAt: claim ? claim.claimedAt : null,
+        completedAt: null,
+        terminalAt: null,
+        updatedAt: lastEvent?.receivedAt ?? claim?.claimedAt ?? record.createdAt,
+        errorCode: null,
+        errorMessage: null,
+        nodes: claim ? nodesFromEvents(record, claim) : []
     };
 }
 
@@ -551,7 +839,7 @@ function* fixtureIssues(fixtures) {
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(2463);
 ;// CONCATENATED MODULE: ./sandbox/fixtures.schema.json
-const fixtures_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"echopoint-ci sandbox fixtures","description":"The starting state of the echopoint-ci sandbox (organizations, API keys, flows and how each flow behaves when launched) and, under `server`, how hard the sandbox is to talk to. Point `$schema` at this file for completion in your editor. `x-message` is the wording the sandbox uses when a value breaks a rule; `${value}` is the value, `${allowed}` the allowed values.","type":"object","required":["organizations","api_keys","flows"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"This schema, for editors (e.g. \\"./fixtures.schema.json\\"); ignored by the sandbox."},"description":{"$ref":"#/definitions/nonEmptyString","description":"Free text: what this fixture is for."},"default":{"type":"object","description":"What the banner prints. Default: the first organization and its first key that can launch.","additionalProperties":false,"properties":{"organization_id":{"$ref":"#/definitions/nonEmptyString"},"api_key_id":{"$ref":"#/definitions/nonEmptyString"}}},"organizations":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/organization"},"x-message":{"minItems":"at least one organization is needed"}},"api_keys":{"type":"array","items":{"$ref":"#/definitions/apiKey"}},"flows":{"type":"array","items":{"$ref":"#/definitions/flow"}},"server":{"$ref":"#/definitions/server"}},"definitions":{"nonEmptyString":{"type":"string","pattern":"\\\\S","x-message":"must be a non-empty string"},"dateTime":{"type":"string","format":"date-time","x-message":"must be an RFC 3339 date-time, e.g. 2030-01-31T00:00:00Z"},"wholeNumber":{"type":"integer","minimum":0,"x-message":"must be a whole number >= 0"},"positiveNumber":{"type":"number","exclusiveMinimum":0,"x-message":"must be a positive number"},"probability":{"type":"number","minimum":0,"maximum":1,"x-message":"must be a probability from 0 to 1 (e.g. 0.05 for 5%)"},"organization":{"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/nonEmptyString"},"name":{"$ref":"#/definitions/nonEmptyString"}}},"apiKey":{"type":"object","required":["id","key","name","organization_id","permissions"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/nonEmptyString"},"key":{"type":"string","description":"The secret sent in X-Api-Key, e.g. epk_live_sandbox_ci.","pattern":"^epk_(live|test)_[A-Za-z0-9_]{6,}$","x-message":"must look like epk_live_<at least 6 of A-Z a-z 0-9 _>"},"name":{"$ref":"#/definitions/nonEmptyString"},"organization_id":{"$ref":"#/definitions/nonEmptyString"},"permissions":{"type":"array","items":{"type":"string","pattern":"^[a-z_]+:[a-z_]+$","x-message":"must be a scope like flows:read"}},"expires_at":{"type":["string","null"],"format":"date-time","description":"RFC 3339, or null for a key that never expires. Exclusive with expires_in_days.","x-message":"must be an RFC 3339 date-time, e.g. 2030-01-31T00:00:00Z (or null: never expires)"},"expires_in_days":{"type":"number","minimum":-36500,"description":"Expiry relative to the sandbox\'s clock at start (negative = already expired)."},"revoked":{"type":"boolean"},"description":{"$ref":"#/definitions/nonEmptyString","description":"Free text: why this key exists."}}},"node":{"type":"object","required":["id","display_name","type"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/nonEmptyString"},"display_name":{"$ref":"#/definitions/nonEmptyString"},"type":{"$ref":"#/definitions/nonEmptyString","description":"request, delay, module, or any other type (unknown types pass through)."},"weight":{"type":"number","minimum":0,"description":"Relative weight of this node in the flow\'s duration (default 1)."},"config":{"type":"object","description":"Free-form node configuration, returned in flow_definition."}}},"failure":{"type":"object","required":["node_id","assertion"],"additionalProperties":false,"properties":{"node_id":{"$ref":"#/definitions/nonEmptyString","description":"The node whose assertion fails (one of the flow\'s nodes)."},"assertion":{"type":"object","required":["extractor","operator"],"additionalProperties":false,"properties":{"extractor":{"$ref":"#/definitions/nonEmptyString"},"operator":{"$ref":"#/definitions/nonEmptyString"},"expected":{"description":"Any JSON value; leave out when unknown (the node result then omits it too)."},"actual":{"description":"Any JSON value; leave out when unknown (the node result then omits it too)."}}}}},"simulationError":{"type":"object","required":["code","message"],"additionalProperties":false,"properties":{"code":{"$ref":"#/definitions/nonEmptyString"},"message":{"$ref":"#/definitions/nonEmptyString"}}},"simulation":{"type":"object","description":"How a launched execution of the flow behaves.","required":["outcome","duration_ms"],"additionalProperties":false,"properties":{"outcome":{"enum":["passed","failed","error"],"description":"passed → completed; failed → failed on an assertion; error → failed at execution level."},"duration_ms":{"type":"number","minimum":0,"description":"Time spent running, in ms (before time_scale)."},"pending_ms":{"type":"number","minimum":0,"description":"Time spent pending before a runner picks it up, in ms (default 250)."},"failure":{"$ref":"#/definitions/failure"},"error":{"$ref":"#/definitions/simulationError"}},"allOf":[{"if":{"required":["outcome"],"properties":{"outcome":{"const":"failed"}}},"then":{"properties":{"failure":true},"required":["failure"],"x-message":{"required":"must be an object (outcome \\"failed\\" needs the failing node and assertion)"}},"else":{"properties":{"failure":{"not":{},"x-message":"only allowed when outcome is \\"failed\\""}}}},{"if":{"required":["outcome"],"properties":{"outcome":{"const":"error"}}},"then":{"properties":{"error":true},"required":["error"],"x-message":{"required":"must be an object (outcome \\"error\\" needs a code and a message)"}},"else":{"properties":{"error":{"not":{},"x-message":"only allowed when outcome is \\"error\\""}}}}]},"input":{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"string"},"secret":{"type":"boolean","description":"Secret inputs read *** in runner_inputs."}}},"flow":{"type":"object","required":["id","organization_id","name","tags","nodes","simulation"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","x-message":"must be a UUID (flow IDs are UUIDs in the Echopoint API)"},"organization_id":{"$ref":"#/definitions/nonEmptyString"},"name":{"$ref":"#/definitions/nonEmptyString"},"description":{"type":["string","null"],"pattern":"\\\\S","x-message":"must be a non-empty string (or null)"},"tags":{"type":"array","items":{"$ref":"#/definitions/nonEmptyString"}},"version":{"type":["string","integer"],"pattern":"\\\\S","minimum":1,"description":"The flow\'s version, answered as a string (\\"3\\"); a positive integer (the older format) is read as its decimal string. Default \\"1\\".","x-message":{"type":"must be a string like \\"3\\" (or a positive integer)","pattern":"must be a non-empty string"}},"metadata":{"type":"object","description":"Free-form flow metadata, answered as Flow.metadata (default {})."},"created_at":{"$ref":"#/definitions/dateTime","description":"Default: spaced one hour apart before the sandbox starts, in file order."},"timeout_seconds":{"type":"integer","minimum":1},"inputs":{"type":"object","additionalProperties":{"$ref":"#/definitions/input"}},"published_versions":{"type":"array","description":"IDs accepted as version_id at launch (any other is a 404).","items":{"$ref":"#/definitions/nonEmptyString"}},"nodes":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/node"},"x-message":{"minItems":"a flow needs at least one node"}},"simulation":{"$ref":"#/definitions/simulation"}}},"server":{"type":"object","description":"How hard the sandbox is to talk to. startSandbox options and `echopoint-ci sandbox` flags override it field by field.","additionalProperties":false,"properties":{"time_scale":{"$ref":"#/definitions/positiveNumber","description":"Multiplies every simulated flow duration and every rate-limit window (e.g. 0.1 = ten times faster). Default 1."},"rate_limits":{"$ref":"#/definitions/rateLimits"},"quota":{"$ref":"#/definitions/quota"},"faults":{"$ref":"#/definitions/faults"}}},"bucketLimit":{"type":["integer","object"],"description":"Requests per key per window: a number (per window_ms), or { limit, window_ms }.","minimum":1,"required":["limit"],"additionalProperties":false,"properties":{"limit":{"type":"integer","minimum":1,"x-message":"must be a whole number of requests >= 1"},"window_ms":{"$ref":"#/definitions/positiveNumber"}},"x-message":{"type":"must be a whole number of requests >= 1 (or { limit, window_ms })","minimum":"must be a whole number of requests >= 1"}},"headerStyle":{"title":"header style","description":"How limits are announced. Default retry-after.","enum":["retry-after","x-ratelimit-iso","x-ratelimit-epoch","ietf","body-only"]},"rateLimits":{"type":["object","boolean"],"description":"Rate limits per key and bucket, or false for none. Default (the CLI): read 100, search 30, write 60 per minute.","if":{"type":"boolean"},"then":{"const":false,"x-message":"must be false (no rate limits) or an object"},"additionalProperties":false,"properties":{"read":{"$ref":"#/definitions/bucketLimit"},"search":{"$ref":"#/definitions/bucketLimit"},"write":{"$ref":"#/definitions/bucketLimit"},"window_ms":{"$ref":"#/definitions/positiveNumber","description":"Window of the buckets given as a bare number, in ms (before time_scale). Default 60000."},"style":{"$ref":"#/definitions/headerStyle"},"storm":{"type":"object","description":"A \\"429 storm\\": answer 429 whatever the buckets hold, with a valid hint.","additionalProperties":false,"properties":{"count":{"$ref":"#/definitions/wholeNumber"},"fraction":{"$ref":"#/definitions/probability"},"retry_after_ms":{"$ref":"#/definitions/positiveNumber"},"seed":{"type":"integer"}}},"time_scale":{"$ref":"#/definitions/positiveNumber","description":"Multiplies the windows and the storm\'s delay. Default: server.time_scale."}},"x-message":{"type":"must be false (no rate limits) or an object"}},"quota":{"type":"object","description":"The daily execution quota per organization (rolling window).","required":["daily"],"additionalProperties":false,"properties":{"daily":{"$ref":"#/definitions/wholeNumber"},"scope":{"$ref":"#/definitions/nonEmptyString","description":"metadata.scope of the quota error. Default cloud_fleet."},"window_ms":{"$ref":"#/definitions/positiveNumber","description":"The rolling window, in ms. Default 24 h (not scaled by time_scale)."}}},"faultSelector":{"title":"fault selector","description":"A route id, a method (GET, POST) or a bucket (read, search, write).","enum":["keys.self","permissions.list","flows.list","flows.search","flows.tags","flows.get","flows.launch","executions.get","executions.nodes","executions.listForFlow","executions.list","executions.cancel","runner.claim","runner.complete","GET","POST","read","search","write"],"x-message":"unknown selector ${value}: use a route id, GET or POST, or read, search or write (one of ${allowed})"},"faults":{"type":"object","description":"Seeded fault injection and clock skew. The rate_* probabilities add up to at most 1.","additionalProperties":false,"properties":{"seed":{"type":"integer","description":"Same seed, same faults. Default 1."},"rate_5xx":{"$ref":"#/definitions/probability"},"rate_503":{"$ref":"#/definitions/probability"},"rate_reset":{"$ref":"#/definitions/probability"},"rate_slow":{"$ref":"#/definitions/probability"},"slow_ms":{"type":"number","minimum":0,"maximum":30000,"description":"How slow, in real ms. Default 500."},"rate_malformed":{"$ref":"#/definitions/probability"},"rate_html":{"$ref":"#/definitions/probability"},"retry_after_seconds":{"$ref":"#/definitions/wholeNumber","description":"The 503\'s Retry-After. Default 1."},"clock_skew_ms":{"type":"number","minimum":-86400000,"maximum":86400000,"description":"Offset of the server\'s clock, in ms: the Date header and rate-limit reset times.","x-message":{"minimum":"must be within ±24 h","maximum":"must be within ±24 h"}},"routes":{"type":"array","description":"Only these requests get faults. Default: all.","items":{"$ref":"#/definitions/faultSelector"}},"exclude":{"type":"array","description":"Never fault these (e.g. keys.self).","items":{"$ref":"#/definitions/faultSelector"}},"after_commit":{"type":["number","boolean"],"minimum":0,"maximum":1,"description":"Share of faults on writes (launch, cancel, runner) that hit after the change was made; true = all.","x-message":"must be a probability from 0 to 1 (e.g. 0.05 for 5%), or true or false"}}}}}');
+const fixtures_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"echopoint-ci sandbox fixtures","description":"The starting state of the echopoint-ci sandbox (organizations, API keys, flows and how each flow behaves when launched) and, under `server`, how hard the sandbox is to talk to. Point `$schema` at this file for completion in your editor. `x-message` is the wording the sandbox uses when a value breaks a rule; `${value}` is the value, `${allowed}` the allowed values.","type":"object","required":["organizations","api_keys","flows"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"This schema, for editors (e.g. \\"./fixtures.schema.json\\"); ignored by the sandbox."},"description":{"$ref":"#/definitions/nonEmptyString","description":"Free text: what this fixture is for."},"default":{"type":"object","description":"What the banner prints. Default: the first organization and its first key that can launch.","additionalProperties":false,"properties":{"organization_id":{"$ref":"#/definitions/nonEmptyString"},"api_key_id":{"$ref":"#/definitions/nonEmptyString"}}},"organizations":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/organization"},"x-message":{"minItems":"at least one organization is needed"}},"api_keys":{"type":"array","items":{"$ref":"#/definitions/apiKey"}},"flows":{"type":"array","items":{"$ref":"#/definitions/flow"}},"server":{"$ref":"#/definitions/server"}},"definitions":{"nonEmptyString":{"type":"string","pattern":"\\\\S","x-message":"must be a non-empty string"},"dateTime":{"type":"string","format":"date-time","x-message":"must be an RFC 3339 date-time, e.g. 2030-01-31T00:00:00Z"},"wholeNumber":{"type":"integer","minimum":0,"x-message":"must be a whole number >= 0"},"positiveNumber":{"type":"number","exclusiveMinimum":0,"x-message":"must be a positive number"},"probability":{"type":"number","minimum":0,"maximum":1,"x-message":"must be a probability from 0 to 1 (e.g. 0.05 for 5%)"},"organization":{"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/nonEmptyString"},"name":{"$ref":"#/definitions/nonEmptyString"}}},"apiKey":{"type":"object","required":["id","key","name","organization_id","permissions"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/nonEmptyString"},"key":{"type":"string","description":"The secret sent in X-Api-Key, e.g. epk_live_sandbox_ci.","pattern":"^epk_(live|test)_[A-Za-z0-9_]{6,}$","x-message":"must look like epk_live_<at least 6 of A-Z a-z 0-9 _>"},"name":{"$ref":"#/definitions/nonEmptyString"},"organization_id":{"$ref":"#/definitions/nonEmptyString"},"permissions":{"type":"array","items":{"type":"string","pattern":"^[a-z_]+:[a-z_]+$","x-message":"must be a scope like flows:read"}},"expires_at":{"type":["string","null"],"format":"date-time","description":"RFC 3339, or null for a key that never expires. Exclusive with expires_in_days.","x-message":"must be an RFC 3339 date-time, e.g. 2030-01-31T00:00:00Z (or null: never expires)"},"expires_in_days":{"type":"number","minimum":-36500,"description":"Expiry relative to the sandbox\'s clock at start (negative = already expired)."},"revoked":{"type":"boolean"},"description":{"$ref":"#/definitions/nonEmptyString","description":"Free text: why this key exists."}}},"node":{"type":"object","required":["id","display_name","type"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/nonEmptyString"},"display_name":{"$ref":"#/definitions/nonEmptyString"},"type":{"$ref":"#/definitions/nonEmptyString","description":"request, delay, module, or any other type (unknown types pass through)."},"weight":{"type":"number","minimum":0,"description":"Relative weight of this node in the flow\'s duration (default 1)."},"config":{"type":"object","description":"Free-form node configuration, returned in flow_definition."},"run_when":{"enum":["on_success","always"],"description":"Returned in flow_definition, for a runner that runs the flow (ephemeral)."},"assertions":{"type":"array","description":"Returned in flow_definition as they are (Echopoint\'s assertion format)."},"outputs":{"type":"array","description":"Returned in flow_definition as they are (name and extractor)."}}},"failure":{"type":"object","required":["node_id","assertion"],"additionalProperties":false,"properties":{"node_id":{"$ref":"#/definitions/nonEmptyString","description":"The node whose assertion fails (one of the flow\'s nodes)."},"assertion":{"type":"object","required":["extractor","operator"],"additionalProperties":false,"properties":{"extractor":{"$ref":"#/definitions/nonEmptyString"},"operator":{"$ref":"#/definitions/nonEmptyString"},"expected":{"description":"Any JSON value; leave out when unknown (the node result then omits it too)."},"actual":{"description":"Any JSON value; leave out when unknown (the node result then omits it too)."}}}}},"simulationError":{"type":"object","required":["code","message"],"additionalProperties":false,"properties":{"code":{"$ref":"#/definitions/nonEmptyString"},"message":{"$ref":"#/definitions/nonEmptyString"}}},"simulation":{"type":"object","description":"How a launched execution of the flow behaves.","required":["outcome","duration_ms"],"additionalProperties":false,"properties":{"outcome":{"enum":["passed","failed","error"],"description":"passed → completed; failed → failed on an assertion; error → failed at execution level."},"duration_ms":{"type":"number","minimum":0,"description":"Time spent running, in ms (before time_scale)."},"pending_ms":{"type":"number","minimum":0,"description":"Time spent pending before a runner picks it up, in ms (default 250)."},"failure":{"$ref":"#/definitions/failure"},"error":{"$ref":"#/definitions/simulationError"}},"allOf":[{"if":{"required":["outcome"],"properties":{"outcome":{"const":"failed"}}},"then":{"properties":{"failure":true},"required":["failure"],"x-message":{"required":"must be an object (outcome \\"failed\\" needs the failing node and assertion)"}},"else":{"properties":{"failure":{"not":{},"x-message":"only allowed when outcome is \\"failed\\""}}}},{"if":{"required":["outcome"],"properties":{"outcome":{"const":"error"}}},"then":{"properties":{"error":true},"required":["error"],"x-message":{"required":"must be an object (outcome \\"error\\" needs a code and a message)"}},"else":{"properties":{"error":{"not":{},"x-message":"only allowed when outcome is \\"error\\""}}}}]},"input":{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"description":"The input\'s default: any JSON value (text, number, list, object), as a flow\'s initial inputs are."},"secret":{"type":"boolean","description":"Secret inputs read *** in runner_inputs."}}},"flow":{"type":"object","required":["id","organization_id","name","tags","nodes","simulation"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","x-message":"must be a UUID (flow IDs are UUIDs in the Echopoint API)"},"organization_id":{"$ref":"#/definitions/nonEmptyString"},"name":{"$ref":"#/definitions/nonEmptyString"},"description":{"type":["string","null"],"pattern":"\\\\S","x-message":"must be a non-empty string (or null)"},"tags":{"type":"array","items":{"$ref":"#/definitions/nonEmptyString"}},"version":{"type":["string","integer"],"pattern":"\\\\S","minimum":1,"description":"The flow\'s version, answered as a string (\\"3\\"); a positive integer (the older format) is read as its decimal string. Default \\"1\\".","x-message":{"type":"must be a string like \\"3\\" (or a positive integer)","pattern":"must be a non-empty string"}},"metadata":{"type":"object","description":"Free-form flow metadata, answered as Flow.metadata (default {})."},"created_at":{"$ref":"#/definitions/dateTime","description":"Default: spaced one hour apart before the sandbox starts, in file order."},"timeout_seconds":{"type":"integer","minimum":1},"inputs":{"type":"object","additionalProperties":{"$ref":"#/definitions/input"}},"published_versions":{"type":"array","description":"IDs accepted as version_id at launch (any other is a 404).","items":{"$ref":"#/definitions/nonEmptyString"}},"nodes":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/node"},"x-message":{"minItems":"a flow needs at least one node"}},"simulation":{"$ref":"#/definitions/simulation"},"max_http_calls_per_execution":{"$ref":"#/definitions/wholeNumber","description":"The ephemeral job\'s max_http_calls_per_execution: how many HTTP calls the in-job runner may make in one run. 0 or absent = no limit."},"edges":{"type":"array","description":"The definition\'s edges; default: the nodes chained in order.","items":{"type":"object","required":["source","target"],"additionalProperties":false,"properties":{"source":{"$ref":"#/definitions/nonEmptyString"},"target":{"$ref":"#/definitions/nonEmptyString"},"type":{"enum":["success","failure","normal"]}}}}}},"server":{"type":"object","description":"How hard the sandbox is to talk to. startSandbox options and `echopoint-ci sandbox` flags override it field by field.","additionalProperties":false,"properties":{"time_scale":{"$ref":"#/definitions/positiveNumber","description":"Multiplies every simulated flow duration and every rate-limit window (e.g. 0.1 = ten times faster). Default 1."},"ephemeral_lease_ms":{"type":"integer","minimum":1,"description":"How long an ephemeral job\'s lease lasts, in ms: from the claim and from each renewing heartbeat. Not scaled by time_scale. Default 600000 (10 min).","x-message":"must be a whole number of ms >= 1"},"rate_limits":{"$ref":"#/definitions/rateLimits"},"quota":{"$ref":"#/definitions/quota"},"faults":{"$ref":"#/definitions/faults"}}},"bucketLimit":{"type":["integer","object"],"description":"Requests per key per window: a number (per window_ms), or { limit, window_ms }.","minimum":1,"required":["limit"],"additionalProperties":false,"properties":{"limit":{"type":"integer","minimum":1,"x-message":"must be a whole number of requests >= 1"},"window_ms":{"$ref":"#/definitions/positiveNumber"}},"x-message":{"type":"must be a whole number of requests >= 1 (or { limit, window_ms })","minimum":"must be a whole number of requests >= 1"}},"headerStyle":{"title":"header style","description":"How limits are announced. Default retry-after.","enum":["retry-after","x-ratelimit-iso","x-ratelimit-epoch","ietf","body-only"]},"rateLimits":{"type":["object","boolean"],"description":"Rate limits per key and bucket, or false for none. Default (the CLI): read 100, search 30, write 60 per minute.","if":{"type":"boolean"},"then":{"const":false,"x-message":"must be false (no rate limits) or an object"},"additionalProperties":false,"properties":{"read":{"$ref":"#/definitions/bucketLimit"},"search":{"$ref":"#/definitions/bucketLimit"},"write":{"$ref":"#/definitions/bucketLimit"},"window_ms":{"$ref":"#/definitions/positiveNumber","description":"Window of the buckets given as a bare number, in ms (before time_scale). Default 60000."},"style":{"$ref":"#/definitions/headerStyle"},"storm":{"type":"object","description":"A \\"429 storm\\": answer 429 whatever the buckets hold, with a valid hint.","additionalProperties":false,"properties":{"count":{"$ref":"#/definitions/wholeNumber"},"fraction":{"$ref":"#/definitions/probability"},"retry_after_ms":{"$ref":"#/definitions/positiveNumber"},"seed":{"type":"integer"}}},"time_scale":{"$ref":"#/definitions/positiveNumber","description":"Multiplies the windows and the storm\'s delay. Default: server.time_scale."}},"x-message":{"type":"must be false (no rate limits) or an object"}},"quota":{"type":"object","description":"The daily execution quota per organization (rolling window).","required":["daily"],"additionalProperties":false,"properties":{"daily":{"$ref":"#/definitions/wholeNumber"},"scope":{"$ref":"#/definitions/nonEmptyString","description":"metadata.scope of the quota error. Default cloud_fleet."},"window_ms":{"$ref":"#/definitions/positiveNumber","description":"The rolling window, in ms. Default 24 h (not scaled by time_scale)."}}},"faultSelector":{"title":"fault selector","description":"A route id, a method (GET, POST) or a bucket (read, search, write).","enum":["keys.self","permissions.list","flows.list","flows.search","flows.tags","flows.get","flows.launch","executions.get","executions.nodes","executions.listForFlow","executions.list","executions.cancel","runner.claim","runner.complete","jobs.heartbeat","jobs.events","jobs.complete","jobs.webhookRequests","webhooks.ingest","GET","POST","read","search","write"],"x-message":"unknown selector ${value}: use a route id, GET or POST, or read, search or write (one of ${allowed})"},"faults":{"type":"object","description":"Seeded fault injection and clock skew. The rate_* probabilities add up to at most 1.","additionalProperties":false,"properties":{"seed":{"type":"integer","description":"Same seed, same faults. Default 1."},"rate_5xx":{"$ref":"#/definitions/probability"},"rate_503":{"$ref":"#/definitions/probability"},"rate_reset":{"$ref":"#/definitions/probability"},"rate_slow":{"$ref":"#/definitions/probability"},"slow_ms":{"type":"number","minimum":0,"maximum":30000,"description":"How slow, in real ms. Default 500."},"rate_malformed":{"$ref":"#/definitions/probability"},"rate_html":{"$ref":"#/definitions/probability"},"retry_after_seconds":{"$ref":"#/definitions/wholeNumber","description":"The 503\'s Retry-After. Default 1."},"clock_skew_ms":{"type":"number","minimum":-86400000,"maximum":86400000,"description":"Offset of the server\'s clock, in ms: the Date header and rate-limit reset times.","x-message":{"minimum":"must be within ±24 h","maximum":"must be within ±24 h"}},"routes":{"type":"array","description":"Only these requests get faults. Default: all.","items":{"$ref":"#/definitions/faultSelector"}},"exclude":{"type":"array","description":"Never fault these (e.g. keys.self).","items":{"$ref":"#/definitions/faultSelector"}},"after_commit":{"type":["number","boolean"],"minimum":0,"maximum":1,"description":"Share of faults on writes (launch, cancel, runner and job calls) that hit after the change was made; true = all.","x-message":"must be a probability from 0 to 1 (e.g. 0.05 for 5%), or true or false"}}}}}');
 ;// CONCATENATED MODULE: ./src/sandbox/settings/schema.ts
 /**
  * The one validator of the sandbox's settings: sandbox/fixtures.schema.json (the
@@ -852,7 +1140,7 @@ function seededRandom(seed) {
  *
  * Faults never corrupt state. By default a fault hits BEFORE the handler: the
  * request had no effect. With `afterCommit` (a probability), a fault on a write
- * route (launch, cancel, runner claim and complete) may instead hit AFTER the
+ * route (launch, cancel, runner claim and complete, the job calls' POSTs) may instead hit AFTER the
  * handler ran: the launch happened, but its answer was lost (`reset`, `500`,
  * `502`, `html`, `malformed`) or delayed (`slow`). That is what Idempotency-Key
  * exists for: the retry must replay the execution, not create another. A 503
@@ -1003,12 +1291,16 @@ class FaultInjector {
         }
         return null;
     }
-    /** A faulted request never reaches auth; the log still names the key it presented. */
+    /** A faulted request never reaches auth; the log still names the key (or job token's job) it presented. */
     identify(ctx, matched) {
         const secret = ctx.header('x-api-key')?.trim();
         const key = secret ? ctx.services.state.keyBySecret(secret) : undefined;
         if (key)
             ctx.annotations.presentedKeyId = key.id;
+        const token = ctx.header('x-job-token')?.trim();
+        const job = token ? ctx.services.state.executionByJobToken(token)?.claim : undefined;
+        if (job)
+            ctx.annotations.jobId = job.jobId;
         // The router layer sets the same again if the request goes on (a slow answer).
         if (matched)
             ctx.route = matched;
@@ -1043,6 +1335,9 @@ class FaultInjector {
             case 'malformed': {
                 if (!committed)
                     return { status: 200, headers: {}, rawBody: MALFORMED_BODY };
+                // A 204 has no body to cut: a proxy's mangled 200 stands for it.
+                if (committed.status === 204)
+                    return { status: 200, headers: {}, rawBody: '{' };
                 // The handler's real answer, cut in half.
                 const text = committed.body === undefined ? '{' : JSON.stringify(committed.body);
                 return {
@@ -1300,9 +1595,34 @@ const ROUTE_IDS = (/* unused pure expression or super */ null && ([
     'executions.list',
     'executions.cancel',
     'runner.claim',
-    'runner.complete'
+    'runner.complete',
+    'jobs.heartbeat',
+    'jobs.events',
+    'jobs.complete',
+    'jobs.webhookRequests',
+    'webhooks.ingest'
 ]));
 const ROUTE_METHODS = (/* unused pure expression or super */ null && (['GET', 'POST']));
+/**
+ * The method of a route that takes any method (the webhook ingest: whatever the
+ * service under test sends is captured). Not a fault selector: select such a route
+ * by its id, or by the request's method.
+ */
+const ANY_METHOD = '*';
+/**
+ * How a route authenticates (types/http.ts, RouteDefinition.auth):
+ * `key` = `X-Api-Key` (+ `X-Organization-ID` where the route says so), `job` =
+ * `X-Job-Token` only (the job routes of the ephemeral runner), `none` = nobody (the
+ * webhook ingest, called by the service under test).
+ */
+const ROUTE_AUTH_MODES = (/* unused pure expression or super */ null && (['key', 'job', 'none']));
+/** The routes a job token calls (runner.md §1.4–§1.7). */
+const JOB_ROUTE_IDS = [
+    'jobs.heartbeat',
+    'jobs.events',
+    'jobs.complete',
+    'jobs.webhookRequests'
+];
 /** The bucket a request counts against (interface.md section 5: read, search, write). */
 const ROUTE_BUCKETS = ['read', 'search', 'write'];
 /** Every route id, whatever the extensions (for fault selectors). */
@@ -1316,6 +1636,7 @@ function knownRouteIds() {
 /** A file key and its option name, where they differ (every other key is the same in both). */
 const OPTION_NAMES = {
     time_scale: 'timeScale',
+    ephemeral_lease_ms: 'ephemeralLeaseMs',
     rate_limits: 'rateLimits',
     window_ms: 'windowMs',
     retry_after_ms: 'retryAfterMs',
@@ -1368,6 +1689,9 @@ function mergeServerSections(file, override) {
     const timeScale = override.time_scale ?? file?.time_scale;
     if (timeScale !== undefined)
         merged.time_scale = timeScale;
+    const leaseMs = override.ephemeral_lease_ms ?? file?.ephemeral_lease_ms;
+    if (leaseMs !== undefined)
+        merged.ephemeral_lease_ms = leaseMs;
     const fileLimits = file?.rate_limits;
     if (override.rate_limits === false ||
         (override.rate_limits === undefined && fileLimits === false)) {
@@ -1479,8 +1803,9 @@ function hintedRetryAt(style, s, skew, rejected) {
 
 ;// CONCATENATED MODULE: ./src/sandbox/layers/rate-limit.ts
 /**
- * Rate limits for the `rateLimit` slot: per API key and per route bucket (read,
- * search, write; interface.md section 5), `limit` requests per window.
+ * Rate limits for the `rateLimit` slot: per API key (or per job, for the job calls
+ * made with `X-Job-Token`; see principalOf) and per route bucket (read, search,
+ * write; interface.md section 5), `limit` requests per window.
  *
  * Windows are FIXED and aligned to the epoch: a 60 s window runs from one whole
  * minute of the sandbox clock to the next (`floor(now / window) * window`), so a
@@ -1503,6 +1828,15 @@ function hintedRetryAt(style, s, skew, rejected) {
 
 // Kept here too for callers that import them from the rate limiter.
 
+/**
+ * Who a request counts against: the API key's id, or `job:<jobId>` for a job call
+ * (`X-Job-Token` routes: each job has its own windows, POSTs in `write`, the
+ * webhook-requests GET in `read`). Unauthenticated requests (the webhook ingest)
+ * are not counted.
+ */
+function principalOf(ctx) {
+    return ctx.apiKey?.id ?? (ctx.job ? `job:${ctx.job.jobId}` : undefined);
+}
 /** Requests per window when not configured (contract.md part C, typical limits). */
 const DEFAULT_LIMITS = {
     read: 100,
@@ -1562,7 +1896,7 @@ class RateLimiter {
         this.stormLeft = 0;
         this.stormFraction = 0;
     }
-    /** Requests of the current window left to this key in this bucket. */
+    /** Requests of the current window left to this key (or `job:<jobId>`) in this bucket. */
     remaining(keyId, bucket, now) {
         const { limit, effectiveWindowMs } = this.config.buckets[bucket];
         const window = this.windows.get(`${keyId}\u0000${bucket}`);
@@ -1575,7 +1909,7 @@ class RateLimiter {
     }
     async handle(ctx, next) {
         const bucket = ctx.route?.definition.bucket;
-        const keyId = ctx.apiKey?.id;
+        const keyId = principalOf(ctx);
         // Only authenticated requests to a known route count (the slot sits after auth).
         if (bucket === undefined || keyId === undefined)
             return next();
@@ -1656,7 +1990,8 @@ var external_node_perf_hooks_ = __webpack_require__(643);
 /**
  * The outermost pipeline layer: records each request in the request log
  * (request-log.ts) with what the inner layers learned about it (route, key,
- * organization, flow, execution, retry hints, faults).
+ * organization, job, flow, execution, retry hints, faults), and which credential
+ * headers it carried (presence only).
  */
 
 function requestLogLayer(log) {
@@ -1680,8 +2015,18 @@ function requestLogLayer(log) {
                 routeId: ctx.route?.definition.id ?? null,
                 keyId: ctx.apiKey?.id ?? ctx.annotations.presentedKeyId ?? null,
                 organizationId: ctx.organizationId ?? (orgHeader || null),
+                authHeaders: {
+                    apiKey: ctx.header('x-api-key') !== undefined,
+                    organizationId: ctx.header('x-organization-id') !== undefined,
+                    jobToken: ctx.header('x-job-token') !== undefined
+                },
                 durationMs: external_node_perf_hooks_.performance.now() - started
             };
+            const { jobId, events } = ctx.annotations;
+            if (jobId !== undefined)
+                entry.jobId = jobId;
+            if (events !== undefined)
+                entry.events = events;
             const idempotencyKey = ctx.header('idempotency-key');
             if (idempotencyKey !== undefined)
                 entry.idempotencyKey = idempotencyKey;
@@ -1785,6 +2130,24 @@ class Pipeline {
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/request-log.ts
+/**
+ * A record of every request the sandbox answered, for tests: to prove that no
+ * request was sent, that a flow was launched once and not twice, or which key
+ * and organization a client used, or that a job call carried only its job token
+ * (`authHeaders`). The key's secret is never recorded, only its id; of a header
+ * only whether it was there.
+ * The pipeline layer that fills it is layers/request-log.ts.
+ */
+
+/** Who a logged request counted against for rate limits: its key, or its job. */
+function request_log_principalOf(entry) {
+    if (entry.keyId !== null)
+        return entry.keyId;
+    return entry.jobId !== undefined &&
+        JOB_ROUTE_IDS.includes(entry.routeId ?? '')
+        ? `job:${entry.jobId}`
+        : null;
+}
 class RequestLog {
     list = [];
     seq = 0;
@@ -1809,13 +2172,22 @@ class RequestLog {
             e.replay !== undefined &&
             (e.status === 202 || e.faultAfterCommit === true));
     }
+    /**
+     * The job calls (heartbeat, events, complete, webhook-requests), oldest first;
+     * with `jobId`, only that job's. Each says which credential headers it carried.
+     */
+    jobCalls(jobId) {
+        return this.list.filter((e) => e.routeId !== null &&
+            JOB_ROUTE_IDS.includes(e.routeId) &&
+            (jobId === undefined || e.jobId === jobId));
+    }
     /** Answers that carried a retry hint (`retryAt`), oldest first. */
     hints() {
         return this.list.filter((e) => e.retryAt !== undefined);
     }
     /**
-     * Requests that arrived before the `retryAt` of a hint the same key had already
-     * received for the same bucket: "the client did not wait as told". Only requests
+     * Requests that arrived before the `retryAt` of a hint the same key (or job) had
+     * already received for the same bucket: "the client did not wait as told". Only requests
      * that arrived after the hint was answered count; one already on its way when the
      * hint was sent could not have known it.
      */
@@ -1823,8 +2195,9 @@ class RequestLog {
         const early = [];
         for (const hint of this.hints()) {
             const answered = this.order.get(hint.seq)?.answered ?? Infinity;
+            const principal = request_log_principalOf(hint);
             for (const request of this.list) {
-                if (request === hint || request.keyId !== hint.keyId || request.keyId === null)
+                if (request === hint || principal === null || request_log_principalOf(request) !== principal)
                     continue;
                 if (request.bucket !== hint.bucket)
                     continue;
@@ -1858,8 +2231,9 @@ class RequestLog {
  * Routes: a table of `METHOD /path/{param}` entries, each with the scope it needs
  * (contract.md part A, Endpoints) and its rate-limit bucket. The router runs before
  * auth so an unknown path is a 404 and a known path with the wrong method a 405
- * (with `Allow`), whoever asks.
+ * (with `Allow`), whoever asks. A route whose method is `*` takes any method.
  */
+
 
 function compile(pattern) {
     const segments = pattern
@@ -1915,7 +2289,9 @@ class Router {
                 continue;
             // The most specific matching path decides; other methods on it mean 405.
             const candidates = this.routes.filter((r) => r.pattern === compiled.pattern);
-            const definition = candidates.find((r) => r.method === method);
+            // An exact method first, then a route that takes any (the webhook ingest).
+            const definition = candidates.find((r) => r.method === method) ??
+                candidates.find((r) => r.method === ANY_METHOD);
             if (definition)
                 return { definition, params };
             const allow = candidates.map((r) => r.method).join(', ');
@@ -1962,14 +2338,19 @@ function flowDefinition(flow) {
             id: n.id,
             type: n.type,
             display_name: n.displayName,
-            data: n.config ?? {}
+            ...(n.runWhen ? { run_when: n.runWhen } : {}),
+            data: n.config ?? {},
+            ...(n.assertions ? { assertions: structuredClone(n.assertions) } : {}),
+            ...(n.outputs ? { outputs: structuredClone(n.outputs) } : {})
         })),
-        edges: flow.nodes.slice(1).map((n, i) => ({
-            id: `e${i + 1}`,
-            source: flow.nodes[i]?.id,
-            target: n.id,
-            type: 'success'
-        }))
+        edges: flow.edges
+            ? flow.edges.map((e, i) => ({ id: `e${i + 1}`, ...e }))
+            : flow.nodes.slice(1).map((n, i) => ({
+                id: `e${i + 1}`,
+                source: flow.nodes[i]?.id,
+                target: n.id,
+                type: 'success'
+            }))
     };
 }
 function flowJson(flow) {
@@ -2048,7 +2429,8 @@ function executionRow(record, obs) {
 ;// CONCATENATED MODULE: ./src/sandbox/routes/executions.ts
 /**
  * Executions: launch (with Idempotency-Key; the request is read and checked in
- * launch-request.ts), read one, its nodes, list a flow's executions, list the
+ * launch-request.ts; an ephemeral launch also gets its job id and webhook, injected
+ * as the inputs `webhook.url` and `webhook.requests_url`), read one, its nodes, list a flow's executions, list the
  * organization's executions (`GET /executions`) and cancel (part B.3). Lists are
  * newest first: `started_at` (the creation time) descending, then `id` descending,
  * so paging is stable.
@@ -2093,8 +2475,14 @@ function launchRoute() {
             if (idempotency.kind === 'replay') {
                 ctx.annotations.executionId = idempotency.entry.executionId;
                 ctx.annotations.replay = true;
-                // The original answer, unchanged: a retry sees exactly what the first call got.
-                return jsonResponse(202, idempotency.entry.response, { 'idempotent-replayed': 'true' });
+                const replayed = state.executions.get(idempotency.entry.executionId);
+                // An ephemeral run is the client's to run: the replay shows where it stands now,
+                // so a client that sees it terminal (a run that already finished) does not claim
+                // it again (runner.md §1.2). Other runners: the original answer, unchanged.
+                const response = replayed && replayed.runnerType === 'ephemeral'
+                    ? { execution: executionJson(replayed, state.observe(replayed, now)) }
+                    : idempotency.entry.response;
+                return jsonResponse(202, response, { 'idempotent-replayed': 'true' });
             }
             if (idempotency.kind === 'conflict') {
                 const { entry, differences } = idempotency;
@@ -2110,7 +2498,8 @@ function launchRoute() {
                 versionId: request.version_id,
                 triggerType: request.trigger_type,
                 triggerMetadata: request.trigger_metadata,
-                executedBy: apiKeyOf(ctx).id
+                executedBy: apiKeyOf(ctx).id,
+                baseUrl: publicBaseUrl(ctx)
             });
             const response = { execution: executionJson(record, state.observe(record, now)) };
             if (idempotencyKey !== undefined) {
@@ -2383,178 +2772,70 @@ function flowRoutes() {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/sandbox/scopes.ts
-const PERMISSION_TYPES = ['custom', 'runner', 'ci'];
-const CATALOG = [
-    {
-        name: 'flows:read',
-        description: 'List, search and read flows and their executions'
-    },
-    { name: 'flows:write', description: 'Create, edit and delete flows' },
-    { name: 'flows:execute', description: 'Launch and cancel flow executions' },
-    {
-        name: 'runner:claim',
-        description: 'Claim queued executions as a self-hosted runner'
-    },
-    {
-        name: 'runner:complete',
-        description: 'Report the result of an execution run by a runner (ephemeral or self-hosted)'
-    },
-    {
-        name: 'environments:read',
-        description: 'Read environments and their variables'
-    },
-    {
-        name: 'webhooks:read',
-        description: 'Read webhook configurations and deliveries'
-    },
-    { name: 'webhooks:write', description: 'Create and edit webhooks' },
-    {
-        name: 'api_key:create',
-        description: 'Create API keys and list the permissions they can carry'
-    }
-];
-const PRESETS = {
-    custom: CATALOG.map((p) => p.name),
-    runner: ['runner:claim', 'runner:complete'],
-    ci: ['flows:read', 'flows:execute', 'runner:complete']
-};
-/** The permissions of one preset, in catalog order. */
-function permissionsOf(type) {
-    return CATALOG.filter((p) => PRESETS[type].includes(p.name)).map((p) => ({ ...p }));
+;// CONCATENATED MODULE: ./src/sandbox/referenced-flows.ts
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** The scopes of the `ci` preset, which the default fixture's CI key carries. */
-const CI_PRESET_SCOPES = PRESETS.ci;
-
-;// CONCATENATED MODULE: ./src/sandbox/routes/keys.ts
-
-
-
-function keyRoutes(extensions) {
-    return [
-        {
-            id: 'keys.self',
-            method: 'GET',
-            pattern: '/api-keys/self',
-            // Any valid key may ask who it is; the organization comes from the key itself.
-            scope: null,
-            orgHeader: false,
-            bucket: 'read',
-            handler: (ctx) => {
-                const key = apiKeyOf(ctx);
-                const body = {
-                    api_key_id: key.id,
-                    organization_id: key.organizationId,
-                    permissions: [...key.permissions]
-                };
-                if (extensions.keyIntrospection) {
-                    body.name = key.name;
-                    body.expires_at = key.expiresAt === null ? null : iso(key.expiresAt);
-                }
-                return jsonResponse(200, body);
+/** The flow ids the module nodes of a definition name (both wire spellings), in node order. */
+function moduleFlowIds(definition) {
+    const ids = [];
+    const visit = (nodes) => {
+        if (!Array.isArray(nodes))
+            return;
+        for (const node of nodes) {
+            if (!isObject(node))
+                continue;
+            const data = isObject(node.data) ? node.data : {};
+            if (node.type === 'module') {
+                const id = data.flow_id ?? data.flowId;
+                if (typeof id === 'string' && id.trim() !== '')
+                    ids.push(id.trim());
             }
-        },
-        {
-            id: 'permissions.list',
-            method: 'GET',
-            pattern: '/permissions',
-            // The public API needs api_key:create here, which CI keys usually lack (B.2).
-            scope: extensions.permissionsForAnyKey ? null : 'api_key:create',
-            orgHeader: true,
-            bucket: 'read',
-            handler: (ctx) => {
-                const type = optionalEnum(ctx.query.get('type') ?? undefined, 'type', PERMISSION_TYPES) ?? 'custom';
-                const items = permissionsOf(type);
-                return jsonResponse(200, { total: items.length, count: items.length, items });
-            }
+            // Loop and poll bodies are nested flows: their module nodes count too.
+            if (isObject(data.body))
+                visit(data.body.nodes);
         }
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/node-results.ts
-/** A NodeExecutionResult for `node` of `record`, with the given fields. */
-function nodeResult(record, node, fields) {
-    return {
-        id: record.nodeResultIds[node.id],
-        flow_id: record.flowId,
-        execution_id: record.id,
-        node_id: node.id,
-        display_name: node.displayName,
-        node_type: node.type,
-        status: 'pending',
-        ...fields
     };
+    if (isObject(definition))
+        visit(definition.nodes);
+    return ids;
 }
-/** A node that did not run, and why. */
-function skippedNode(record, node, reason) {
-    return nodeResult(record, node, { status: 'skipped', skip_reason: reason, has_errors: false });
+function entryOf(flow) {
+    const entry = { flow_definition: flowDefinition(flow) };
+    const secrets = Object.entries(flow.inputs).filter(([, input]) => input.secret);
+    if (secrets.length > 0) {
+        entry.input_overrides = Object.fromEntries(secrets.map(([name, input]) => [name, input.value]));
+        entry.secret_input_keys = secrets.map(([name]) => name);
+    }
+    return entry;
 }
-
-;// CONCATENATED MODULE: ./src/sandbox/ephemeral-runs.ts
-
-/** How long an ephemeral claim holds before the execution fails as abandoned. */
-const EPHEMERAL_LEASE_MS = 10 * 60 * 1000;
-/** The state at `now` of an execution left to an ephemeral runner. */
-function observeEphemeral(record, now) {
-    const { claim, completion } = record;
-    const allSkipped = (reason) => record.nodes.map((node) => skippedNode(record, node, reason));
-    if (completion) {
-        return {
-            status: completion.status,
-            executionStartedAt: completion.startedAt,
-            completedAt: completion.completedAt,
-            terminalAt: completion.receivedAt,
-            updatedAt: completion.receivedAt,
-            errorCode: completion.errorCode,
-            errorMessage: completion.errorMessage,
-            nodes: completion.nodes
-        };
+/** The referenced flows of `definition`, recursively, taken from the organization's flows. */
+function referencedFlows(state, organizationId, definition) {
+    const found = new Map();
+    const queue = moduleFlowIds(definition);
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        if (found.has(id))
+            continue;
+        const flow = state.flowInOrg(organizationId, id.toLowerCase());
+        if (!flow)
+            continue;
+        const entry = entryOf(flow);
+        found.set(id, entry);
+        queue.push(...moduleFlowIds(entry.flow_definition));
     }
-    const leaseEnd = claim ? claim.leaseExpiresAt : null;
-    if (record.cancelledAt !== null && (leaseEnd === null || record.cancelledAt < leaseEnd)) {
-        return {
-            status: 'cancelled',
-            executionStartedAt: claim ? claim.claimedAt : null,
-            completedAt: record.cancelledAt,
-            terminalAt: record.cancelledAt,
-            updatedAt: record.cancelledAt,
-            errorCode: 'EXECUTION_CANCELLED',
-            errorMessage: 'The execution was cancelled through the API',
-            nodes: allSkipped('Execution was cancelled')
-        };
-    }
-    if (claim && leaseEnd !== null && now >= leaseEnd) {
-        // The runner claimed the job and never reported back: the lease runs out.
-        return {
-            status: 'failed',
-            executionStartedAt: claim.claimedAt,
-            completedAt: leaseEnd,
-            terminalAt: leaseEnd,
-            updatedAt: leaseEnd,
-            errorCode: 'RUNNER_LEASE_EXPIRED',
-            errorMessage: 'The ephemeral runner did not report a result before its lease expired',
-            nodes: allSkipped('The runner lease expired')
-        };
-    }
-    return {
-        status: claim ? 'running' : 'pending',
-        executionStartedAt: claim ? claim.claimedAt : null,
-        completedAt: null,
-        terminalAt: null,
-        updatedAt: claim ? claim.claimedAt : record.createdAt,
-        errorCode: null,
-        errorMessage: null,
-        nodes: []
-    };
+    return Object.fromEntries(found);
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/routes/runner.ts
 /**
- * The ephemeral runner protocol (contract.md part A): the client launches with
- * `runner_type: ephemeral`, claims the job (once: a repeated or concurrent claim
- * is a 409, so a flow never runs twice), runs it in the CI job, then reports the
- * result with `complete`. Reporting the same payload again is idempotent (a retry
- * after a lost response); a different payload once terminal is a 409.
+ * The ephemeral runner protocol, org side (runner.md §1, contract.md part A): the
+ * client launches with `runner_type: ephemeral`, claims the job (once: a repeated
+ * or concurrent claim is a 409, so a flow never runs twice) and gets a job token;
+ * the job calls that follow (heartbeat, events, complete, webhook-requests) are in
+ * jobs.ts. The older completion endpoint (`runner:complete`, §1.7) stays here:
+ * reporting the same payload again is idempotent (a retry after a lost response);
+ * a different payload once terminal is a 409.
  */
 
 
@@ -2689,27 +2970,37 @@ function claimRoute() {
                     runner_id: record.claim.runnerId
                 });
             }
-            record.claim = {
-                jobId: (0,external_node_crypto_.randomUUID)(),
+            const claim = {
+                // Fixed at launch: `webhook.requests_url` already names it.
+                jobId: record.jobId ?? (0,external_node_crypto_.randomUUID)(),
                 runnerId,
-                bootId: body.boot_id,
+                bootId: body.boot_id.toLowerCase(),
                 jobToken: `ejt_${(0,external_node_crypto_.randomBytes)(24).toString('base64url')}`,
                 claimedAt: now,
-                leaseExpiresAt: now + EPHEMERAL_LEASE_MS
+                leaseExpiresAt: now + state.ephemeralLeaseMs,
+                renewals: 0,
+                lastHeartbeatAt: null,
+                runnerVersion: null,
+                events: [],
+                completeCalls: 0
             };
+            state.claimJob(record, claim);
+            ctx.annotations.jobId = claim.jobId;
             const flowSnapshot = record.flowSnapshot;
             return jsonResponse(200, {
-                job_token: record.claim.jobToken,
+                job_token: claim.jobToken,
                 job: {
-                    job_id: record.claim.jobId,
+                    job_id: claim.jobId,
                     execution_id: record.id,
                     flow_id: record.flowId,
-                    lease_expires_at: iso(record.claim.leaseExpiresAt),
+                    lease_expires_at: iso(claim.leaseExpiresAt),
                     flow_definition: flowSnapshot.flow_definition,
                     // The runner needs the real values; the API shows them masked elsewhere.
                     inputs: { ...record.inputs },
                     secret_input_keys: [...record.secretInputKeys],
-                    referenced_flows: []
+                    // An object keyed by flow id (runner.md §1.3), never an array.
+                    referenced_flows: referencedFlows(state, record.organizationId, flowSnapshot.flow_definition),
+                    max_http_calls_per_execution: state.flows.get(record.flowId)?.maxHttpCallsPerExecution ?? 0
                 }
             });
         }
@@ -2773,6 +3064,7 @@ function completeRoute() {
                 errorMessage,
                 errorCode,
                 receivedAt: now,
+                via: 'execution',
                 nodes: reportedNodes(record, body.result ?? null, status)
             };
             return answer();
@@ -2783,7 +3075,507 @@ function runnerRoutes() {
     return [claimRoute(), completeRoute()];
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/routes/jobs.ts
+
+
+
+
+
+const JOB_EVENT_TYPES = [
+    'flow.started',
+    'node.started',
+    'node.completed',
+    'node.failed'
+];
+/** Most job ids per heartbeat and events per batch (runner.md §1.4, §1.5). */
+const MAX_JOB_IDS = 100;
+const MAX_EVENTS_PER_BATCH = 100;
+/** Longest `runner_version` accepted. */
+const MAX_RUNNER_VERSION_LENGTH = 64;
+function runnerFields(body) {
+    const runnerId = optionalString(body.runner_id, 'runner_id');
+    if (runnerId === undefined)
+        throw validationError('runner_id', 'runner_id is required');
+    if (typeof body.boot_id !== 'string' || !isUuid(body.boot_id)) {
+        throw validationError('boot_id', 'boot_id is required and must be a UUID');
+    }
+    const runnerVersion = optionalString(body.runner_version, 'runner_version', MAX_RUNNER_VERSION_LENGTH);
+    return { runnerId, bootId: body.boot_id.toLowerCase(), runnerVersion };
+}
+function isInteger(value, min) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= min;
+}
+function jobs_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Whether the call comes from the runner process that claimed the job. */
+function sameRunner(claim, runner) {
+    return claim.runnerId === runner.runnerId && claim.bootId === runner.bootId;
+}
+function requireSameRunner(claim, runner) {
+    if (sameRunner(claim, runner))
+        return;
+    throw conflict('JOB_RUNNER_MISMATCH', `The job was claimed by runner "${claim.runnerId}" (boot ${claim.bootId}); this call came from runner "${runner.runnerId}" (boot ${runner.bootId})`, { runner_id: claim.runnerId, boot_id: claim.bootId });
+}
+/** 409 when the job's execution is terminal (lease expired, cancelled, completed). */
+function requireInFlight(ctx, job, now) {
+    const obs = ctx.services.state.observe(job.record, now);
+    if (obs.terminalAt === null)
+        return;
+    throw conflict('EXECUTION_ALREADY_TERMINAL', `The execution is already ${obs.status}${obs.errorCode ? ` (${obs.errorCode})` : ''}`, { status: obs.status });
+}
+function heartbeatRoute() {
+    return {
+        id: 'jobs.heartbeat',
+        method: 'POST',
+        pattern: '/runner/jobs/heartbeat',
+        auth: 'job',
+        scope: null,
+        orgHeader: false,
+        bucket: 'write',
+        handler: (ctx) => {
+            const body = objectBody(ctx.json(), true);
+            const runner = runnerFields(body);
+            if (!isInteger(body.max_parallel_flows, 1)) {
+                throw validationError('max_parallel_flows', 'max_parallel_flows is required and must be an integer >= 1');
+            }
+            const raw = body.job_ids;
+            if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_JOB_IDS) {
+                throw validationError('job_ids', `job_ids is required: an array of 1 to ${MAX_JOB_IDS} job ids`);
+            }
+            const jobIds = raw.map((id, i) => {
+                if (typeof id !== 'string' || !isUuid(id)) {
+                    throw validationError(`job_ids[${i}]`, `job_ids[${i}] must be a job id (a UUID)`);
+                }
+                return id.toLowerCase();
+            });
+            const duplicate = jobIds.find((id, i) => jobIds.indexOf(id) !== i);
+            if (duplicate !== undefined) {
+                throw validationError('job_ids', `job_ids must be unique; ${duplicate} is repeated`);
+            }
+            const job = jobOf(ctx);
+            const { state, clock } = ctx.services;
+            const now = clock.now();
+            ctx.annotations.executionId = job.record.id;
+            ctx.annotations.flowId = job.record.flowId;
+            return jsonResponse(200, jobIds.map((jobId) => {
+                // A token speaks for its own job only: any other id is rejected, never renewed.
+                if (jobId !== job.jobId)
+                    return { job_id: jobId, status: 'rejected' };
+                const { claim, record } = job;
+                if (state.observe(record, now).terminalAt !== null || !sameRunner(claim, runner)) {
+                    return { job_id: jobId, status: 'rejected' };
+                }
+                claim.leaseExpiresAt = now + state.ephemeralLeaseMs;
+                claim.renewals += 1;
+                claim.lastHeartbeatAt = now;
+                if (runner.runnerVersion !== undefined)
+                    claim.runnerVersion = runner.runnerVersion;
+                return { job_id: jobId, status: 'renewed', lease_expires_at: iso(claim.leaseExpiresAt) };
+            }));
+        }
+    };
+}
+function parseEvents(raw) {
+    if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_EVENTS_PER_BATCH) {
+        throw validationError('events', `events is required: an array of 1 to ${MAX_EVENTS_PER_BATCH} events`);
+    }
+    return raw.map((item, i) => {
+        const field = `events[${i}]`;
+        if (!jobs_isObject(item))
+            throw validationError(field, `${field} must be an object`);
+        if (!isInteger(item.sequence, 1)) {
+            throw validationError(`${field}.sequence`, `${field}.sequence must be an integer >= 1`);
+        }
+        const type = optionalEnum(item.type, `${field}.type`, JOB_EVENT_TYPES);
+        if (type === undefined) {
+            throw validationError(`${field}.type`, `${field}.type is required (one of ${JOB_EVENT_TYPES.join(', ')})`);
+        }
+        if (!jobs_isObject(item.payload)) {
+            throw validationError(`${field}.payload`, `${field}.payload must be an object`);
+        }
+        return { sequence: item.sequence, type, payload: item.payload };
+    });
+}
+function eventsRoute() {
+    return {
+        id: 'jobs.events',
+        method: 'POST',
+        pattern: '/runner/jobs/{jobId}/events',
+        auth: 'job',
+        scope: null,
+        orgHeader: false,
+        bucket: 'write',
+        handler: (ctx) => {
+            const body = objectBody(ctx.json(), true);
+            const runner = runnerFields(body);
+            const events = parseEvents(body.events);
+            const job = jobOf(ctx);
+            ctx.annotations.executionId = job.record.id;
+            ctx.annotations.flowId = job.record.flowId;
+            const now = ctx.services.clock.now();
+            requireInFlight(ctx, job, now);
+            requireSameRunner(job.claim, runner);
+            const { claim } = job;
+            const accepted = [];
+            const duplicates = [];
+            const rejected = [];
+            // In sequence order, whatever the batch's order; nothing past a gap is accepted.
+            for (const event of [...events].sort((a, b) => a.sequence - b.sequence)) {
+                const last = claim.events.length;
+                if (event.sequence <= last)
+                    duplicates.push(event.sequence);
+                else if (event.sequence === last + 1) {
+                    claim.events.push({
+                        sequence: event.sequence,
+                        type: event.type,
+                        payload: structuredClone(event.payload),
+                        receivedAt: now
+                    });
+                    accepted.push(event.sequence);
+                }
+                else
+                    rejected.push(event.sequence);
+            }
+            const lastAcceptedSequence = claim.events.length;
+            ctx.annotations.events = { accepted, duplicates, rejected, lastAcceptedSequence };
+            return jsonResponse(200, { last_accepted_sequence: lastAcceptedSequence });
+        }
+    };
+}
+/** Optional text that may be empty (a Go runner sends `""` for "no error"). */
+function optionalText(value, field, max) {
+    if (value === undefined || value === null)
+        return null;
+    if (typeof value !== 'string')
+        throw validationError(field, `${field} must be a string`);
+    if (value.length > max)
+        throw validationError(field, `${field} must be at most ${max} characters`);
+    return value === '' ? null : value;
+}
+/** The flow result (runner.md §5.1), checked as far as the sandbox reads it. */
+function parseResult(raw) {
+    if (!jobs_isObject(raw)) {
+        throw validationError('result', 'result is required: the flow result object (runner.md §5.1)');
+    }
+    if (typeof raw.success !== 'boolean') {
+        throw validationError('result.success', 'result.success is required and must be a boolean');
+    }
+    if (!jobs_isObject(raw.execution_results)) {
+        throw validationError('result.execution_results', 'result.execution_results is required: an object of node results by node id ({} when none ran)');
+    }
+    for (const [nodeId, node] of Object.entries(raw.execution_results)) {
+        if (!jobs_isObject(node)) {
+            throw validationError(`result.execution_results.${nodeId}`, `result.execution_results.${nodeId} must be a node result object`);
+        }
+    }
+    if (raw.final_outputs !== undefined && !jobs_isObject(raw.final_outputs)) {
+        throw validationError('result.final_outputs', 'result.final_outputs must be an object');
+    }
+    if (raw.duration_ms !== undefined &&
+        (typeof raw.duration_ms !== 'number' || !(raw.duration_ms >= 0))) {
+        throw validationError('result.duration_ms', 'result.duration_ms must be a number >= 0');
+    }
+    if (raw.http_calls !== undefined && raw.http_calls !== null && !Array.isArray(raw.http_calls)) {
+        throw validationError('result.http_calls', 'result.http_calls must be an array');
+    }
+    optionalText(raw.error_code, 'result.error_code', 255);
+    optionalText(raw.error_message, 'result.error_message', 10_000);
+    return raw;
+}
+/** The execution's nodes from the completion's `execution_results`: the flow's order first. */
+function nodesOfResult(record, results) {
+    const known = record.nodes.map((node) => {
+        const reported = results[node.id];
+        return reported !== undefined
+            ? reportedNode(record, node.id, reported)
+            : skippedNode(record, node, 'The runner reported no result for this node');
+    });
+    const others = Object.keys(results)
+        .filter((id) => !record.nodes.some((node) => node.id === id))
+        .map((id) => reportedNode(record, id, results[id]));
+    return [...known, ...others];
+}
+function jobs_completeRoute() {
+    return {
+        id: 'jobs.complete',
+        method: 'POST',
+        pattern: '/runner/jobs/{jobId}/complete',
+        auth: 'job',
+        scope: null,
+        orgHeader: false,
+        bucket: 'write',
+        handler: (ctx) => {
+            const body = objectBody(ctx.json(), true);
+            const runner = runnerFields(body);
+            const status = optionalEnum(body.status, 'status', ['completed', 'failed']);
+            if (status === undefined) {
+                throw validationError('status', 'status is required (completed or failed)');
+            }
+            const startedAt = requiredTimestamp(body.started_at, 'started_at');
+            const completedAt = requiredTimestamp(body.completed_at, 'completed_at');
+            if (completedAt < startedAt) {
+                throw validationError('completed_at', 'completed_at must not be before started_at');
+            }
+            const duration = body.duration_ms;
+            if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
+                throw validationError('duration_ms', 'duration_ms is required and must be a non-negative number');
+            }
+            const result = parseResult(body.result);
+            const errorMessage = optionalText(body.error_message, 'error_message', 10_000);
+            const errorCode = optionalText(body.error_code, 'error_code', 255);
+            if (!isInteger(body.last_event_sequence, 0)) {
+                throw validationError('last_event_sequence', 'last_event_sequence is required and must be an integer >= 0');
+            }
+            const lastEventSequence = body.last_event_sequence;
+            const job = jobOf(ctx);
+            const { record, claim } = job;
+            ctx.annotations.executionId = record.id;
+            ctx.annotations.flowId = record.flowId;
+            const payload = canonicalJson(body);
+            const noContent = { status: 204, headers: {} };
+            if (record.completion) {
+                // A retry after a lost answer: the same payload is answered again, counted once.
+                if (record.completion.payload === payload) {
+                    claim.completeCalls += 1;
+                    return noContent;
+                }
+                throw conflict('EXECUTION_ALREADY_TERMINAL', `The job was already completed (execution ${record.completion.status}) with a different payload`, { status: record.completion.status });
+            }
+            const now = ctx.services.clock.now();
+            requireInFlight(ctx, job, now);
+            requireSameRunner(claim, runner);
+            if (lastEventSequence > claim.events.length) {
+                throw conflict('EVENTS_MISSING', `last_event_sequence is ${lastEventSequence} but events were accepted up to ${claim.events.length}; send the missing events before completing`, { last_accepted_sequence: claim.events.length });
+            }
+            const passed = status === 'completed' && result.success === true;
+            const results = result.execution_results;
+            if (runner.runnerVersion !== undefined)
+                claim.runnerVersion = runner.runnerVersion;
+            record.completion = {
+                payload,
+                status: passed ? 'completed' : 'failed',
+                startedAt,
+                completedAt,
+                durationMs: duration,
+                errorMessage: errorMessage ?? optionalText(result.error_message, 'result.error_message', 10_000),
+                errorCode: errorCode ?? optionalText(result.error_code, 'result.error_code', 255),
+                receivedAt: now,
+                nodes: nodesOfResult(record, results),
+                via: 'job',
+                runnerStatus: status,
+                result: structuredClone(result),
+                lastEventSequence
+            };
+            claim.completeCalls += 1;
+            return noContent;
+        }
+    };
+}
+function webhookRequestsRoute() {
+    return {
+        id: 'jobs.webhookRequests',
+        method: 'GET',
+        pattern: '/runner/jobs/{jobId}/webhook-requests',
+        auth: 'job',
+        scope: null,
+        orgHeader: false,
+        bucket: 'read',
+        handler: (ctx) => {
+            const { record } = jobOf(ctx);
+            ctx.annotations.executionId = record.id;
+            ctx.annotations.flowId = record.flowId;
+            const items = (record.webhook?.requests ?? []).map((r) => structuredClone(r));
+            return jsonResponse(200, { items, total: items.length, count: items.length });
+        }
+    };
+}
+function jobRoutes() {
+    return [heartbeatRoute(), eventsRoute(), jobs_completeRoute(), webhookRequestsRoute()];
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/scopes.ts
+const PERMISSION_TYPES = ['custom', 'runner', 'ci'];
+const CATALOG = [
+    {
+        name: 'flows:read',
+        description: 'List, search and read flows and their executions'
+    },
+    { name: 'flows:write', description: 'Create, edit and delete flows' },
+    { name: 'flows:execute', description: 'Launch and cancel flow executions' },
+    {
+        name: 'runner:claim',
+        description: 'Claim queued executions as a self-hosted runner'
+    },
+    {
+        name: 'runner:complete',
+        description: 'Report the result of an execution run by a runner (ephemeral or self-hosted)'
+    },
+    {
+        name: 'environments:read',
+        description: 'Read environments and their variables'
+    },
+    {
+        name: 'webhooks:read',
+        description: 'Read webhook configurations and deliveries'
+    },
+    { name: 'webhooks:write', description: 'Create and edit webhooks' },
+    {
+        name: 'api_key:create',
+        description: 'Create API keys and list the permissions they can carry'
+    }
+];
+const PRESETS = {
+    custom: CATALOG.map((p) => p.name),
+    runner: ['runner:claim', 'runner:complete'],
+    ci: ['flows:read', 'flows:execute', 'runner:complete']
+};
+/** The permissions of one preset, in catalog order. */
+function permissionsOf(type) {
+    return CATALOG.filter((p) => PRESETS[type].includes(p.name)).map((p) => ({ ...p }));
+}
+/** The scopes of the `ci` preset, which the default fixture's CI key carries. */
+const CI_PRESET_SCOPES = PRESETS.ci;
+
+;// CONCATENATED MODULE: ./src/sandbox/routes/keys.ts
+
+
+
+function keyRoutes(extensions) {
+    return [
+        {
+            id: 'keys.self',
+            method: 'GET',
+            pattern: '/api-keys/self',
+            // Any valid key may ask who it is; the organization comes from the key itself.
+            scope: null,
+            orgHeader: false,
+            bucket: 'read',
+            handler: (ctx) => {
+                const key = apiKeyOf(ctx);
+                const body = {
+                    api_key_id: key.id,
+                    organization_id: key.organizationId,
+                    permissions: [...key.permissions]
+                };
+                if (extensions.keyIntrospection) {
+                    body.name = key.name;
+                    body.expires_at = key.expiresAt === null ? null : iso(key.expiresAt);
+                }
+                return jsonResponse(200, body);
+            }
+        },
+        {
+            id: 'permissions.list',
+            method: 'GET',
+            pattern: '/permissions',
+            // The public API needs api_key:create here, which CI keys usually lack (B.2).
+            scope: extensions.permissionsForAnyKey ? null : 'api_key:create',
+            orgHeader: true,
+            bucket: 'read',
+            handler: (ctx) => {
+                const type = optionalEnum(ctx.query.get('type') ?? undefined, 'type', PERMISSION_TYPES) ?? 'custom';
+                const items = permissionsOf(type);
+                return jsonResponse(200, { total: items.length, count: items.length, items });
+            }
+        }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/routes/webhooks.ts
+/**
+ * The webhook ingest of ephemeral executions (runner.md §1.7): launch gives each
+ * ephemeral execution a URL, injected as the flow input `webhook.url`, where the
+ * service under test sends its callbacks. `ANY /webhooks/ingest/{token}` takes any
+ * method, without credentials (the caller is that service), and captures the
+ * method, headers, query parameters, body (as text), content type, user agent, IP
+ * address and arrival time; the job reads them with
+ * `GET /runner/jobs/{jobId}/webhook-requests` (jobs.ts), oldest first. The token is
+ * an unguessable path segment; an unknown one is 404. Requests are captured for as
+ * long as the sandbox runs, after the execution ended too (they no longer matter).
+ */
+
+
+
+
+
+/** Most requests kept per execution; past it the ingest answers 429. */
+const MAX_CAPTURED_REQUESTS = 1000;
+/** Name → value, or → values when repeated. */
+function grouped(pairs) {
+    const out = {};
+    for (const [name, value] of pairs) {
+        const seen = Object.hasOwn(out, name) ? out[name] : undefined;
+        if (seen === undefined)
+            out[name] = value;
+        else
+            out[name] = Array.isArray(seen) ? [...seen, value] : [seen, value];
+    }
+    return out;
+}
+function headerPairs(ctx) {
+    const raw = ctx.raw.req.rawHeaders;
+    const pairs = [];
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+        pairs.push([raw[i].toLowerCase(), raw[i + 1]]);
+    }
+    return pairs;
+}
+function ipOf(ctx) {
+    const address = ctx.raw.req.socket.remoteAddress ?? '';
+    // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d.
+    return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+function webhookRoutes() {
+    return [
+        {
+            id: 'webhooks.ingest',
+            method: ANY_METHOD,
+            pattern: '/webhooks/ingest/{token}',
+            auth: 'none',
+            scope: null,
+            orgHeader: false,
+            bucket: 'write',
+            handler: (ctx) => {
+                const token = paramOf(ctx, 'token') ?? '';
+                const record = ctx.services.state.executionByWebhookToken(token);
+                const webhook = record?.webhook;
+                if (!record || !webhook)
+                    throw notFound('Webhook', 'token');
+                ctx.annotations.executionId = record.id;
+                ctx.annotations.flowId = record.flowId;
+                if (ctx.bodyTooLarge) {
+                    throw new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+                }
+                if (webhook.requests.length >= MAX_CAPTURED_REQUESTS) {
+                    throw new ApiError(429, 'WEBHOOK_CAPTURE_LIMIT', `This webhook already captured ${MAX_CAPTURED_REQUESTS} requests`);
+                }
+                const contentType = ctx.header('content-type');
+                const userAgent = ctx.header('user-agent');
+                const captured = {
+                    id: (0,external_node_crypto_.randomUUID)(),
+                    webhook_id: webhook.id,
+                    method: ctx.method,
+                    headers: grouped(headerPairs(ctx)),
+                    query_params: grouped(ctx.query.entries()),
+                    body: ctx.rawBody.length === 0 ? null : ctx.rawBody.toString('utf8'),
+                    ip_address: ipOf(ctx),
+                    received_at: iso(ctx.services.clock.now())
+                };
+                if (contentType !== undefined)
+                    captured.content_type = contentType;
+                if (userAgent !== undefined)
+                    captured.user_agent = userAgent;
+                webhook.requests.push(captured);
+                return jsonResponse(200, { id: captured.id, received_at: captured.received_at });
+            }
+        }
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/sandbox/routes/index.ts
+
+
 
 
 
@@ -2793,7 +3585,9 @@ function allRoutes(extensions) {
         ...keyRoutes(extensions),
         ...flowRoutes(),
         ...executionRoutes(extensions),
-        ...runnerRoutes()
+        ...runnerRoutes(),
+        ...jobRoutes(),
+        ...webhookRoutes()
     ];
 }
 
@@ -3025,6 +3819,7 @@ const HOUR_MS = 60 * 60 * 1000;
 class SandboxState {
     clock;
     timeScale;
+    ephemeralLeaseMs;
     organizations = new Map();
     /** By key id. */
     apiKeys = new Map();
@@ -3035,14 +3830,20 @@ class SandboxState {
     defaultOrganizationId;
     defaultApiKey;
     keysBySecret = new Map();
+    /** Execution id by job token (claimed ephemeral executions). */
+    jobTokens = new Map();
+    /** Execution id by webhook ingest token (ephemeral executions). */
+    webhookTokens = new Map();
     /**
      * @param fixtures validated fixtures (see loadFixtures)
      * @param clock resolves relative expiries and drives every execution
      * @param timeScale multiplies every simulated duration
+     * @param ephemeralLeaseMs an ephemeral job's lease, from the claim and from each renewal
      */
-    constructor(fixtures, clock, timeScale = 1) {
+    constructor(fixtures, clock, timeScale = 1, ephemeralLeaseMs = EPHEMERAL_LEASE_MS) {
         this.clock = clock;
         this.timeScale = timeScale;
+        this.ephemeralLeaseMs = ephemeralLeaseMs;
         const loadedAt = clock.now();
         for (const org of fixtures.organizations) {
             this.organizations.set(org.id, { id: org.id, name: org.name ?? org.id });
@@ -3094,9 +3895,22 @@ class SandboxState {
                     displayName: n.display_name,
                     type: n.type,
                     weight: n.weight ?? 1,
-                    config: { ...(n.config ?? {}) }
+                    config: { ...(n.config ?? {}) },
+                    ...(n.run_when ? { runWhen: n.run_when } : {}),
+                    ...(n.assertions ? { assertions: structuredClone(n.assertions) } : {}),
+                    ...(n.outputs ? { outputs: structuredClone(n.outputs) } : {})
                 })),
-                simulation: structuredClone(flow.simulation)
+                ...(flow.edges
+                    ? {
+                        edges: flow.edges.map((e) => ({
+                            source: e.source,
+                            target: e.target,
+                            type: e.type ?? 'success'
+                        }))
+                    }
+                    : {}),
+                simulation: structuredClone(flow.simulation),
+                maxHttpCallsPerExecution: flow.max_http_calls_per_execution ?? 0
             });
         });
         this.defaultOrganizationId =
@@ -3150,8 +3964,17 @@ class SandboxState {
         const secretInputKeys = Object.entries(flow.inputs)
             .filter(([, v]) => v.secret)
             .map(([k]) => k);
+        const id = (0,external_node_crypto_.randomUUID)();
+        const ephemeral = input.runnerType === 'ephemeral';
+        const jobId = ephemeral ? (0,external_node_crypto_.randomUUID)() : null;
+        const webhook = jobId ? this.newWebhook(jobId, input.baseUrl ?? 'http://127.0.0.1') : null;
+        if (webhook) {
+            // Launch injects them (runner.md §1.7); not secret, so the API shows them too.
+            inputs['webhook.url'] = webhook.url;
+            inputs['webhook.requests_url'] = webhook.requestsUrl;
+        }
         const record = {
-            id: (0,external_node_crypto_.randomUUID)(),
+            id,
             flowId: flow.id,
             flowName: flow.name,
             organizationId: flow.organizationId,
@@ -3176,13 +3999,97 @@ class SandboxState {
             nodes: flow.nodes.map((n) => ({ ...n, config: { ...n.config } })),
             nodeResultIds: Object.fromEntries(flow.nodes.map((n) => [n.id, (0,external_node_crypto_.randomUUID)()])),
             // The sandbox plays the self-hosted runner too; only ephemeral runs are left to the client.
-            plan: input.runnerType === 'ephemeral' ? null : planSimulation(flow, createdAt, this.timeScale),
+            plan: ephemeral ? null : planSimulation(flow, createdAt, this.timeScale),
+            jobId,
+            webhook,
             claim: null,
             completion: null,
             cancelledAt: null
         };
         this.executions.set(record.id, record);
+        if (webhook)
+            this.webhookTokens.set(webhook.token, record.id);
         return record;
+    }
+    newWebhook(jobId, baseUrl) {
+        const token = `ewh_${(0,external_node_crypto_.randomBytes)(18).toString('base64url')}`;
+        return {
+            id: (0,external_node_crypto_.randomUUID)(),
+            token,
+            url: `${baseUrl}/webhooks/ingest/${token}`,
+            requestsUrl: `${baseUrl}/runner/jobs/${jobId}/webhook-requests`,
+            requests: []
+        };
+    }
+    /** Records the claim of an ephemeral execution, so its job token authenticates job calls. */
+    claimJob(record, claim) {
+        record.claim = claim;
+        this.jobTokens.set(claim.jobToken, record.id);
+    }
+    /** The claimed execution a job token belongs to (whatever its state). */
+    executionByJobToken(token) {
+        const id = this.jobTokens.get(token);
+        return id === undefined ? undefined : this.executions.get(id);
+    }
+    /** The ephemeral execution whose job has this id (claimed or not). */
+    executionByJobId(jobId) {
+        for (const record of this.executions.values())
+            if (record.jobId === jobId)
+                return record;
+        return undefined;
+    }
+    /** The ephemeral execution a webhook ingest token belongs to. */
+    executionByWebhookToken(token) {
+        const id = this.webhookTokens.get(token);
+        return id === undefined ? undefined : this.executions.get(id);
+    }
+    /**
+     * The progress events the execution's job reported and the sandbox accepted, in
+     * sequence order (copies; empty when unclaimed or not ephemeral). For tests.
+     */
+    jobEvents(executionId) {
+        const claim = this.executions.get(executionId)?.claim;
+        return claim ? claim.events.map((e) => structuredClone(e)) : [];
+    }
+    /** The requests captured by the execution's webhook ingest, oldest first (copies). For tests. */
+    webhookRequests(executionId) {
+        const webhook = this.executions.get(executionId)?.webhook;
+        return webhook ? webhook.requests.map((r) => structuredClone(r)) : [];
+    }
+    /**
+     * The job of an ephemeral execution as the sandbox sees it (for tests): its lease,
+     * renewals, accepted events and completion calls; undefined before the claim.
+     */
+    job(executionId) {
+        const record = this.executions.get(executionId);
+        const claim = record?.claim;
+        if (!record || !claim)
+            return undefined;
+        return {
+            jobId: claim.jobId,
+            executionId: record.id,
+            runnerId: claim.runnerId,
+            bootId: claim.bootId,
+            claimedAt: claim.claimedAt,
+            leaseExpiresAt: claim.leaseExpiresAt,
+            renewals: claim.renewals,
+            lastHeartbeatAt: claim.lastHeartbeatAt,
+            runnerVersion: claim.runnerVersion,
+            lastAcceptedSequence: claim.events.length,
+            events: claim.events.map((e) => structuredClone(e)),
+            completeCalls: claim.completeCalls,
+            completion: record.completion === null
+                ? null
+                : {
+                    via: record.completion.via,
+                    status: record.completion.status,
+                    runnerStatus: record.completion.runnerStatus ?? null,
+                    receivedAt: record.completion.receivedAt,
+                    result: record.completion.result === undefined
+                        ? null
+                        : structuredClone(record.completion.result)
+                }
+        };
     }
     /** The state of an execution now (or at `now`). */
     observe(record, now = this.clock.now()) {
@@ -3259,6 +4166,9 @@ function observeExecution(record, now) {
 
 
 
+
+/** Addresses that listen on every interface: no one URL reaches them. */
+const WILDCARD_HOSTS = ['0.0.0.0', '::', ''];
 /** Largest request body accepted; larger ones get 413. */
 const MAX_BODY_BYTES = 1024 * 1024;
 const ALL_EXTENSIONS_ON = {
@@ -3320,6 +4230,7 @@ async function startSandbox(options = {}) {
     // Validated before anything listens, so a bad option fails startSandbox, not a request.
     const config = resolveServerConfig(fixtures.server, {
         timeScale: options.timeScale,
+        ephemeralLeaseMs: options.ephemeralLeaseMs,
         rateLimits: options.rateLimits,
         quota: options.quota,
         faults: options.faults
@@ -3331,9 +4242,17 @@ async function startSandbox(options = {}) {
     const quota = config.quota ? new DailyQuota(config.quota) : undefined;
     const faults = config.faults ? new FaultInjector(config.faults, router) : undefined;
     const clockSkewMs = faults?.config.clockSkewMs ?? 0;
-    const state = new SandboxState(fixtures, clock, timeScale);
+    const state = new SandboxState(fixtures, clock, timeScale, config.ephemeralLeaseMs ?? EPHEMERAL_LEASE_MS);
     const requestLog = new RequestLog();
-    const services = { state, clock, extensions, requestLog, clockSkewMs };
+    const services = {
+        state,
+        clock,
+        extensions,
+        requestLog,
+        clockSkewMs,
+        // Set once listening (below).
+        baseUrl: null
+    };
     const pipeline = new Pipeline({
         requestLog: requestLogLayer(requestLog),
         faults,
@@ -3373,6 +4292,8 @@ async function startSandbox(options = {}) {
     const host = options.host ?? '127.0.0.1';
     const port = await listen(server, options.port ?? 0, host);
     const urlHost = host.includes(':') ? `[${host}]` : host;
+    // On a wildcard address the URLs handed out (webhook.url) follow the request's Host.
+    services.baseUrl = WILDCARD_HOSTS.includes(host) ? null : `http://${urlHost}:${port}`;
     let closing;
     return {
         url: `http://${urlHost}:${port}`,
@@ -3466,6 +4387,7 @@ const HEADER_STYLES = [
  * store and how executions run), the pipeline (pipeline.ts, router.ts, auth.ts,
  * layers/) and the routes (routes/), put together by server.ts.
  */
+
 
 
 

@@ -1,8 +1,8 @@
-export const id = 889;
-export const ids = [889];
+export const id = 705;
+export const ids = [705];
 export const modules = {
 
-/***/ 3989:
+/***/ 7621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -35,10 +35,84 @@ var external_node_url_ = __webpack_require__(3136);
 var esm = __webpack_require__(8179);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/demo-service/fixtures.ts
+/**
+ * A sandbox fixture whose flows run against the demo service: the example flow
+ * files (examples/flows), as flows of an organization `org_local`, tagged
+ * `local`, with the service's URL as their `baseUrl` input. The demo runs them
+ * with `runner: ephemeral`: the step claims each execution and runs it here,
+ * where the service is reachable on loopback.
+ */
+
+
+const LOCAL_ORG = 'org_local';
+const LOCAL_KEY = 'epk_live_local_service_ci';
+/** The example flows, with fixed ids. */
+const LOCAL_FLOWS = [
+    { id: '7a1f4e2c-0c1b-4b9e-9d1a-0e6f2b1c3d01', file: 'widgets-crud.json', tags: ['local'] },
+    { id: '7a1f4e2c-0c1b-4b9e-9d1a-0e6f2b1c3d02', file: 'failing-on-purpose.json', tags: ['local'] },
+    { id: '7a1f4e2c-0c1b-4b9e-9d1a-0e6f2b1c3d07', file: 'batch-loop.json', tags: ['local'] }
+];
+/** A flow definition in Echopoint's format as a fixture flow (its nodes, edges and inputs). */
+function fixtureFlowOf(id, tags, definition, inputs, organizationId = LOCAL_ORG) {
+    return {
+        id,
+        organization_id: organizationId,
+        name: definition.name,
+        tags: [...tags],
+        inputs,
+        nodes: definition.nodes.map((n) => ({
+            id: n.id,
+            display_name: n.display_name ?? n.id,
+            type: n.type,
+            config: n.data ?? {},
+            ...(n.run_when ? { run_when: n.run_when } : {}),
+            ...(n.assertions ? { assertions: n.assertions } : {}),
+            ...(n.outputs ? { outputs: n.outputs } : {})
+        })),
+        edges: (definition.edges ?? []).map((e) => ({
+            source: e.source,
+            target: e.target,
+            type: e.type ?? 'success'
+        })),
+        // Used only by a cloud run (simulated); an ephemeral run runs the definition.
+        simulation: { outcome: 'passed', duration_ms: 500 }
+    };
+}
+/** The fixture: one organization, one CI key (flows:read, flows:execute), the example flows. */
+function localServiceFixtures(serviceUrl, examplesDir) {
+    const flows = LOCAL_FLOWS.map(({ id, file, tags }) => {
+        const definition = JSON.parse((0,external_node_fs_.readFileSync)([examplesDir, file].join(external_node_path_.sep), 'utf8'));
+        const defaults = (definition.initial_inputs ?? {});
+        const inputs = Object.fromEntries(Object.entries(defaults).map(([name, value]) => [
+            name,
+            name === 'baseUrl'
+                ? { value: serviceUrl }
+                : { value, ...(name === 'password' ? { secret: true } : {}) }
+        ]));
+        return fixtureFlowOf(id, tags, definition, inputs);
+    });
+    return {
+        organizations: [{ id: LOCAL_ORG, name: 'Local service team' }],
+        api_keys: [
+            {
+                id: 'key_local_ci',
+                key: LOCAL_KEY,
+                name: 'CI (ephemeral runner)',
+                organization_id: LOCAL_ORG,
+                permissions: ['flows:read', 'flows:execute'],
+                expires_in_days: 90
+            }
+        ],
+        default: { organization_id: LOCAL_ORG, api_key_id: 'key_local_ci' },
+        flows
+    };
+}
+
 // EXTERNAL MODULE: ./src/demo-service/server.ts
 var server = __webpack_require__(7014);
-// EXTERNAL MODULE: ./src/sandbox/index.ts + 37 modules
-var src_sandbox = __webpack_require__(6311);
+// EXTERNAL MODULE: ./src/sandbox/index.ts + 40 modules
+var src_sandbox = __webpack_require__(6873);
 ;// CONCATENATED MODULE: ./src/cli/github-files.ts
 /**
  * Reads the files a GitHub runner gives an action (`GITHUB_OUTPUT`), and turns
@@ -138,6 +212,7 @@ var flow_run = __webpack_require__(489);
 
 
 
+
 /**
  * The bundled action and its action.yml, found next to the bundled CLI
  * (dist/cli/index.js → dist/index.js and action.yml). The paths are joined as
@@ -163,6 +238,50 @@ async function runnerInputEnv(actionYml, inputs) {
         env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     }
     return env;
+}
+/** Runs dist/index.js as a GitHub runner does (INPUT_* variables, output and summary files), showing its log. */
+async function runBundledAction(run, inputs) {
+    const { entry, actionYml, work, outputFile, summaryFile, say } = run;
+    const inputEnv = await runnerInputEnv(actionYml, inputs);
+    const env = {
+        ...process.env,
+        ...inputEnv,
+        GITHUB_ACTIONS: 'true',
+        CI: 'true',
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
+        GITHUB_REPOSITORY: 'echopoint/demo-shop',
+        GITHUB_WORKFLOW: 'Echopoint demo',
+        GITHUB_JOB: 'api-tests',
+        GITHUB_RUN_ID: String(Date.now()),
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_SHA: (0,external_node_crypto_.randomUUID)().replace(/-/g, '').padEnd(40, '0').slice(0, 40),
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_ACTOR: 'demo-user',
+        RUNNER_TEMP: work
+    };
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let buffered = '';
+        const onData = (chunk) => {
+            buffered += chunk.toString('utf8');
+            const lines = buffered.split('\n');
+            buffered = lines.pop() ?? '';
+            for (const line of lines) {
+                const shown = renderRunnerLine(line);
+                if (shown !== undefined)
+                    say(`   │ ${shown}`);
+            }
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (buffered)
+                onData(Buffer.from('\n'));
+            resolve(code ?? 1);
+        });
+    });
 }
 async function demoCommand(flags, io) {
     const { entry, actionYml } = actionPaths();
@@ -193,50 +312,11 @@ async function demoCommand(flags, io) {
         say(`         tags: ${tags}`);
         say('');
         say('   ┌─ action log');
-        const inputEnv = await runnerInputEnv(actionYml, {
+        const exitCode = await runBundledAction({ entry, actionYml, work, outputFile, summaryFile, say }, {
             'api-key': sandbox.apiKey,
             'organization-id': sandbox.organizationId,
             'api-url': sandbox.url,
             tags
-        });
-        const env = {
-            ...process.env,
-            ...inputEnv,
-            GITHUB_ACTIONS: 'true',
-            CI: 'true',
-            GITHUB_OUTPUT: outputFile,
-            GITHUB_STEP_SUMMARY: summaryFile,
-            GITHUB_REPOSITORY: 'echopoint/demo-shop',
-            GITHUB_WORKFLOW: 'Echopoint demo',
-            GITHUB_JOB: 'api-tests',
-            GITHUB_RUN_ID: String(Date.now()),
-            GITHUB_RUN_ATTEMPT: '1',
-            GITHUB_SHA: (0,external_node_crypto_.randomUUID)().replace(/-/g, '').padEnd(40, '0').slice(0, 40),
-            GITHUB_REF: 'refs/heads/main',
-            GITHUB_ACTOR: 'demo-user',
-            RUNNER_TEMP: work
-        };
-        const exitCode = await new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-            let buffered = '';
-            const onData = (chunk) => {
-                buffered += chunk.toString('utf8');
-                const lines = buffered.split('\n');
-                buffered = lines.pop() ?? '';
-                for (const line of lines) {
-                    const shown = renderRunnerLine(line);
-                    if (shown !== undefined)
-                        say(`   │ ${shown}`);
-                }
-            };
-            child.stdout.on('data', onData);
-            child.stderr.on('data', onData);
-            child.on('error', reject);
-            child.on('close', (code) => {
-                if (buffered)
-                    onData(Buffer.from('\n'));
-                resolve(code ?? 1);
-            });
         });
         say(`   └─ the step ${exitCode === 0 ? 'passed' : 'failed'} (exit code ${exitCode})`);
         say('');
@@ -262,6 +342,7 @@ async function demoCommand(flags, io) {
         say(outputs.status === 'failed'
             ? 'The step failed, as it should: a flow in the demo fixture fails on purpose, and the kit is strict.'
             : `The run ended with status ${outputs.status}.`);
+        await demoEphemeral({ entry, actionYml, work, say });
         await demoLocalFlows(say, io);
         say('Next: add the step to a workflow (README, "Quickstart"), or try the CLI against `echopoint-ci sandbox`.');
         return 0;
@@ -276,7 +357,55 @@ function exampleFlowsDir() {
     const cliDir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
     return [cliDir, '..', '..', 'examples', 'flows'].join(external_node_path_.sep);
 }
-/** Step 5: flow files run on this machine by the flow engine, against a tiny local service. */
+/**
+ * Step 5: the same action with `runner: ephemeral`, against a service the demo
+ * starts on localhost: each execution is claimed and run in this job.
+ */
+async function demoEphemeral(run) {
+    const dir = exampleFlowsDir();
+    if (!LOCAL_FLOWS.every((f) => (0,external_node_fs_.existsSync)([dir, f.file].join(external_node_path_.sep))))
+        return;
+    const { say, work } = run;
+    const service = await (0,server/* startDemoService */.f)();
+    let sandbox;
+    try {
+        sandbox = await (0,src_sandbox/* startSandbox */.OT)({ port: 0, fixtures: localServiceFixtures(service.url, dir) });
+        const outputFile = (0,external_node_path_.join)(work, 'github_output_ephemeral');
+        const summaryFile = (0,external_node_path_.join)(work, 'step_summary_ephemeral.md');
+        await (0,promises_.writeFile)(outputFile, '');
+        await (0,promises_.writeFile)(summaryFile, '');
+        say('5. The ephemeral runner: flows that test a service this job started');
+        say('');
+        say(`   A small REST service is listening at ${service.url} (as \`npm start &\` would in a`);
+        say("   workflow). Echopoint's cloud cannot reach localhost, so the step claims each");
+        say("   execution and runs it here with the kit's flow engine, then reports it:");
+        say('');
+        say('     - uses: echopoint/echopoint-ci@v1');
+        say('       with:');
+        say('         api-key: ${{ secrets.ECHOPOINT_API_KEY }}');
+        say('         organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}');
+        say('         tags: local');
+        say('         runner: ephemeral');
+        say('');
+        say('   ┌─ action log');
+        const exitCode = await runBundledAction({ ...run, outputFile, summaryFile }, {
+            'api-key': LOCAL_KEY,
+            'organization-id': LOCAL_ORG,
+            'api-url': sandbox.url,
+            tags: 'local',
+            runner: 'ephemeral'
+        });
+        say(`   └─ the step ${exitCode === 0 ? 'passed' : 'failed'} (exit code ${exitCode})`);
+        const outputs = parseGithubOutput(await (0,promises_.readFile)(outputFile, 'utf8'));
+        say(`   Outputs: status ${outputs.status ?? '(none)'}, ${outputs.passed ?? '?'} of ${outputs.total ?? '?'} passed. The service saw ${service.requests.length} requests from the flows, the cleanup DELETEs included.`);
+        say('');
+    }
+    finally {
+        await sandbox?.close();
+        await service.close();
+    }
+}
+/** Step 6: flow files run on this machine by the flow engine, against a tiny local service. */
 async function demoLocalFlows(say, io) {
     const dir = exampleFlowsDir();
     const files = ['widgets-crud.json', 'failing-on-purpose.json'].map((f) => [dir, f].join(external_node_path_.sep));
@@ -284,7 +413,7 @@ async function demoLocalFlows(say, io) {
         return;
     const service = await (0,server/* startDemoService */.f)();
     try {
-        say('5. Flow files run on this machine (echopoint-ci flow run), against a small service');
+        say('6. Flow files run on this machine (echopoint-ci flow run), against a small service');
         say(`   the demo started at ${service.url}: no account, no API, the service is on localhost.`);
         for (const file of files) {
             say('');

@@ -1,5 +1,5 @@
-export const id = 292;
-export const ids = [292];
+export const id = 634;
+export const ids = [634,257];
 export const modules = {
 
 /***/ 2280:
@@ -14,7 +14,8 @@ export const modules = {
 
 function createCliLogger(options) {
     const write = options.write ?? ((line) => void process.stderr.write(`${line}\n`));
-    const redact = (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .createRedactor */ .lY)((options.secrets ?? []).filter((s) => typeof s === 'string'));
+    const secrets = (options.secrets ?? []).filter((s) => typeof s === 'string');
+    let redact = (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .createRedactor */ .lY)(secrets);
     const line = (prefix, message, title) => write((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inertLine */ .Fq)(redact(`${prefix}${title ? `${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(title, 200)}: ` : ''}${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(message, 4000)}`)));
     return {
         debug: (message) => {
@@ -23,166 +24,204 @@ function createCliLogger(options) {
         },
         info: (message) => line('', message),
         warning: (message, props) => line('warning: ', message, props?.title),
-        error: (message, props) => line('error: ', message, props?.title)
+        error: (message, props) => line('error: ', message, props?.title),
+        protect: (secret) => {
+            if (secret.trim() === '' || secrets.includes(secret))
+                return;
+            secrets.push(secret);
+            redact = (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .createRedactor */ .lY)(secrets);
+            options.onProtect?.(secret);
+        }
     };
 }
 
 
 /***/ }),
 
-/***/ 4589:
+/***/ 7825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ createClient)
+/* harmony export */ });
+/* harmony import */ var _run_idempotency_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6258);
+/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2544);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2241);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3352);
+/* harmony import */ var _jobs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1878);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ createClient)
-});
 
-// EXTERNAL MODULE: ./src/core/run/idempotency-key.ts
-var idempotency_key = __webpack_require__(6258);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: ./src/core/redact.ts
-var core_redact = __webpack_require__(2258);
-;// CONCATENATED MODULE: ./src/core/api/http/error-body.ts
+
+
+
+
+function flowPath(flowId) {
+    return `/flows/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_4__/* .pathSegment */ .pn)(flowId, 'flow ID')}`;
+}
+function executionPath(flowId, executionId) {
+    return `${flowPath(flowId)}/executions/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_4__/* .pathSegment */ .pn)(executionId, 'execution ID')}`;
+}
+/** A `contract` error for an answer about something other than what was asked. */
+function mismatch(request, what, asked, got) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EchopointError */ .aw('contract', `${request}: asked for ${what} ${asked}, the API answered with ${what} ${got}`, {
+        request,
+        hint: 'The answer is not used. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+    });
+}
+/** Throws unless the execution is `executionId` (when given) of flow `flowId`. */
+function checkExecution(request, execution, flowId, executionId) {
+    if (executionId !== undefined && !_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(execution.id, executionId)) {
+        throw mismatch(request, 'execution', executionId, execution.id);
+    }
+    if (!_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(execution.flow_id, flowId)) {
+        throw mismatch(request, 'an execution of flow', flowId, execution.flow_id);
+    }
+    return execution;
+}
 /**
- * Normalises every error body shape of contract.md part C into one value. Bodies come
- * from the API, a gateway or a proxy, so nothing here may throw on malformed input.
+ * Creates the HTTP client. Throws ConfigError when the URL, key or organization ID
+ * cannot be used; every later failure is a typed EchopointError.
  */
-
-
-/** Longest server-provided message kept; longer ones are cut with an ellipsis. */
-const MAX_MESSAGE_LENGTH = 300;
-/** `404 Not Found`-style text for a status, for bodies that say nothing useful. */
-function statusText(status) {
-    const text = external_node_http_.STATUS_CODES[status];
-    return text ? `${status} ${text}` : `HTTP ${status}`;
-}
-/** C0/C1 controls and bidi overrides/marks (Trojan Source, CVE-2021-42574). */
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
-/**
- * Makes server text safe to print: control and bidi-override characters removed
- * (they could forge log lines or workflow commands), whitespace collapsed, redacted,
- * then truncated. Redaction comes before truncation so a cut never leaves a key prefix.
- */
-function cleanText(text, redact, max = MAX_MESSAGE_LENGTH) {
-    const flat = text.replace(UNPRINTABLE, ' ');
-    const clean = redact(flat.replace(/\s+/g, ' ').trim());
-    if (clean.length <= max)
-        return clean;
-    // Never cut between the two halves of a surrogate pair (an emoji in a name).
-    const end = /[\ud800-\udbff]/.test(clean[max - 2] ?? '') ? max - 2 : max - 1;
-    return `${clean.slice(0, end)}…`;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function str(value, redact) {
-    if (typeof value !== 'string' && typeof value !== 'number')
-        return undefined;
-    const clean = cleanText(String(value), redact);
-    return clean === '' ? undefined : clean;
-}
-function seconds(value) {
-    const n = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
-    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
-}
-/** `{"errors":[{code,message,field,metadata}, …]}`: the Echopoint envelope. */
-function fromEnvelope(errors, redact) {
-    const items = errors.filter(isRecord);
-    const first = items[0] ?? {};
-    // Several validation errors: keep them all in the message (the first gives the code).
-    const messages = items
-        .slice(0, 3)
-        .map((e) => str(e.message, redact))
-        .filter((m) => m !== undefined);
+function createClient(options) {
+    const transport = new _http_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .Transport */ .oK(options);
+    const call = (req, opts) => transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent });
+    const label = (req) => `${req.method} ${req.path}`;
+    // Every method is async so that bad arguments reject rather than throw.
     return {
-        code: str(first.code, redact),
-        message: messages.length > 0 ? cleanText(messages.join('; '), redact) : undefined,
-        field: str(first.field, redact),
-        metadata: isRecord(first.metadata) ? first.metadata : undefined
+        get keyExpiresAtHeader() {
+            return transport.keyExpiresAtHeader;
+        },
+        get stats() {
+            return { ...transport.stats };
+        },
+        budget: (bucket) => transport.rateBudget(bucket),
+        getKeySelf: async (opts) => call({
+            method: 'GET',
+            path: '/api-keys/self',
+            withoutOrganization: true,
+            decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .keySelf */ .q$
+        }, opts),
+        listPermissions: async (type, opts) => call({ method: 'GET', path: '/permissions', query: { type }, decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .permissionsPage */ .i4 }, opts),
+        // A search only reads, so it may be repeated after a 5xx like a GET.
+        searchFlows: async (request, opts) => call({
+            method: 'POST',
+            path: '/flows/search',
+            body: request,
+            safe: true,
+            decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .flowSearchPage */ .Gn
+        }, opts),
+        getFlow: async (flowId, opts) => {
+            const req = { method: 'GET', path: flowPath(flowId), decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .flow */ .L3 };
+            const flow = await call(req, opts);
+            if (!_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(flow.id, flowId))
+                throw mismatch(label(req), 'flow', flowId, flow.id);
+            return flow;
+        },
+        getFlowDefinition: async (flowId, opts) => {
+            const req = { method: 'GET', path: flowPath(flowId), decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .flowDefinition */ .OK };
+            const flow = await call(req, opts);
+            if (!_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(flow.id, flowId))
+                throw mismatch(label(req), 'flow', flowId, flow.id);
+            return flow;
+        },
+        launchFlow: async (flowId, body, idempotencyKey, opts) => {
+            const req = {
+                method: 'POST',
+                path: `${flowPath(flowId)}/launch`,
+                // The endpoint requires a body; `{}` means all defaults.
+                body: body ?? {},
+                headers: { 'Idempotency-Key': (0,_run_idempotency_key_js__WEBPACK_IMPORTED_MODULE_0__/* .checkIdempotencyKey */ .R)(idempotencyKey) },
+                decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .executionEnvelope */ .$N
+            };
+            return checkExecution(label(req), await call(req, opts), flowId);
+        },
+        claimExecution: async (flowId, executionId, body, opts) => {
+            const req = {
+                method: 'POST',
+                path: `/runner/ephemeral/executions/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_4__/* .pathSegment */ .pn)(executionId, 'execution ID')}/claim`,
+                body,
+                decode: _jobs_js__WEBPACK_IMPORTED_MODULE_5__/* .claimedJob */ .t
+            };
+            const job = await call(req, opts);
+            if (!_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(job.executionId, executionId)) {
+                throw mismatch(label(req), 'execution', executionId, job.executionId);
+            }
+            if (!_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(job.flowId, flowId)) {
+                throw mismatch(label(req), 'a job of flow', flowId, job.flowId);
+            }
+            return job;
+        },
+        getExecution: async (flowId, executionId, opts) => {
+            const req = {
+                method: 'GET',
+                path: executionPath(flowId, executionId),
+                decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .execution */ .n7
+            };
+            return checkExecution(label(req), await call(req, opts), flowId, executionId);
+        },
+        getExecutionNodes: async (flowId, executionId, opts) => call({
+            method: 'GET',
+            path: `${executionPath(flowId, executionId)}/nodes`,
+            decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .nodes */ .a9({ executionId, flowId })
+        }, opts),
+        // Part B extension. Not retried: it carries no Idempotency-Key.
+        cancelExecution: async (flowId, executionId, opts) => {
+            const req = {
+                method: 'POST',
+                path: `${executionPath(flowId, executionId)}/cancel`,
+                body: {},
+                decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .executionEnvelope */ .$N
+            };
+            return checkExecution(label(req), await call(req, opts), flowId, executionId);
+        },
+        listExecutions: async (query, opts) => call({
+            method: 'GET',
+            path: '/executions',
+            query: {
+                limit: query.limit,
+                offset: query.offset,
+                status: query.status,
+                trigger_type: query.trigger_type,
+                flow_id: query.flow_id,
+                since: query.since
+            },
+            decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .executionsPage */ .J8
+        }, opts),
+        listFlowExecutions: async (flowId, query, opts) => call({
+            method: 'GET',
+            path: `${flowPath(flowId)}/executions`,
+            query: { limit: query.limit, offset: query.offset },
+            decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .executionsPage */ .J8
+        }, opts)
     };
 }
-function fromObject(body, redact) {
-    if (Array.isArray(body.errors))
-        return fromEnvelope(body.errors, redact);
-    const error = body.error;
-    if (isRecord(error)) {
-        // {"error":{"code":"unauthorized","message":"…"}}
-        return {
-            code: str(error.code, redact),
-            message: str(error.message, redact),
-            field: str(error.field, redact),
-            metadata: isRecord(error.metadata) ? error.metadata : undefined
-        };
-    }
-    // {"error":"Invalid API key"}, {"error":"Not Found","message":"Route … not found"},
-    // {"code":"…","message":"…"}
-    return {
-        code: str(body.code, redact),
-        message: str(body.message, redact) ?? str(error, redact),
-        field: str(body.field, redact),
-        metadata: isRecord(body.metadata) ? body.metadata : undefined
-    };
-}
-/** Largest error metadata kept, as JSON; a larger one keeps only its short string fields. */
-const MAX_METADATA_JSON = 2000;
-/** Error metadata, redacted and bounded (it may end up in a report). */
-function boundedMetadata(metadata, redact) {
-    const clean = (0,core_redact/* redactDeep */.KL)(metadata, redact);
-    if ((JSON.stringify(clean) ?? '').length <= MAX_METADATA_JSON)
-        return clean;
-    const short = {};
-    for (const [key, value] of Object.entries(clean).slice(0, 20)) {
-        if (key.length <= 64 && typeof value === 'string' && value.length <= 200)
-            short[key] = value;
-    }
-    return short;
-}
-/**
- * Parses an error response body of any shape in contract.md part C. Anything that is
- * not JSON (an HTML page from a proxy, an empty body) falls back to the status text.
- */
-function parseErrorBody(text, status, redact) {
-    let json;
-    try {
-        json = text.trim() === '' ? undefined : JSON.parse(text);
-    }
-    catch {
-        json = undefined;
-    }
-    const fallback = statusText(status);
-    if (!isRecord(json))
-        return { message: fallback };
-    const parts = fromObject(json, redact);
-    const body = { message: parts.message ?? fallback };
-    if (parts.code !== undefined)
-        body.code = parts.code;
-    if (parts.field !== undefined)
-        body.field = parts.field;
-    if (parts.metadata !== undefined)
-        body.metadata = boundedMetadata(parts.metadata, redact);
-    // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
-    // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
-    const nested = isRecord(json.error) ? json.error : {};
-    const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'));
-    if (retryAfter !== undefined)
-        body.retryAfter = retryAfter;
-    const resetAt = str(hint(json, 'resetat') ?? hint(nested, 'resetat'), redact);
-    if (resetAt !== undefined)
-        body.resetAt = resetAt;
-    return body;
-}
-/** The value of the first key that reads `name` ignoring case, `_` and `-`. */
-function hint(object, name) {
-    const key = Object.keys(object).find((k) => k.replace(/[-_]/g, '').toLowerCase() === name);
-    return key === undefined ? undefined : object[key];
-}
 
-;// CONCATENATED MODULE: ./src/core/api/decode.ts
+
+/***/ }),
+
+/***/ 2544:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $N: () => (/* binding */ executionEnvelope),
+/* harmony export */   Gn: () => (/* binding */ flowSearchPage),
+/* harmony export */   J8: () => (/* binding */ executionsPage),
+/* harmony export */   L3: () => (/* binding */ flow),
+/* harmony export */   OK: () => (/* binding */ flowDefinition),
+/* harmony export */   a9: () => (/* binding */ nodes),
+/* harmony export */   g1: () => (/* binding */ record),
+/* harmony export */   i4: () => (/* binding */ permissionsPage),
+/* harmony export */   id: () => (/* binding */ id),
+/* harmony export */   n7: () => (/* binding */ execution),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   q$: () => (/* binding */ keySelf),
+/* harmony export */   s: () => (/* binding */ sameId),
+/* harmony export */   vE: () => (/* binding */ timestamp),
+/* harmony export */   ym: () => (/* binding */ ShapeError)
+/* harmony export */ });
+/* unused harmony exports LIMITS, ID_PATTERN, optionalCount, boundedValue */
+/* harmony import */ var _http_error_body_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7432);
 /**
  * The boundary where server data becomes the core's data. Every 2xx body the
  * core reads passes one of these decoders, which either returns the read model
@@ -275,16 +314,16 @@ function list(value, path, max) {
     return value;
 }
 /** A required string field, made safe to print. */
-function decode_text(value, path, ctx, max) {
+function text(value, path, ctx, max) {
     if (typeof value !== 'string')
         throw new ShapeError(path, notA(value, 'a string'));
-    return cleanText(value, ctx.redact, max);
+    return (0,_http_error_body_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(value, ctx.redact, max);
 }
 /** An optional string field: absent or null is null; another type is an error. */
 function optionalText(value, path, ctx, max) {
     if (value === undefined || value === null)
         return null;
-    return decode_text(value, path, ctx, max);
+    return text(value, path, ctx, max);
 }
 /** An identifier: redacted first, so an echoed key can never pass as an id. */
 function id(value, path, ctx) {
@@ -329,7 +368,7 @@ function boundedValue(value, ctx) {
     }
     const clean = ctx.redact(json);
     if (clean.length > LIMITS.value)
-        return cleanText(clean, ctx.redact, LIMITS.value);
+        return (0,_http_error_body_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(clean, ctx.redact, LIMITS.value);
     if (clean === json)
         return value;
     try {
@@ -354,8 +393,8 @@ const keySelf = (body, ctx) => {
     const key = record(body, 'body');
     const out = {
         api_key_id: id(key.api_key_id, 'api_key_id', ctx),
-        organization_id: decode_text(key.organization_id, 'organization_id', ctx, LIMITS.name),
-        permissions: list(key.permissions, 'permissions', LIMITS.list).map((p, i) => decode_text(p, `permissions[${i}]`, ctx, LIMITS.name))
+        organization_id: text(key.organization_id, 'organization_id', ctx, LIMITS.name),
+        permissions: list(key.permissions, 'permissions', LIMITS.list).map((p, i) => text(p, `permissions[${i}]`, ctx, LIMITS.name))
     };
     if ('name' in key)
         out.name = optionalText(key.name, 'name', ctx, LIMITS.name);
@@ -370,7 +409,7 @@ const keySelf = (body, ctx) => {
 function permission(value, path, ctx) {
     const p = record(value, path);
     return {
-        name: decode_text(p.name, `${path}.name`, ctx, LIMITS.name),
+        name: text(p.name, `${path}.name`, ctx, LIMITS.name),
         description: optionalText(p.description, `${path}.description`, ctx, LIMITS.message)
     };
 }
@@ -380,15 +419,15 @@ function flowRef(value, path, ctx) {
     const flow = record(value, path);
     const tags = flow.tags === undefined || flow.tags === null
         ? []
-        : list(flow.tags, `${path}.tags`, LIMITS.list).map((t, i) => decode_text(t, `${path}.tags[${i}]`, ctx, LIMITS.name));
+        : list(flow.tags, `${path}.tags`, LIMITS.list).map((t, i) => text(t, `${path}.tags[${i}]`, ctx, LIMITS.name));
     return {
         id: id(flow.id, `${path}.id`, ctx),
-        name: decode_text(flow.name, `${path}.name`, ctx, LIMITS.name),
+        name: text(flow.name, `${path}.name`, ctx, LIMITS.name),
         tags
     };
 }
 /** `GET /flows/{id}`. */
-const decode_flow = (body, ctx) => flowRef(body, 'flow', ctx);
+const flow = (body, ctx) => flowRef(body, 'flow', ctx);
 /**
  * `GET /flows/{id}` with its `flow_definition`. The definition is the user's own
  * flow, so its text is kept whole (the response's size is bounded by the
@@ -404,8 +443,8 @@ const flowDefinition = (body, ctx) => {
 };
 /** `POST /flows/search`. */
 const flowSearchPage = (body, ctx) => paged(body, ctx, flowRef);
-function decode_status(value, path, ctx) {
-    const word = decode_text(value, path, ctx, LIMITS.code);
+function status(value, path, ctx) {
+    const word = text(value, path, ctx, LIMITS.code);
     if (KNOWN_STATUSES.has(word))
         return { status: word };
     return { status: 'running', reported_status: word };
@@ -423,7 +462,7 @@ function executionOf(value, path, ctx) {
     return withPresent({
         id: id(e.id, `${path}.id`, ctx),
         flow_id: id(e.flow_id, `${path}.flow_id`, ctx),
-        ...decode_status(e.status, `${path}.status`, ctx),
+        ...status(e.status, `${path}.status`, ctx),
         started_at: timestamp(e.started_at, `${path}.started_at`)
     }, {
         execution_started_at: optionalTimestamp(e.execution_started_at),
@@ -447,8 +486,8 @@ function assertion(value, path, ctx) {
         index: typeof a.index === 'number' && Number.isInteger(a.index)
             ? a.index
             : Number(path.match(/\[(\d+)\]$/)?.[1] ?? 0),
-        extractor: decode_text(a.extractor, `${path}.extractor`, ctx, LIMITS.name),
-        operator: decode_text(a.operator, `${path}.operator`, ctx, LIMITS.name),
+        extractor: text(a.extractor, `${path}.extractor`, ctx, LIMITS.name),
+        operator: text(a.operator, `${path}.operator`, ctx, LIMITS.name),
         passed: a.passed
     };
     // Absent (not null) when unknown (contract.md): keep them absent.
@@ -470,9 +509,9 @@ function nodeOf(value, path, ctx) {
         : list(raw, `${path}.result.assertion_results`, LIMITS.assertions).map((a, i) => assertion(a, `${path}.result.assertion_results[${i}]`, ctx));
     return withPresent({
         node_id: id(n.node_id, `${path}.node_id`, ctx),
-        display_name: decode_text(n.display_name, `${path}.display_name`, ctx, LIMITS.name),
-        node_type: decode_text(n.node_type, `${path}.node_type`, ctx, LIMITS.name),
-        status: decode_text(n.status, `${path}.status`, ctx, LIMITS.code)
+        display_name: text(n.display_name, `${path}.display_name`, ctx, LIMITS.name),
+        node_type: text(n.node_type, `${path}.node_type`, ctx, LIMITS.name),
+        status: text(n.status, `${path}.status`, ctx, LIMITS.code)
     }, {
         started_at: optionalTimestamp(n.started_at),
         completed_at: optionalTimestamp(n.completed_at),
@@ -505,12 +544,176 @@ function sameId(value, asked) {
     return typeof value === 'string' && value.toLowerCase() === asked.toLowerCase();
 }
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+
+/***/ }),
+
+/***/ 7432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   kW: () => (/* binding */ parseErrorBody),
+/* harmony export */   qS: () => (/* binding */ statusText)
+/* harmony export */ });
+/* unused harmony export MAX_MESSAGE_LENGTH */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2258);
+/**
+ * Normalises every error body shape of contract.md part C into one value. Bodies come
+ * from the API, a gateway or a proxy, so nothing here may throw on malformed input.
+ */
+
+
+/** Longest server-provided message kept; longer ones are cut with an ellipsis. */
+const MAX_MESSAGE_LENGTH = 300;
+/** `404 Not Found`-style text for a status, for bodies that say nothing useful. */
+function statusText(status) {
+    const text = node_http__WEBPACK_IMPORTED_MODULE_0__.STATUS_CODES[status];
+    return text ? `${status} ${text}` : `HTTP ${status}`;
+}
+/** C0/C1 controls and bidi overrides/marks (Trojan Source, CVE-2021-42574). */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/**
+ * Makes server text safe to print: control and bidi-override characters removed
+ * (they could forge log lines or workflow commands), whitespace collapsed, redacted,
+ * then truncated. Redaction comes before truncation so a cut never leaves a key prefix.
+ */
+function cleanText(text, redact, max = MAX_MESSAGE_LENGTH) {
+    const flat = text.replace(UNPRINTABLE, ' ');
+    const clean = redact(flat.replace(/\s+/g, ' ').trim());
+    if (clean.length <= max)
+        return clean;
+    // Never cut between the two halves of a surrogate pair (an emoji in a name).
+    const end = /[\ud800-\udbff]/.test(clean[max - 2] ?? '') ? max - 2 : max - 1;
+    return `${clean.slice(0, end)}…`;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function str(value, redact) {
+    if (typeof value !== 'string' && typeof value !== 'number')
+        return undefined;
+    const clean = cleanText(String(value), redact);
+    return clean === '' ? undefined : clean;
+}
+function seconds(value) {
+    const n = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+/** `{"errors":[{code,message,field,metadata}, …]}`: the Echopoint envelope. */
+function fromEnvelope(errors, redact) {
+    const items = errors.filter(isRecord);
+    const first = items[0] ?? {};
+    // Several validation errors: keep them all in the message (the first gives the code).
+    const messages = items
+        .slice(0, 3)
+        .map((e) => str(e.message, redact))
+        .filter((m) => m !== undefined);
+    return {
+        code: str(first.code, redact),
+        message: messages.length > 0 ? cleanText(messages.join('; '), redact) : undefined,
+        field: str(first.field, redact),
+        metadata: isRecord(first.metadata) ? first.metadata : undefined
+    };
+}
+function fromObject(body, redact) {
+    if (Array.isArray(body.errors))
+        return fromEnvelope(body.errors, redact);
+    const error = body.error;
+    if (isRecord(error)) {
+        // {"error":{"code":"unauthorized","message":"…"}}
+        return {
+            code: str(error.code, redact),
+            message: str(error.message, redact),
+            field: str(error.field, redact),
+            metadata: isRecord(error.metadata) ? error.metadata : undefined
+        };
+    }
+    // {"error":"Invalid API key"}, {"error":"Not Found","message":"Route … not found"},
+    // {"code":"…","message":"…"}
+    return {
+        code: str(body.code, redact),
+        message: str(body.message, redact) ?? str(error, redact),
+        field: str(body.field, redact),
+        metadata: isRecord(body.metadata) ? body.metadata : undefined
+    };
+}
+/** Largest error metadata kept, as JSON; a larger one keeps only its short string fields. */
+const MAX_METADATA_JSON = 2000;
+/** Error metadata, redacted and bounded (it may end up in a report). */
+function boundedMetadata(metadata, redact) {
+    const clean = (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactDeep */ .KL)(metadata, redact);
+    if ((JSON.stringify(clean) ?? '').length <= MAX_METADATA_JSON)
+        return clean;
+    const short = {};
+    for (const [key, value] of Object.entries(clean).slice(0, 20)) {
+        if (key.length <= 64 && typeof value === 'string' && value.length <= 200)
+            short[key] = value;
+    }
+    return short;
+}
+/**
+ * Parses an error response body of any shape in contract.md part C. Anything that is
+ * not JSON (an HTML page from a proxy, an empty body) falls back to the status text.
+ */
+function parseErrorBody(text, status, redact) {
+    let json;
+    try {
+        json = text.trim() === '' ? undefined : JSON.parse(text);
+    }
+    catch {
+        json = undefined;
+    }
+    const fallback = statusText(status);
+    if (!isRecord(json))
+        return { message: fallback };
+    const parts = fromObject(json, redact);
+    const body = { message: parts.message ?? fallback };
+    if (parts.code !== undefined)
+        body.code = parts.code;
+    if (parts.field !== undefined)
+        body.field = parts.field;
+    if (parts.metadata !== undefined)
+        body.metadata = boundedMetadata(parts.metadata, redact);
+    // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
+    // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
+    const nested = isRecord(json.error) ? json.error : {};
+    const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'));
+    if (retryAfter !== undefined)
+        body.retryAfter = retryAfter;
+    const resetAt = str(hint(json, 'resetat') ?? hint(nested, 'resetat'), redact);
+    if (resetAt !== undefined)
+        body.resetAt = resetAt;
+    return body;
+}
+/** The value of the first key that reads `name` ignoring case, `_` and `-`. */
+function hint(object, name) {
+    const key = Object.keys(object).find((k) => k.replace(/[-_]/g, '').toLowerCase() === name);
+    return key === undefined ? undefined : object[key];
+}
+
+
+/***/ }),
+
+/***/ 2241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  oK: () => (/* binding */ Transport)
+});
+
+// UNUSED EXPORTS: DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT, requestLabel
+
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
 // EXTERNAL MODULE: ./src/core/clock.ts
 var clock = __webpack_require__(2257);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/logger.ts
 /** A logger that drops everything (for library use and tests that do not care). */
 const silentLogger = {
@@ -520,6 +723,8 @@ const silentLogger = {
     error: () => undefined
 };
 
+// EXTERNAL MODULE: ./src/core/api/http/error-body.ts
+var error_body = __webpack_require__(7432);
 ;// CONCATENATED MODULE: ./src/core/api/http/headers.ts
 /** The value of a response header, the first one when it was repeated. */
 function headerValue(headers, name) {
@@ -953,6 +1158,8 @@ function hasRateLimitSignals(headers, body) {
     return body?.retryAfter !== undefined || body?.resetAt !== undefined;
 }
 
+// EXTERNAL MODULE: ./src/core/redact.ts
+var core_redact = __webpack_require__(2258);
 ;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-format.ts
 /** How waits and instants read in logs and error messages. */
 /**
@@ -1049,9 +1256,9 @@ function errorFromResponse(failure, redact) {
     const keyReused = status === 409 && body.code?.toUpperCase() === IDEMPOTENCY_KEY_REUSED_CODE;
     let summary = keyReused ? KEY_REUSED_SUMMARY : status === 407 ? PROXY_AUTH_SUMMARY : SUMMARY[kind];
     if (kind === 'quota' && scope)
-        summary += ` (scope: ${cleanText(scope, redact, 60)})`;
+        summary += ` (scope: ${(0,error_body/* cleanText */.X5)(scope, redact, 60)})`;
     const tag = body.code ? `HTTP ${status}, ${body.code}` : `HTTP ${status}`;
-    const fallback = statusText(status);
+    const fallback = (0,error_body/* statusText */.qS)(status);
     const said = body.message === fallback ? fallback.replace(/^\d+ /, '') : body.message;
     const field = body.field ? ` (field ${body.field})` : '';
     const message = redact(`${request} failed: ${summary} (${tag}): ${said}${field}`);
@@ -1114,6 +1321,9 @@ function cancelledError(signal, request) {
     return new errors/* EchopointError */.aw('cancelled', `${request} was cancelled`, { request, cause: reason });
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
@@ -1148,7 +1358,7 @@ const TRANSIENT = new Set([
 function isTransientNetworkError(error) {
     return error.kind === 'network' && (error.status === 408 || TRANSIENT.has(error.code ?? ''));
 }
-function network_error_describe(code, host, raw) {
+function describe(code, host, raw) {
     switch (code) {
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
@@ -1171,7 +1381,7 @@ function network_error_describe(code, host, raw) {
 /** A `network` error for a failed exchange (the host is shown, the key never). */
 function networkError(err, request, host, redact) {
     const e = err;
-    const raw = cleanText(typeof e?.message === 'string' ? e.message : String(err), redact, 200);
+    const raw = (0,error_body/* cleanText */.X5)(typeof e?.message === 'string' ? e.message : String(err), redact, 200);
     let code = typeof e?.code === 'string' ? e.code : undefined;
     // An HTTPS request through a proxy opens a tunnel (CONNECT); when the proxy refuses,
     // the tunnel agent reports "tunneling socket could not be established, statusCode=407"
@@ -1191,7 +1401,7 @@ function networkError(err, request, host, redact) {
     // but some paths leave the code off.
     if (!code && /socket hang up/i.test(raw))
         code = 'ECONNRESET';
-    return new errors/* EchopointError */.aw('network', redact(`${request} failed: ${network_error_describe(code, host, raw)}`), {
+    return new errors/* EchopointError */.aw('network', redact(`${request} failed: ${describe(code, host, raw)}`), {
         code,
         request,
         cause: err
@@ -1287,6 +1497,8 @@ async function sendOnce(client, exchange) {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/api/decode.ts
+var decode = __webpack_require__(2544);
 ;// CONCATENATED MODULE: ./src/core/api/http/redirect.ts
 /**
  * Redirects are followed here, not by http-client: it would follow them to any host
@@ -1924,15 +2136,23 @@ class Transport {
         // Defence in depth: the config validated api-url already, but the key must never
         // go to a URL that would not pass.
         this.base = (0,http_url/* validateApiUrl */.G1)(options.apiUrl);
-        if (options.apiKey.trim() === '')
-            throw new errors/* ConfigError */.xL('api-key', 'it is empty');
-        if (hasControlChars(options.apiKey)) {
-            throw new errors/* ConfigError */.xL('api-key', 'it contains a line break or control character');
+        if (options.jobToken !== undefined) {
+            // A job's calls carry its token and nothing else that authenticates.
+            if (options.jobToken.trim() === '' || hasControlChars(options.jobToken)) {
+                throw new errors/* EchopointError */.aw('contract', 'The job token from the claim cannot be used');
+            }
+        }
+        else {
+            if (options.apiKey.trim() === '')
+                throw new errors/* ConfigError */.xL('api-key', 'it is empty');
+            if (hasControlChars(options.apiKey)) {
+                throw new errors/* ConfigError */.xL('api-key', 'it contains a line break or control character');
+            }
         }
         if (hasControlChars(options.organizationId)) {
             throw new errors/* ConfigError */.xL('organization-id', 'it contains a line break or control character');
         }
-        this.redact = (0,core_redact/* createRedactor */.lY)([options.apiKey]);
+        this.redact = (0,core_redact/* createRedactor */.lY)([options.apiKey, options.jobToken ?? ''].filter((secret) => secret.trim() !== ''));
         this.clock = options.clock ?? clock/* systemClock */.ml;
         this.logger = options.logger ?? silentLogger;
         this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -1959,7 +2179,7 @@ class Transport {
     async request(req) {
         const label = requestLabel(req.method, req.path);
         const hasIdempotencyKey = Object.keys(req.headers ?? {}).some((h) => h.toLowerCase() === 'idempotency-key');
-        const idempotent = req.method === 'GET' || hasIdempotencyKey || req.safe === true;
+        const idempotent = req.method === 'GET' || hasIdempotencyKey || req.safe === true || req.repeatable === true;
         const url = (0,http_url/* joinUrl */.we)(this.base, req.path, req.query);
         const headers = this.headersFor(req, label);
         const body = req.body === undefined ? undefined : JSON.stringify(req.body);
@@ -2075,7 +2295,7 @@ class Transport {
     async send(method, url, headers, body, signal, label, onSent) {
         // Re-checked on every hop: the key only ever goes to the configured origin.
         if (url.origin !== this.base.origin) {
-            throw new errors/* EchopointError */.aw('contract', `${label}: refusing to send the API key to ${url.origin}`);
+            throw new errors/* EchopointError */.aw('contract', `${label}: refusing to send ${this.options.jobToken !== undefined ? 'the job token' : 'the API key'} to ${url.origin}`);
         }
         if (signal?.aborted)
             throw cancelledError(signal, label);
@@ -2095,7 +2315,7 @@ class Transport {
         this.logger.debug(`${method} ${url.pathname} → ${response.status} (${this.clock.now() - started} ms)`);
         const expires = headerValue(response.headers, 'x-api-key-expires-at');
         if (expires !== undefined && expires.trim() !== '') {
-            this.keyExpiresAtHeader = cleanText(expires, this.redact, 64);
+            this.keyExpiresAtHeader = (0,error_body/* cleanText */.X5)(expires, this.redact, 64);
         }
         return response;
     }
@@ -2107,6 +2327,8 @@ class Transport {
             this.budget.record(bucketOf(req.method, req.safe), reading, now);
         if (status >= 200 && status < 300) {
             this.learn(label, status, headers);
+            if (req.noContent && text.trim() === '')
+                return { value: null };
             if (text.trim() === '')
                 throw contractViolation(label, status, 'empty body');
             let value;
@@ -2122,12 +2344,12 @@ class Transport {
                 return { value: req.decode(value, { redact: this.redact }) };
             }
             catch (err) {
-                if (err instanceof ShapeError)
+                if (err instanceof decode/* ShapeError */.ym)
                     throw contractViolation(label, status, err.message);
                 throw err;
             }
         }
-        const body = parseErrorBody(text, status, this.redact);
+        const body = (0,error_body/* parseErrorBody */.kW)(text, status, this.redact);
         const error = errorFromResponse({ status, headers, body, request: label }, this.redact);
         this.learn(label, status, headers, error, body);
         return { error, response: { status, headers, body } };
@@ -2135,9 +2357,15 @@ class Transport {
     headersFor(req, label) {
         const headers = {
             Accept: 'application/json',
-            'User-Agent': this.options.userAgent ?? DEFAULT_USER_AGENT,
-            'X-Api-Key': this.options.apiKey.trim()
+            'User-Agent': this.options.userAgent ?? DEFAULT_USER_AGENT
         };
+        if (this.options.jobToken !== undefined) {
+            headers['X-Job-Token'] = this.options.jobToken.trim();
+            if (req.body !== undefined)
+                headers['Content-Type'] = 'application/json';
+            return { ...headers, ...req.headers };
+        }
+        headers['X-Api-Key'] = this.options.apiKey.trim();
         if (!req.withoutOrganization) {
             const org = this.options.organizationId.trim();
             if (org === '') {
@@ -2158,137 +2386,6 @@ class Transport {
             cause: err
         });
     }
-}
-
-;// CONCATENATED MODULE: ./src/core/api/client.ts
-
-
-
-
-
-function flowPath(flowId) {
-    return `/flows/${(0,http_url/* pathSegment */.pn)(flowId, 'flow ID')}`;
-}
-function executionPath(flowId, executionId) {
-    return `${flowPath(flowId)}/executions/${(0,http_url/* pathSegment */.pn)(executionId, 'execution ID')}`;
-}
-/** A `contract` error for an answer about something other than what was asked. */
-function mismatch(request, what, asked, got) {
-    return new errors/* EchopointError */.aw('contract', `${request}: asked for ${what} ${asked}, the API answered with ${what} ${got}`, {
-        request,
-        hint: 'The answer is not used. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
-    });
-}
-/** Throws unless the execution is `executionId` (when given) of flow `flowId`. */
-function checkExecution(request, execution, flowId, executionId) {
-    if (executionId !== undefined && !sameId(execution.id, executionId)) {
-        throw mismatch(request, 'execution', executionId, execution.id);
-    }
-    if (!sameId(execution.flow_id, flowId)) {
-        throw mismatch(request, 'an execution of flow', flowId, execution.flow_id);
-    }
-    return execution;
-}
-/**
- * Creates the HTTP client. Throws ConfigError when the URL, key or organization ID
- * cannot be used; every later failure is a typed EchopointError.
- */
-function createClient(options) {
-    const transport = new Transport(options);
-    const call = (req, opts) => transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent });
-    const label = (req) => `${req.method} ${req.path}`;
-    // Every method is async so that bad arguments reject rather than throw.
-    return {
-        get keyExpiresAtHeader() {
-            return transport.keyExpiresAtHeader;
-        },
-        get stats() {
-            return { ...transport.stats };
-        },
-        budget: (bucket) => transport.rateBudget(bucket),
-        getKeySelf: async (opts) => call({
-            method: 'GET',
-            path: '/api-keys/self',
-            withoutOrganization: true,
-            decode: keySelf
-        }, opts),
-        listPermissions: async (type, opts) => call({ method: 'GET', path: '/permissions', query: { type }, decode: permissionsPage }, opts),
-        // A search only reads, so it may be repeated after a 5xx like a GET.
-        searchFlows: async (request, opts) => call({
-            method: 'POST',
-            path: '/flows/search',
-            body: request,
-            safe: true,
-            decode: flowSearchPage
-        }, opts),
-        getFlow: async (flowId, opts) => {
-            const req = { method: 'GET', path: flowPath(flowId), decode: decode_flow };
-            const flow = await call(req, opts);
-            if (!sameId(flow.id, flowId))
-                throw mismatch(label(req), 'flow', flowId, flow.id);
-            return flow;
-        },
-        getFlowDefinition: async (flowId, opts) => {
-            const req = { method: 'GET', path: flowPath(flowId), decode: flowDefinition };
-            const flow = await call(req, opts);
-            if (!sameId(flow.id, flowId))
-                throw mismatch(label(req), 'flow', flowId, flow.id);
-            return flow;
-        },
-        launchFlow: async (flowId, body, idempotencyKey, opts) => {
-            const req = {
-                method: 'POST',
-                path: `${flowPath(flowId)}/launch`,
-                // The endpoint requires a body; `{}` means all defaults.
-                body: body ?? {},
-                headers: { 'Idempotency-Key': (0,idempotency_key/* checkIdempotencyKey */.R)(idempotencyKey) },
-                decode: executionEnvelope
-            };
-            return checkExecution(label(req), await call(req, opts), flowId);
-        },
-        getExecution: async (flowId, executionId, opts) => {
-            const req = {
-                method: 'GET',
-                path: executionPath(flowId, executionId),
-                decode: execution
-            };
-            return checkExecution(label(req), await call(req, opts), flowId, executionId);
-        },
-        getExecutionNodes: async (flowId, executionId, opts) => call({
-            method: 'GET',
-            path: `${executionPath(flowId, executionId)}/nodes`,
-            decode: nodes({ executionId, flowId })
-        }, opts),
-        // Part B extension. Not retried: it carries no Idempotency-Key.
-        cancelExecution: async (flowId, executionId, opts) => {
-            const req = {
-                method: 'POST',
-                path: `${executionPath(flowId, executionId)}/cancel`,
-                body: {},
-                decode: executionEnvelope
-            };
-            return checkExecution(label(req), await call(req, opts), flowId, executionId);
-        },
-        listExecutions: async (query, opts) => call({
-            method: 'GET',
-            path: '/executions',
-            query: {
-                limit: query.limit,
-                offset: query.offset,
-                status: query.status,
-                trigger_type: query.trigger_type,
-                flow_id: query.flow_id,
-                since: query.since
-            },
-            decode: executionsPage
-        }, opts),
-        listFlowExecutions: async (flowId, query, opts) => call({
-            method: 'GET',
-            path: `${flowPath(flowId)}/executions`,
-            query: { limit: query.limit, offset: query.offset },
-            decode: executionsPage
-        }, opts)
-    };
 }
 
 
@@ -2395,6 +2492,178 @@ function pathSegment(value, what) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(what, v === '' ? 'it is empty' : `"${v}" is not a valid ID`);
     }
     return encodeURIComponent(v);
+}
+
+
+/***/ }),
+
+/***/ 1878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ createJobClient),
+/* harmony export */   t: () => (/* binding */ claimedJob)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2544);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2241);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3352);
+
+
+
+
+/** The most referenced flows a claim may carry. */
+const MAX_REFERENCED_FLOWS = 500;
+/** The most captured requests read at once. */
+const MAX_CAPTURED = 1000;
+function stringList(value, path) {
+    if (value === undefined || value === null)
+        return [];
+    return (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(value, path, 10_000).map((item, i) => {
+        if (typeof item !== 'string')
+            throw new _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym(`${path}[${i}]`, 'is not a string');
+        return item;
+    });
+}
+const claimedJob = (body, ctx) => {
+    const root = (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(body, 'claim');
+    const token = root.job_token;
+    if (typeof token !== 'string' || token.trim() === '' || token.length > 4096) {
+        throw new _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym('claim.job_token', 'is not a token');
+    }
+    const job = (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(root.job, 'claim.job');
+    const referenced = {};
+    const refs = job.referenced_flows;
+    if (refs !== undefined && refs !== null) {
+        // Older servers sent an empty list for "none".
+        if (!(Array.isArray(refs) && refs.length === 0)) {
+            const entries = Object.entries((0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(refs, 'claim.job.referenced_flows'));
+            if (entries.length > MAX_REFERENCED_FLOWS) {
+                throw new _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym('claim.job.referenced_flows', `has more than ${MAX_REFERENCED_FLOWS}`);
+            }
+            for (const [flowId, raw] of entries) {
+                const path = `claim.job.referenced_flows.${flowId.slice(0, 64)}`;
+                const entry = (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(raw, path);
+                const overrides = entry.input_overrides;
+                referenced[flowId] = {
+                    flow_definition: (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(entry.flow_definition, `${path}.flow_definition`),
+                    ...(overrides !== undefined && overrides !== null
+                        ? { input_overrides: (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(overrides, `${path}.input_overrides`) }
+                        : {}),
+                    secret_input_keys: stringList(entry.secret_input_keys, `${path}.secret_input_keys`)
+                };
+            }
+        }
+    }
+    const maxCalls = job.max_http_calls_per_execution;
+    return {
+        jobToken: token,
+        jobId: (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__.id)(job.job_id, 'claim.job.job_id', ctx),
+        executionId: (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__.id)(job.execution_id, 'claim.job.execution_id', ctx),
+        flowId: (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__.id)(job.flow_id, 'claim.job.flow_id', ctx),
+        leaseExpiresAt: Date.parse((0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .timestamp */ .vE)(job.lease_expires_at, 'claim.job.lease_expires_at')),
+        flowDefinition: (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(job.flow_definition, 'claim.job.flow_definition'),
+        inputs: (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(job.inputs ?? {}, 'claim.job.inputs'),
+        secretInputKeys: stringList(job.secret_input_keys, 'claim.job.secret_input_keys'),
+        referencedFlows: referenced,
+        maxHttpCalls: typeof maxCalls === 'number' && Number.isFinite(maxCalls) && maxCalls > 0
+            ? Math.floor(maxCalls)
+            : 0
+    };
+};
+const heartbeat = (body, ctx) => (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(body, 'heartbeat', 100).map((raw, i) => {
+    const entry = (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(raw, `heartbeat[${i}]`);
+    const status = entry.status;
+    if (status !== 'renewed' && status !== 'rejected') {
+        throw new _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym(`heartbeat[${i}].status`, 'is not renewed or rejected');
+    }
+    const lease = entry.lease_expires_at === undefined || entry.lease_expires_at === null
+        ? undefined
+        : Date.parse((0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .timestamp */ .vE)(entry.lease_expires_at, `heartbeat[${i}].lease_expires_at`));
+    return {
+        jobId: (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__.id)(entry.job_id, `heartbeat[${i}].job_id`, ctx),
+        status,
+        ...(lease !== undefined ? { leaseExpiresAt: lease } : {})
+    };
+});
+const accepted = (body) => {
+    const value = (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(body, 'events').last_accepted_sequence;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+        throw new _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym('events.last_accepted_sequence', 'is not a whole number ≥ 0');
+    }
+    return value;
+};
+const captured = (body, ctx) => (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)((0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(body, 'webhook requests').items, 'webhook requests.items', MAX_CAPTURED).map((raw, i) => {
+    const item = (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(raw, `webhook requests.items[${i}]`);
+    const path = `webhook requests.items[${i}]`;
+    return {
+        ...item,
+        id: (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__.id)(item.id, `${path}.id`, ctx),
+        method: typeof item.method === 'string' ? item.method : 'POST',
+        headers: (item.headers ?? {}),
+        body: typeof item.body === 'string' ? item.body : null,
+        received_at: (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .timestamp */ .vE)(item.received_at, `${path}.received_at`)
+    };
+});
+/** A client for one job's calls (its own token, its own rate-limit state). */
+function createJobClient(options) {
+    const transport = new _http_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .Transport */ .oK({
+        apiUrl: options.apiUrl,
+        apiKey: '',
+        organizationId: '',
+        jobToken: options.jobToken,
+        clock: options.clock,
+        logger: options.logger,
+        deadline: options.deadline,
+        userAgent: options.userAgent,
+        random: options.random
+    });
+    const jobPath = `/runner/jobs/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_3__/* .pathSegment */ .pn)(options.jobId, 'job ID')}`;
+    return {
+        jobId: options.jobId,
+        get stats() {
+            return { ...transport.stats };
+        },
+        heartbeat: async (body, opts) => {
+            const entries = (await transport.request({
+                method: 'POST',
+                path: '/runner/jobs/heartbeat',
+                body: { ...body, job_ids: [options.jobId] },
+                repeatable: true,
+                decode: heartbeat,
+                signal: opts?.signal
+            }));
+            const mine = entries.find((e) => e.jobId === options.jobId);
+            if (!mine) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw('contract', `POST /runner/jobs/heartbeat: the answer does not mention job ${options.jobId}`);
+            }
+            return mine;
+        },
+        sendEvents: async (body, opts) => (await transport.request({
+            method: 'POST',
+            path: `${jobPath}/events`,
+            body,
+            repeatable: true,
+            decode: accepted,
+            signal: opts?.signal
+        })),
+        complete: async (body, opts) => {
+            await transport.request({
+                method: 'POST',
+                path: `${jobPath}/complete`,
+                body,
+                repeatable: true,
+                noContent: true,
+                signal: opts?.signal
+            });
+        },
+        webhookRequests: async (opts) => (await transport.request({
+            method: 'GET',
+            path: `${jobPath}/webhook-requests`,
+            decode: captured,
+            signal: opts?.signal
+        }))
+    };
 }
 
 

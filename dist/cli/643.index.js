@@ -1,8 +1,8 @@
-export const id = 688;
-export const ids = [688];
+export const id = 643;
+export const ids = [643];
 export const modules = {
 
-/***/ 1688:
+/***/ 7643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -185,8 +185,8 @@ var run_config = __webpack_require__(6351);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/run/results.ts
 var run_results = __webpack_require__(2495);
-// EXTERNAL MODULE: ./src/core/api/client.ts + 23 modules
-var client = __webpack_require__(4589);
+// EXTERNAL MODULE: ./src/core/api/client.ts
+var client = __webpack_require__(7825);
 // EXTERNAL MODULE: ./src/core/api/types.ts
 var types = __webpack_require__(3965);
 ;// CONCATENATED MODULE: ./src/core/pool.ts
@@ -319,12 +319,15 @@ function flowReportOf(flow, status, item, error) {
     };
 }
 /** One report per launch, in the selection's order. */
-function flowReports({ launches, items, why, leftRunning }) {
+function flowReports({ launches, items, why, leftRunning, local }) {
     const byFlow = new Map(items.map((i) => [i.flow.id, i]));
     return launches.map((launch) => {
         const item = byFlow.get(launch.flow.id);
         if (!item)
             return notLaunchedReport(launch, why);
+        const ran = local?.get(item);
+        if (ran)
+            return ran;
         if (item.error)
             return flowReportOf(item.flow, 'error', item, item.error);
         if ((0,types/* isTerminal */.H)(item.execution.status)) {
@@ -708,6 +711,9 @@ const STOP_LAUNCHING = new Set([
 /** The launch body for this run (contract.md, POST /flows/{id}/launch). */
 function launchBody(config, ci) {
     const body = { runner_type: config.runner, trigger_type: ci.triggerType };
+    // Required for ephemeral: the job protocol version this runner speaks (runner.md §1.2).
+    if (config.runner === 'ephemeral')
+        body.ephemeral_job_version = 1;
     if (config.environment !== undefined)
         body.environment_key = config.environment;
     if (config.versionId !== undefined)
@@ -928,6 +934,492 @@ class RunScope {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/api/jobs.ts
+var jobs = __webpack_require__(1878);
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __webpack_require__(3323);
+// EXTERNAL MODULE: ./src/core/run/local-result.ts
+var local_result = __webpack_require__(6874);
+;// CONCATENATED MODULE: ./src/core/run/job/events.ts
+
+const FLUSH_EVERY_MS = 150;
+const FLUSH_AT_EVENTS = 16;
+const FLUSH_AT_BYTES = 32 * 1024;
+/** The server takes at most this many events in one request. */
+const MAX_BATCH = 100;
+/** Attempts of the last flush, before the completion. */
+const CLOSE_ATTEMPTS = 3;
+class EventStream {
+    options;
+    unaccepted = [];
+    nextSequence = 1;
+    acceptedUpTo = 0;
+    pendingBytes = 0;
+    timer;
+    sending = Promise.resolve();
+    failures = 0;
+    /** Requests sent (batches, resends included). */
+    requests = 0;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The highest sequence the server accepted (what the completion names). */
+    get lastAccepted() {
+        return this.acceptedUpTo;
+    }
+    /** Events numbered so far. */
+    get count() {
+        return this.nextSequence - 1;
+    }
+    push(type, payload) {
+        const event = { sequence: this.nextSequence++, type, payload };
+        this.unaccepted.push(event);
+        this.pendingBytes += JSON.stringify(event).length;
+        if (this.unaccepted.length >= FLUSH_AT_EVENTS || this.pendingBytes >= FLUSH_AT_BYTES) {
+            this.flushNow();
+        }
+        else if (!this.timer) {
+            const timer = new AbortController();
+            this.timer = timer;
+            void this.options.clock.sleep(FLUSH_EVERY_MS, timer.signal).then(() => {
+                if (this.timer === timer)
+                    this.flushNow();
+            }, () => undefined);
+        }
+    }
+    /** Sends what is left, with a few attempts; resolves with the last accepted sequence. */
+    async close(signal) {
+        this.cancelTimer();
+        await this.sending;
+        for (let attempt = 1; attempt <= CLOSE_ATTEMPTS && this.unaccepted.length > 0; attempt++) {
+            await this.send(signal);
+            if (this.unaccepted.length > 0 && attempt < CLOSE_ATTEMPTS) {
+                try {
+                    await this.options.clock.sleep(200 * attempt, signal);
+                }
+                catch {
+                    break;
+                }
+            }
+        }
+        if (this.unaccepted.length > 0) {
+            this.options.logger.warning(`${this.unaccepted.length} progress event(s) of job ${this.options.job.jobId} could not be sent; the result is reported without them`);
+        }
+        return this.acceptedUpTo;
+    }
+    /** Stops sending (a rejected lease: nothing more goes to the server for this job). */
+    stop() {
+        this.cancelTimer();
+        this.unaccepted.length = 0;
+    }
+    cancelTimer() {
+        this.timer?.abort();
+        this.timer = undefined;
+    }
+    flushNow() {
+        this.cancelTimer();
+        this.sending = this.sending.then(() => this.send(this.options.signal));
+    }
+    /** One request per batch of up to 100, until all is accepted or a request fails. */
+    async send(signal) {
+        while (this.unaccepted.length > 0) {
+            const batch = this.unaccepted.slice(0, MAX_BATCH);
+            let accepted;
+            this.requests += 1;
+            try {
+                accepted = await this.options.job.sendEvents({ runner_id: this.options.runnerId, boot_id: this.options.bootId, events: batch }, { signal });
+            }
+            catch (err) {
+                this.failures += 1;
+                this.options.logger.debug(`Progress events of job ${this.options.job.jobId} not sent (attempt ${this.failures}): ${(0,errors/* toEchopointError */.HT)(err).message}`);
+                return;
+            }
+            this.acceptedUpTo = Math.max(this.acceptedUpTo, Math.min(accepted, this.nextSequence - 1));
+            const before = this.unaccepted.length;
+            while (this.unaccepted.length > 0 && this.unaccepted[0].sequence <= this.acceptedUpTo) {
+                const dropped = this.unaccepted.shift();
+                this.pendingBytes -= JSON.stringify(dropped).length;
+            }
+            // The server took none of the batch (a gap on its side): resend from where it stands.
+            if (this.unaccepted.length === before)
+                return;
+        }
+        this.pendingBytes = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/run/job/lease.ts
+
+const HEARTBEAT_EVERY_MS = 10_000;
+/** Never beat more often than this, whatever the lease says. */
+const HEARTBEAT_FLOOR_MS = 200;
+/** When the next heartbeat is due, from now: the earlier of 10 s and half the time left. */
+function nextBeatInMs(expiresAt, now) {
+    const half = (expiresAt - now) / 2;
+    return Math.max(HEARTBEAT_FLOOR_MS, Math.min(HEARTBEAT_EVERY_MS, half));
+}
+class Lease {
+    options;
+    stopper = new AbortController();
+    expiresAt;
+    loop = Promise.resolve();
+    /** Heartbeats sent (for the closing figures). */
+    beats = 0;
+    constructor(options) {
+        this.options = options;
+        this.expiresAt = options.expiresAt;
+    }
+    start() {
+        this.loop = this.run();
+    }
+    /** Stops the heartbeats (the run ended); resolves when the loop has. */
+    async stop() {
+        this.stopper.abort();
+        await this.loop;
+    }
+    async run() {
+        const { clock, job, logger } = this.options;
+        const signal = this.stopper.signal;
+        while (!signal.aborted) {
+            try {
+                await clock.sleep(nextBeatInMs(this.expiresAt, clock.now()), signal);
+            }
+            catch {
+                return;
+            }
+            try {
+                this.beats += 1;
+                const answer = await job.heartbeat({
+                    runner_id: this.options.runnerId,
+                    boot_id: this.options.bootId,
+                    max_parallel_flows: this.options.maxParallelFlows,
+                    runner_version: this.options.runnerVersion
+                }, { signal });
+                if (answer.status === 'rejected') {
+                    logger.warning(`Echopoint rejected the lease of job ${job.jobId}: the execution was cancelled, completed or taken over; its run stops here`);
+                    this.options.onRejected();
+                    return;
+                }
+                if (answer.leaseExpiresAt !== undefined)
+                    this.expiresAt = answer.leaseExpiresAt;
+            }
+            catch (err) {
+                if (signal.aborted)
+                    return;
+                logger.debug(`Heartbeat of job ${job.jobId} failed (tried again at the next tick): ${(0,errors/* toEchopointError */.HT)(err).message}`);
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/run/job/run-job.ts
+/**
+ * One flow on the ephemeral runner (runner.md §1): claim the launched execution
+ * (once, never repeated), run its flow definition with the flow engine inside
+ * this job, keep the lease with heartbeats, send progress events, and complete
+ * it with the engine's result. The flow's report comes from the local result:
+ * no `/nodes` read, no polling.
+ *
+ * - A claim that fails or gets no answer fails the flow (`error`), naming the
+ *   execution to inspect; nothing else is sent for it.
+ * - A rejected lease stops the run at once; the job is not completed.
+ * - The step's timeout or a cancel aborts the engine; the job completes
+ *   `failed` with what finished.
+ * - The completion is repeated after a 5xx or a network error only (the server
+ *   applies it once).
+ */
+
+
+
+
+
+
+
+/** RFC 3339, to the second (the reference runner's precision for event times). */
+function seconds(ms) {
+    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+function errorReport(item, error, status) {
+    return {
+        flow_id: item.flow.id,
+        flow_name: item.flow.name,
+        execution_id: item.execution.id,
+        status,
+        duration_ms: null,
+        error_code: error.code ?? null,
+        error_message: error.message,
+        url: null,
+        nodes: []
+    };
+}
+/** The secret values a job brings (root inputs and referenced flows' overrides), as text. */
+function secretValues(job) {
+    const values = job.secretInputKeys.map((key) => job.inputs[key]);
+    for (const ref of Object.values(job.referencedFlows)) {
+        for (const key of ref.secret_input_keys ?? [])
+            values.push(ref.input_overrides?.[key]);
+    }
+    return values
+        .filter((v) => v !== undefined && v !== null && v !== '')
+        .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+}
+async function runJob(item, context) {
+    const { clock, logger } = context;
+    const calls = { claim: 1, heartbeats: 0, eventBatches: 0, events: 0, completions: 0 };
+    const began = clock.now();
+    const id = item.execution.id;
+    const outcome = (report, engineMs = 0) => ({
+        report,
+        calls,
+        engineMs,
+        apiMs: Math.max(0, clock.now() - began - engineMs)
+    });
+    let job;
+    try {
+        job = await context.api.claimExecution(item.flow.id, id, { runner_id: context.runnerId, boot_id: context.bootId }, { signal: context.signal });
+    }
+    catch (err) {
+        const error = (0,errors/* toEchopointError */.HT)(err);
+        if (error.kind === 'cancelled' || context.why()) {
+            const why = context.why();
+            return outcome(errorReport(item, new errors/* EchopointError */.aw(error.kind, 'Stopped before the execution was claimed'), why === 'timeout' ? 'timed_out' : 'cancelled'));
+        }
+        const message = `Could not claim execution ${id}: ${error.message}. The claim is never sent twice ` +
+            `(a lost answer may mean it was claimed): inspect execution ${id} in Echopoint before running the flow again.`;
+        logger.error(message, { title: `Echopoint: "${item.flow.name}" could not be claimed` });
+        return outcome(errorReport(item, new errors/* EchopointError */.aw(error.kind, message, { code: error.code }), 'error'));
+    }
+    logger.protect?.(job.jobToken);
+    for (const value of secretValues(job))
+        logger.protect?.(value);
+    logger.info(`Claimed execution ${id} of "${item.flow.name}" (job ${job.jobId}); running it here`);
+    const jobApi = (0,jobs/* createJobClient */.P)({
+        apiUrl: context.apiUrl,
+        jobId: job.jobId,
+        jobToken: job.jobToken,
+        clock,
+        logger,
+        userAgent: context.userAgent
+    });
+    const stop = new AbortController();
+    const onRunStop = () => stop.abort();
+    context.signal.addEventListener('abort', onRunStop, { once: true });
+    if (context.signal.aborted)
+        stop.abort();
+    let rejected = false;
+    const lease = new Lease({
+        job: jobApi,
+        runnerId: context.runnerId,
+        bootId: context.bootId,
+        maxParallelFlows: context.maxParallel,
+        runnerVersion: `echopoint-ci/${version/* VERSION */.x}`,
+        expiresAt: job.leaseExpiresAt,
+        clock,
+        logger,
+        onRejected: () => {
+            rejected = true;
+            stop.abort();
+        }
+    });
+    const events = new EventStream({
+        job: jobApi,
+        runnerId: context.runnerId,
+        bootId: context.bootId,
+        clock,
+        logger,
+        signal: stop.signal
+    });
+    lease.start();
+    const engineStart = clock.now();
+    let result;
+    let definitionProblem;
+    try {
+        const engine = await Promise.all(/* import() */[__webpack_require__.e(20), __webpack_require__.e(695), __webpack_require__.e(981)]).then(__webpack_require__.bind(__webpack_require__, 5981));
+        const { flow, problems } = engine.loadFlow(job.flowDefinition, {
+            inputs: Object.keys(job.inputs),
+            referencedFlows: job.referencedFlows,
+            flowId: job.flowId
+        });
+        events.push('flow.started', {
+            execution_id: id,
+            flowName: flow.name || item.flow.name,
+            timestamp: seconds(clock.now())
+        });
+        if (problems.length > 0) {
+            definitionProblem = problems
+                .slice(0, 5)
+                .map((p) => `${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`)
+                .join('; ');
+            result = {
+                execution_results: {},
+                final_outputs: {},
+                success: false,
+                error_code: 'FLOW_DEFINITION_INVALID',
+                error_message: `The flow definition is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${definitionProblem}`,
+                duration_ms: 0
+            };
+        }
+        else {
+            const started = new Map();
+            result = await engine.runFlow(flow, {
+                inputs: job.inputs,
+                secretInputKeys: job.secretInputKeys,
+                executionId: id,
+                signal: stop.signal,
+                clock,
+                maxHttpCalls: job.maxHttpCalls,
+                referencedFlows: job.referencedFlows,
+                webhookRequests: (signal) => jobApi.webhookRequests({ signal }),
+                observer: {
+                    nodeStarted: (e) => {
+                        started.set(e.nodeId, e.at);
+                        events.push('node.started', {
+                            nodeId: e.nodeId,
+                            displayName: e.displayName,
+                            nodeType: e.nodeType,
+                            timestamp: seconds(e.at)
+                        });
+                    },
+                    nodeFinished: (e) => {
+                        const failed = (0,local_result.localNodeStatus)(e.result) === 'failed';
+                        events.push(failed ? 'node.failed' : 'node.completed', {
+                            nodeId: e.nodeId,
+                            displayName: e.displayName,
+                            duration: e.result.duration_ms,
+                            timestamp: seconds(e.finishedAt),
+                            ...(failed ? {} : { success: true }),
+                            result: e.result,
+                            ...(failed ? { error: e.result.error_message } : {})
+                        });
+                        if (failed)
+                            logNodeFailure(logger, item, e.result);
+                    }
+                }
+            });
+        }
+    }
+    finally {
+        context.signal.removeEventListener('abort', onRunStop);
+        await lease.stop();
+    }
+    const engineMs = clock.now() - engineStart;
+    calls.heartbeats = lease.beats;
+    if (rejected) {
+        events.stop();
+        calls.events = events.count;
+        const error = new errors/* EchopointError */.aw('conflict', `Echopoint rejected the lease of execution ${id} (job ${job.jobId}) while it ran: it was cancelled, completed or taken over. The run stopped and its result was not reported.`);
+        return outcome({
+            ...(0,local_result/* flowReportFromResult */.a)(result, reportMeta(item, job)),
+            status: 'error',
+            error_message: error.message
+        }, engineMs);
+    }
+    // After a stop the completion still goes out, within the time left.
+    const stopped = context.why();
+    const wrapUp = AbortSignal.timeout(Math.max(1000, context.wrapUpMs()));
+    const lastSequence = await events.close(wrapUp);
+    calls.events = events.count;
+    calls.eventBatches = events.requests;
+    const completedAt = clock.now();
+    const status = stopped !== undefined || definitionProblem !== undefined ? 'failed' : 'completed';
+    const report = (0,local_result/* flowReportFromResult */.a)(result, {
+        ...reportMeta(item, job),
+        stopped: stopped === undefined ? undefined : stopped === 'timeout' ? 'timed_out' : 'cancelled'
+    });
+    const requestsBefore = jobApi.stats.requests;
+    try {
+        await jobApi.complete({
+            runner_id: context.runnerId,
+            boot_id: context.bootId,
+            status,
+            started_at: new Date(engineStart).toISOString(),
+            completed_at: new Date(completedAt).toISOString(),
+            duration_ms: Math.max(0, Math.round(completedAt - engineStart)),
+            result,
+            error_message: status === 'failed' || !result.success ? (result.error_message ?? null) : null,
+            error_code: status === 'failed' || !result.success ? (result.error_code ?? null) : null,
+            last_event_sequence: lastSequence,
+            runner_version: `echopoint-ci/${version/* VERSION */.x}`
+        }, { signal: wrapUp });
+    }
+    catch (err) {
+        const error = (0,errors/* toEchopointError */.HT)(err);
+        calls.completions = jobApi.stats.requests - requestsBefore;
+        const message = `The result of execution ${id} could not be reported to Echopoint: ${error.message}. The flow ran here (its result is below); inspect execution ${id} in Echopoint.`;
+        logger.error(message, { title: `Echopoint: "${item.flow.name}" was not reported` });
+        return outcome({ ...report, status: 'error', error_message: message }, engineMs);
+    }
+    calls.completions = jobApi.stats.requests - requestsBefore;
+    logger.debug(`Job ${job.jobId}: ${calls.heartbeats} heartbeat(s), ${calls.events} event(s) in ${calls.eventBatches} request(s), ${calls.completions} completion request(s)`);
+    return outcome(report, engineMs);
+}
+function reportMeta(item, job) {
+    return { flow_id: item.flow.id, flow_name: item.flow.name, execution_id: job.executionId };
+}
+/** A failed node, as soon as it is seen (the report repeats it at the end). */
+function logNodeFailure(logger, item, node) {
+    logger.info(`"${item.flow.name}": node "${node.display_name}" failed: ${node.error_message ?? node.error_code ?? 'failed'}`);
+}
+/** A fresh boot id per run (runner.md §1.3), and a runner id naming this kit and host. */
+function runnerIdentity() {
+    return { runnerId: `echopoint-ci-${version/* VERSION */.x}`, bootId: (0,external_node_crypto_.randomUUID)() };
+}
+
+;// CONCATENATED MODULE: ./src/core/run/ephemeral.ts
+
+
+
+/**
+ * Runs the executions to claim; returns the report of each one it ran. The
+ * others (replays already over, and executions not claimed before a stop) are
+ * left to the caller, which follows or cancels them as for a cloud run.
+ */
+async function runEphemeral(items, deps) {
+    const reports = new Map();
+    const totals = {
+        claim: 0,
+        heartbeats: 0,
+        eventBatches: 0,
+        events: 0,
+        completions: 0,
+        engineMs: 0,
+        apiMs: 0
+    };
+    const toRun = items.filter((item) => !(0,types/* isTerminal */.H)(item.execution.status));
+    for (const item of items.filter((i) => (0,types/* isTerminal */.H)(i.execution.status))) {
+        deps.logger.info(`Execution ${item.execution.id} of "${item.flow.name}" is already ${item.execution.status} (a replay of an earlier launch): reported as it stands, not run again`);
+    }
+    const { runnerId, bootId } = runnerIdentity();
+    const { scope } = deps;
+    await mapWithConcurrency(toRun, deps.maxParallel, async (item) => {
+        deps.board.set(item.flow, { state: 'running' });
+        const outcome = await runJob(item, {
+            api: deps.api,
+            apiUrl: deps.apiUrl,
+            clock: deps.clock,
+            logger: deps.logger,
+            signal: scope.signal,
+            why: () => scope.why,
+            wrapUpMs: () => scope.cancelBudgetMs(),
+            deadline: scope.deadline,
+            runnerId,
+            bootId,
+            maxParallel: deps.maxParallel,
+            userAgent: deps.userAgent
+        });
+        reports.set(item, outcome.report);
+        deps.board.set(item.flow, { state: outcome.report.status });
+        for (const key of ['claim', 'heartbeats', 'eventBatches', 'events', 'completions']) {
+            totals[key] += outcome.calls[key];
+        }
+        totals.engineMs += outcome.engineMs;
+        totals.apiMs += outcome.apiMs;
+    }, 
+    // Executions not claimed when the run stops are left to the caller (they get cancelled).
+    () => scope.signal.aborted);
+    return { reports, totals };
+}
+
 ;// CONCATENATED MODULE: ./src/core/run/selection.ts
 
 
@@ -1023,6 +1515,7 @@ async function selectFlows(api, selection, options) {
 
 
 
+
 /** A launched execution's state for live progress (a replayed launch may already be terminal). */
 function progressStateOf(execution) {
     if ((0,types/* isTerminal */.H)(execution.status))
@@ -1072,9 +1565,24 @@ async function runFlows(config, deps) {
         const board = new ProgressBoard(deps.onProgress, logger);
         board.start(flows);
         const launches = await launchAll(api, flows, config, deps, scope, items, board);
-        await followAll(api, items, config, deps, scope, board);
-        const leftRunning = await stopInFlight(api, items, config, logger, scope);
-        const reports = flowReports({ launches, items, why: scope.why, leftRunning });
+        const local = config.runner === 'ephemeral' && !scope.signal.aborted
+            ? (await runEphemeral(items, {
+                api,
+                apiUrl: config.apiUrl,
+                clock,
+                logger,
+                scope,
+                maxParallel: config.maxParallel,
+                board,
+                userAgent: deps.userAgent
+            })).reports
+            : new Map();
+        // What the ephemeral runner did not run (replays already over, executions not
+        // claimed before a stop) is followed or cancelled as in a cloud run.
+        const remote = items.filter((item) => !local.has(item));
+        await followAll(api, remote, config, deps, scope, board);
+        const leftRunning = await stopInFlight(api, remote, config, logger, scope);
+        const reports = flowReports({ launches, items, why: scope.why, leftRunning, local });
         for (const r of reports) {
             const flow = flows.find((f) => f.id === r.flow_id);
             if (flow)
@@ -1276,8 +1784,6 @@ function verdictMessage(outcome) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/version.ts
-var version = __webpack_require__(3323);
 // EXTERNAL MODULE: ./src/core/input-values.ts
 var input_values = __webpack_require__(2154);
 ;// CONCATENATED MODULE: ./src/core/report/write-reports.ts
@@ -1407,24 +1913,27 @@ async function runCommand(flowIds, flags, io) {
     const live = (0,progress/* wantsLiveProgress */.TH)(stream, io.env)
         ? new progress/* LiveProgress */.In({ stream, color: io.env.NO_COLOR === undefined })
         : undefined;
+    // Secrets learned during the run (a claimed job's secret inputs) are hidden in the output too.
+    const learned = [];
     const logger = (0,cli_logger/* createCliLogger */.x)({
         verbose: flags.verbose === true,
         secrets: [(0,cli_io/* readCredentials */.L)(flags, io.env).apiKey],
-        write: live ? (line) => live.log(line) : io.stderr
+        write: live ? (line) => live.log(line) : io.stderr,
+        onProtect: (secret) => learned.push(secret)
     });
     const onInterrupt = () => logger.info(flags.cancelOnAbort
         ? 'Interrupted: stopping, and cancelling the executions this run launched'
         : 'Interrupted: stopping (executions keep running: --no-cancel-on-abort)');
     io.signal?.addEventListener('abort', onInterrupt, { once: true });
     try {
-        return await runAndReport(flowIds, flags, io, logger, live);
+        return await runAndReport(flowIds, flags, io, logger, live, learned);
     }
     finally {
         live?.stop();
         io.signal?.removeEventListener('abort', onInterrupt);
     }
 }
-async function runAndReport(flowIds, flags, io, logger, live) {
+async function runAndReport(flowIds, flags, io, logger, live, learned) {
     const creds = (0,cli_io/* readCredentials */.L)(flags, io.env);
     let config;
     let outcome;
@@ -1466,7 +1975,7 @@ async function runAndReport(flowIds, flags, io, logger, live) {
     // A run that stopped before any flow: the reason on stderr (stdout keeps only the result).
     const stoppedEarly = outcome.error !== undefined && outcome.results.flows.length === 0;
     // The core redacts what the API sends; this is the last line of defence before a person reads it.
-    const redact = (0,core_redact/* createRedactor */.lY)(creds.apiKey ? [creds.apiKey] : []);
+    const redact = (0,core_redact/* createRedactor */.lY)([...(creds.apiKey ? [creds.apiKey] : []), ...learned]);
     if (stoppedEarly)
         io.stderr(redact(`error: ${(0,report_escape/* oneLine */.TN)(outcome.error?.userMessage ?? '', 4000)}`));
     // `##[` can only be inside a JSON string: \u0023 keeps the document equal and the runner blind.
@@ -1488,7 +1997,7 @@ function runCommandDefinition(io, setExit) {
         .option('--match-mode <mode>', 'any (a flow with at least one tag) or all (every tag); default any')
         .option('--environment <key>', 'environment_key for the launch')
         .option('--version-id <id>', 'run a published version of the flow')
-        .option('--runner <runner>', 'where flows run: cloud or self_hosted (default cloud)')
+        .option('--runner <runner>', 'where flows run: cloud, ephemeral (claimed and run on this machine) or self_hosted (default cloud)')
         .option('--timeout <duration>', 'overall deadline: 900, 90s, 15m, 1h (default 15m)')
         .option('--poll-interval <seconds>', 'seconds between status polls, or auto (default auto)')
         .option('--max-parallel <n>', 'launches at once (default 4)')
@@ -1813,12 +2322,13 @@ const CI_MODES = [
     {
         mode: 'ids-ephemeral',
         label: 'run by flow ID, ephemeral runner',
-        scopes: ['flows:execute', 'runner:complete']
+        // The job token from the claim does the rest (heartbeats, events, completion).
+        scopes: ['flows:execute']
     },
     {
         mode: 'tags-ephemeral',
         label: 'run by tag, ephemeral runner',
-        scopes: ['flows:execute', 'runner:complete', 'flows:read']
+        scopes: ['flows:execute', 'flows:read']
     },
     {
         mode: 'polling',
@@ -1831,7 +2341,7 @@ const CI_MODES = [
 const BUILT_IN_SCOPE_DESCRIPTIONS = {
     'flows:read': 'read flows, search them by tag and read their executions',
     'flows:execute': 'launch flow executions (and cancel them)',
-    'runner:complete': 'report results of flows run by an ephemeral runner'
+    'runner:complete': 'report results through the older ephemeral completion endpoint'
 };
 /** The mode a run uses, from how flows are selected and where they run. */
 function ciModeFor(selection, runner) {
@@ -2043,10 +2553,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
     const matchMode = matchModeText;
     const runnerText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.runner) ?? 'cloud';
     if (!RUNNERS.includes(runnerText)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.runner, `"${runnerText}" is not one of cloud, self_hosted`, 'Use cloud (Echopoint runs the flows) or self_hosted.');
-    }
-    if (runnerText === 'ephemeral') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.runner, 'ephemeral is not supported by this version of echopoint-ci (the in-job runner does not exist yet)', 'Use cloud or self_hosted.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.runner, `"${runnerText}" is not one of cloud, self_hosted, ephemeral`, 'Use cloud (Echopoint runs the flows), ephemeral (this job runs them, so they can reach services it started) or self_hosted.');
     }
     const runner = runnerText;
     const timeoutText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.timeout) ?? DEFAULT_TIMEOUT;
@@ -2108,6 +2615,63 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         junitPath,
         jobSummary: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.jobSummary, raw.jobSummary, true),
         shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
+    };
+}
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ flowReportFromResult),
+/* harmony export */   localNodeStatus: () => (/* binding */ localNodeStatus)
+/* harmony export */ });
+function localNodeStatus(node) {
+    if (node.skip_reason)
+        return 'skipped';
+    if (node.error_message)
+        return 'failed';
+    return 'completed';
+}
+function nodeReport(node) {
+    const assertions = (node.assertion_results ?? []).map((a) => ({
+        index: a.index,
+        extractor: a.extractor,
+        operator: a.operator,
+        expected: a.expected,
+        actual: a.actual,
+        passed: a.passed,
+        ...(a.error !== undefined ? { error: a.error } : {})
+    }));
+    return {
+        node_id: node.node_id,
+        display_name: node.display_name,
+        node_type: node.node_type,
+        status: localNodeStatus(node),
+        duration_ms: typeof node.duration_ms === 'number' ? node.duration_ms : null,
+        error_message: node.error_message ?? null,
+        assertions
+    };
+}
+function flowReportFromResult(result, meta) {
+    const nodes = Object.values(result.execution_results);
+    if (meta.order) {
+        const rank = new Map(meta.order.map((id, i) => [id, i]));
+        nodes.sort((a, b) => (rank.get(a.node_id) ?? 1e9) - (rank.get(b.node_id) ?? 1e9));
+    }
+    const status = result.success ? 'passed' : (meta.stopped ?? 'failed');
+    return {
+        flow_id: meta.flow_id,
+        flow_name: meta.flow_name,
+        execution_id: meta.execution_id ?? null,
+        status,
+        duration_ms: result.duration_ms,
+        error_code: result.success ? null : (result.error_code ?? null),
+        error_message: result.success ? null : (result.error_message ?? null),
+        url: null,
+        nodes: nodes.map(nodeReport)
     };
 }
 

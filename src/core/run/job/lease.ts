@@ -1,0 +1,94 @@
+/**
+ * A claimed job's lease (runner.md §1.4): renewed by heartbeats with the job's
+ * own token, at the earlier of every 10 s and half the time left, so a lease
+ * shorter than the interval cannot lapse. A failed heartbeat is tried again at
+ * the next tick; a `rejected` lease stops the job's run at once (the execution
+ * was cancelled, completed or taken over) and nothing more is sent for it.
+ */
+import type { Clock } from '../../clock.js'
+import type { JobApi } from '../../api/jobs.js'
+import { toEchopointError } from '../../errors.js'
+import type { Logger } from '../../logger.js'
+
+export const HEARTBEAT_EVERY_MS = 10_000
+/** Never beat more often than this, whatever the lease says. */
+export const HEARTBEAT_FLOOR_MS = 200
+
+export interface LeaseOptions {
+  job: JobApi
+  runnerId: string
+  bootId: string
+  maxParallelFlows: number
+  runnerVersion: string
+  /** Epoch ms, from the claim. */
+  expiresAt: number
+  clock: Clock
+  logger: Logger
+  /** Called once when the server rejects the lease. */
+  onRejected: () => void
+}
+
+/** When the next heartbeat is due, from now: the earlier of 10 s and half the time left. */
+export function nextBeatInMs(expiresAt: number, now: number): number {
+  const half = (expiresAt - now) / 2
+  return Math.max(HEARTBEAT_FLOOR_MS, Math.min(HEARTBEAT_EVERY_MS, half))
+}
+
+export class Lease {
+  private readonly stopper = new AbortController()
+  private expiresAt: number
+  private loop: Promise<void> = Promise.resolve()
+  /** Heartbeats sent (for the closing figures). */
+  beats = 0
+
+  constructor(private readonly options: LeaseOptions) {
+    this.expiresAt = options.expiresAt
+  }
+
+  start(): void {
+    this.loop = this.run()
+  }
+
+  /** Stops the heartbeats (the run ended); resolves when the loop has. */
+  async stop(): Promise<void> {
+    this.stopper.abort()
+    await this.loop
+  }
+
+  private async run(): Promise<void> {
+    const { clock, job, logger } = this.options
+    const signal = this.stopper.signal
+    while (!signal.aborted) {
+      try {
+        await clock.sleep(nextBeatInMs(this.expiresAt, clock.now()), signal)
+      } catch {
+        return
+      }
+      try {
+        this.beats += 1
+        const answer = await job.heartbeat(
+          {
+            runner_id: this.options.runnerId,
+            boot_id: this.options.bootId,
+            max_parallel_flows: this.options.maxParallelFlows,
+            runner_version: this.options.runnerVersion
+          },
+          { signal }
+        )
+        if (answer.status === 'rejected') {
+          logger.warning(
+            `Echopoint rejected the lease of job ${job.jobId}: the execution was cancelled, completed or taken over; its run stops here`
+          )
+          this.options.onRejected()
+          return
+        }
+        if (answer.leaseExpiresAt !== undefined) this.expiresAt = answer.leaseExpiresAt
+      } catch (err) {
+        if (signal.aborted) return
+        logger.debug(
+          `Heartbeat of job ${job.jobId} failed (tried again at the next tick): ${toEchopointError(err).message}`
+        )
+      }
+    }
+  }
+}

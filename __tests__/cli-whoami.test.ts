@@ -48,7 +48,7 @@ describe('echopoint-ci whoami', () => {
     const run = await whoami('epk_live_sandbox_read_only')
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toMatch(
-      /^run by flow ID, ephemeral runner +no \(lacks flows:execute, runner:complete\)$/m
+      /^run by flow ID, ephemeral runner +no \(lacks flows:execute\)$/m
     )
     expect(run.stdout).toMatch(
       /^run by flow ID or tag, cloud or self-hosted runner +no \(lacks flows:execute\)$/m
@@ -70,8 +70,9 @@ describe('echopoint-ci whoami', () => {
       days_left: 89
     })
     expect(report.modes.map((m) => [m.mode, m.can_run, m.missing_scopes])).toEqual([
-      ['ids-ephemeral', false, ['runner:complete']],
-      ['tags-ephemeral', false, ['runner:complete', 'flows:read']],
+      // The job token does the rest of an ephemeral run: flows:execute is enough by ID.
+      ['ids-ephemeral', true, []],
+      ['tags-ephemeral', false, ['flows:read']],
       ['polling', false, ['flows:read']],
       ['inventory', false, ['flows:read']]
     ])

@@ -248,6 +248,25 @@ describe('the scheduler', () => {
     expect(polled.execution_results.wait.attempts).toBe(1)
   })
 
+  it('an observer that throws neither stops nor hangs the run', async () => {
+    const flow = flowOf({
+      nodes: [req('a', 'GET', `${base}/health`), req('b', 'GET', `${base}/health`)],
+      edges: chain('a', 'b')
+    })
+    const result = await run(flow, {
+      observer: {
+        nodeStarted: () => {
+          throw new Error('observer broke')
+        },
+        nodeFinished: () => {
+          throw new Error('observer broke again')
+        }
+      }
+    })
+    expect(result.success).toBe(true)
+    expect(Object.keys(result.execution_results)).toEqual(['a', 'b'])
+  })
+
   it('secrets are hidden in the result, nodes get the real value', async () => {
     const flow = flowOf({
       initial_inputs: { token: 's3cr3t-value' },

@@ -10,7 +10,14 @@ import { FakeClock } from '../__fixtures__/fake-clock.js'
 import type { HeartbeatEntry, JobApi, ProgressEvent } from '../src/core/api/jobs.js'
 import { EchopointError } from '../src/core/errors.js'
 import { silentLogger } from '../src/core/logger.js'
-import { EventStream, FLUSH_AT_EVENTS, FLUSH_EVERY_MS } from '../src/core/run/job/events.js'
+import type { EchopointApi } from '../src/core/api/api.js'
+import { runJob } from '../src/core/run/job/run-job.js'
+import {
+  EventStream,
+  FLUSH_AT_EVENTS,
+  FLUSH_EVERY_MS,
+  MAX_EVENT_BYTES
+} from '../src/core/run/job/events.js'
 import { HEARTBEAT_EVERY_MS, Lease, nextBeatInMs } from '../src/core/run/job/lease.js'
 
 interface Script {
@@ -131,6 +138,36 @@ describe('progress events', () => {
   })
 })
 
+describe('progress events, bounded', () => {
+  it('leaves bodies out of a large node result, and stops for good on a 4xx refusal', async () => {
+    const clock = new FakeClock()
+    const { api, sent } = fakeJob({
+      events: [() => new EchopointError('config', 'HTTP 413', { status: 413 })]
+    })
+    const stream = new EventStream({
+      job: api,
+      runnerId: 'r',
+      bootId: 'b',
+      clock,
+      logger: silentLogger
+    })
+    stream.push('node.completed', {
+      nodeId: 'big',
+      result: { node_id: 'big', response_body: 'x'.repeat(MAX_EVENT_BYTES * 2), outputs: { id: 1 } }
+    })
+    expect(await stream.close()).toBe(0)
+    expect(sent).toHaveLength(1)
+    const payload = sent[0][0].payload as { result: Record<string, unknown> }
+    expect(JSON.stringify(payload).length).toBeLessThanOrEqual(MAX_EVENT_BYTES)
+    expect(payload.result.outputs).toEqual({ id: 1 })
+    expect(payload.result.response_body).toContain('left out')
+    // Refused for good: later events are not sent at all.
+    stream.push('node.started', {})
+    expect(await stream.close()).toBe(0)
+    expect(sent).toHaveLength(1)
+  })
+})
+
 describe('the lease', () => {
   it('beats at the earlier of 10 s and half the time left', () => {
     expect(nextBeatInMs(60_000, 0)).toBe(HEARTBEAT_EVERY_MS)
@@ -178,5 +215,49 @@ describe('the lease', () => {
     await lease.stop()
     expect(beats).toHaveLength(3)
     expect(rejected).toBe(1)
+  })
+})
+
+describe('a job, around the claim', () => {
+  const item = {
+    flow: { id: 'f1', name: 'Flow one', tags: [] },
+    execution: { id: 'e1', flow_id: 'f1', status: 'pending' }
+  } as unknown as Parameters<typeof runJob>[0]
+  const context = (claim: EchopointApi['claimExecution']) =>
+    ({
+      api: { claimExecution: claim } as unknown as EchopointApi,
+      apiUrl: 'http://127.0.0.1:1',
+      clock: new FakeClock(),
+      logger: silentLogger,
+      signal: new AbortController().signal,
+      why: () => undefined,
+      wrapUpMs: () => 1000,
+      deadline: Date.now() + 60_000,
+      runnerId: 'r',
+      bootId: 'b',
+      maxParallel: 1
+    }) satisfies Parameters<typeof runJob>[1]
+
+  it('a claim never sent (the run stopped while it waited) leaves the execution to be cancelled', async () => {
+    const outcome = await runJob(
+      item,
+      context(async () => {
+        throw new EchopointError('cancelled', 'stopped')
+      })
+    )
+    expect(outcome).toBeUndefined()
+  })
+
+  it('a claim sent whose answer was lost fails the flow, naming the execution to inspect', async () => {
+    const outcome = await runJob(
+      item,
+      context(async (_flow, _execution, _body, options) => {
+        options?.onSent?.()
+        throw new EchopointError('network', 'socket hang up')
+      })
+    )
+    expect(outcome?.report.status).toBe('error')
+    expect(outcome?.report.error_message).toContain('inspect execution e1')
+    expect(outcome?.calls.claim).toBe(1)
   })
 })

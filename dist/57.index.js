@@ -5613,6 +5613,15 @@ function notRunResult(node, at) {
         duration_ms: 0
     };
 }
+/** Calls an observer; what it throws is not the run's business. */
+function tell(call) {
+    try {
+        call();
+    }
+    catch {
+        // An observer's failure must not stop or hang the run.
+    }
+}
 /** The value references of a node (its data without nested bodies, and its assertions). */
 function valueReferences(node) {
     const refs = new Set();
@@ -5700,16 +5709,17 @@ async function execute(flow, inputs, run, frame) {
         failureCause.set(node.id, nameOf(node.id));
     };
     const tellFinished = (finished, startedAt) => {
-        if (!frame.observe)
+        if (!frame.observe || !run.options.observer?.nodeFinished)
             return;
-        run.options.observer?.nodeFinished?.({
+        const observer = run.options.observer;
+        tell(() => observer.nodeFinished?.({
             nodeId: finished.node.id,
             displayName: finished.node.displayName,
             nodeType: finished.node.type,
             startedAt,
             finishedAt: Date.parse(finished.result.executed_at),
             result: finish(finished.result, run)
-        });
+        }));
     };
     // Why a node is skipped, named as Echopoint's runner names it.
     const routedAwayBy = (node) => {
@@ -5815,12 +5825,12 @@ async function execute(flow, inputs, run, frame) {
         };
         const resolve = (value, options) => resolveValue(value, scope, options);
         if (frame.observe) {
-            run.options.observer?.nodeStarted?.({
+            tell(() => run.options.observer?.nodeStarted?.({
                 nodeId: node.id,
                 displayName: node.displayName,
                 nodeType: node.type,
                 at: startedAt
-            });
+            }));
         }
         const context = {
             node,
@@ -5898,7 +5908,22 @@ async function execute(flow, inputs, run, frame) {
     };
     const start = (node) => {
         inFlight.add(node.id);
-        void runNode(node).then((finished) => {
+        void runNode(node)
+            .catch((error) => {
+            // A defect outside the node's own run (its inputs record, say): the node fails, the run goes on.
+            const at = run.clock.now();
+            const failure = { code: 'NODE_EXECUTION_FAILED', message: execute_messageOf(error) };
+            return {
+                node,
+                error: failure,
+                result: {
+                    ...notRunResult(node, at),
+                    error_code: failure.code,
+                    error_message: failure.message
+                }
+            };
+        })
+            .then((finished) => {
             done.push(finished);
             wake?.();
         });
@@ -6046,16 +6071,24 @@ function finish(value, run) {
 async function runFlowWith(flow, runners, options = {}) {
     const clock = options.clock ?? core_clock/* systemClock */.ml;
     const inputs = { ...flow.initialInputs, ...(options.inputs ?? {}) };
-    const secretValues = (options.secretInputKeys ?? [])
+    const secretKeys = [...(options.secretInputKeys ?? [])];
+    const secretValues = secretKeys
         .filter((key) => hasOwn(inputs, key))
-        .map((key) => inputs[key])
-        .filter((v) => v !== undefined && v !== null && v !== '');
+        .map((key) => inputs[key]);
+    // A referenced flow's secrets, known now when they come from its overrides or the root
+    // inputs (those bound by a module node join when it runs): hidden from the first event on.
+    for (const ref of Object.values(options.referencedFlows ?? {})) {
+        for (const key of ref.secret_input_keys ?? []) {
+            secretValues.push(ref.input_overrides?.[key] ?? inputs[key]);
+        }
+    }
+    const nonEmpty = secretValues.filter((v) => v !== undefined && v !== null && v !== '');
     const run = {
         options,
         clock,
         signal: options.signal ?? new AbortController().signal,
         calls: new HttpCallLog(options.maxHttpCalls),
-        secretValues,
+        secretValues: nonEmpty,
         runners
     };
     const generators = createGeneratorContext({

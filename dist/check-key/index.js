@@ -32130,7 +32130,7 @@ function nodes(expect) {
             ['execution_id', expect.executionId],
             ['flow_id', expect.flowId]
         ]) {
-            if (raw[field] !== undefined && !sameId(raw[field], want)) {
+            if (raw[field] !== undefined && !decode_sameId(raw[field], want)) {
                 throw new decode_ShapeError(`${path}.${field}`, `is not the ${field.replace('_id', '')} asked for`);
             }
         }
@@ -32138,7 +32138,7 @@ function nodes(expect) {
     });
 }
 /** Whether a server-sent id is the one asked for (UUIDs compare case-insensitively). */
-function sameId(value, asked) {
+function decode_sameId(value, asked) {
     return typeof value === 'string' && value.toLowerCase() === asked.toLowerCase();
 }
 
@@ -33838,7 +33838,8 @@ class transport_Transport {
             this.budget.record(bucketOf(req.method, req.safe), reading, now);
         if (status >= 200 && status < 300) {
             this.learn(label, status, headers);
-            if (req.noContent && text.trim() === '')
+            // An answer that needs no body (204) is a success whatever it carries.
+            if (req.noContent)
                 return { value: null };
             if (text.trim() === '')
                 throw contractViolation(label, status, 'empty body');
@@ -33920,8 +33921,9 @@ function stringList(value, path) {
 const claimedJob = (body, ctx) => {
     const root = decode_record(body, 'claim');
     const token = root.job_token;
-    if (typeof token !== 'string' || token.trim() === '' || token.length > 4096) {
-        throw new decode_ShapeError('claim.job_token', 'is not a token');
+    // A token goes into a header: printable ASCII only.
+    if (typeof token !== 'string' || !/^[\x21-\x7e]{1,4096}$/.test(token)) {
+        throw new decode_ShapeError('claim.job_token', 'is not a token (printable ASCII, at most 4096)');
     }
     const job = decode_record(root.job, 'claim.job');
     const referenced = {};
@@ -34021,11 +34023,11 @@ function createJobClient(options) {
                 method: 'POST',
                 path: '/runner/jobs/heartbeat',
                 body: { ...body, job_ids: [options.jobId] },
-                repeatable: true,
+                // Not repeated here: a failed heartbeat is tried again at the lease's next tick.
                 decode: heartbeat,
                 signal: opts?.signal
             }));
-            const mine = entries.find((e) => e.jobId === options.jobId);
+            const mine = entries.find((e) => sameId(e.jobId, options.jobId));
             if (!mine) {
                 throw new EchopointError('contract', `POST /runner/jobs/heartbeat: the answer does not mention job ${options.jobId}`);
             }
@@ -34080,10 +34082,10 @@ function mismatch(request, what, asked, got) {
 }
 /** Throws unless the execution is `executionId` (when given) of flow `flowId`. */
 function checkExecution(request, execution, flowId, executionId) {
-    if (executionId !== undefined && !sameId(execution.id, executionId)) {
+    if (executionId !== undefined && !decode_sameId(execution.id, executionId)) {
         throw mismatch(request, 'execution', executionId, execution.id);
     }
-    if (!sameId(execution.flow_id, flowId)) {
+    if (!decode_sameId(execution.flow_id, flowId)) {
         throw mismatch(request, 'an execution of flow', flowId, execution.flow_id);
     }
     return execution;
@@ -34123,14 +34125,14 @@ function createClient(options) {
         getFlow: async (flowId, opts) => {
             const req = { method: 'GET', path: flowPath(flowId), decode: decode_flow };
             const flow = await call(req, opts);
-            if (!sameId(flow.id, flowId))
+            if (!decode_sameId(flow.id, flowId))
                 throw mismatch(label(req), 'flow', flowId, flow.id);
             return flow;
         },
         getFlowDefinition: async (flowId, opts) => {
             const req = { method: 'GET', path: flowPath(flowId), decode: flowDefinition };
             const flow = await call(req, opts);
-            if (!sameId(flow.id, flowId))
+            if (!decode_sameId(flow.id, flowId))
                 throw mismatch(label(req), 'flow', flowId, flow.id);
             return flow;
         },
@@ -34153,10 +34155,10 @@ function createClient(options) {
                 decode: claimedJob
             };
             const job = await call(req, opts);
-            if (!sameId(job.executionId, executionId)) {
+            if (!decode_sameId(job.executionId, executionId)) {
                 throw mismatch(label(req), 'execution', executionId, job.executionId);
             }
-            if (!sameId(job.flowId, flowId)) {
+            if (!decode_sameId(job.flowId, flowId)) {
                 throw mismatch(label(req), 'a job of flow', flowId, job.flowId);
             }
             return job;

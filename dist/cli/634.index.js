@@ -2327,7 +2327,8 @@ class Transport {
             this.budget.record(bucketOf(req.method, req.safe), reading, now);
         if (status >= 200 && status < 300) {
             this.learn(label, status, headers);
-            if (req.noContent && text.trim() === '')
+            // An answer that needs no body (204) is a success whatever it carries.
+            if (req.noContent)
                 return { value: null };
             if (text.trim() === '')
                 throw contractViolation(label, status, 'empty body');
@@ -2528,8 +2529,9 @@ function stringList(value, path) {
 const claimedJob = (body, ctx) => {
     const root = (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(body, 'claim');
     const token = root.job_token;
-    if (typeof token !== 'string' || token.trim() === '' || token.length > 4096) {
-        throw new _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym('claim.job_token', 'is not a token');
+    // A token goes into a header: printable ASCII only.
+    if (typeof token !== 'string' || !/^[\x21-\x7e]{1,4096}$/.test(token)) {
+        throw new _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym('claim.job_token', 'is not a token (printable ASCII, at most 4096)');
     }
     const job = (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(root.job, 'claim.job');
     const referenced = {};
@@ -2629,11 +2631,11 @@ function createJobClient(options) {
                 method: 'POST',
                 path: '/runner/jobs/heartbeat',
                 body: { ...body, job_ids: [options.jobId] },
-                repeatable: true,
+                // Not repeated here: a failed heartbeat is tried again at the lease's next tick.
                 decode: heartbeat,
                 signal: opts?.signal
             }));
-            const mine = entries.find((e) => e.jobId === options.jobId);
+            const mine = entries.find((e) => (0,_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s)(e.jobId, options.jobId));
             if (!mine) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw('contract', `POST /runner/jobs/heartbeat: the answer does not mention job ${options.jobId}`);
             }

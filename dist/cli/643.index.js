@@ -912,6 +912,15 @@ class RunScope {
         const budget = this.why === 'cancelled' ? CANCEL_BUDGET_MS : untilDeadline;
         return Math.max(100, Math.min(budget, CANCEL_BUDGET_MS));
     }
+    /**
+     * Milliseconds a flow's wrap-up (an ephemeral job's last events and its
+     * completion) may take, from now: the rest of the deadline, or after a stop
+     * the cancel budget within it. Never past the deadline.
+     */
+    wrapUpBudgetMs() {
+        const untilDeadline = this.deadline - REPORT_MARGIN_MS - this.clock.now();
+        return Math.max(100, this.why ? Math.min(untilDeadline, CANCEL_BUDGET_MS) : untilDeadline);
+    }
     /** Ends the launch grace at once (every launch has answered). */
     endGrace() {
         this.graceTimer.abort();
@@ -949,6 +958,30 @@ const FLUSH_AT_BYTES = 32 * 1024;
 const MAX_BATCH = 100;
 /** Attempts of the last flush, before the completion. */
 const CLOSE_ATTEMPTS = 3;
+/** The largest event payload sent; a node result beyond it goes without its bodies. */
+const MAX_EVENT_BYTES = 64 * 1024;
+/**
+ * An event's payload within MAX_EVENT_BYTES: a node result's raw and parsed
+ * bodies are the first to go (the completion carries the whole result), then
+ * the result itself.
+ */
+function bounded(payload) {
+    if (JSON.stringify(payload).length <= MAX_EVENT_BYTES)
+        return payload;
+    const result = payload.result;
+    if (typeof result === 'object' && result !== null) {
+        const slim = { ...result };
+        for (const field of ['response_body', 'response_body_parsed', 'request_body', 'events']) {
+            if (field in slim)
+                slim[field] = '(left out of the progress event: too large)';
+        }
+        const trimmed = { ...payload, result: slim };
+        if (JSON.stringify(trimmed).length <= MAX_EVENT_BYTES)
+            return trimmed;
+    }
+    const { result: _dropped, ...rest } = payload;
+    return { ...rest, result_omitted: 'too large for a progress event' };
+}
 class EventStream {
     options;
     unaccepted = [];
@@ -958,11 +991,17 @@ class EventStream {
     timer;
     sending = Promise.resolve();
     failures = 0;
+    /** Set when the server refused a batch for good (a 4xx): nothing more is sent. */
+    refused = false;
+    /** Aborts the sends in flight (the run's stop, or the end of the wrap-up time). */
+    halt = new AbortController();
     /** Requests sent (batches, resends included). */
     requests = 0;
     constructor(options) {
         this.options = options;
+        options.signal?.addEventListener('abort', this.onStop, { once: true });
     }
+    onStop = () => this.halt.abort();
     /** The highest sequence the server accepted (what the completion names). */
     get lastAccepted() {
         return this.acceptedUpTo;
@@ -972,7 +1011,7 @@ class EventStream {
         return this.nextSequence - 1;
     }
     push(type, payload) {
-        const event = { sequence: this.nextSequence++, type, payload };
+        const event = { sequence: this.nextSequence++, type, payload: bounded(payload) };
         this.unaccepted.push(event);
         this.pendingBytes += JSON.stringify(event).length;
         if (this.unaccepted.length >= FLUSH_AT_EVENTS || this.pendingBytes >= FLUSH_AT_BYTES) {
@@ -987,12 +1026,26 @@ class EventStream {
             }, () => undefined);
         }
     }
-    /** Sends what is left, with a few attempts; resolves with the last accepted sequence. */
+    /**
+     * Sends what is left, with a few attempts, until `signal` aborts (the time the
+     * wrap-up may take); resolves with the last accepted sequence.
+     */
     async close(signal) {
         this.cancelTimer();
-        await this.sending;
-        for (let attempt = 1; attempt <= CLOSE_ATTEMPTS && this.unaccepted.length > 0; attempt++) {
-            await this.send(signal);
+        this.options.signal?.removeEventListener('abort', this.onStop);
+        const onClose = () => this.halt.abort();
+        signal?.addEventListener('abort', onClose, { once: true });
+        try {
+            await this.sending;
+            return await this.finish(signal);
+        }
+        finally {
+            signal?.removeEventListener('abort', onClose);
+        }
+    }
+    async finish(signal) {
+        for (let attempt = 1; attempt <= CLOSE_ATTEMPTS && this.unaccepted.length > 0 && !this.refused; attempt++) {
+            await this.send();
             if (this.unaccepted.length > 0 && attempt < CLOSE_ATTEMPTS) {
                 try {
                     await this.options.clock.sleep(200 * attempt, signal);
@@ -1010,6 +1063,8 @@ class EventStream {
     /** Stops sending (a rejected lease: nothing more goes to the server for this job). */
     stop() {
         this.cancelTimer();
+        this.options.signal?.removeEventListener('abort', this.onStop);
+        this.halt.abort();
         this.unaccepted.length = 0;
     }
     cancelTimer() {
@@ -1018,11 +1073,12 @@ class EventStream {
     }
     flushNow() {
         this.cancelTimer();
-        this.sending = this.sending.then(() => this.send(this.options.signal));
+        this.sending = this.sending.then(() => this.send());
     }
-    /** One request per batch of up to 100, until all is accepted or a request fails. */
-    async send(signal) {
-        while (this.unaccepted.length > 0) {
+    /** One request per batch of up to 100, until all is accepted or a request fails. Never rejects. */
+    async send() {
+        const signal = this.halt.signal;
+        while (this.unaccepted.length > 0 && !this.refused && !signal.aborted) {
             const batch = this.unaccepted.slice(0, MAX_BATCH);
             let accepted;
             this.requests += 1;
@@ -1030,8 +1086,16 @@ class EventStream {
                 accepted = await this.options.job.sendEvents({ runner_id: this.options.runnerId, boot_id: this.options.bootId, events: batch }, { signal });
             }
             catch (err) {
+                const error = (0,errors/* toEchopointError */.HT)(err);
                 this.failures += 1;
-                this.options.logger.debug(`Progress events of job ${this.options.job.jobId} not sent (attempt ${this.failures}): ${(0,errors/* toEchopointError */.HT)(err).message}`);
+                // A refusal the server will repeat (400, 413, …): the progress stops, the run goes on.
+                const status = error.status ?? 0;
+                if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+                    this.refused = true;
+                    this.options.logger.warning(`Echopoint refused the progress events of job ${this.options.job.jobId} (${error.message}); the flow runs on and its result is still reported`);
+                    return;
+                }
+                this.options.logger.debug(`Progress events of job ${this.options.job.jobId} not sent (attempt ${this.failures}): ${error.message}`);
                 return;
             }
             this.acceptedUpTo = Math.max(this.acceptedUpTo, Math.min(accepted, this.nextSequence - 1));
@@ -1053,6 +1117,10 @@ class EventStream {
 const HEARTBEAT_EVERY_MS = 10_000;
 /** Never beat more often than this, whatever the lease says. */
 const HEARTBEAT_FLOOR_MS = 200;
+/** After a failed heartbeat, the next try comes no sooner than this. */
+const HEARTBEAT_RETRY_FLOOR_MS = 1000;
+/** The lease assumed when the server names none that is still ahead (a skewed clock). */
+const FALLBACK_LEASE_MS = 30_000;
 /** When the next heartbeat is due, from now: the earlier of 10 s and half the time left. */
 function nextBeatInMs(expiresAt, now) {
     const half = (expiresAt - now) / 2;
@@ -1061,13 +1129,22 @@ function nextBeatInMs(expiresAt, now) {
 class Lease {
     options;
     stopper = new AbortController();
+    /**
+     * When the lease ends on this machine's clock: the length the server gave,
+     * counted from when its answer arrived here, so a skewed server clock does not
+     * move the beats.
+     */
     expiresAt;
+    /** The lease's length, as last granted. */
+    leaseMs;
     loop = Promise.resolve();
     /** Heartbeats sent (for the closing figures). */
     beats = 0;
     constructor(options) {
         this.options = options;
-        this.expiresAt = options.expiresAt;
+        const now = options.clock.now();
+        this.leaseMs = options.expiresAt > now ? options.expiresAt - now : FALLBACK_LEASE_MS;
+        this.expiresAt = now + this.leaseMs;
     }
     start() {
         this.loop = this.run();
@@ -1080,9 +1157,11 @@ class Lease {
     async run() {
         const { clock, job, logger } = this.options;
         const signal = this.stopper.signal;
+        let failed = false;
         while (!signal.aborted) {
+            const wait = nextBeatInMs(this.expiresAt, clock.now());
             try {
-                await clock.sleep(nextBeatInMs(this.expiresAt, clock.now()), signal);
+                await clock.sleep(failed ? Math.max(HEARTBEAT_RETRY_FLOOR_MS, wait) : wait, signal);
             }
             catch {
                 return;
@@ -1100,12 +1179,18 @@ class Lease {
                     this.options.onRejected();
                     return;
                 }
-                if (answer.leaseExpiresAt !== undefined)
-                    this.expiresAt = answer.leaseExpiresAt;
+                // Renewed: the length the server gave (or the same as before), from now.
+                const now = clock.now();
+                if (answer.leaseExpiresAt !== undefined && answer.leaseExpiresAt > now) {
+                    this.leaseMs = answer.leaseExpiresAt - now;
+                }
+                this.expiresAt = now + this.leaseMs;
+                failed = false;
             }
             catch (err) {
                 if (signal.aborted)
                     return;
+                failed = true;
                 logger.debug(`Heartbeat of job ${job.jobId} failed (tried again at the next tick): ${(0,errors/* toEchopointError */.HT)(err).message}`);
             }
         }
@@ -1156,16 +1241,23 @@ function errorReport(item, error, status) {
 function secretValues(job) {
     const values = job.secretInputKeys.map((key) => job.inputs[key]);
     for (const ref of Object.values(job.referencedFlows)) {
-        for (const key of ref.secret_input_keys ?? [])
-            values.push(ref.input_overrides?.[key]);
+        // A child's secret may come from its overrides or from the root inputs it inherits.
+        for (const key of ref.secret_input_keys ?? []) {
+            values.push(ref.input_overrides?.[key] ?? job.inputs[key]);
+        }
     }
     return values
         .filter((v) => v !== undefined && v !== null && v !== '')
         .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
 }
+/**
+ * Runs one launched execution in this job. Resolves with its outcome, or with
+ * `undefined` when the claim was never sent (the run stopped first): the
+ * execution is then left to the caller, which cancels it. Never rejects.
+ */
 async function runJob(item, context) {
     const { clock, logger } = context;
-    const calls = { claim: 1, heartbeats: 0, eventBatches: 0, events: 0, completions: 0 };
+    const calls = { claim: 0, heartbeats: 0, eventBatches: 0, events: 0, completions: 0 };
     const began = clock.now();
     const id = item.execution.id;
     const outcome = (report, engineMs = 0) => ({
@@ -1176,14 +1268,13 @@ async function runJob(item, context) {
     });
     let job;
     try {
-        job = await context.api.claimExecution(item.flow.id, id, { runner_id: context.runnerId, boot_id: context.bootId }, { signal: context.signal });
+        job = await context.api.claimExecution(item.flow.id, id, { runner_id: context.runnerId, boot_id: context.bootId }, { signal: context.signal, onSent: () => (calls.claim += 1) });
     }
     catch (err) {
+        // Never sent (the run stopped while it waited its turn): nobody claimed it.
+        if (calls.claim === 0)
+            return undefined;
         const error = (0,errors/* toEchopointError */.HT)(err);
-        if (error.kind === 'cancelled' || context.why()) {
-            const why = context.why();
-            return outcome(errorReport(item, new errors/* EchopointError */.aw(error.kind, 'Stopped before the execution was claimed'), why === 'timeout' ? 'timed_out' : 'cancelled'));
-        }
         const message = `Could not claim execution ${id}: ${error.message}. The claim is never sent twice ` +
             `(a lost answer may mean it was claimed): inspect execution ${id} in Echopoint before running the flow again.`;
         logger.error(message, { title: `Echopoint: "${item.flow.name}" could not be claimed` });
@@ -1193,14 +1284,30 @@ async function runJob(item, context) {
     for (const value of secretValues(job))
         logger.protect?.(value);
     logger.info(`Claimed execution ${id} of "${item.flow.name}" (job ${job.jobId}); running it here`);
+    try {
+        return await runClaimed(item, job, context, calls, outcome);
+    }
+    catch (err) {
+        // A defect after the claim: the flow is reported, the run goes on.
+        const error = (0,errors/* toEchopointError */.HT)(err);
+        const message = `Running execution ${id} here failed: ${error.message}. Inspect execution ${id} in Echopoint.`;
+        logger.error(message, { title: `Echopoint: "${item.flow.name}" could not be run` });
+        return outcome(errorReport(item, new errors/* EchopointError */.aw(error.kind, message), 'error'));
+    }
+}
+/** After the claim: lease, engine, events, completion. */
+async function runClaimed(item, job, context, calls, outcome) {
+    const { clock, logger } = context;
     const jobApi = (0,jobs/* createJobClient */.P)({
         apiUrl: context.apiUrl,
         jobId: job.jobId,
         jobToken: job.jobToken,
         clock,
         logger,
+        deadline: context.deadline,
         userAgent: context.userAgent
     });
+    // Stops the engine: the run's stop (timeout, cancel) or a rejected lease.
     const stop = new AbortController();
     const onRunStop = () => stop.abort();
     context.signal.addEventListener('abort', onRunStop, { once: true });
@@ -1230,82 +1337,44 @@ async function runJob(item, context) {
         signal: stop.signal
     });
     lease.start();
-    const engineStart = clock.now();
-    let result;
-    let definitionProblem;
     try {
-        const engine = await Promise.all(/* import() */[__webpack_require__.e(20), __webpack_require__.e(695), __webpack_require__.e(981)]).then(__webpack_require__.bind(__webpack_require__, 5981));
-        const { flow, problems } = engine.loadFlow(job.flowDefinition, {
-            inputs: Object.keys(job.inputs),
-            referencedFlows: job.referencedFlows,
-            flowId: job.flowId
+        return await runLeased(item, job, context, calls, outcome, {
+            jobApi,
+            stop,
+            lease,
+            events,
+            rejected: () => rejected
         });
-        events.push('flow.started', {
-            execution_id: id,
-            flowName: flow.name || item.flow.name,
-            timestamp: seconds(clock.now())
-        });
-        if (problems.length > 0) {
-            definitionProblem = problems
-                .slice(0, 5)
-                .map((p) => `${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`)
-                .join('; ');
-            result = {
-                execution_results: {},
-                final_outputs: {},
-                success: false,
-                error_code: 'FLOW_DEFINITION_INVALID',
-                error_message: `The flow definition is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${definitionProblem}`,
-                duration_ms: 0
-            };
-        }
-        else {
-            const started = new Map();
-            result = await engine.runFlow(flow, {
-                inputs: job.inputs,
-                secretInputKeys: job.secretInputKeys,
-                executionId: id,
-                signal: stop.signal,
-                clock,
-                maxHttpCalls: job.maxHttpCalls,
-                referencedFlows: job.referencedFlows,
-                webhookRequests: (signal) => jobApi.webhookRequests({ signal }),
-                observer: {
-                    nodeStarted: (e) => {
-                        started.set(e.nodeId, e.at);
-                        events.push('node.started', {
-                            nodeId: e.nodeId,
-                            displayName: e.displayName,
-                            nodeType: e.nodeType,
-                            timestamp: seconds(e.at)
-                        });
-                    },
-                    nodeFinished: (e) => {
-                        const failed = (0,local_result.localNodeStatus)(e.result) === 'failed';
-                        events.push(failed ? 'node.failed' : 'node.completed', {
-                            nodeId: e.nodeId,
-                            displayName: e.displayName,
-                            duration: e.result.duration_ms,
-                            timestamp: seconds(e.finishedAt),
-                            ...(failed ? {} : { success: true }),
-                            result: e.result,
-                            ...(failed ? { error: e.result.error_message } : {})
-                        });
-                        if (failed)
-                            logNodeFailure(logger, item, e.result);
-                    }
-                }
-            });
-        }
     }
     finally {
+        // Whatever happened: no heartbeat, event or listener outlives the job's run.
         context.signal.removeEventListener('abort', onRunStop);
         await lease.stop();
+        events.stop();
+    }
+}
+/** The job's run under its lease: engine, last events, completion. */
+async function runLeased(item, job, context, calls, outcome, { jobApi, stop, lease, events, rejected }) {
+    const { clock, logger } = context;
+    const id = job.executionId;
+    const engineStart = clock.now();
+    let result;
+    let definitionInvalid = false;
+    try {
+        const run = await runEngine(item, job, jobApi, events, stop.signal, context);
+        result = run.result;
+        definitionInvalid = run.definitionInvalid;
+    }
+    catch (err) {
+        // The engine never throws for what a flow does; this is a defect: reported as the flow's error.
+        const error = (0,errors/* toEchopointError */.HT)(err);
+        result = emptyResult('RUNNER_ERROR', `The runner failed: ${error.message}`);
     }
     const engineMs = clock.now() - engineStart;
-    calls.heartbeats = lease.beats;
-    if (rejected) {
+    if (rejected()) {
+        await lease.stop();
         events.stop();
+        calls.heartbeats = lease.beats;
         calls.events = events.count;
         const error = new errors/* EchopointError */.aw('conflict', `Echopoint rejected the lease of execution ${id} (job ${job.jobId}) while it ran: it was cancelled, completed or taken over. The run stopped and its result was not reported.`);
         return outcome({
@@ -1314,18 +1383,21 @@ async function runJob(item, context) {
             error_message: error.message
         }, engineMs);
     }
-    // After a stop the completion still goes out, within the time left.
-    const stopped = context.why();
-    const wrapUp = AbortSignal.timeout(Math.max(1000, context.wrapUpMs()));
-    const lastSequence = await events.close(wrapUp);
+    // Decided from what the engine did, not from a stop that came after it finished.
+    const cancelled = result.error_code === 'EXECUTION_CANCELLED';
+    const stopped = cancelled ? (context.why() ?? 'cancelled') : undefined;
+    const status = cancelled || definitionInvalid || result.error_code === 'RUNNER_ERROR' ? 'failed' : 'completed';
+    // The wrap-up (last events, completion) has the time left; the events at most half of it.
+    const budget = Math.max(100, Math.round(context.wrapUpMs()));
+    const wrapUp = AbortSignal.timeout(budget);
+    const lastSequence = await events.close(AbortSignal.timeout(Math.max(100, Math.round(budget / 2))));
     calls.events = events.count;
     calls.eventBatches = events.requests;
-    const completedAt = clock.now();
-    const status = stopped !== undefined || definitionProblem !== undefined ? 'failed' : 'completed';
     const report = (0,local_result/* flowReportFromResult */.a)(result, {
         ...reportMeta(item, job),
         stopped: stopped === undefined ? undefined : stopped === 'timeout' ? 'timed_out' : 'cancelled'
     });
+    const completedAt = clock.now();
     const requestsBefore = jobApi.stats.requests;
     try {
         await jobApi.complete({
@@ -1333,11 +1405,11 @@ async function runJob(item, context) {
             boot_id: context.bootId,
             status,
             started_at: new Date(engineStart).toISOString(),
-            completed_at: new Date(completedAt).toISOString(),
+            completed_at: new Date(Math.max(completedAt, engineStart)).toISOString(),
             duration_ms: Math.max(0, Math.round(completedAt - engineStart)),
             result,
-            error_message: status === 'failed' || !result.success ? (result.error_message ?? null) : null,
-            error_code: status === 'failed' || !result.success ? (result.error_code ?? null) : null,
+            error_message: result.success ? null : (result.error_message ?? null),
+            error_code: result.success ? null : (result.error_code ?? null),
             last_event_sequence: lastSequence,
             runner_version: `echopoint-ci/${version/* VERSION */.x}`
         }, { signal: wrapUp });
@@ -1345,13 +1417,91 @@ async function runJob(item, context) {
     catch (err) {
         const error = (0,errors/* toEchopointError */.HT)(err);
         calls.completions = jobApi.stats.requests - requestsBefore;
-        const message = `The result of execution ${id} could not be reported to Echopoint: ${error.message}. The flow ran here (its result is below); inspect execution ${id} in Echopoint.`;
+        const retried = calls.completions > 1;
+        const message = error.kind === 'conflict' && retried
+            ? `Echopoint refused a repeated completion of execution ${id} (${error.message}); an earlier attempt whose answer was lost was probably recorded. Check execution ${id} in Echopoint.`
+            : `The result of execution ${id} could not be reported to Echopoint: ${error.message}. The flow ran here (its result is below); inspect execution ${id} in Echopoint.`;
         logger.error(message, { title: `Echopoint: "${item.flow.name}" was not reported` });
         return outcome({ ...report, status: 'error', error_message: message }, engineMs);
+    }
+    finally {
+        // The lease is kept until the completion has answered.
+        await lease.stop();
+        calls.heartbeats = lease.beats;
     }
     calls.completions = jobApi.stats.requests - requestsBefore;
     logger.debug(`Job ${job.jobId}: ${calls.heartbeats} heartbeat(s), ${calls.events} event(s) in ${calls.eventBatches} request(s), ${calls.completions} completion request(s)`);
     return outcome(report, engineMs);
+}
+function emptyResult(code, message) {
+    return {
+        execution_results: {},
+        final_outputs: {},
+        success: false,
+        error_code: code,
+        error_message: message,
+        duration_ms: 0
+    };
+}
+/** Loads the claimed definition and runs it, telling the events as nodes start and finish. */
+async function runEngine(item, job, jobApi, events, signal, context) {
+    const { clock, logger } = context;
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(20), __webpack_require__.e(695), __webpack_require__.e(981)]).then(__webpack_require__.bind(__webpack_require__, 5981));
+    const { flow, problems } = engine.loadFlow(job.flowDefinition, {
+        inputs: Object.keys(job.inputs),
+        referencedFlows: job.referencedFlows,
+        flowId: job.flowId
+    });
+    events.push('flow.started', {
+        execution_id: job.executionId,
+        flowName: flow.name || item.flow.name,
+        timestamp: seconds(clock.now())
+    });
+    if (problems.length > 0) {
+        const listed = problems
+            .slice(0, 5)
+            .map((p) => `${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`)
+            .join('; ');
+        return {
+            result: emptyResult('FLOW_DEFINITION_INVALID', `The flow definition is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${listed}`),
+            definitionInvalid: true
+        };
+    }
+    const result = await engine.runFlow(flow, {
+        inputs: job.inputs,
+        secretInputKeys: job.secretInputKeys,
+        executionId: job.executionId,
+        signal,
+        clock,
+        maxHttpCalls: job.maxHttpCalls,
+        referencedFlows: job.referencedFlows,
+        webhookRequests: (requestSignal) => jobApi.webhookRequests({ signal: requestSignal }),
+        observer: {
+            nodeStarted: (e) => {
+                events.push('node.started', {
+                    nodeId: e.nodeId,
+                    displayName: e.displayName,
+                    nodeType: e.nodeType,
+                    timestamp: seconds(e.at)
+                });
+            },
+            nodeFinished: (e) => {
+                const failed = (0,local_result.localNodeStatus)(e.result) === 'failed';
+                events.push(failed ? 'node.failed' : 'node.completed', {
+                    nodeId: e.nodeId,
+                    displayName: e.displayName,
+                    duration: e.result.duration_ms,
+                    timestamp: seconds(e.finishedAt),
+                    ...(failed ? {} : { success: true }),
+                    result: e.result,
+                    ...(failed ? { error: e.result.error_message } : {})
+                });
+                if (failed)
+                    logNodeFailure(logger, item, e.result);
+            }
+        }
+    });
+    return { result, definitionInvalid: false };
 }
 function reportMeta(item, job) {
     return { flow_id: item.flow.id, flow_name: item.flow.name, execution_id: job.executionId };
@@ -1400,13 +1550,16 @@ async function runEphemeral(items, deps) {
             logger: deps.logger,
             signal: scope.signal,
             why: () => scope.why,
-            wrapUpMs: () => scope.cancelBudgetMs(),
+            wrapUpMs: () => scope.wrapUpBudgetMs(),
             deadline: scope.deadline,
             runnerId,
             bootId,
             maxParallel: deps.maxParallel,
             userAgent: deps.userAgent
         });
+        // Not claimed before the run stopped: left to the caller, which cancels it.
+        if (!outcome)
+            return;
         reports.set(item, outcome.report);
         deps.board.set(item.flow, { state: outcome.report.status });
         for (const key of ['claim', 'heartbeats', 'eventBatches', 'events', 'completions']) {

@@ -13,7 +13,7 @@ import type { Clock } from '../clock.js'
 import { EchopointError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { RequestOptions } from './api.js'
-import { id, list, record, ShapeError, timestamp, type Decoder } from './decode.js'
+import { id, list, record, sameId, ShapeError, timestamp, type Decoder } from './decode.js'
 import { Transport } from './http/transport.js'
 import { pathSegment } from './http/url.js'
 import type {
@@ -48,8 +48,9 @@ function stringList(value: unknown, path: string): string[] {
 export const claimedJob: Decoder<ClaimedJob> = (body, ctx) => {
   const root = record(body, 'claim')
   const token = root.job_token
-  if (typeof token !== 'string' || token.trim() === '' || token.length > 4096) {
-    throw new ShapeError('claim.job_token', 'is not a token')
+  // A token goes into a header: printable ASCII only.
+  if (typeof token !== 'string' || !/^[\x21-\x7e]{1,4096}$/.test(token)) {
+    throw new ShapeError('claim.job_token', 'is not a token (printable ASCII, at most 4096)')
   }
   const job = record(root.job, 'claim.job')
   const referenced: ClaimedJob['referencedFlows'] = {}
@@ -191,11 +192,11 @@ export function createJobClient(options: JobClientOptions): JobApi {
         method: 'POST',
         path: '/runner/jobs/heartbeat',
         body: { ...body, job_ids: [options.jobId] },
-        repeatable: true,
+        // Not repeated here: a failed heartbeat is tried again at the lease's next tick.
         decode: heartbeat,
         signal: opts?.signal
       })) as HeartbeatEntry[]
-      const mine = entries.find((e) => e.jobId === options.jobId)
+      const mine = entries.find((e) => sameId(e.jobId, options.jobId))
       if (!mine) {
         throw new EchopointError(
           'contract',

@@ -71,13 +71,15 @@ export async function runEphemeral(
         logger: deps.logger,
         signal: scope.signal,
         why: () => scope.why,
-        wrapUpMs: () => scope.cancelBudgetMs(),
+        wrapUpMs: () => scope.wrapUpBudgetMs(),
         deadline: scope.deadline,
         runnerId,
         bootId,
         maxParallel: deps.maxParallel,
         userAgent: deps.userAgent
       })
+      // Not claimed before the run stopped: left to the caller, which cancels it.
+      if (!outcome) return
       reports.set(item, outcome.report)
       deps.board.set(item.flow, { state: outcome.report.status })
       for (const key of ['claim', 'heartbeats', 'eventBatches', 'events', 'completions'] as const) {

@@ -92,6 +92,16 @@ export class RunScope {
     return Math.max(100, Math.min(budget, CANCEL_BUDGET_MS))
   }
 
+  /**
+   * Milliseconds a flow's wrap-up (an ephemeral job's last events and its
+   * completion) may take, from now: the rest of the deadline, or after a stop
+   * the cancel budget within it. Never past the deadline.
+   */
+  wrapUpBudgetMs(): number {
+    const untilDeadline = this.deadline - REPORT_MARGIN_MS - this.clock.now()
+    return Math.max(100, this.why ? Math.min(untilDeadline, CANCEL_BUDGET_MS) : untilDeadline)
+  }
+
   /** Ends the launch grace at once (every launch has answered). */
   endGrace(): void {
     this.graceTimer.abort()

@@ -104,6 +104,15 @@ function notRunResult(node: NodeDef, at: number): NodeResult {
   }
 }
 
+/** Calls an observer; what it throws is not the run's business. */
+function tell(call: () => void): void {
+  try {
+    call()
+  } catch {
+    // An observer's failure must not stop or hang the run.
+  }
+}
+
 /** The value references of a node (its data without nested bodies, and its assertions). */
 function valueReferences(node: NodeDef): string[] {
   const refs = new Set<string>()
@@ -198,15 +207,18 @@ async function execute(
     failureCause.set(node.id, nameOf(node.id))
   }
   const tellFinished = (finished: Finished, startedAt: number): void => {
-    if (!frame.observe) return
-    run.options.observer?.nodeFinished?.({
-      nodeId: finished.node.id,
-      displayName: finished.node.displayName,
-      nodeType: finished.node.type,
-      startedAt,
-      finishedAt: Date.parse(finished.result.executed_at),
-      result: finish(finished.result, run) as NodeResult
-    })
+    if (!frame.observe || !run.options.observer?.nodeFinished) return
+    const observer = run.options.observer
+    tell(() =>
+      observer.nodeFinished?.({
+        nodeId: finished.node.id,
+        displayName: finished.node.displayName,
+        nodeType: finished.node.type,
+        startedAt,
+        finishedAt: Date.parse(finished.result.executed_at),
+        result: finish(finished.result, run) as NodeResult
+      })
+    )
   }
 
   // Why a node is skipped, named as Echopoint's runner names it.
@@ -312,12 +324,14 @@ async function execute(
     const resolve = (value: unknown, options?: Parameters<typeof resolveValue>[2]): unknown =>
       resolveValue(value, scope, options)
     if (frame.observe) {
-      run.options.observer?.nodeStarted?.({
-        nodeId: node.id,
-        displayName: node.displayName,
-        nodeType: node.type,
-        at: startedAt
-      })
+      tell(() =>
+        run.options.observer?.nodeStarted?.({
+          nodeId: node.id,
+          displayName: node.displayName,
+          nodeType: node.type,
+          at: startedAt
+        })
+      )
     }
     const context: NodeContext = {
       node,
@@ -394,10 +408,25 @@ async function execute(
 
   const start = (node: NodeDef): void => {
     inFlight.add(node.id)
-    void runNode(node).then((finished) => {
-      done.push(finished)
-      wake?.()
-    })
+    void runNode(node)
+      .catch((error: unknown): Finished => {
+        // A defect outside the node's own run (its inputs record, say): the node fails, the run goes on.
+        const at = run.clock.now()
+        const failure = { code: 'NODE_EXECUTION_FAILED', message: messageOf(error) }
+        return {
+          node,
+          error: failure,
+          result: {
+            ...notRunResult(node, at),
+            error_code: failure.code,
+            error_message: failure.message
+          }
+        }
+      })
+      .then((finished) => {
+        done.push(finished)
+        wake?.()
+      })
   }
   const next = async (): Promise<Finished> => {
     while (done.length === 0) await new Promise<void>((resolve) => (wake = resolve))
@@ -541,16 +570,24 @@ export async function runFlowWith(
 ): Promise<FlowResult> {
   const clock = options.clock ?? systemClock
   const inputs = { ...flow.initialInputs, ...(options.inputs ?? {}) }
-  const secretValues = (options.secretInputKeys ?? [])
+  const secretKeys = [...(options.secretInputKeys ?? [])]
+  const secretValues: unknown[] = secretKeys
     .filter((key) => hasOwn(inputs, key))
     .map((key) => inputs[key])
-    .filter((v) => v !== undefined && v !== null && v !== '')
+  // A referenced flow's secrets, known now when they come from its overrides or the root
+  // inputs (those bound by a module node join when it runs): hidden from the first event on.
+  for (const ref of Object.values(options.referencedFlows ?? {})) {
+    for (const key of ref.secret_input_keys ?? []) {
+      secretValues.push(ref.input_overrides?.[key] ?? inputs[key])
+    }
+  }
+  const nonEmpty = secretValues.filter((v) => v !== undefined && v !== null && v !== '')
   const run: Execution = {
     options,
     clock,
     signal: options.signal ?? new AbortController().signal,
     calls: new HttpCallLog(options.maxHttpCalls),
-    secretValues,
+    secretValues: nonEmpty,
     runners
   }
   const generators = createGeneratorContext({

@@ -365,7 +365,8 @@ export class Transport {
     if (reading) this.budget.record(bucketOf(req.method, req.safe), reading, now)
     if (status >= 200 && status < 300) {
       this.learn(label, status, headers)
-      if (req.noContent && text.trim() === '') return { value: null }
+      // An answer that needs no body (204) is a success whatever it carries.
+      if (req.noContent) return { value: null }
       if (text.trim() === '') throw contractViolation(label, status, 'empty body')
       let value: unknown
       try {

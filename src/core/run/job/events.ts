@@ -17,6 +17,28 @@ export const FLUSH_AT_BYTES = 32 * 1024
 const MAX_BATCH = 100
 /** Attempts of the last flush, before the completion. */
 const CLOSE_ATTEMPTS = 3
+/** The largest event payload sent; a node result beyond it goes without its bodies. */
+export const MAX_EVENT_BYTES = 64 * 1024
+
+/**
+ * An event's payload within MAX_EVENT_BYTES: a node result's raw and parsed
+ * bodies are the first to go (the completion carries the whole result), then
+ * the result itself.
+ */
+function bounded(payload: Record<string, unknown>): Record<string, unknown> {
+  if (JSON.stringify(payload).length <= MAX_EVENT_BYTES) return payload
+  const result = payload.result
+  if (typeof result === 'object' && result !== null) {
+    const slim: Record<string, unknown> = { ...(result as Record<string, unknown>) }
+    for (const field of ['response_body', 'response_body_parsed', 'request_body', 'events']) {
+      if (field in slim) slim[field] = '(left out of the progress event: too large)'
+    }
+    const trimmed = { ...payload, result: slim }
+    if (JSON.stringify(trimmed).length <= MAX_EVENT_BYTES) return trimmed
+  }
+  const { result: _dropped, ...rest } = payload
+  return { ...rest, result_omitted: 'too large for a progress event' }
+}
 
 export interface EventStreamOptions {
   job: JobApi
@@ -36,10 +58,18 @@ export class EventStream {
   private timer: AbortController | undefined
   private sending: Promise<void> = Promise.resolve()
   private failures = 0
+  /** Set when the server refused a batch for good (a 4xx): nothing more is sent. */
+  private refused = false
+  /** Aborts the sends in flight (the run's stop, or the end of the wrap-up time). */
+  private readonly halt = new AbortController()
   /** Requests sent (batches, resends included). */
   requests = 0
 
-  constructor(private readonly options: EventStreamOptions) {}
+  constructor(private readonly options: EventStreamOptions) {
+    options.signal?.addEventListener('abort', this.onStop, { once: true })
+  }
+
+  private readonly onStop = (): void => this.halt.abort()
 
   /** The highest sequence the server accepted (what the completion names). */
   get lastAccepted(): number {
@@ -52,7 +82,7 @@ export class EventStream {
   }
 
   push(type: ProgressEvent['type'], payload: Record<string, unknown>): void {
-    const event: ProgressEvent = { sequence: this.nextSequence++, type, payload }
+    const event: ProgressEvent = { sequence: this.nextSequence++, type, payload: bounded(payload) }
     this.unaccepted.push(event)
     this.pendingBytes += JSON.stringify(event).length
     if (this.unaccepted.length >= FLUSH_AT_EVENTS || this.pendingBytes >= FLUSH_AT_BYTES) {
@@ -69,12 +99,30 @@ export class EventStream {
     }
   }
 
-  /** Sends what is left, with a few attempts; resolves with the last accepted sequence. */
+  /**
+   * Sends what is left, with a few attempts, until `signal` aborts (the time the
+   * wrap-up may take); resolves with the last accepted sequence.
+   */
   async close(signal?: AbortSignal): Promise<number> {
     this.cancelTimer()
-    await this.sending
-    for (let attempt = 1; attempt <= CLOSE_ATTEMPTS && this.unaccepted.length > 0; attempt++) {
-      await this.send(signal)
+    this.options.signal?.removeEventListener('abort', this.onStop)
+    const onClose = (): void => this.halt.abort()
+    signal?.addEventListener('abort', onClose, { once: true })
+    try {
+      await this.sending
+      return await this.finish(signal)
+    } finally {
+      signal?.removeEventListener('abort', onClose)
+    }
+  }
+
+  private async finish(signal?: AbortSignal): Promise<number> {
+    for (
+      let attempt = 1;
+      attempt <= CLOSE_ATTEMPTS && this.unaccepted.length > 0 && !this.refused;
+      attempt++
+    ) {
+      await this.send()
       if (this.unaccepted.length > 0 && attempt < CLOSE_ATTEMPTS) {
         try {
           await this.options.clock.sleep(200 * attempt, signal)
@@ -94,6 +142,8 @@ export class EventStream {
   /** Stops sending (a rejected lease: nothing more goes to the server for this job). */
   stop(): void {
     this.cancelTimer()
+    this.options.signal?.removeEventListener('abort', this.onStop)
+    this.halt.abort()
     this.unaccepted.length = 0
   }
 
@@ -104,12 +154,13 @@ export class EventStream {
 
   private flushNow(): void {
     this.cancelTimer()
-    this.sending = this.sending.then(() => this.send(this.options.signal))
+    this.sending = this.sending.then(() => this.send())
   }
 
-  /** One request per batch of up to 100, until all is accepted or a request fails. */
-  private async send(signal?: AbortSignal): Promise<void> {
-    while (this.unaccepted.length > 0) {
+  /** One request per batch of up to 100, until all is accepted or a request fails. Never rejects. */
+  private async send(): Promise<void> {
+    const signal = this.halt.signal
+    while (this.unaccepted.length > 0 && !this.refused && !signal.aborted) {
       const batch = this.unaccepted.slice(0, MAX_BATCH)
       let accepted: number
       this.requests += 1
@@ -119,9 +170,19 @@ export class EventStream {
           { signal }
         )
       } catch (err) {
+        const error = toEchopointError(err)
         this.failures += 1
+        // A refusal the server will repeat (400, 413, …): the progress stops, the run goes on.
+        const status = error.status ?? 0
+        if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+          this.refused = true
+          this.options.logger.warning(
+            `Echopoint refused the progress events of job ${this.options.job.jobId} (${error.message}); the flow runs on and its result is still reported`
+          )
+          return
+        }
         this.options.logger.debug(
-          `Progress events of job ${this.options.job.jobId} not sent (attempt ${this.failures}): ${toEchopointError(err).message}`
+          `Progress events of job ${this.options.job.jobId} not sent (attempt ${this.failures}): ${error.message}`
         )
         return
       }

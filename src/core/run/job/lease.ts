@@ -13,6 +13,10 @@ import type { Logger } from '../../logger.js'
 export const HEARTBEAT_EVERY_MS = 10_000
 /** Never beat more often than this, whatever the lease says. */
 export const HEARTBEAT_FLOOR_MS = 200
+/** After a failed heartbeat, the next try comes no sooner than this. */
+export const HEARTBEAT_RETRY_FLOOR_MS = 1000
+/** The lease assumed when the server names none that is still ahead (a skewed clock). */
+export const FALLBACK_LEASE_MS = 30_000
 
 export interface LeaseOptions {
   job: JobApi
@@ -36,13 +40,22 @@ export function nextBeatInMs(expiresAt: number, now: number): number {
 
 export class Lease {
   private readonly stopper = new AbortController()
+  /**
+   * When the lease ends on this machine's clock: the length the server gave,
+   * counted from when its answer arrived here, so a skewed server clock does not
+   * move the beats.
+   */
   private expiresAt: number
+  /** The lease's length, as last granted. */
+  private leaseMs: number
   private loop: Promise<void> = Promise.resolve()
   /** Heartbeats sent (for the closing figures). */
   beats = 0
 
   constructor(private readonly options: LeaseOptions) {
-    this.expiresAt = options.expiresAt
+    const now = options.clock.now()
+    this.leaseMs = options.expiresAt > now ? options.expiresAt - now : FALLBACK_LEASE_MS
+    this.expiresAt = now + this.leaseMs
   }
 
   start(): void {
@@ -58,9 +71,11 @@ export class Lease {
   private async run(): Promise<void> {
     const { clock, job, logger } = this.options
     const signal = this.stopper.signal
+    let failed = false
     while (!signal.aborted) {
+      const wait = nextBeatInMs(this.expiresAt, clock.now())
       try {
-        await clock.sleep(nextBeatInMs(this.expiresAt, clock.now()), signal)
+        await clock.sleep(failed ? Math.max(HEARTBEAT_RETRY_FLOOR_MS, wait) : wait, signal)
       } catch {
         return
       }
@@ -82,9 +97,16 @@ export class Lease {
           this.options.onRejected()
           return
         }
-        if (answer.leaseExpiresAt !== undefined) this.expiresAt = answer.leaseExpiresAt
+        // Renewed: the length the server gave (or the same as before), from now.
+        const now = clock.now()
+        if (answer.leaseExpiresAt !== undefined && answer.leaseExpiresAt > now) {
+          this.leaseMs = answer.leaseExpiresAt - now
+        }
+        this.expiresAt = now + this.leaseMs
+        failed = false
       } catch (err) {
         if (signal.aborted) return
+        failed = true
         logger.debug(
           `Heartbeat of job ${job.jobId} failed (tried again at the next tick): ${toEchopointError(err).message}`
         )

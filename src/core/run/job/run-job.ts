@@ -86,16 +86,27 @@ function errorReport(item: FollowItem, error: EchopointError, status: FlowReport
 function secretValues(job: ClaimedJob): string[] {
   const values: unknown[] = job.secretInputKeys.map((key) => job.inputs[key])
   for (const ref of Object.values(job.referencedFlows)) {
-    for (const key of ref.secret_input_keys ?? []) values.push(ref.input_overrides?.[key])
+    // A child's secret may come from its overrides or from the root inputs it inherits.
+    for (const key of ref.secret_input_keys ?? []) {
+      values.push(ref.input_overrides?.[key] ?? job.inputs[key])
+    }
   }
   return values
     .filter((v) => v !== undefined && v !== null && v !== '')
     .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
 }
 
-export async function runJob(item: FollowItem, context: JobContext): Promise<JobOutcome> {
+/**
+ * Runs one launched execution in this job. Resolves with its outcome, or with
+ * `undefined` when the claim was never sent (the run stopped first): the
+ * execution is then left to the caller, which cancels it. Never rejects.
+ */
+export async function runJob(
+  item: FollowItem,
+  context: JobContext
+): Promise<JobOutcome | undefined> {
   const { clock, logger } = context
-  const calls: JobCalls = { claim: 1, heartbeats: 0, eventBatches: 0, events: 0, completions: 0 }
+  const calls: JobCalls = { claim: 0, heartbeats: 0, eventBatches: 0, events: 0, completions: 0 }
   const began = clock.now()
   const id = item.execution.id
   const outcome = (report: FlowReport, engineMs = 0): JobOutcome => ({
@@ -111,20 +122,12 @@ export async function runJob(item: FollowItem, context: JobContext): Promise<Job
       item.flow.id,
       id,
       { runner_id: context.runnerId, boot_id: context.bootId },
-      { signal: context.signal }
+      { signal: context.signal, onSent: () => (calls.claim += 1) }
     )
   } catch (err) {
+    // Never sent (the run stopped while it waited its turn): nobody claimed it.
+    if (calls.claim === 0) return undefined
     const error = toEchopointError(err)
-    if (error.kind === 'cancelled' || context.why()) {
-      const why = context.why()
-      return outcome(
-        errorReport(
-          item,
-          new EchopointError(error.kind, 'Stopped before the execution was claimed'),
-          why === 'timeout' ? 'timed_out' : 'cancelled'
-        )
-      )
-    }
     const message =
       `Could not claim execution ${id}: ${error.message}. The claim is never sent twice ` +
       `(a lost answer may mean it was claimed): inspect execution ${id} in Echopoint before running the flow again.`
@@ -136,15 +139,36 @@ export async function runJob(item: FollowItem, context: JobContext): Promise<Job
   logger.protect?.(job.jobToken)
   for (const value of secretValues(job)) logger.protect?.(value)
   logger.info(`Claimed execution ${id} of "${item.flow.name}" (job ${job.jobId}); running it here`)
+  try {
+    return await runClaimed(item, job, context, calls, outcome)
+  } catch (err) {
+    // A defect after the claim: the flow is reported, the run goes on.
+    const error = toEchopointError(err)
+    const message = `Running execution ${id} here failed: ${error.message}. Inspect execution ${id} in Echopoint.`
+    logger.error(message, { title: `Echopoint: "${item.flow.name}" could not be run` })
+    return outcome(errorReport(item, new EchopointError(error.kind, message), 'error'))
+  }
+}
 
+/** After the claim: lease, engine, events, completion. */
+async function runClaimed(
+  item: FollowItem,
+  job: ClaimedJob,
+  context: JobContext,
+  calls: JobCalls,
+  outcome: (report: FlowReport, engineMs?: number) => JobOutcome
+): Promise<JobOutcome> {
+  const { clock, logger } = context
   const jobApi: JobApi = createJobClient({
     apiUrl: context.apiUrl,
     jobId: job.jobId,
     jobToken: job.jobToken,
     clock,
     logger,
+    deadline: context.deadline,
     userAgent: context.userAgent
   })
+  // Stops the engine: the run's stop (timeout, cancel) or a rejected lease.
   const stop = new AbortController()
   const onRunStop = (): void => stop.abort()
   context.signal.addEventListener('abort', onRunStop, { once: true })
@@ -173,81 +197,59 @@ export async function runJob(item: FollowItem, context: JobContext): Promise<Job
     signal: stop.signal
   })
   lease.start()
-
-  const engineStart = clock.now()
-  let result: FlowResult
-  let definitionProblem: string | undefined
   try {
-    const engine = await import('../../../engine/engine.js')
-    const { flow, problems } = engine.loadFlow(job.flowDefinition, {
-      inputs: Object.keys(job.inputs),
-      referencedFlows: job.referencedFlows,
-      flowId: job.flowId
+    return await runLeased(item, job, context, calls, outcome, {
+      jobApi,
+      stop,
+      lease,
+      events,
+      rejected: () => rejected
     })
-    events.push('flow.started', {
-      execution_id: id,
-      flowName: flow.name || item.flow.name,
-      timestamp: seconds(clock.now())
-    })
-    if (problems.length > 0) {
-      definitionProblem = problems
-        .slice(0, 5)
-        .map((p) => `${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`)
-        .join('; ')
-      result = {
-        execution_results: {},
-        final_outputs: {},
-        success: false,
-        error_code: 'FLOW_DEFINITION_INVALID',
-        error_message: `The flow definition is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${definitionProblem}`,
-        duration_ms: 0
-      }
-    } else {
-      const started = new Map<string, number>()
-      result = await engine.runFlow(flow, {
-        inputs: job.inputs,
-        secretInputKeys: job.secretInputKeys,
-        executionId: id,
-        signal: stop.signal,
-        clock,
-        maxHttpCalls: job.maxHttpCalls,
-        referencedFlows: job.referencedFlows,
-        webhookRequests: (signal) => jobApi.webhookRequests({ signal }),
-        observer: {
-          nodeStarted: (e) => {
-            started.set(e.nodeId, e.at)
-            events.push('node.started', {
-              nodeId: e.nodeId,
-              displayName: e.displayName,
-              nodeType: e.nodeType,
-              timestamp: seconds(e.at)
-            })
-          },
-          nodeFinished: (e) => {
-            const failed = localNodeStatus(e.result) === 'failed'
-            events.push(failed ? 'node.failed' : 'node.completed', {
-              nodeId: e.nodeId,
-              displayName: e.displayName,
-              duration: e.result.duration_ms,
-              timestamp: seconds(e.finishedAt),
-              ...(failed ? {} : { success: true }),
-              result: e.result,
-              ...(failed ? { error: e.result.error_message } : {})
-            })
-            if (failed) logNodeFailure(logger, item, e.result)
-          }
-        }
-      })
-    }
   } finally {
+    // Whatever happened: no heartbeat, event or listener outlives the job's run.
     context.signal.removeEventListener('abort', onRunStop)
     await lease.stop()
+    events.stop()
+  }
+}
+
+interface Leased {
+  jobApi: JobApi
+  stop: AbortController
+  lease: Lease
+  events: EventStream
+  rejected: () => boolean
+}
+
+/** The job's run under its lease: engine, last events, completion. */
+async function runLeased(
+  item: FollowItem,
+  job: ClaimedJob,
+  context: JobContext,
+  calls: JobCalls,
+  outcome: (report: FlowReport, engineMs?: number) => JobOutcome,
+  { jobApi, stop, lease, events, rejected }: Leased
+): Promise<JobOutcome> {
+  const { clock, logger } = context
+  const id = job.executionId
+  const engineStart = clock.now()
+  let result: FlowResult
+  let definitionInvalid = false
+  try {
+    const run = await runEngine(item, job, jobApi, events, stop.signal, context)
+    result = run.result
+    definitionInvalid = run.definitionInvalid
+  } catch (err) {
+    // The engine never throws for what a flow does; this is a defect: reported as the flow's error.
+    const error = toEchopointError(err)
+    result = emptyResult('RUNNER_ERROR', `The runner failed: ${error.message}`)
   }
   const engineMs = clock.now() - engineStart
-  calls.heartbeats = lease.beats
 
-  if (rejected) {
+  if (rejected()) {
+    await lease.stop()
     events.stop()
+    calls.heartbeats = lease.beats
     calls.events = events.count
     const error = new EchopointError(
       'conflict',
@@ -263,19 +265,24 @@ export async function runJob(item: FollowItem, context: JobContext): Promise<Job
     )
   }
 
-  // After a stop the completion still goes out, within the time left.
-  const stopped = context.why()
-  const wrapUp = AbortSignal.timeout(Math.max(1000, context.wrapUpMs()))
-  const lastSequence = await events.close(wrapUp)
+  // Decided from what the engine did, not from a stop that came after it finished.
+  const cancelled = result.error_code === 'EXECUTION_CANCELLED'
+  const stopped = cancelled ? (context.why() ?? 'cancelled') : undefined
+  const status: 'completed' | 'failed' =
+    cancelled || definitionInvalid || result.error_code === 'RUNNER_ERROR' ? 'failed' : 'completed'
+  // The wrap-up (last events, completion) has the time left; the events at most half of it.
+  const budget = Math.max(100, Math.round(context.wrapUpMs()))
+  const wrapUp = AbortSignal.timeout(budget)
+  const lastSequence = await events.close(
+    AbortSignal.timeout(Math.max(100, Math.round(budget / 2)))
+  )
   calls.events = events.count
   calls.eventBatches = events.requests
-  const completedAt = clock.now()
-  const status: 'completed' | 'failed' =
-    stopped !== undefined || definitionProblem !== undefined ? 'failed' : 'completed'
   const report = flowReportFromResult(result, {
     ...reportMeta(item, job),
     stopped: stopped === undefined ? undefined : stopped === 'timeout' ? 'timed_out' : 'cancelled'
   })
+  const completedAt = clock.now()
   const requestsBefore = jobApi.stats.requests
   try {
     await jobApi.complete(
@@ -284,12 +291,11 @@ export async function runJob(item: FollowItem, context: JobContext): Promise<Job
         boot_id: context.bootId,
         status,
         started_at: new Date(engineStart).toISOString(),
-        completed_at: new Date(completedAt).toISOString(),
+        completed_at: new Date(Math.max(completedAt, engineStart)).toISOString(),
         duration_ms: Math.max(0, Math.round(completedAt - engineStart)),
         result,
-        error_message:
-          status === 'failed' || !result.success ? (result.error_message ?? null) : null,
-        error_code: status === 'failed' || !result.success ? (result.error_code ?? null) : null,
+        error_message: result.success ? null : (result.error_message ?? null),
+        error_code: result.success ? null : (result.error_code ?? null),
         last_event_sequence: lastSequence,
         runner_version: `echopoint-ci/${VERSION}`
       },
@@ -298,15 +304,104 @@ export async function runJob(item: FollowItem, context: JobContext): Promise<Job
   } catch (err) {
     const error = toEchopointError(err)
     calls.completions = jobApi.stats.requests - requestsBefore
-    const message = `The result of execution ${id} could not be reported to Echopoint: ${error.message}. The flow ran here (its result is below); inspect execution ${id} in Echopoint.`
+    const retried = calls.completions > 1
+    const message =
+      error.kind === 'conflict' && retried
+        ? `Echopoint refused a repeated completion of execution ${id} (${error.message}); an earlier attempt whose answer was lost was probably recorded. Check execution ${id} in Echopoint.`
+        : `The result of execution ${id} could not be reported to Echopoint: ${error.message}. The flow ran here (its result is below); inspect execution ${id} in Echopoint.`
     logger.error(message, { title: `Echopoint: "${item.flow.name}" was not reported` })
     return outcome({ ...report, status: 'error', error_message: message }, engineMs)
+  } finally {
+    // The lease is kept until the completion has answered.
+    await lease.stop()
+    calls.heartbeats = lease.beats
   }
   calls.completions = jobApi.stats.requests - requestsBefore
   logger.debug(
     `Job ${job.jobId}: ${calls.heartbeats} heartbeat(s), ${calls.events} event(s) in ${calls.eventBatches} request(s), ${calls.completions} completion request(s)`
   )
   return outcome(report, engineMs)
+}
+
+function emptyResult(code: string, message: string): FlowResult {
+  return {
+    execution_results: {},
+    final_outputs: {},
+    success: false,
+    error_code: code,
+    error_message: message,
+    duration_ms: 0
+  }
+}
+
+/** Loads the claimed definition and runs it, telling the events as nodes start and finish. */
+async function runEngine(
+  item: FollowItem,
+  job: ClaimedJob,
+  jobApi: JobApi,
+  events: EventStream,
+  signal: AbortSignal,
+  context: JobContext
+): Promise<{ result: FlowResult; definitionInvalid: boolean }> {
+  const { clock, logger } = context
+  const engine = await import('../../../engine/engine.js')
+  const { flow, problems } = engine.loadFlow(job.flowDefinition, {
+    inputs: Object.keys(job.inputs),
+    referencedFlows: job.referencedFlows,
+    flowId: job.flowId
+  })
+  events.push('flow.started', {
+    execution_id: job.executionId,
+    flowName: flow.name || item.flow.name,
+    timestamp: seconds(clock.now())
+  })
+  if (problems.length > 0) {
+    const listed = problems
+      .slice(0, 5)
+      .map((p) => `${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`)
+      .join('; ')
+    return {
+      result: emptyResult(
+        'FLOW_DEFINITION_INVALID',
+        `The flow definition is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${listed}`
+      ),
+      definitionInvalid: true
+    }
+  }
+  const result = await engine.runFlow(flow, {
+    inputs: job.inputs,
+    secretInputKeys: job.secretInputKeys,
+    executionId: job.executionId,
+    signal,
+    clock,
+    maxHttpCalls: job.maxHttpCalls,
+    referencedFlows: job.referencedFlows,
+    webhookRequests: (requestSignal) => jobApi.webhookRequests({ signal: requestSignal }),
+    observer: {
+      nodeStarted: (e) => {
+        events.push('node.started', {
+          nodeId: e.nodeId,
+          displayName: e.displayName,
+          nodeType: e.nodeType,
+          timestamp: seconds(e.at)
+        })
+      },
+      nodeFinished: (e) => {
+        const failed = localNodeStatus(e.result) === 'failed'
+        events.push(failed ? 'node.failed' : 'node.completed', {
+          nodeId: e.nodeId,
+          displayName: e.displayName,
+          duration: e.result.duration_ms,
+          timestamp: seconds(e.finishedAt),
+          ...(failed ? {} : { success: true }),
+          result: e.result,
+          ...(failed ? { error: e.result.error_message } : {})
+        })
+        if (failed) logNodeFailure(logger, item, e.result)
+      }
+    }
+  })
+  return { result, definitionInvalid: false }
 }
 
 function reportMeta(item: FollowItem, job: ClaimedJob) {

@@ -47,9 +47,7 @@ describe('echopoint-ci whoami', () => {
   it('says which modes a narrower key cannot run, and why', async () => {
     const run = await whoami('epk_live_sandbox_read_only')
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(
-      /^run by flow ID, ephemeral runner +no \(lacks flows:execute\)$/m
-    )
+    expect(run.stdout).toMatch(/^run by flow ID, ephemeral runner +no \(lacks flows:execute\)$/m)
     expect(run.stdout).toMatch(
       /^run by flow ID or tag, cloud or self-hosted runner +no \(lacks flows:execute\)$/m
     )

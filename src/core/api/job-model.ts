@@ -31,17 +31,8 @@ export interface HeartbeatEntry {
   leaseExpiresAt?: number
 }
 
-/** A captured webhook request (runner.md §1.7), as the engine reads it. */
-export interface CapturedWebhookRequest {
-  id: string
-  method: string
-  headers: Record<string, string[] | string>
-  query_params?: Record<string, string[] | string>
-  body: string | null
-  content_type?: string
-  received_at: string
-  [field: string]: unknown
-}
+/** A captured webhook request (runner.md §1.7): the engine's own type, read as the engine reads it. */
+export type { CapturedRequest as CapturedWebhookRequest } from '../../engine/run/types.js'
 
 export interface ProgressEvent {
   sequence: number

@@ -374,6 +374,7 @@ async function demoEphemeral(run) {
         const summaryFile = (0,external_node_path_.join)(work, 'step_summary_ephemeral.md');
         await (0,promises_.writeFile)(outputFile, '');
         await (0,promises_.writeFile)(summaryFile, '');
+        say('');
         say('5. The ephemeral runner: flows that test a service this job started');
         say('');
         say(`   A small REST service is listening at ${service.url} (as \`npm start &\` would in a`);

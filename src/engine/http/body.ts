@@ -2,6 +2,7 @@
  * Request and response bodies of a request node: what is sent for `data.body`
  * with which Content-Type, and how a response body is read back.
  */
+import type { IncomingMessage } from 'node:http'
 
 /** The encoded request body, and the Content-Type it calls for (none for plain text). */
 export interface EncodedBody {
@@ -82,4 +83,15 @@ export function canonicalHeaderName(name: string): string {
     upper = char === '-'
   }
   return out
+}
+
+/** A response's headers under Go's canonical names, each with every value received, in order. */
+export function responseHeaders(res: IncomingMessage): Record<string, string[]> {
+  const headers: Record<string, string[]> = {}
+  for (const [name, values] of Object.entries(res.headersDistinct)) {
+    if (values === undefined) continue
+    const key = canonicalHeaderName(name)
+    headers[key] = [...(headers[key] ?? []), ...values]
+  }
+  return headers
 }

@@ -13,8 +13,7 @@
  */
 import http from 'node:http'
 import https from 'node:https'
-import type { IncomingMessage } from 'node:http'
-import { canonicalHeaderName, encodeRequestBody, parseResponseBody } from './body.js'
+import { encodeRequestBody, parseResponseBody, responseHeaders } from './body.js'
 import { HttpCallLog, statusErrorClass } from './calls.js'
 import type { HttpCallRecord } from './calls.js'
 import { classifyTransportError } from './errors.js'
@@ -171,16 +170,6 @@ function isSameOrSubdomain(child: string, parent: string): boolean {
   return a === b || a.endsWith(`.${b}`)
 }
 
-function hopHeaders(res: IncomingMessage): Record<string, string[]> {
-  const headers: Record<string, string[]> = {}
-  for (const [name, values] of Object.entries(res.headersDistinct)) {
-    if (values === undefined) continue
-    const key = canonicalHeaderName(name)
-    headers[key] = [...(headers[key] ?? []), ...values]
-  }
-  return headers
-}
-
 /**
  * One request on a fresh connection. Resolves with the status and, for a
  * redirect, its Location (the body is not read), else the whole body; rejects
@@ -220,10 +209,10 @@ function sendHop(
     req.on('error', (error) => finish(error))
     req.on('response', (res) => {
       status = res.statusCode ?? 0
-      const responseHeaders = hopHeaders(res)
+      const answered = responseHeaders(res)
       const location = res.headers.location
       if (REDIRECT_STATUSES.has(status) && location !== undefined && location !== '') {
-        finish(undefined, { status, headers: responseHeaders, location })
+        finish(undefined, { status, headers: answered, location })
         res.destroy()
         req.destroy()
         return
@@ -246,7 +235,7 @@ function sendHop(
       res.on('end', () => {
         finish(undefined, {
           status: status!,
-          headers: responseHeaders,
+          headers: answered,
           bytes: Buffer.concat(chunks)
         })
       })

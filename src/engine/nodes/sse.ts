@@ -28,14 +28,13 @@
  */
 import http from 'node:http'
 import https from 'node:https'
-import type { IncomingMessage } from 'node:http'
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { MAX_TIMER_MS } from '../../core/clock.js'
 import { parseAssertions, runAssertions, type Assertion } from '../assertions.js'
 import type { AssertionResult } from '../assertions.js'
 import type { Subject } from '../extractors/types.js'
 import { field } from '../flow/parse.js'
-import { canonicalHeaderName } from '../http/body.js'
+import { responseHeaders } from '../http/body.js'
 import { statusErrorClass, type HttpCallRecord } from '../http/calls.js'
 import { classifyTransportError, type HttpErrorClass } from '../http/errors.js'
 import { checkTarget, headerValues, METHOD_TOKEN, pathTemplate } from '../http/url.js'
@@ -75,16 +74,6 @@ function flag(value: unknown, fallback: boolean): boolean {
     if (text === 'false') return false
   }
   return fallback
-}
-
-function responseHeaders(res: IncomingMessage): Record<string, string[]> {
-  const headers: Record<string, string[]> = {}
-  for (const [name, values] of Object.entries(res.headersDistinct)) {
-    if (values === undefined) continue
-    const key = canonicalHeaderName(name)
-    headers[key] = [...(headers[key] ?? []), ...values]
-  }
-  return headers
 }
 
 /** An event's data: JSON when it parses, else the text (`""` stays `""`). */

@@ -14,15 +14,13 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { fixtureFlowOf } from '../src/demo-service/fixtures.js'
+import { fixtureFlowOf, LOCAL_KEY, LOCAL_ORG, withLocalKey } from '../src/demo-service/fixtures.js'
 import { startDemoService } from '../src/demo-service/server.js'
 import { startSandbox, type SandboxFixtures } from '../src/sandbox/index.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = resolve(here, '../../../..')
 const CLI = join(repo, 'dist/cli/index.js')
-const KEY = 'epk_live_bench_ephemeral'
-const ORG = 'org_bench'
 
 function fixtures(serviceUrl: string, count: number): SandboxFixtures {
   const definition = JSON.parse(
@@ -38,24 +36,10 @@ function fixtures(serviceUrl: string, count: number): SandboxFixtures {
         username: { value: 'bench' },
         password: { value: 'pw', secret: true }
       },
-      ORG
+      LOCAL_ORG
     )
   )
-  return {
-    organizations: [{ id: ORG, name: 'Bench' }],
-    api_keys: [
-      {
-        id: 'key_bench',
-        key: KEY,
-        name: 'bench',
-        organization_id: ORG,
-        permissions: ['flows:read', 'flows:execute'],
-        expires_in_days: 90
-      }
-    ],
-    default: { organization_id: ORG, api_key_id: 'key_bench' },
-    flows
-  } as unknown as SandboxFixtures
+  return withLocalKey(flows)
 }
 
 function runCli(
@@ -91,8 +75,8 @@ async function measure(count: number): Promise<Record<string, unknown>> {
     const run = await runCli(
       ['run', '--runner', 'ephemeral', '--tag', 'bench', '--max-parallel', '4'],
       {
-        ECHOPOINT_API_KEY: KEY,
-        ECHOPOINT_ORGANIZATION_ID: ORG,
+        ECHOPOINT_API_KEY: LOCAL_KEY,
+        ECHOPOINT_ORGANIZATION_ID: LOCAL_ORG,
         ECHOPOINT_API_URL: sandbox.url,
         CI: 'true'
       }

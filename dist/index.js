@@ -28537,6 +28537,7 @@ function safeUrl(text) {
 /* harmony export */   H8: () => (/* binding */ nodeReport),
 /* harmony export */   Of: () => (/* binding */ flowStatusOf),
 /* harmony export */   Oo: () => (/* binding */ describeAssertion),
+/* harmony export */   TP: () => (/* binding */ assertionReport),
 /* harmony export */   d5: () => (/* binding */ elapsedMs),
 /* harmony export */   fx: () => (/* binding */ firstFailure),
 /* harmony export */   rq: () => (/* binding */ buildResults)
@@ -28571,6 +28572,7 @@ function elapsedMs(from, to) {
     const ms = Date.parse(to) - Date.parse(from);
     return Number.isFinite(ms) && ms >= 0 ? ms : null;
 }
+/** An assertion as the report shows it, from the API's node results or the engine's own. */
 function assertionReport(a) {
     const report = {
         index: a.index,
@@ -35413,6 +35415,7 @@ class RunScope {
 const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/core/run/local-result.ts
+
 function localNodeStatus(node) {
     if (node.skip_reason)
         return 'skipped';
@@ -35421,15 +35424,7 @@ function localNodeStatus(node) {
     return 'completed';
 }
 function nodeReport(node) {
-    const assertions = (node.assertion_results ?? []).map((a) => ({
-        index: a.index,
-        extractor: a.extractor,
-        operator: a.operator,
-        expected: a.expected,
-        actual: a.actual,
-        passed: a.passed,
-        ...(a.error !== undefined ? { error: a.error } : {})
-    }));
+    const assertions = (node.assertion_results ?? []).map(run_results/* assertionReport */.TP);
     return {
         node_id: node.node_id,
         display_name: node.display_name,
@@ -35731,22 +35726,10 @@ class Lease {
 
 
 
+
 /** RFC 3339, to the second (the reference runner's precision for event times). */
 function run_job_seconds(ms) {
     return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-function errorReport(item, error, status) {
-    return {
-        flow_id: item.flow.id,
-        flow_name: item.flow.name,
-        execution_id: item.execution.id,
-        status,
-        duration_ms: null,
-        error_code: error.code ?? null,
-        error_message: error.message,
-        url: null,
-        nodes: []
-    };
 }
 /** The secret values a job brings (root inputs and referenced flows' overrides), as text. */
 function secretValues(job) {
@@ -35789,7 +35772,7 @@ async function runJob(item, context) {
         const message = `Could not claim execution ${id}: ${error.message}. The claim is never sent twice ` +
             `(a lost answer may mean it was claimed): inspect execution ${id} in Echopoint before running the flow again.`;
         logger.error(message, { title: `Echopoint: "${item.flow.name}" could not be claimed` });
-        return outcome(errorReport(item, new EchopointError(error.kind, message, { code: error.code }), 'error'));
+        return outcome(flowReportOf(item.flow, 'error', item, new EchopointError(error.kind, message, { code: error.code })));
     }
     logger.protect?.(job.jobToken);
     for (const value of secretValues(job))
@@ -35803,7 +35786,7 @@ async function runJob(item, context) {
         const error = toEchopointError(err);
         const message = `Running execution ${id} here failed: ${error.message}. Inspect execution ${id} in Echopoint.`;
         logger.error(message, { title: `Echopoint: "${item.flow.name}" could not be run` });
-        return outcome(errorReport(item, new EchopointError(error.kind, message), 'error'));
+        return outcome(flowReportOf(item.flow, 'error', item, new EchopointError(error.kind, message)));
     }
 }
 /** After the claim: lease, engine, events, completion. */

@@ -13,11 +13,11 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8571);
 /* harmony import */ var _core_input_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2154);
-/* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8547);
-/* harmony import */ var _core_run_local_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6874);
-/* harmony import */ var _core_run_results_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2495);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9851);
-/* harmony import */ var _flow_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2031);
+/* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8547);
+/* harmony import */ var _core_run_local_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6874);
+/* harmony import */ var _core_run_results_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9851);
+/* harmony import */ var _flow_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2031);
 /**
  * `echopoint-ci flow run FILE`: runs a flow definition file on this machine with
  * the flow engine, with no account and no API (interface.md §3). Inputs come
@@ -56,7 +56,7 @@ function parseAssignment(text, flag) {
     }
 }
 async function readInputsFile(path) {
-    const read = await (0,_flow_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readFlowFile */ .j)(path);
+    const read = await (0,_flow_files_js__WEBPACK_IMPORTED_MODULE_6__/* .readFlowFile */ .j)(path);
     if (read.error !== undefined)
         throw new UsageError(`--inputs-file ${path}: ${read.error}`);
     const value = read.json;
@@ -73,7 +73,7 @@ async function readReferencedFlows(dir, ids, root) {
         const id = queue.shift();
         if (found[id] !== undefined || !/^[\w.-]+$/.test(id))
             continue;
-        const read = await (0,_flow_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readFlowFile */ .j)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, `${id}.json`));
+        const read = await (0,_flow_files_js__WEBPACK_IMPORTED_MODULE_6__/* .readFlowFile */ .j)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, `${id}.json`));
         if (read.error !== undefined)
             continue;
         found[id] = { flow_definition: read.json };
@@ -88,7 +88,7 @@ const SYMBOL = {
 };
 function nodeLine(node, terminal) {
     const style = SYMBOL[node.status] ?? SYMBOL.failed;
-    const text = `${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(node.display_name, 80)} (${node.node_type}) ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(node.duration_ms ?? 0)}`;
+    const text = `${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(node.display_name, 80)} (${node.node_type}) ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(node.duration_ms ?? 0)}`;
     if (!terminal)
         return `${style.plain.padEnd(5)}${text}`;
     return `\u001b[${style.color}m${style.mark}\u001b[0m ${text}`;
@@ -96,35 +96,35 @@ function nodeLine(node, terminal) {
 /** The result table: one line per node, the failed assertion's expected and actual values, the verdict. */
 function renderFlowTable(flow) {
     const lines = [];
-    const width = Math.max(4, ...flow.nodes.map((n) => Math.min(50, (0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(n.display_name).length)));
+    const width = Math.max(4, ...flow.nodes.map((n) => Math.min(50, (0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(n.display_name).length)));
     for (const node of flow.nodes) {
         const label = (SYMBOL[node.status] ?? SYMBOL.failed).plain;
-        lines.push(`${label.padEnd(5)} ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(node.display_name, 50).padEnd(width)}  ${node.node_type.padEnd(12)} ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(node.duration_ms ?? 0)}`);
+        lines.push(`${label.padEnd(5)} ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(node.display_name, 50).padEnd(width)}  ${node.node_type.padEnd(12)} ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(node.duration_ms ?? 0)}`);
         if (node.status === 'completed')
             continue;
         const failedAssertions = node.assertions.filter((x) => !x.passed);
         // An assertion failure is shown as expected vs actual; any other failure by its message.
         if (node.error_message && failedAssertions.length === 0)
-            lines.push(`      ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(node.error_message)}`);
+            lines.push(`      ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(node.error_message)}`);
         for (const a of failedAssertions) {
-            lines.push(`      ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(a.extractor, 60)} ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(a.operator, 30)}: expected ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .showValue */ .vp)(a.expected))}, actual ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .showValue */ .vp)(a.actual))}${a.error ? ` (${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(a.error)})` : ''}`);
+            lines.push(`      ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(a.extractor, 60)} ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(a.operator, 30)}: expected ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .showValue */ .vp)(a.expected))}, actual ${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .showValue */ .vp)(a.actual))}${a.error ? ` (${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(a.error)})` : ''}`);
         }
     }
     const count = (status) => flow.nodes.filter((n) => n.status === status).length;
     const tally = `${count('completed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`;
     const verdict = {
-        passed: `Flow "${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(flow.flow_name, 80)}" passed`,
-        failed: `Flow "${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(flow.flow_name, 80)}" failed`,
-        timed_out: `Flow "${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(flow.flow_name, 80)}" timed out (--timeout)`,
-        cancelled: `Flow "${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(flow.flow_name, 80)}" was cancelled`
+        passed: `Flow "${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(flow.flow_name, 80)}" passed`,
+        failed: `Flow "${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(flow.flow_name, 80)}" failed`,
+        timed_out: `Flow "${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(flow.flow_name, 80)}" timed out (--timeout)`,
+        cancelled: `Flow "${(0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(flow.flow_name, 80)}" was cancelled`
     };
     lines.push('', `${verdict[flow.status] ?? flow.status} (${tally}; ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(flow.duration_ms ?? 0)})`);
     return lines.join('\n');
 }
 async function flowRunCommand(file, flags, io) {
     const fail = (message) => {
-        io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .inertLine */ .Fq)(`error: ${message}`));
-        return _core_run_results_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT_CODES */ .ai.error;
+        io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inertLine */ .Fq)(`error: ${message}`));
+        return _core_run_results_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT_CODES */ .ai.error;
     };
     const output = flags.output ?? 'table';
     if (output !== 'table' && output !== 'json') {
@@ -161,7 +161,7 @@ async function flowRunCommand(file, flags, io) {
             return fail(err.message);
         throw err;
     }
-    const read = await (0,_flow_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readFlowFile */ .j)(file);
+    const read = await (0,_flow_files_js__WEBPACK_IMPORTED_MODULE_6__/* .readFlowFile */ .j)(file);
     if (read.error !== undefined)
         return fail(`${file}: ${read.error}`);
     const engine = await Promise.all(/* import() */[__webpack_require__.e(20), __webpack_require__.e(695), __webpack_require__.e(981), __webpack_require__.e(257)]).then(__webpack_require__.bind(__webpack_require__, 5981));
@@ -173,14 +173,14 @@ async function flowRunCommand(file, flags, io) {
         referencedFlows
     });
     if (problems.length > 0) {
-        io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .inertLine */ .Fq)(`error: ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in "${flow.name}"; nothing was run`));
+        io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inertLine */ .Fq)(`error: ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in "${flow.name}"; nothing was run`));
         for (const p of problems) {
-            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .inertLine */ .Fq)(`- ${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`));
+            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inertLine */ .Fq)(`- ${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`));
         }
         if (problems.some((p) => p.message.startsWith('MODULE_FLOW_NOT_FOUND'))) {
-            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .inertLine */ .Fq)(`A module's flow is read from FLOW_ID.json beside ${file} (save it with: echopoint-ci flow pull FLOW_ID --out ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(file), 'FLOW_ID.json')}).`));
+            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inertLine */ .Fq)(`A module's flow is read from FLOW_ID.json beside ${file} (save it with: echopoint-ci flow pull FLOW_ID --out ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(file), 'FLOW_ID.json')}).`));
         }
-        return _core_run_results_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT_CODES */ .ai.error;
+        return _core_run_results_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT_CODES */ .ai.error;
     }
     // Stops: --timeout (exit 4) and Ctrl-C / SIGTERM (exit 2).
     const controller = new AbortController();
@@ -192,7 +192,7 @@ async function flowRunCommand(file, flags, io) {
     const timer = timeoutMs === undefined ? undefined : setTimeout(() => stop('timed_out'), timeoutMs);
     const onCancel = () => stop('cancelled');
     io.signal?.addEventListener('abort', onCancel, { once: true });
-    const terminal = (0,_progress_js__WEBPACK_IMPORTED_MODULE_4__/* .wantsLiveProgress */ .TH)(io.progress ?? process.stderr, io.env);
+    const terminal = (0,_progress_js__WEBPACK_IMPORTED_MODULE_5__/* .wantsLiveProgress */ .TH)(io.progress ?? process.stderr, io.env);
     const { localNodeStatus } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6874));
     let result;
     try {
@@ -203,7 +203,7 @@ async function flowRunCommand(file, flags, io) {
             referencedFlows,
             observer: {
                 nodeFinished: ({ result: node }) => {
-                    io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .inertLine */ .Fq)(nodeLine({
+                    io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inertLine */ .Fq)(nodeLine({
                         display_name: node.display_name,
                         node_type: node.node_type,
                         duration_ms: node.duration_ms,
@@ -218,32 +218,32 @@ async function flowRunCommand(file, flags, io) {
             clearTimeout(timer);
         io.signal?.removeEventListener('abort', onCancel);
     }
-    const report = (0,_core_run_local_result_js__WEBPACK_IMPORTED_MODULE_7__/* .flowReportFromResult */ .a)(result, {
+    const report = (0,_core_run_local_result_js__WEBPACK_IMPORTED_MODULE_3__/* .flowReportFromResult */ .a)(result, {
         flow_id: file,
         flow_name: flow.name,
         ...(stopped ? { stopped } : {}),
         order: flow.nodes.map((n) => n.id)
     });
-    const results = (0,_core_run_results_js__WEBPACK_IMPORTED_MODULE_3__/* .buildResults */ .rq)([report], result.duration_ms);
+    const results = (0,_core_run_results_js__WEBPACK_IMPORTED_MODULE_4__/* .buildResults */ .rq)([report], result.duration_ms);
     if (junit !== undefined) {
         try {
             const { writeJunitReport } = await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(490)]).then(__webpack_require__.bind(__webpack_require__, 6490));
             const written = await writeJunitReport(junit, results);
-            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .inertLine */ .Fq)(`JUnit report written to ${written}`));
+            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inertLine */ .Fq)(`JUnit report written to ${written}`));
         }
         catch (err) {
-            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .inertLine */ .Fq)(`warning: could not write the JUnit report to ${junit}: ${err.message}`));
+            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inertLine */ .Fq)(`warning: could not write the JUnit report to ${junit}: ${err.message}`));
         }
     }
     for (const warning of result.warnings ?? [])
-        io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .inertLine */ .Fq)(`warning: ${warning}`));
+        io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inertLine */ .Fq)(`warning: ${warning}`));
     if (output === 'json') {
         io.stdout(JSON.stringify(result, null, 2).replace(/##\[/g, '#\\u0023['));
     }
     else {
-        io.stdout((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .inertText */ .UJ)(renderFlowTable(report).replace(_core_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .UNSAFE_EXCEPT_LF */ .YN, ' ')));
+        io.stdout((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inertText */ .UJ)(renderFlowTable(report).replace(_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .UNSAFE_EXCEPT_LF */ .YN, ' ')));
     }
-    return _core_run_results_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT_CODES */ .ai[report.status];
+    return _core_run_results_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT_CODES */ .ai[report.status];
 }
 
 
@@ -574,6 +574,8 @@ function parsePositiveInt(name, text, what) {
 /* harmony export */   a: () => (/* binding */ flowReportFromResult),
 /* harmony export */   localNodeStatus: () => (/* binding */ localNodeStatus)
 /* harmony export */ });
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2495);
+
 function localNodeStatus(node) {
     if (node.skip_reason)
         return 'skipped';
@@ -582,15 +584,7 @@ function localNodeStatus(node) {
     return 'completed';
 }
 function nodeReport(node) {
-    const assertions = (node.assertion_results ?? []).map((a) => ({
-        index: a.index,
-        extractor: a.extractor,
-        operator: a.operator,
-        expected: a.expected,
-        actual: a.actual,
-        passed: a.passed,
-        ...(a.error !== undefined ? { error: a.error } : {})
-    }));
+    const assertions = (node.assertion_results ?? []).map(_results_js__WEBPACK_IMPORTED_MODULE_0__/* .assertionReport */ .TP);
     return {
         node_id: node.node_id,
         display_name: node.display_name,
@@ -631,6 +625,7 @@ function flowReportFromResult(result, meta) {
 /* harmony export */   H8: () => (/* binding */ nodeReport),
 /* harmony export */   Of: () => (/* binding */ flowStatusOf),
 /* harmony export */   Oo: () => (/* binding */ describeAssertion),
+/* harmony export */   TP: () => (/* binding */ assertionReport),
 /* harmony export */   ai: () => (/* binding */ EXIT_CODES),
 /* harmony export */   d5: () => (/* binding */ elapsedMs),
 /* harmony export */   fx: () => (/* binding */ firstFailure),
@@ -666,6 +661,7 @@ function elapsedMs(from, to) {
     const ms = Date.parse(to) - Date.parse(from);
     return Number.isFinite(ms) && ms >= 0 ? ms : null;
 }
+/** An assertion as the report shows it, from the API's node results or the engine's own. */
 function assertionReport(a) {
     const report = {
         index: a.index,

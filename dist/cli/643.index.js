@@ -1220,22 +1220,10 @@ class Lease {
 
 
 
+
 /** RFC 3339, to the second (the reference runner's precision for event times). */
 function seconds(ms) {
     return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-function errorReport(item, error, status) {
-    return {
-        flow_id: item.flow.id,
-        flow_name: item.flow.name,
-        execution_id: item.execution.id,
-        status,
-        duration_ms: null,
-        error_code: error.code ?? null,
-        error_message: error.message,
-        url: null,
-        nodes: []
-    };
 }
 /** The secret values a job brings (root inputs and referenced flows' overrides), as text. */
 function secretValues(job) {
@@ -1278,7 +1266,7 @@ async function runJob(item, context) {
         const message = `Could not claim execution ${id}: ${error.message}. The claim is never sent twice ` +
             `(a lost answer may mean it was claimed): inspect execution ${id} in Echopoint before running the flow again.`;
         logger.error(message, { title: `Echopoint: "${item.flow.name}" could not be claimed` });
-        return outcome(errorReport(item, new errors/* EchopointError */.aw(error.kind, message, { code: error.code }), 'error'));
+        return outcome(flowReportOf(item.flow, 'error', item, new errors/* EchopointError */.aw(error.kind, message, { code: error.code })));
     }
     logger.protect?.(job.jobToken);
     for (const value of secretValues(job))
@@ -1292,7 +1280,7 @@ async function runJob(item, context) {
         const error = (0,errors/* toEchopointError */.HT)(err);
         const message = `Running execution ${id} here failed: ${error.message}. Inspect execution ${id} in Echopoint.`;
         logger.error(message, { title: `Echopoint: "${item.flow.name}" could not be run` });
-        return outcome(errorReport(item, new errors/* EchopointError */.aw(error.kind, message), 'error'));
+        return outcome(flowReportOf(item.flow, 'error', item, new errors/* EchopointError */.aw(error.kind, message)));
     }
 }
 /** After the claim: lease, engine, events, completion. */
@@ -2781,6 +2769,8 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
 /* harmony export */   a: () => (/* binding */ flowReportFromResult),
 /* harmony export */   localNodeStatus: () => (/* binding */ localNodeStatus)
 /* harmony export */ });
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2495);
+
 function localNodeStatus(node) {
     if (node.skip_reason)
         return 'skipped';
@@ -2789,15 +2779,7 @@ function localNodeStatus(node) {
     return 'completed';
 }
 function nodeReport(node) {
-    const assertions = (node.assertion_results ?? []).map((a) => ({
-        index: a.index,
-        extractor: a.extractor,
-        operator: a.operator,
-        expected: a.expected,
-        actual: a.actual,
-        passed: a.passed,
-        ...(a.error !== undefined ? { error: a.error } : {})
-    }));
+    const assertions = (node.assertion_results ?? []).map(_results_js__WEBPACK_IMPORTED_MODULE_0__/* .assertionReport */ .TP);
     return {
         node_id: node.node_id,
         display_name: node.display_name,
@@ -2934,6 +2916,7 @@ async function preflight(api, options) {
 /* harmony export */   H8: () => (/* binding */ nodeReport),
 /* harmony export */   Of: () => (/* binding */ flowStatusOf),
 /* harmony export */   Oo: () => (/* binding */ describeAssertion),
+/* harmony export */   TP: () => (/* binding */ assertionReport),
 /* harmony export */   ai: () => (/* binding */ EXIT_CODES),
 /* harmony export */   d5: () => (/* binding */ elapsedMs),
 /* harmony export */   fx: () => (/* binding */ firstFailure),
@@ -2969,6 +2952,7 @@ function elapsedMs(from, to) {
     const ms = Date.parse(to) - Date.parse(from);
     return Number.isFinite(ms) && ms >= 0 ? ms : null;
 }
+/** An assertion as the report shows it, from the API's node results or the engine's own. */
 function assertionReport(a) {
     const report = {
         index: a.index,

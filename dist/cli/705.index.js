@@ -92,6 +92,10 @@ function localServiceFixtures(serviceUrl, examplesDir) {
         ]));
         return fixtureFlowOf(id, tags, definition, inputs);
     });
+    return withLocalKey(flows);
+}
+/** A fixture with `flows` in the organization `org_local` and its CI key (flows:read, flows:execute). */
+function withLocalKey(flows) {
     return {
         organizations: [{ id: LOCAL_ORG, name: 'Local service team' }],
         api_keys: [

@@ -1145,10 +1145,6 @@ var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 ;// CONCATENATED MODULE: ./src/engine/http/body.ts
-/**
- * Request and response bodies of a request node: what is sent for `data.body`
- * with which Content-Type, and how a response body is read back.
- */
 function isJsonText(text) {
     try {
         JSON.parse(text);
@@ -1227,6 +1223,17 @@ function canonicalHeaderName(name) {
         upper = char === '-';
     }
     return out;
+}
+/** A response's headers under Go's canonical names, each with every value received, in order. */
+function responseHeaders(res) {
+    const headers = {};
+    for (const [name, values] of Object.entries(res.headersDistinct)) {
+        if (values === undefined)
+            continue;
+        const key = canonicalHeaderName(name);
+        headers[key] = [...(headers[key] ?? []), ...values];
+    }
+    return headers;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/http/calls.ts
@@ -1629,16 +1636,6 @@ function isSameOrSubdomain(child, parent) {
     const b = parent.toLowerCase();
     return a === b || a.endsWith(`.${b}`);
 }
-function hopHeaders(res) {
-    const headers = {};
-    for (const [name, values] of Object.entries(res.headersDistinct)) {
-        if (values === undefined)
-            continue;
-        const key = canonicalHeaderName(name);
-        headers[key] = [...(headers[key] ?? []), ...values];
-    }
-    return headers;
-}
 /**
  * One request on a fresh connection. Resolves with the status and, for a
  * redirect, its Location (the body is not read), else the whole body; rejects
@@ -1674,10 +1671,10 @@ function sendHop(target, method, headers, body, maxBodyBytes, stop) {
         req.on('error', (error) => finish(error));
         req.on('response', (res) => {
             status = res.statusCode ?? 0;
-            const responseHeaders = hopHeaders(res);
+            const answered = responseHeaders(res);
             const location = res.headers.location;
             if (REDIRECT_STATUSES.has(status) && location !== undefined && location !== '') {
-                finish(undefined, { status, headers: responseHeaders, location });
+                finish(undefined, { status, headers: answered, location });
                 res.destroy();
                 req.destroy();
                 return;
@@ -1701,7 +1698,7 @@ function sendHop(target, method, headers, body, maxBodyBytes, stop) {
             res.on('end', () => {
                 finish(undefined, {
                     status: status,
-                    headers: responseHeaders,
+                    headers: answered,
                     bytes: Buffer.concat(chunks)
                 });
             });
@@ -2130,16 +2127,6 @@ function flag(value, fallback) {
             return false;
     }
     return fallback;
-}
-function responseHeaders(res) {
-    const headers = {};
-    for (const [name, values] of Object.entries(res.headersDistinct)) {
-        if (values === undefined)
-            continue;
-        const key = canonicalHeaderName(name);
-        headers[key] = [...(headers[key] ?? []), ...values];
-    }
-    return headers;
 }
 /** An event's data: JSON when it parses, else the text (`""` stays `""`). */
 function eventValue(data) {
@@ -3606,8 +3593,10 @@ async function execute(flow, inputs, run, frame) {
             moduleStack: frame.moduleStack,
             generators: scope.generators,
             runChild: (child, childInputs, label, extra) => {
-                if (extra?.secretValues)
+                if (extra?.secretValues && extra.secretValues.length > 0) {
                     run.secretValues.push(...extra.secretValues);
+                    run.secrets = new Secrets(run.secretValues);
+                }
                 return execute(child, childInputs, run, {
                     generators: scope.generators.fork(label),
                     moduleStack: extra?.moduleId ? [...frame.moduleStack, extra.moduleId] : frame.moduleStack,
@@ -3824,7 +3813,7 @@ async function execute(flow, inputs, run, frame) {
 }
 /** Redacted and in wire form (bytes as base64): how anything leaves the engine. */
 function finish(value, run) {
-    return toWire(new Secrets(run.secretValues).redact(value));
+    return toWire(run.secrets.redact(value));
 }
 /**
  * Runs a flow that loadFlow accepted. Never throws for anything the flow or the
@@ -3851,6 +3840,7 @@ async function runFlowWith(flow, runners, options = {}) {
         signal: options.signal ?? new AbortController().signal,
         calls: new HttpCallLog(options.maxHttpCalls),
         secretValues: nonEmpty,
+        secrets: new Secrets(nonEmpty),
         runners
     };
     const generators = (0,registry/* createGeneratorContext */.fx)({

@@ -69,6 +69,11 @@ export function localServiceFixtures(serviceUrl: string, examplesDir: string): S
     )
     return fixtureFlowOf(id, tags, definition, inputs)
   })
+  return withLocalKey(flows)
+}
+
+/** A fixture with `flows` in the organization `org_local` and its CI key (flows:read, flows:execute). */
+export function withLocalKey(flows: Json[]): SandboxFixtures {
   return {
     organizations: [{ id: LOCAL_ORG, name: 'Local service team' }],
     api_keys: [

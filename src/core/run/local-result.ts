@@ -6,7 +6,7 @@
  * `failed` when it has an error, else `completed`.
  */
 import type { FlowResult, NodeResult } from '../../engine/run/types.js'
-import type { AssertionReport, FlowReport, FlowStatus, NodeReport } from './results.js'
+import { assertionReport, type FlowReport, type FlowStatus, type NodeReport } from './results.js'
 
 export interface LocalFlowMeta {
   flow_id: string
@@ -25,15 +25,7 @@ export function localNodeStatus(node: Pick<NodeResult, 'skip_reason' | 'error_me
 }
 
 function nodeReport(node: NodeResult): NodeReport {
-  const assertions: AssertionReport[] = (node.assertion_results ?? []).map((a) => ({
-    index: a.index,
-    extractor: a.extractor,
-    operator: a.operator,
-    expected: a.expected,
-    actual: a.actual,
-    passed: a.passed,
-    ...(a.error !== undefined ? { error: a.error } : {})
-  }))
+  const assertions = (node.assertion_results ?? []).map(assertionReport)
   return {
     node_id: node.node_id,
     display_name: node.display_name,

@@ -87,7 +87,8 @@ export function elapsedMs(from?: string | null, to?: string | null): number | nu
   return Number.isFinite(ms) && ms >= 0 ? ms : null
 }
 
-function assertionReport(a: Assertion): AssertionReport {
+/** An assertion as the report shows it, from the API's node results or the engine's own. */
+export function assertionReport(a: Assertion): AssertionReport {
   const report: AssertionReport = {
     index: a.index,
     extractor: a.extractor,

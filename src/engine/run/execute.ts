@@ -56,6 +56,8 @@ interface Execution {
   calls: HttpCallLog
   /** Grows when a module's child flow brings its own secrets. */
   secretValues: unknown[]
+  /** The redactor of `secretValues`, rebuilt only when a module adds secrets. */
+  secrets: Secrets
   runners: Readonly<Record<string, NodeRunner>>
 }
 
@@ -346,7 +348,10 @@ async function execute(
       moduleStack: frame.moduleStack,
       generators: scope.generators,
       runChild: (child, childInputs, label, extra) => {
-        if (extra?.secretValues) run.secretValues.push(...extra.secretValues)
+        if (extra?.secretValues && extra.secretValues.length > 0) {
+          run.secretValues.push(...extra.secretValues)
+          run.secrets = new Secrets(run.secretValues)
+        }
         return execute(child, childInputs, run, {
           generators: scope.generators.fork(label),
           moduleStack: extra?.moduleId ? [...frame.moduleStack, extra.moduleId] : frame.moduleStack,
@@ -556,7 +561,7 @@ async function execute(
 
 /** Redacted and in wire form (bytes as base64): how anything leaves the engine. */
 function finish(value: unknown, run: Execution): unknown {
-  return toWire(new Secrets(run.secretValues).redact(value))
+  return toWire(run.secrets.redact(value))
 }
 
 /**
@@ -588,6 +593,7 @@ export async function runFlowWith(
     signal: options.signal ?? new AbortController().signal,
     calls: new HttpCallLog(options.maxHttpCalls),
     secretValues: nonEmpty,
+    secrets: new Secrets(nonEmpty),
     runners
   }
   const generators = createGeneratorContext({

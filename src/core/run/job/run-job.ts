@@ -21,6 +21,7 @@ import { EchopointError, toEchopointError } from '../../errors.js'
 import type { Logger } from '../../logger.js'
 import { VERSION } from '../../version.js'
 import type { FollowItem } from '../follow-item.js'
+import { flowReportOf } from '../flow-reports.js'
 import { flowReportFromResult, localNodeStatus } from '../local-result.js'
 import type { FlowReport } from '../results.js'
 import type { StopReason } from '../scope.js'
@@ -66,20 +67,6 @@ export interface JobOutcome {
 /** RFC 3339, to the second (the reference runner's precision for event times). */
 function seconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
-}
-
-function errorReport(item: FollowItem, error: EchopointError, status: FlowReport['status']) {
-  return {
-    flow_id: item.flow.id,
-    flow_name: item.flow.name,
-    execution_id: item.execution.id,
-    status,
-    duration_ms: null,
-    error_code: error.code ?? null,
-    error_message: error.message,
-    url: null,
-    nodes: []
-  } satisfies FlowReport
 }
 
 /** The secret values a job brings (root inputs and referenced flows' overrides), as text. */
@@ -133,7 +120,12 @@ export async function runJob(
       `(a lost answer may mean it was claimed): inspect execution ${id} in Echopoint before running the flow again.`
     logger.error(message, { title: `Echopoint: "${item.flow.name}" could not be claimed` })
     return outcome(
-      errorReport(item, new EchopointError(error.kind, message, { code: error.code }), 'error')
+      flowReportOf(
+        item.flow,
+        'error',
+        item,
+        new EchopointError(error.kind, message, { code: error.code })
+      )
     )
   }
   logger.protect?.(job.jobToken)
@@ -146,7 +138,7 @@ export async function runJob(
     const error = toEchopointError(err)
     const message = `Running execution ${id} here failed: ${error.message}. Inspect execution ${id} in Echopoint.`
     logger.error(message, { title: `Echopoint: "${item.flow.name}" could not be run` })
-    return outcome(errorReport(item, new EchopointError(error.kind, message), 'error'))
+    return outcome(flowReportOf(item.flow, 'error', item, new EchopointError(error.kind, message)))
   }
 }
 

@@ -19,7 +19,11 @@ import {
   failedCheckResult,
   type KeyCheckResult
 } from '../../core/key/check.js'
-import { resolveKeyCheckConfig, type KeyCheckInputNames } from '../../core/key/check-config.js'
+import {
+  resolveKeyCheckConfig,
+  type KeyCheckInputNames,
+  type RawKeyCheckInputs
+} from '../../core/key/check-config.js'
 import { ROTATION_STEPS } from '../../core/key/rotation.js'
 import { VERSION } from '../../core/version.js'
 import { type CliIo, credentialOptions, readCredentials } from '../io.js'
@@ -38,14 +42,8 @@ export const CHECK_KEY_CLI_INPUT_NAMES: KeyCheckInputNames = {
 /** Exit codes of check-key (interface.md section 3: 3 is auth, usage or API error). */
 export const CHECK_KEY_EXIT = { passed: 0, failed: 3 } as const
 
-interface CheckKeyFlags {
-  apiKey?: string
-  organizationId?: string
-  apiUrl?: string
-  warnDays?: string
-  failDays?: string
-  expiresAt?: string
-  requiredScopes?: string
+/** The check's inputs as flags (commander's camelCase names are the raw inputs' own). */
+interface CheckKeyFlags extends RawKeyCheckInputs {
   output: string
   verbose?: boolean
 }

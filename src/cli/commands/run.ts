@@ -2,7 +2,12 @@
 import { Command } from 'commander'
 import { detectCiContext, newInvocationId } from '../../core/ci-context.js'
 import { systemClock } from '../../core/clock.js'
-import { resolveRunConfig, type InputNames, type RunConfig } from '../../core/run/config.js'
+import {
+  resolveRunConfig,
+  type InputNames,
+  type RawRunInputs,
+  type RunConfig
+} from '../../core/run/config.js'
 import { toEchopointError } from '../../core/errors.js'
 import { EXIT_CODES } from '../../core/run/results.js'
 import { outcomeOfError, runFlows, type RunOutcome } from '../../core/run/run.js'
@@ -41,20 +46,23 @@ export const CLI_INPUT_NAMES: InputNames = {
   shard: '--shard'
 }
 
-interface RunFlags {
-  apiKey?: string
-  organizationId?: string
-  apiUrl?: string
+/** The run's inputs as flags (the raw inputs' own names), plus what only the CLI has. */
+interface RunFlags extends Pick<
+  RawRunInputs,
+  | 'apiKey'
+  | 'organizationId'
+  | 'apiUrl'
+  | 'matchMode'
+  | 'environment'
+  | 'versionId'
+  | 'runner'
+  | 'timeout'
+  | 'pollInterval'
+  | 'maxParallel'
+  | 'idempotencyKey'
+  | 'shard'
+> {
   tag: string[]
-  matchMode?: string
-  environment?: string
-  versionId?: string
-  runner?: string
-  timeout?: string
-  pollInterval?: string
-  maxParallel?: string
-  idempotencyKey?: string
-  shard?: string
   output: string
   junit?: string
   allowEmpty?: boolean

@@ -192,6 +192,40 @@ describe('rate limits: every header style, exactly', () => {
     expect(entries[2]?.errorCode).toBe('RATE_LIMITED')
   })
 
+  it('retry-after-only: nothing on a success, only Retry-After (and the envelope) on the 429', async () => {
+    const box = await start({ rateLimits: { read: 2, style: 'retry-after-only' } })
+    const first = await read(box)
+    expect(first.status).toBe(200)
+    expect(limitHeaders(first.headers)).toEqual({})
+    // Not even the last request of the window says anything: no budget on success answers.
+    const last = await read(box)
+    expect(last.status).toBe(200)
+    expect(limitHeaders(last.headers)).toEqual({})
+    clock.advance(15_500)
+    const limited = await read(box)
+    expect(limited.status).toBe(429)
+    // 44.5 s to the reset, rounded up: a client that waits it is never early.
+    expect(limitHeaders(limited.headers)).toEqual({ 'retry-after': '45' })
+    expect(limited.body).toEqual({
+      errors: [
+        {
+          code: 'RATE_LIMITED',
+          message: 'Rate limit exceeded for read requests (2 per 60s); retry in 45 s',
+          metadata: { bucket: 'read' }
+        }
+      ]
+    })
+    const entries = box.requestLog.entries()
+    expect(entries.map((e) => e.retryAt)).toEqual([undefined, undefined, T0 + 15_500 + 45_000])
+    expect(box.requestLog.hints().map((e) => [e.status, e.retryAt])).toEqual([
+      [429, T0 + 15_500 + 45_000]
+    ])
+    // Another bucket's success answer carries nothing either.
+    const search = await call(box, '/flows/search', { body: {} })
+    expect(search.status).toBe(200)
+    expect(limitHeaders(search.headers)).toEqual({})
+  })
+
   it('x-ratelimit-iso: Reset as an ISO 8601 timestamp, on 2xx and 429', async () => {
     const box = await start({ rateLimits: { read: 1, style: 'x-ratelimit-iso' } })
     const ok = await read(box)
@@ -421,7 +455,9 @@ describe('rate limits: configuration', () => {
     )
     await expect(
       startSandbox({ rateLimits: { style: 'loud' as unknown as 'ietf' } })
-    ).rejects.toThrow(/rateLimits\.style must be one of retry-after, x-ratelimit-iso/)
+    ).rejects.toThrow(
+      /rateLimits\.style must be one of retry-after, retry-after-only, x-ratelimit-iso/
+    )
     await expect(startSandbox({ rateLimits: { storm: { fraction: 2 } } })).rejects.toThrow(
       /rateLimits\.storm\.fraction must be a probability from 0 to 1/
     )
@@ -545,7 +581,7 @@ describe('rate limits: CLI flags', () => {
       options({ rateLimitStyle: 'loud' })
     } catch (err) {
       expect((err as ConfigError).userMessage).toMatch(
-        /Use one of retry-after, x-ratelimit-iso, x-ratelimit-epoch, ietf, body-only\.$/
+        /Use one of retry-after, retry-after-only, x-ratelimit-iso, x-ratelimit-epoch, ietf, body-only\.$/
       )
     }
     expect.assertions(2)

@@ -5,6 +5,7 @@
  */
 export const HEADER_STYLES = [
   'retry-after',
+  'retry-after-only',
   'x-ratelimit-iso',
   'x-ratelimit-epoch',
   'ietf',

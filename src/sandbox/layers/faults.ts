@@ -138,6 +138,9 @@ export class FaultInjector implements SandboxLayer {
       await this.delay()
       return response
     }
+    // The fault replaces the answer the inner layers made, and with it any rate-limit
+    // hint it carried: the client never saw that hint, so it is not logged as given.
+    delete ctx.annotations.retryAt
     return this.answer(kind, ctx, response)
   }
 

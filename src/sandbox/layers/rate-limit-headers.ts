@@ -1,10 +1,12 @@
 /**
  * How the rate limiter (rate-limit.ts) announces a limit, in each of the styles
  * real APIs use (contract.md part C). Every counted answer (2xx included) carries
- * the headers of the configured style:
+ * the headers of the configured style (none, for `retry-after-only` and `body-only`):
  *
  * - `retry-after`: `X-RateLimit-Limit`, `X-RateLimit-Remaining`; on 429 also
  *   `Retry-After: <seconds>` (RFC 9110 section 10.2.3).
+ * - `retry-after-only`: nothing on a success (no budget to pace by); a 429 has
+ *   only `Retry-After: <seconds>` (and the Echopoint envelope).
  * - `x-ratelimit-iso`: `X-RateLimit-Limit`, `X-RateLimit-Remaining`,
  *   `X-RateLimit-Reset: <ISO 8601>`.
  * - `x-ratelimit-epoch`: the same with `X-RateLimit-Reset: <Unix epoch seconds>`.
@@ -63,6 +65,8 @@ export function limitHeaders(
       if (rejected) headers['retry-after'] = String(seconds)
       return headers
     }
+    case 'retry-after-only':
+      return rejected ? { 'retry-after': String(seconds) } : {}
     case 'x-ratelimit-iso':
     case 'x-ratelimit-epoch':
       return {
@@ -84,8 +88,8 @@ export function limitHeaders(
 /**
  * The earliest sandbox clock time the answer lets the client come back, reading
  * the hint exactly as sent (whole seconds, epoch seconds, server-time dates).
- * Undefined when the answer says nothing about it (a 2xx in the retry-after or
- * body-only style).
+ * Undefined when the answer says nothing about it (a 2xx in the retry-after,
+ * retry-after-only or body-only style).
  */
 export function hintedRetryAt(
   style: HeaderStyle,
@@ -96,6 +100,7 @@ export function hintedRetryAt(
   const seconds = secondsUntil(s)
   switch (style) {
     case 'retry-after':
+    case 'retry-after-only':
       return rejected ? s.now + seconds * 1000 : undefined
     case 'x-ratelimit-iso':
       return s.resetAt

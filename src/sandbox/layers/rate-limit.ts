@@ -10,8 +10,9 @@
  * window (and a storm's retry delay), so tests and benchmarks can compress time.
  *
  * Every counted answer (2xx included) carries the limit headers in one of the
- * styles real APIs use (rate-limit-headers.ts); a 429 other than `body-only`
- * carries the Echopoint envelope, code `RATE_LIMITED`.
+ * styles real APIs use (rate-limit-headers.ts; `retry-after-only` and `body-only`
+ * send none on a success); a 429 other than `body-only` carries the Echopoint
+ * envelope, code `RATE_LIMITED`.
  *
  * Each hint is recorded as `retryAt` (sandbox clock ms) on the request log entry:
  * the earliest moment the answer allowed the next request of that bucket.

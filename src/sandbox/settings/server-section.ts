@@ -14,7 +14,7 @@
  *     read: 100                       # or { limit: 100, window_ms: 60000 }
  *     search: 30
  *     write: 60
- *     style: ietf                     # retry-after | x-ratelimit-iso | x-ratelimit-epoch | ietf | body-only
+ *     style: ietf                     # retry-after | retry-after-only | x-ratelimit-iso | x-ratelimit-epoch | ietf | body-only
  *     storm: { count: 3, fraction: 0.1, retry_after_ms: 2000, seed: 7 }
  *   quota: { daily: 50, scope: cloud_fleet }
  *   faults:

@@ -13,7 +13,7 @@ import { resolveRunConfig } from '../src/core/run/config.js'
 import { silentLogger } from '../src/core/logger.js'
 import { runFlows } from '../src/core/run/run.js'
 import { Pacer } from '../src/core/api/ratelimit/pacing.js'
-import { RateBudget, readBudget } from '../src/core/api/ratelimit/budget.js'
+import { RateBudget, readBudget, SHARED_PAUSE } from '../src/core/api/ratelimit/budget.js'
 import { startSandbox, type HeaderStyle, type Sandbox } from '../src/sandbox/index.js'
 
 const CI = githubRun('test', '9')
@@ -48,7 +48,7 @@ describe('launch pacing against the sandbox (write 60/min)', () => {
       const outcome = await runInVirtualTime(
         clock,
         runFlows(config, { clock, logger: silentLogger, ci: CI, invocationId: 'inv-pace' }),
-        { minPending: 2 }
+        { minPending: 2, waitForHttp: true }
       )
       expect(outcome.results.counts.total).toBe(FLOWS)
       expect(outcome.results.counts.error).toBe(0)
@@ -127,7 +127,13 @@ describe('the pacer', () => {
     const now = Date.parse('2025-06-02T09:00:15.000Z')
     expect(
       readBudget({ 'ratelimit-policy': '"write";q=60;w=60', ratelimit: '"write";r=7;t=45' }, now)
-    ).toEqual({ remaining: 7, limit: 60, windowMs: 60_000, resetAtMs: now + 45_000 })
+    ).toEqual({
+      remaining: 7,
+      limit: 60,
+      windowMs: 60_000,
+      resetAtMs: now + 45_000,
+      policy: 'write'
+    })
     expect(
       readBudget(
         {
@@ -139,5 +145,73 @@ describe('the pacer', () => {
       )
     ).toEqual({ remaining: 3, limit: 100, windowMs: undefined, resetAtMs: now + 45_000 })
     expect(readBudget({ 'x-ratelimit-limit': '100' }, now)).toBeUndefined()
+  })
+})
+
+describe('which pause holds which requests (RateBudget.pauseKey)', () => {
+  const now = Date.parse('2025-06-02T09:00:10.000Z')
+  const reset = now + 50_000
+
+  it('keeps one shared pause while the answers do not tell the buckets apart', () => {
+    const budget = new RateBudget()
+    expect(budget.pauseKey('write')).toBe(SHARED_PAUSE)
+    budget.record('write', { remaining: 10, limit: 60, resetAtMs: reset }, now)
+    budget.record('read', { remaining: 9, limit: 60, resetAtMs: reset }, now + 1)
+    expect(budget.pauseKey('read')).toBe(SHARED_PAUSE)
+    expect(budget.pauseKey('write')).toBe(SHARED_PAUSE)
+  })
+
+  it('pauses each named policy apart, and policies of one name together', () => {
+    const budget = new RateBudget()
+    budget.record('write', { remaining: 0, limit: 60, resetAtMs: reset, policy: 'write' }, now)
+    budget.record('read', { remaining: 90, limit: 100, resetAtMs: reset, policy: 'read' }, now)
+    expect(budget.pauseKey('write')).not.toBe(budget.pauseKey('read'))
+    const shared = new RateBudget()
+    shared.record('write', { remaining: 5, resetAtMs: reset, policy: 'default' }, now)
+    shared.record('read', { remaining: 4, resetAtMs: reset, policy: 'default' }, now)
+    expect(shared.pauseKey('write')).toBe(shared.pauseKey('read'))
+  })
+
+  it('learns that unnamed buckets are counted apart from their limits or their counts', () => {
+    const limits = new RateBudget()
+    limits.record('write', { remaining: 60, limit: 60, resetAtMs: reset }, now)
+    limits.record('read', { remaining: 100, limit: 100, resetAtMs: reset }, now)
+    expect(limits.pauseKey('write')).toBe('bucket write')
+    expect(limits.pauseKey('read')).toBe('bucket read')
+    // One counter only goes down within a window: a read that finds 50 left after a
+    // write found 2 left proves two counters.
+    const counts = new RateBudget()
+    counts.record('write', { remaining: 2, resetAtMs: reset }, now)
+    counts.record('read', { remaining: 50, resetAtMs: reset }, now + 5)
+    expect(counts.pauseKey('read')).toBe('bucket read')
+  })
+
+  it('sends a cautious request (a launch) one at a time while the bucket never stated a budget', async () => {
+    const clock = new FakeClock()
+    const budget = new RateBudget()
+    const pacer = new Pacer(budget, clock)
+    const first = await pacer.acquire('write', undefined, true)
+    let second = false
+    const pending = pacer.acquire('write', undefined, true).then((release) => {
+      second = true
+      return release
+    })
+    await Promise.resolve()
+    expect(second).toBe(false)
+    // Other writes (a cancel) are not held, nor is anything once a budget is stated.
+    ;(await pacer.acquire('write'))()
+    first()
+    ;(await pending)()
+    expect(second).toBe(true)
+    budget.record(
+      'write',
+      { remaining: 10, limit: 60, resetAtMs: clock.now() + 30_000 },
+      clock.now()
+    )
+    const a = await pacer.acquire('write', undefined, true)
+    const b = await pacer.acquire('write', undefined, true)
+    expect(pacer.inFlightOf('write')).toBe(2)
+    a()
+    b()
   })
 })

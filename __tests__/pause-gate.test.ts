@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import nock from 'nock'
 import type { ClientOptions } from '../src/core/api/api.js'
 import { createClient } from '../src/core/api/client.js'
+import { MAX_TOLD_WAITS } from '../src/core/api/http/transport.js'
 import { systemClock } from '../src/core/clock.js'
 import { EchopointError } from '../src/core/errors.js'
 import type { Logger } from '../src/core/logger.js'
@@ -301,13 +302,35 @@ describe('safe retries of writes', () => {
 
 describe('budget and abort', () => {
   it('gives up when the retry budget is spent, saying how many attempts', async () => {
-    const scope = nock(API).get('/flows/f').times(5).reply(429, '', { 'Retry-After': '1' })
+    // The first MAX_TOLD_WAITS waits the server named do not spend the budget of 4 retries.
+    const attempts = MAX_TOLD_WAITS + 5
+    const scope = nock(API).get('/flows/f').times(attempts).reply(429, '', { 'Retry-After': '1' })
     const { api, clock } = setup()
     const error = await failure(api.getFlow('f'))
     expect(error.kind).toBe('rate_limited')
-    expect(error.message).toMatch(/\(after 5 attempts\)$/)
-    expect(clock.sleeps).toEqual([1000, 1000, 1000, 1000])
-    expect(api.stats).toMatchObject({ requests: 5, retries: 4, waits: 4, waitedMs: 4000 })
+    expect(error.message).toMatch(new RegExp(`\\(after ${attempts} attempts\\)$`))
+    expect(clock.sleeps).toEqual(Array.from({ length: attempts - 1 }, () => 1000))
+    expect(api.stats).toMatchObject({
+      requests: attempts,
+      retries: attempts - 1,
+      waits: attempts - 1,
+      waitedMs: (attempts - 1) * 1000
+    })
+    scope.done()
+  })
+
+  it('a 5xx after waits the server named still has its retries', async () => {
+    const scope = nock(API)
+      .get('/flows/f')
+      .times(3)
+      .reply(429, '', { 'Retry-After': '1' })
+      .get('/flows/f')
+      .times(4)
+      .reply(502, 'bad gateway')
+      .get('/flows/f')
+      .reply(200, { id: 'f', name: 'F' })
+    const { api } = setup()
+    await expect(api.getFlow('f')).resolves.toMatchObject({ id: 'f' })
     scope.done()
   })
 

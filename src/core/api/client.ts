@@ -122,6 +122,8 @@ export function createClient(options: ClientOptions): EchopointApi {
         // The endpoint requires a body; `{}` means all defaults.
         body: body ?? {},
         headers: { 'Idempotency-Key': checkIdempotencyKey(idempotencyKey) },
+        // Launches come in bursts: one at a time until the server states its write budget.
+        cautious: true,
         decode: decode.executionEnvelope
       } as const
       return checkExecution(label(req), await call<Execution>(req, opts), flowId)

@@ -27,6 +27,7 @@ import {
   bucketOf,
   RateBudget,
   readBudget,
+  SHARED_PAUSE,
   type BudgetBucket,
   type BudgetReading
 } from '../ratelimit/budget.js'
@@ -36,6 +37,8 @@ import { exhaustedWait, rateLimitWait } from '../ratelimit/wait-plan.js'
 import { WaitRecorder } from '../ratelimit/wait-recorder.js'
 
 export const DEFAULT_TIMEOUT_MS = 30_000
+/** Waits named by the server that one request may take without spending its retry budget. */
+export const MAX_TOLD_WAITS = 8
 export const DEFAULT_USER_AGENT = 'echopoint-ci'
 
 /** One API call, as the client describes it. */
@@ -58,6 +61,11 @@ export interface ApiRequest {
    * like a GET, but it counts against the write budget.
    */
   repeatable?: boolean
+  /**
+   * A request a server refuses in bursts (a launch): while the server has never
+   * stated this bucket's budget, one at a time (pacing.ts).
+   */
+  cautious?: boolean
   /** A 2xx answer without a body (204) is the expected answer: it resolves to null. */
   noContent?: boolean
   /** Checks and reads the 2xx body (decode.ts); a problem becomes a `contract` error. */
@@ -115,7 +123,8 @@ export class Transport {
   private readonly policy: RetryPolicy
   private readonly timeoutMs: number
   private readonly recorder: WaitRecorder
-  private readonly gate: PauseGate
+  /** The pauses, by key (budget.ts pauseKey): one shared, or one per bucket the server counts apart. */
+  private readonly gates = new Map<string, PauseGate>()
   private readonly budget = new RateBudget()
   private readonly pacer: Pacer
 
@@ -147,12 +156,6 @@ export class Transport {
       options.retryPolicy ??
       createRetryPolicy({ random: options.random, maxWaitMs: options.maxWaitMs })
     this.recorder = new WaitRecorder(this.stats, this.clock, this.logger)
-    this.gate = new PauseGate({
-      clock: this.clock,
-      recorder: this.recorder,
-      deadline: options.deadline,
-      maxWaitMs: options.maxWaitMs
-    })
     this.pacer = new Pacer(this.budget, this.clock)
     // allowRedirects false: see redirect.ts. Retries are ours. The socket timeout is a
     // backstop behind our own per-request timer.
@@ -176,16 +179,21 @@ export class Transport {
     const body = req.body === undefined ? undefined : JSON.stringify(req.body)
 
     const bucket = bucketOf(req.method, req.safe)
+    // Waits the server named (a 429 or 503 saying when to come back) are the server
+    // pacing us, not failed attempts: up to MAX_TOLD_WAITS of them do not spend the
+    // retry budget (a launch refused at a window's end, then hit by a 5xx, still lands).
+    let told = 0
     for (let attempt = 1; ; attempt++) {
       // No more requests of a bucket in flight than its window has left (pacing.ts).
       let release: () => void = () => undefined
       await this.guard(label, req.signal, async () => {
-        release = await this.pacer.acquire(bucket, req.signal)
+        release = await this.pacer.acquire(bucket, req.signal, req.cautious === true)
       })
       let failure: { value: unknown } | Failure
       try {
-        // Every attempt, the first included, waits out a pause learned from any response.
-        await this.guard(label, req.signal, () => this.gate.pass(label, req.signal))
+        // Every attempt, the first included, waits out a pause learned from any response
+        // that holds its bucket (or every request, when the server counts them together).
+        await this.guard(label, req.signal, () => this.passGates(bucket, label, req.signal))
         if (attempt > 1) this.stats.retries++
         failure = await this.attempt(req, url, headers, body, label).then(
           (result) => result,
@@ -199,7 +207,7 @@ export class Transport {
       const { error, response } = failure
       if (error.kind === 'cancelled' || req.signal?.aborted) throw error
       const decision = this.policy.decide({
-        attempt,
+        attempt: attempt - told,
         method: req.method,
         idempotent,
         hasIdempotencyKey,
@@ -219,9 +227,11 @@ export class Transport {
         this.recorder.announce(backoffMessage(label, error, decision))
         await this.guard(label, req.signal, () => this.recorder.sleep(decision.delayMs, req.signal))
       } else {
-        // The server named the wait: it holds every request to this API, so the gate
-        // at the top of the loop does the waiting (and logs it once).
-        this.gate.hold({
+        if (told < MAX_TOLD_WAITS) told++
+        // The server named the wait: it holds every request of the bucket (of this API,
+        // when the server counts them together), so the gate at the top of the loop
+        // does the waiting (and logs it once).
+        this.gateFor(bucket).hold({
           untilMs: decision.untilMs,
           signal: decision.source,
           request: label,
@@ -229,6 +239,41 @@ export class Transport {
           exhausted: false
         })
       }
+    }
+  }
+
+  /** The gate a pause learned from an answer of `bucket` goes to. */
+  private gateFor(bucket: BudgetBucket): PauseGate {
+    const key = this.budget.pauseKey(bucket)
+    let gate = this.gates.get(key)
+    if (!gate) {
+      gate = new PauseGate({
+        holds: key === SHARED_PAUSE ? undefined : `${bucket} request`,
+        clock: this.clock,
+        recorder: this.recorder,
+        deadline: this.options.deadline,
+        maxWaitMs: this.options.maxWaitMs
+      })
+      this.gates.set(key, gate)
+    }
+    return gate
+  }
+
+  /**
+   * Waits out the pauses that hold a request of `bucket`: the shared one (set
+   * while the server was not known to count buckets apart) and its own.
+   */
+  private async passGates(
+    bucket: BudgetBucket,
+    label: string,
+    signal?: AbortSignal
+  ): Promise<void> {
+    for (;;) {
+      const shared = this.gates.get(SHARED_PAUSE)
+      const own = this.gates.get(this.budget.pauseKey(bucket))
+      const held = [shared, own].find((gate) => gate?.pausedUntil !== undefined)
+      if (!held) return
+      await held.pass(label, signal)
     }
   }
 
@@ -257,6 +302,7 @@ export class Transport {
    */
   private learn(
     label: string,
+    bucket: BudgetBucket,
     status: number,
     headers: IncomingHttpHeaders,
     error?: EchopointError,
@@ -267,7 +313,7 @@ export class Transport {
     const refused = error !== undefined && (error.kind === 'rate_limited' || status === 503)
     const wait = refused ? rateLimitWait(headers, body, now) : exhaustedWait(headers, now)
     if (!wait) return
-    const held = this.gate.hold({
+    const held = this.gateFor(bucket).hold({
       untilMs: wait.untilMs,
       signal: wait.signal,
       request: label,
@@ -276,7 +322,7 @@ export class Transport {
     })
     if (held) {
       this.logger.debug(
-        `${label}: HTTP ${status} holds requests to this API until ${isoTime(wait.untilMs)} (${wait.signal}, ${wait.form})`
+        `${label}: HTTP ${status} holds ${this.budget.pauseKey(bucket) === SHARED_PAUSE ? 'every request to this API' : `the ${bucket} requests`} until ${isoTime(wait.untilMs)} (${wait.signal}, ${wait.form})`
       )
     }
   }
@@ -361,10 +407,11 @@ export class Transport {
   ): { value: unknown } | Failure {
     const { status, headers, text } = response
     const now = this.clock.now()
+    const bucket = bucketOf(req.method, req.safe)
     const reading = readBudget(headers, now)
-    if (reading) this.budget.record(bucketOf(req.method, req.safe), reading, now)
+    if (reading) this.budget.record(bucket, reading, now)
     if (status >= 200 && status < 300) {
-      this.learn(label, status, headers)
+      this.learn(label, bucket, status, headers)
       // An answer that needs no body (204) is a success whatever it carries.
       if (req.noContent) return { value: null }
       if (text.trim() === '') throw contractViolation(label, status, 'empty body')
@@ -384,7 +431,7 @@ export class Transport {
     }
     const body = parseErrorBody(text, status, this.redact)
     const error = errorFromResponse({ status, headers, body, request: label }, this.redact)
-    this.learn(label, status, headers, error, body)
+    this.learn(label, bucket, status, headers, error, body)
     return { error, response: { status, headers, body } }
   }
 

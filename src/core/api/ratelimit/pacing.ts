@@ -9,9 +9,13 @@
  * start of each window, as fixed windows permit) without a single 429, and
  * `max-parallel` still caps concurrency above it.
  *
- * With no count known (a server that sends none) nothing is held. With a count of
- * 0 and no reset time (`Retry-After` style: the reset is only told on a 429), one
- * request at a time goes ahead as a probe, and its 429 tells the wait.
+ * With no count known (a server that sends none) nothing is held, except a
+ * `cautious` request (a launch): while the server has never stated that
+ * bucket's budget, one at a time goes, each after the previous one's answer. A
+ * limit the server does not announce (`Retry-After` only on its 429) then costs
+ * one refused request per window, not one per request in flight. With a count of
+ * 0 and no reset time (the reset is only told on a 429), one request at a time
+ * goes ahead as a probe, and its 429 tells the wait.
  */
 import type { Clock } from '../../clock.js'
 import type { BudgetBucket, RateBudget } from './budget.js'
@@ -31,15 +35,16 @@ export class Pacer {
   }
 
   /** Resolves with a release function once a request of `bucket` may be sent. */
-  async acquire(bucket: BudgetBucket, signal?: AbortSignal): Promise<() => void> {
+  async acquire(bucket: BudgetBucket, signal?: AbortSignal, cautious = false): Promise<() => void> {
     for (;;) {
       signal?.throwIfAborted()
       const now = this.clock.now()
       const reading = this.budget.get(bucket, now)
       const busy = this.inFlightOf(bucket)
+      const unknown = !reading && !(cautious && !this.budget.stated(bucket))
       // With nothing in flight, the request goes ahead: when the window is spent, the
       // pause gate (pause-gate.ts) holds it until the reset, and logs and counts that wait.
-      if (!reading || busy === 0 || reading.remaining - busy > 0) {
+      if (unknown || busy === 0 || (reading !== undefined && reading.remaining - busy > 0)) {
         this.inFlight.set(bucket, busy + 1)
         let released = false
         return () => {

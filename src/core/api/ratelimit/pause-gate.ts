@@ -5,7 +5,8 @@
  * Sending the others would only earn more 429s and, with some APIs, a longer
  * penalty (the same design as @octokit/plugin-throttling).
  *
- * One gate per client (one API base URL). Waiting uses the injected clock and the
+ * One gate per client (one API base URL), or one per bucket once the server
+ * shows it counts buckets apart (budget.ts pauseKey). Waiting uses the injected clock and the
  * request's AbortSignal; a pause that would end past the step's deadline makes
  * the request fail at once instead.
  */
@@ -33,6 +34,8 @@ export interface Pause {
 
 /** What a gate needs: the clock, where waits are logged and counted, and its bounds. */
 export interface PauseGateOptions {
+  /** What the gate holds when not every request (`write request`), for the log line. */
+  holds?: string
   clock: Clock
   recorder: WaitRecorder
   /** The step's deadline (epoch ms). */
@@ -102,7 +105,7 @@ export class PauseGate {
       }
       if (!pause.announced) {
         pause.announced = true
-        recorder.announce(describe(pause, pause.untilMs - now))
+        recorder.announce(describe(pause, pause.untilMs - now, this.options.holds))
       }
       await recorder.sleep(pause.untilMs - now, signal)
     }
@@ -110,8 +113,10 @@ export class PauseGate {
 }
 
 /** The log line for a pause, e.g. `Rate limited on GET /flows/search: waiting 45s (Retry-After)`. */
-function describe(pause: Pause, ms: number): string {
+function describe(pause: Pause, ms: number, holds?: string): string {
+  const next = holds === undefined ? 'the next request' : `the next ${holds}`
+  const others = holds === undefined ? '' : `; other requests go on`
   return pause.exhausted
-    ? `Rate limit reached on ${pause.request} (no requests left): waiting ${formatWait(ms)} before the next request (${pause.signal})`
-    : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal})`
+    ? `Rate limit reached on ${pause.request} (no requests left): waiting ${formatWait(ms)} before ${next} (${pause.signal}${others})`
+    : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal}${others})`
 }

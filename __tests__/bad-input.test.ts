@@ -86,6 +86,7 @@ const cases: Case[] = [
   action('api-url with another scheme', 'api-url', { 'api-url': 'ftp://api.echopoint.dev' }),
   action('fail-on-empty not a boolean', 'fail-on-empty', { 'fail-on-empty': 'sure' }),
   action('cancel-on-abort not a boolean', 'cancel-on-abort', { 'cancel-on-abort': 'y' }),
+  action('fail-fast not a boolean', 'fail-fast', { 'fail-fast': 'maybe' }),
   action('job-summary not a boolean', 'job-summary', { 'job-summary': 'on' }),
   action('shard malformed', 'shard', { shard: 'first' }),
   action('shard out of range', 'shard', { shard: '3/2' }),

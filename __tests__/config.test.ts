@@ -32,6 +32,7 @@ describe('resolveRunConfig', () => {
       maxParallel: 4,
       failOnEmpty: true,
       cancelOnAbort: true,
+      failFast: false,
       jobSummary: true
     })
     expect(config.shard).toBeUndefined()
@@ -71,6 +72,13 @@ describe('resolveRunConfig', () => {
       jobSummary: false,
       idempotencyKey: 'release-42'
     })
+  })
+
+  it('reads fail-fast as a boolean, off unless set', () => {
+    expect(resolveRunConfig({ ...good, failFast: '' }).failFast).toBe(false)
+    expect(resolveRunConfig({ ...good, failFast: 'true' }).failFast).toBe(true)
+    expect(resolveRunConfig({ ...good, failFast: 'False' }).failFast).toBe(false)
+    expect(resolveRunConfig({ ...good, failFast: true }).failFast).toBe(true)
   })
 
   // Each bad input names the input (as the user wrote it) and says what to do.
@@ -178,6 +186,7 @@ describe('resolveRunConfig', () => {
       'cancel-on-abort',
       /not a boolean/
     ],
+    ['fail-fast not boolean', { ...good, failFast: 'maybe' }, 'fail-fast', /not a boolean/],
     ['job-summary not boolean', { ...good, jobSummary: '1' }, 'job-summary', /not a boolean/],
     ['shard malformed', { ...good, shard: '1-3' }, 'shard', /i\/n/],
     ['shard out of range', { ...good, shard: '4/3' }, 'shard', /out of range/],

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js'
 import type { ResultsDocument } from '../src/core/run/results.js'
 import { runCli } from '../__fixtures__/run-dist.js'
+import { runCommandDefinition } from '../src/cli/commands/run.js'
+import { main } from '../src/cli/main.js'
 
 let sandbox: Sandbox
 
@@ -112,5 +114,29 @@ describe('echopoint-ci run', () => {
       expect(run.exitCode).toBe(0)
       expect(run.stdout).toContain('Examples')
     }
+  })
+})
+
+// In-process, from the sources: the option's parsing does not need a bundle or a server.
+describe('echopoint-ci run --fail-fast', () => {
+  const quiet = { env: {}, stdout: () => undefined, stderr: () => undefined }
+
+  it('is a boolean flag, off unless given', () => {
+    const off = runCommandDefinition(quiet, () => undefined)
+    off.parseOptions(['--tag', 'smoke'])
+    expect(off.opts().failFast).toBe(false)
+    const on = runCommandDefinition(quiet, () => undefined)
+    on.parseOptions(['--tag', 'smoke', '--fail-fast'])
+    expect(on.opts().failFast).toBe(true)
+  })
+
+  it('is listed in the help, and takes no value', async () => {
+    const out: string[] = []
+    const err: string[] = []
+    const io = { env: {}, stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) }
+    expect(await main(['run', '--help'], io)).toBe(0)
+    expect(out.join('\n')).toMatch(/--fail-fast\s+stop at the first flow that does not pass/)
+    expect(await main(['run', '--tag', 'smoke', '--fail-fast=maybe'], io)).toBe(3)
+    expect(err.join('\n')).toContain("unknown option '--fail-fast=maybe'")
   })
 })

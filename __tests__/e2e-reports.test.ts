@@ -207,7 +207,10 @@ describe('the action reports every outcome', () => {
     ])
 
     const found = annotations(run)
-    const perFlow = found.filter((a) => a.title?.startsWith('Echopoint: '))
+    // One per failed flow, made as each failure was seen (in the order they ended).
+    const perFlow = found
+      .filter((a) => a.title?.startsWith('Echopoint: '))
+      .sort((a, b) => (b.title ?? '').localeCompare(a.title ?? ''))
     expect(perFlow).toEqual([
       {
         level: 'error',

@@ -15,6 +15,7 @@ import type { HeaderStyle } from '../src/sandbox/layers/rate-limit.js'
 
 const STYLES: HeaderStyle[] = [
   'retry-after',
+  'retry-after-only',
   'x-ratelimit-iso',
   'x-ratelimit-epoch',
   'ietf',
@@ -23,7 +24,7 @@ const STYLES: HeaderStyle[] = [
 
 const MIXES: { name: string; options: Pick<SandboxOptions, 'faults'> & { storm?: boolean } }[] = [
   { name: 'none', options: {} },
-  { name: '30% 5xx', options: { faults: { seed: 7, rate5xx: 0.3, afterCommit: 0.5 } } },
+  { name: '30% 5xx', options: { faults: { seed: 9, rate5xx: 0.3, afterCommit: 0.5 } } },
   { name: '10% resets', options: { faults: { seed: 11, rateReset: 0.1, afterCommit: 0.5 } } },
   { name: 'slow', options: { faults: { seed: 3, rateSlow: 0.3, slowMs: 150 } } },
   { name: 'skewed clock', options: { faults: { seed: 5, clockSkewMs: -30_000 } } },

@@ -7,6 +7,7 @@ import { FakeClock } from '../__fixtures__/fake-clock.js'
 import { pollDelay } from '../src/core/run/follow.js'
 import {
   AUTO_MAX_MS,
+  AUTO_FEW_MS,
   AUTO_MIN_MS,
   AUTO_TAIL_MS,
   budgetFloor,
@@ -15,7 +16,8 @@ import {
 } from '../src/core/run/poll-schedule.js'
 
 const clock = new FakeClock()
-const base = { round: 0, now: clock.now(), expectedEnds: [], requestsPerRound: 1 }
+// Two requests a round: the schedule without the few-in-flight floor (tested on its own).
+const base = { round: 0, now: clock.now(), expectedEnds: [], requestsPerRound: 2 }
 
 describe('nextPollDelay', () => {
   it('polls soon after launch, then backs off while nothing is known', () => {
@@ -36,6 +38,18 @@ describe('nextPollDelay', () => {
     )
   })
 
+  it('reads about once a second while one read covers every execution in flight', () => {
+    const now = clock.now()
+    const few = { ...base, requestsPerRound: 1 }
+    const delays = [0, 1, 5, 10].map((round) => nextPollDelay('auto', { ...few, round }))
+    expect(delays).toEqual([AUTO_FEW_MS, AUTO_FEW_MS, AUTO_FEW_MS, AUTO_FEW_MS])
+    expect(nextPollDelay('auto', { ...few, expectedEnds: [now + 60_000] })).toBe(AUTO_FEW_MS)
+    expect(nextPollDelay('auto', { ...few, expectedEnds: [now + 600] })).toBe(600)
+    // The read budget still wins: 3 reads left for 30 s.
+    const budget = { remaining: 3, limit: 100, resetAtMs: now + 30_000, at: now }
+    expect(nextPollDelay('auto', { ...few, budget })).toBe(10_000)
+  })
+
   it('never exceeds the read budget the server advertises', () => {
     const now = clock.now()
     // 10 reads left for 30 s, rounds of 2 requests: one round per 6 s.
@@ -53,6 +67,7 @@ describe('nextPollDelay', () => {
     expect(
       nextPollDelay('auto', {
         ...base,
+        requestsPerRound: 1,
         expectedEnds: [now - 1],
         budget: { ...budget, remaining: 100 }
       })

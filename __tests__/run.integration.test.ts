@@ -49,7 +49,7 @@ async function run(
       ci: options.ci ?? CI,
       invocationId: options.invocationId ?? 'inv-1'
     }),
-    { minPending: 2 }
+    { minPending: 2, waitForHttp: true }
   )
   return { outcome, clock, sandbox }
 }

@@ -42,7 +42,7 @@ async function run(
   const outcome = await runInVirtualTime(
     clock,
     runFlows(config, { clock, logger, ci: CI, invocationId: 'inv-track' }),
-    { minPending: 2 }
+    { minPending: 2, waitForHttp: true }
   )
   return { outcome, sandbox }
 }

@@ -41,6 +41,7 @@ export const CLI_INPUT_NAMES: InputNames = {
   idempotencyKey: '--idempotency-key',
   failOnEmpty: '--allow-empty',
   cancelOnAbort: '--no-cancel-on-abort',
+  failFast: '--fail-fast',
   junitPath: '--junit',
   jobSummary: 'job-summary',
   shard: '--shard'
@@ -67,6 +68,7 @@ interface RunFlags extends Pick<
   junit?: string
   allowEmpty?: boolean
   cancelOnAbort: boolean
+  failFast: boolean
   verbose?: boolean
 }
 
@@ -131,6 +133,7 @@ async function runAndReport(
         idempotencyKey: flags.idempotencyKey,
         failOnEmpty: flags.allowEmpty !== true,
         cancelOnAbort: flags.cancelOnAbort,
+        failFast: flags.failFast,
         junitPath: flags.junit,
         jobSummary: false,
         shard: flags.shard
@@ -204,6 +207,11 @@ export function runCommandDefinition(io: CliIo, setExit: (code: number) => void)
     .option(
       '--no-cancel-on-abort',
       'leave executions running when interrupted (default: cancel them)'
+    )
+    .option(
+      '--fail-fast',
+      'stop at the first flow that does not pass: cancel the running executions, launch no more',
+      false
     )
     .option('-v, --verbose', 'debug logging (never shows the key)')
   credentialOptions(command)

@@ -57,6 +57,8 @@ export interface RunConfig {
   idempotencyKey?: string
   failOnEmpty: boolean
   cancelOnAbort: boolean
+  /** Stop at the first flow that does not pass: cancel the executions still running and launch no more. */
+  failFast: boolean
   junitPath?: string
   jobSummary: boolean
   shard?: Shard
@@ -79,6 +81,7 @@ export interface RawRunInputs {
   idempotencyKey?: string
   failOnEmpty?: string | boolean
   cancelOnAbort?: string | boolean
+  failFast?: string | boolean
   junitPath?: string
   jobSummary?: string | boolean
   shard?: string
@@ -103,6 +106,7 @@ export const ACTION_INPUT_NAMES: InputNames = {
   idempotencyKey: 'idempotency-key',
   failOnEmpty: 'fail-on-empty',
   cancelOnAbort: 'cancel-on-abort',
+  failFast: 'fail-fast',
   junitPath: 'junit-path',
   jobSummary: 'job-summary',
   shard: 'shard'
@@ -297,6 +301,7 @@ export function resolveRunConfig(
     idempotencyKey,
     failOnEmpty: parseBoolean(names.failOnEmpty, raw.failOnEmpty, true),
     cancelOnAbort: parseBoolean(names.cancelOnAbort, raw.cancelOnAbort, true),
+    failFast: parseBoolean(names.failFast, raw.failFast, false),
     junitPath,
     jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
     shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)

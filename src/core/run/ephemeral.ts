@@ -24,6 +24,10 @@ export interface EphemeralDeps {
   maxParallel: number
   board: ProgressBoard
   userAgent?: string
+  /** Aborted by fail-fast: no new flow is claimed (those running finish). */
+  stop?: AbortSignal
+  /** Told each flow's report as soon as it ends. */
+  onReport?: (item: FollowItem, report: FlowReport) => void
 }
 
 export interface EphemeralTotals extends JobCalls {
@@ -82,6 +86,7 @@ export async function runEphemeral(
       if (!outcome) return
       reports.set(item, outcome.report)
       deps.board.set(item.flow, { state: outcome.report.status })
+      deps.onReport?.(item, outcome.report)
       for (const key of ['claim', 'heartbeats', 'eventBatches', 'events', 'completions'] as const) {
         totals[key] += outcome.calls[key]
       }
@@ -89,7 +94,7 @@ export async function runEphemeral(
       totals.apiMs += outcome.apiMs
     },
     // Executions not claimed when the run stops are left to the caller (they get cancelled).
-    () => scope.signal.aborted
+    () => scope.signal.aborted || deps.stop?.aborted === true
   )
   return { reports, totals }
 }

@@ -7,12 +7,17 @@
  * passing, fetches its details and node results so the report can say which node
  * and which assertion failed. poll-schedule.ts decides when the next round runs.
  *
+ * Following may start with the first launch (a LaunchFeed): executions join as
+ * their launches answer, so a flow that ends while the others are still being
+ * launched is seen, and reported (`onEnd`), without waiting for the last launch.
+ *
  * The overall deadline and cancellation arrive through `signal`: when it
  * aborts, following stops and the caller decides what the still-running
  * executions become (timed out or cancelled).
  */
 import type { EchopointApi } from '../api/api.js'
 import type { FollowItem } from './follow-item.js'
+import { LaunchFeed } from './launch-feed.js'
 import { isTerminal } from '../api/types.js'
 import type { Clock } from '../clock.js'
 import { formatDuration } from '../duration.js'
@@ -32,6 +37,12 @@ export interface FollowOptions {
   signal?: AbortSignal
   /** Called after an item changes (new status, nodes, error). */
   onChange?: (item: FollowItem) => void
+  /**
+   * Called once per item when its end is known: a terminal status (with the node
+   * results of one that did not pass, or why they could not be read), or the
+   * error that stopped following it.
+   */
+  onEnd?: (item: FollowItem) => void
 }
 
 /** Polls of one execution that may fail in a row (after the client's own retries) before it is given up. */
@@ -115,6 +126,7 @@ async function pollOnce(
       logger.info(describeEnd(item))
     }
     if (changed) options.onChange?.(item)
+    if (isTerminal(execution.status)) options.onEnd?.(item)
   } catch (err) {
     const error = toEchopointError(err)
     if (error.kind === 'cancelled' || signal?.aborted) throw err
@@ -129,6 +141,7 @@ async function pollOnce(
         title: `Echopoint: ${item.flow.name}`
       })
       options.onChange?.(item)
+      options.onEnd?.(item)
     } else {
       logger.debug(
         `Polling "${item.flow.name}" failed (${item.failedPolls}/${MAX_FAILED_POLLS}): ${error.message}`
@@ -163,6 +176,7 @@ function settleTracked(item: FollowItem, options: FollowOptions, details: Follow
   if (isTerminal(status) && status !== 'completed') details.push(item)
   else if (isTerminal(status)) options.logger.info(describeEnd(item))
   options.onChange?.(item)
+  if (status === 'completed') options.onEnd?.(item)
 }
 
 /**
@@ -180,6 +194,7 @@ async function readDetails(
     await fetchNodes(api, item, options.logger, options.signal)
     options.logger.info(describeEnd(item))
     options.onChange?.(item)
+    options.onEnd?.(item)
   })
 }
 
@@ -189,14 +204,24 @@ async function readDetails(
  */
 export async function followExecutions(
   api: EchopointApi,
-  items: FollowItem[],
+  source: readonly FollowItem[] | LaunchFeed,
   options: FollowOptions
 ): Promise<void> {
   const { clock, logger, signal } = options
+  const feed = source instanceof LaunchFeed ? source : undefined
+  // The feed's list grows as launches answer: every read of `items` sees the newest.
+  const items: readonly FollowItem[] = source instanceof LaunchFeed ? source.items : source
+  const arrived = new Set<FollowItem>()
   // Executions that were already terminal at launch (a replayed launch) need no poll.
-  for (const item of items) {
-    if (isTerminal(item.execution.status) && item.execution.status !== 'completed' && !item.nodes) {
-      await fetchNodes(api, item, logger, signal)
+  const settleArrivals = async (): Promise<void> => {
+    for (const item of items) {
+      if (arrived.has(item)) continue
+      arrived.add(item)
+      if (!isTerminal(item.execution.status)) continue
+      if (item.execution.status !== 'completed' && !item.nodes) {
+        await fetchNodes(api, item, logger, signal)
+      }
+      options.onEnd?.(item)
     }
   }
   let batch = typeof api.listExecutions === 'function'
@@ -204,7 +229,16 @@ export async function followExecutions(
   // Ended without passing, node results not read yet: read as the read budget allows,
   // so a burst of failures does not spend the reads the next rounds need.
   const details: FollowItem[] = []
-  for (let round = 0; items.some((item) => !isDone(item)); round++) {
+  for (let round = 0; ; round++) {
+    await settleArrivals()
+    const launching = feed !== undefined && !feed.done
+    if (!items.some((item) => !isDone(item))) {
+      if (!launching) break
+      // Nothing in flight yet (or any more): wait for the next launch, then start afresh.
+      await feed.next(signal)
+      round = -1
+      continue
+    }
     const waiting = items.filter((item) => !isDone(item))
     const typical = median(durationsSeen(items))
     const perRound = batch
@@ -244,7 +278,8 @@ export async function followExecutions(
           const spare = budget
             ? Math.max(0, budget.remaining - expectedPages(items, left))
             : details.length
-          await readDetails(api, details, options, left.length === 0 ? undefined : spare)
+          const last = left.length === 0 && (feed === undefined || feed.done)
+          await readDetails(api, details, options, last ? undefined : spare)
           continue
         }
       } catch (err) {

@@ -61,6 +61,12 @@ export interface LaunchOptions {
    * being abandoned unseen while it runs on.
    */
   requestSignal?: AbortSignal
+  /**
+   * Stops starting new launches (fail-fast, or following failed), without
+   * cancelling the run: launches already sent get their answer. Its reason says
+   * why in the report (an EchopointError also gives the flow's error kind).
+   */
+  stop?: AbortSignal
   onLaunched?: (outcome: LaunchOutcome) => void
 }
 
@@ -81,15 +87,33 @@ export async function launchFlows(
       const key = idempotencyKeyFor(flow.id, ci, config.idempotencyKey, options.invocationId)
       let outcome: LaunchOutcome
       let sent = false
+      // A stop (fail-fast) withdraws a launch still waiting to be sent (for its
+      // window, say); one already sent gets its answer.
+      const withdraw = new AbortController()
+      const onStop = (): void => {
+        if (!sent) withdraw.abort(options.stop?.reason)
+      }
+      options.stop?.addEventListener('abort', onStop, { once: true })
       try {
         const execution = await api.launchFlow(flow.id, body, key, {
-          signal: requestSignal,
+          signal: requestSignal
+            ? AbortSignal.any([requestSignal, withdraw.signal])
+            : withdraw.signal,
           onSent: () => (sent = true)
         })
         logger.info(`Launched "${flow.name}" (${flow.id}): execution ${execution.id}`)
         outcome = { flow, execution }
       } catch (err) {
         const error = toEchopointError(err)
+        if (withdraw.signal.aborted && !sent && !signal?.aborted) {
+          outcome = {
+            flow,
+            skipped: true,
+            error: notLaunchedError(undefined, signal, options.stop)
+          }
+          options.onLaunched?.(outcome)
+          return outcome
+        }
         if (signal?.aborted && error.kind !== 'timeout' && sent) {
           outcome = {
             flow,
@@ -129,24 +153,45 @@ export async function launchFlows(
           outcome = { flow, error }
         }
         if (STOP_LAUNCHING.has(outcome.error?.kind ?? '')) stopError ??= outcome.error
+      } finally {
+        options.stop?.removeEventListener('abort', onStop)
       }
       options.onLaunched?.(outcome)
       return outcome
     },
-    () => stopError !== undefined || signal?.aborted === true
+    () => stopError !== undefined || signal?.aborted === true || options.stop?.aborted === true
   )
   return outcomes.map(
     (outcome, i) =>
       outcome ?? {
         flow: flows[i],
         skipped: true,
-        error:
-          stopError?.kind === 'cancelled' || (signal?.aborted && stopError === undefined)
-            ? new EchopointError('cancelled', 'cancelled before it was launched')
-            : new EchopointError(
-                stopError?.kind ?? 'cancelled',
-                `not launched: an earlier launch failed (${stopError?.message ?? 'stopped'})`
-              )
+        error: notLaunchedError(stopError, signal, options.stop)
       }
+  )
+}
+
+/** Why a flow was never attempted: the run stopped, a launch failed, or fail-fast. */
+function notLaunchedError(
+  stopError: EchopointError | undefined,
+  signal: AbortSignal | undefined,
+  stop: AbortSignal | undefined
+): EchopointError {
+  if (stopError?.kind === 'cancelled' || (signal?.aborted && stopError === undefined)) {
+    return new EchopointError('cancelled', 'cancelled before it was launched')
+  }
+  if (stopError === undefined && stop?.aborted) {
+    const reason: unknown = stop.reason
+    if (reason instanceof EchopointError) {
+      return new EchopointError(reason.kind, `Not launched: ${reason.message}`)
+    }
+    return new EchopointError(
+      'cancelled',
+      `Not launched: ${reason instanceof Error ? reason.message : 'the run stopped launching'}`
+    )
+  }
+  return new EchopointError(
+    stopError?.kind ?? 'cancelled',
+    `not launched: an earlier launch failed (${stopError?.message ?? 'stopped'})`
   )
 }

@@ -1,8 +1,9 @@
 /**
  * When to poll next (`poll-interval: auto`): soon after launch, then following the
- * expected remaining time of the executions in flight, and never faster than the
- * read budget the server advertises allows. A fixed `poll-interval` overrides all
- * of it.
+ * expected remaining time of the executions in flight, at least every
+ * AUTO_FEW_MS while one read covers them all, and never faster than the read
+ * budget the server advertises allows. A fixed `poll-interval` overrides all of
+ * it.
  *
  * The expected end of an execution is its start plus the typical duration seen in
  * this run so far (the median of the executions that ended). Asking each flow's
@@ -16,9 +17,16 @@ export const AUTO_FIRST_MS = 1000
 export const AUTO_MAX_MS = 5000
 export const AUTO_GROWTH = 1.5
 /** Never closer than this, even when an end is expected sooner. */
-export const AUTO_MIN_MS = 250
+export const AUTO_MIN_MS = 500
 /** Once an execution is past its expected end: poll this often (budget permitting). */
 export const AUTO_TAIL_MS = 500
+/**
+ * While one read covers every execution in flight (one listing page, or a
+ * single execution polled on its own), rounds come at least this often, budget
+ * permitting: a short run is not made to wait for being short (one flow of 1.5 s
+ * is seen to end within a second of its end).
+ */
+export const AUTO_FEW_MS = 800
 
 export interface PollPlanInput {
   /** Rounds done so far (0 before the first). */
@@ -72,6 +80,7 @@ export function nextPollDelay(pollInterval: number | 'auto', input: PollPlanInpu
     const soonest = Math.min(...input.expectedEnds) - input.now
     delay = soonest > 0 ? Math.min(AUTO_MAX_MS, Math.max(AUTO_MIN_MS, soonest)) : AUTO_TAIL_MS
   }
+  if (input.requestsPerRound <= 1) delay = Math.min(delay, AUTO_FEW_MS)
   return Math.ceil(
     Math.max(delay, budgetFloor(input.budget, input.now, input.requestsPerRound, input.reserve))
   )

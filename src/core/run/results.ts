@@ -137,11 +137,17 @@ export function countFlows(flows: readonly FlowReport[]): Counts {
 /**
  * The run's status: the status with the highest exit code among the flows and
  * `runStatus` (the run's own outcome when it failed before or outside any flow);
- * `passed` for an empty selection that was allowed.
+ * `passed` for an empty selection that was allowed. Flows in `consequences` (those
+ * fail-fast cancelled because another failed) do not count: the cause does.
  */
-export function runStatusOf(flows: readonly FlowReport[], runStatus?: RunStatus): RunStatus {
+export function runStatusOf(
+  flows: readonly FlowReport[],
+  runStatus?: RunStatus,
+  consequences?: ReadonlySet<string>
+): RunStatus {
   let status: RunStatus = runStatus ?? 'passed'
   for (const flow of flows) {
+    if (consequences?.has(flow.flow_id)) continue
     if (EXIT_CODES[flow.status] > EXIT_CODES[status]) status = flow.status
   }
   return status
@@ -152,9 +158,10 @@ export function buildResults(
   flows: FlowReport[],
   durationMs: number,
   runStatus?: RunStatus,
-  waits: WaitTotals = { count: 0, total_ms: 0 }
+  waits: WaitTotals = { count: 0, total_ms: 0 },
+  consequences?: ReadonlySet<string>
 ): ResultsDocument {
-  const status = runStatusOf(flows, runStatus)
+  const status = runStatusOf(flows, runStatus, consequences)
   return {
     status,
     success: status === 'passed' && flows.every((f) => f.status === 'passed'),

@@ -23,9 +23,11 @@ import type { Clock } from '../clock.js'
 import type { RunConfig } from './config.js'
 import { formatDuration } from '../duration.js'
 import { EchopointError, toEchopointError } from '../errors.js'
+import { FailFast, type FailFastStop } from './fail-fast.js'
 import { flowReportOf, flowReports } from './flow-reports.js'
 import { followExecutions } from './follow.js'
 import type { FollowItem } from './follow-item.js'
+import { LaunchFeed } from './launch-feed.js'
 import { launchFlows, type LaunchOutcome } from './launch.js'
 import type { Logger } from '../logger.js'
 import { preflight, type KeyInfo } from './preflight.js'
@@ -33,6 +35,7 @@ import { buildResults, flowStatusOf, type FlowReport, type ResultsDocument } fro
 import { ProgressBoard, type FlowProgress } from './progress-board.js'
 
 export type { FlowProgress } from './progress-board.js'
+export type { FailFastStop } from './fail-fast.js'
 import { RunScope, type StopReason } from './scope.js'
 import { runEphemeral } from './ephemeral.js'
 import { selectFlows, type SelectedFlow } from './selection.js'
@@ -51,6 +54,12 @@ export interface RunDeps {
   userAgent?: string
   /** Told about every state change of a flow (for live progress). */
   onProgress?: (flows: readonly FlowProgress[]) => void
+  /**
+   * Told each flow's report as soon as its end is known, while the run goes on
+   * (the action annotates a failure at once). The final reports may differ for
+   * flows the run stops (fail-fast, timeout).
+   */
+  onFlowEnd?: (report: FlowReport) => void
 }
 
 export interface RunOutcome {
@@ -62,12 +71,21 @@ export interface RunOutcome {
   error?: EchopointError
   /** Requests and rate-limit waits, from the client. */
   stats: { requests: number; retries: number; waits: number; waitedMs: number }
+  /** Set when fail-fast stopped the run. */
+  failFast?: FailFastStop
 }
 
 /** A launched execution's state for live progress (a replayed launch may already be terminal). */
 function progressStateOf(execution: Pick<Execution, 'status'>): FlowProgress['state'] {
   if (isTerminal(execution.status)) return flowStatusOf(execution)
   return execution.status === 'running' ? 'running' : 'pending'
+}
+
+/** A followed execution's report once its end is known (before any stop changes it). */
+function reportOfEnd(item: FollowItem): FlowReport {
+  return item.error
+    ? flowReportOf(item.flow, 'error', item, item.error)
+    : flowReportOf(item.flow, flowStatusOf(item.execution), item)
 }
 
 /** Runs everything `config` selects. Never throws. */
@@ -78,6 +96,7 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
   let api: EchopointApi | undefined
   let key: KeyInfo | undefined
   const items: FollowItem[] = []
+  const failFast = new FailFast(config.failFast, scope, deps)
   const finish = (reports: FlowReport[], error?: EchopointError): RunOutcome => {
     const runStatus =
       error === undefined
@@ -88,11 +107,22 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
             ? 'cancelled'
             : 'error'
     const stats = api ? { ...api.stats } : { requests: 0, retries: 0, waits: 0, waitedMs: 0 }
-    const results = buildResults(reports, clock.now() - scope.startedAt, runStatus, {
-      count: stats.waits,
-      total_ms: stats.waitedMs
-    })
-    return { results, key, executionIds: items.map((i) => i.execution.id), error, stats }
+    const stopped = failFast.outcome(reports)
+    const results = buildResults(
+      stopped?.reports ?? reports,
+      clock.now() - scope.startedAt,
+      runStatus,
+      { count: stats.waits, total_ms: stats.waitedMs },
+      stopped?.consequences
+    )
+    return {
+      results,
+      key,
+      executionIds: items.map((i) => i.execution.id),
+      error,
+      stats,
+      failFast: stopped?.stop
+    }
   }
 
   try {
@@ -114,27 +144,69 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
 
     const board = new ProgressBoard(deps.onProgress, logger)
     board.start(flows)
-    const launches = await launchAll(api, flows, config, deps, scope, items, board)
-    const local =
-      config.runner === 'ephemeral' && !scope.signal.aborted
-        ? (
-            await runEphemeral(items, {
-              api,
-              apiUrl: config.apiUrl,
-              clock,
-              logger,
-              scope,
-              maxParallel: config.maxParallel,
-              board,
-              userAgent: deps.userAgent
-            })
-          ).reports
-        : new Map<FollowItem, FlowReport>()
-    // What the ephemeral runner did not run (replays already over, executions not
-    // claimed before a stop) is followed or cancelled as in a cloud run.
+    let launches: LaunchOutcome[]
+    let local = new Map<FollowItem, FlowReport>()
+    if (config.runner === 'ephemeral') {
+      launches = await launchAll(
+        api,
+        flows,
+        config,
+        deps,
+        scope,
+        items,
+        board,
+        failFast.signal,
+        failFast
+      )
+      if (!scope.signal.aborted && !failFast.stopped) {
+        local = (
+          await runEphemeral(items, {
+            api,
+            apiUrl: config.apiUrl,
+            clock,
+            logger,
+            scope,
+            maxParallel: config.maxParallel,
+            board,
+            userAgent: deps.userAgent,
+            stop: failFast.signal,
+            onReport: (_item, report) => failFast.ended(report)
+          })
+        ).reports
+      }
+      // What the ephemeral runner did not run (replays already over, executions not
+      // claimed before a stop) is followed or cancelled as in a cloud run.
+      const remote = items.filter((item) => !local.has(item))
+      giveUp(remote, await followAll(api, remote, config, deps, scope, board, failFast))
+    } else {
+      // Pipelined: following starts with the first launch and runs beside the rest;
+      // when following fails, no more is launched (it could not be followed).
+      const feed = new LaunchFeed()
+      const halt = new AbortController()
+      const following = followAll(api, feed, config, deps, scope, board, failFast, (error) =>
+        halt.abort(error)
+      )
+      const stop = failFast.signal ? AbortSignal.any([failFast.signal, halt.signal]) : halt.signal
+      try {
+        launches = await launchAll(
+          api,
+          flows,
+          config,
+          deps,
+          scope,
+          items,
+          board,
+          stop,
+          failFast,
+          feed
+        )
+      } finally {
+        feed.end()
+      }
+      giveUp(items, await following)
+    }
     const remote = items.filter((item) => !local.has(item))
-    await followAll(api, remote, config, deps, scope, board)
-    const leftRunning = await stopInFlight(api, remote, config, logger, scope)
+    const leftRunning = await stopInFlight(api, remote, config, logger, scope, failFast)
     const reports = flowReports({ launches, items, why: scope.why, leftRunning, local })
     for (const r of reports) {
       const flow = flows.find((f) => f.id === r.flow_id)
@@ -201,7 +273,10 @@ async function prepare(
   return { key, flows, outcome: {} }
 }
 
-/** Launches every flow; each launched execution joins `items` (in selection order). */
+/**
+ * Launches every flow; each launched execution joins `items` (in selection
+ * order, once all have answered) and `feed` (as soon as its launch answers).
+ */
 async function launchAll(
   api: EchopointApi,
   flows: SelectedFlow[],
@@ -209,7 +284,10 @@ async function launchAll(
   deps: RunDeps,
   scope: RunScope,
   items: FollowItem[],
-  board: ProgressBoard
+  board: ProgressBoard,
+  stop: AbortSignal | undefined,
+  failFast: FailFast,
+  feed?: LaunchFeed
 ): Promise<LaunchOutcome[]> {
   const { clock } = deps
   const launches = await launchFlows(api, flows, {
@@ -220,9 +298,13 @@ async function launchAll(
     // Once stopped, no new launch starts; those in flight get the grace to answer.
     signal: scope.signal,
     requestSignal: scope.launchSignal,
+    // Fail-fast launches no more; those sent get their answer (and are cancelled).
+    stop,
     onLaunched: (outcome) => {
       if (outcome.execution) {
-        items.push({ flow: outcome.flow, execution: outcome.execution })
+        const item = { flow: outcome.flow, execution: outcome.execution }
+        items.push(item)
+        feed?.add(item)
         board.set(outcome.flow, {
           state: progressStateOf(outcome.execution),
           executionId: outcome.execution.id,
@@ -232,6 +314,9 @@ async function launchAll(
         board.set(outcome.flow, {
           state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error'
         })
+        if (outcome.error && outcome.error.kind !== 'cancelled') {
+          failFast.ended(flowReportOf(outcome.flow, 'error', undefined, outcome.error))
+        }
       }
     }
   }).finally(() => scope.endGrace())
@@ -244,40 +329,53 @@ async function launchAll(
 /**
  * Follows the launched executions to the end, or until the run stops. When
  * following fails for another reason (a defect, an answer the kit cannot read),
- * every execution still in flight gets that error and the run reports what it
- * has instead of failing whole; stopInFlight then cancels them.
+ * resolves with that error: the run launches no more, every execution still in
+ * flight gets the error (giveUp) and the run reports what it has instead of
+ * failing whole; stopInFlight then cancels them.
  */
 async function followAll(
   api: EchopointApi,
-  items: FollowItem[],
+  source: FollowItem[] | LaunchFeed,
   config: RunConfig,
   deps: RunDeps,
   scope: RunScope,
-  board: ProgressBoard
-): Promise<void> {
-  if (scope.signal.aborted || items.length === 0) return
+  board: ProgressBoard,
+  failFast: FailFast,
+  onFailure?: (error: EchopointError) => void
+): Promise<EchopointError | undefined> {
+  if (scope.signal.aborted || failFast.stopped) return undefined
+  if (!(source instanceof LaunchFeed) && source.length === 0) return undefined
   try {
-    await followExecutions(api, items, {
+    await followExecutions(api, source, {
       clock: deps.clock,
       logger: deps.logger,
       pollInterval: config.pollInterval,
       concurrency: config.maxParallel,
-      signal: scope.signal,
+      signal: failFast.signal ? AbortSignal.any([scope.signal, failFast.signal]) : scope.signal,
       onChange: (item) =>
-        board.set(item.flow, { state: item.error ? 'error' : progressStateOf(item.execution) })
+        board.set(item.flow, { state: item.error ? 'error' : progressStateOf(item.execution) }),
+      onEnd: (item) => failFast.ended(reportOfEnd(item))
     })
   } catch (err) {
-    if (scope.why) return
+    if (scope.why || failFast.stopped) return undefined
     const error = toEchopointError(err)
     deps.logger.error(`Stopped following the executions: ${error.userMessage}`)
-    for (const item of items) {
-      if (!item.error && !isTerminal(item.execution.status)) {
-        item.error = new EchopointError(error.kind, `Stopped following it: ${error.message}`, {
-          status: error.status,
-          code: error.code,
-          request: error.request
-        })
-      }
+    onFailure?.(error)
+    return error
+  }
+  return undefined
+}
+
+/** Gives every execution still in flight the error that stopped following them. */
+function giveUp(items: readonly FollowItem[], error: EchopointError | undefined): void {
+  if (!error) return
+  for (const item of items) {
+    if (!item.error && !isTerminal(item.execution.status)) {
+      item.error = new EchopointError(error.kind, `Stopped following it: ${error.message}`, {
+        status: error.status,
+        code: error.code,
+        request: error.request
+      })
     }
   }
 }
@@ -292,7 +390,8 @@ async function stopInFlight(
   items: FollowItem[],
   config: RunConfig,
   logger: Logger,
-  scope: RunScope
+  scope: RunScope,
+  failFast: FailFast
 ): Promise<Map<FollowItem, EchopointError>> {
   const leftRunning = new Map<FollowItem, EchopointError>()
   const why = scope.why
@@ -308,8 +407,11 @@ async function stopInFlight(
       ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
       : why === 'cancelled'
         ? `Cancelled with ${count} still running: ${list}`
-        : `Cancelling ${count} this run can no longer follow: ${list}`
+        : failFast.stopped
+          ? `Fail-fast: cancelling ${count} still running: ${list}`
+          : `Cancelling ${count} this run can no longer follow: ${list}`
   )
+  failFast.cancelling(still)
   if (why === 'cancelled' && !config.cancelOnAbort) {
     logger.info('Leaving them running in Echopoint: cancel-on-abort is false')
     for (const item of still) {
@@ -323,7 +425,7 @@ async function stopInFlight(
   await cancelExecutions(api, still, {
     clock: scope.clock,
     logger,
-    budgetMs: scope.cancelBudgetMs(),
+    budgetMs: scope.cancelBudgetMs(failFast.stopped),
     // All at once (up to 32): one slow answer must not hold up the others.
     concurrency: Math.min(still.length, Math.max(config.maxParallel, 32))
   })
@@ -367,6 +469,16 @@ export function verdictMessage(outcome: RunOutcome): string {
   const c = results.counts
   if (error && results.flows.length === 0) return error.userMessage
   const tally = `${c.passed}/${c.total} flows passed`
+  const stop = outcome.failFast
+  if (stop) {
+    const what = [
+      stop.cancelled > 0 ? `${stop.cancelled} cancelled` : '',
+      stop.notLaunched > 0 ? `${stop.notLaunched} not launched` : ''
+    ].filter((p) => p !== '')
+    const failed = c.failed > 0 ? `; ${c.failed} failed` : ''
+    const errors = c.error > 0 ? `; ${c.error} could not be run` : ''
+    return `${tally}${failed}${errors}; fail-fast stopped the run after "${stop.flowName}" ${stop.status}${what.length > 0 ? ` (${what.join(', ')})` : ''}`
+  }
   switch (results.status) {
     case 'passed':
       return `All ${c.total} flow${c.total === 1 ? '' : 's'} passed`

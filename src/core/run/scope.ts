@@ -85,9 +85,14 @@ export class RunScope {
     return this.launchRequests.signal
   }
 
-  /** Milliseconds the cancels may take, from now: the rest of the deadline, or CANCEL_BUDGET_MS after a cancel. */
-  cancelBudgetMs(): number {
+  /**
+   * Milliseconds the cancels may take, from now: CANCEL_BUDGET_MS within the rest
+   * of the deadline. `patient` (a run that chose to stop, fail-fast, with time
+   * left) allows the rest of the deadline: a cancel may wait for the write window.
+   */
+  cancelBudgetMs(patient = false): number {
     const untilDeadline = this.deadline - REPORT_MARGIN_MS - this.clock.now()
+    if (patient && !this.why) return Math.max(100, untilDeadline)
     const budget = this.why === 'cancelled' ? CANCEL_BUDGET_MS : untilDeadline
     return Math.max(100, Math.min(budget, CANCEL_BUDGET_MS))
   }

@@ -10,7 +10,7 @@ import type { RunConfig } from '../../core/run/config.js'
 import { toEchopointError } from '../../core/errors.js'
 import { expiresSoon, expiryWarning } from '../../core/key/expiry.js'
 import { outcomeOfError, runFlows, verdictMessage, type RunOutcome } from '../../core/run/run.js'
-import { annotateResults } from './annotations.js'
+import { Annotator } from './annotations.js'
 import { readRunConfig } from './inputs.js'
 import { junitTarget, writeJunit } from '../../core/report/write-reports.js'
 import { setRunOutputs } from './outputs.js'
@@ -53,14 +53,15 @@ function reportTargets(config: RunConfig | undefined): { junitPath?: string; job
 async function report(
   unsafe: RunOutcome,
   config: RunConfig | undefined,
-  clock: Clock
+  clock: Clock,
+  annotator: Annotator
 ): Promise<void> {
   // Everything below reads the redacted outcome: the key is nowhere in what others read.
   const outcome: RunOutcome = { ...unsafe, results: redactDeep(unsafe.results, redact) }
   const targets = reportTargets(config)
   const junitPath = await writeJunit(targets.junitPath, outcome, actionLogger)
   setRunOutputs(outcome, junitPath)
-  annotateResults(outcome.results)
+  annotator.finish(outcome.results)
 
   const expiresAt = outcome.key?.expiresAt
   if (expiresAt && expiresSoon(expiresAt, clock.now())) {
@@ -86,6 +87,8 @@ async function report(
 /** The action. Never throws. */
 export async function run(clock: Clock = systemClock): Promise<void> {
   const cancel = cancelSignal()
+  // A failed flow is annotated as soon as the run sees it, not only at the end.
+  const annotator = new Annotator()
   let config: RunConfig | undefined
   let outcome: RunOutcome
   try {
@@ -97,13 +100,14 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       ci,
       invocationId: newInvocationId(),
       signal: cancel.signal,
-      userAgent: `echopoint-ci-action/${VERSION}`
+      userAgent: `echopoint-ci-action/${VERSION}`,
+      onFlowEnd: (flow) => annotator.early(redactDeep(flow, redact))
     })
   } catch (err) {
     outcome = outcomeOfError(toEchopointError(err))
   }
   try {
-    await report(outcome, config, clock)
+    await report(outcome, config, clock, annotator)
   } catch (err) {
     log.warning(`Could not write every report: ${toEchopointError(err).message}`)
   }

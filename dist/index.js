@@ -28620,19 +28620,22 @@ function countFlows(flows) {
 /**
  * The run's status: the status with the highest exit code among the flows and
  * `runStatus` (the run's own outcome when it failed before or outside any flow);
- * `passed` for an empty selection that was allowed.
+ * `passed` for an empty selection that was allowed. Flows in `consequences` (those
+ * fail-fast cancelled because another failed) do not count: the cause does.
  */
-function runStatusOf(flows, runStatus) {
+function runStatusOf(flows, runStatus, consequences) {
     let status = runStatus ?? 'passed';
     for (const flow of flows) {
+        if (consequences?.has(flow.flow_id))
+            continue;
         if (EXIT_CODES[flow.status] > EXIT_CODES[status])
             status = flow.status;
     }
     return status;
 }
 /** Builds the document; `success` is true only when every selected flow passed. */
-function buildResults(flows, durationMs, runStatus, waits = { count: 0, total_ms: 0 }) {
-    const status = runStatusOf(flows, runStatus);
+function buildResults(flows, durationMs, runStatus, waits = { count: 0, total_ms: 0 }, consequences) {
+    const status = runStatusOf(flows, runStatus, consequences);
     return {
         status,
         success: status === 'passed' && flows.every((f) => f.status === 'passed'),
@@ -28666,7 +28669,7 @@ function describeAssertion(a) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7142);
 // The run action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28676,7 +28679,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4723:
+/***/ 7142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33565,17 +33568,19 @@ class PauseGate {
             }
             if (!pause.announced) {
                 pause.announced = true;
-                recorder.announce(pause_gate_describe(pause, pause.untilMs - now));
+                recorder.announce(pause_gate_describe(pause, pause.untilMs - now, this.options.holds));
             }
             await recorder.sleep(pause.untilMs - now, signal);
         }
     }
 }
 /** The log line for a pause, e.g. `Rate limited on GET /flows/search: waiting 45s (Retry-After)`. */
-function pause_gate_describe(pause, ms) {
+function pause_gate_describe(pause, ms, holds) {
+    const next = holds === undefined ? 'the next request' : `the next ${holds}`;
+    const others = holds === undefined ? '' : `; other requests go on`;
     return pause.exhausted
-        ? `Rate limit reached on ${pause.request} (no requests left): waiting ${formatWait(ms)} before the next request (${pause.signal})`
-        : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal})`;
+        ? `Rate limit reached on ${pause.request} (no requests left): waiting ${formatWait(ms)} before ${next} (${pause.signal}${others})`
+        : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal}${others})`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/api/ratelimit/pacing.ts
@@ -33593,15 +33598,16 @@ class Pacer {
         return this.inFlight.get(bucket) ?? 0;
     }
     /** Resolves with a release function once a request of `bucket` may be sent. */
-    async acquire(bucket, signal) {
+    async acquire(bucket, signal, cautious = false) {
         for (;;) {
             signal?.throwIfAborted();
             const now = this.clock.now();
             const reading = this.budget.get(bucket, now);
             const busy = this.inFlightOf(bucket);
+            const unknown = !reading && !(cautious && !this.budget.stated(bucket));
             // With nothing in flight, the request goes ahead: when the window is spent, the
             // pause gate (pause-gate.ts) holds it until the reset, and logs and counts that wait.
-            if (!reading || busy === 0 || reading.remaining - busy > 0) {
+            if (unknown || busy === 0 || (reading !== undefined && reading.remaining - busy > 0)) {
                 this.inFlight.set(bucket, busy + 1);
                 let released = false;
                 return () => {
@@ -33643,6 +33649,14 @@ class Pacer {
 
 
 
+/** The pause key of a server that names no buckets: one pause for every request. */
+const SHARED_PAUSE = 'shared';
+/**
+ * A count that goes up by more than this within one window, from one bucket's
+ * answer to another's, cannot come from one shared counter: answers of one
+ * counter only arrive out of order by the requests in flight together.
+ */
+const SEPARATE_BUCKETS_SLACK = 16;
 /** The bucket a request counts against. */
 function bucketOf(method, safe) {
     if (method === 'GET')
@@ -33689,23 +33703,60 @@ function readBudget(headers, localNowMs) {
         remaining,
         limit,
         windowMs: policy.windowS === undefined ? undefined : policy.windowS * 1000,
-        resetAtMs: resetAtMs === undefined ? undefined : Math.ceil(resetAtMs)
+        resetAtMs: resetAtMs === undefined ? undefined : Math.ceil(resetAtMs),
+        policy: ietf?.policy
     };
+}
+/** Whether two readings speak of the same window (their resets agree). */
+function sameWindow(a, b) {
+    return (a.resetAtMs !== undefined &&
+        b.resetAtMs !== undefined &&
+        Math.abs(a.resetAtMs - b.resetAtMs) < 1500);
 }
 /** The latest reading of each bucket. */
 class RateBudget {
     readings = new Map();
+    /** The policy name each bucket's answers carry, when they name one. */
+    names = new Map();
+    /** Set once answers prove the server counts the buckets apart (see the file comment). */
+    apart = false;
     /** Records what an answer said. Ignores an out-of-order answer from the same window that says more remain. */
     record(bucket, reading, at) {
+        if (reading.policy !== undefined && reading.policy !== '')
+            this.names.set(bucket, reading.policy);
+        for (const [other, seen] of this.readings) {
+            if (other === bucket || this.apart)
+                continue;
+            const limits = reading.limit !== undefined && seen.limit !== undefined;
+            if (limits && reading.limit !== seen.limit)
+                this.apart = true;
+            else if (sameWindow(seen, reading) &&
+                reading.remaining > seen.remaining + SEPARATE_BUCKETS_SLACK)
+                this.apart = true;
+        }
         const old = this.readings.get(bucket);
-        const sameWindow = old !== undefined &&
-            old.resetAtMs !== undefined &&
-            reading.resetAtMs !== undefined &&
-            Math.abs(old.resetAtMs - reading.resetAtMs) < 1500 &&
-            old.resetAtMs > at;
-        if (sameWindow && reading.remaining > old.remaining)
+        const stale = old !== undefined &&
+            sameWindow(old, reading) &&
+            (old.resetAtMs ?? 0) > at &&
+            reading.remaining > old.remaining;
+        if (stale)
             return;
         this.readings.set(bucket, { ...reading, at });
+    }
+    /** Whether any answer of `bucket` ever stated its budget. */
+    stated(bucket) {
+        return this.readings.has(bucket);
+    }
+    /**
+     * Which pause a refusal or an exhausted answer of `bucket` sets, and which ones
+     * a request of it waits for: the server's policy name, the bucket once the
+     * buckets are known to be counted apart, or one pause shared by every request.
+     */
+    pauseKey(bucket) {
+        const name = this.names.get(bucket);
+        if (name !== undefined)
+            return `policy ${name}`;
+        return this.apart ? `bucket ${bucket}` : SHARED_PAUSE;
     }
     /**
      * The budget now: once a known reset has passed, the window starts afresh with
@@ -33888,6 +33939,8 @@ class WaitRecorder {
 
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Waits named by the server that one request may take without spending its retry budget. */
+const MAX_TOLD_WAITS = 8;
 const DEFAULT_USER_AGENT = 'echopoint-ci';
 /** `METHOD /path` as errors and logs show it: the API path, without the query. */
 function requestLabel(method, path) {
@@ -33917,7 +33970,8 @@ class Transport {
     policy;
     timeoutMs;
     recorder;
-    gate;
+    /** The pauses, by key (budget.ts pauseKey): one shared, or one per bucket the server counts apart. */
+    gates = new Map();
     budget = new RateBudget();
     pacer;
     constructor(options) {
@@ -33949,12 +34003,6 @@ class Transport {
             options.retryPolicy ??
                 createRetryPolicy({ random: options.random, maxWaitMs: options.maxWaitMs });
         this.recorder = new WaitRecorder(this.stats, this.clock, this.logger);
-        this.gate = new PauseGate({
-            clock: this.clock,
-            recorder: this.recorder,
-            deadline: options.deadline,
-            maxWaitMs: options.maxWaitMs
-        });
         this.pacer = new Pacer(this.budget, this.clock);
         // allowRedirects false: see redirect.ts. Retries are ours. The socket timeout is a
         // backstop behind our own per-request timer.
@@ -33973,16 +34021,21 @@ class Transport {
         const headers = this.headersFor(req, label);
         const body = req.body === undefined ? undefined : JSON.stringify(req.body);
         const bucket = bucketOf(req.method, req.safe);
+        // Waits the server named (a 429 or 503 saying when to come back) are the server
+        // pacing us, not failed attempts: up to MAX_TOLD_WAITS of them do not spend the
+        // retry budget (a launch refused at a window's end, then hit by a 5xx, still lands).
+        let told = 0;
         for (let attempt = 1;; attempt++) {
             // No more requests of a bucket in flight than its window has left (pacing.ts).
             let release = () => undefined;
             await this.guard(label, req.signal, async () => {
-                release = await this.pacer.acquire(bucket, req.signal);
+                release = await this.pacer.acquire(bucket, req.signal, req.cautious === true);
             });
             let failure;
             try {
-                // Every attempt, the first included, waits out a pause learned from any response.
-                await this.guard(label, req.signal, () => this.gate.pass(label, req.signal));
+                // Every attempt, the first included, waits out a pause learned from any response
+                // that holds its bucket (or every request, when the server counts them together).
+                await this.guard(label, req.signal, () => this.passGates(bucket, label, req.signal));
                 if (attempt > 1)
                     this.stats.retries++;
                 failure = await this.attempt(req, url, headers, body, label).then((result) => result, (error) => ({ error: this.typed(error, label) }));
@@ -33996,7 +34049,7 @@ class Transport {
             if (error.kind === 'cancelled' || req.signal?.aborted)
                 throw error;
             const decision = this.policy.decide({
-                attempt,
+                attempt: attempt - told,
                 method: req.method,
                 idempotent,
                 hasIdempotencyKey,
@@ -34017,9 +34070,12 @@ class Transport {
                 await this.guard(label, req.signal, () => this.recorder.sleep(decision.delayMs, req.signal));
             }
             else {
-                // The server named the wait: it holds every request to this API, so the gate
-                // at the top of the loop does the waiting (and logs it once).
-                this.gate.hold({
+                if (told < MAX_TOLD_WAITS)
+                    told++;
+                // The server named the wait: it holds every request of the bucket (of this API,
+                // when the server counts them together), so the gate at the top of the loop
+                // does the waiting (and logs it once).
+                this.gateFor(bucket).hold({
                     untilMs: decision.untilMs,
                     signal: decision.source,
                     request: label,
@@ -34027,6 +34083,36 @@ class Transport {
                     exhausted: false
                 });
             }
+        }
+    }
+    /** The gate a pause learned from an answer of `bucket` goes to. */
+    gateFor(bucket) {
+        const key = this.budget.pauseKey(bucket);
+        let gate = this.gates.get(key);
+        if (!gate) {
+            gate = new PauseGate({
+                holds: key === SHARED_PAUSE ? undefined : `${bucket} request`,
+                clock: this.clock,
+                recorder: this.recorder,
+                deadline: this.options.deadline,
+                maxWaitMs: this.options.maxWaitMs
+            });
+            this.gates.set(key, gate);
+        }
+        return gate;
+    }
+    /**
+     * Waits out the pauses that hold a request of `bucket`: the shared one (set
+     * while the server was not known to count buckets apart) and its own.
+     */
+    async passGates(bucket, label, signal) {
+        for (;;) {
+            const shared = this.gates.get(SHARED_PAUSE);
+            const own = this.gates.get(this.budget.pauseKey(bucket));
+            const held = [shared, own].find((gate) => gate?.pausedUntil !== undefined);
+            if (!held)
+                return;
+            await held.pass(label, signal);
         }
     }
     /** What the last answer of `bucket` said about its rate-limit budget, as of now. */
@@ -34047,7 +34133,7 @@ class Transport {
      * signals, or "no requests remaining" on any other answer. The daily quota is not a
      * pause: it stops launches, not the reads that follow running executions.
      */
-    learn(label, status, headers, error, body) {
+    learn(label, bucket, status, headers, error, body) {
         if (error?.kind === 'quota')
             return;
         const now = this.clock.now();
@@ -34055,7 +34141,7 @@ class Transport {
         const wait = refused ? rateLimitWait(headers, body, now) : exhaustedWait(headers, now);
         if (!wait)
             return;
-        const held = this.gate.hold({
+        const held = this.gateFor(bucket).hold({
             untilMs: wait.untilMs,
             signal: wait.signal,
             request: label,
@@ -34063,7 +34149,7 @@ class Transport {
             exhausted: !refused
         });
         if (held) {
-            this.logger.debug(`${label}: HTTP ${status} holds requests to this API until ${isoTime(wait.untilMs)} (${wait.signal}, ${wait.form})`);
+            this.logger.debug(`${label}: HTTP ${status} holds ${this.budget.pauseKey(bucket) === SHARED_PAUSE ? 'every request to this API' : `the ${bucket} requests`} until ${isoTime(wait.untilMs)} (${wait.signal}, ${wait.form})`);
         }
     }
     /** One attempt, following same-origin redirects. */
@@ -34111,11 +34197,12 @@ class Transport {
     interpret(response, req, label) {
         const { status, headers, text } = response;
         const now = this.clock.now();
+        const bucket = bucketOf(req.method, req.safe);
         const reading = readBudget(headers, now);
         if (reading)
-            this.budget.record(bucketOf(req.method, req.safe), reading, now);
+            this.budget.record(bucket, reading, now);
         if (status >= 200 && status < 300) {
-            this.learn(label, status, headers);
+            this.learn(label, bucket, status, headers);
             // An answer that needs no body (204) is a success whatever it carries.
             if (req.noContent)
                 return { value: null };
@@ -34141,7 +34228,7 @@ class Transport {
         }
         const body = parseErrorBody(text, status, this.redact);
         const error = errorFromResponse({ status, headers, body, request: label }, this.redact);
-        this.learn(label, status, headers, error, body);
+        this.learn(label, bucket, status, headers, error, body);
         return { error, response: { status, headers, body } };
     }
     headersFor(req, label) {
@@ -34421,6 +34508,8 @@ function createClient(options) {
                 // The endpoint requires a body; `{}` means all defaults.
                 body: body ?? {},
                 headers: { 'Idempotency-Key': checkIdempotencyKey(idempotencyKey) },
+                // Launches come in bursts: one at a time until the server states its write budget.
+                cautious: true,
                 decode: executionEnvelope
             };
             return checkExecution(label(req), await call(req, opts), flowId);
@@ -34637,6 +34726,107 @@ function formatDuration(ms) {
 
 // EXTERNAL MODULE: ./src/core/run/results.ts
 var run_results = __nccwpck_require__(2495);
+;// CONCATENATED MODULE: ./src/core/run/fail-fast.ts
+
+/** One line on a flow that did not pass: where it failed, e.g. `Create widget: status_code equals 201, got 500`. */
+function failureLine(report) {
+    const failure = (0,run_results/* firstFailure */.fx)(report);
+    if (failure?.assertion) {
+        return `${failure.node.display_name}: ${(0,run_results/* describeAssertion */.Oo)(failure.assertion)}`;
+    }
+    if (failure)
+        return `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`;
+    return report.error_message ?? undefined;
+}
+class FailFast {
+    scope;
+    deps;
+    /** Aborted when fail-fast stops the run; undefined when fail-fast is off. */
+    signal;
+    controller;
+    cause;
+    cancelledIds = new Set();
+    seen = new Set();
+    constructor(enabled, scope, deps) {
+        this.scope = scope;
+        this.deps = deps;
+        this.controller = enabled ? new AbortController() : undefined;
+        this.signal = this.controller?.signal;
+    }
+    /** True once fail-fast stopped the run. */
+    get stopped() {
+        return this.signal?.aborted === true;
+    }
+    /** A flow's end is known: report it now, and stop the run if it did not pass. */
+    ended(report) {
+        const id = `${report.flow_id} ${report.execution_id ?? ''}`;
+        if (this.seen.has(id))
+            return;
+        this.seen.add(id);
+        if (report.status !== 'passed') {
+            const where = failureLine(report);
+            if (where)
+                this.deps.logger.info(`"${report.flow_name}" ${report.status}: ${where}`);
+        }
+        try {
+            this.deps.onFlowEnd?.(report);
+        }
+        catch {
+            // A reporter that throws must not stop the run.
+        }
+        if (report.status === 'passed' || !this.controller || this.stopped)
+            return;
+        if (this.scope.signal.aborted)
+            return;
+        this.cause = report;
+        this.deps.logger.info(`Fail-fast: "${report.flow_name}" ${report.status}; launching no more flows and cancelling those still running`);
+        this.controller.abort(new Error(`fail-fast after "${report.flow_name}" ${report.status}`));
+    }
+    /** The executions about to be cancelled because of fail-fast. */
+    cancelling(items) {
+        if (!this.stopped || this.scope.why)
+            return;
+        for (const item of items)
+            this.cancelledIds.add(item.flow.id);
+    }
+    /**
+     * The reports as fail-fast leaves them: the flows it stopped say so, and are
+     * left out of the run's status (`consequences`). Undefined when it did not stop the run.
+     */
+    outcome(reports) {
+        const cause = this.cause;
+        if (!cause || this.scope.why)
+            return undefined;
+        const why = `fail-fast after "${cause.flow_name}" ${cause.status}`;
+        const consequences = new Set();
+        let cancelled = 0;
+        let notLaunched = 0;
+        const out = reports.map((r) => {
+            if (r.execution_id === null && r.status === 'cancelled') {
+                consequences.add(r.flow_id);
+                notLaunched++;
+                return { ...r, error_message: `Not launched: ${why}` };
+            }
+            if (!this.cancelledIds.has(r.flow_id) || r.status === 'passed' || r.status === 'failed') {
+                return r;
+            }
+            consequences.add(r.flow_id);
+            cancelled++;
+            const left = r.status === 'cancelled' ? '' : ` (${r.error_message ?? 'still running'})`;
+            return {
+                ...r,
+                status: 'cancelled',
+                error_message: `Cancelled by ${why}${left}`
+            };
+        });
+        return {
+            reports: out,
+            consequences,
+            stop: { flowName: cause.flow_name, status: cause.status, cancelled, notLaunched }
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/run/flow-reports.ts
 /**
  * From what happened to each selected flow (its launch, what following it
@@ -34700,15 +34890,68 @@ function notLaunchedReport(launch, why) {
     return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
 }
 
+;// CONCATENATED MODULE: ./src/core/run/launch-feed.ts
+class LaunchFeed {
+    /** Every item launched so far, in the order their launches answered. */
+    items = [];
+    ended = false;
+    waiters = [];
+    /** True once no launch is left to answer. */
+    get done() {
+        return this.ended;
+    }
+    add(item) {
+        this.items.push(item);
+        this.wake();
+    }
+    /** No more items will come. */
+    end() {
+        this.ended = true;
+        this.wake();
+    }
+    /** Resolves at the next item or the end (at once when ended); rejects when `signal` aborts. */
+    next(signal) {
+        if (this.ended)
+            return Promise.resolve();
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                this.waiters = this.waiters.filter((w) => w !== done);
+                reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+            };
+            const done = () => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            };
+            if (signal?.aborted)
+                return onAbort();
+            signal?.addEventListener('abort', onAbort, { once: true });
+            this.waiters.push(done);
+        });
+    }
+    wake() {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const w of waiters)
+            w();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/run/poll-schedule.ts
 /** First poll after launch; without expectations, back off by AUTO_GROWTH up to AUTO_MAX_MS. */
 const AUTO_FIRST_MS = 1000;
 const AUTO_MAX_MS = 5000;
 const AUTO_GROWTH = 1.5;
 /** Never closer than this, even when an end is expected sooner. */
-const AUTO_MIN_MS = 250;
+const AUTO_MIN_MS = 500;
 /** Once an execution is past its expected end: poll this often (budget permitting). */
 const AUTO_TAIL_MS = 500;
+/**
+ * While one read covers every execution in flight (one listing page, or a
+ * single execution polled on its own), rounds come at least this often, budget
+ * permitting: a short run is not made to wait for being short (one flow of 1.5 s
+ * is seen to end within a second of its end).
+ */
+const AUTO_FEW_MS = 800;
 /** The delay before polling round `round` (0-based) without anything else known. */
 function poll_schedule_backoffDelay(round) {
     return Math.min(AUTO_MAX_MS, AUTO_FIRST_MS * AUTO_GROWTH ** round);
@@ -34743,6 +34986,8 @@ function nextPollDelay(pollInterval, input) {
         const soonest = Math.min(...input.expectedEnds) - input.now;
         delay = soonest > 0 ? Math.min(AUTO_MAX_MS, Math.max(AUTO_MIN_MS, soonest)) : AUTO_TAIL_MS;
     }
+    if (input.requestsPerRound <= 1)
+        delay = Math.min(delay, AUTO_FEW_MS);
     return Math.ceil(Math.max(delay, budgetFloor(input.budget, input.now, input.requestsPerRound, input.reserve)));
 }
 /** The median of `values` (undefined for none). */
@@ -34846,6 +35091,7 @@ async function trackRound(api, pending, signal) {
 
 
 
+
 /** Polls of one execution that may fail in a row (after the client's own retries) before it is given up. */
 const MAX_FAILED_POLLS = 5;
 /** Errors that will not go away by polling again. */
@@ -34912,6 +35158,8 @@ async function pollOnce(api, item, options) {
         }
         if (changed)
             options.onChange?.(item);
+        if (isTerminal(execution.status))
+            options.onEnd?.(item);
     }
     catch (err) {
         const error = toEchopointError(err);
@@ -34924,6 +35172,7 @@ async function pollOnce(api, item, options) {
                 title: `Echopoint: ${item.flow.name}`
             });
             options.onChange?.(item);
+            options.onEnd?.(item);
         }
         else {
             logger.debug(`Polling "${item.flow.name}" failed (${item.failedPolls}/${MAX_FAILED_POLLS}): ${error.message}`);
@@ -34957,6 +35206,8 @@ function settleTracked(item, options, details) {
     else if (isTerminal(status))
         options.logger.info(describeEnd(item));
     options.onChange?.(item);
+    if (status === 'completed')
+        options.onEnd?.(item);
 }
 /**
  * Reads the node results of up to `count` items of `details` (all when undefined),
@@ -34968,26 +35219,49 @@ async function readDetails(api, details, options, count) {
         await fetchNodes(api, item, options.logger, options.signal);
         options.logger.info(describeEnd(item));
         options.onChange?.(item);
+        options.onEnd?.(item);
     });
 }
 /**
  * Resolves when every item is terminal or errored. Rejects with the abort
  * reason when `signal` aborts.
  */
-async function followExecutions(api, items, options) {
+async function followExecutions(api, source, options) {
     const { clock, logger, signal } = options;
+    const feed = source instanceof LaunchFeed ? source : undefined;
+    // The feed's list grows as launches answer: every read of `items` sees the newest.
+    const items = source instanceof LaunchFeed ? source.items : source;
+    const arrived = new Set();
     // Executions that were already terminal at launch (a replayed launch) need no poll.
-    for (const item of items) {
-        if (isTerminal(item.execution.status) && item.execution.status !== 'completed' && !item.nodes) {
-            await fetchNodes(api, item, logger, signal);
+    const settleArrivals = async () => {
+        for (const item of items) {
+            if (arrived.has(item))
+                continue;
+            arrived.add(item);
+            if (!isTerminal(item.execution.status))
+                continue;
+            if (item.execution.status !== 'completed' && !item.nodes) {
+                await fetchNodes(api, item, logger, signal);
+            }
+            options.onEnd?.(item);
         }
-    }
+    };
     let batch = typeof api.listExecutions === 'function';
     let failedRounds = 0;
     // Ended without passing, node results not read yet: read as the read budget allows,
     // so a burst of failures does not spend the reads the next rounds need.
     const details = [];
-    for (let round = 0; items.some((item) => !isDone(item)); round++) {
+    for (let round = 0;; round++) {
+        await settleArrivals();
+        const launching = feed !== undefined && !feed.done;
+        if (!items.some((item) => !isDone(item))) {
+            if (!launching)
+                break;
+            // Nothing in flight yet (or any more): wait for the next launch, then start afresh.
+            await feed.next(signal);
+            round = -1;
+            continue;
+        }
         const waiting = items.filter((item) => !isDone(item));
         const typical = median(durationsSeen(items));
         const perRound = batch
@@ -35024,7 +35298,8 @@ async function followExecutions(api, items, options) {
                     const spare = budget
                         ? Math.max(0, budget.remaining - expectedPages(items, left))
                         : details.length;
-                    await readDetails(api, details, options, left.length === 0 ? undefined : spare);
+                    const last = left.length === 0 && (feed === undefined || feed.done);
+                    await readDetails(api, details, options, last ? undefined : spare);
                     continue;
                 }
             }
@@ -35081,9 +35356,19 @@ async function launchFlows(api, flows, options) {
         const key = idempotencyKeyFor(flow.id, ci, config.idempotencyKey, options.invocationId);
         let outcome;
         let sent = false;
+        // A stop (fail-fast) withdraws a launch still waiting to be sent (for its
+        // window, say); one already sent gets its answer.
+        const withdraw = new AbortController();
+        const onStop = () => {
+            if (!sent)
+                withdraw.abort(options.stop?.reason);
+        };
+        options.stop?.addEventListener('abort', onStop, { once: true });
         try {
             const execution = await api.launchFlow(flow.id, body, key, {
-                signal: requestSignal,
+                signal: requestSignal
+                    ? AbortSignal.any([requestSignal, withdraw.signal])
+                    : withdraw.signal,
                 onSent: () => (sent = true)
             });
             logger.info(`Launched "${flow.name}" (${flow.id}): execution ${execution.id}`);
@@ -35091,6 +35376,15 @@ async function launchFlows(api, flows, options) {
         }
         catch (err) {
             const error = toEchopointError(err);
+            if (withdraw.signal.aborted && !sent && !signal?.aborted) {
+                outcome = {
+                    flow,
+                    skipped: true,
+                    error: notLaunchedError(undefined, signal, options.stop)
+                };
+                options.onLaunched?.(outcome);
+                return outcome;
+            }
             if (signal?.aborted && error.kind !== 'timeout' && sent) {
                 outcome = {
                     flow,
@@ -35128,16 +35422,31 @@ async function launchFlows(api, flows, options) {
             if (STOP_LAUNCHING.has(outcome.error?.kind ?? ''))
                 stopError ??= outcome.error;
         }
+        finally {
+            options.stop?.removeEventListener('abort', onStop);
+        }
         options.onLaunched?.(outcome);
         return outcome;
-    }, () => stopError !== undefined || signal?.aborted === true);
+    }, () => stopError !== undefined || signal?.aborted === true || options.stop?.aborted === true);
     return outcomes.map((outcome, i) => outcome ?? {
         flow: flows[i],
         skipped: true,
-        error: stopError?.kind === 'cancelled' || (signal?.aborted && stopError === undefined)
-            ? new EchopointError('cancelled', 'cancelled before it was launched')
-            : new EchopointError(stopError?.kind ?? 'cancelled', `not launched: an earlier launch failed (${stopError?.message ?? 'stopped'})`)
+        error: notLaunchedError(stopError, signal, options.stop)
     });
+}
+/** Why a flow was never attempted: the run stopped, a launch failed, or fail-fast. */
+function notLaunchedError(stopError, signal, stop) {
+    if (stopError?.kind === 'cancelled' || (signal?.aborted && stopError === undefined)) {
+        return new EchopointError('cancelled', 'cancelled before it was launched');
+    }
+    if (stopError === undefined && stop?.aborted) {
+        const reason = stop.reason;
+        if (reason instanceof EchopointError) {
+            return new EchopointError(reason.kind, `Not launched: ${reason.message}`);
+        }
+        return new EchopointError('cancelled', `Not launched: ${reason instanceof Error ? reason.message : 'the run stopped launching'}`);
+    }
+    return new EchopointError(stopError?.kind ?? 'cancelled', `not launched: an earlier launch failed (${stopError?.message ?? 'stopped'})`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/key/scopes.ts
@@ -35373,9 +35682,15 @@ class RunScope {
     get launchSignal() {
         return this.launchRequests.signal;
     }
-    /** Milliseconds the cancels may take, from now: the rest of the deadline, or CANCEL_BUDGET_MS after a cancel. */
-    cancelBudgetMs() {
+    /**
+     * Milliseconds the cancels may take, from now: CANCEL_BUDGET_MS within the rest
+     * of the deadline. `patient` (a run that chose to stop, fail-fast, with time
+     * left) allows the rest of the deadline: a cancel may wait for the write window.
+     */
+    cancelBudgetMs(patient = false) {
         const untilDeadline = this.deadline - REPORT_MARGIN_MS - this.clock.now();
+        if (patient && !this.why)
+            return Math.max(100, untilDeadline);
         const budget = this.why === 'cancelled' ? CANCEL_BUDGET_MS : untilDeadline;
         return Math.max(100, Math.min(budget, CANCEL_BUDGET_MS));
     }
@@ -36056,6 +36371,7 @@ async function runEphemeral(items, deps) {
             return;
         reports.set(item, outcome.report);
         deps.board.set(item.flow, { state: outcome.report.status });
+        deps.onReport?.(item, outcome.report);
         for (const key of ['claim', 'heartbeats', 'eventBatches', 'events', 'completions']) {
             totals[key] += outcome.calls[key];
         }
@@ -36063,7 +36379,7 @@ async function runEphemeral(items, deps) {
         totals.apiMs += outcome.apiMs;
     }, 
     // Executions not claimed when the run stops are left to the caller (they get cancelled).
-    () => scope.signal.aborted);
+    () => scope.signal.aborted || deps.stop?.aborted === true);
     return { reports, totals };
 }
 
@@ -36163,11 +36479,19 @@ async function selectFlows(api, selection, options) {
 
 
 
+
+
 /** A launched execution's state for live progress (a replayed launch may already be terminal). */
 function progressStateOf(execution) {
     if (isTerminal(execution.status))
         return (0,run_results/* flowStatusOf */.Of)(execution);
     return execution.status === 'running' ? 'running' : 'pending';
+}
+/** A followed execution's report once its end is known (before any stop changes it). */
+function reportOfEnd(item) {
+    return item.error
+        ? flowReportOf(item.flow, 'error', item, item.error)
+        : flowReportOf(item.flow, (0,run_results/* flowStatusOf */.Of)(item.execution), item);
 }
 /** Runs everything `config` selects. Never throws. */
 async function runFlows(config, deps) {
@@ -36177,6 +36501,7 @@ async function runFlows(config, deps) {
     let api;
     let key;
     const items = [];
+    const failFast = new FailFast(config.failFast, scope, deps);
     const finish = (reports, error) => {
         const runStatus = error === undefined
             ? undefined
@@ -36186,11 +36511,16 @@ async function runFlows(config, deps) {
                     ? 'cancelled'
                     : 'error';
         const stats = api ? { ...api.stats } : { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
-        const results = (0,run_results/* buildResults */.rq)(reports, clock.now() - scope.startedAt, runStatus, {
-            count: stats.waits,
-            total_ms: stats.waitedMs
-        });
-        return { results, key, executionIds: items.map((i) => i.execution.id), error, stats };
+        const stopped = failFast.outcome(reports);
+        const results = (0,run_results/* buildResults */.rq)(stopped?.reports ?? reports, clock.now() - scope.startedAt, runStatus, { count: stats.waits, total_ms: stats.waitedMs }, stopped?.consequences);
+        return {
+            results,
+            key,
+            executionIds: items.map((i) => i.execution.id),
+            error,
+            stats,
+            failFast: stopped?.stop
+        };
     };
     try {
         api =
@@ -36211,24 +36541,46 @@ async function runFlows(config, deps) {
         const flows = prepared.flows;
         const board = new ProgressBoard(deps.onProgress, logger);
         board.start(flows);
-        const launches = await launchAll(api, flows, config, deps, scope, items, board);
-        const local = config.runner === 'ephemeral' && !scope.signal.aborted
-            ? (await runEphemeral(items, {
-                api,
-                apiUrl: config.apiUrl,
-                clock,
-                logger,
-                scope,
-                maxParallel: config.maxParallel,
-                board,
-                userAgent: deps.userAgent
-            })).reports
-            : new Map();
-        // What the ephemeral runner did not run (replays already over, executions not
-        // claimed before a stop) is followed or cancelled as in a cloud run.
+        let launches;
+        let local = new Map();
+        if (config.runner === 'ephemeral') {
+            launches = await launchAll(api, flows, config, deps, scope, items, board, failFast.signal, failFast);
+            if (!scope.signal.aborted && !failFast.stopped) {
+                local = (await runEphemeral(items, {
+                    api,
+                    apiUrl: config.apiUrl,
+                    clock,
+                    logger,
+                    scope,
+                    maxParallel: config.maxParallel,
+                    board,
+                    userAgent: deps.userAgent,
+                    stop: failFast.signal,
+                    onReport: (_item, report) => failFast.ended(report)
+                })).reports;
+            }
+            // What the ephemeral runner did not run (replays already over, executions not
+            // claimed before a stop) is followed or cancelled as in a cloud run.
+            const remote = items.filter((item) => !local.has(item));
+            giveUp(remote, await followAll(api, remote, config, deps, scope, board, failFast));
+        }
+        else {
+            // Pipelined: following starts with the first launch and runs beside the rest;
+            // when following fails, no more is launched (it could not be followed).
+            const feed = new LaunchFeed();
+            const halt = new AbortController();
+            const following = followAll(api, feed, config, deps, scope, board, failFast, (error) => halt.abort(error));
+            const stop = failFast.signal ? AbortSignal.any([failFast.signal, halt.signal]) : halt.signal;
+            try {
+                launches = await launchAll(api, flows, config, deps, scope, items, board, stop, failFast, feed);
+            }
+            finally {
+                feed.end();
+            }
+            giveUp(items, await following);
+        }
         const remote = items.filter((item) => !local.has(item));
-        await followAll(api, remote, config, deps, scope, board);
-        const leftRunning = await stopInFlight(api, remote, config, logger, scope);
+        const leftRunning = await stopInFlight(api, remote, config, logger, scope, failFast);
         const reports = flowReports({ launches, items, why: scope.why, leftRunning, local });
         for (const r of reports) {
             const flow = flows.find((f) => f.id === r.flow_id);
@@ -36287,8 +36639,11 @@ async function prepare(api, config, deps, signal) {
     logger.warning('The selection matched no flows; passing because fail-on-empty is false');
     return { key, flows, outcome: {} };
 }
-/** Launches every flow; each launched execution joins `items` (in selection order). */
-async function launchAll(api, flows, config, deps, scope, items, board) {
+/**
+ * Launches every flow; each launched execution joins `items` (in selection
+ * order, once all have answered) and `feed` (as soon as its launch answers).
+ */
+async function launchAll(api, flows, config, deps, scope, items, board, stop, failFast, feed) {
     const { clock } = deps;
     const launches = await launchFlows(api, flows, {
         config,
@@ -36298,9 +36653,13 @@ async function launchAll(api, flows, config, deps, scope, items, board) {
         // Once stopped, no new launch starts; those in flight get the grace to answer.
         signal: scope.signal,
         requestSignal: scope.launchSignal,
+        // Fail-fast launches no more; those sent get their answer (and are cancelled).
+        stop,
         onLaunched: (outcome) => {
             if (outcome.execution) {
-                items.push({ flow: outcome.flow, execution: outcome.execution });
+                const item = { flow: outcome.flow, execution: outcome.execution };
+                items.push(item);
+                feed?.add(item);
                 board.set(outcome.flow, {
                     state: progressStateOf(outcome.execution),
                     executionId: outcome.execution.id,
@@ -36311,6 +36670,9 @@ async function launchAll(api, flows, config, deps, scope, items, board) {
                 board.set(outcome.flow, {
                     state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error'
                 });
+                if (outcome.error && outcome.error.kind !== 'cancelled') {
+                    failFast.ended(flowReportOf(outcome.flow, 'error', undefined, outcome.error));
+                }
             }
         }
     }).finally(() => scope.endGrace());
@@ -36322,35 +36684,47 @@ async function launchAll(api, flows, config, deps, scope, items, board) {
 /**
  * Follows the launched executions to the end, or until the run stops. When
  * following fails for another reason (a defect, an answer the kit cannot read),
- * every execution still in flight gets that error and the run reports what it
- * has instead of failing whole; stopInFlight then cancels them.
+ * resolves with that error: the run launches no more, every execution still in
+ * flight gets the error (giveUp) and the run reports what it has instead of
+ * failing whole; stopInFlight then cancels them.
  */
-async function followAll(api, items, config, deps, scope, board) {
-    if (scope.signal.aborted || items.length === 0)
-        return;
+async function followAll(api, source, config, deps, scope, board, failFast, onFailure) {
+    if (scope.signal.aborted || failFast.stopped)
+        return undefined;
+    if (!(source instanceof LaunchFeed) && source.length === 0)
+        return undefined;
     try {
-        await followExecutions(api, items, {
+        await followExecutions(api, source, {
             clock: deps.clock,
             logger: deps.logger,
             pollInterval: config.pollInterval,
             concurrency: config.maxParallel,
-            signal: scope.signal,
-            onChange: (item) => board.set(item.flow, { state: item.error ? 'error' : progressStateOf(item.execution) })
+            signal: failFast.signal ? AbortSignal.any([scope.signal, failFast.signal]) : scope.signal,
+            onChange: (item) => board.set(item.flow, { state: item.error ? 'error' : progressStateOf(item.execution) }),
+            onEnd: (item) => failFast.ended(reportOfEnd(item))
         });
     }
     catch (err) {
-        if (scope.why)
-            return;
+        if (scope.why || failFast.stopped)
+            return undefined;
         const error = toEchopointError(err);
         deps.logger.error(`Stopped following the executions: ${error.userMessage}`);
-        for (const item of items) {
-            if (!item.error && !isTerminal(item.execution.status)) {
-                item.error = new EchopointError(error.kind, `Stopped following it: ${error.message}`, {
-                    status: error.status,
-                    code: error.code,
-                    request: error.request
-                });
-            }
+        onFailure?.(error);
+        return error;
+    }
+    return undefined;
+}
+/** Gives every execution still in flight the error that stopped following them. */
+function giveUp(items, error) {
+    if (!error)
+        return;
+    for (const item of items) {
+        if (!item.error && !isTerminal(item.execution.status)) {
+            item.error = new EchopointError(error.kind, `Stopped following it: ${error.message}`, {
+                status: error.status,
+                code: error.code,
+                request: error.request
+            });
         }
     }
 }
@@ -36359,7 +36733,7 @@ async function followAll(api, items, config, deps, scope, board) {
  * cancels what is still in flight, within the time left, and says why each one
  * left running is.
  */
-async function stopInFlight(api, items, config, logger, scope) {
+async function stopInFlight(api, items, config, logger, scope, failFast) {
     const leftRunning = new Map();
     const why = scope.why;
     // Without a stop, the only executions not ended are those the run gave up following.
@@ -36374,7 +36748,10 @@ async function stopInFlight(api, items, config, logger, scope) {
         ? `Timed out after ${formatDuration(config.timeoutMs)} with ${count} still running: ${list}`
         : why === 'cancelled'
             ? `Cancelled with ${count} still running: ${list}`
-            : `Cancelling ${count} this run can no longer follow: ${list}`);
+            : failFast.stopped
+                ? `Fail-fast: cancelling ${count} still running: ${list}`
+                : `Cancelling ${count} this run can no longer follow: ${list}`);
+    failFast.cancelling(still);
     if (why === 'cancelled' && !config.cancelOnAbort) {
         logger.info('Leaving them running in Echopoint: cancel-on-abort is false');
         for (const item of still) {
@@ -36385,7 +36762,7 @@ async function stopInFlight(api, items, config, logger, scope) {
     await cancelExecutions(api, still, {
         clock: scope.clock,
         logger,
-        budgetMs: scope.cancelBudgetMs(),
+        budgetMs: scope.cancelBudgetMs(failFast.stopped),
         // All at once (up to 32): one slow answer must not hold up the others.
         concurrency: Math.min(still.length, Math.max(config.maxParallel, 32))
     });
@@ -36417,6 +36794,16 @@ function verdictMessage(outcome) {
     if (error && results.flows.length === 0)
         return error.userMessage;
     const tally = `${c.passed}/${c.total} flows passed`;
+    const stop = outcome.failFast;
+    if (stop) {
+        const what = [
+            stop.cancelled > 0 ? `${stop.cancelled} cancelled` : '',
+            stop.notLaunched > 0 ? `${stop.notLaunched} not launched` : ''
+        ].filter((p) => p !== '');
+        const failed = c.failed > 0 ? `; ${c.failed} failed` : '';
+        const errors = c.error > 0 ? `; ${c.error} could not be run` : '';
+        return `${tally}${failed}${errors}; fail-fast stopped the run after "${stop.flowName}" ${stop.status}${what.length > 0 ? ` (${what.join(', ')})` : ''}`;
+    }
     switch (results.status) {
         case 'passed':
             return `All ${c.total} flow${c.total === 1 ? '' : 's'} passed`;
@@ -36523,7 +36910,8 @@ const actionLogger = {
 ;// CONCATENATED MODULE: ./src/github/run/annotations.ts
 /**
  * Annotations on the workflow run: one error per failed flow (title: the flow
- * name, message: the first failed assertion) and a warning per timed-out flow.
+ * name, message: the first failed assertion), made as soon as the run sees the
+ * failure (`early`), and a warning per timed-out flow at the end (`finish`).
  * GitHub shows at most 10 annotations of each level per step, so past
  * MAX_ANNOTATIONS of a level one line says how many more there are (the job
  * summary lists them all) instead of filling the log with ones nobody sees.
@@ -36532,30 +36920,44 @@ const actionLogger = {
 
 
 const MAX_ANNOTATIONS = 10;
-function annotateResults(results) {
-    let errors = 0;
-    let warnings = 0;
-    for (const flow of results.flows) {
-        const title = (0,report_escape/* oneLine */.TN)(`Echopoint: ${flow.flow_name}`, 200);
-        if (flow.status === 'failed' && errors++ < MAX_ANNOTATIONS) {
-            const failure = (0,run_results/* firstFailure */.fx)(flow);
-            const message = failure?.assertion
-                ? `${failure.node.display_name}: ${(0,run_results/* describeAssertion */.Oo)(failure.assertion)}`
-                : failure
-                    ? `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`
-                    : (flow.error_message ?? 'the flow failed');
-            log.error((0,report_escape/* oneLine */.TN)(message), { title });
+class Annotator {
+    errors = 0;
+    /** Flows annotated already (flow id and execution id). */
+    done = new Set();
+    /** Annotates a failed flow now, while the run goes on. */
+    early(flow) {
+        if (flow.status === 'failed')
+            this.failed(flow);
+    }
+    /** Annotates what the run's end adds: failures not seen before, and timeouts. */
+    finish(results) {
+        let warnings = 0;
+        for (const flow of results.flows) {
+            if (flow.status === 'failed')
+                this.failed(flow);
+            else if (flow.status === 'timed_out' && warnings++ < MAX_ANNOTATIONS) {
+                log.warning((0,report_escape/* oneLine */.TN)(`Still ${flow.execution_id ? `running (execution ${flow.execution_id})` : 'pending'} when the step's timeout passed`), { title: titleOf(flow) });
+            }
         }
-        else if (flow.status === 'timed_out' && warnings++ < MAX_ANNOTATIONS) {
-            log.warning((0,report_escape/* oneLine */.TN)(`Still ${flow.execution_id ? `running (execution ${flow.execution_id})` : 'pending'} when the step's timeout passed`), { title });
+        if (this.errors > MAX_ANNOTATIONS) {
+            log.info(`${this.errors - MAX_ANNOTATIONS} more failed flows are not annotated: see the job summary`);
+        }
+        if (warnings > MAX_ANNOTATIONS) {
+            log.info(`${warnings - MAX_ANNOTATIONS} more timed-out flows are not annotated: see the job summary`);
         }
     }
-    if (errors > MAX_ANNOTATIONS) {
-        log.info(`${errors - MAX_ANNOTATIONS} more failed flows are not annotated: see the job summary`);
+    failed(flow) {
+        const id = `${flow.flow_id} ${flow.execution_id ?? ''}`;
+        if (this.done.has(id))
+            return;
+        this.done.add(id);
+        if (this.errors++ >= MAX_ANNOTATIONS)
+            return;
+        log.error((0,report_escape/* oneLine */.TN)(failureLine(flow) ?? 'the flow failed'), { title: titleOf(flow) });
     }
-    if (warnings > MAX_ANNOTATIONS) {
-        log.info(`${warnings - MAX_ANNOTATIONS} more timed-out flows are not annotated: see the job summary`);
-    }
+}
+function titleOf(flow) {
+    return (0,report_escape/* oneLine */.TN)(`Echopoint: ${flow.flow_name}`, 200);
 }
 
 ;// CONCATENATED MODULE: ./src/core/input-values.ts
@@ -36702,6 +37104,7 @@ const ACTION_INPUT_NAMES = {
     idempotencyKey: 'idempotency-key',
     failOnEmpty: 'fail-on-empty',
     cancelOnAbort: 'cancel-on-abort',
+    failFast: 'fail-fast',
     junitPath: 'junit-path',
     jobSummary: 'job-summary',
     shard: 'shard'
@@ -36811,6 +37214,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         idempotencyKey,
         failOnEmpty: parseBoolean(names.failOnEmpty, raw.failOnEmpty, true),
         cancelOnAbort: parseBoolean(names.cancelOnAbort, raw.cancelOnAbort, true),
+        failFast: parseBoolean(names.failFast, raw.failFast, false),
         junitPath,
         jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
         shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
@@ -37213,13 +37617,13 @@ function reportTargets(config) {
             : getInput('job-summary').trim().toLowerCase() !== 'false'
     };
 }
-async function report(unsafe, config, clock) {
+async function report(unsafe, config, clock, annotator) {
     // Everything below reads the redacted outcome: the key is nowhere in what others read.
     const outcome = { ...unsafe, results: redactDeep(unsafe.results, redact) };
     const targets = reportTargets(config);
     const junitPath = await writeJunit(targets.junitPath, outcome, actionLogger);
     setRunOutputs(outcome, junitPath);
-    annotateResults(outcome.results);
+    annotator.finish(outcome.results);
     const expiresAt = outcome.key?.expiresAt;
     if (expiresAt && expiresSoon(expiresAt, clock.now())) {
         log.warning(expiryWarning(expiresAt, clock.now()), {
@@ -37243,6 +37647,8 @@ async function report(unsafe, config, clock) {
 /** The action. Never throws. */
 async function run(clock = core_clock/* systemClock */.ml) {
     const cancel = cancelSignal();
+    // A failed flow is annotated as soon as the run sees it, not only at the end.
+    const annotator = new Annotator();
     let config;
     let outcome;
     try {
@@ -37254,14 +37660,15 @@ async function run(clock = core_clock/* systemClock */.ml) {
             ci,
             invocationId: newInvocationId(),
             signal: cancel.signal,
-            userAgent: `echopoint-ci-action/${VERSION}`
+            userAgent: `echopoint-ci-action/${VERSION}`,
+            onFlowEnd: (flow) => annotator.early(redactDeep(flow, redact))
         });
     }
     catch (err) {
         outcome = outcomeOfError(toEchopointError(err));
     }
     try {
-        await report(outcome, config, clock);
+        await report(outcome, config, clock, annotator);
     }
     catch (err) {
         log.warning(`Could not write every report: ${toEchopointError(err).message}`);

@@ -709,19 +709,22 @@ function countFlows(flows) {
 /**
  * The run's status: the status with the highest exit code among the flows and
  * `runStatus` (the run's own outcome when it failed before or outside any flow);
- * `passed` for an empty selection that was allowed.
+ * `passed` for an empty selection that was allowed. Flows in `consequences` (those
+ * fail-fast cancelled because another failed) do not count: the cause does.
  */
-function runStatusOf(flows, runStatus) {
+function runStatusOf(flows, runStatus, consequences) {
     let status = runStatus ?? 'passed';
     for (const flow of flows) {
+        if (consequences?.has(flow.flow_id))
+            continue;
         if (EXIT_CODES[flow.status] > EXIT_CODES[status])
             status = flow.status;
     }
     return status;
 }
 /** Builds the document; `success` is true only when every selected flow passed. */
-function buildResults(flows, durationMs, runStatus, waits = { count: 0, total_ms: 0 }) {
-    const status = runStatusOf(flows, runStatus);
+function buildResults(flows, durationMs, runStatus, waits = { count: 0, total_ms: 0 }, consequences) {
+    const status = runStatusOf(flows, runStatus, consequences);
     return {
         status,
         success: status === 'passed' && flows.every((f) => f.status === 'passed'),

@@ -132,6 +132,8 @@ function createClient(options) {
                 // The endpoint requires a body; `{}` means all defaults.
                 body: body ?? {},
                 headers: { 'Idempotency-Key': (0,_run_idempotency_key_js__WEBPACK_IMPORTED_MODULE_0__/* .checkIdempotencyKey */ .R)(idempotencyKey) },
+                // Launches come in bursts: one at a time until the server states its write budget.
+                cautious: true,
                 decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .executionEnvelope */ .$N
             };
             return checkExecution(label(req), await call(req, opts), flowId);
@@ -706,7 +708,7 @@ __webpack_require__.d(__webpack_exports__, {
   oK: () => (/* binding */ Transport)
 });
 
-// UNUSED EXPORTS: DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT, requestLabel
+// UNUSED EXPORTS: DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT, MAX_TOLD_WAITS, requestLabel
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
@@ -1868,17 +1870,19 @@ class PauseGate {
             }
             if (!pause.announced) {
                 pause.announced = true;
-                recorder.announce(pause_gate_describe(pause, pause.untilMs - now));
+                recorder.announce(pause_gate_describe(pause, pause.untilMs - now, this.options.holds));
             }
             await recorder.sleep(pause.untilMs - now, signal);
         }
     }
 }
 /** The log line for a pause, e.g. `Rate limited on GET /flows/search: waiting 45s (Retry-After)`. */
-function pause_gate_describe(pause, ms) {
+function pause_gate_describe(pause, ms, holds) {
+    const next = holds === undefined ? 'the next request' : `the next ${holds}`;
+    const others = holds === undefined ? '' : `; other requests go on`;
     return pause.exhausted
-        ? `Rate limit reached on ${pause.request} (no requests left): waiting ${formatWait(ms)} before the next request (${pause.signal})`
-        : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal})`;
+        ? `Rate limit reached on ${pause.request} (no requests left): waiting ${formatWait(ms)} before ${next} (${pause.signal}${others})`
+        : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal}${others})`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/api/ratelimit/pacing.ts
@@ -1896,15 +1900,16 @@ class Pacer {
         return this.inFlight.get(bucket) ?? 0;
     }
     /** Resolves with a release function once a request of `bucket` may be sent. */
-    async acquire(bucket, signal) {
+    async acquire(bucket, signal, cautious = false) {
         for (;;) {
             signal?.throwIfAborted();
             const now = this.clock.now();
             const reading = this.budget.get(bucket, now);
             const busy = this.inFlightOf(bucket);
+            const unknown = !reading && !(cautious && !this.budget.stated(bucket));
             // With nothing in flight, the request goes ahead: when the window is spent, the
             // pause gate (pause-gate.ts) holds it until the reset, and logs and counts that wait.
-            if (!reading || busy === 0 || reading.remaining - busy > 0) {
+            if (unknown || busy === 0 || (reading !== undefined && reading.remaining - busy > 0)) {
                 this.inFlight.set(bucket, busy + 1);
                 let released = false;
                 return () => {
@@ -1946,6 +1951,14 @@ class Pacer {
 
 
 
+/** The pause key of a server that names no buckets: one pause for every request. */
+const SHARED_PAUSE = 'shared';
+/**
+ * A count that goes up by more than this within one window, from one bucket's
+ * answer to another's, cannot come from one shared counter: answers of one
+ * counter only arrive out of order by the requests in flight together.
+ */
+const SEPARATE_BUCKETS_SLACK = 16;
 /** The bucket a request counts against. */
 function bucketOf(method, safe) {
     if (method === 'GET')
@@ -1992,23 +2005,60 @@ function readBudget(headers, localNowMs) {
         remaining,
         limit,
         windowMs: policy.windowS === undefined ? undefined : policy.windowS * 1000,
-        resetAtMs: resetAtMs === undefined ? undefined : Math.ceil(resetAtMs)
+        resetAtMs: resetAtMs === undefined ? undefined : Math.ceil(resetAtMs),
+        policy: ietf?.policy
     };
+}
+/** Whether two readings speak of the same window (their resets agree). */
+function sameWindow(a, b) {
+    return (a.resetAtMs !== undefined &&
+        b.resetAtMs !== undefined &&
+        Math.abs(a.resetAtMs - b.resetAtMs) < 1500);
 }
 /** The latest reading of each bucket. */
 class RateBudget {
     readings = new Map();
+    /** The policy name each bucket's answers carry, when they name one. */
+    names = new Map();
+    /** Set once answers prove the server counts the buckets apart (see the file comment). */
+    apart = false;
     /** Records what an answer said. Ignores an out-of-order answer from the same window that says more remain. */
     record(bucket, reading, at) {
+        if (reading.policy !== undefined && reading.policy !== '')
+            this.names.set(bucket, reading.policy);
+        for (const [other, seen] of this.readings) {
+            if (other === bucket || this.apart)
+                continue;
+            const limits = reading.limit !== undefined && seen.limit !== undefined;
+            if (limits && reading.limit !== seen.limit)
+                this.apart = true;
+            else if (sameWindow(seen, reading) &&
+                reading.remaining > seen.remaining + SEPARATE_BUCKETS_SLACK)
+                this.apart = true;
+        }
         const old = this.readings.get(bucket);
-        const sameWindow = old !== undefined &&
-            old.resetAtMs !== undefined &&
-            reading.resetAtMs !== undefined &&
-            Math.abs(old.resetAtMs - reading.resetAtMs) < 1500 &&
-            old.resetAtMs > at;
-        if (sameWindow && reading.remaining > old.remaining)
+        const stale = old !== undefined &&
+            sameWindow(old, reading) &&
+            (old.resetAtMs ?? 0) > at &&
+            reading.remaining > old.remaining;
+        if (stale)
             return;
         this.readings.set(bucket, { ...reading, at });
+    }
+    /** Whether any answer of `bucket` ever stated its budget. */
+    stated(bucket) {
+        return this.readings.has(bucket);
+    }
+    /**
+     * Which pause a refusal or an exhausted answer of `bucket` sets, and which ones
+     * a request of it waits for: the server's policy name, the bucket once the
+     * buckets are known to be counted apart, or one pause shared by every request.
+     */
+    pauseKey(bucket) {
+        const name = this.names.get(bucket);
+        if (name !== undefined)
+            return `policy ${name}`;
+        return this.apart ? `bucket ${bucket}` : SHARED_PAUSE;
     }
     /**
      * The budget now: once a known reset has passed, the window starts afresh with
@@ -2099,6 +2149,8 @@ class WaitRecorder {
 
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Waits named by the server that one request may take without spending its retry budget. */
+const MAX_TOLD_WAITS = 8;
 const DEFAULT_USER_AGENT = 'echopoint-ci';
 /** `METHOD /path` as errors and logs show it: the API path, without the query. */
 function requestLabel(method, path) {
@@ -2128,7 +2180,8 @@ class Transport {
     policy;
     timeoutMs;
     recorder;
-    gate;
+    /** The pauses, by key (budget.ts pauseKey): one shared, or one per bucket the server counts apart. */
+    gates = new Map();
     budget = new RateBudget();
     pacer;
     constructor(options) {
@@ -2160,12 +2213,6 @@ class Transport {
             options.retryPolicy ??
                 createRetryPolicy({ random: options.random, maxWaitMs: options.maxWaitMs });
         this.recorder = new WaitRecorder(this.stats, this.clock, this.logger);
-        this.gate = new PauseGate({
-            clock: this.clock,
-            recorder: this.recorder,
-            deadline: options.deadline,
-            maxWaitMs: options.maxWaitMs
-        });
         this.pacer = new Pacer(this.budget, this.clock);
         // allowRedirects false: see redirect.ts. Retries are ours. The socket timeout is a
         // backstop behind our own per-request timer.
@@ -2184,16 +2231,21 @@ class Transport {
         const headers = this.headersFor(req, label);
         const body = req.body === undefined ? undefined : JSON.stringify(req.body);
         const bucket = bucketOf(req.method, req.safe);
+        // Waits the server named (a 429 or 503 saying when to come back) are the server
+        // pacing us, not failed attempts: up to MAX_TOLD_WAITS of them do not spend the
+        // retry budget (a launch refused at a window's end, then hit by a 5xx, still lands).
+        let told = 0;
         for (let attempt = 1;; attempt++) {
             // No more requests of a bucket in flight than its window has left (pacing.ts).
             let release = () => undefined;
             await this.guard(label, req.signal, async () => {
-                release = await this.pacer.acquire(bucket, req.signal);
+                release = await this.pacer.acquire(bucket, req.signal, req.cautious === true);
             });
             let failure;
             try {
-                // Every attempt, the first included, waits out a pause learned from any response.
-                await this.guard(label, req.signal, () => this.gate.pass(label, req.signal));
+                // Every attempt, the first included, waits out a pause learned from any response
+                // that holds its bucket (or every request, when the server counts them together).
+                await this.guard(label, req.signal, () => this.passGates(bucket, label, req.signal));
                 if (attempt > 1)
                     this.stats.retries++;
                 failure = await this.attempt(req, url, headers, body, label).then((result) => result, (error) => ({ error: this.typed(error, label) }));
@@ -2207,7 +2259,7 @@ class Transport {
             if (error.kind === 'cancelled' || req.signal?.aborted)
                 throw error;
             const decision = this.policy.decide({
-                attempt,
+                attempt: attempt - told,
                 method: req.method,
                 idempotent,
                 hasIdempotencyKey,
@@ -2228,9 +2280,12 @@ class Transport {
                 await this.guard(label, req.signal, () => this.recorder.sleep(decision.delayMs, req.signal));
             }
             else {
-                // The server named the wait: it holds every request to this API, so the gate
-                // at the top of the loop does the waiting (and logs it once).
-                this.gate.hold({
+                if (told < MAX_TOLD_WAITS)
+                    told++;
+                // The server named the wait: it holds every request of the bucket (of this API,
+                // when the server counts them together), so the gate at the top of the loop
+                // does the waiting (and logs it once).
+                this.gateFor(bucket).hold({
                     untilMs: decision.untilMs,
                     signal: decision.source,
                     request: label,
@@ -2238,6 +2293,36 @@ class Transport {
                     exhausted: false
                 });
             }
+        }
+    }
+    /** The gate a pause learned from an answer of `bucket` goes to. */
+    gateFor(bucket) {
+        const key = this.budget.pauseKey(bucket);
+        let gate = this.gates.get(key);
+        if (!gate) {
+            gate = new PauseGate({
+                holds: key === SHARED_PAUSE ? undefined : `${bucket} request`,
+                clock: this.clock,
+                recorder: this.recorder,
+                deadline: this.options.deadline,
+                maxWaitMs: this.options.maxWaitMs
+            });
+            this.gates.set(key, gate);
+        }
+        return gate;
+    }
+    /**
+     * Waits out the pauses that hold a request of `bucket`: the shared one (set
+     * while the server was not known to count buckets apart) and its own.
+     */
+    async passGates(bucket, label, signal) {
+        for (;;) {
+            const shared = this.gates.get(SHARED_PAUSE);
+            const own = this.gates.get(this.budget.pauseKey(bucket));
+            const held = [shared, own].find((gate) => gate?.pausedUntil !== undefined);
+            if (!held)
+                return;
+            await held.pass(label, signal);
         }
     }
     /** What the last answer of `bucket` said about its rate-limit budget, as of now. */
@@ -2258,7 +2343,7 @@ class Transport {
      * signals, or "no requests remaining" on any other answer. The daily quota is not a
      * pause: it stops launches, not the reads that follow running executions.
      */
-    learn(label, status, headers, error, body) {
+    learn(label, bucket, status, headers, error, body) {
         if (error?.kind === 'quota')
             return;
         const now = this.clock.now();
@@ -2266,7 +2351,7 @@ class Transport {
         const wait = refused ? rateLimitWait(headers, body, now) : exhaustedWait(headers, now);
         if (!wait)
             return;
-        const held = this.gate.hold({
+        const held = this.gateFor(bucket).hold({
             untilMs: wait.untilMs,
             signal: wait.signal,
             request: label,
@@ -2274,7 +2359,7 @@ class Transport {
             exhausted: !refused
         });
         if (held) {
-            this.logger.debug(`${label}: HTTP ${status} holds requests to this API until ${isoTime(wait.untilMs)} (${wait.signal}, ${wait.form})`);
+            this.logger.debug(`${label}: HTTP ${status} holds ${this.budget.pauseKey(bucket) === SHARED_PAUSE ? 'every request to this API' : `the ${bucket} requests`} until ${isoTime(wait.untilMs)} (${wait.signal}, ${wait.form})`);
         }
     }
     /** One attempt, following same-origin redirects. */
@@ -2322,11 +2407,12 @@ class Transport {
     interpret(response, req, label) {
         const { status, headers, text } = response;
         const now = this.clock.now();
+        const bucket = bucketOf(req.method, req.safe);
         const reading = readBudget(headers, now);
         if (reading)
-            this.budget.record(bucketOf(req.method, req.safe), reading, now);
+            this.budget.record(bucket, reading, now);
         if (status >= 200 && status < 300) {
-            this.learn(label, status, headers);
+            this.learn(label, bucket, status, headers);
             // An answer that needs no body (204) is a success whatever it carries.
             if (req.noContent)
                 return { value: null };
@@ -2352,7 +2438,7 @@ class Transport {
         }
         const body = (0,error_body/* parseErrorBody */.kW)(text, status, this.redact);
         const error = errorFromResponse({ status, headers, body, request: label }, this.redact);
-        this.learn(label, status, headers, error, body);
+        this.learn(label, bucket, status, headers, error, body);
         return { error, response: { status, headers, body } };
     }
     headersFor(req, label) {

@@ -2,7 +2,7 @@ export const id = 643;
 export const ids = [643];
 export const modules = {
 
-/***/ 7643:
+/***/ 4643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -288,6 +288,107 @@ async function cancelExecutions(api, items, options) {
 
 // EXTERNAL MODULE: ./src/core/duration.ts
 var core_duration = __webpack_require__(8571);
+;// CONCATENATED MODULE: ./src/core/run/fail-fast.ts
+
+/** One line on a flow that did not pass: where it failed, e.g. `Create widget: status_code equals 201, got 500`. */
+function failureLine(report) {
+    const failure = (0,run_results/* firstFailure */.fx)(report);
+    if (failure?.assertion) {
+        return `${failure.node.display_name}: ${(0,run_results/* describeAssertion */.Oo)(failure.assertion)}`;
+    }
+    if (failure)
+        return `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`;
+    return report.error_message ?? undefined;
+}
+class FailFast {
+    scope;
+    deps;
+    /** Aborted when fail-fast stops the run; undefined when fail-fast is off. */
+    signal;
+    controller;
+    cause;
+    cancelledIds = new Set();
+    seen = new Set();
+    constructor(enabled, scope, deps) {
+        this.scope = scope;
+        this.deps = deps;
+        this.controller = enabled ? new AbortController() : undefined;
+        this.signal = this.controller?.signal;
+    }
+    /** True once fail-fast stopped the run. */
+    get stopped() {
+        return this.signal?.aborted === true;
+    }
+    /** A flow's end is known: report it now, and stop the run if it did not pass. */
+    ended(report) {
+        const id = `${report.flow_id} ${report.execution_id ?? ''}`;
+        if (this.seen.has(id))
+            return;
+        this.seen.add(id);
+        if (report.status !== 'passed') {
+            const where = failureLine(report);
+            if (where)
+                this.deps.logger.info(`"${report.flow_name}" ${report.status}: ${where}`);
+        }
+        try {
+            this.deps.onFlowEnd?.(report);
+        }
+        catch {
+            // A reporter that throws must not stop the run.
+        }
+        if (report.status === 'passed' || !this.controller || this.stopped)
+            return;
+        if (this.scope.signal.aborted)
+            return;
+        this.cause = report;
+        this.deps.logger.info(`Fail-fast: "${report.flow_name}" ${report.status}; launching no more flows and cancelling those still running`);
+        this.controller.abort(new Error(`fail-fast after "${report.flow_name}" ${report.status}`));
+    }
+    /** The executions about to be cancelled because of fail-fast. */
+    cancelling(items) {
+        if (!this.stopped || this.scope.why)
+            return;
+        for (const item of items)
+            this.cancelledIds.add(item.flow.id);
+    }
+    /**
+     * The reports as fail-fast leaves them: the flows it stopped say so, and are
+     * left out of the run's status (`consequences`). Undefined when it did not stop the run.
+     */
+    outcome(reports) {
+        const cause = this.cause;
+        if (!cause || this.scope.why)
+            return undefined;
+        const why = `fail-fast after "${cause.flow_name}" ${cause.status}`;
+        const consequences = new Set();
+        let cancelled = 0;
+        let notLaunched = 0;
+        const out = reports.map((r) => {
+            if (r.execution_id === null && r.status === 'cancelled') {
+                consequences.add(r.flow_id);
+                notLaunched++;
+                return { ...r, error_message: `Not launched: ${why}` };
+            }
+            if (!this.cancelledIds.has(r.flow_id) || r.status === 'passed' || r.status === 'failed') {
+                return r;
+            }
+            consequences.add(r.flow_id);
+            cancelled++;
+            const left = r.status === 'cancelled' ? '' : ` (${r.error_message ?? 'still running'})`;
+            return {
+                ...r,
+                status: 'cancelled',
+                error_message: `Cancelled by ${why}${left}`
+            };
+        });
+        return {
+            reports: out,
+            consequences,
+            stop: { flowName: cause.flow_name, status: cause.status, cancelled, notLaunched }
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/run/flow-reports.ts
 /**
  * From what happened to each selected flow (its launch, what following it
@@ -351,15 +452,68 @@ function notLaunchedReport(launch, why) {
     return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
 }
 
+;// CONCATENATED MODULE: ./src/core/run/launch-feed.ts
+class LaunchFeed {
+    /** Every item launched so far, in the order their launches answered. */
+    items = [];
+    ended = false;
+    waiters = [];
+    /** True once no launch is left to answer. */
+    get done() {
+        return this.ended;
+    }
+    add(item) {
+        this.items.push(item);
+        this.wake();
+    }
+    /** No more items will come. */
+    end() {
+        this.ended = true;
+        this.wake();
+    }
+    /** Resolves at the next item or the end (at once when ended); rejects when `signal` aborts. */
+    next(signal) {
+        if (this.ended)
+            return Promise.resolve();
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                this.waiters = this.waiters.filter((w) => w !== done);
+                reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+            };
+            const done = () => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            };
+            if (signal?.aborted)
+                return onAbort();
+            signal?.addEventListener('abort', onAbort, { once: true });
+            this.waiters.push(done);
+        });
+    }
+    wake() {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const w of waiters)
+            w();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/run/poll-schedule.ts
 /** First poll after launch; without expectations, back off by AUTO_GROWTH up to AUTO_MAX_MS. */
 const AUTO_FIRST_MS = 1000;
 const AUTO_MAX_MS = 5000;
 const AUTO_GROWTH = 1.5;
 /** Never closer than this, even when an end is expected sooner. */
-const AUTO_MIN_MS = 250;
+const AUTO_MIN_MS = 500;
 /** Once an execution is past its expected end: poll this often (budget permitting). */
 const AUTO_TAIL_MS = 500;
+/**
+ * While one read covers every execution in flight (one listing page, or a
+ * single execution polled on its own), rounds come at least this often, budget
+ * permitting: a short run is not made to wait for being short (one flow of 1.5 s
+ * is seen to end within a second of its end).
+ */
+const AUTO_FEW_MS = 800;
 /** The delay before polling round `round` (0-based) without anything else known. */
 function poll_schedule_backoffDelay(round) {
     return Math.min(AUTO_MAX_MS, AUTO_FIRST_MS * AUTO_GROWTH ** round);
@@ -394,6 +548,8 @@ function nextPollDelay(pollInterval, input) {
         const soonest = Math.min(...input.expectedEnds) - input.now;
         delay = soonest > 0 ? Math.min(AUTO_MAX_MS, Math.max(AUTO_MIN_MS, soonest)) : AUTO_TAIL_MS;
     }
+    if (input.requestsPerRound <= 1)
+        delay = Math.min(delay, AUTO_FEW_MS);
     return Math.ceil(Math.max(delay, budgetFloor(input.budget, input.now, input.requestsPerRound, input.reserve)));
 }
 /** The median of `values` (undefined for none). */
@@ -497,6 +653,7 @@ async function trackRound(api, pending, signal) {
 
 
 
+
 /** Polls of one execution that may fail in a row (after the client's own retries) before it is given up. */
 const MAX_FAILED_POLLS = 5;
 /** Errors that will not go away by polling again. */
@@ -563,6 +720,8 @@ async function pollOnce(api, item, options) {
         }
         if (changed)
             options.onChange?.(item);
+        if ((0,types/* isTerminal */.H)(execution.status))
+            options.onEnd?.(item);
     }
     catch (err) {
         const error = (0,errors/* toEchopointError */.HT)(err);
@@ -575,6 +734,7 @@ async function pollOnce(api, item, options) {
                 title: `Echopoint: ${item.flow.name}`
             });
             options.onChange?.(item);
+            options.onEnd?.(item);
         }
         else {
             logger.debug(`Polling "${item.flow.name}" failed (${item.failedPolls}/${MAX_FAILED_POLLS}): ${error.message}`);
@@ -608,6 +768,8 @@ function settleTracked(item, options, details) {
     else if ((0,types/* isTerminal */.H)(status))
         options.logger.info(describeEnd(item));
     options.onChange?.(item);
+    if (status === 'completed')
+        options.onEnd?.(item);
 }
 /**
  * Reads the node results of up to `count` items of `details` (all when undefined),
@@ -619,26 +781,49 @@ async function readDetails(api, details, options, count) {
         await fetchNodes(api, item, options.logger, options.signal);
         options.logger.info(describeEnd(item));
         options.onChange?.(item);
+        options.onEnd?.(item);
     });
 }
 /**
  * Resolves when every item is terminal or errored. Rejects with the abort
  * reason when `signal` aborts.
  */
-async function followExecutions(api, items, options) {
+async function followExecutions(api, source, options) {
     const { clock, logger, signal } = options;
+    const feed = source instanceof LaunchFeed ? source : undefined;
+    // The feed's list grows as launches answer: every read of `items` sees the newest.
+    const items = source instanceof LaunchFeed ? source.items : source;
+    const arrived = new Set();
     // Executions that were already terminal at launch (a replayed launch) need no poll.
-    for (const item of items) {
-        if ((0,types/* isTerminal */.H)(item.execution.status) && item.execution.status !== 'completed' && !item.nodes) {
-            await fetchNodes(api, item, logger, signal);
+    const settleArrivals = async () => {
+        for (const item of items) {
+            if (arrived.has(item))
+                continue;
+            arrived.add(item);
+            if (!(0,types/* isTerminal */.H)(item.execution.status))
+                continue;
+            if (item.execution.status !== 'completed' && !item.nodes) {
+                await fetchNodes(api, item, logger, signal);
+            }
+            options.onEnd?.(item);
         }
-    }
+    };
     let batch = typeof api.listExecutions === 'function';
     let failedRounds = 0;
     // Ended without passing, node results not read yet: read as the read budget allows,
     // so a burst of failures does not spend the reads the next rounds need.
     const details = [];
-    for (let round = 0; items.some((item) => !isDone(item)); round++) {
+    for (let round = 0;; round++) {
+        await settleArrivals();
+        const launching = feed !== undefined && !feed.done;
+        if (!items.some((item) => !isDone(item))) {
+            if (!launching)
+                break;
+            // Nothing in flight yet (or any more): wait for the next launch, then start afresh.
+            await feed.next(signal);
+            round = -1;
+            continue;
+        }
         const waiting = items.filter((item) => !isDone(item));
         const typical = median(durationsSeen(items));
         const perRound = batch
@@ -675,7 +860,8 @@ async function followExecutions(api, items, options) {
                     const spare = budget
                         ? Math.max(0, budget.remaining - expectedPages(items, left))
                         : details.length;
-                    await readDetails(api, details, options, left.length === 0 ? undefined : spare);
+                    const last = left.length === 0 && (feed === undefined || feed.done);
+                    await readDetails(api, details, options, last ? undefined : spare);
                     continue;
                 }
             }
@@ -732,9 +918,19 @@ async function launchFlows(api, flows, options) {
         const key = idempotencyKeyFor(flow.id, ci, config.idempotencyKey, options.invocationId);
         let outcome;
         let sent = false;
+        // A stop (fail-fast) withdraws a launch still waiting to be sent (for its
+        // window, say); one already sent gets its answer.
+        const withdraw = new AbortController();
+        const onStop = () => {
+            if (!sent)
+                withdraw.abort(options.stop?.reason);
+        };
+        options.stop?.addEventListener('abort', onStop, { once: true });
         try {
             const execution = await api.launchFlow(flow.id, body, key, {
-                signal: requestSignal,
+                signal: requestSignal
+                    ? AbortSignal.any([requestSignal, withdraw.signal])
+                    : withdraw.signal,
                 onSent: () => (sent = true)
             });
             logger.info(`Launched "${flow.name}" (${flow.id}): execution ${execution.id}`);
@@ -742,6 +938,15 @@ async function launchFlows(api, flows, options) {
         }
         catch (err) {
             const error = (0,errors/* toEchopointError */.HT)(err);
+            if (withdraw.signal.aborted && !sent && !signal?.aborted) {
+                outcome = {
+                    flow,
+                    skipped: true,
+                    error: notLaunchedError(undefined, signal, options.stop)
+                };
+                options.onLaunched?.(outcome);
+                return outcome;
+            }
             if (signal?.aborted && error.kind !== 'timeout' && sent) {
                 outcome = {
                     flow,
@@ -779,16 +984,31 @@ async function launchFlows(api, flows, options) {
             if (STOP_LAUNCHING.has(outcome.error?.kind ?? ''))
                 stopError ??= outcome.error;
         }
+        finally {
+            options.stop?.removeEventListener('abort', onStop);
+        }
         options.onLaunched?.(outcome);
         return outcome;
-    }, () => stopError !== undefined || signal?.aborted === true);
+    }, () => stopError !== undefined || signal?.aborted === true || options.stop?.aborted === true);
     return outcomes.map((outcome, i) => outcome ?? {
         flow: flows[i],
         skipped: true,
-        error: stopError?.kind === 'cancelled' || (signal?.aborted && stopError === undefined)
-            ? new errors/* EchopointError */.aw('cancelled', 'cancelled before it was launched')
-            : new errors/* EchopointError */.aw(stopError?.kind ?? 'cancelled', `not launched: an earlier launch failed (${stopError?.message ?? 'stopped'})`)
+        error: notLaunchedError(stopError, signal, options.stop)
     });
+}
+/** Why a flow was never attempted: the run stopped, a launch failed, or fail-fast. */
+function notLaunchedError(stopError, signal, stop) {
+    if (stopError?.kind === 'cancelled' || (signal?.aborted && stopError === undefined)) {
+        return new errors/* EchopointError */.aw('cancelled', 'cancelled before it was launched');
+    }
+    if (stopError === undefined && stop?.aborted) {
+        const reason = stop.reason;
+        if (reason instanceof errors/* EchopointError */.aw) {
+            return new errors/* EchopointError */.aw(reason.kind, `Not launched: ${reason.message}`);
+        }
+        return new errors/* EchopointError */.aw('cancelled', `Not launched: ${reason instanceof Error ? reason.message : 'the run stopped launching'}`);
+    }
+    return new errors/* EchopointError */.aw(stopError?.kind ?? 'cancelled', `not launched: an earlier launch failed (${stopError?.message ?? 'stopped'})`);
 }
 
 // EXTERNAL MODULE: ./src/core/run/preflight.ts
@@ -906,9 +1126,15 @@ class RunScope {
     get launchSignal() {
         return this.launchRequests.signal;
     }
-    /** Milliseconds the cancels may take, from now: the rest of the deadline, or CANCEL_BUDGET_MS after a cancel. */
-    cancelBudgetMs() {
+    /**
+     * Milliseconds the cancels may take, from now: CANCEL_BUDGET_MS within the rest
+     * of the deadline. `patient` (a run that chose to stop, fail-fast, with time
+     * left) allows the rest of the deadline: a cancel may wait for the write window.
+     */
+    cancelBudgetMs(patient = false) {
         const untilDeadline = this.deadline - REPORT_MARGIN_MS - this.clock.now();
+        if (patient && !this.why)
+            return Math.max(100, untilDeadline);
         const budget = this.why === 'cancelled' ? CANCEL_BUDGET_MS : untilDeadline;
         return Math.max(100, Math.min(budget, CANCEL_BUDGET_MS));
     }
@@ -1550,6 +1776,7 @@ async function runEphemeral(items, deps) {
             return;
         reports.set(item, outcome.report);
         deps.board.set(item.flow, { state: outcome.report.status });
+        deps.onReport?.(item, outcome.report);
         for (const key of ['claim', 'heartbeats', 'eventBatches', 'events', 'completions']) {
             totals[key] += outcome.calls[key];
         }
@@ -1557,7 +1784,7 @@ async function runEphemeral(items, deps) {
         totals.apiMs += outcome.apiMs;
     }, 
     // Executions not claimed when the run stops are left to the caller (they get cancelled).
-    () => scope.signal.aborted);
+    () => scope.signal.aborted || deps.stop?.aborted === true);
     return { reports, totals };
 }
 
@@ -1657,11 +1884,19 @@ async function selectFlows(api, selection, options) {
 
 
 
+
+
 /** A launched execution's state for live progress (a replayed launch may already be terminal). */
 function progressStateOf(execution) {
     if ((0,types/* isTerminal */.H)(execution.status))
         return (0,run_results/* flowStatusOf */.Of)(execution);
     return execution.status === 'running' ? 'running' : 'pending';
+}
+/** A followed execution's report once its end is known (before any stop changes it). */
+function reportOfEnd(item) {
+    return item.error
+        ? flowReportOf(item.flow, 'error', item, item.error)
+        : flowReportOf(item.flow, (0,run_results/* flowStatusOf */.Of)(item.execution), item);
 }
 /** Runs everything `config` selects. Never throws. */
 async function runFlows(config, deps) {
@@ -1671,6 +1906,7 @@ async function runFlows(config, deps) {
     let api;
     let key;
     const items = [];
+    const failFast = new FailFast(config.failFast, scope, deps);
     const finish = (reports, error) => {
         const runStatus = error === undefined
             ? undefined
@@ -1680,11 +1916,16 @@ async function runFlows(config, deps) {
                     ? 'cancelled'
                     : 'error';
         const stats = api ? { ...api.stats } : { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
-        const results = (0,run_results/* buildResults */.rq)(reports, clock.now() - scope.startedAt, runStatus, {
-            count: stats.waits,
-            total_ms: stats.waitedMs
-        });
-        return { results, key, executionIds: items.map((i) => i.execution.id), error, stats };
+        const stopped = failFast.outcome(reports);
+        const results = (0,run_results/* buildResults */.rq)(stopped?.reports ?? reports, clock.now() - scope.startedAt, runStatus, { count: stats.waits, total_ms: stats.waitedMs }, stopped?.consequences);
+        return {
+            results,
+            key,
+            executionIds: items.map((i) => i.execution.id),
+            error,
+            stats,
+            failFast: stopped?.stop
+        };
     };
     try {
         api =
@@ -1705,24 +1946,46 @@ async function runFlows(config, deps) {
         const flows = prepared.flows;
         const board = new ProgressBoard(deps.onProgress, logger);
         board.start(flows);
-        const launches = await launchAll(api, flows, config, deps, scope, items, board);
-        const local = config.runner === 'ephemeral' && !scope.signal.aborted
-            ? (await runEphemeral(items, {
-                api,
-                apiUrl: config.apiUrl,
-                clock,
-                logger,
-                scope,
-                maxParallel: config.maxParallel,
-                board,
-                userAgent: deps.userAgent
-            })).reports
-            : new Map();
-        // What the ephemeral runner did not run (replays already over, executions not
-        // claimed before a stop) is followed or cancelled as in a cloud run.
+        let launches;
+        let local = new Map();
+        if (config.runner === 'ephemeral') {
+            launches = await launchAll(api, flows, config, deps, scope, items, board, failFast.signal, failFast);
+            if (!scope.signal.aborted && !failFast.stopped) {
+                local = (await runEphemeral(items, {
+                    api,
+                    apiUrl: config.apiUrl,
+                    clock,
+                    logger,
+                    scope,
+                    maxParallel: config.maxParallel,
+                    board,
+                    userAgent: deps.userAgent,
+                    stop: failFast.signal,
+                    onReport: (_item, report) => failFast.ended(report)
+                })).reports;
+            }
+            // What the ephemeral runner did not run (replays already over, executions not
+            // claimed before a stop) is followed or cancelled as in a cloud run.
+            const remote = items.filter((item) => !local.has(item));
+            giveUp(remote, await followAll(api, remote, config, deps, scope, board, failFast));
+        }
+        else {
+            // Pipelined: following starts with the first launch and runs beside the rest;
+            // when following fails, no more is launched (it could not be followed).
+            const feed = new LaunchFeed();
+            const halt = new AbortController();
+            const following = followAll(api, feed, config, deps, scope, board, failFast, (error) => halt.abort(error));
+            const stop = failFast.signal ? AbortSignal.any([failFast.signal, halt.signal]) : halt.signal;
+            try {
+                launches = await launchAll(api, flows, config, deps, scope, items, board, stop, failFast, feed);
+            }
+            finally {
+                feed.end();
+            }
+            giveUp(items, await following);
+        }
         const remote = items.filter((item) => !local.has(item));
-        await followAll(api, remote, config, deps, scope, board);
-        const leftRunning = await stopInFlight(api, remote, config, logger, scope);
+        const leftRunning = await stopInFlight(api, remote, config, logger, scope, failFast);
         const reports = flowReports({ launches, items, why: scope.why, leftRunning, local });
         for (const r of reports) {
             const flow = flows.find((f) => f.id === r.flow_id);
@@ -1781,8 +2044,11 @@ async function prepare(api, config, deps, signal) {
     logger.warning('The selection matched no flows; passing because fail-on-empty is false');
     return { key, flows, outcome: {} };
 }
-/** Launches every flow; each launched execution joins `items` (in selection order). */
-async function launchAll(api, flows, config, deps, scope, items, board) {
+/**
+ * Launches every flow; each launched execution joins `items` (in selection
+ * order, once all have answered) and `feed` (as soon as its launch answers).
+ */
+async function launchAll(api, flows, config, deps, scope, items, board, stop, failFast, feed) {
     const { clock } = deps;
     const launches = await launchFlows(api, flows, {
         config,
@@ -1792,9 +2058,13 @@ async function launchAll(api, flows, config, deps, scope, items, board) {
         // Once stopped, no new launch starts; those in flight get the grace to answer.
         signal: scope.signal,
         requestSignal: scope.launchSignal,
+        // Fail-fast launches no more; those sent get their answer (and are cancelled).
+        stop,
         onLaunched: (outcome) => {
             if (outcome.execution) {
-                items.push({ flow: outcome.flow, execution: outcome.execution });
+                const item = { flow: outcome.flow, execution: outcome.execution };
+                items.push(item);
+                feed?.add(item);
                 board.set(outcome.flow, {
                     state: progressStateOf(outcome.execution),
                     executionId: outcome.execution.id,
@@ -1805,6 +2075,9 @@ async function launchAll(api, flows, config, deps, scope, items, board) {
                 board.set(outcome.flow, {
                     state: outcome.error?.kind === 'cancelled' ? 'cancelled' : 'error'
                 });
+                if (outcome.error && outcome.error.kind !== 'cancelled') {
+                    failFast.ended(flowReportOf(outcome.flow, 'error', undefined, outcome.error));
+                }
             }
         }
     }).finally(() => scope.endGrace());
@@ -1816,35 +2089,47 @@ async function launchAll(api, flows, config, deps, scope, items, board) {
 /**
  * Follows the launched executions to the end, or until the run stops. When
  * following fails for another reason (a defect, an answer the kit cannot read),
- * every execution still in flight gets that error and the run reports what it
- * has instead of failing whole; stopInFlight then cancels them.
+ * resolves with that error: the run launches no more, every execution still in
+ * flight gets the error (giveUp) and the run reports what it has instead of
+ * failing whole; stopInFlight then cancels them.
  */
-async function followAll(api, items, config, deps, scope, board) {
-    if (scope.signal.aborted || items.length === 0)
-        return;
+async function followAll(api, source, config, deps, scope, board, failFast, onFailure) {
+    if (scope.signal.aborted || failFast.stopped)
+        return undefined;
+    if (!(source instanceof LaunchFeed) && source.length === 0)
+        return undefined;
     try {
-        await followExecutions(api, items, {
+        await followExecutions(api, source, {
             clock: deps.clock,
             logger: deps.logger,
             pollInterval: config.pollInterval,
             concurrency: config.maxParallel,
-            signal: scope.signal,
-            onChange: (item) => board.set(item.flow, { state: item.error ? 'error' : progressStateOf(item.execution) })
+            signal: failFast.signal ? AbortSignal.any([scope.signal, failFast.signal]) : scope.signal,
+            onChange: (item) => board.set(item.flow, { state: item.error ? 'error' : progressStateOf(item.execution) }),
+            onEnd: (item) => failFast.ended(reportOfEnd(item))
         });
     }
     catch (err) {
-        if (scope.why)
-            return;
+        if (scope.why || failFast.stopped)
+            return undefined;
         const error = (0,errors/* toEchopointError */.HT)(err);
         deps.logger.error(`Stopped following the executions: ${error.userMessage}`);
-        for (const item of items) {
-            if (!item.error && !(0,types/* isTerminal */.H)(item.execution.status)) {
-                item.error = new errors/* EchopointError */.aw(error.kind, `Stopped following it: ${error.message}`, {
-                    status: error.status,
-                    code: error.code,
-                    request: error.request
-                });
-            }
+        onFailure?.(error);
+        return error;
+    }
+    return undefined;
+}
+/** Gives every execution still in flight the error that stopped following them. */
+function giveUp(items, error) {
+    if (!error)
+        return;
+    for (const item of items) {
+        if (!item.error && !(0,types/* isTerminal */.H)(item.execution.status)) {
+            item.error = new errors/* EchopointError */.aw(error.kind, `Stopped following it: ${error.message}`, {
+                status: error.status,
+                code: error.code,
+                request: error.request
+            });
         }
     }
 }
@@ -1853,7 +2138,7 @@ async function followAll(api, items, config, deps, scope, board) {
  * cancels what is still in flight, within the time left, and says why each one
  * left running is.
  */
-async function stopInFlight(api, items, config, logger, scope) {
+async function stopInFlight(api, items, config, logger, scope, failFast) {
     const leftRunning = new Map();
     const why = scope.why;
     // Without a stop, the only executions not ended are those the run gave up following.
@@ -1868,7 +2153,10 @@ async function stopInFlight(api, items, config, logger, scope) {
         ? `Timed out after ${(0,core_duration/* formatDuration */.a)(config.timeoutMs)} with ${count} still running: ${list}`
         : why === 'cancelled'
             ? `Cancelled with ${count} still running: ${list}`
-            : `Cancelling ${count} this run can no longer follow: ${list}`);
+            : failFast.stopped
+                ? `Fail-fast: cancelling ${count} still running: ${list}`
+                : `Cancelling ${count} this run can no longer follow: ${list}`);
+    failFast.cancelling(still);
     if (why === 'cancelled' && !config.cancelOnAbort) {
         logger.info('Leaving them running in Echopoint: cancel-on-abort is false');
         for (const item of still) {
@@ -1879,7 +2167,7 @@ async function stopInFlight(api, items, config, logger, scope) {
     await cancelExecutions(api, still, {
         clock: scope.clock,
         logger,
-        budgetMs: scope.cancelBudgetMs(),
+        budgetMs: scope.cancelBudgetMs(failFast.stopped),
         // All at once (up to 32): one slow answer must not hold up the others.
         concurrency: Math.min(still.length, Math.max(config.maxParallel, 32))
     });
@@ -1911,6 +2199,16 @@ function verdictMessage(outcome) {
     if (error && results.flows.length === 0)
         return error.userMessage;
     const tally = `${c.passed}/${c.total} flows passed`;
+    const stop = outcome.failFast;
+    if (stop) {
+        const what = [
+            stop.cancelled > 0 ? `${stop.cancelled} cancelled` : '',
+            stop.notLaunched > 0 ? `${stop.notLaunched} not launched` : ''
+        ].filter((p) => p !== '');
+        const failed = c.failed > 0 ? `; ${c.failed} failed` : '';
+        const errors = c.error > 0 ? `; ${c.error} could not be run` : '';
+        return `${tally}${failed}${errors}; fail-fast stopped the run after "${stop.flowName}" ${stop.status}${what.length > 0 ? ` (${what.join(', ')})` : ''}`;
+    }
     switch (results.status) {
         case 'passed':
             return `All ${c.total} flow${c.total === 1 ? '' : 's'} passed`;
@@ -2039,6 +2337,7 @@ const CLI_INPUT_NAMES = {
     idempotencyKey: '--idempotency-key',
     failOnEmpty: '--allow-empty',
     cancelOnAbort: '--no-cancel-on-abort',
+    failFast: '--fail-fast',
     junitPath: '--junit',
     jobSummary: 'job-summary',
     shard: '--shard'
@@ -2093,6 +2392,7 @@ async function runAndReport(flowIds, flags, io, logger, live, learned) {
             idempotencyKey: flags.idempotencyKey,
             failOnEmpty: flags.allowEmpty !== true,
             cancelOnAbort: flags.cancelOnAbort,
+            failFast: flags.failFast,
             junitPath: flags.junit,
             jobSummary: false,
             shard: flags.shard
@@ -2148,6 +2448,7 @@ function runCommandDefinition(io, setExit) {
         .option('--junit <file>', 'also write a JUnit XML report to this file')
         .option('--allow-empty', 'pass when the selection matches no flow (default: fail)')
         .option('--no-cancel-on-abort', 'leave executions running when interrupted (default: cancel them)')
+        .option('--fail-fast', 'stop at the first flow that does not pass: cancel the running executions, launch no more', false)
         .option('-v, --verbose', 'debug logging (never shows the key)');
     (0,cli_io/* credentialOptions */.K)(command);
     command
@@ -2644,6 +2945,7 @@ const ACTION_INPUT_NAMES = {
     idempotencyKey: 'idempotency-key',
     failOnEmpty: 'fail-on-empty',
     cancelOnAbort: 'cancel-on-abort',
+    failFast: 'fail-fast',
     junitPath: 'junit-path',
     jobSummary: 'job-summary',
     shard: 'shard'
@@ -2753,6 +3055,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         idempotencyKey,
         failOnEmpty: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.failOnEmpty, raw.failOnEmpty, true),
         cancelOnAbort: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.cancelOnAbort, raw.cancelOnAbort, true),
+        failFast: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.failFast, raw.failFast, false),
         junitPath,
         jobSummary: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.jobSummary, raw.jobSummary, true),
         shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
@@ -3000,19 +3303,22 @@ function countFlows(flows) {
 /**
  * The run's status: the status with the highest exit code among the flows and
  * `runStatus` (the run's own outcome when it failed before or outside any flow);
- * `passed` for an empty selection that was allowed.
+ * `passed` for an empty selection that was allowed. Flows in `consequences` (those
+ * fail-fast cancelled because another failed) do not count: the cause does.
  */
-function runStatusOf(flows, runStatus) {
+function runStatusOf(flows, runStatus, consequences) {
     let status = runStatus ?? 'passed';
     for (const flow of flows) {
+        if (consequences?.has(flow.flow_id))
+            continue;
         if (EXIT_CODES[flow.status] > EXIT_CODES[status])
             status = flow.status;
     }
     return status;
 }
 /** Builds the document; `success` is true only when every selected flow passed. */
-function buildResults(flows, durationMs, runStatus, waits = { count: 0, total_ms: 0 }) {
-    const status = runStatusOf(flows, runStatus);
+function buildResults(flows, durationMs, runStatus, waits = { count: 0, total_ms: 0 }, consequences) {
+    const status = runStatusOf(flows, runStatus, consequences);
     return {
         status,
         success: status === 'passed' && flows.every((f) => f.status === 'passed'),

@@ -187,6 +187,7 @@ const ACTION_INPUT_NAMES = {
     idempotencyKey: 'idempotency-key',
     failOnEmpty: 'fail-on-empty',
     cancelOnAbort: 'cancel-on-abort',
+    failFast: 'fail-fast',
     junitPath: 'junit-path',
     jobSummary: 'job-summary',
     shard: 'shard'
@@ -296,6 +297,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         idempotencyKey,
         failOnEmpty: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.failOnEmpty, raw.failOnEmpty, true),
         cancelOnAbort: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.cancelOnAbort, raw.cancelOnAbort, true),
+        failFast: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.failFast, raw.failFast, false),
         junitPath,
         jobSummary: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.jobSummary, raw.jobSummary, true),
         shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)

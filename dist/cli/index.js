@@ -49,7 +49,7 @@ __webpack_async_result__();
  * toolkit, and `run` does not pay for the flow engine.
  */
 const COMMANDS = {
-    run: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(634), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7643))).runCommandDefinition,
+    run: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(634), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4643))).runCommandDefinition,
     'check-key': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(634), __nccwpck_require__.e(556), __nccwpck_require__.e(241)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4622))).checkKeyCommandDefinition,
     whoami: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(634), __nccwpck_require__.e(556), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2696))).whoamiCommandDefinition,
     sandbox: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(873), __nccwpck_require__.e(542)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3542))).sandboxCommandDefinition,

@@ -7,8 +7,10 @@
  * every launched execution reported, and cancels the ones it stops watching.
  *
  * The steps: scope.ts keeps the time (deadline, cancel, launch grace);
- * preflight.ts and selection.ts decide what to run; launch.ts and follow.ts do it;
- * cancel.ts stops what is left; flow-reports.ts maps it all to the report.
+ * preflight.ts and selection.ts decide what to run; launch.ts and follow.ts do it,
+ * side by side (following starts with the first launch, through a LaunchFeed);
+ * fail-fast.ts reports each flow's end at once and may stop the run; cancel.ts
+ * stops what is left; flow-reports.ts maps it all to the report.
  *
  * Over 300 lines on purpose: the run's steps, each a named function, in the
  * order they happen.
@@ -81,6 +83,18 @@ function progressStateOf(execution: Pick<Execution, 'status'>): FlowProgress['st
   return execution.status === 'running' ? 'running' : 'pending'
 }
 
+/** What the steps of one run share once its flows are selected. */
+interface RunParts {
+  api: EchopointApi
+  config: RunConfig
+  deps: RunDeps
+  scope: RunScope
+  board: ProgressBoard
+  failFast: FailFast
+  /** The launched executions (in selection order once every launch has answered). */
+  items: FollowItem[]
+}
+
 /** A followed execution's report once its end is known (before any stop changes it). */
 function reportOfEnd(item: FollowItem): FlowReport {
   return item.error
@@ -144,20 +158,11 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
 
     const board = new ProgressBoard(deps.onProgress, logger)
     board.start(flows)
+    const parts: RunParts = { api, config, deps, scope, board, failFast, items }
     let launches: LaunchOutcome[]
     let local = new Map<FollowItem, FlowReport>()
     if (config.runner === 'ephemeral') {
-      launches = await launchAll(
-        api,
-        flows,
-        config,
-        deps,
-        scope,
-        items,
-        board,
-        failFast.signal,
-        failFast
-      )
+      launches = await launchAll(parts, flows, failFast.signal)
       if (!scope.signal.aborted && !failFast.stopped) {
         local = (
           await runEphemeral(items, {
@@ -177,29 +182,16 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
       // What the ephemeral runner did not run (replays already over, executions not
       // claimed before a stop) is followed or cancelled as in a cloud run.
       const remote = items.filter((item) => !local.has(item))
-      giveUp(remote, await followAll(api, remote, config, deps, scope, board, failFast))
+      giveUp(remote, await followAll(parts, remote))
     } else {
       // Pipelined: following starts with the first launch and runs beside the rest;
       // when following fails, no more is launched (it could not be followed).
       const feed = new LaunchFeed()
       const halt = new AbortController()
-      const following = followAll(api, feed, config, deps, scope, board, failFast, (error) =>
-        halt.abort(error)
-      )
+      const following = followAll(parts, feed, (error) => halt.abort(error))
       const stop = failFast.signal ? AbortSignal.any([failFast.signal, halt.signal]) : halt.signal
       try {
-        launches = await launchAll(
-          api,
-          flows,
-          config,
-          deps,
-          scope,
-          items,
-          board,
-          stop,
-          failFast,
-          feed
-        )
+        launches = await launchAll(parts, flows, stop, feed)
       } finally {
         feed.end()
       }
@@ -278,17 +270,12 @@ async function prepare(
  * order, once all have answered) and `feed` (as soon as its launch answers).
  */
 async function launchAll(
-  api: EchopointApi,
+  parts: RunParts,
   flows: SelectedFlow[],
-  config: RunConfig,
-  deps: RunDeps,
-  scope: RunScope,
-  items: FollowItem[],
-  board: ProgressBoard,
   stop: AbortSignal | undefined,
-  failFast: FailFast,
   feed?: LaunchFeed
 ): Promise<LaunchOutcome[]> {
+  const { api, config, deps, scope, items, board, failFast } = parts
   const { clock } = deps
   const launches = await launchFlows(api, flows, {
     config,
@@ -334,15 +321,11 @@ async function launchAll(
  * failing whole; stopInFlight then cancels them.
  */
 async function followAll(
-  api: EchopointApi,
+  parts: RunParts,
   source: FollowItem[] | LaunchFeed,
-  config: RunConfig,
-  deps: RunDeps,
-  scope: RunScope,
-  board: ProgressBoard,
-  failFast: FailFast,
   onFailure?: (error: EchopointError) => void
 ): Promise<EchopointError | undefined> {
+  const { api, config, deps, scope, board, failFast } = parts
   if (scope.signal.aborted || failFast.stopped) return undefined
   if (!(source instanceof LaunchFeed) && source.length === 0) return undefined
   try {

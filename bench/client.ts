@@ -1,8 +1,15 @@
 /**
  * One client run of the benchmark, in its own process (so its peak RSS is its
  * own): `ours` is the core's run (src/core/run/run.ts), `baseline` the peers' way
- * (baseline.ts). Both run on the bench's compressed clock. Prints one JSON line.
+ * (baseline.ts). Both run on the bench's clock: real time when `factor` is 1 (the
+ * system clock), else a compressed one (scaled-clock.ts). Prints one JSON line:
+ * `{"status","endedAt","maxRssKb"}`, `endedAt` being when the run had its verdict.
+ *
+ * The arguments (ClientArgs, one JSON argument) stay backward compatible: the
+ * bench runs this file as built from a previous release with the same arguments,
+ * so a new field must be optional and older clients must do without it.
  */
+import { systemClock, type Clock } from '../src/core/clock.js'
 import { resolveRunConfig } from '../src/core/run/config.js'
 import { silentLogger } from '../src/core/logger.js'
 import { runFlows } from '../src/core/run/run.js'
@@ -16,14 +23,16 @@ export interface ClientArgs {
   organizationId: string
   tag: string
   maxParallel: number
+  /** Time factor: 1 = real time (the system clock). */
   factor: number
+  /** Origin of a compressed clock (real ms); ignored in real time. */
   origin: number
   runId: string
 }
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]) as ClientArgs
-  const clock = new ScaledClock(args.factor, args.origin)
+  const clock: Clock = args.factor === 1 ? systemClock : new ScaledClock(args.factor, args.origin)
   let status = 'done'
   if (args.mode === 'ours') {
     const config = resolveRunConfig({

@@ -36541,10 +36541,11 @@ async function runFlows(config, deps) {
         const flows = prepared.flows;
         const board = new ProgressBoard(deps.onProgress, logger);
         board.start(flows);
+        const parts = { api, config, deps, scope, board, failFast, items };
         let launches;
         let local = new Map();
         if (config.runner === 'ephemeral') {
-            launches = await launchAll(api, flows, config, deps, scope, items, board, failFast.signal, failFast);
+            launches = await launchAll(parts, flows, failFast.signal);
             if (!scope.signal.aborted && !failFast.stopped) {
                 local = (await runEphemeral(items, {
                     api,
@@ -36562,17 +36563,17 @@ async function runFlows(config, deps) {
             // What the ephemeral runner did not run (replays already over, executions not
             // claimed before a stop) is followed or cancelled as in a cloud run.
             const remote = items.filter((item) => !local.has(item));
-            giveUp(remote, await followAll(api, remote, config, deps, scope, board, failFast));
+            giveUp(remote, await followAll(parts, remote));
         }
         else {
             // Pipelined: following starts with the first launch and runs beside the rest;
             // when following fails, no more is launched (it could not be followed).
             const feed = new LaunchFeed();
             const halt = new AbortController();
-            const following = followAll(api, feed, config, deps, scope, board, failFast, (error) => halt.abort(error));
+            const following = followAll(parts, feed, (error) => halt.abort(error));
             const stop = failFast.signal ? AbortSignal.any([failFast.signal, halt.signal]) : halt.signal;
             try {
-                launches = await launchAll(api, flows, config, deps, scope, items, board, stop, failFast, feed);
+                launches = await launchAll(parts, flows, stop, feed);
             }
             finally {
                 feed.end();
@@ -36643,7 +36644,8 @@ async function prepare(api, config, deps, signal) {
  * Launches every flow; each launched execution joins `items` (in selection
  * order, once all have answered) and `feed` (as soon as its launch answers).
  */
-async function launchAll(api, flows, config, deps, scope, items, board, stop, failFast, feed) {
+async function launchAll(parts, flows, stop, feed) {
+    const { api, config, deps, scope, items, board, failFast } = parts;
     const { clock } = deps;
     const launches = await launchFlows(api, flows, {
         config,
@@ -36688,7 +36690,8 @@ async function launchAll(api, flows, config, deps, scope, items, board, stop, fa
  * flight gets the error (giveUp) and the run reports what it has instead of
  * failing whole; stopInFlight then cancels them.
  */
-async function followAll(api, source, config, deps, scope, board, failFast, onFailure) {
+async function followAll(parts, source, onFailure) {
+    const { api, config, deps, scope, board, failFast } = parts;
     if (scope.signal.aborted || failFast.stopped)
         return undefined;
     if (!(source instanceof LaunchFeed) && source.length === 0)

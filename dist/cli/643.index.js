@@ -325,10 +325,9 @@ class FailFast {
         if (this.seen.has(id))
             return;
         this.seen.add(id);
-        if (report.status !== 'passed') {
-            const where = failureLine(report);
-            if (where)
-                this.deps.logger.info(`"${report.flow_name}" ${report.status}: ${where}`);
+        // Where a flow failed (its node); an error without one was logged where it happened.
+        if (report.status !== 'passed' && (0,run_results/* firstFailure */.fx)(report)) {
+            this.deps.logger.info(`"${report.flow_name}" ${report.status}: ${failureLine(report) ?? ''}`);
         }
         try {
             this.deps.onFlowEnd?.(report);

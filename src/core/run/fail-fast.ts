@@ -58,9 +58,9 @@ export class FailFast {
     const id = `${report.flow_id} ${report.execution_id ?? ''}`
     if (this.seen.has(id)) return
     this.seen.add(id)
-    if (report.status !== 'passed') {
-      const where = failureLine(report)
-      if (where) this.deps.logger.info(`"${report.flow_name}" ${report.status}: ${where}`)
+    // Where a flow failed (its node); an error without one was logged where it happened.
+    if (report.status !== 'passed' && firstFailure(report)) {
+      this.deps.logger.info(`"${report.flow_name}" ${report.status}: ${failureLine(report) ?? ''}`)
     }
     try {
       this.deps.onFlowEnd?.(report)

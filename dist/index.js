@@ -28537,6 +28537,7 @@ function safeUrl(text) {
 /* harmony export */   H8: () => (/* binding */ nodeReport),
 /* harmony export */   Of: () => (/* binding */ flowStatusOf),
 /* harmony export */   Oo: () => (/* binding */ describeAssertion),
+/* harmony export */   Pu: () => (/* binding */ failureLine),
 /* harmony export */   TP: () => (/* binding */ assertionReport),
 /* harmony export */   d5: () => (/* binding */ elapsedMs),
 /* harmony export */   fx: () => (/* binding */ firstFailure),
@@ -28660,6 +28661,16 @@ function describeAssertion(a) {
     const show = (v) => typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'undefined');
     const base = `${a.extractor} ${a.operator} ${show(a.expected)}, got ${show(a.actual)}`;
     return a.error ? `${base} (${a.error})` : base;
+}
+/** One line on a flow that did not pass: where it failed, e.g. `Create widget: status_code equals 201, got 500`. */
+function failureLine(flow) {
+    const failure = firstFailure(flow);
+    if (failure?.assertion) {
+        return `${failure.node.display_name}: ${describeAssertion(failure.assertion)}`;
+    }
+    if (failure)
+        return `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`;
+    return flow.error_message ?? undefined;
 }
 
 
@@ -34728,16 +34739,6 @@ function formatDuration(ms) {
 var run_results = __nccwpck_require__(2495);
 ;// CONCATENATED MODULE: ./src/core/run/fail-fast.ts
 
-/** One line on a flow that did not pass: where it failed, e.g. `Create widget: status_code equals 201, got 500`. */
-function failureLine(report) {
-    const failure = (0,run_results/* firstFailure */.fx)(report);
-    if (failure?.assertion) {
-        return `${failure.node.display_name}: ${(0,run_results/* describeAssertion */.Oo)(failure.assertion)}`;
-    }
-    if (failure)
-        return `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`;
-    return report.error_message ?? undefined;
-}
 class FailFast {
     scope;
     deps;
@@ -34765,7 +34766,7 @@ class FailFast {
         this.seen.add(id);
         // Where a flow failed (its node); an error without one was logged where it happened.
         if (report.status !== 'passed' && (0,run_results/* firstFailure */.fx)(report)) {
-            this.deps.logger.info(`"${report.flow_name}" ${report.status}: ${failureLine(report) ?? ''}`);
+            this.deps.logger.info(`"${report.flow_name}" ${report.status}: ${(0,run_results/* failureLine */.Pu)(report) ?? ''}`);
         }
         try {
             this.deps.onFlowEnd?.(report);
@@ -36955,7 +36956,7 @@ class Annotator {
         this.done.add(id);
         if (this.errors++ >= MAX_ANNOTATIONS)
             return;
-        log.error((0,report_escape/* oneLine */.TN)(failureLine(flow) ?? 'the flow failed'), { title: titleOf(flow) });
+        log.error((0,report_escape/* oneLine */.TN)((0,run_results/* failureLine */.Pu)(flow) ?? 'the flow failed'), { title: titleOf(flow) });
     }
 }
 function titleOf(flow) {

@@ -624,14 +624,14 @@ function flowReportFromResult(result, meta) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H8: () => (/* binding */ nodeReport),
 /* harmony export */   Of: () => (/* binding */ flowStatusOf),
-/* harmony export */   Oo: () => (/* binding */ describeAssertion),
+/* harmony export */   Pu: () => (/* binding */ failureLine),
 /* harmony export */   TP: () => (/* binding */ assertionReport),
 /* harmony export */   ai: () => (/* binding */ EXIT_CODES),
 /* harmony export */   d5: () => (/* binding */ elapsedMs),
 /* harmony export */   fx: () => (/* binding */ firstFailure),
 /* harmony export */   rq: () => (/* binding */ buildResults)
 /* harmony export */ });
-/* unused harmony exports countFlows, runStatusOf */
+/* unused harmony exports countFlows, runStatusOf, describeAssertion */
 /** Exit code of each status (interface.md section 3); with several flows the highest wins. */
 const EXIT_CODES = {
     passed: 0,
@@ -749,6 +749,16 @@ function describeAssertion(a) {
     const show = (v) => typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'undefined');
     const base = `${a.extractor} ${a.operator} ${show(a.expected)}, got ${show(a.actual)}`;
     return a.error ? `${base} (${a.error})` : base;
+}
+/** One line on a flow that did not pass: where it failed, e.g. `Create widget: status_code equals 201, got 500`. */
+function failureLine(flow) {
+    const failure = firstFailure(flow);
+    if (failure?.assertion) {
+        return `${failure.node.display_name}: ${describeAssertion(failure.assertion)}`;
+    }
+    if (failure)
+        return `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`;
+    return flow.error_message ?? undefined;
 }
 
 

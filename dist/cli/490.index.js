@@ -60,12 +60,7 @@ function failureText(flow) {
     return xmlText(lines.join('\n'));
 }
 function headline(flow) {
-    const failure = (0,_run_results_js__WEBPACK_IMPORTED_MODULE_3__/* .firstFailure */ .fx)(flow);
-    if (failure?.assertion)
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(`${failure.node.display_name}: ${(0,_run_results_js__WEBPACK_IMPORTED_MODULE_3__/* .describeAssertion */ .Oo)(failure.assertion)}`);
-    if (failure)
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(`${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`);
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(flow.error_message ?? flow.status);
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_run_results_js__WEBPACK_IMPORTED_MODULE_3__/* .failureLine */ .Pu)(flow) ?? flow.status);
 }
 /** What a reader of the test case needs to find the run in Echopoint. */
 function systemOut(flow) {

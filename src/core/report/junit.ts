@@ -15,12 +15,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { create } from 'xmlbuilder2'
 import type { EchopointError } from '../errors.js'
-import {
-  describeAssertion,
-  firstFailure,
-  type FlowReport,
-  type ResultsDocument
-} from '../run/results.js'
+import { failureLine, type FlowReport, type ResultsDocument } from '../run/results.js'
 import { oneLine, showValue } from './escape.js'
 
 /** The `classname` of every test case: consumers group and track tests by it. */
@@ -64,12 +59,7 @@ function failureText(flow: FlowReport): string {
 }
 
 function headline(flow: FlowReport): string {
-  const failure = firstFailure(flow)
-  if (failure?.assertion)
-    return oneLine(`${failure.node.display_name}: ${describeAssertion(failure.assertion)}`)
-  if (failure)
-    return oneLine(`${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`)
-  return oneLine(flow.error_message ?? flow.status)
+  return oneLine(failureLine(flow) ?? flow.status)
 }
 
 /** What a reader of the test case needs to find the run in Echopoint. */

@@ -8,7 +8,7 @@
  */
 import type { Logger } from '../logger.js'
 import type { FollowItem } from './follow-item.js'
-import { describeAssertion, firstFailure, type FlowReport } from './results.js'
+import { failureLine, firstFailure, type FlowReport } from './results.js'
 import type { RunScope } from './scope.js'
 
 /** What fail-fast did, when it stopped the run. */
@@ -19,16 +19,6 @@ export interface FailFastStop {
   /** Flows cancelled while running, and flows never launched, because of it. */
   cancelled: number
   notLaunched: number
-}
-
-/** One line on a flow that did not pass: where it failed, e.g. `Create widget: status_code equals 201, got 500`. */
-export function failureLine(report: FlowReport): string | undefined {
-  const failure = firstFailure(report)
-  if (failure?.assertion) {
-    return `${failure.node.display_name}: ${describeAssertion(failure.assertion)}`
-  }
-  if (failure) return `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`
-  return report.error_message ?? undefined
 }
 
 export class FailFast {

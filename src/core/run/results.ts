@@ -191,3 +191,13 @@ export function describeAssertion(a: AssertionReport): string {
   const base = `${a.extractor} ${a.operator} ${show(a.expected)}, got ${show(a.actual)}`
   return a.error ? `${base} (${a.error})` : base
 }
+
+/** One line on a flow that did not pass: where it failed, e.g. `Create widget: status_code equals 201, got 500`. */
+export function failureLine(flow: FlowReport): string | undefined {
+  const failure = firstFailure(flow)
+  if (failure?.assertion) {
+    return `${failure.node.display_name}: ${describeAssertion(failure.assertion)}`
+  }
+  if (failure) return `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`
+  return flow.error_message ?? undefined
+}

@@ -8,8 +8,7 @@
  */
 import { log } from '../shared/workflow-log.js'
 import { oneLine } from '../../core/report/escape.js'
-import { failureLine } from '../../core/run/fail-fast.js'
-import type { FlowReport, ResultsDocument } from '../../core/run/results.js'
+import { failureLine, type FlowReport, type ResultsDocument } from '../../core/run/results.js'
 
 export const MAX_ANNOTATIONS = 10
 

@@ -118,7 +118,7 @@ describe('runner: ephemeral', () => {
         'api-url': sandbox.url,
         tags: 'secret',
         runner: 'ephemeral',
-        'junit-path': 'junit.xml'
+        'junit-path': join(dir, 'junit.xml')
       },
       { killAfterMs: 60_000 }
     )

@@ -1,5 +1,5 @@
 /**
- * Builders for flow definitions in tests: Echopoint's wire format (runner.md §2),
+ * Builders for flow definitions in tests: Echopoint's wire format (docs/runner.md §2),
  * short to write. `req('create', 'POST', url, {...})` is a request node.
  */
 import { loadFlow } from '../src/engine/load.js'

@@ -1,5 +1,5 @@
 /**
- * Every error body shape and status of contract.md part C becomes the right typed
+ * Every error body shape and status of docs/api-contract.md part C becomes the right typed
  * error, and no message ever carries the API key.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'

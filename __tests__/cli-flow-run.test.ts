@@ -1,7 +1,7 @@
 /**
  * `echopoint-ci flow run` end to end: the bundled CLI runs the example flow
  * files against the demo service over loopback, with the exit codes of
- * interface.md §3, the table, the JSON flow result, JUnit, secrets hidden,
+ * docs/interface.md §3, the table, the JSON flow result, JUnit, secrets hidden,
  * module flows read from beside the file, and nothing sent for a bad flow.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -66,7 +66,7 @@ describe('echopoint-ci flow run', () => {
     expect(xml).toContain('Create without a name')
   })
 
-  it('--output json prints the flow result (runner.md §5.1)', async () => {
+  it('--output json prints the flow result (docs/runner.md §5.1)', async () => {
     const run = await flowRun([
       example('batch-loop.json'),
       '--input',

@@ -2,7 +2,7 @@
  * End to end: the workflow is cancelled while flows run. The bundled action
  * (dist/index.js) and CLI (dist/cli/index.js) get a real SIGINT or SIGTERM
  * once the sandbox has seen every launch; they must cancel what they launched
- * (contract.md B.3), write the summary, JUnit and outputs with those flows
+ * (docs/api-contract.md B.3), write the summary, JUnit and outputs with those flows
  * `cancelled`, and exit inside the 7.5 s GitHub allows between SIGINT and SIGTERM.
  *
  * The sandbox runs flows in real time here: the signal arrives while they run.
@@ -202,7 +202,7 @@ describe('the action, cancelled', () => {
     }
     expect(exitDelay(timing)).toBeLessThan(GITHUB_GRACE_MS)
     expect(run.outputs.status).toBe('cancelled')
-    // One 404, then no more attempts (contract.md B.3: "warn once, do not retry").
+    // One 404, then no more attempts (docs/api-contract.md B.3: "warn once, do not retry").
     expect(cancelRequests(bare).map((e) => e.status)).toEqual([404])
     const warnings = run.stdout
       .split('\n')

@@ -86,7 +86,7 @@ const parseJunit = (xml: string): Loose =>
     isArray: (name) => ['testcase', 'property'].includes(name)
   }).parse(xml)
 
-/** Every output of interface.md section 1, and the results document's exact keys (section 4). */
+/** Every output of docs/interface.md section 1, and the results document's exact keys (section 4). */
 function expectOutputsShape(run: DistRun): void {
   expect(Object.keys(run.outputs).sort()).toEqual(
     [

@@ -20,7 +20,7 @@
  * it) becomes `?hold=name`: the answer waits until the test opens that gate,
  * so ordering is decided by events, not by sleeps.
  *
- * Where we deliberately differ from the reference (runner.md "Ours:"), the case
+ * Where we deliberately differ from the reference (docs/runner.md "Ours:"), the case
  * asserts our outcome and says `// Ours: … (reference: …)`.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
@@ -550,7 +550,7 @@ describe('engine_test.go', () => {
 
   it('TestFlowEngine_Execute_CycleDetection', () => {
     // The reference builds the engine and fails at Execute ("cycle detected or
-    // unreachable nodes"); we reject the cycle when the flow is loaded (runner.md §2).
+    // unreachable nodes"); we reject the cycle when the flow is loaded (docs/runner.md §2).
     const problems = problemsOf({
       nodes: [mock('node1'), mock('node2')],
       edges: [edge('node1', 'node2'), edge('node2', 'node1')]

@@ -9,7 +9,7 @@
  * - pkg/operators/registry_test.go (at c06b0a41): the coercion table
  *
  * The reference's ParseFromJSON both parses and validates; ours is loadFlow
- * (problems: [{node?, field, message}]). Where we deliberately differ (runner.md
+ * (problems: [{node?, field, message}]). Where we deliberately differ (docs/runner.md
  * "Ours:"), the case asserts our outcome and says `// Ours: … (reference: …)`.
  */
 import { describe, expect, it } from '@jest/globals'

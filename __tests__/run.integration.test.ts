@@ -109,7 +109,7 @@ describe('a run against the sandbox, in virtual time', () => {
     expect(new Set([...first.outcome.executionIds, ...retried.outcome.executionIds]).size).toBe(8)
   })
 
-  it('sends the launch body of interface.md', async () => {
+  it('sends the launch body of docs/interface.md', async () => {
     await run({ flowIds: '12274271-06b2-43b7-b64a-de134439c37f', environment: 'staging' })
     const execution = sandbox!.state.listExecutions()[0]
     expect(execution).toMatchObject({

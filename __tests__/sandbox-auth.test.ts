@@ -1,5 +1,5 @@
 /**
- * Authentication, organizations and scopes (contract.md part A), plus the
+ * Authentication, organizations and scopes (docs/api-contract.md part A), plus the
  * headers every answer carries.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'

@@ -1,5 +1,5 @@
 /**
- * The ephemeral runner's job protocol v3 on the sandbox (runner.md §1): launch
+ * The ephemeral runner's job protocol v3 on the sandbox (docs/runner.md §1): launch
  * injects the webhook inputs, claim hands out the job (referenced flows as an object,
  * the HTTP call budget), then the job calls made with `X-Job-Token` only: heartbeat
  * (lease renewal, rejection once expired, completed or cancelled), progress events
@@ -123,7 +123,7 @@ const sendEvents = (box: Sandbox, job: Job, events: unknown[], extra = {}) =>
     ...extra
   })
 
-/** A node result as the engine writes it (runner.md §5.2). */
+/** A node result as the engine writes it (docs/runner.md §5.2). */
 function nodeResult(nodeId: string, fields: Record<string, unknown> = {}) {
   return {
     node_id: nodeId,

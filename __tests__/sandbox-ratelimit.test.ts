@@ -1,6 +1,6 @@
 /**
  * Rate limits: per key and bucket, fixed windows aligned to the epoch, every header
- * style of contract.md part C exactly, 2xx with nothing remaining, window resets,
+ * style of docs/api-contract.md part C exactly, 2xx with nothing remaining, window resets,
  * 429 storms, clock skew in the reset times, the hints recorded for tests
  * (`retryAt`), and configuration from options, the fixtures file and CLI flags.
  * Everything runs on a fake clock: a 60 s window takes no time.

@@ -18,7 +18,7 @@ export interface CiContext {
   source: string
   triggerType: TriggerType
   /**
-   * Shaped by `triggerType` (contract.md, shapes the published spec fixes): git
+   * Shaped by `triggerType` (docs/api-contract.md, shapes the published spec fixes): git
    * metadata in CI, `{actor_type: 'api_key'}` for a manual launch from a terminal.
    */
   metadata: TriggerMetadata
@@ -171,7 +171,7 @@ export function detectCiContext(env: Env = process.env): CiContext {
 }
 
 /**
- * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
+ * The Idempotency-Key for one flow's launch (docs/interface.md: derived from the CI
  * run and the flow id). An explicit key from the user is used as given: the API
  * already scopes keys by flow. With no run identity, a random per-invocation
  * base is used so a retry inside this process still never launches twice.

@@ -13,7 +13,7 @@ export type ErrorKind =
   | 'rate_limited' // 429/503 (or 403 with rate-limit signals) we could not wait out
   | 'server' // 5xx
   | 'network' // reset, refused, DNS, request timeout
-  | 'contract' // the server answered something contract.md does not allow
+  | 'contract' // the server answered something docs/api-contract.md does not allow
   | 'timeout' // the step's overall deadline passed
   | 'cancelled' // aborted by a signal
 

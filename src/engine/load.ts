@@ -1,7 +1,7 @@
 /**
  * From a flow file's JSON to a flow the engine may run: parse (both wire
  * spellings), then validate as a whole; every problem named, nothing run when
- * there is any (runner.md §2). `flow validate` shows these problems; `flow run`
+ * there is any (docs/runner.md §2). `flow validate` shows these problems; `flow run`
  * and the in-job runner refuse such a flow before sending anything.
  */
 import type { FlowDef, Problem } from './flow/model.js'

@@ -1,5 +1,5 @@
 /**
- * Module nodes across flows, checked before anything runs (runner.md §3): every
+ * Module nodes across flows, checked before anything runs (docs/runner.md §3): every
  * module's flow must be among the run's referenced flows, and flows must not
  * include each other in a cycle (`MODULE_CYCLE_DETECTED`), however deep.
  */

@@ -1,7 +1,7 @@
 /**
  * The secret values of a run (the inputs named in `secret_input_keys`, and a
  * module's child flow's): nodes get the real values, everything that leaves the
- * engine gets `***` in their place (runner.md §5): node results, events, the
+ * engine gets `***` in their place (docs/runner.md §5): node results, events, the
  * completion result, error messages, logs, reports. A secret is found as written,
  * and also where a writer has transformed it: JSON-escaped (inside a JSON string),
  * URL-encoded (in a query), or inside a response body that is kept as base64

@@ -1,5 +1,5 @@
 /**
- * Echopoint's wire names moved from camelCase to snake_case (runner.md §2); the
+ * Echopoint's wire names moved from camelCase to snake_case (docs/runner.md §2); the
  * engine reads both and keys its registries by the snake_case form.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Authentication and authorization (contract.md part A, Authentication):
+ * Authentication and authorization (docs/api-contract.md part A, Authentication):
  *
  * - 401 for a missing, malformed, unknown, expired or revoked `X-Api-Key`;
  *   scopes are not consulted for these.
@@ -11,7 +11,7 @@
  * `X-Api-Key-Expires-At` when the key expires (part B.1), so a client can warn
  * about expiry from any response.
  *
- * Job routes (`auth: 'job'`: heartbeat, events, complete, webhook-requests; runner.md
+ * Job routes (`auth: 'job'`: heartbeat, events, complete, webhook-requests; docs/runner.md
  * §1.1) take the claim's `X-Job-Token` and nothing else, as strictly as the API:
  *
  * - any `X-Api-Key` (with or without a token) → 401 API_KEY_NOT_ACCEPTED;

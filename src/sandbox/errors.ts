@@ -1,5 +1,5 @@
 /**
- * The Echopoint error envelope (contract.md part A, "Error envelope"):
+ * The Echopoint error envelope (docs/api-contract.md part A, "Error envelope"):
  * `{"errors":[{"code","message","field?","metadata?"}]}`. Handlers throw an
  * ApiError; the pipeline turns it into a response, so no handler writes an
  * error body by hand and every error has the same shape.
@@ -48,7 +48,7 @@ export function validationError(field: string, message: string): ApiError {
   return new ApiError(400, 'VALIDATION_ERROR', message, { field })
 }
 
-/** 401: scopes are never consulted for these (contract.md part A, Authentication). */
+/** 401: scopes are never consulted for these (docs/api-contract.md part A, Authentication). */
 export function unauthorized(message: string): ApiError {
   return new ApiError(401, 'UNAUTHORIZED', message)
 }

@@ -1,5 +1,5 @@
 /**
- * Launch idempotency (contract.md, launch semantics). A key is bound to the
+ * Launch idempotency (docs/api-contract.md, launch semantics). A key is bound to the
  * organization and the flow of the launch URL, and remembers the parameters that
  * make a launch what it is: environment, version, runner type and trigger type.
  * The same key with the same parameters replays the original answer without a

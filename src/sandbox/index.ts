@@ -1,5 +1,5 @@
 /**
- * The sandbox: a local server that speaks the Echopoint API (contract.md parts A
+ * The sandbox: a local server that speaks the Echopoint API (docs/api-contract.md parts A
  * and B) for tests, the demo and `echopoint-ci sandbox`.
  *
  * Layout: types/ (shared types only), route-ids.ts and header-styles.ts (closed

@@ -2,7 +2,7 @@
  * A launch request (`POST /flows/{flowId}/launch`), read and checked against the
  * store before anything is created: the body (runner, trigger and its metadata),
  * the flow and version, and what its Idempotency-Key says (launch-request and
- * idempotency.ts together are contract.md's launch semantics). The launch route
+ * idempotency.ts together are docs/api-contract.md's launch semantics). The launch route
  * acts on the result; the quota layer asks `classifyLaunch` whether a request
  * would create an execution, since a replay must not count.
  */
@@ -16,10 +16,10 @@ import { objectBody, optionalEnum, optionalString, uuidParam } from './validate.
 
 export const RUNNER_TYPES: readonly RunnerType[] = ['cloud', 'self_hosted', 'ephemeral']
 export const TRIGGER_TYPES: readonly TriggerType[] = ['manual', 'git', 'scheduled']
-/** Longest Idempotency-Key accepted (contract.md part A, launch). */
+/** Longest Idempotency-Key accepted (docs/api-contract.md part A, launch). */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255
 
-/** The fields of git trigger metadata; all optional strings (contract.md, launch semantics). */
+/** The fields of git trigger metadata; all optional strings (docs/api-contract.md, launch semantics). */
 const GIT_METADATA_FIELDS = [
   'source',
   'repository',
@@ -41,7 +41,7 @@ export interface LaunchRequest extends LaunchParameters {
 
 /**
  * `trigger_metadata`, checked against the shape its `trigger_type` fixes
- * (contract.md, shapes the published spec fixes): `git` → optional strings
+ * (docs/api-contract.md, shapes the published spec fixes): `git` → optional strings
  * (source, repository, …); `manual` → `{actor_type: user|api_key, actor_id?}`;
  * `scheduled` is the server's own, taken as given. Absent is always accepted.
  */
@@ -157,7 +157,7 @@ export function resolveLaunch(ctx: RequestContext): ResolvedLaunch {
  * What a request would do if it reached the launch handler, without doing it:
  * `new` (creates an execution), `replay` (an Idempotency-Key replay), `conflict`
  * (409), or `invalid` (not a launch, or rejected before anything is created).
- * For a quota layer, which must not count replays (contract.md, launch semantics).
+ * For a quota layer, which must not count replays (docs/api-contract.md, launch semantics).
  * Call it after the auth layer (it needs the request's organization).
  */
 export function classifyLaunch(ctx: RequestContext): 'new' | 'replay' | 'conflict' | 'invalid' {

@@ -43,7 +43,7 @@ function timeOf(value: unknown): number | undefined {
 }
 
 /**
- * The status of a node result an in-job runner reported (runner.md §1.8, as the
+ * The status of a node result an in-job runner reported (docs/runner.md §1.8, as the
  * official CLI reports it): `skipped` if it has a `skip_reason`, else `failed` if it
  * has an `error_message` or `error_code`, else `completed`.
  */
@@ -55,7 +55,7 @@ export function reportedNodeStatus(result: Record<string, unknown>): NodeStatus 
 }
 
 /**
- * A NodeExecutionResult from a node result of the engine (runner.md §5.2) that an
+ * A NodeExecutionResult from a node result of the engine (docs/runner.md §5.2) that an
  * in-job runner reported, in its completion or in a `node.completed`/`node.failed`
  * event. The whole node result is kept as `result`, so `assertion_results` (expected
  * and actual) reach the reports. `executed_at` is when the node finished; it started

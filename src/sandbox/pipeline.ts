@@ -17,7 +17,7 @@
  * know the route's bucket (read, search, write); the quota sees the launch after
  * the key and the route are known, and `classifyLaunch(ctx)` (launch-request.ts)
  * tells it whether the launch would create an execution or replay one, which must
- * not count (contract.md, launch semantics).
+ * not count (docs/api-contract.md, launch semantics).
  */
 import { errorResponse } from './context.js'
 import type { RequestContext, SandboxLayer, SandboxResponse } from './types/http.js'

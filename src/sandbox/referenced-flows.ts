@@ -1,5 +1,5 @@
 /**
- * The `referenced_flows` of an ephemeral job (runner.md §1.3): every flow a module
+ * The `referenced_flows` of an ephemeral job (docs/runner.md §1.3): every flow a module
  * node of the job's definition names, and the flows their module nodes name in
  * turn, keyed by flow id as the module node wrote it. Module nodes are found inside
  * loop and poll bodies too. A flow id that is not a flow of the organization is left

@@ -6,7 +6,7 @@
  * the route table (routes/index.ts), and that the fixtures schema lists them.
  */
 
-/** Every route id, whatever the extensions (contract.md parts A and B). */
+/** Every route id, whatever the extensions (docs/api-contract.md parts A and B). */
 export const ROUTE_IDS = [
   'keys.self',
   'permissions.list',
@@ -52,7 +52,7 @@ export type AnyMethod = typeof ANY_METHOD
 export const ROUTE_AUTH_MODES = ['key', 'job', 'none'] as const
 export type RouteAuthMode = (typeof ROUTE_AUTH_MODES)[number]
 
-/** The routes a job token calls (runner.md §1.4–§1.7). */
+/** The routes a job token calls (docs/runner.md §1.4–§1.7). */
 export const JOB_ROUTE_IDS = [
   'jobs.heartbeat',
   'jobs.events',
@@ -60,7 +60,7 @@ export const JOB_ROUTE_IDS = [
   'jobs.webhookRequests'
 ] as const satisfies readonly RouteId[]
 
-/** The bucket a request counts against (interface.md section 5: read, search, write). */
+/** The bucket a request counts against (docs/interface.md section 5: read, search, write). */
 export const ROUTE_BUCKETS = ['read', 'search', 'write'] as const
 export type RouteBucket = (typeof ROUTE_BUCKETS)[number]
 

@@ -1,6 +1,6 @@
 /**
  * Routes: a table of `METHOD /path/{param}` entries, each with the scope it needs
- * (contract.md part A, Endpoints) and its rate-limit bucket. The router runs before
+ * (docs/api-contract.md part A, Endpoints) and its rate-limit bucket. The router runs before
  * auth so an unknown path is a 404 and a known path with the wrong method a 405
  * (with `Allow`), whoever asks. A route whose method is `*` takes any method.
  */

@@ -1,5 +1,5 @@
 /**
- * The scope catalog `GET /permissions?type=…` answers from (contract.md part A).
+ * The scope catalog `GET /permissions?type=…` answers from (docs/api-contract.md part A).
  * `custom` lists every scope a key can be given, `runner` the scopes a runner key
  * uses, `ci` the curated preset for CI keys: flow execution plus ephemeral runner
  * completion, and `flows:read` to resolve tags and poll.

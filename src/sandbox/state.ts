@@ -2,7 +2,7 @@
  * The sandbox's store: organizations, keys and flows from the fixtures, and the
  * executions launched since start. Lookups that serve requests are scoped by
  * organization, so a resource of another organization is simply "not found"
- * (contract.md: 404, never 403). Tests read the store directly to check what
+ * (docs/api-contract.md: 404, never 403). Tests read the store directly to check what
  * the server did (`getExecution`, `terminalAt`, `lastTerminalAt`).
  */
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -234,7 +234,7 @@ export class SandboxState {
     const jobId = ephemeral ? randomUUID() : null
     const webhook = jobId ? this.newWebhook(jobId, input.baseUrl ?? 'http://127.0.0.1') : null
     if (webhook) {
-      // Launch injects them (runner.md §1.7); not secret, so the API shows them too.
+      // Launch injects them (docs/runner.md §1.7); not secret, so the API shows them too.
       inputs['webhook.url'] = webhook.url
       inputs['webhook.requests_url'] = webhook.requestsUrl
     }

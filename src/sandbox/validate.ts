@@ -49,7 +49,7 @@ export const MAX_LIMIT = 100
 
 /**
  * `limit` (required, 1..100) and `offset` (default 0) of a list GET
- * (contract.md part A, Pagination).
+ * (docs/api-contract.md part A, Pagination).
  */
 export function paginationQuery(query: URLSearchParams): { limit: number; offset: number } {
   const limit = query.get('limit')

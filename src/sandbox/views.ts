@@ -1,5 +1,5 @@
 /**
- * The JSON shapes the API answers (contract.md part A), built from the store's
+ * The JSON shapes the API answers (docs/api-contract.md part A), built from the store's
  * records. One place per shape, so every route answers a flow or an execution
  * the same way and the contract test checks them all.
  */
@@ -8,7 +8,7 @@ import type { ExecutionObservation, ExecutionRecord, FlowRecord } from './types/
 import { iso } from './validate.js'
 
 /** The definition a flow's runner executes: its nodes and the edges chaining them in order. */
-/** The flow's definition in Echopoint's format (runner.md §2): input defaults, nodes with `data`, edges with ids. */
+/** The flow's definition in Echopoint's format (docs/runner.md §2): input defaults, nodes with `data`, edges with ids. */
 export function flowDefinition(flow: FlowRecord): Record<string, unknown> {
   return {
     name: flow.name,

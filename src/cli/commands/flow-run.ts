@@ -1,6 +1,6 @@
 /**
  * `echopoint-ci flow run FILE`: runs a flow definition file on this machine with
- * the flow engine, with no account and no API (interface.md §3). Inputs come
+ * the flow engine, with no account and no API (docs/interface.md §3). Inputs come
  * from the flow's defaults, then `--inputs-file`, then `--input`/`--secret`
  * (secret values are hidden in everything printed). A module node's flow is
  * read from `FLOW_ID.json` next to the file. Exit 0 passed, 1 failed, 2

@@ -321,7 +321,7 @@ function assertion(value: unknown, path: string, ctx: DecodeContext): Assertion 
     operator: text(a.operator, `${path}.operator`, ctx, LIMITS.name),
     passed: a.passed
   }
-  // Absent (not null) when unknown (contract.md): keep them absent.
+  // Absent (not null) when unknown (docs/api-contract.md): keep them absent.
   if (a.expected !== undefined) out.expected = boundedValue(a.expected, ctx)
   if (a.actual !== undefined) out.actual = boundedValue(a.actual, ctx)
   const error = optionalText(a.error, `${path}.error`, ctx, LIMITS.message)

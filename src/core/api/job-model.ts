@@ -1,6 +1,6 @@
-/** The job protocol's read model (runner.md §1): what the claim and the job calls give the runner. */
+/** The job protocol's read model (docs/runner.md §1): what the claim and the job calls give the runner. */
 
-/** What the claim hands the runner (runner.md §1.3). */
+/** What the claim hands the runner (docs/runner.md §1.3). */
 export interface ClaimedJob {
   jobToken: string
   jobId: string
@@ -31,7 +31,7 @@ export interface HeartbeatEntry {
   leaseExpiresAt?: number
 }
 
-/** A captured webhook request (runner.md §1.7): the engine's own type, read as the engine reads it. */
+/** A captured webhook request (docs/runner.md §1.7): the engine's own type, read as the engine reads it. */
 export type { CapturedRequest as CapturedWebhookRequest } from '../../engine/run/types.js'
 
 export interface ProgressEvent {

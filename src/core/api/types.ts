@@ -1,5 +1,5 @@
 /**
- * Shapes of the Echopoint API subset the kit uses (contract.md part A and B).
+ * Shapes of the Echopoint API subset the kit uses (docs/api-contract.md part A and B).
  * The machine-readable source of truth is openapi/echopoint.yaml; the contract
  * test checks the sandbox's responses against it.
  */
@@ -77,7 +77,7 @@ export interface FlowSearchRequest {
   include_definition?: boolean
 }
 
-/** Trigger metadata for CI launches, `trigger_type: git` (contract.md, launch semantics). */
+/** Trigger metadata for CI launches, `trigger_type: git` (docs/api-contract.md, launch semantics). */
 export interface GitTriggerMetadata {
   source?: string
   repository?: string

@@ -1,5 +1,5 @@
 /**
- * The scopes each CI mode needs (contract.md part B, "Scopes each CI mode
+ * The scopes each CI mode needs (docs/api-contract.md part B, "Scopes each CI mode
  * needs"), with built-in descriptions for when the key may not call
  * `GET /permissions?type=ci`.
  */

@@ -1,5 +1,5 @@
 /**
- * Cancels executions this run started (contract.md part B.3). Used when the
+ * Cancels executions this run started (docs/api-contract.md part B.3). Used when the
  * workflow is cancelled and when the step's deadline passes, so nothing keeps
  * running on the server after we stop watching. Best effort, within a budget:
  * GitHub gives a cancelled step 7.5 s between SIGINT and SIGTERM.
@@ -59,7 +59,7 @@ export async function cancelExecutions(
     } catch (err) {
       const error = toEchopointError(err)
       if (error.status === 404 || error.status === 405) {
-        // A server without the extension: say so once, do not retry (contract.md B.3).
+        // A server without the extension: say so once, do not retry (docs/api-contract.md B.3).
         if (!unsupported) {
           logger.warning(
             'The API does not support cancelling executions; flows launched by this run may still be running in Echopoint.'
@@ -80,7 +80,7 @@ export async function cancelExecutions(
     }
   }
   // The first cancel goes alone for a moment: against a server without the endpoint it
-  // is the only request (one 404, contract.md B.3). Should it hang, the others go anyway.
+  // is the only request (one 404, docs/api-contract.md B.3). Should it hang, the others go anyway.
   const first = cancelOne(inFlight[0])
   // At most a quarter of the budget, so the others always get most of it.
   const probing = new AbortController()

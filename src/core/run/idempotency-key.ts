@@ -2,7 +2,7 @@
  * The one rule for an Idempotency-Key, applied to the user's input before
  * anything is sent and again by the client: 1 to 255 printable ASCII characters,
  * no spaces. It is a header value (RFC 9110 §5.5) and the API's limit is 255
- * characters (contract.md, launch).
+ * characters (docs/api-contract.md, launch).
  */
 import { ConfigError } from '../errors.js'
 

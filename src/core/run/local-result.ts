@@ -1,5 +1,5 @@
 /**
- * A flow run on this machine (the engine's result, runner.md §5.1) as a flow of
+ * A flow run on this machine (the engine's result, docs/runner.md §5.1) as a flow of
  * the results document, so `flow run` and the in-job runner report with the
  * same table, JUnit and summary as cloud runs. Node status as Echopoint's CLI
  * reports a local result: `skipped` when the node has a skip reason, else

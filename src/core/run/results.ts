@@ -1,5 +1,5 @@
 /**
- * The results document (interface.md section 4) and the verdict. Strict: the
+ * The results document (docs/interface.md section 4) and the verdict. Strict: the
  * run is `passed` only if every selected flow passed.
  */
 import type { Assertion, Execution, NodeResult } from '../api/model.js'
@@ -41,7 +41,7 @@ export interface Counts {
   error: number
 }
 
-/** Rate-limit and backoff waits the client took (an extension of interface.md §4 asked for by the rate-limit issue). */
+/** Rate-limit and backoff waits the client took (an extension of docs/interface.md §4 asked for by the rate-limit issue). */
 export interface WaitTotals {
   count: number
   total_ms: number
@@ -56,7 +56,7 @@ export interface ResultsDocument {
   waits: WaitTotals
 }
 
-/** Exit code of each status (interface.md section 3); with several flows the highest wins. */
+/** Exit code of each status (docs/interface.md section 3); with several flows the highest wins. */
 export const EXIT_CODES: Record<RunStatus, number> = {
   passed: 0,
   failed: 1,

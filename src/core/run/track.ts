@@ -6,7 +6,7 @@
  * id). One request per round covers up to 100 executions, where polling each one
  * would cost one request per execution per round.
  *
- * The listing is a part B extension (contract.md): a server without it answers
+ * The listing is a part B extension (docs/api-contract.md): a server without it answers
  * 404 or 405, and the caller falls back to polling each execution.
  */
 import type { EchopointApi } from '../api/api.js'
@@ -14,7 +14,7 @@ import type { Execution } from '../api/model.js'
 import { toEchopointError } from '../errors.js'
 import type { FollowItem } from './follow-item.js'
 
-/** Rows per page: the most the API allows (contract.md part A). */
+/** Rows per page: the most the API allows (docs/api-contract.md part A). */
 export const TRACK_PAGE_SIZE = 100
 
 export type TrackRound =

@@ -1,5 +1,5 @@
 /**
- * The dependency graph of a flow: every edge is a plain dependency (runner.md
+ * The dependency graph of a flow: every edge is a plain dependency (docs/runner.md
  * §2: the reference ignores edge types), every node without an incoming edge is
  * a root. Order follows the `nodes` array wherever several nodes are equal.
  */

@@ -7,7 +7,7 @@
 /** Whether a node runs only when its predecessors succeeded, or after the main phase regardless. */
 export type RunWhen = 'on_success' | 'always'
 
-/** The node types of runner.md §3, by their canonical (snake_case) name. */
+/** The node types of docs/runner.md §3, by their canonical (snake_case) name. */
 export const NODE_TYPES = [
   'request',
   'delay',
@@ -27,7 +27,7 @@ export interface EdgeDef {
   id: string
   source: string
   target: string
-  /** `success`, `failure` or `normal`: every edge is a plain dependency (runner.md §2). */
+  /** `success`, `failure` or `normal`: every edge is a plain dependency (docs/runner.md §2). */
   type: string
 }
 

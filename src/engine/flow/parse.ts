@@ -1,5 +1,5 @@
 /**
- * Reads an Echopoint flow definition (runner.md §2) into the engine's model.
+ * Reads an Echopoint flow definition (docs/runner.md §2) into the engine's model.
  * Wire names moved from camelCase to snake_case over time, so both are read
  * everywhere (`display_name`/`displayName`, `initial_inputs`/`initialInputs`,
  * `run_when`/`runWhen`, node types `set_variable`/`setVariable`). Unknown fields

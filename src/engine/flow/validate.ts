@@ -1,5 +1,5 @@
 /**
- * Checks a parsed flow as a whole before anything runs (runner.md §2), and
+ * Checks a parsed flow as a whole before anything runs (docs/runner.md §2), and
  * reports every problem at once, each naming the node and the field:
  *
  * - an edge that names an unknown node; a cycle;

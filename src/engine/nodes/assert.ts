@@ -1,5 +1,5 @@
 /**
- * assert (runner.md §3): no HTTP; the node's assertions and outputs run over
+ * assert (docs/runner.md §3): no HTTP; the node's assertions and outputs run over
  * `data.target` (templated) or, without one, the flow's inputs.
  */
 import { hasOwn } from '../values.js'

@@ -1,5 +1,5 @@
 /**
- * branch (runner.md §3): the first case whose `when` assertion passes over the
+ * branch (docs/runner.md §3): the first case whose `when` assertion passes over the
  * target chooses its successor (a case that errors counts as no match), else
  * `default`, else none. Never fails for no match; the engine routes away from
  * the successors not chosen.

@@ -1,4 +1,4 @@
-/** delay (runner.md §3): waits `data.duration` ms on the run's clock; the signal ends it at once. */
+/** delay (docs/runner.md §3): waits `data.duration` ms on the run's clock; the signal ends it at once. */
 import { cancelledError } from '../run/cancel.js'
 import type { NodeOutcome, NodeRunner } from '../run/types.js'
 import { toNumber } from '../values.js'

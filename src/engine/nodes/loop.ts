@@ -1,5 +1,5 @@
 /**
- * loop (runner.md §3): the body runs once per item, sequentially, as a nested
+ * loop (docs/runner.md §3): the body runs once per item, sequentially, as a nested
  * flow whose inputs are the flow's inputs plus the item and its index. Outputs
  * `results` (each iteration's final outputs; with continue_on_error a failed
  * iteration gives `{index, error}`) and `count`; both are also the subject of

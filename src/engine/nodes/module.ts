@@ -1,5 +1,5 @@
 /**
- * module (runner.md §3): runs another flow (from the run's referenced flows)
+ * module (docs/runner.md §3): runs another flow (from the run's referenced flows)
  * as a child. Child inputs: the parent's inputs, then the referenced flow's
  * `input_overrides`, then the node's `input_bindings` (templated). Outputs: each
  * `output_bindings` name reads `childNodeId.outputKey` from the child's final

@@ -1,5 +1,5 @@
 /**
- * poll (runner.md §3): runs the body (a nested flow with `attempt`, 1-based)
+ * poll (docs/runner.md §3): runs the body (a nested flow with `attempt`, 1-based)
  * until the node's assertions, the exit condition, pass over the body's final
  * outputs (flat keys: `$["probe.status"]`), at most `max_attempts` times,
  * `interval_ms` apart, within `timeout_ms` (0: none). A body that fails stops

@@ -1,4 +1,4 @@
-/** The runner of each node type (runner.md §3). */
+/** The runner of each node type (docs/runner.md §3). */
 import type { NodeType } from '../flow/model.js'
 import type { NodeRunner } from '../run/types.js'
 import { runAssert } from './assert.js'

@@ -1,5 +1,5 @@
 /**
- * request (runner.md §3): one HTTP exchange. Any status is a successful node;
+ * request (docs/runner.md §3): one HTTP exchange. Any status is a successful node;
  * only transport errors (and failed assertions, in the engine's pass) fail it.
  * The response is the subject of the node's assertions and outputs.
  */

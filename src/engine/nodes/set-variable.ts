@@ -1,5 +1,5 @@
 /**
- * set_variable (runner.md §3): each variable resolved (nested values too); the
+ * set_variable (docs/runner.md §3): each variable resolved (nested values too); the
  * resolved map is the node's outputs and the subject of its assertions.
  */
 import type { NodeOutcome, NodeRunner } from '../run/types.js'

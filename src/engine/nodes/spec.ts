@@ -1,7 +1,7 @@
 /**
  * What is known about each node type before anything runs: the outputs it
  * always produces (so `{{branch.matched}}` validates without a declared output)
- * and the checks of its `data` (runner.md §3). Shared by validation and the
+ * and the checks of its `data` (docs/runner.md §3). Shared by validation and the
  * node runners, which import nothing from here but the names.
  */
 import type { NodeDef, Problem } from '../flow/model.js'

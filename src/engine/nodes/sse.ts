@@ -1,5 +1,5 @@
 /**
- * sse (runner.md §3): opens a `text/event-stream` and reads its events as they
+ * sse (docs/runner.md §3): opens a `text/event-stream` and reads its events as they
  * arrive, running the node's assertions on each one, until a stop condition:
  * `max_events` (default 100), `completion_event` (an event whose type or raw
  * data equals it), an assertion failure (when `stop_on_assertion_failure`,

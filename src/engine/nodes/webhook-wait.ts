@@ -1,5 +1,5 @@
 /**
- * webhook_wait (runner.md §3): waits for requests captured by Echopoint's
+ * webhook_wait (docs/runner.md §3): waits for requests captured by Echopoint's
  * webhook ingest, read through `options.webhookRequests` (oldest first) every
  * `options.webhookPollMs` (default 250) ms on the run's clock, for at most
  * `timeout_ms` (default 30000). Reading captured requests is not an HTTP call

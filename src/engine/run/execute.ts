@@ -1,5 +1,5 @@
 /**
- * Runs a flow (runner.md §5), with the newest semantics of Echopoint's runner:
+ * Runs a flow (docs/runner.md §5), with the newest semantics of Echopoint's runner:
  *
  * - a node starts as soon as all its predecessors have finished (no batches),
  *   in `nodes` order when several become ready together, and sees the outputs

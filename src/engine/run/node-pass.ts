@@ -1,5 +1,5 @@
 /**
- * The part of running a node that is the same for every type (runner.md §4):
+ * The part of running a node that is the same for every type (docs/runner.md §4):
  * the node's assertions over what the type produced, stopping at the first
  * failure; then its declared outputs; and on an assertion failure, the outputs
  * that can still be extracted, so an `always` cleanup can use them (a failed

@@ -1,6 +1,6 @@
 /**
  * What a run produces and what a node type implements. The result shapes are
- * Echopoint's wire shapes (runner.md §5.1 and §5.2, snake_case), so the CLI can
+ * Echopoint's wire shapes (docs/runner.md §5.1 and §5.2, snake_case), so the CLI can
  * print them as they are and the in-job runner can send them as the completion
  * `result`.
  */
@@ -12,7 +12,7 @@ import type { GeneratorContext } from '../generators/registry.js'
 import type { HttpCallLog, HttpCallRecord } from '../http/request.js'
 import type { ResolveOptions, TemplateScope } from '../templates.js'
 
-/** One node's result (runner.md §5.2): the common fields, then the type's own. */
+/** One node's result (docs/runner.md §5.2): the common fields, then the type's own. */
 export interface NodeResult {
   node_id: string
   display_name: string
@@ -33,7 +33,7 @@ export interface NodeResult {
   [field: string]: unknown
 }
 
-/** A run's result (runner.md §5.1): what the completion carries and `--output json` prints. */
+/** A run's result (docs/runner.md §5.1): what the completion carries and `--output json` prints. */
 export interface FlowResult {
   execution_results: Record<string, NodeResult>
   /** `"nodeId.outputKey"` → value, for every node that produced outputs. */
@@ -55,7 +55,7 @@ export interface ReferencedFlow {
   secret_input_keys?: string[]
 }
 
-/** One request captured by Echopoint's webhook ingest (runner.md §1.7). */
+/** One request captured by Echopoint's webhook ingest (docs/runner.md §1.7). */
 export interface CapturedRequest {
   id: string
   webhook_id?: string

@@ -1,4 +1,4 @@
-/** Sets every output of interface.md section 2 from the check's result. */
+/** Sets every output of docs/interface.md section 2 from the check's result. */
 import * as core from '@actions/core'
 import type { KeyCheckResult } from '../../core/key/check.js'
 import { redact } from '../shared/workflow-log.js'

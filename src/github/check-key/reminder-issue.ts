@@ -1,5 +1,5 @@
 /**
- * The reminder issue (interface.md section 2): while the key needs rotation,
+ * The reminder issue (docs/interface.md section 2): while the key needs rotation,
  * exactly one open issue, found again by the hidden marker in its body and
  * updated in place; once the key is healthy, a comment and the issue closed.
  *

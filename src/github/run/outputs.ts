@@ -1,5 +1,5 @@
 /**
- * Sets every output of the run action (interface.md section 1) from a run's
+ * Sets every output of the run action (docs/interface.md section 1) from a run's
  * outcome. Each output is redacted and kept under GitHub's 1 MB limit on one
  * output (report/fit.ts); a cut is said in the log and in the value itself.
  */

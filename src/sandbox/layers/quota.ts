@@ -1,5 +1,5 @@
 /**
- * The daily execution quota for the `quota` slot (contract.md, launch semantics):
+ * The daily execution quota for the `quota` slot (docs/api-contract.md, launch semantics):
  * each organization may create `daily` executions in any rolling 24 h window. A
  * launch beyond it gets 429 `DAILY_EXECUTION_LIMIT_EXCEEDED` with metadata
  * `{scope: "cloud_fleet"}` (the scope is configurable). This is not a short rate

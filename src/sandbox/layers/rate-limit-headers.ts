@@ -1,6 +1,6 @@
 /**
  * How the rate limiter (rate-limit.ts) announces a limit, in each of the styles
- * real APIs use (contract.md part C). Every counted answer (2xx included) carries
+ * real APIs use (docs/api-contract.md part C). Every counted answer (2xx included) carries
  * the headers of the configured style (none, for `retry-after-only` and `body-only`):
  *
  * - `retry-after`: `X-RateLimit-Limit`, `X-RateLimit-Remaining`; on 429 also

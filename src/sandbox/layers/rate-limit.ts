@@ -1,7 +1,7 @@
 /**
  * Rate limits for the `rateLimit` slot: per API key (or per job, for the job calls
  * made with `X-Job-Token`; see principalOf) and per route bucket (read, search,
- * write; interface.md section 5), `limit` requests per window.
+ * write; docs/interface.md section 5), `limit` requests per window.
  *
  * Windows are FIXED and aligned to the epoch: a 60 s window runs from one whole
  * minute of the sandbox clock to the next (`floor(now / window) * window`), so a
@@ -47,7 +47,7 @@ export function principalOf(ctx: RequestContext): string | undefined {
   return ctx.apiKey?.id ?? (ctx.job ? `job:${ctx.job.jobId}` : undefined)
 }
 
-/** Requests per window when not configured (contract.md part C, typical limits). */
+/** Requests per window when not configured (docs/api-contract.md part C, typical limits). */
 export const DEFAULT_LIMITS: Readonly<Record<RouteBucket, number>> = {
   read: 100,
   search: 30,

@@ -54,7 +54,7 @@ function launchRoute(): RouteDefinition {
         const replayed = state.executions.get(idempotency.entry.executionId)
         // An ephemeral run is the client's to run: the replay shows where it stands now,
         // so a client that sees it terminal (a run that already finished) does not claim
-        // it again (runner.md §1.2). Other runners: the original answer, unchanged.
+        // it again (docs/runner.md §1.2). Other runners: the original answer, unchanged.
         const response =
           replayed && replayed.runnerType === 'ephemeral'
             ? { execution: executionJson(replayed, state.observe(replayed, now)) }
@@ -137,7 +137,7 @@ function listAllRoute(): RouteDefinition {
         .executionsInOrg(organizationOf(ctx))
         .filter((r) => flowId === undefined || r.flowId === flowId)
         .filter((r) => triggerType === undefined || r.triggerType === triggerType)
-        // Inclusive lower bound on started_at (contract.md part A).
+        // Inclusive lower bound on started_at (docs/api-contract.md part A).
         .filter((r) => since === undefined || r.createdAt >= since)
         .sort(newestFirst)
         .map((r) => ({ record: r, obs: state.observe(r, now) }))
@@ -194,7 +194,7 @@ export function executionRoutes(extensions: SandboxExtensions): RouteDefinition[
       scope: 'flows:read',
       orgHeader: true,
       bucket: 'read',
-      // A bare array, not a paged object (contract.md part A).
+      // A bare array, not a paged object (docs/api-contract.md part A).
       handler: (ctx) => jsonResponse(200, ctx.services.state.observe(executionFromPath(ctx)).nodes)
     },
     {

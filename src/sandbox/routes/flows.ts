@@ -1,6 +1,6 @@
 /**
  * Flow discovery: `GET /flows`, `POST /flows/search`, `GET /flows/tags`,
- * `GET /flows/{flowId}` (contract.md part A). Lists are ordered by `created_at`
+ * `GET /flows/{flowId}` (docs/api-contract.md part A). Lists are ordered by `created_at`
  * then `id`, newest first unless the search asks for `ASC`, so paging through a
  * list never skips or repeats a flow.
  */

@@ -1,6 +1,6 @@
 /**
- * Every route of the sandbox, in one table (contract.md parts A and B, and the
- * ephemeral runner's job protocol and webhook ingest of runner.md §1). The
+ * Every route of the sandbox, in one table (docs/api-contract.md parts A and B, and the
+ * ephemeral runner's job protocol and webhook ingest of docs/runner.md §1). The
  * extensions decide which part B routes exist, so a sandbox with an extension off
  * answers 404 exactly like the public API.
  */

@@ -1,5 +1,5 @@
 /**
- * The job calls of the ephemeral runner protocol v3 (runner.md §1.4–§1.7), made with
+ * The job calls of the ephemeral runner protocol v3 (docs/runner.md §1.4–§1.7), made with
  * the claim's `X-Job-Token` only (auth.ts refuses an API key, an organization header,
  * and a token of another job):
  *
@@ -45,7 +45,7 @@ export const JOB_EVENT_TYPES: readonly JobEventType[] = [
   'node.completed',
   'node.failed'
 ]
-/** Most job ids per heartbeat and events per batch (runner.md §1.4, §1.5). */
+/** Most job ids per heartbeat and events per batch (docs/runner.md §1.4, §1.5). */
 export const MAX_JOB_IDS = 100
 export const MAX_EVENTS_PER_BATCH = 100
 /** Longest `runner_version` accepted. */
@@ -249,10 +249,10 @@ function optionalText(value: unknown, field: string, max: number): string | null
   return value === '' ? null : value
 }
 
-/** The flow result (runner.md §5.1), checked as far as the sandbox reads it. */
+/** The flow result (docs/runner.md §5.1), checked as far as the sandbox reads it. */
 function parseResult(raw: unknown): Record<string, unknown> {
   if (!isObject(raw)) {
-    throw validationError('result', 'result is required: the flow result object (runner.md §5.1)')
+    throw validationError('result', 'result is required: the flow result object (docs/runner.md §5.1)')
   }
   if (typeof raw.success !== 'boolean') {
     throw validationError('result.success', 'result.success is required and must be a boolean')

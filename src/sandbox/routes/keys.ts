@@ -1,5 +1,5 @@
 /**
- * `GET /api-keys/self` and `GET /permissions` (contract.md part A; B.1 and B.2).
+ * `GET /api-keys/self` and `GET /permissions` (docs/api-contract.md part A; B.1 and B.2).
  */
 import type { ApiKeySelf } from '../../core/api/types.js'
 import { apiKeyOf, jsonResponse } from '../context.js'

@@ -1,5 +1,5 @@
 /**
- * The ephemeral runner protocol, org side (runner.md §1, contract.md part A): the
+ * The ephemeral runner protocol, org side (docs/runner.md §1, docs/api-contract.md part A): the
  * client launches with `runner_type: ephemeral`, claims the job (once: a repeated
  * or concurrent claim is a 409, so a flow never runs twice) and gets a job token;
  * the job calls that follow (heartbeat, events, complete, webhook-requests) are in
@@ -205,7 +205,7 @@ function claimRoute(): RouteDefinition {
           // The runner needs the real values; the API shows them masked elsewhere.
           inputs: { ...record.inputs },
           secret_input_keys: [...record.secretInputKeys],
-          // An object keyed by flow id (runner.md §1.3), never an array.
+          // An object keyed by flow id (docs/runner.md §1.3), never an array.
           referenced_flows: referencedFlows(
             state,
             record.organizationId,

@@ -1,5 +1,5 @@
 /**
- * The webhook ingest of ephemeral executions (runner.md §1.7): launch gives each
+ * The webhook ingest of ephemeral executions (docs/runner.md §1.7): launch gives each
  * ephemeral execution a URL, injected as the flow input `webhook.url`, where the
  * service under test sends its callbacks. `ANY /webhooks/ingest/{token}` takes any
  * method, without credentials (the caller is that service), and captures the

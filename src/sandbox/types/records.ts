@@ -62,7 +62,7 @@ export interface FlowRecord {
   maxHttpCallsPerExecution: number
 }
 
-/** One progress event a job reported and the sandbox accepted (runner.md §1.5). */
+/** One progress event a job reported and the sandbox accepted (docs/runner.md §1.5). */
 export interface JobEventRecord {
   sequence: number
   type: JobEventType
@@ -108,13 +108,13 @@ export interface CompletionRecord {
   via: 'job' | 'execution'
   /** Job protocol: the `status` the runner sent (the execution's status also needs `result.success`). */
   runnerStatus?: 'completed' | 'failed'
-  /** Job protocol: the flow result as sent (runner.md §5.1). */
+  /** Job protocol: the flow result as sent (docs/runner.md §5.1). */
   result?: Record<string, unknown>
   /** Job protocol: the `last_event_sequence` sent. */
   lastEventSequence?: number
 }
 
-/** One request captured by the webhook ingest (runner.md §1.7, as `GET …/webhook-requests` lists it). */
+/** One request captured by the webhook ingest (docs/runner.md §1.7, as `GET …/webhook-requests` lists it). */
 export interface CapturedRequestRecord {
   id: string
   webhook_id: string

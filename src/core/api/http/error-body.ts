@@ -1,5 +1,5 @@
 /**
- * Normalises every error body shape of contract.md part C into one value. Bodies come
+ * Normalises every error body shape of docs/api-contract.md part C into one value. Bodies come
  * from the API, a gateway or a proxy, so nothing here may throw on malformed input.
  */
 import { STATUS_CODES } from 'node:http'
@@ -124,7 +124,7 @@ function boundedMetadata(
 }
 
 /**
- * Parses an error response body of any shape in contract.md part C. Anything that is
+ * Parses an error response body of any shape in docs/api-contract.md part C. Anything that is
  * not JSON (an HTML page from a proxy, an empty body) falls back to the status text.
  */
 export function parseErrorBody(text: string, status: number, redact: Redactor): ErrorBody {
@@ -143,7 +143,7 @@ export function parseErrorBody(text: string, status: number, redact: Redactor): 
   if (parts.field !== undefined) body.field = parts.field
   if (parts.metadata !== undefined) body.metadata = boundedMetadata(parts.metadata, redact)
   // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
-  // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
+  // retry_after, RetryAfter, …: docs/api-contract.md part C asks for them case-insensitively.
   const nested = isRecord(json.error) ? json.error : {}
   const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'))
   if (retryAfter !== undefined) body.retryAfter = retryAfter

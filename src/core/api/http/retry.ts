@@ -129,7 +129,7 @@ function describe(context: RetryContext): string {
 
 /**
  * The default policy:
- * - never retried: the daily quota (a 24 h budget, contract.md), 400/401/404/409/422,
+ * - never retried: the daily quota (a 24 h budget, docs/api-contract.md), 400/401/404/409/422,
  *   a 403 without rate-limit signals, 501/505, and any write without an
  *   Idempotency-Key (repeating it could launch twice);
  * - 429, 503 and rate-limiting 403s: after the wait the server asks for

@@ -4,7 +4,7 @@
  * pacer (pacing.ts) uses it to send no more requests than the server will accept,
  * and the poll schedule (poll-schedule.ts) to spread its reads over the window.
  *
- * Buckets are the server's (contract.md part C, typical limits): reads (GET),
+ * Buckets are the server's (docs/api-contract.md part C, typical limits): reads (GET),
  * searches (a POST that only reads) and writes (launch, cancel). Each answer only
  * speaks for the bucket of its own request. Readings reuse the header readers of
  * the wait engine (ratelimit/headers.ts), so every style it understands counts.

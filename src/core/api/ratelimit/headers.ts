@@ -1,5 +1,5 @@
 /**
- * Reads the quota headers of contract.md part C into plain numbers; wait-plan.ts
+ * Reads the quota headers of docs/api-contract.md part C into plain numbers; wait-plan.ts
  * turns them into a wait. Header names are matched case-insensitively (Node gives
  * them lower-cased); malformed values are ignored, never thrown on.
  *

@@ -3,7 +3,7 @@
  * `X-RateLimit-Reset`, a body `resetAt`, and numbers where a delay was expected.
  *
  * Real APIs send the same field as an ISO-8601 timestamp, Unix epoch seconds
- * (GitHub), epoch milliseconds, or seconds to wait (contract.md part C). Nothing in
+ * (GitHub), epoch milliseconds, or seconds to wait (docs/api-contract.md part C). Nothing in
  * the value says which, so a number is read by plausibility against the server's
  * clock (see {@link classifyResetNumber}), not by a fixed cut-off.
  */
@@ -26,7 +26,7 @@ const DAY_S = 86_400
 export const EPOCH_WINDOW_S = 366 * DAY_S
 /**
  * Longest seconds-to-wait read from a field whose form is unknown: one day, the
- * longest rate-limit window contract.md lists (per-day quotas).
+ * longest rate-limit window docs/api-contract.md lists (per-day quotas).
  */
 export const MAX_RESET_DELTA_S = DAY_S
 

@@ -2,7 +2,7 @@
  * The server's clock as seen through a response's `Date` header.
  *
  * Absolute reset times (`X-RateLimit-Reset: 1705314645`, an HTTP-date in
- * `Retry-After`, a body `resetAt`) are instants on the server's clock (contract.md
+ * `Retry-After`, a body `resetAt`) are instants on the server's clock (docs/api-contract.md
  * part C). A CI runner's clock may be off by seconds or minutes, so waiting until
  * such an instant on the local clock would wait too long or not at all. RFC 9110
  * §6.6.1 makes `Date` the origin server's idea of "now" when it generated the

@@ -1,5 +1,5 @@
 /**
- * Tells whether a response is a rate limit at all (contract.md part C). How long it
+ * Tells whether a response is a rate limit at all (docs/api-contract.md part C). How long it
  * asks us to wait is wait-plan.ts's job.
  */
 import type { IncomingHttpHeaders } from 'node:http'

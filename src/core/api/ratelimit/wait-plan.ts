@@ -1,6 +1,6 @@
 /**
  * How long a response asks us to wait: the one place that combines every rate-limit
- * signal of contract.md part C, in its order of precedence, into a wait on the local
+ * signal of docs/api-contract.md part C, in its order of precedence, into a wait on the local
  * clock. Pure: no I/O, no sleeping; the local time is passed in.
  */
 import type { IncomingHttpHeaders } from 'node:http'
@@ -72,7 +72,7 @@ function xReset(
  * The wait a rate-limit response (429, 503, or a 403 carrying rate-limit signals)
  * asks for, or undefined when it carries no usable signal (the caller backs off).
  *
- * Precedence (contract.md part C): `Retry-After`, then the IETF `RateLimit` fields,
+ * Precedence (docs/api-contract.md part C): `Retry-After`, then the IETF `RateLimit` fields,
  * then `X-RateLimit-Reset`, then the body's `retryAfter` and `resetAt`. A malformed
  * or implausible signal is skipped and the next one used. A quota reset is only
  * used when that quota is spent (remaining 0) or the response does not say: the

@@ -1,5 +1,5 @@
 /**
- * A job's progress events (runner.md §1.5): numbered 1, 2, 3… without gaps,
+ * A job's progress events (docs/runner.md §1.5): numbered 1, 2, 3… without gaps,
  * sent in batches (every 150 ms, or at once at 16 events or 32 KiB), each batch
  * holding everything the server has not accepted yet, so a lost answer or a 5xx
  * only delays events, never loses or reorders them. `close()` sends what is left

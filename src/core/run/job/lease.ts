@@ -1,5 +1,5 @@
 /**
- * A claimed job's lease (runner.md §1.4): renewed by heartbeats with the job's
+ * A claimed job's lease (docs/runner.md §1.4): renewed by heartbeats with the job's
  * own token, at the earlier of every 10 s and half the time left, so a lease
  * shorter than the interval cannot lapse. A failed heartbeat is tried again at
  * the next tick; a `rejected` lease stops the job's run at once (the execution

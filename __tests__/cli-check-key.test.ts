@@ -39,7 +39,10 @@ describe('echopoint-ci check-key', () => {
     const run = await checkKey('epk_live_sandbox_demo_ci')
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toMatch(/^status +ok$/m)
-    expect(run.stdout).toMatch(/^expires +on \S+ \(89 days left\)$/m)
+    // A date people read (the JSON output keeps RFC 3339).
+    expect(run.stdout).toMatch(
+      /^expires +\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC \(in 89 days\)$/m
+    )
     expect(run.stdout).toMatch(/^expiry from +the expires_at field of GET \/api-keys\/self$/m)
     expect(run.stdout).toMatch(/^key +key_demo_ci \(GitHub Actions CI \(sandbox\)\)$/m)
     expect(run.stdout).toMatch(/^missing scopes +none$/m)
@@ -53,11 +56,15 @@ describe('echopoint-ci check-key', () => {
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toMatch(/^status +expiring$/m)
     expect(run.stderr).toMatch(
-      /^warning: The API key expires on .* \(4 days left\), fewer days than --warn-days \(14\)/m
+      /^warning: The API key expires on .* UTC \(in 4 days\), fewer days than --warn-days \(14\)/m
     )
     expect(run.stdout).toContain('Rotate the key:')
     expect(run.stdout).toContain('1. In Echopoint (Settings → API keys), create a replacement key')
     expect(run.stdout).not.toContain('`')
+    // The CLI's rotation steps: where the CLI reads the key, not GitHub's secrets and workflows.
+    expect(run.stdout).toContain('2. Update ECHOPOINT_API_KEY everywhere the key is used')
+    expect(run.stdout).toContain('3. Confirm the new key works: echopoint-ci check-key')
+    expect(run.stdout).not.toMatch(/gh secret|workflow/)
   })
 
   it('exits 3 when fewer than --fail-days are left', async () => {
@@ -88,15 +95,16 @@ describe('echopoint-ci check-key', () => {
     const run = await checkKey('epk_live_sandbox_demo_ci', ['--expires-at', '2020-01-01'], plain)
     expect(run.exitCode).toBe(3)
     expect(run.stdout).toMatch(/^status +expired$/m)
-    expect(run.stdout).toMatch(/^expiry from +the expires-at input$/m)
+    expect(run.stdout).toMatch(/^expiry from +the --expires-at flag$/m)
+    expect(run.stdout).toMatch(/^expires +1 Jan 2020, 00:00 UTC \(\d+ days ago\)$/m)
   })
 
   it('exits 0 with a notice when the expiry is unknown, and uses --expires-at when given', async () => {
     const unknown = await checkKey('epk_live_sandbox_demo_ci', [], plain)
     expect(unknown.exitCode).toBe(0)
     expect(unknown.stdout).toMatch(/^status +unknown$/m)
-    expect(unknown.stderr).toMatch(
-      /^notice: The API does not report when this key expires\. Set --expires-at/m
+    expect(unknown.stderr).toBe(
+      'notice: The API does not report when this key expires. Pass --expires-at with the date shown in Echopoint (Settings → API keys), for example --expires-at 2026-03-31.\n'
     )
     // A plain date means midnight UTC: 39 or 40 whole days away, depending on the time of day.
     const date = new Date(Date.now() + 40.5 * 86_400_000).toISOString().slice(0, 10)
@@ -104,7 +112,7 @@ describe('echopoint-ci check-key', () => {
     expect(given.exitCode).toBe(0)
     expect(given.stdout).toMatch(/^status +ok$/m)
     expect(given.stdout).toMatch(
-      /^expires +on \d{4}-\d\d-\d\dT00:00:00\.000Z \((39|40) days left\)$/m
+      /^expires +\d{1,2} [A-Z][a-z]{2} \d{4}, 00:00 UTC \(in (39|40) days\)$/m
     )
   })
 
@@ -166,6 +174,106 @@ describe('echopoint-ci check-key', () => {
     expect(missing.exitCode).toBe(3)
     expect(missing.stderr).toContain('Invalid --api-key (or ECHOPOINT_API_KEY): it is missing')
     expect(sandbox.requestLog.entries()).toHaveLength(0)
+  })
+
+  it('prints only the usage error: one line (plus the --help hint for a flag commander refuses), exit 3', async () => {
+    sandbox.requestLog.clear()
+    const cases: [string[], string[]][] = [
+      [['--bogus'], ["error: unknown option '--bogus'", '(add --help for usage)']],
+      [
+        ['--warn-days'],
+        ["error: option '--warn-days <n>' argument missing", '(add --help for usage)']
+      ],
+      [
+        ['extra'],
+        [
+          "error: too many arguments for 'check-key'. Expected 0 arguments but got 1.",
+          '(add --help for usage)'
+        ]
+      ],
+      [
+        ['--warn-days', 'abc'],
+        [
+          'error: Invalid --warn-days: "abc" is not a whole number of days. Use a whole number of days, 0 or more, for example 14.'
+        ]
+      ],
+      [
+        ['--warn-days', 'abc', '--output', 'json'],
+        [
+          'error: Invalid --warn-days: "abc" is not a whole number of days. Use a whole number of days, 0 or more, for example 14.'
+        ]
+      ],
+      [
+        ['--warn-days', '3', '--fail-days', '5'],
+        [
+          'error: Invalid --fail-days: 5 is greater than --warn-days (3). The check warns first and fails later: give --fail-days at most --warn-days, for example --warn-days 14 --fail-days 3.'
+        ]
+      ],
+      [['--output', 'xml'], ['error: Invalid --output: "xml" is not one of text, json.']]
+    ]
+    for (const [args, stderr] of cases) {
+      const run = await checkKey('epk_live_sandbox_demo_ci', args)
+      expect({
+        args,
+        exitCode: run.exitCode,
+        stdout: run.stdout,
+        stderr: run.stderr.split('\n')
+      }).toEqual({
+        args,
+        exitCode: 3,
+        stdout: '',
+        stderr: [...stderr, '']
+      })
+    }
+    expect(sandbox.requestLog.entries()).toHaveLength(0)
+  })
+
+  it("names the CLI's flags and variables, never the action's inputs or workflow syntax", async () => {
+    const ACTION_WORDS =
+      /\$\{\{|secrets\.|vars\.|\b(api-key|organization-id|expires-at|warn-days|fail-days|required-scopes):|(^|[^-])\b(api-key|organization-id|api-url|expires-at|warn-days|fail-days|required-scopes)\b/m
+    const noKey = await runCli(['check-key'], { env: { CI: 'true' } })
+    expect(noKey.stderr).toBe(
+      'error: Invalid --api-key (or ECHOPOINT_API_KEY): it is missing or empty. Set the ECHOPOINT_API_KEY environment variable to the key (in CI, from a secret); --api-key works too, but a flag shows in process lists.\n'
+    )
+    const noOrg = await runCli(['check-key'], {
+      env: {
+        CI: 'true',
+        ECHOPOINT_API_KEY: 'epk_live_sandbox_demo_ci',
+        ECHOPOINT_API_URL: sandbox.url
+      }
+    })
+    expect(noOrg.stderr).toBe(
+      'error: Invalid --organization-id (or ECHOPOINT_ORGANIZATION_ID): it is missing or empty. Set the ECHOPOINT_ORGANIZATION_ID environment variable or pass --organization-id, for example --organization-id org_abc123.\n'
+    )
+    const badKey = await runCli(['check-key'], {
+      env: { CI: 'true', ECHOPOINT_API_KEY: 'epk_live_a b', ECHOPOINT_ORGANIZATION_ID: 'org_demo' }
+    })
+    expect(badKey.stderr).toContain('update ECHOPOINT_API_KEY.')
+    const badUrl = await checkKey('epk_live_sandbox_demo_ci', ['--api-url', 'ftp://example.com'])
+    expect(badUrl.stderr).toContain('Invalid --api-url (or ECHOPOINT_API_URL)')
+    const invalid = await checkKey('epk_live_sandbox_revoked')
+    expect(invalid.stderr).toContain('then update ECHOPOINT_API_KEY.')
+    const scopes = await checkKey('epk_live_sandbox_read_only', [
+      '--required-scopes',
+      'flows:execute'
+    ])
+    expect(scopes.stderr).toContain('and update ECHOPOINT_API_KEY.')
+    const never = await checkKey('epk_live_sandbox_no_expiry')
+    expect(never.stderr).toContain('update ECHOPOINT_API_KEY, then delete this key')
+    const unknown = await checkKey('epk_live_sandbox_demo_ci', [], plain)
+    const wrongOrg = await runCli(['check-key'], {
+      env: { ...env('epk_live_sandbox_demo_ci'), ECHOPOINT_ORGANIZATION_ID: 'org_other' }
+    })
+    expect(wrongOrg.stderr).toContain(
+      'but --organization-id (or ECHOPOINT_ORGANIZATION_ID) is org_other'
+    )
+    for (const run of [noKey, noOrg, badKey, badUrl, invalid, scopes, never, unknown, wrongOrg]) {
+      expect(run.exitCode === 0 || run.exitCode === 3).toBe(true)
+      expect(run.stderr + run.stdout).not.toMatch(ACTION_WORDS)
+      expect(run.stderr + run.stdout).not.toMatch(
+        /update the secret|the ECHOPOINT_API_KEY secret|gh (secret|variable)/
+      )
+    }
   })
 
   it('documents the flags, examples and exit codes in --help', async () => {

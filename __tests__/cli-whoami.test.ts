@@ -1,11 +1,13 @@
 /**
  * End to end: `echopoint-ci whoami` from the bundled CLI against the real
- * sandbox: the key, its expiry, and which CI modes (contract.md part B) it can run.
+ * sandbox: the key, its expiry, and which CI modes (docs/api-contract.md part B) it can run.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js'
 import type { KeyReport } from '../src/core/key/whoami.js'
 import { runCli } from '../__fixtures__/run-dist.js'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 
 let sandbox: Sandbox
 let plain: Sandbox
@@ -35,7 +37,7 @@ describe('echopoint-ci whoami', () => {
     expect(run.stdout).toMatch(/^Organization +org_demo$/m)
     expect(run.stdout).toMatch(/^Scopes +flows:read, flows:execute, runner:complete$/m)
     expect(run.stdout).toMatch(
-      /^Expires +on \S+ \(89 days left\); from the expires_at field of GET \/api-keys\/self$/m
+      /^Expires +\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC \(in 89 days\); from the expires_at field of GET \/api-keys\/self$/m
     )
     expect(run.stdout).toMatch(/^run by flow ID, ephemeral runner +yes$/m)
     expect(run.stdout).toMatch(/^run by tag, ephemeral runner +yes$/m)
@@ -101,8 +103,39 @@ describe('echopoint-ci whoami', () => {
   it('exits 3 for an invalid key, with the message users act on', async () => {
     const run = await whoami('epk_live_sandbox_revoked')
     expect(run.exitCode).toBe(3)
-    expect(run.stderr).toContain('error: The API key is invalid, revoked or expired (HTTP 401)')
+    expect(run.stderr).toBe(
+      'error: The API key is invalid, revoked or expired (HTTP 401). Create a new key with the ci preset and an expiration date, then update ECHOPOINT_API_KEY.\n'
+    )
     expect(run.stdout).toBe('')
+  })
+
+  it("names the CLI's flags and variables in its errors, never the action's inputs", async () => {
+    const missing = await runCli(['whoami'], { env: { CI: 'true' } })
+    expect(missing.exitCode).toBe(3)
+    expect(missing.stderr).toContain('Invalid --api-key (or ECHOPOINT_API_KEY): it is missing')
+    expect(missing.stderr).toContain('Set the ECHOPOINT_API_KEY environment variable')
+    const url = await whoami('epk_live_sandbox_demo_ci', ['--api-url', 'http://example.com'])
+    expect(url.exitCode).toBe(3)
+    expect(url.stderr).toContain('Invalid --api-url (or ECHOPOINT_API_URL): plain http://')
+    // Not the API (a web page answers): the API layer's hint names the flag too.
+    const page = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' })
+      res.end('<html>sign in</html>')
+    })
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve))
+    const { port } = page.address() as AddressInfo
+    const web = await whoami('epk_live_sandbox_demo_ci', ['--api-url', `http://127.0.0.1:${port}`])
+    await new Promise((resolve) => page.close(resolve))
+    expect(web.exitCode).toBe(3)
+    expect(web.stderr).toContain(
+      'Check that --api-url (or ECHOPOINT_API_URL) points at the Echopoint API and not at a proxy or web page'
+    )
+    for (const run of [missing, url, web]) {
+      expect(run.stdout).toBe('')
+      expect(run.stderr).not.toMatch(
+        /\$\{\{|secrets\.|(^|[^-])\b(api-key|api-url|organization-id)\b/m
+      )
+    }
   })
 
   it('documents itself with examples in --help', async () => {

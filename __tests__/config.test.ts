@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { ACTION_INPUT_NAMES, resolveRunConfig, type RawRunInputs } from '../src/core/run/config.js'
 import { splitList } from '../src/core/input-values.js'
 import { ConfigError } from '../src/core/errors.js'
+import { CLI_INPUT_NAMES } from '../src/cli/commands/run.js'
 import { parseDuration, formatDuration } from '../src/core/duration.js'
 
 const good: RawRunInputs = {
@@ -212,6 +213,67 @@ describe('resolveRunConfig', () => {
     expect(error.message).toContain(input)
     expect(error.message).toMatch(pattern)
     expect(error.userMessage.length).toBeGreaterThan(error.message.length) // says what to do
+  })
+
+  // The same rules at the CLI, in its words: its flags and variables, never the
+  // action's inputs or workflow syntax; and the action never names a CLI flag.
+  const ACTION_FORM =
+    /\$\{\{|secrets\.|vars\.|\b[a-z-]+: (true|false)\b|\(see shard\)|comma- or newline|(^|[^-\w])(api-key|organization-id|api-url|flow-ids|fail-on-empty|cancel-on-abort|junit-path|max-parallel|poll-interval|match-mode|version-id|idempotency-key)\b/m
+  // Booleans are flags at the CLI: they cannot be given a word to reject.
+  const cliCases = cases.filter(([label]) => !label.endsWith('not boolean'))
+
+  it.each(cliCases)('rejects %s at the CLI in its own words', (_label, raw) => {
+    let error: ConfigError | undefined
+    try {
+      resolveRunConfig(raw, CLI_INPUT_NAMES, 'cli')
+    } catch (err) {
+      error = err as ConfigError
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    expect(error?.input).toMatch(/^(--|FLOW_ID)/)
+    expect(error?.userMessage).not.toMatch(ACTION_FORM)
+  })
+
+  it.each(cases)('rejects %s in the action with its inputs, no CLI flag', (_label, raw) => {
+    const error = errorOf(raw)
+    expect(error.userMessage).not.toMatch(/(^|\s)--[a-z]|ECHOPOINT_API_KEY environment|FLOW_ID/)
+  })
+
+  it('tells each front door how to give what is missing', () => {
+    const cli = (raw: RawRunInputs): string => {
+      try {
+        resolveRunConfig(raw, CLI_INPUT_NAMES, 'cli')
+      } catch (err) {
+        return (err as ConfigError).userMessage
+      }
+      throw new Error('expected a ConfigError')
+    }
+    expect(errorOf({ ...good, apiKey: '' }).userMessage).toContain(
+      'for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}'
+    )
+    expect(cli({ ...good, apiKey: '' })).toContain('Set the ECHOPOINT_API_KEY environment variable')
+    expect(errorOf({ ...good, organizationId: '' }).userMessage).toContain(
+      'organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}'
+    )
+    expect(cli({ ...good, organizationId: '' })).toContain(
+      'Set the ECHOPOINT_ORGANIZATION_ID environment variable or pass --organization-id'
+    )
+    expect(errorOf({ ...good, tags: '' }).userMessage).toContain(
+      'Set flow-ids to flow IDs, or tags to tags, comma- or newline-separated.'
+    )
+    expect(cli({ ...good, tags: [] })).toBe(
+      'Invalid FLOW_ID/--tag: neither is set. Give flow IDs as arguments (echopoint-ci run FLOW_ID...), or select flows with --tag TAG (repeatable).'
+    )
+    expect(cli({ ...good, timeout: '25h' })).toContain('(see --shard)')
+    expect(errorOf({ ...good, timeout: '25h' }).userMessage).toContain('(see shard)')
+  })
+
+  it('keeps the names and the front door in the config, for the messages of the run', () => {
+    expect(resolveRunConfig(good)).toMatchObject({ names: ACTION_INPUT_NAMES, surface: 'action' })
+    expect(resolveRunConfig(good, CLI_INPUT_NAMES, 'cli')).toMatchObject({
+      names: CLI_INPUT_NAMES,
+      surface: 'cli'
+    })
   })
 
   it('never echoes the key in its errors', () => {

@@ -338,9 +338,9 @@ describe.each(DOCS)('%s', (doc) => {
   it('pins a version (the major, X.Y.Z or next) in every npx echopoint-ci command', () => {
     if (!existsSync(join(ROOT, doc))) return
     const text = read(doc)
-    const unpinned = [...text.matchAll(/npx\s+(?:(?:--yes|-y)\s+)?echopoint-ci(?!@(?:\d|X\.Y\.Z\b|next\b))/g)].map(
-      (m) => `${doc}:${lineAt(text, m.index)}: ${m[0]} (use echopoint-ci@1)`
-    )
+    const unpinned = [
+      ...text.matchAll(/npx\s+(?:(?:--yes|-y)\s+)?echopoint-ci(?!@(?:\d|X\.Y\.Z\b|next\b))/g)
+    ].map((m) => `${doc}:${lineAt(text, m.index)}: ${m[0]} (use echopoint-ci@1)`)
     expect(unpinned).toEqual([])
   })
 })

@@ -150,6 +150,9 @@ describe('the action, end to end', () => {
     expect(run.stdout).toContain(
       'belongs to organization org_demo, but organization-id is org_other'
     )
+    // The action's words: its input, never the CLI's flag or variable.
+    expect(run.stdout).toContain('Set organization-id to the organization the key was created in')
+    expect(run.stdout).not.toMatch(/--organization-id|ECHOPOINT_ORGANIZATION_ID/)
     expect(sandbox.requestLog.launches()).toHaveLength(0)
   })
 
@@ -157,6 +160,7 @@ describe('the action, end to end', () => {
     const run = await runAction(inputs({ 'flow-ids': `${FLOW.login}, ${FLOW.otherOrg}` }))
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(`Flow ${FLOW.otherOrg} was not found`)
+    expect(run.stdout).toContain('Check the ID in flow-ids;')
     expect(sandbox.requestLog.launches()).toHaveLength(0)
   })
 
@@ -165,8 +169,16 @@ describe('the action, end to end', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('error')
     expect(run.stdout).toContain('matched no flows')
+    // The action's words: its inputs and their YAML, not the CLI's --allow-empty.
+    expect(run.stdout).toContain(
+      'Check the tags (they match exactly) and match-mode, or set fail-on-empty: false to allow an empty run.'
+    )
+    expect(run.stdout + run.summary).not.toContain('--')
     const allowed = await runAction(inputs({ tags: 'no-such-tag', 'fail-on-empty': 'false' }))
     expect(allowed.exitCode).toBe(0)
+    expect(allowed.stdout).toContain(
+      'The selection matched no flows; passing because fail-on-empty is false'
+    )
     expect(allowed.outputs).toMatchObject({ status: 'passed', total: '0' })
   })
 

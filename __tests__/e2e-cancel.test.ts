@@ -215,6 +215,23 @@ describe('the action, cancelled', () => {
 })
 
 describe('the CLI, interrupted', () => {
+  it('with --no-cancel-on-abort, leaves the executions running and says so in its own words', async () => {
+    const timing: Timing = {}
+    const run = await runCli(['run', '--tag', 'regression', '--no-cancel-on-abort'], {
+      env: cliEnv(sandbox),
+      onSpawn: interruptAfterLaunches(sandbox, 4, 'SIGINT', timing)
+    })
+    expect(exitDelay(timing)).toBeLessThan(GITHUB_GRACE_MS)
+    expect(run.exitCode).toBe(2)
+    expect(cancelRequests(sandbox)).toEqual([])
+    expect(run.stderr).toContain(
+      'Interrupted: stopping (executions keep running: --no-cancel-on-abort)'
+    )
+    expect(run.stderr).toContain('Leaving them running in Echopoint: --no-cancel-on-abort')
+    expect(run.stdout).toContain('Left running in Echopoint (--no-cancel-on-abort)')
+    expect(run.stdout + run.stderr).not.toContain('cancel-on-abort is false')
+  })
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`on ${signal}: cancels what it launched, writes JUnit, exits 2`, async () => {
       const timing: Timing = {}

@@ -107,7 +107,13 @@ describe('check-key action: status', () => {
     expect(run.stdout).toContain('Expiry from the expires_at field of GET /api-keys/self')
     expect(run.stdout).not.toMatch(/^::(warning|error)/m)
     expect(run.summary).toContain('Echopoint key check: The API key is valid and expires on')
-    expect(run.summary).toContain('| Days left | 89 |')
+    // People read a date in the summary; the expires-at output keeps RFC 3339.
+    expect(run.summary).toMatch(
+      /^\| Expires \| \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC \(in 89 days\) \|$/m
+    )
+    expect(run.summary).not.toContain(run.outputs['expires-at'])
+    expect(run.summary).toContain('| Field | Value |')
+    expect(run.summary).not.toMatch(/^\| *\| *\|$/m)
     expect(run.summary).toContain('the expires\\_at field of GET /api-keys/self')
     expect(run.stdout.split('\n')).toContain(`::add-mask::${KEY.ci}`)
     // Healthy: only the lookup of an issue to close, nothing written.
@@ -126,7 +132,7 @@ describe('check-key action: status', () => {
     expect(run.outputs.status).toBe('expiring')
     expect(daysFrom(run)).toBe(4)
     expect(run.stdout).toMatch(
-      /^::warning title=Echopoint%3A API key::The API key expires on .* \(4 days left\), fewer days than warn-days \(14\)\. Rotate it before then: the check fails once fewer than 3 days are left\.$/m
+      /^::warning title=Echopoint%3A API key::The API key expires on \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC \(in 4 days\), fewer days than warn-days \(14\)\. Rotate it before then: the check fails once fewer than 3 days are left\.$/m
     )
     expect(run.summary).toContain('⚠️ Echopoint key check: The API key expires on')
     expect(run.summary).toContain('### Rotate the key')
@@ -137,7 +143,9 @@ describe('check-key action: status', () => {
     expect(created.title).toBe('Echopoint API key for org_demo expires in 4 days: rotate it')
     expect(created.labels).toEqual(['echopoint-key-expiry'])
     expect(created.body.startsWith(MARKER)).toBe(true)
-    expect(created.body).toContain('**Days left:** 4')
+    expect(created.body).toMatch(
+      /expires on \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC \(in 4 days\)\./
+    )
     expect(created.body).toContain('`key_demo_expiring_soon` (CI key due for rotation)')
     expect(created.body).toContain('the `ci` preset')
     expect(created.body).toContain('gh secret set ECHOPOINT_API_KEY')
@@ -151,7 +159,7 @@ describe('check-key action: status', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('expiring')
     expect(run.stdout).toMatch(
-      /^::error::The API key expires on .* \(4 days left\), fewer days than fail-days \(5\)\. Rotate it now\.$/m
+      /^::error::The API key expires on .* UTC \(in 4 days\), fewer days than fail-days \(5\)\. Rotate it now\.$/m
     )
     expect(run.summary).toContain('❌ Echopoint key check')
     expect(github.calls()).toEqual([])
@@ -323,7 +331,7 @@ describe('check-key action: the reminder issue', () => {
       `PATCH ${ISSUES}/${issue.number}`
     ])
     expect(github.requests[1].body?.body).toMatch(
-      /^The Echopoint API key of organization `org_demo` is healthy again: it is valid and expires on .* \(89 days left\)\. Closing this issue/
+      /^The Echopoint API key of organization `org_demo` is healthy again: it is valid and expires on .* UTC \(in 89 days\)\. Closing this issue/
     )
     expect(github.requests[2].body).toEqual({ state: 'closed', state_reason: 'completed' })
     expect(issue.state).toBe('closed')

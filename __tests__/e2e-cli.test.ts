@@ -24,6 +24,10 @@ const env = (): Record<string, string> => ({
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/
 
+/** What only the action says: workflow syntax, and its inputs' names without a CLI flag's dashes. */
+const ACTION_FORM =
+  /\$\{\{|secrets\.|vars\.|\b[a-z-]+: (true|false)\b|\(see shard\)|Raise timeout|the ECHOPOINT_API_KEY secret|(^|[^-\w])(api-key|organization-id|api-url|flow-ids|fail-on-empty|cancel-on-abort|junit-path|job-summary|max-parallel|poll-interval|match-mode|version-id|idempotency-key)\b/m
+
 describe('echopoint-ci run', () => {
   it('exits 0 when every flow passes, with credentials from the environment', async () => {
     const run = await runCli(['run', '--tag', 'smoke'], { env: env() })
@@ -40,6 +44,9 @@ describe('echopoint-ci run', () => {
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/FAIL\s+Order history/)
     expect(run.stdout).toContain('status_code equals: expected 200, actual 500')
+    // Stated once: the node line does not repeat the assertion the next line gives.
+    expect(run.stdout).toMatch(/^ +node "GET \/orders\/\{id\}" failed$/m)
+    expect(run.stdout.match(/status_code/g)).toHaveLength(1)
   })
 
   it('prints the results document with --output json', async () => {
@@ -108,6 +115,63 @@ describe('echopoint-ci run', () => {
     expect(sandbox.requestLog.entries()).toHaveLength(0)
   })
 
+  it("says what to do in the CLI's words: flags and variables, never the action's inputs", async () => {
+    const empty = await runCli(['run', '--tag', 'no-such-tag'], { env: env() })
+    expect(empty.exitCode).toBe(3)
+    expect(empty.stdout).toBe('')
+    expect(empty.stderr).toContain(
+      'error: The selection matched no flows. Check the tags (they match exactly) and --match-mode, or pass --allow-empty to allow an empty run.'
+    )
+    const allowed = await runCli(['run', '--tag', 'no-such-tag', '--allow-empty'], { env: env() })
+    expect(allowed.exitCode).toBe(0)
+    expect(allowed.stderr).toContain(
+      'warning: The selection matched no flows; passing because of --allow-empty'
+    )
+    const unknown = await runCli(['run', 'd37f7f6f-eab2-48c9-8898-f4b15a61a3d3'], { env: env() })
+    expect(unknown.exitCode).toBe(3)
+    expect(unknown.stderr).toContain(
+      'Check the ID in FLOW_ID; flows of another organization are not visible to this key.'
+    )
+    const otherOrg = await runCli(['run', '--tag', 'smoke'], {
+      env: { ...env(), ECHOPOINT_ORGANIZATION_ID: 'org_other' }
+    })
+    expect(otherOrg.exitCode).toBe(3)
+    expect(otherOrg.stderr).toContain(
+      'but --organization-id (or ECHOPOINT_ORGANIZATION_ID) is org_other. Set --organization-id (or ECHOPOINT_ORGANIZATION_ID) to the organization the key was created in'
+    )
+    const scopes = await runCli(['run', '--tag', 'smoke'], {
+      env: { ...env(), ECHOPOINT_API_KEY: 'epk_live_sandbox_read_only' }
+    })
+    expect(scopes.exitCode).toBe(3)
+    expect(scopes.stderr).toContain(
+      'Create a key with the ci preset (it has every scope CI needs) and update ECHOPOINT_API_KEY.'
+    )
+    const revoked = await runCli(['run', '--tag', 'smoke'], {
+      env: { ...env(), ECHOPOINT_API_KEY: 'epk_live_sandbox_revoked' }
+    })
+    expect(revoked.stderr).toContain(
+      'Create a new key with the ci preset and an expiration date, then update ECHOPOINT_API_KEY.'
+    )
+    const noHost = await runCli(['run', '--tag', 'smoke'], {
+      env: { ...env(), ECHOPOINT_API_URL: 'http://127.0.0.1:9' }
+    })
+    expect(noHost.exitCode).toBe(3)
+    const slow = await startSandbox()
+    let late
+    try {
+      late = await runCli(['run', '--tag', 'smoke', '--timeout', '300ms'], {
+        env: { ...env(), ECHOPOINT_API_URL: slow.url }
+      })
+    } finally {
+      await slow.close()
+    }
+    expect(late.exitCode).toBe(4)
+    expect(late.stdout).toContain('Raise --timeout, or run fewer flows per job (see --shard).')
+    for (const run of [empty, allowed, unknown, otherOrg, scopes, revoked, noHost, late]) {
+      expect(run.stdout + run.stderr).not.toMatch(ACTION_FORM)
+    }
+  })
+
   it('shows help with examples for every command', async () => {
     for (const command of [[], ['run'], ['sandbox'], ['demo']]) {
       const run = await runCli([...command, '--help'])
@@ -124,7 +188,7 @@ describe('echopoint-ci run --fail-fast', () => {
   it('is a boolean flag, off unless given', () => {
     const off = runCommandDefinition(quiet, () => undefined)
     off.parseOptions(['--tag', 'smoke'])
-    expect(off.opts().failFast).toBe(false)
+    expect(off.opts().failFast).toBeUndefined()
     const on = runCommandDefinition(quiet, () => undefined)
     on.parseOptions(['--tag', 'smoke', '--fail-fast'])
     expect(on.opts().failFast).toBe(true)

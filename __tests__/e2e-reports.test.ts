@@ -231,8 +231,11 @@ describe('the action reports every outcome', () => {
     // The summary: headline with counts, a row per flow, each failure's details.
     expect(run.summary).toContain('## ❌ Echopoint: flows failed')
     expect(run.summary).toContain('**3** flows · 1 passed · 2 failed')
-    expect(run.summary).toMatch(
-      /\| ❌ failed \| Order history \| [^|]+ \| .*status\\_code equals 200, got 500 \|/
+    expect(run.summary).toMatch(/^\| ❌ failed \| Order history \| [^|]+ \|$/m)
+    // Each failure stated once, under Failures, with expected and actual.
+    expect(run.summary.match(/status\\_code/g)).toHaveLength(1)
+    expect(run.summary).toContain(
+      '- Node **GET /orders/{id}** (request) failed\n  - Assertion 0: status\\_code equals: expected 200, actual 500'
     )
     expect(run.summary).toContain('### Failures')
     expect(run.summary).toContain('expected 200, actual 500')
@@ -326,7 +329,9 @@ describe('the action reports every outcome', () => {
   it('warns in the summary and an annotation when the key expires soon', async () => {
     const run = await runAction(inputs({ 'api-key': KEYS.expiringSoon, 'flow-ids': FLOWS.health }))
     expect(run.exitCode).toBe(0)
-    expect(run.summary).toMatch(/The API key expires on .* \(\d days? left\)/)
+    expect(run.summary).toMatch(
+      /The API key expires on \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC \(in \d days?\)/
+    )
     expect(annotations(run)).toEqual([
       expect.objectContaining({ level: 'warning', title: 'Echopoint: API key expires soon' })
     ])

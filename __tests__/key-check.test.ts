@@ -8,7 +8,10 @@ import type { ApiKeySelf } from '../src/core/api/types.js'
 import { EchopointError, ConfigError } from '../src/core/errors.js'
 import {
   checkKey,
+  describeExpiry,
   evaluateKey,
+  expiryDate,
+  failedCheckResult,
   invalidKeyResult,
   type KeyCheckRules
 } from '../src/core/key/check.js'
@@ -171,7 +174,7 @@ describe('evaluateKey at a fixed time', () => {
       reminder: 'close'
     })
     expect(result.headline).toBe(
-      `The API key is valid and expires on ${at(90 * DAY_MS)} (90 days left)`
+      'The API key is valid and expires on 30 May 2026, 12:00 UTC (in 90 days)'
     )
     expect(result.messages).toEqual([
       { level: 'info', text: 'Expiry from the expires_at field of GET /api-keys/self.' }
@@ -190,7 +193,7 @@ describe('evaluateKey at a fixed time', () => {
     })
     expect(under14.messages[0]).toEqual({
       level: 'warning',
-      text: `The API key expires on ${at(14 * DAY_MS - 1)} (13 days left), fewer days than warn-days (14). Rotate it before then: the check fails once fewer than 3 days are left.`
+      text: 'The API key expires on 15 Mar 2026, 11:59 UTC (in 13 days), fewer days than warn-days (14). Rotate it before then: the check fails once fewer than 3 days are left.'
     })
   })
 
@@ -204,7 +207,7 @@ describe('evaluateKey at a fixed time', () => {
     expect(under3).toMatchObject({ status: 'expiring', daysLeft: 2, passed: false })
     expect(under3.messages[0]).toEqual({
       level: 'error',
-      text: `The API key expires on ${at(3 * DAY_MS - 1)} (2 days left), fewer days than fail-days (3). Rotate it now.`
+      text: 'The API key expires on 4 Mar 2026, 11:59 UTC (in 2 days), fewer days than fail-days (3). Rotate it now.'
     })
   })
 
@@ -231,7 +234,7 @@ describe('evaluateKey at a fixed time', () => {
       reminder: 'open'
     })
     expect(result.messages[0].text).toBe(
-      `The API key expired on ${at(-1.5 * DAY_MS)} (1 day ago). Rotate it now.`
+      'The API key expired on 28 Feb 2026, 00:00 UTC (1 day ago). Rotate it now.'
     )
     const justNow = evaluateKey(fromBody(at(-60_000)), RULES, NOW)
     expect(justNow.headline).toContain('(less than a day ago)')
@@ -258,8 +261,18 @@ describe('evaluateKey at a fixed time', () => {
         text: expect.stringContaining('Set expires-at to the date shown in Echopoint')
       })
     ])
-    const cli = evaluateKey(UNKNOWN, { ...RULES, names: CHECK_KEY_CLI_INPUT_NAMES }, NOW)
-    expect(cli.messages[0].text).toContain('Set --expires-at')
+    expect(result.messages[0].text).toContain(
+      'expires-at: ${{ vars.ECHOPOINT_API_KEY_EXPIRES_AT }}'
+    )
+    // The CLI's words: its flag, no workflow syntax.
+    const cli = evaluateKey(
+      UNKNOWN,
+      { ...RULES, names: CHECK_KEY_CLI_INPUT_NAMES, surface: 'cli' },
+      NOW
+    )
+    expect(cli.messages[0].text).toBe(
+      'The API does not report when this key expires. Pass --expires-at with the date shown in Echopoint (Settings → API keys), for example --expires-at 2026-03-31.'
+    )
   })
 
   it('takes the expiry from the body, then the header, then the input, and says which', () => {
@@ -304,7 +317,7 @@ describe('evaluateKey at a fixed time', () => {
     })
     expect(result.messages[0]).toEqual({
       level: 'error',
-      text: 'The API key lacks 2 required scopes: flows:execute (launch flow executions (and cancel them)); runner:complete (report results through the older ephemeral completion endpoint). Create a key with the ci preset (it has every scope CI needs) and update the secret.'
+      text: 'The API key lacks 2 required scopes: flows:execute (launch flow executions (and cancel them)); runner:complete (report results through the older ephemeral completion endpoint). Create a key with the ci preset (it has every scope CI needs) and update the ECHOPOINT_API_KEY secret.'
     })
     // Expiring and missing a scope: both reported, the issue still opened.
     const both = evaluateKey(fromBody(at(5 * DAY_MS), { permissions: [] }), RULES, NOW)
@@ -397,15 +410,17 @@ describe('the reminder issue text', () => {
     )
   })
 
-  it('has the marker first, the days left, the rotation steps and the run', () => {
+  it('has the marker first, when the key expires (a readable date), the rotation steps and the run', () => {
     const body = reminderBody(ctx)
     expect(body.split('\n')[0]).toBe(reminderMarker('org_abc'))
-    expect(body).toContain('**Days left:** 4')
-    expect(body).toContain(`expires on ${at(4.5 * DAY_MS)} (4 days left)`)
+    expect(body).toContain('expires on 6 Mar 2026, 00:00 UTC (in 4 days)')
+    // Said once: no separate days-left line, no raw timestamp.
+    expect(body).not.toContain('Days left')
+    expect(body).not.toContain(at(4.5 * DAY_MS))
     expect(body).toMatch(/^1\. In Echopoint/m)
     expect(body).toMatch(/^4\. Delete the old key in Echopoint\.$/m)
     expect(body).toContain(
-      '<sub>Last checked 2026-03-01T12:00:00.000Z by [this workflow run](https://github.com/acme/shop/actions/runs/42).</sub>'
+      '<sub>Last checked 1 Mar 2026, 12:00 UTC by [this workflow run](https://github.com/acme/shop/actions/runs/42).</sub>'
     )
   })
 
@@ -423,7 +438,7 @@ describe('the reminder issue text', () => {
   it('closes with a comment saying the key is healthy again', () => {
     const ok = evaluateKey(fromBody(at(90 * DAY_MS)), RULES, NOW)
     expect(closingComment({ ...ctx, result: ok })).toBe(
-      `The Echopoint API key of organization \`org_abc\` is healthy again: it is valid and expires on ${at(90 * DAY_MS)} (90 days left). Closing this issue ([workflow run](https://github.com/acme/shop/actions/runs/42)).`
+      'The Echopoint API key of organization `org_abc` is healthy again: it is valid and expires on 30 May 2026, 12:00 UTC (in 90 days). Closing this issue ([workflow run](https://github.com/acme/shop/actions/runs/42)).'
     )
   })
 
@@ -455,7 +470,10 @@ describe('the job summary', () => {
     })
     expect(summary).toContain('## ⚠️ Echopoint key check: The API key expires on')
     expect(summary).toContain('| Status | `expiring` |')
-    expect(summary).toContain('| Days left | 4 |')
+    // A date people read, with how far off it is; the raw timestamp stays in the outputs.
+    expect(summary).toContain('| Expires | 6 Mar 2026, 00:00 UTC (in 4 days) |')
+    expect(summary).not.toContain(at(4.5 * DAY_MS))
+    expect(summary).not.toContain('Days left')
     expect(summary).toContain('| Key | `key_1` (CI) |')
     expect(summary).toContain('| Reminder issue | Opened #7 |')
     expect(summary).toContain('### Rotate the key')
@@ -464,6 +482,52 @@ describe('the job summary', () => {
     })
     expect(ok).toContain('## ✅ Echopoint key check')
     expect(ok).not.toContain('Rotate the key')
+  })
+
+  it('has no blank header row in any outcome', () => {
+    const outcomes = [
+      evaluateKey(fromBody(at(90 * DAY_MS)), RULES, NOW),
+      evaluateKey(fromBody(at(4.5 * DAY_MS)), RULES, NOW),
+      evaluateKey(fromBody(at(-DAY_MS)), RULES, NOW),
+      evaluateKey(fromBody(null), RULES, NOW),
+      evaluateKey(UNKNOWN, RULES, NOW),
+      invalidKeyResult(),
+      failedCheckResult(new EchopointError('network', 'GET /api-keys/self failed'))
+    ]
+    for (const result of outcomes) {
+      const lines = renderKeyCheckSummary(result, { now: NOW }).split('\n')
+      // Every table's first row (the line before its | --- | row) names its columns.
+      lines.forEach((line, i) => {
+        if (!/^\|( --- \|)+$/.test(line)) return
+        const cells = lines[i - 1].split('|').slice(1, -1)
+        expect(cells.map((c) => c.trim()).every((c) => c !== '')).toBe(true)
+      })
+      expect(lines).toContain('| Field | Value |')
+      expect(lines.filter((l) => /^\|\s*\|/.test(l))).toEqual([])
+    }
+  })
+})
+
+describe('expiry dates people read', () => {
+  it('gives the day, month, year and UTC time, and how far off it is in whole days', () => {
+    expect(expiryDate('2026-12-31T00:00:00Z', Date.parse('2026-12-02T00:00:00Z'))).toBe(
+      '31 Dec 2026, 00:00 UTC (in 29 days)'
+    )
+    expect(expiryDate('2026-12-31T00:00:00Z', Date.parse('2026-12-29T23:00:00Z'))).toBe(
+      '31 Dec 2026, 00:00 UTC (in 1 day)'
+    )
+    expect(expiryDate('2027-01-01T09:05:00+02:00', Date.parse('2027-01-01T00:00:00Z'))).toBe(
+      '1 Jan 2027, 07:05 UTC (in less than a day)'
+    )
+    expect(expiryDate('2026-03-01T00:00:00Z', Date.parse('2026-03-01T06:00:00Z'))).toBe(
+      '1 Mar 2026, 00:00 UTC (less than a day ago)'
+    )
+    expect(expiryDate('2026-02-27T00:00:00Z', Date.parse('2026-03-01T06:00:00Z'))).toBe(
+      '27 Feb 2026, 00:00 UTC (2 days ago)'
+    )
+    expect(describeExpiry('2026-12-31T00:00:00Z', Date.parse('2026-12-02T00:00:00Z'))).toBe(
+      'on 31 Dec 2026, 00:00 UTC (in 29 days)'
+    )
   })
 })
 

@@ -35,10 +35,13 @@ describe('the run action warns about a key that expires within 14 days', () => {
     expect(expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     const days = Math.floor((Date.parse(expiresAt) - Date.now()) / 86_400_000)
     expect(days).toBe(4)
+    // A date people read in the annotation and the summary; the output keeps RFC 3339.
+    const { readableDate } = await import('../src/core/key/expiry.js')
     expect(run.stdout).toContain(
-      `::warning title=Echopoint%3A API key expires soon::The API key expires on ${expiresAt} (4 days left).`
+      `::warning title=Echopoint%3A API key expires soon::The API key expires on ${readableDate(expiresAt)} (in 4 days).`
     )
-    expect(run.summary).toContain(`The API key expires on ${expiresAt} (4 days left)`)
+    expect(run.summary).toContain(`The API key expires on ${readableDate(expiresAt)} (in 4 days)`)
+    expect(run.summary).not.toContain(expiresAt)
     // Only the runner's masking command may carry the key.
     const shown = run.stdout
       .split('\n')
@@ -69,7 +72,11 @@ describe('the run action warns about a key that expires soon', () => {
     const now = Date.parse('2026-01-01T00:00:00Z')
     expect(expiresSoon('2026-01-15T00:00:00Z', now)).toBe(false) // 14 days left
     expect(expiresSoon('2026-01-14T23:00:00Z', now)).toBe(true) // 13 days left
-    expect(expiryWarning('2025-12-31T00:00:00Z', now)).toContain('already expired')
-    expect(expiryWarning('2026-01-06T00:00:00Z', now)).toContain('(5 days left)')
+    expect(expiryWarning('2025-12-31T00:00:00Z', now)).toMatch(
+      /^The API key expired on 31 Dec 2025, 00:00 UTC \(1 day ago\)\./
+    )
+    expect(expiryWarning('2026-01-06T00:00:00Z', now)).toMatch(
+      /^The API key expires on 6 Jan 2026, 00:00 UTC \(in 5 days\)\./
+    )
   })
 })

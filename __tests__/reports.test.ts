@@ -102,9 +102,61 @@ describe('job summary', () => {
     expect(text).toContain('Echopoint: flows failed')
     expect(text).toContain('**2** flows · 1 passed · 1 failed')
     expect(text).toContain('Login and fetch profile')
-    expect(text).toMatch(/status\\_code equals 200, got 500/)
-    expect(text).toContain('expected 200, actual 500')
+    expect(text).toContain(
+      '- Node **GET /orders/{id}** (request) failed\n  - Assertion 0: status\\_code equals: expected 200, actual 500'
+    )
     expect(text).toContain('waited 2 times, 45s in total')
+  })
+
+  it('states each failed assertion once: not in the table, not again in the node line', () => {
+    // The API's node message restates its assertion; the summary says it once, with expected and actual.
+    const restating: FlowReport = {
+      ...failed,
+      flow_name: 'Order history',
+      nodes: [
+        {
+          ...failed.nodes[0],
+          error_message: 'Assertion 0 failed: status_code equals 200, got 500',
+          assertions: [
+            failed.nodes[0].assertions[0],
+            { ...failed.nodes[0].assertions[0], index: 1, extractor: 'body', passed: true }
+          ]
+        },
+        {
+          node_id: 'n2',
+          display_name: 'GET /orders',
+          node_type: 'request',
+          status: 'failed',
+          duration_ms: 12,
+          error_message: 'connection refused',
+          assertions: []
+        }
+      ]
+    }
+    const text = renderSummary(outcomeOf([passed, restating]), { now: Date.now() })
+    expect(text.match(/status\\_code/g)).toHaveLength(1)
+    expect(text.match(/200/g)).toHaveLength(1)
+    expect(text).toContain('  - Assertion 0: status\\_code equals: expected 200, actual 500')
+    expect(text).toContain('- Node **GET /orders/{id}** (request) failed\n')
+    // A node message that says something the assertions do not is kept, once.
+    expect(text.match(/connection refused/g)).toHaveLength(1)
+    expect(text).toContain('- Node **GET /orders** (request) failed: connection refused')
+    // The engine's wording of the same restatement is dropped too.
+    const engine = renderSummary(
+      outcomeOf([
+        {
+          ...failed,
+          nodes: [
+            {
+              ...failed.nodes[0],
+              error_message: 'assertion 0 failed: status_code equals expected=200 actual=500'
+            }
+          ]
+        }
+      ]),
+      { now: Date.now() }
+    )
+    expect(engine.match(/status\\_code/g)).toHaveLength(1)
   })
 
   it('escapes untrusted names so they cannot inject markup or break the table', () => {
@@ -112,8 +164,8 @@ describe('job summary', () => {
     expect(text).not.toContain('<script>')
     expect(text).toContain('&lt;script&gt;')
     const row = text.split('\n').find((l) => l.includes('alert'))!
-    // 4 columns: 5 unescaped pipes, the one in the name is escaped.
-    expect(row.replace(/\\\|/g, '').split('|').length).toBe(6)
+    // 3 columns (status, flow, duration): 4 unescaped pipes, the one in the name is escaped.
+    expect(row.replace(/\\\|/g, '').split('|').length).toBe(5)
     expect(escapeMarkdown('a\nb')).toBe('a b')
   })
 
@@ -126,7 +178,10 @@ describe('job summary', () => {
         expiresAt: '2026-01-06T00:00:00Z'
       }
     }
-    expect(renderSummary(outcome, { now })).toContain('5 days left')
+    // A date people read, not the raw timestamp.
+    const text = renderSummary(outcome, { now })
+    expect(text).toContain('The API key expires on 6 Jan 2026, 00:00 UTC (in 5 days)')
+    expect(text).not.toContain('2026-01-06T00:00:00Z')
   })
 })
 
@@ -332,6 +387,111 @@ describe('job summary on every outcome', () => {
     expect(error).toContain('the run could not complete')
     expect(error).toContain('> **Invalid tags: neither is set**')
     expect(error).not.toContain('| Status |')
+    // No counts for a run that had no flows.
+    expect(error).not.toContain('**0** flows')
+  })
+
+  it("says the run's own reason once, not again under each flow it stopped", () => {
+    const stopped = [
+      flowOf('cancelled', { error_message: 'The run was cancelled' }),
+      flowOf('cancelled', {
+        flow_id: 'f-never',
+        flow_name: 'Never launched',
+        execution_id: null,
+        duration_ms: null,
+        error_message: 'cancelled before it was launched'
+      })
+    ]
+    const text = render({
+      ...outcomeOf(stopped),
+      results: buildResults(stopped, 10, 'cancelled'),
+      error: new EchopointError('cancelled', 'The run was cancelled')
+    })
+    expect(text.match(/The run was cancelled/g)).toHaveLength(1)
+    expect(text).toContain('> **The run was cancelled**')
+    // A flow's own, different reason stays.
+    expect(text).toContain('> cancelled before it was launched')
+  })
+
+  it('says so when the selection matched no flow and that was allowed', () => {
+    const text = render({
+      ...outcomeOf([]),
+      stats: { requests: 2, retries: 0, waits: 0, waitedMs: 0 }
+    })
+    expect(text.split('\n')[0]).toBe('## ✅ Echopoint: no flow matched the selection')
+    expect(text).toContain('The selection matched no flows, which this run allows')
+    expect(text).not.toContain('**0** flows')
+    expect(text).not.toContain('|')
+  })
+
+  it('has no empty header row or empty column for a passing, failing, cancelled, empty or errored run', () => {
+    const launchError = flowOf('error', {
+      execution_id: null,
+      duration_ms: null,
+      error_message: 'Could not launch: HTTP 500'
+    })
+    const cancelled = flowOf('cancelled', {
+      duration_ms: null,
+      error_message: 'The run was cancelled'
+    })
+    const outcomes: RunOutcome[] = [
+      outcomeOf([passed]),
+      outcomeOf([passed, failed]),
+      {
+        ...outcomeOf([cancelled, launchError]),
+        results: buildResults([cancelled, launchError], 10, 'cancelled')
+      },
+      outcomeOf([launchError]),
+      outcomeOf([]),
+      outcomeOfError(
+        new EchopointError('auth', 'The API key is invalid', { hint: 'Make a new one' })
+      )
+    ]
+    for (const outcome of outcomes) {
+      const lines = render(outcome).split('\n')
+      lines.forEach((line, i) => {
+        if (!/^\|( --- \|)+$/.test(line)) return
+        const head = lines[i - 1]
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim())
+        expect(head.every((c) => c !== '')).toBe(true)
+        const body: string[][] = []
+        for (let j = i + 1; lines[j]?.startsWith('|'); j++) {
+          body.push(
+            lines[j]
+              .replace(/\\\|/g, '')
+              .split('|')
+              .slice(1, -1)
+              .map((c) => c.trim())
+          )
+        }
+        // A table has rows, and every column says something in at least one of them.
+        expect(body.length).toBeGreaterThan(0)
+        head.forEach((_, col) => {
+          expect(body.some((row) => row[col] !== '' && row[col] !== '–')).toBe(true)
+        })
+      })
+      // A heading always has something under it: text, or a deeper heading.
+      const level = (l: string): number => /^#+/.exec(l)?.[0].length ?? 0
+      lines.forEach((line, i) => {
+        if (!line.startsWith('#')) return
+        const next = lines.slice(i + 1).find((l) => l.trim() !== '')
+        expect(next).toBeDefined()
+        if (next?.startsWith('#')) expect(level(next)).toBeGreaterThan(level(line))
+      })
+    }
+    // All flows without a duration (none launched): no Duration column at all.
+    expect(render(outcomeOf([launchError]))).toContain('| Status | Flow |\n| --- | --- |')
+  })
+
+  it('leaves the table head out when not one row fits', () => {
+    const many = Array.from({ length: 50 }, (_, i) =>
+      flowOf('failed', { flow_id: `f${i}`, flow_name: `Flow ${i} ${'x'.repeat(900)}` })
+    )
+    const text = renderSummary(outcomeOf(many), { now: Date.now(), maxBytes: 1200 })
+    expect(text).not.toContain('| Status |')
+    expect(text).toContain('50 more flows not shown')
   })
 
   it('adds a link column only when a flow has an http(s) URL, and keeps the URL inert', () => {
@@ -342,11 +502,11 @@ describe('job summary on every outcome', () => {
         { ...failed, url: 'javascript:alert(1)' }
       ])
     )
-    expect(text).toContain('| Status | Flow | Duration | Failure | Link |')
+    expect(text).toContain('| Status | Flow | Duration | Link |')
     const rows = text.split('\n').filter((l) => l.startsWith('| ✅') || l.startsWith('| ❌'))
     expect(rows[0]).toContain('[open](https://app.echopoint.dev/e/1?x=%28a%29%7Cb)')
     expect(rows[1]).not.toContain('javascript')
-    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(7)
+    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(6)
     expect(safeUrl('ftp://x')).toBeUndefined()
     expect(safeUrl('not a url')).toBeUndefined()
   })

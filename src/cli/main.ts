@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander'
 import { VERSION } from '../core/version.js'
 import { toEchopointError } from '../core/errors.js'
-import type { CliIo } from './io.js'
+import { cliOutput, USAGE_HINT, type CliIo } from './io.js'
 
 type Definition = (io: CliIo, setExit: (code: number) => void) => Command
 
@@ -26,7 +26,7 @@ const COMMANDS: Record<string, () => Promise<Definition>> = {
   flow: async () => (await import('./commands/flow.js')).flowCommandDefinition
 }
 
-/** Exit code for usage errors (interface.md section 3). */
+/** Exit code for usage errors (docs/interface.md section 3). */
 export const USAGE_EXIT_CODE = 3
 
 /**
@@ -41,11 +41,8 @@ export async function buildProgram(
   const program = new Command('echopoint-ci')
     .description('Run Echopoint flows (API test scenarios) from any CI system or a terminal')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(add --help for usage)')
-    .configureOutput({
-      writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
-      writeErr: (text) => io.stderr(text.replace(/\n$/, ''))
-    })
+    .showHelpAfterError(USAGE_HINT)
+    .configureOutput(cliOutput(io))
     .exitOverride()
   const names =
     only === '--version' || only === '-V'
@@ -56,10 +53,7 @@ export async function buildProgram(
   const definitions = await Promise.all(names.map((name) => COMMANDS[name]()))
   for (const command of definitions.map((define) => define(io, setExit))) {
     program.addCommand(
-      command.exitOverride().configureOutput({
-        writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
-        writeErr: (text) => io.stderr(text.replace(/\n$/, ''))
-      })
+      command.exitOverride().showHelpAfterError(USAGE_HINT).configureOutput(cliOutput(io))
     )
   }
   program.addHelpText(

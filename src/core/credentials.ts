@@ -5,6 +5,7 @@
 import { validateApiUrl } from './api/http/url.js'
 import { ConfigError } from './errors.js'
 import { CONTROL_CHARS, present } from './input-values.js'
+import { keyStore, type Surface } from './surface.js'
 
 export const DEFAULT_API_URL = 'https://api.echopoint.dev'
 
@@ -13,6 +14,28 @@ export interface CredentialNames {
   apiKey: string
   organizationId: string
   apiUrl: string
+}
+
+export const ACTION_CREDENTIAL_NAMES: CredentialNames = {
+  apiKey: 'api-key',
+  organizationId: 'organization-id',
+  apiUrl: 'api-url'
+}
+
+/** How to give a missing credential, in the words of the front door in use. */
+const GIVE: Record<Surface, { apiKey: string; organizationId: string }> = {
+  action: {
+    apiKey:
+      'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.',
+    organizationId:
+      'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.'
+  },
+  cli: {
+    apiKey:
+      'Set the ECHOPOINT_API_KEY environment variable to the key (in CI, from a secret); --api-key works too, but a flag shows in process lists.',
+    organizationId:
+      'Set the ECHOPOINT_ORGANIZATION_ID environment variable or pass --organization-id, for example --organization-id org_abc123.'
+  }
 }
 
 export interface Credentials {
@@ -30,29 +53,26 @@ export interface Credentials {
 export function resolveCredentials(
   raw: { apiKey?: string; organizationId?: string; apiUrl?: string },
   names: CredentialNames,
-  options: { organizationRequired?: boolean } = {}
+  options: { organizationRequired?: boolean; surface?: Surface } = {}
 ): Credentials {
+  const surface = options.surface ?? 'action'
   const apiKeyRaw = raw.apiKey ?? ''
   if (present(apiKeyRaw) === undefined) {
-    throw new ConfigError(
-      names.apiKey,
-      'it is missing or empty',
-      'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.'
-    )
+    throw new ConfigError(names.apiKey, 'it is missing or empty', GIVE[surface].apiKey)
   }
   const apiKey = apiKeyRaw.trim()
   if (CONTROL_CHARS.test(apiKey) || /\s/.test(apiKey)) {
     throw new ConfigError(
       names.apiKey,
       'it contains a line break, space or other control character',
-      'Copy the key again without surrounding text or line breaks and update the secret.'
+      `Copy the key again without surrounding text or line breaks and update ${keyStore(surface)}.`
     )
   }
   if (!/^[\x21-\x7e]+$/.test(apiKey)) {
     throw new ConfigError(
       names.apiKey,
       'it contains characters outside printable ASCII (an HTTP header cannot carry them)',
-      'API keys are plain ASCII (epk_live_…): copy the key again and update the secret.'
+      `API keys are plain ASCII (epk_live_…): copy the key again and update ${keyStore(surface)}.`
     )
   }
 
@@ -65,7 +85,7 @@ export function resolveCredentials(
     throw new ConfigError(
       names.organizationId,
       'it is missing or empty',
-      'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.'
+      GIVE[surface].organizationId
     )
   }
   if (CONTROL_CHARS.test(organizationId) || !/^[\x20-\x7e]+$/.test(organizationId)) {

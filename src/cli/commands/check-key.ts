@@ -13,33 +13,42 @@ import { systemClock } from '../../core/clock.js'
 import { toEchopointError } from '../../core/errors.js'
 import { oneLine } from '../../core/report/escape.js'
 import {
-  EXPIRY_SOURCE_LABEL,
   checkKey,
-  describeExpiry,
+  expiryDate,
+  expirySourceLabel,
   failedCheckResult,
   type KeyCheckResult
 } from '../../core/key/check.js'
 import {
+  DEFAULT_FAIL_DAYS,
+  DEFAULT_REQUIRED_SCOPES,
+  DEFAULT_WARN_DAYS,
   resolveKeyCheckConfig,
+  type KeyCheckConfig,
   type KeyCheckInputNames,
   type RawKeyCheckInputs
 } from '../../core/key/check-config.js'
-import { ROTATION_STEPS } from '../../core/key/rotation.js'
+import { CLI_ROTATION_STEPS } from '../../core/key/rotation.js'
 import { VERSION } from '../../core/version.js'
-import { type CliIo, credentialOptions, readCredentials } from '../io.js'
+import {
+  CLI_CREDENTIAL_NAMES,
+  type CliIo,
+  credentialOptions,
+  describeDefault,
+  optionWithDefault,
+  readCredentials
+} from '../io.js'
 import { createCliLogger } from '../logger.js'
 
 export const CHECK_KEY_CLI_INPUT_NAMES: KeyCheckInputNames = {
-  apiKey: '--api-key (or ECHOPOINT_API_KEY)',
-  organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
-  apiUrl: '--api-url (or ECHOPOINT_API_URL)',
+  ...CLI_CREDENTIAL_NAMES,
   warnDays: '--warn-days',
   failDays: '--fail-days',
   expiresAt: '--expires-at',
   requiredScopes: '--required-scopes'
 }
 
-/** Exit codes of check-key (interface.md section 3: 3 is auth, usage or API error). */
+/** Exit codes of check-key (docs/interface.md section 3: 3 is auth, usage or API error). */
 export const CHECK_KEY_EXIT = { passed: 0, failed: 3 } as const
 
 /** The check's inputs as flags (commander's camelCase names are the raw inputs' own). */
@@ -68,10 +77,10 @@ export function checkKeyDocument(result: KeyCheckResult): Record<string, unknown
 function renderText(result: KeyCheckResult, now: number): string {
   const rows: [string, string][] = [['status', result.status]]
   if (result.expiresAt === null) rows.push(['expires', 'never'])
-  else if (result.expiresAt) rows.push(['expires', describeExpiry(result.expiresAt, now)])
+  else if (result.expiresAt) rows.push(['expires', expiryDate(result.expiresAt, now)])
   else rows.push(['expires', 'unknown'])
   if (result.expiresAtSource)
-    rows.push(['expiry from', EXPIRY_SOURCE_LABEL[result.expiresAtSource]])
+    rows.push(['expiry from', expirySourceLabel(result.expiresAtSource, 'cli')])
   if (result.keyId) {
     rows.push([
       'key',
@@ -86,7 +95,7 @@ function renderText(result: KeyCheckResult, now: number): string {
   const lines = rows.map(([k, v]) => `${k.padEnd(15)} ${v}`)
   if (result.reminder === 'open') {
     lines.push('', 'Rotate the key:')
-    ROTATION_STEPS.forEach((step, i) => lines.push(`  ${i + 1}. ${step.replace(/`/g, '')}`))
+    CLI_ROTATION_STEPS.forEach((step, i) => lines.push(`  ${i + 1}. ${step.replace(/`/g, '')}`))
   }
   lines.push('', `${result.passed ? 'PASS' : 'FAIL'}  ${result.headline}`)
   return lines.join('\n')
@@ -103,9 +112,9 @@ export async function checkKeyCommand(flags: CheckKeyFlags, io: CliIo): Promise<
     io.stderr(`error: Invalid --output: "${flags.output}" is not one of text, json.`)
     return CHECK_KEY_EXIT.failed
   }
-  let result: KeyCheckResult
+  let config: KeyCheckConfig
   try {
-    const config = resolveKeyCheckConfig(
+    config = resolveKeyCheckConfig(
       {
         ...readCredentials(flags, io.env),
         warnDays: flags.warnDays,
@@ -113,8 +122,16 @@ export async function checkKeyCommand(flags: CheckKeyFlags, io: CliIo): Promise<
         expiresAt: flags.expiresAt,
         requiredScopes: flags.requiredScopes
       },
-      CHECK_KEY_CLI_INPUT_NAMES
+      CHECK_KEY_CLI_INPUT_NAMES,
+      'cli'
     )
+  } catch (err) {
+    // A usage error: the one line that says what to fix, no report (nothing was checked).
+    logger.error(toEchopointError(err).userMessage)
+    return CHECK_KEY_EXIT.failed
+  }
+  let result: KeyCheckResult
+  try {
     result = await checkKey(config, {
       clock: systemClock,
       logger,
@@ -141,11 +158,17 @@ export function checkKeyCommandDefinition(io: CliIo, setExit: (code: number) => 
     )
     .option(
       '--warn-days <n>',
-      'warn (exit 0) when fewer than this many whole days are left (default 14)'
+      describeDefault(
+        'warn (exit 0) when fewer than this many whole days are left',
+        DEFAULT_WARN_DAYS
+      )
     )
     .option(
       '--fail-days <n>',
-      'fail (exit 3) when fewer than this many whole days are left, or expired (default 3; at most --warn-days)'
+      describeDefault(
+        'fail (exit 3) when fewer than this many whole days are left, or expired; at most --warn-days',
+        DEFAULT_FAIL_DAYS
+      )
     )
     .option(
       '--expires-at <date>',
@@ -153,9 +176,9 @@ export function checkKeyCommandDefinition(io: CliIo, setExit: (code: number) => 
     )
     .option(
       '--required-scopes <scopes>',
-      'comma-separated scopes the key must have (default flows:execute)'
+      describeDefault('comma-separated scopes the key must have', DEFAULT_REQUIRED_SCOPES.join(','))
     )
-    .option('--output <format>', 'text or json on stdout', 'text')
+    .addOption(optionWithDefault('--output <format>', 'text or json on stdout', 'text'))
     .option(
       '-v, --verbose',
       'debug logging, including where the expiry came from (never shows the key)'

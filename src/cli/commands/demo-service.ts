@@ -4,14 +4,14 @@
  */
 import { Command } from 'commander'
 import { startDemoService } from '../../demo-service/server.js'
-import type { CliIo } from '../io.js'
+import { optionWithDefault, type CliIo } from '../io.js'
 
 export function demoServiceCommandDefinition(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('demo-service')
     .description(
       'Start the small REST service the example flows (examples/flows) test, on 127.0.0.1'
     )
-    .option('--port <port>', 'port to listen on (0: any free port)', '4010')
+    .addOption(optionWithDefault('--port <port>', 'port to listen on; 0 picks a free port', '4010'))
     .action(async (flags: { port: string }) => {
       const port = Number(flags.port)
       if (!Number.isInteger(port) || port < 0 || port > 65535) {

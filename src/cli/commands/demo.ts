@@ -25,7 +25,7 @@ import {
 import { startDemoService } from '../../demo-service/server.js'
 import { startSandbox } from '../../sandbox/index.js'
 import { parseGithubOutput, renderRunnerLine } from '../github-files.js'
-import type { CliIo } from '../io.js'
+import { optionWithDefault, type CliIo } from '../io.js'
 import { flowRunCommand } from './flow-run.js'
 
 /**
@@ -293,7 +293,9 @@ export function demoCommandDefinition(io: CliIo, setExit: (code: number) => void
     .description(
       'Run the bundled action end to end against the built-in sandbox, and show its log, outputs and job summary'
     )
-    .option('--tags <tags>', 'tags to select in the demo fixture', 'smoke, regression')
+    .addOption(
+      optionWithDefault('--tags <tags>', 'tags to select in the demo fixture', 'smoke, regression')
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ npx echopoint-ci demo\n  $ npx echopoint-ci demo --tags smoke'

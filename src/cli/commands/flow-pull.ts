@@ -13,18 +13,12 @@ import { createRedactor } from '../../core/redact.js'
 import { inertLine } from '../../core/report/escape.js'
 import { UUID_PATTERN } from '../../core/run/config.js'
 import { VERSION } from '../../core/version.js'
-import { readCredentials, type CliIo, type CredentialFlags } from '../io.js'
+import { CLI_CREDENTIAL_NAMES, readCredentials, type CliIo, type CredentialFlags } from '../io.js'
 import { createCliLogger } from '../logger.js'
 
 export interface PullFlags extends CredentialFlags {
   out?: string
   verbose?: boolean
-}
-
-const PULL_NAMES = {
-  apiKey: '--api-key (or ECHOPOINT_API_KEY)',
-  organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
-  apiUrl: '--api-url (or ECHOPOINT_API_URL)'
 }
 
 /** Saves one flow's definition to `--out` (or prints it); returns the exit code (0, or 3). */
@@ -57,12 +51,13 @@ export async function flowPullCommand(
         'Use a plain file path.'
       )
     }
-    const credentials = resolveCredentials(given, PULL_NAMES)
+    const credentials = resolveCredentials(given, CLI_CREDENTIAL_NAMES, { surface: 'cli' })
     const api = createClient({
       ...credentials,
       clock: systemClock,
       logger,
-      userAgent: `echopoint-ci-cli/${VERSION}`
+      userAgent: `echopoint-ci-cli/${VERSION}`,
+      names: CLI_CREDENTIAL_NAMES
     })
     const flow = await api.getFlowDefinition(flowId, { signal: io.signal })
     // A file that runs as is: the flow's name goes in when the definition lacks one.

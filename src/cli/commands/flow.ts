@@ -7,7 +7,15 @@
  */
 import { Command } from 'commander'
 import { inertLine } from '../../core/report/escape.js'
-import { credentialOptions, type CliIo, type CredentialFlags } from '../io.js'
+import {
+  cliOutput,
+  credentialOptions,
+  describeDefault,
+  optionWithDefault,
+  USAGE_HINT,
+  type CliIo,
+  type CredentialFlags
+} from '../io.js'
 import type { FlowRunFlags } from './flow-run.js'
 import { readFlowFile } from './flow-files.js'
 
@@ -51,10 +59,8 @@ export function flowCommandDefinition(io: CliIo, setExit: (code: number) => void
   const flow = new Command('flow')
     .description('Work with Echopoint flow definition files on this machine (no account needed)')
     .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
-      writeErr: (text) => io.stderr(text.replace(/\n$/, ''))
-    })
+    .showHelpAfterError(USAGE_HINT)
+    .configureOutput(cliOutput(io))
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
   flow
     .command('run')
@@ -72,7 +78,9 @@ export function flowCommandDefinition(io: CliIo, setExit: (code: number) => void
     )
     .option('--inputs-file <file>', 'a JSON object of input names to values')
     .option('--timeout <duration>', 'stop the run after this long (90s, 5m, 1h30m); exit 4')
-    .option('--output <format>', 'table or json (the flow result) on stdout', 'table')
+    .addOption(
+      optionWithDefault('--output <format>', 'table or json (the flow result) on stdout', 'table')
+    )
     .option('--junit <file>', 'write a JUnit XML report')
     .action(async (file: string, flags: FlowRunFlags) => {
       const { flowRunCommand } = await import('./flow-run.js')
@@ -89,7 +97,7 @@ export function flowCommandDefinition(io: CliIo, setExit: (code: number) => void
     .command('pull')
     .description("Save a flow's definition from the API, to run or edit it locally")
     .argument('<FLOW_ID>', 'the flow to save (a UUID)')
-    .option('--out <file>', 'write the definition to this file (default: print it)')
+    .option('--out <file>', describeDefault('write the definition to this file', 'print it'))
     .option('-v, --verbose', 'debug logging (never shows the key)')
   credentialOptions(pull)
   pull.action(

@@ -3,6 +3,8 @@ import { Command } from 'commander'
 import { detectCiContext, newInvocationId } from '../../core/ci-context.js'
 import { systemClock } from '../../core/clock.js'
 import {
+  DEFAULT_MAX_PARALLEL,
+  DEFAULT_TIMEOUT,
   resolveRunConfig,
   type InputNames,
   type RawRunInputs,
@@ -18,7 +20,14 @@ import { inertText, oneLine } from '../../core/report/escape.js'
 import { createCliLogger } from '../logger.js'
 import { LiveProgress, wantsLiveProgress, type ProgressStream } from '../progress.js'
 import { renderTable } from '../../core/report/table.js'
-import { type CliIo, credentialOptions, readCredentials } from '../io.js'
+import {
+  CLI_CREDENTIAL_NAMES,
+  type CliIo,
+  credentialOptions,
+  describeDefault,
+  optionWithDefault,
+  readCredentials
+} from '../io.js'
 
 /** What `run` writes to; `progress` is where live progress may be drawn (default: process.stderr). */
 export interface RunIo extends CliIo {
@@ -26,9 +35,7 @@ export interface RunIo extends CliIo {
 }
 
 export const CLI_INPUT_NAMES: InputNames = {
-  apiKey: '--api-key (or ECHOPOINT_API_KEY)',
-  organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
-  apiUrl: '--api-url (or ECHOPOINT_API_URL)',
+  ...CLI_CREDENTIAL_NAMES,
   flowIds: 'FLOW_ID',
   tags: '--tag',
   matchMode: '--match-mode',
@@ -63,12 +70,13 @@ interface RunFlags extends Pick<
   | 'idempotencyKey'
   | 'shard'
 > {
-  tag: string[]
+  /** Absent when no --tag is given. */
+  tag?: string[]
   output: string
   junit?: string
   allowEmpty?: boolean
   cancelOnAbort: boolean
-  failFast: boolean
+  failFast?: boolean
   verbose?: boolean
 }
 
@@ -138,7 +146,8 @@ async function runAndReport(
         jobSummary: false,
         shard: flags.shard
       },
-      CLI_INPUT_NAMES
+      CLI_INPUT_NAMES,
+      'cli'
     )
     outcome = await runFlows(config, {
       clock: systemClock,
@@ -160,6 +169,8 @@ async function runAndReport(
   // The core redacts what the API sends; this is the last line of defence before a person reads it.
   const redact = createRedactor([...(creds.apiKey ? [creds.apiKey] : []), ...learned])
   if (stoppedEarly) io.stderr(redact(`error: ${oneLine(outcome.error?.userMessage ?? '', 4000)}`))
+  // A usage error (the options did not validate, nothing was sent): only that one line.
+  if (config === undefined) return EXIT_CODES[outcome.results.status]
   // `##[` can only be inside a JSON string: \u0023 keeps the document equal and the runner blind.
   if (flags.output === 'json') {
     io.stdout(redact(JSON.stringify(outcome.results, null, 2)).replace(/##\[/g, '#\\u0023['))
@@ -167,7 +178,7 @@ async function runAndReport(
   return EXIT_CODES[outcome.results.status]
 }
 
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value]
 }
 
@@ -180,38 +191,51 @@ export function runCommandDefinition(io: CliIo, setExit: (code: number) => void)
     .option(
       '--tag <tag>',
       'run flows with this tag (repeatable; comma-separated also works)',
-      collect,
-      []
+      collect
     )
     .option(
       '--match-mode <mode>',
-      'any (a flow with at least one tag) or all (every tag); default any'
+      describeDefault('any (a flow with at least one tag) or all (every tag)', 'any')
     )
     .option('--environment <key>', 'environment_key for the launch')
     .option('--version-id <id>', 'run a published version of the flow')
     .option(
       '--runner <runner>',
-      'where flows run: cloud, ephemeral (claimed and run on this machine) or self_hosted (default cloud)'
+      describeDefault(
+        'where flows run: cloud, ephemeral (claimed and run on this machine) or self_hosted',
+        'cloud'
+      )
     )
-    .option('--timeout <duration>', 'overall deadline: 900, 90s, 15m, 1h (default 15m)')
-    .option('--poll-interval <seconds>', 'seconds between status polls, or auto (default auto)')
-    .option('--max-parallel <n>', 'launches at once (default 4)')
+    .option(
+      '--timeout <duration>',
+      describeDefault('overall deadline: 900, 90s, 15m, 1h', DEFAULT_TIMEOUT)
+    )
+    .option(
+      '--poll-interval <seconds>',
+      describeDefault('seconds between status polls, or auto', 'auto')
+    )
+    .option('--max-parallel <n>', describeDefault('launches at once', DEFAULT_MAX_PARALLEL))
     .option(
       '--idempotency-key <key>',
-      'idempotency key for the launches (default: derived from the CI run)'
+      describeDefault('idempotency key for the launches', 'derived from the CI run and the flow')
     )
     .option('--shard <i/n>', 'run only the i-th of n deterministic slices of the selection')
-    .option('--output <format>', 'table or json (the results document) on stdout', 'table')
+    .addOption(
+      optionWithDefault(
+        '--output <format>',
+        'table or json (the results document) on stdout',
+        'table'
+      )
+    )
     .option('--junit <file>', 'also write a JUnit XML report to this file')
-    .option('--allow-empty', 'pass when the selection matches no flow (default: fail)')
+    .option('--allow-empty', 'pass when the selection matches no flow, which otherwise fails')
     .option(
       '--no-cancel-on-abort',
-      'leave executions running when interrupted (default: cancel them)'
+      'leave executions running when interrupted instead of cancelling them'
     )
     .option(
       '--fail-fast',
-      'stop at the first flow that does not pass: cancel the running executions, launch no more',
-      false
+      'stop at the first flow that does not pass: cancel the running executions, launch no more'
     )
     .option('-v, --verbose', 'debug logging (never shows the key)')
   credentialOptions(command)

@@ -16,6 +16,8 @@ import {
   HEADER_STYLES,
   loadFixtures,
   defaultFixtures,
+  DEFAULT_LIMITS,
+  DEFAULT_WINDOW_MS,
   MAX_SLOW_MS,
   mergeServerSections,
   serverConfigOf,
@@ -26,7 +28,10 @@ import {
   type SandboxOptions,
   type SettingsIssue
 } from '../../sandbox/index.js'
-import type { CliIo } from '../io.js'
+import { describeDefault, optionWithDefault, type CliIo } from '../io.js'
+import { DEFAULT_HEADER_STYLE } from '../../sandbox/layers/rate-limit.js'
+import { DEFAULT_QUOTA_SCOPE } from '../../sandbox/layers/quota.js'
+import { DEFAULT_FAULT_RETRY_AFTER_SECONDS, DEFAULT_SLOW_MS } from '../../sandbox/layers/faults.js'
 
 /** Parses --port: 0 (any free port) to 65535. */
 export function parsePort(text: string | undefined): number {
@@ -230,34 +235,66 @@ export function sandboxCommandDefinition(io: CliIo, setExit: (code: number) => v
     .description(
       'Start a local server that speaks the Echopoint API (for tests, demos and dry runs)'
     )
-    .option('-p, --port <port>', 'port to listen on (0 = any free port)', '4010')
+    .addOption(
+      optionWithDefault('-p, --port <port>', 'port to listen on; 0 picks a free port', '4010')
+    )
     .option(
       '--host <host>',
-      'address to bind (default 127.0.0.1; the sandbox has fake keys, keep it local)'
+      describeDefault('address to bind; the sandbox has fake keys, keep it local', '127.0.0.1')
     )
     .option(
       '--fixtures <file>',
-      'fixtures file (JSON or YAML: orgs, keys, flows, and a server: section for limits and faults); default: the shipped demo fixture'
+      describeDefault(
+        'fixtures file (JSON or YAML: orgs, keys, flows, and a server: section for limits and faults)',
+        'the shipped demo fixture'
+      )
     )
-    .option('--rate-limit-read <n>', 'read requests per key per window (default 100)')
-    .option('--rate-limit-search <n>', 'search requests per key per window (default 30)')
-    .option('--rate-limit-write <n>', 'write requests per key per window (default 60)')
-    .option('--rate-limit-window <seconds>', 'length of the fixed rate-limit window (default 60)')
+    .option(
+      '--rate-limit-read <n>',
+      describeDefault('read requests per key per window', DEFAULT_LIMITS.read)
+    )
+    .option(
+      '--rate-limit-search <n>',
+      describeDefault('search requests per key per window', DEFAULT_LIMITS.search)
+    )
+    .option(
+      '--rate-limit-write <n>',
+      describeDefault('write requests per key per window', DEFAULT_LIMITS.write)
+    )
+    .option(
+      '--rate-limit-window <seconds>',
+      describeDefault('length of the fixed rate-limit window', DEFAULT_WINDOW_MS / 1000)
+    )
     .option(
       '--rate-limit-style <style>',
-      `how limits are announced: ${styles} (default retry-after)`
+      describeDefault(`how limits are announced: ${styles}`, DEFAULT_HEADER_STYLE)
     )
     .option('--rate-limit-storm <n>', 'answer 429 (with a valid hint) to the next n requests')
     .option('--no-rate-limit', 'no rate limits at all')
-    .option('--daily-quota <n>', 'executions per organization per rolling 24 h (default: none)')
-    .option('--quota-scope <scope>', 'metadata.scope of the quota error (default cloud_fleet)')
-    .option('--fault-seed <n>', 'seed of the fault generator: same seed, same faults (default 1)')
+    .option(
+      '--daily-quota <n>',
+      describeDefault('executions per organization per rolling 24 h', 'none')
+    )
+    .option(
+      '--quota-scope <scope>',
+      describeDefault('metadata.scope of the quota error', DEFAULT_QUOTA_SCOPE)
+    )
+    .option(
+      '--fault-seed <n>',
+      describeDefault('seed of the fault generator: same seed, same faults', 1)
+    )
     .option('--fault-5xx <p>', 'probability of a 500 or 502 (0..1)')
     .option('--fault-503 <p>', 'probability of a 503 with Retry-After')
-    .option('--fault-retry-after <seconds>', "the 503's Retry-After (default 1)")
+    .option(
+      '--fault-retry-after <seconds>',
+      describeDefault("the 503's Retry-After", DEFAULT_FAULT_RETRY_AFTER_SECONDS)
+    )
     .option('--fault-reset <p>', 'probability of a connection reset')
     .option('--fault-slow <p>', 'probability of a slow answer')
-    .option('--fault-slow-ms <ms>', `how slow, in real ms (default 500, at most ${MAX_SLOW_MS})`)
+    .option(
+      '--fault-slow-ms <ms>',
+      describeDefault(`how slow, in real ms, at most ${MAX_SLOW_MS}`, DEFAULT_SLOW_MS)
+    )
     .option('--fault-malformed <p>', 'probability of a truncated JSON body')
     .option('--fault-html <p>', "probability of a proxy's HTML error page")
     .option(

@@ -1,26 +1,26 @@
 /**
  * `echopoint-ci whoami`: the key's id, name, organization, scopes and expiry, and
- * for each CI mode (contract.md part B) whether this key can run it. Only
+ * for each CI mode (docs/api-contract.md part B) whether this key can run it. Only
  * `GET /api-keys/self` is called, so the organization ID is optional; when it
  * is given and differs from the key's, a warning says so.
  */
 import { Command } from 'commander'
 import { createClient } from '../../core/api/client.js'
 import { systemClock } from '../../core/clock.js'
-import { resolveCredentials, type CredentialNames } from '../../core/credentials.js'
+import { resolveCredentials } from '../../core/credentials.js'
 import { toEchopointError } from '../../core/errors.js'
-import { describeExpiry, EXPIRY_SOURCE_LABEL } from '../../core/key/check.js'
+import { expiryDate, expirySourceLabel } from '../../core/key/check.js'
 import { whoami, type KeyReport } from '../../core/key/whoami.js'
 import { oneLine } from '../../core/report/escape.js'
 import { VERSION } from '../../core/version.js'
-import { type CliIo, credentialOptions, readCredentials } from '../io.js'
+import {
+  CLI_CREDENTIAL_NAMES,
+  type CliIo,
+  credentialOptions,
+  optionWithDefault,
+  readCredentials
+} from '../io.js'
 import { createCliLogger } from '../logger.js'
-
-const NAMES: CredentialNames = {
-  apiKey: '--api-key (or ECHOPOINT_API_KEY)',
-  organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
-  apiUrl: '--api-url (or ECHOPOINT_API_URL)'
-}
 
 interface WhoamiFlags {
   apiKey?: string
@@ -36,9 +36,9 @@ function expiryText(report: KeyReport, now: number): string {
     return 'unknown (the API does not report it; check-key accepts --expires-at)'
   }
   const source = report.expires_at_source
-    ? `; from ${EXPIRY_SOURCE_LABEL[report.expires_at_source]}`
+    ? `; from ${expirySourceLabel(report.expires_at_source, 'cli')}`
     : ''
-  return `${describeExpiry(report.expires_at, now)}${source}`
+  return `${expiryDate(report.expires_at, now)}${source}`
 }
 
 /** The text rendering: the key, then one line per CI mode. */
@@ -73,17 +73,19 @@ export async function whoamiCommand(flags: WhoamiFlags, io: CliIo): Promise<numb
   let report: KeyReport
   let organizationId: string
   try {
-    const credentials = resolveCredentials(readCredentials(flags, io.env), NAMES, {
-      organizationRequired: false
+    const credentials = resolveCredentials(readCredentials(flags, io.env), CLI_CREDENTIAL_NAMES, {
+      organizationRequired: false,
+      surface: 'cli'
     })
     organizationId = credentials.organizationId
     const api = createClient({
       ...credentials,
       clock: systemClock,
       logger,
-      userAgent: `echopoint-ci-cli/${VERSION}`
+      userAgent: `echopoint-ci-cli/${VERSION}`,
+      names: CLI_CREDENTIAL_NAMES
     })
-    report = await whoami(api, systemClock.now, io.signal)
+    report = await whoami(api, systemClock.now, io.signal, 'cli')
   } catch (err) {
     io.stderr(`error: ${toEchopointError(err).userMessage}`)
     return 3
@@ -103,7 +105,7 @@ export function whoamiCommandDefinition(io: CliIo, setExit: (code: number) => vo
     .description(
       "Show the API key's id, name, organization, scopes and expiry, and which CI modes it can run"
     )
-    .option('--output <format>', 'text or json on stdout', 'text')
+    .addOption(optionWithDefault('--output <format>', 'text or json on stdout', 'text'))
     .option('-v, --verbose', 'debug logging (never shows the key)')
   credentialOptions(command)
   command

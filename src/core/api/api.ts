@@ -72,7 +72,7 @@ export interface EchopointApi {
   ): Promise<NodeResult[]>
   cancelExecution(flowId: string, executionId: string, options?: RequestOptions): Promise<Execution>
   /**
-   * Claims an ephemeral execution for this runner (runner.md §1.3). Sent once,
+   * Claims an ephemeral execution for this runner (docs/runner.md §1.3). Sent once,
    * never repeated, not even after a network error: a lost answer may mean it
    * was claimed. The answer must be about that execution of that flow.
    */
@@ -88,11 +88,29 @@ export interface EchopointApi {
     query: { limit: number; offset?: number },
     options?: RequestOptions
   ): Promise<Paged<Execution>>
-  /** The last `X-Api-Key-Expires-At` header seen on any response (contract.md part B.1). */
+  /** The last `X-Api-Key-Expires-At` header seen on any response (docs/api-contract.md part B.1). */
   readonly keyExpiresAtHeader: string | undefined
   readonly stats: ClientStats
   /** What the server last said about a bucket's rate-limit budget (absent in fakes). */
   budget?(bucket: BudgetBucket): BudgetReading | undefined
+}
+
+/**
+ * How the user called the settings the client's messages name: the action's
+ * inputs (`api-url`) or the CLI's flags (`--api-url (or ECHOPOINT_API_URL)`).
+ */
+export interface ApiInputNames {
+  apiKey: string
+  organizationId: string
+  apiUrl: string
+  idempotencyKey: string
+}
+
+export const ACTION_API_INPUT_NAMES: ApiInputNames = {
+  apiKey: 'api-key',
+  organizationId: 'organization-id',
+  apiUrl: 'api-url',
+  idempotencyKey: 'idempotency-key'
 }
 
 export interface ClientOptions {
@@ -111,8 +129,10 @@ export interface ClientOptions {
   /** Random source in [0, 1) for backoff jitter (injectable for tests). */
   random?: () => number
   /**
-   * A job's calls (runner.md §1.1): sent with only `X-Job-Token`, no API key and
+   * A job's calls (docs/runner.md §1.1): sent with only `X-Job-Token`, no API key and
    * no organization header. Set by createJobClient.
    */
   jobToken?: string
+  /** The names messages use for the settings (default: the action's inputs). */
+  names?: Partial<ApiInputNames>
 }

@@ -1,11 +1,17 @@
 /**
- * The Echopoint API over HTTP: one method per endpoint of contract.md, each a thin
+ * The Echopoint API over HTTP: one method per endpoint of docs/api-contract.md, each a thin
  * description of a request handed to the transport (which does auth, retries,
  * redirects and error mapping) and of how to read the answer (decode.ts). An
  * answer must be about what was asked: a flow, a launch, an execution or a cancel
  * that names another id is a `contract` error, never taken as the one asked for.
  */
-import type { ClientOptions, EchopointApi, ListExecutionsQuery, RequestOptions } from './api.js'
+import {
+  ACTION_API_INPUT_NAMES,
+  type ClientOptions,
+  type EchopointApi,
+  type ListExecutionsQuery,
+  type RequestOptions
+} from './api.js'
 import { checkIdempotencyKey } from '../run/idempotency-key.js'
 import * as decode from './decode.js'
 import { EchopointError } from '../errors.js'
@@ -24,29 +30,36 @@ function executionPath(flowId: string, executionId: string): string {
 }
 
 /** A `contract` error for an answer about something other than what was asked. */
-function mismatch(request: string, what: string, asked: string, got: string): EchopointError {
+function mismatch(
+  apiUrlName: string,
+  request: string,
+  what: string,
+  asked: string,
+  got: string
+): EchopointError {
   return new EchopointError(
     'contract',
     `${request}: asked for ${what} ${asked}, the API answered with ${what} ${got}`,
     {
       request,
-      hint: 'The answer is not used. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+      hint: `The answer is not used. Check that ${apiUrlName} points at the Echopoint API and not at a proxy or cache that mixes up answers`
     }
   )
 }
 
 /** Throws unless the execution is `executionId` (when given) of flow `flowId`. */
 function checkExecution(
+  apiUrlName: string,
   request: string,
   execution: Execution,
   flowId: string,
   executionId?: string
 ): Execution {
   if (executionId !== undefined && !decode.sameId(execution.id, executionId)) {
-    throw mismatch(request, 'execution', executionId, execution.id)
+    throw mismatch(apiUrlName, request, 'execution', executionId, execution.id)
   }
   if (!decode.sameId(execution.flow_id, flowId)) {
-    throw mismatch(request, 'an execution of flow', flowId, execution.flow_id)
+    throw mismatch(apiUrlName, request, 'an execution of flow', flowId, execution.flow_id)
   }
   return execution
 }
@@ -60,6 +73,7 @@ export function createClient(options: ClientOptions): EchopointApi {
   const call = <T>(req: ApiRequest & { decode: decode.Decoder<T> }, opts?: RequestOptions) =>
     transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent }) as Promise<T>
   const label = (req: ApiRequest): string => `${req.method} ${req.path}`
+  const urlName = options.names?.apiUrl ?? ACTION_API_INPUT_NAMES.apiUrl
 
   // Every method is async so that bad arguments reject rather than throw.
   return {
@@ -104,14 +118,16 @@ export function createClient(options: ClientOptions): EchopointApi {
     getFlow: async (flowId, opts) => {
       const req = { method: 'GET', path: flowPath(flowId), decode: decode.flow } as const
       const flow = await call<FlowRef>(req, opts)
-      if (!decode.sameId(flow.id, flowId)) throw mismatch(label(req), 'flow', flowId, flow.id)
+      if (!decode.sameId(flow.id, flowId))
+        throw mismatch(urlName, label(req), 'flow', flowId, flow.id)
       return flow
     },
 
     getFlowDefinition: async (flowId, opts) => {
       const req = { method: 'GET', path: flowPath(flowId), decode: decode.flowDefinition } as const
       const flow = await call<decode.FlowDefinitionRef>(req, opts)
-      if (!decode.sameId(flow.id, flowId)) throw mismatch(label(req), 'flow', flowId, flow.id)
+      if (!decode.sameId(flow.id, flowId))
+        throw mismatch(urlName, label(req), 'flow', flowId, flow.id)
       return flow
     },
 
@@ -121,12 +137,14 @@ export function createClient(options: ClientOptions): EchopointApi {
         path: `${flowPath(flowId)}/launch`,
         // The endpoint requires a body; `{}` means all defaults.
         body: body ?? {},
-        headers: { 'Idempotency-Key': checkIdempotencyKey(idempotencyKey) },
+        headers: {
+          'Idempotency-Key': checkIdempotencyKey(idempotencyKey, options.names?.idempotencyKey)
+        },
         // Launches come in bursts: one at a time until the server states its write budget.
         cautious: true,
         decode: decode.executionEnvelope
       } as const
-      return checkExecution(label(req), await call<Execution>(req, opts), flowId)
+      return checkExecution(urlName, label(req), await call<Execution>(req, opts), flowId)
     },
 
     claimExecution: async (flowId, executionId, body, opts) => {
@@ -138,10 +156,10 @@ export function createClient(options: ClientOptions): EchopointApi {
       } as const
       const job = await call<ClaimedJob>(req, opts)
       if (!decode.sameId(job.executionId, executionId)) {
-        throw mismatch(label(req), 'execution', executionId, job.executionId)
+        throw mismatch(urlName, label(req), 'execution', executionId, job.executionId)
       }
       if (!decode.sameId(job.flowId, flowId)) {
-        throw mismatch(label(req), 'a job of flow', flowId, job.flowId)
+        throw mismatch(urlName, label(req), 'a job of flow', flowId, job.flowId)
       }
       return job
     },
@@ -152,7 +170,13 @@ export function createClient(options: ClientOptions): EchopointApi {
         path: executionPath(flowId, executionId),
         decode: decode.execution
       } as const
-      return checkExecution(label(req), await call<Execution>(req, opts), flowId, executionId)
+      return checkExecution(
+        urlName,
+        label(req),
+        await call<Execution>(req, opts),
+        flowId,
+        executionId
+      )
     },
 
     getExecutionNodes: async (flowId, executionId, opts) =>
@@ -173,7 +197,13 @@ export function createClient(options: ClientOptions): EchopointApi {
         body: {},
         decode: decode.executionEnvelope
       } as const
-      return checkExecution(label(req), await call<Execution>(req, opts), flowId, executionId)
+      return checkExecution(
+        urlName,
+        label(req),
+        await call<Execution>(req, opts),
+        flowId,
+        executionId
+      )
     },
 
     listExecutions: async (query: ListExecutionsQuery, opts) =>

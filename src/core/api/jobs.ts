@@ -1,5 +1,5 @@
 /**
- * The in-job runner's side of the job protocol (runner.md §1): the claim (an
+ * The in-job runner's side of the job protocol (docs/runner.md §1): the claim (an
  * organization call, sent once and never repeated), then the job's own calls,
  * which carry only `X-Job-Token`: heartbeat, progress events, completion and the
  * webhook requests captured for the run.
@@ -12,7 +12,7 @@
 import type { Clock } from '../clock.js'
 import { EchopointError } from '../errors.js'
 import type { Logger } from '../logger.js'
-import type { RequestOptions } from './api.js'
+import type { ClientOptions, RequestOptions } from './api.js'
 import { id, list, record, sameId, ShapeError, timestamp, type Decoder } from './decode.js'
 import { Transport } from './http/transport.js'
 import { pathSegment } from './http/url.js'
@@ -166,6 +166,8 @@ export interface JobClientOptions {
   deadline?: number
   userAgent?: string
   random?: () => number
+  /** The names messages use for the settings (default: the action's inputs). */
+  names?: ClientOptions['names']
 }
 
 /** A client for one job's calls (its own token, its own rate-limit state). */
@@ -179,7 +181,8 @@ export function createJobClient(options: JobClientOptions): JobApi {
     logger: options.logger,
     deadline: options.deadline,
     userAgent: options.userAgent,
-    random: options.random
+    random: options.random,
+    names: options.names
   })
   const jobPath = `/runner/jobs/${pathSegment(options.jobId, 'job ID')}`
   return {

@@ -1,17 +1,18 @@
 /**
- * The key-expiry check's inputs (interface.md section 2) turned into a validated
+ * The key-expiry check's inputs (docs/interface.md section 2) turned into a validated
  * config. The action and `echopoint-ci check-key` both call resolveKeyCheckConfig,
  * so the rules and the messages naming the bad input are the same in both.
  */
 import { ConfigError } from '../errors.js'
 import { resolveCredentials, type CredentialNames, type Credentials } from '../credentials.js'
 import { CONTROL_CHARS, present, splitList } from '../input-values.js'
+import type { Surface } from '../surface.js'
 
 export const DEFAULT_WARN_DAYS = 14
 export const DEFAULT_FAIL_DAYS = 3
 export const DEFAULT_REQUIRED_SCOPES: readonly string[] = ['flows:execute']
 
-/** Scopes are `resource:action` (contract.md part A, Authentication). */
+/** Scopes are `resource:action` (docs/api-contract.md part A, Authentication). */
 const SCOPE_PATTERN = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/
 
 /** Raw values as the user wrote them; undefined or empty means "not set". */
@@ -47,6 +48,8 @@ export interface KeyCheckConfig extends Credentials {
   requiredScopes: string[]
   /** How the user called each setting, for messages (`fail-days` vs `--fail-days`). */
   names: KeyCheckInputNames
+  /** The front door in use, for hints that say how to change a setting. */
+  surface: Surface
 }
 
 function parseDays(name: string, text: string | undefined, fallback: number): number {
@@ -101,16 +104,19 @@ export function parseExpiresAt(name: string, text: string): string {
  */
 export function resolveKeyCheckConfig(
   raw: RawKeyCheckInputs,
-  names: KeyCheckInputNames = KEY_CHECK_ACTION_INPUT_NAMES
+  names: KeyCheckInputNames = KEY_CHECK_ACTION_INPUT_NAMES,
+  surface: Surface = 'action'
 ): KeyCheckConfig {
-  const credentials = resolveCredentials(raw, names as CredentialNames)
+  const credentials = resolveCredentials(raw, names as CredentialNames, { surface })
   const warnDays = parseDays(names.warnDays, raw.warnDays, DEFAULT_WARN_DAYS)
   const failDays = parseDays(names.failDays, raw.failDays, DEFAULT_FAIL_DAYS)
   if (failDays > warnDays) {
     throw new ConfigError(
       names.failDays,
       `${failDays} is greater than ${names.warnDays} (${warnDays})`,
-      `The check warns first and fails later: set ${names.failDays} to at most ${names.warnDays}, for example ${names.warnDays} 14 and ${names.failDays} 3.`
+      surface === 'cli'
+        ? `The check warns first and fails later: give ${names.failDays} at most ${names.warnDays}, for example ${names.warnDays} 14 ${names.failDays} 3.`
+        : `The check warns first and fails later: set ${names.failDays} to at most ${names.warnDays}, for example ${names.warnDays}: 14 and ${names.failDays}: 3.`
     )
   }
   const expiresAtText = present(raw.expiresAt)
@@ -133,6 +139,7 @@ export function resolveKeyCheckConfig(
     failDays,
     expiresAtInput,
     requiredScopes: scopes.length > 0 ? scopes : [...DEFAULT_REQUIRED_SCOPES],
-    names
+    names,
+    surface
   }
 }

@@ -1,9 +1,9 @@
 /**
- * The key-expiry check (interface.md section 2), without GitHub: ask the API who
+ * The key-expiry check (docs/interface.md section 2), without GitHub: ask the API who
  * the key is, find its expiry, and decide.
  *
  * - Expiry from, in order: `expires_at` of `GET /api-keys/self`, the
- *   `X-Api-Key-Expires-At` response header (contract.md part B.1), the
+ *   `X-Api-Key-Expires-At` response header (docs/api-contract.md part B.1), the
  *   `expires-at` input. The result says which one was used.
  * - `days-left` is whole days, rounded down (negative once expired). The key is
  *   `expiring` when fewer than `warn-days` whole days are left, and the check
@@ -24,15 +24,18 @@ import type { EchopointApi } from '../api/api.js'
 import type { Clock } from '../clock.js'
 import { EchopointError, toEchopointError } from '../errors.js'
 import type { KeyCheckConfig } from './check-config.js'
-import { daysLeft as wholeDaysLeft, DAY_MS } from './expiry.js'
+import { daysLeft as wholeDaysLeft, describeExpiry } from './expiry.js'
 import type { Logger } from '../logger.js'
 import {
   fetchKeyInfo,
-  INVALID_KEY_HINT,
+  invalidKeyHint,
   INVALID_KEY_MESSAGE,
   type KeyInfo
 } from '../run/preflight.js'
 import { BUILT_IN_SCOPE_DESCRIPTIONS, missingScopes } from './scopes.js'
+import { keyStore, type Surface } from '../surface.js'
+
+export { describeExpiry, expiryDate } from './expiry.js'
 
 export type KeyStatus = 'ok' | 'expiring' | 'expired' | 'invalid' | 'unknown'
 
@@ -43,6 +46,13 @@ export const EXPIRY_SOURCE_LABEL: Record<ExpirySource, string> = {
   'api-keys/self': 'the expires_at field of GET /api-keys/self',
   header: 'the X-Api-Key-Expires-At response header',
   input: 'the expires-at input'
+}
+
+/** Where the expiry came from, in the words of the front door in use (`--expires-at` for the CLI). */
+export function expirySourceLabel(source: ExpirySource, surface: Surface = 'action'): string {
+  return source === 'input' && surface === 'cli'
+    ? 'the --expires-at flag'
+    : EXPIRY_SOURCE_LABEL[source]
 }
 
 export interface KeyCheckMessage {
@@ -77,22 +87,22 @@ export interface KeyCheckResult {
   error?: EchopointError
 }
 
-/** The settings evaluateKey needs (a KeyCheckConfig has them all). */
+/** The settings evaluateKey needs (a KeyCheckConfig has them all; the front door defaults to the action). */
 export type KeyCheckRules = Pick<
   KeyCheckConfig,
   'organizationId' | 'warnDays' | 'failDays' | 'expiresAtInput' | 'requiredScopes' | 'names'
->
+> &
+  Partial<Pick<KeyCheckConfig, 'surface'>>
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
-/** "on 2026-03-31T00:00:00.000Z (4 days left)", or "(2 days ago)" once expired. */
-export function describeExpiry(expiresAt: string, now: number): string {
-  const msLeft = Date.parse(expiresAt) - now
-  if (msLeft > 0) return `on ${expiresAt} (${plural(wholeDaysLeft(expiresAt, now), 'day')} left)`
-  const ago = Math.floor(-msLeft / DAY_MS)
-  return `on ${expiresAt} (${ago === 0 ? 'less than a day' : plural(ago, 'day')} ago)`
+/** How to give the expiry when the API does not report it, in the words of the front door in use. */
+function giveExpiry(name: string, surface: Surface): string {
+  return surface === 'cli'
+    ? `Pass ${name} with the date shown in Echopoint (Settings → API keys), for example ${name} 2026-03-31.`
+    : `Set ${name} to the date shown in Echopoint (Settings → API keys), for example from a repository variable: gh variable set ECHOPOINT_API_KEY_EXPIRES_AT --body 2026-03-31, then ${name}: \${{ vars.ECHOPOINT_API_KEY_EXPIRES_AT }}.`
 }
 
 interface ResolvedExpiry {
@@ -151,6 +161,7 @@ export function evaluateKey(
 ): KeyCheckResult {
   const { key } = info
   const { names } = rules
+  const surface = rules.surface ?? 'action'
   const expiry = resolveExpiry(
     info,
     headerValue,
@@ -171,14 +182,14 @@ export function evaluateKey(
     headline = 'The API key is valid and never expires'
     messages.push({
       level: 'warning',
-      text: 'The API key never expires. A key without an expiration date stays valid if it leaks or is forgotten: create a replacement with the ci preset and an expiration date (for example 90 days), update the secret, then delete this key.'
+      text: `The API key never expires. A key without an expiration date stays valid if it leaks or is forgotten: create a replacement with the ci preset and an expiration date (for example 90 days), update ${keyStore(surface)}, then delete this key.`
     })
   } else if (expiry.expiresAt === undefined) {
     status = 'unknown'
     headline = 'The API key is valid; its expiry is unknown'
     messages.push({
       level: 'notice',
-      text: `The API does not report when this key expires. Set ${names.expiresAt} to the date shown in Echopoint (Settings → API keys), for example from a repository variable: gh variable set ECHOPOINT_API_KEY_EXPIRES_AT --body 2026-03-31, then ${names.expiresAt}: \${{ vars.ECHOPOINT_API_KEY_EXPIRES_AT }}.`
+      text: `The API does not report when this key expires. ${giveExpiry(names.expiresAt, surface)}`
     })
   } else {
     const msLeft = Date.parse(expiry.expiresAt) - now
@@ -206,7 +217,10 @@ export function evaluateKey(
       headline = `The API key is valid and expires ${when}`
     }
     if (expiry.source) {
-      messages.push({ level: 'info', text: `Expiry from ${EXPIRY_SOURCE_LABEL[expiry.source]}.` })
+      messages.push({
+        level: 'info',
+        text: `Expiry from ${expirySourceLabel(expiry.source, surface)}.`
+      })
     }
   }
 
@@ -224,7 +238,7 @@ export function evaluateKey(
       })
       .join('; ')
     errors.push(
-      `The API key lacks ${missing.length === 1 ? 'a required scope' : `${missing.length} required scopes`}: ${list}. Create a key with the ci preset (it has every scope CI needs) and update the secret.`
+      `The API key lacks ${missing.length === 1 ? 'a required scope' : `${missing.length} required scopes`}: ${list}. Create a key with the ci preset (it has every scope CI needs) and update ${keyStore(surface)}.`
     )
   }
 
@@ -252,7 +266,7 @@ export function evaluateKey(
 }
 
 /** The result for a key the API refused (401): wrong, revoked or expired. */
-export function invalidKeyResult(): KeyCheckResult {
+export function invalidKeyResult(surface: Surface = 'action'): KeyCheckResult {
   return {
     status: 'invalid',
     passed: false,
@@ -260,7 +274,7 @@ export function invalidKeyResult(): KeyCheckResult {
     permissions: [],
     missingScopes: [],
     headline: 'The API key is invalid, revoked or expired',
-    messages: [{ level: 'error', text: `${INVALID_KEY_MESSAGE}. ${INVALID_KEY_HINT}` }],
+    messages: [{ level: 'error', text: `${INVALID_KEY_MESSAGE}. ${invalidKeyHint(surface)}` }],
     reminder: 'open'
   }
 }
@@ -305,12 +319,13 @@ export async function checkKey(
         organizationId: config.organizationId,
         clock: options.clock,
         logger: options.logger,
-        userAgent: options.userAgent
+        userAgent: options.userAgent,
+        names: config.names
       })
-    info = await fetchKeyInfo(api, options.signal)
+    info = await fetchKeyInfo(api, options.signal, config.surface)
   } catch (err) {
     const error = toEchopointError(err)
-    if (error.kind === 'auth') return invalidKeyResult()
+    if (error.kind === 'auth') return invalidKeyResult(config.surface)
     return failedCheckResult(error)
   }
   options.logger.debug(

@@ -1,6 +1,6 @@
 /**
  * What `echopoint-ci whoami` shows: the key's id, name, organization, scopes and
- * expiry, and for each CI mode of contract.md part B ("Scopes each CI mode
+ * expiry, and for each CI mode of docs/api-contract.md part B ("Scopes each CI mode
  * needs") whether the key can run it.
  */
 import type { EchopointApi } from '../api/api.js'
@@ -8,6 +8,7 @@ import { resolveExpiry, type ExpirySource } from './check.js'
 import { daysLeft } from './expiry.js'
 import { fetchKeyInfo, type KeyInfo } from '../run/preflight.js'
 import { CI_MODES, missingScopes, type CiMode } from './scopes.js'
+import type { Surface } from '../surface.js'
 
 export interface CiModeReport {
   mode: CiMode
@@ -62,8 +63,9 @@ export function keyReport(info: KeyInfo, now: number, headerValue?: string): Key
 export async function whoami(
   api: EchopointApi,
   now: () => number,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  surface: Surface = 'action'
 ): Promise<KeyReport> {
-  const info = await fetchKeyInfo(api, signal)
+  const info = await fetchKeyInfo(api, signal, surface)
   return keyReport(info, now(), api.keyExpiresAtHeader)
 }

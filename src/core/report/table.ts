@@ -2,6 +2,7 @@
 import { formatDuration } from '../duration.js'
 import { oneLine, showValue } from './escape.js'
 import type { RunOutcome } from '../run/run.js'
+import { restatesAssertions } from '../run/results.js'
 import { verdictMessage } from '../run/run.js'
 
 const LABEL: Record<string, string> = {
@@ -25,9 +26,10 @@ export function renderTable(outcome: RunOutcome): string {
     if (flow.status !== 'passed' && flow.error_message && failedNodes.length === 0)
       lines.push(`          ${oneLine(flow.error_message)}`)
     for (const node of failedNodes) {
-      lines.push(
-        `          node "${oneLine(node.display_name, 80)}" failed${node.error_message ? `: ${oneLine(node.error_message)}` : ''}`
-      )
+      // A message that only restates the assertions below is left out: each failure once.
+      const message =
+        node.error_message && !restatesAssertions(node) ? `: ${oneLine(node.error_message)}` : ''
+      lines.push(`          node "${oneLine(node.display_name, 80)}" failed${message}`)
       for (const a of node.assertions.filter((x) => !x.passed)) {
         lines.push(
           `            ${oneLine(a.extractor, 60)} ${oneLine(a.operator, 30)}: expected ${oneLine(showValue(a.expected))}, actual ${oneLine(showValue(a.actual))}`

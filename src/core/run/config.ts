@@ -4,7 +4,7 @@
  * messages that name the bad input) are the same everywhere, and nothing is
  * sent to the API until the whole configuration is valid.
  *
- * About 300 lines: every run input's rule, in the order of interface.md.
+ * About 300 lines: every run input's rule, in the order of docs/interface.md.
  */
 import type { RunnerType, TagMatchMode } from '../api/types.js'
 import { parseDuration } from '../duration.js'
@@ -20,10 +20,11 @@ import {
   usablePath
 } from '../input-values.js'
 import { checkIdempotencyKey } from './idempotency-key.js'
+import type { Surface } from '../surface.js'
 
 export const DEFAULT_TIMEOUT = '15m'
 export const DEFAULT_MAX_PARALLEL = 4
-/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
+/** Flow and version IDs are UUIDs in the published API (docs/api-contract.md, "Shapes the published spec fixes"). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /**
  * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
@@ -62,6 +63,10 @@ export interface RunConfig {
   junitPath?: string
   jobSummary: boolean
   shard?: Shard
+  /** How the user called each setting, for messages (`max-parallel` vs `--max-parallel`). */
+  names: InputNames
+  /** The front door in use, for hints that say how to change a setting. */
+  surface: Surface
 }
 
 /** Raw values as the user wrote them; undefined or empty means "not set". */
@@ -115,6 +120,13 @@ export const ACTION_INPUT_NAMES: InputNames = {
 const RUNNERS: readonly RunnerType[] = ['cloud', 'self_hosted', 'ephemeral']
 const MATCH_MODES: readonly TagMatchMode[] = ['any', 'all']
 
+/** How to select flows, in the words of the front door in use. */
+function selectionHint(names: InputNames, surface: Surface): string {
+  return surface === 'cli'
+    ? `Give flow IDs as arguments (echopoint-ci run FLOW_ID...), or select flows with ${names.tags} TAG (repeatable).`
+    : `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`
+}
+
 /** Parses `i/n` (1-based). */
 export function parseShard(name: string, text: string): Shard {
   const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text)
@@ -143,9 +155,10 @@ export function parseShard(name: string, text: string): Shard {
  */
 export function resolveRunConfig(
   raw: RawRunInputs,
-  names: InputNames = ACTION_INPUT_NAMES
+  names: InputNames = ACTION_INPUT_NAMES,
+  surface: Surface = 'action'
 ): RunConfig {
-  const { apiKey, organizationId, apiUrl } = resolveCredentials(raw, names)
+  const { apiKey, organizationId, apiUrl } = resolveCredentials(raw, names, { surface })
 
   const flowIds = splitList(raw.flowIds)
   const tags = splitList(raw.tags)
@@ -153,14 +166,16 @@ export function resolveRunConfig(
     throw new ConfigError(
       `${names.flowIds}/${names.tags}`,
       'both are set',
-      `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`
+      surface === 'cli'
+        ? `Select flows either by flow IDs (arguments) or by ${names.tags}, not both.`
+        : `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`
     )
   }
   if (flowIds.length === 0 && tags.length === 0) {
     throw new ConfigError(
       `${names.flowIds}/${names.tags}`,
       'neither is set',
-      `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`
+      selectionHint(names, surface)
     )
   }
   for (const id of flowIds) {
@@ -168,7 +183,7 @@ export function resolveRunConfig(
       throw new ConfigError(
         names.flowIds,
         `"${printable(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`,
-        'Copy the ID from the flow page in Echopoint, or select flows by tags instead.'
+        `Copy the ID from the flow page in Echopoint, or select flows by ${names.tags} instead.`
       )
     }
   }
@@ -222,7 +237,7 @@ export function resolveRunConfig(
     throw new ConfigError(
       names.timeout,
       `must be at most 24h (got ${timeoutText})`,
-      'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).'
+      `Use for example 15m; a job that needs longer should run fewer flows per step (see ${names.shard}).`
     )
   }
 
@@ -304,6 +319,8 @@ export function resolveRunConfig(
     failFast: parseBoolean(names.failFast, raw.failFast, false),
     junitPath,
     jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
-    shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
+    shard: shardText === undefined ? undefined : parseShard(names.shard, shardText),
+    names,
+    surface
   }
 }

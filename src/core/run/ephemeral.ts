@@ -4,7 +4,7 @@
  * at a time. An idempotent replay whose execution already finished is not run
  * again: it is followed like a cloud execution (its report read from the API).
  */
-import type { EchopointApi } from '../api/api.js'
+import type { ApiInputNames, EchopointApi } from '../api/api.js'
 import { isTerminal } from '../api/types.js'
 import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
@@ -24,6 +24,8 @@ export interface EphemeralDeps {
   maxParallel: number
   board: ProgressBoard
   userAgent?: string
+  /** The names messages use for the settings (default: the action's inputs). */
+  names?: Partial<ApiInputNames>
   /** Aborted by fail-fast: no new flow is claimed (those running finish). */
   stop?: AbortSignal
   /** Told each flow's report as soon as it ends. */
@@ -80,7 +82,8 @@ export async function runEphemeral(
         runnerId,
         bootId,
         maxParallel: deps.maxParallel,
-        userAgent: deps.userAgent
+        userAgent: deps.userAgent,
+        names: deps.names
       })
       // Not claimed before the run stopped: left to the caller, which cancels it.
       if (!outcome) return

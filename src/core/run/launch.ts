@@ -36,10 +36,10 @@ const STOP_LAUNCHING: ReadonlySet<string> = new Set([
   'timeout'
 ])
 
-/** The launch body for this run (contract.md, POST /flows/{id}/launch). */
+/** The launch body for this run (docs/api-contract.md, POST /flows/{id}/launch). */
 export function launchBody(config: RunConfig, ci: CiContext): LaunchRequest {
   const body: LaunchRequest = { runner_type: config.runner, trigger_type: ci.triggerType }
-  // Required for ephemeral: the job protocol version this runner speaks (runner.md §1.2).
+  // Required for ephemeral: the job protocol version this runner speaks (docs/runner.md §1.2).
   if (config.runner === 'ephemeral') body.ephemeral_job_version = 1
   if (config.environment !== undefined) body.environment_key = config.environment
   if (config.versionId !== undefined) body.version_id = config.versionId
@@ -130,7 +130,7 @@ export async function launchFlows(
             error: new EchopointError('cancelled', 'cancelled before it was launched')
           }
         } else if (error.kind === 'conflict') {
-          // A 409 on launch: the key was used before with other parameters (contract.md;
+          // A 409 on launch: the key was used before with other parameters (docs/api-contract.md;
           // the spec names no error code for it, so the status is the signal).
           outcome = {
             flow,
@@ -141,7 +141,7 @@ export async function launchFlows(
                 status: error.status,
                 code: error.code,
                 request: error.request,
-                hint: 'Use a new idempotency-key (or leave it empty to derive one per run), or launch with the same environment, version and runner as before'
+                hint: `Use a new ${config.names.idempotencyKey} (or leave it ${config.surface === 'cli' ? 'out' : 'empty'} to derive one per run), or launch with the same environment, version and runner as before`
               }
             )
           }

@@ -10,6 +10,8 @@ import type { RunnerType } from '../api/types.js'
 import { EchopointError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { BUILT_IN_SCOPE_DESCRIPTIONS, ciModeFor, missingScopes } from '../key/scopes.js'
+import { ACTION_CREDENTIAL_NAMES, type CredentialNames } from '../credentials.js'
+import { keyStore, type Surface } from '../surface.js'
 
 export interface KeyInfo {
   key: KeySelf
@@ -20,11 +22,18 @@ export interface KeyInfo {
 
 /** The message every adapter shows for a 401. */
 export const INVALID_KEY_MESSAGE = 'The API key is invalid, revoked or expired (HTTP 401)'
-export const INVALID_KEY_HINT =
-  'Create a new key with the ci preset and an expiration date, then update the ECHOPOINT_API_KEY secret.'
+
+/** What to do about a 401, in the words of the front door in use. */
+export function invalidKeyHint(surface: Surface = 'action'): string {
+  return `Create a new key with the ci preset and an expiration date, then update ${keyStore(surface)}.`
+}
 
 /** `GET /api-keys/self`, with a 401 turned into the message users should see. */
-export async function fetchKeyInfo(api: EchopointApi, signal?: AbortSignal): Promise<KeyInfo> {
+export async function fetchKeyInfo(
+  api: EchopointApi,
+  signal?: AbortSignal,
+  surface: Surface = 'action'
+): Promise<KeyInfo> {
   let key: KeySelf
   try {
     key = await api.getKeySelf({ signal })
@@ -34,7 +43,7 @@ export async function fetchKeyInfo(api: EchopointApi, signal?: AbortSignal): Pro
         status: err.status,
         code: err.code,
         request: err.request,
-        hint: INVALID_KEY_HINT,
+        hint: invalidKeyHint(surface),
         cause: err
       })
     }
@@ -80,6 +89,9 @@ export interface PreflightOptions {
   runner: RunnerType
   logger: Logger
   signal?: AbortSignal
+  /** How the user called the organization ID, and the front door in use (default: the action's). */
+  names?: Pick<CredentialNames, 'organizationId'>
+  surface?: Surface
 }
 
 /**
@@ -88,7 +100,9 @@ export interface PreflightOptions {
  */
 export async function preflight(api: EchopointApi, options: PreflightOptions): Promise<KeyInfo> {
   const { logger, signal } = options
-  const info = await fetchKeyInfo(api, signal)
+  const surface = options.surface ?? 'action'
+  const organizationName = (options.names ?? ACTION_CREDENTIAL_NAMES).organizationId
+  const info = await fetchKeyInfo(api, signal, surface)
   const { key } = info
   logger.debug(
     `Key ${key.api_key_id} (organization ${key.organization_id}) has scopes: ${key.permissions.join(', ') || 'none'}`
@@ -96,9 +110,9 @@ export async function preflight(api: EchopointApi, options: PreflightOptions): P
   if (key.organization_id !== options.organizationId) {
     throw new EchopointError(
       'permission',
-      `The API key belongs to organization ${key.organization_id}, but organization-id is ${options.organizationId}`,
+      `The API key belongs to organization ${key.organization_id}, but ${organizationName} is ${options.organizationId}`,
       {
-        hint: 'Set organization-id to the organization the key was created in, or use a key of that organization.'
+        hint: `Set ${organizationName} to the organization the key was created in, or use a key of that organization.`
       }
     )
   }
@@ -115,7 +129,7 @@ export async function preflight(api: EchopointApi, options: PreflightOptions): P
       {
         code: 'MISSING_SCOPES',
         metadata: { missing_scopes: missing },
-        hint: 'Create a key with the ci preset (it has every scope CI needs) and update the ECHOPOINT_API_KEY secret.'
+        hint: `Create a key with the ci preset (it has every scope CI needs) and update ${keyStore(surface)}.`
       }
     )
   }

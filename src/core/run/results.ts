@@ -201,3 +201,17 @@ export function failureLine(flow: FlowReport): string | undefined {
   if (failure) return `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`
   return flow.error_message ?? undefined
 }
+
+/**
+ * Whether a node's message only restates its failed assertions (the API writes
+ * `Assertion 0 failed: status_code equals 200, got 500`, the engine `assertion 0
+ * failed: …`): a report that lists the assertions (expected and actual) then
+ * leaves the message out, so each failure is stated once.
+ */
+export function restatesAssertions(node: NodeReport): boolean {
+  const message = node.error_message?.trim() ?? ''
+  return (
+    node.assertions.some((a) => !a.passed) &&
+    (message === '' || /^(an |\d+ )?assertions? (\d+ )?failed\b/i.test(message))
+  )
+}

@@ -149,7 +149,8 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
         clock,
         logger,
         deadline: scope.deadline,
-        userAgent: deps.userAgent
+        userAgent: deps.userAgent,
+        names: config.names
       })
     const prepared = await prepare(api, config, deps, scope.signal)
     key = prepared.key
@@ -174,6 +175,7 @@ export async function runFlows(config: RunConfig, deps: RunDeps): Promise<RunOut
             maxParallel: config.maxParallel,
             board,
             userAgent: deps.userAgent,
+            names: config.names,
             stop: failFast.signal,
             onReport: (_item, report) => failFast.ended(report)
           })
@@ -233,12 +235,15 @@ async function prepare(
     selection: config.selection.kind,
     runner: config.runner,
     logger,
-    signal
+    signal,
+    names: config.names,
+    surface: config.surface
   })
   const flows = await selectFlows(api, config.selection, {
     concurrency: config.maxParallel,
     shard: config.shard,
-    signal
+    signal,
+    names: config.names
   })
   const how =
     config.selection.kind === 'ids'
@@ -247,7 +252,12 @@ async function prepare(
   const shard = config.shard ? `, shard ${config.shard.index}/${config.shard.total}` : ''
   logger.info(`Selected ${flows.length} flow${flows.length === 1 ? '' : 's'} ${how}${shard}`)
   if (flows.length > 0) return { key, flows }
+  const { names } = config
+  const cli = config.surface === 'cli'
   if (config.failOnEmpty) {
+    const allow = cli
+      ? `pass ${names.failOnEmpty} to allow an empty run`
+      : `set ${names.failOnEmpty}: false to allow an empty run`
     return {
       key,
       flows,
@@ -255,13 +265,15 @@ async function prepare(
         error: new EchopointError('config', 'The selection matched no flows', {
           hint:
             config.selection.kind === 'tags'
-              ? 'Check the tags (they match exactly) and match-mode, or set fail-on-empty: false to allow an empty run.'
-              : 'Set fail-on-empty: false to allow an empty run.'
+              ? `Check the tags (they match exactly) and ${names.matchMode}, or ${allow}.`
+              : `${allow[0].toUpperCase()}${allow.slice(1)}.`
         })
       }
     }
   }
-  logger.warning('The selection matched no flows; passing because fail-on-empty is false')
+  logger.warning(
+    `The selection matched no flows; passing because ${cli ? `of ${names.failOnEmpty}` : `${names.failOnEmpty} is false`}`
+  )
   return { key, flows, outcome: {} }
 }
 
@@ -396,11 +408,16 @@ async function stopInFlight(
   )
   failFast.cancelling(still)
   if (why === 'cancelled' && !config.cancelOnAbort) {
-    logger.info('Leaving them running in Echopoint: cancel-on-abort is false')
+    // The CLI's flag is the negative one: `--no-cancel-on-abort` is how it is turned off.
+    const because =
+      config.surface === 'cli'
+        ? config.names.cancelOnAbort
+        : `${config.names.cancelOnAbort} is false`
+    logger.info(`Leaving them running in Echopoint: ${because}`)
     for (const item of still) {
       leftRunning.set(
         item,
-        new EchopointError('cancelled', 'Left running in Echopoint (cancel-on-abort is false)')
+        new EchopointError('cancelled', `Left running in Echopoint (${because})`)
       )
     }
     return leftRunning
@@ -430,7 +447,7 @@ function runAbortError(why: StopReason, config: RunConfig): EchopointError {
         'timeout',
         `The run did not finish within its timeout of ${formatDuration(config.timeoutMs)}`,
         {
-          hint: 'Raise timeout, or run fewer flows per job (see shard).'
+          hint: `Raise ${config.names.timeout}, or run fewer flows per job (see ${config.names.shard}).`
         }
       )
     : new EchopointError('cancelled', 'The run was cancelled')

@@ -8,7 +8,7 @@
  */
 import type { EchopointApi } from '../api/api.js'
 import type { FlowRef } from '../api/model.js'
-import type { Selection, Shard } from './config.js'
+import { ACTION_INPUT_NAMES, type InputNames, type Selection, type Shard } from './config.js'
 import { EchopointError } from '../errors.js'
 import { mapWithConcurrency } from '../pool.js'
 
@@ -17,7 +17,7 @@ export interface SelectedFlow {
   name: string
 }
 
-/** The API's largest page (contract.md: limit 1..100). */
+/** The API's largest page (docs/api-contract.md: limit 1..100). */
 const PAGE_SIZE = 100
 /** A search that keeps returning pages past this is not converging; stop rather than loop. */
 const MAX_PAGES = 1000
@@ -26,7 +26,8 @@ async function searchAll(
   api: EchopointApi,
   tags: string[],
   matchMode: 'any' | 'all',
-  signal?: AbortSignal
+  signal: AbortSignal | undefined,
+  apiUrlName: string
 ): Promise<FlowRef[]> {
   const found: FlowRef[] = []
   for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
@@ -46,7 +47,7 @@ async function searchAll(
           `POST /flows/search answered with flow ${item.id} ("${item.name}"), whose tags (${item.tags.join(', ') || 'none'}) do not match ${matchMode === 'all' ? 'all of' : 'any of'} ${tags.join(', ')}`,
           {
             request: 'POST /flows/search',
-            hint: 'Nothing was launched. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+            hint: `Nothing was launched. Check that ${apiUrlName} points at the Echopoint API and not at a proxy or cache that mixes up answers`
           }
         )
       }
@@ -58,7 +59,7 @@ async function searchAll(
   throw new EchopointError('contract', `POST /flows/search returned more than ${MAX_PAGES} pages`)
 }
 
-/** Whether a flow's tags satisfy the search (tags match exactly, contract.md). */
+/** Whether a flow's tags satisfy the search (tags match exactly, docs/api-contract.md). */
 export function matchesTags(
   flowTags: readonly string[],
   asked: readonly string[],
@@ -87,6 +88,8 @@ export interface SelectOptions {
   concurrency: number
   shard?: Shard
   signal?: AbortSignal
+  /** How the user called the flow IDs and the API URL, for hints (default: the action's inputs). */
+  names?: Pick<InputNames, 'flowIds' | 'apiUrl'>
 }
 
 /** Resolves the selection into flows. Throws `not_found` naming an unknown flow ID. */
@@ -95,6 +98,7 @@ export async function selectFlows(
   selection: Selection,
   options: SelectOptions
 ): Promise<SelectedFlow[]> {
+  const names = options.names ?? ACTION_INPUT_NAMES
   let flows: SelectedFlow[]
   if (selection.kind === 'ids') {
     const fetched = await mapWithConcurrency(selection.flowIds, options.concurrency, async (id) => {
@@ -107,7 +111,7 @@ export async function selectFlows(
             status: err.status,
             code: err.code,
             request: err.request,
-            hint: 'Check the ID in flow-ids; flows of another organization are not visible to this key.'
+            hint: `Check the ID in ${names.flowIds}; flows of another organization are not visible to this key.`
           })
         }
         throw err
@@ -115,7 +119,13 @@ export async function selectFlows(
     })
     flows = fetched.filter((f): f is SelectedFlow => f !== undefined)
   } else {
-    const items = await searchAll(api, selection.tags, selection.matchMode, options.signal)
+    const items = await searchAll(
+      api,
+      selection.tags,
+      selection.matchMode,
+      options.signal,
+      names.apiUrl
+    )
     flows = items.map((item) => ({ id: item.id, name: item.name }))
   }
   const seen = new Set<string>()

@@ -1,11 +1,13 @@
 /**
  * The reminder issue's text: the hidden marker that finds it again, its title,
- * its body (status, days left, rotation steps) and the comment that closes it.
+ * its body (status, when the key expires, rotation steps) and the comment that
+ * closes it.
  * Never the key: only its id, name and organization, which the API returns to
  * anyone holding the key and which identify it in Echopoint's settings.
  */
 import { escapeMarkdown as md, safeId } from '../../core/report/escape.js'
 import { EXPIRY_SOURCE_LABEL, describeExpiry, type KeyCheckResult } from '../../core/key/check.js'
+import { readableDate } from '../../core/key/expiry.js'
 import { ROTATION_STEPS } from '../../core/key/rotation.js'
 
 /** The label the reminder issue carries; listing by it keeps the lookup to one short page. */
@@ -60,7 +62,6 @@ function statusParagraph(ctx: ReminderTextContext): string {
 export function reminderBody(ctx: ReminderTextContext): string {
   const { result } = ctx
   const lines = [reminderMarker(ctx.organizationId), '', statusParagraph(ctx), '']
-  if (result.daysLeft !== undefined) lines.push(`**Days left:** ${result.daysLeft}`, '')
   if (result.expiresAtSource) {
     lines.push(`Expiry from ${EXPIRY_SOURCE_LABEL[result.expiresAtSource]}.`, '')
   }
@@ -77,7 +78,7 @@ export function reminderBody(ctx: ReminderTextContext): string {
     'This issue is kept up to date by the key-expiry check on each run, and closed by it once the key is healthy again.',
     ''
   )
-  const checked = `Last checked ${new Date(ctx.now).toISOString()}`
+  const checked = `Last checked ${readableDate(new Date(ctx.now).toISOString())}`
   lines.push(
     `<sub>${ctx.runUrl ? `${checked} by [this workflow run](${encodeURI(ctx.runUrl)})` : checked}.</sub>`
   )

@@ -1,13 +1,14 @@
 /**
  * The key-expiry check's job summary: a headline, a table of what the API said
- * about the key (never the key itself), the messages, the reminder issue, and
- * the rotation steps when the key needs rotating. Text from the API (the key's
+ * about the key (never the key itself; the expiry as a date people read, the
+ * outputs keep RFC 3339), the messages, the reminder issue, and the rotation
+ * steps when the key needs rotating. Text from the API (the key's
  * name) is escaped so it stays text.
  */
 import { escapeMarkdown as md, safeId } from '../../core/report/escape.js'
 import {
   EXPIRY_SOURCE_LABEL,
-  describeExpiry,
+  expiryDate,
   type KeyCheckResult,
   type KeyStatus
 } from '../../core/key/check.js'
@@ -59,10 +60,9 @@ export function renderKeyCheckSummary(
   const lines = [`## ${icon} Echopoint key check: ${md(result.headline)}`, '']
   const rows: [string, string][] = [['Status', `\`${result.status}\``]]
   if (result.expiresAt === null) rows.push(['Expires', 'never'])
-  else if (result.expiresAt) {
-    rows.push(['Expires', md(describeExpiry(result.expiresAt, context.now))])
-    rows.push(['Days left', String(result.daysLeft)])
-  } else rows.push(['Expires', 'unknown'])
+  // A date people read, and how far off it is (the days-left output has the number).
+  else if (result.expiresAt) rows.push(['Expires', md(expiryDate(result.expiresAt, context.now))])
+  else rows.push(['Expires', 'unknown'])
   if (result.expiresAtSource) {
     rows.push(['Expiry from', md(EXPIRY_SOURCE_LABEL[result.expiresAtSource])])
   }
@@ -81,7 +81,7 @@ export function renderKeyCheckSummary(
   }
   const reminder = reminderLine(context.reminder)
   if (reminder) rows.push(['Reminder issue', reminder])
-  lines.push('| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '')
+  lines.push('| Field | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '')
 
   const shown = result.messages.filter((m) => m.level !== 'info')
   for (const message of shown) lines.push(`> ${LEVEL_ICON[message.level]} ${md(message.text)}`, '')

@@ -252,7 +252,10 @@ function optionalText(value: unknown, field: string, max: number): string | null
 /** The flow result (docs/runner.md §5.1), checked as far as the sandbox reads it. */
 function parseResult(raw: unknown): Record<string, unknown> {
   if (!isObject(raw)) {
-    throw validationError('result', 'result is required: the flow result object (docs/runner.md §5.1)')
+    throw validationError(
+      'result',
+      'result is required: the flow result object (docs/runner.md §5.1)'
+    )
   }
   if (typeof raw.success !== 'boolean') {
     throw validationError('result.success', 'result.success is required and must be a boolean')

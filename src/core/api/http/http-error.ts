@@ -9,12 +9,12 @@ import { hasRateLimitSignals } from '../ratelimit/signals.js'
 import { redactDeep, type Redactor } from '../../redact.js'
 import { isoTime } from '../ratelimit/wait-format.js'
 
-/** The server's code for a spent daily execution budget (contract.md, launch semantics). */
+/** The server's code for a spent daily execution budget (docs/api-contract.md, launch semantics). */
 export const DAILY_QUOTA_CODE = 'DAILY_EXECUTION_LIMIT_EXCEEDED'
 
 /**
  * The sandbox's code for an Idempotency-Key reused with different launch parameters
- * (contract.md, launch semantics: the same key with different parameters gets 409).
+ * (docs/api-contract.md, launch semantics: the same key with different parameters gets 409).
  */
 export const IDEMPOTENCY_KEY_REUSED_CODE = 'IDEMPOTENCY_KEY_REUSED'
 
@@ -71,8 +71,9 @@ const HINT: Partial<Record<ErrorKind, string>> = {
 
 const KEY_REUSED_SUMMARY =
   'the Idempotency-Key was already used for a launch with different parameters'
-const KEY_REUSED_HINT =
-  'The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set idempotency-key, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow'
+function keyReusedHint(idempotencyKeyName: string): string {
+  return `The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set ${idempotencyKeyName}, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow`
+}
 
 export const PROXY_AUTH_SUMMARY =
   'the HTTP proxy between this machine and the API asks for credentials (407 Proxy Authentication Required)'
@@ -80,7 +81,11 @@ export const PROXY_AUTH_HINT =
   'Put the proxy credentials in HTTPS_PROXY (http://user:password@proxy:port), or list the API host in NO_PROXY if it needs no proxy'
 
 /** Builds the typed error for a non-2xx response. */
-export function errorFromResponse(failure: HttpFailure, redact: Redactor): EchopointError {
+export function errorFromResponse(
+  failure: HttpFailure,
+  redact: Redactor,
+  idempotencyKeyName = 'idempotency-key'
+): EchopointError {
   const { status, body, request } = failure
   const kind = kindForResponse(failure)
   const scope = typeof body.metadata?.scope === 'string' ? body.metadata.scope : undefined
@@ -98,7 +103,11 @@ export function errorFromResponse(failure: HttpFailure, redact: Redactor): Echop
     request,
     field: body.field,
     metadata: body.metadata ? redactDeep(body.metadata, redact) : undefined,
-    hint: keyReused ? KEY_REUSED_HINT : status === 407 ? PROXY_AUTH_HINT : HINT[kind]
+    hint: keyReused
+      ? keyReusedHint(idempotencyKeyName)
+      : status === 407
+        ? PROXY_AUTH_HINT
+        : HINT[kind]
   })
 }
 
@@ -150,7 +159,8 @@ export function waitRefusedError(wait: RefusedWait): EchopointError {
 export function contractViolation(
   request: string,
   status: number,
-  problem: string
+  problem: string,
+  apiUrlName = 'api-url'
 ): EchopointError {
   return new EchopointError(
     'contract',
@@ -158,7 +168,7 @@ export function contractViolation(
     {
       status,
       request,
-      hint: 'Check that api-url points at the Echopoint API and not at a proxy or web page'
+      hint: `Check that ${apiUrlName} points at the Echopoint API and not at a proxy or web page`
     }
   )
 }

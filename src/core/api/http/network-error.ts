@@ -33,11 +33,11 @@ export function isTransientNetworkError(error: EchopointError): boolean {
   return error.kind === 'network' && (error.status === 408 || TRANSIENT.has(error.code ?? ''))
 }
 
-function describe(code: string | undefined, host: string, raw: string): string {
+function describe(code: string | undefined, host: string, raw: string, apiUrlName: string): string {
   switch (code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `could not resolve the host ${host} (DNS ${code}); check api-url`
+      return `could not resolve the host ${host} (DNS ${code}); check ${apiUrlName}`
     case 'ECONNREFUSED':
       return `the connection to ${host} was refused (ECONNREFUSED)`
     case 'ECONNRESET':
@@ -48,7 +48,7 @@ function describe(code: string | undefined, host: string, raw: string): string {
       return `the connection to ${host} timed out (ETIMEDOUT)`
     default:
       if (code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-        return `TLS problem with ${host} (${code}); check api-url and any proxy in between`
+        return `TLS problem with ${host} (${code}); check ${apiUrlName} and any proxy in between`
       }
       return `network error talking to ${host}: ${raw}${code ? ` (${code})` : ''}`
   }
@@ -59,7 +59,8 @@ export function networkError(
   err: unknown,
   request: string,
   host: string,
-  redact: Redactor
+  redact: Redactor,
+  apiUrlName = 'api-url'
 ): EchopointError {
   const e = err as { code?: unknown; message?: unknown }
   const raw = cleanText(typeof e?.message === 'string' ? e.message : String(err), redact, 200)
@@ -87,11 +88,15 @@ export function networkError(
   // http-client and Node report a dropped connection as "socket hang up" with ECONNRESET,
   // but some paths leave the code off.
   if (!code && /socket hang up/i.test(raw)) code = 'ECONNRESET'
-  return new EchopointError('network', redact(`${request} failed: ${describe(code, host, raw)}`), {
-    code,
-    request,
-    cause: err
-  })
+  return new EchopointError(
+    'network',
+    redact(`${request} failed: ${describe(code, host, raw, apiUrlName)}`),
+    {
+      code,
+      request,
+      cause: err
+    }
+  )
 }
 
 /** The error for an exchange that got no answer within `timeoutMs`. */

@@ -11,8 +11,6 @@ export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 /** Most redirects followed for one request. */
 export const MAX_REDIRECTS = 5
 
-const HINT = 'Set api-url to the final address'
-
 function refuse(message: string, request: string, status: number): EchopointError {
   return new EchopointError('contract', message, { status, request })
 }
@@ -27,8 +25,10 @@ export function redirectTarget(
   location: string | undefined,
   method: string,
   allowedOrigin: string,
-  request: string
+  request: string,
+  apiUrlName = 'api-url'
 ): URL {
+  const HINT = `Set ${apiUrlName} to the final address`
   if (!location) {
     throw refuse(
       `${request}: the API answered ${status} without a Location header. ${HINT}.`,
@@ -56,7 +56,7 @@ export function redirectTarget(
   }
   if (target.origin !== allowedOrigin) {
     throw refuse(
-      `The API at ${allowedOrigin} redirected to ${target.origin}; the API key is only sent to the configured api-url host. ${HINT}.`,
+      `The API at ${allowedOrigin} redirected to ${target.origin}; the API key is only sent to the configured ${apiUrlName} host. ${HINT}.`,
       request,
       status
     )

@@ -28,6 +28,8 @@ export interface Exchange {
   /** `METHOD /path` for errors. */
   request: string
   redact: Redactor
+  /** How the user called the API URL, for hints (default `api-url`). */
+  apiUrlName?: string
 }
 
 export interface RawResponse {
@@ -36,7 +38,11 @@ export interface RawResponse {
   text: string
 }
 
-async function readBody(message: IncomingMessage, request: string): Promise<string> {
+async function readBody(
+  message: IncomingMessage,
+  request: string,
+  apiUrlName?: string
+): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   // Async iteration rejects if the socket is destroyed mid-body (abort, timeout, reset);
@@ -49,7 +55,8 @@ async function readBody(message: IncomingMessage, request: string): Promise<stri
       throw contractViolation(
         request,
         message.statusCode ?? 0,
-        `body larger than ${MAX_BODY_BYTES} bytes`
+        `body larger than ${MAX_BODY_BYTES} bytes`,
+        apiUrlName
       )
     }
     chunks.push(buf)
@@ -93,13 +100,13 @@ export async function sendOnce(client: HttpClient, exchange: Exchange): Promise<
   }
   try {
     const response = await client.requestRaw(info, exchange.body ?? null)
-    const text = await readBody(response.message, request)
+    const text = await readBody(response.message, request, exchange.apiUrlName)
     return { status: response.message.statusCode ?? 0, headers: response.message.headers, text }
   } catch (err) {
     if (signal?.aborted) throw cancelledError(signal, request)
     if (timedOut) throw requestTimeoutError(request, url.host, exchange.timeoutMs)
     if (err instanceof EchopointError) throw err
-    throw networkError(err, request, url.host, exchange.redact)
+    throw networkError(err, request, url.host, exchange.redact, exchange.apiUrlName)
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', onAbort)

@@ -9,7 +9,12 @@
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import { HttpClient } from '@actions/http-client'
-import type { ClientOptions, ClientStats } from '../api.js'
+import {
+  ACTION_API_INPUT_NAMES,
+  type ApiInputNames,
+  type ClientOptions,
+  type ClientStats
+} from '../api.js'
 import { systemClock, type Clock } from '../../clock.js'
 import { ConfigError, EchopointError } from '../../errors.js'
 import { silentLogger, type Logger } from '../../logger.js'
@@ -51,7 +56,7 @@ export interface ApiRequest {
   body?: unknown
   /** Extra request headers, e.g. Idempotency-Key. */
   headers?: Record<string, string>
-  /** Leave out X-Organization-ID (only `GET /api-keys/self`, contract.md part A). */
+  /** Leave out X-Organization-ID (only `GET /api-keys/self`, docs/api-contract.md part A). */
   withoutOrganization?: boolean
   /** A POST that only reads (flow search), so it may be repeated like a GET. */
   safe?: boolean
@@ -112,7 +117,7 @@ interface Failure {
 
 export class Transport {
   readonly stats: ClientStats = { requests: 0, retries: 0, waits: 0, waitedMs: 0 }
-  /** The last X-Api-Key-Expires-At seen (contract.md part B.1). */
+  /** The last X-Api-Key-Expires-At seen (docs/api-contract.md part B.1). */
   keyExpiresAtHeader: string | undefined
 
   private readonly base: URL
@@ -127,24 +132,30 @@ export class Transport {
   private readonly gates = new Map<string, PauseGate>()
   private readonly budget = new RateBudget()
   private readonly pacer: Pacer
+  /** How the user called the settings, for the messages that name one. */
+  private readonly names: ApiInputNames
 
   constructor(private readonly options: TransportOptions) {
-    // Defence in depth: the config validated api-url already, but the key must never
+    this.names = { ...ACTION_API_INPUT_NAMES, ...options.names }
+    // Defence in depth: the config validated the API URL already, but the key must never
     // go to a URL that would not pass.
-    this.base = validateApiUrl(options.apiUrl)
+    this.base = validateApiUrl(options.apiUrl, this.names.apiUrl)
     if (options.jobToken !== undefined) {
       // A job's calls carry its token and nothing else that authenticates.
       if (options.jobToken.trim() === '' || hasControlChars(options.jobToken)) {
         throw new EchopointError('contract', 'The job token from the claim cannot be used')
       }
     } else {
-      if (options.apiKey.trim() === '') throw new ConfigError('api-key', 'it is empty')
+      if (options.apiKey.trim() === '') throw new ConfigError(this.names.apiKey, 'it is empty')
       if (hasControlChars(options.apiKey)) {
-        throw new ConfigError('api-key', 'it contains a line break or control character')
+        throw new ConfigError(this.names.apiKey, 'it contains a line break or control character')
       }
     }
     if (hasControlChars(options.organizationId)) {
-      throw new ConfigError('organization-id', 'it contains a line break or control character')
+      throw new ConfigError(
+        this.names.organizationId,
+        'it contains a line break or control character'
+      )
     }
     this.redact = createRedactor(
       [options.apiKey, options.jobToken ?? ''].filter((secret) => secret.trim() !== '')
@@ -296,7 +307,7 @@ export class Transport {
   }
 
   /**
-   * Learns a pause from any response (contract.md part C): a refused request's wait
+   * Learns a pause from any response (docs/api-contract.md part C): a refused request's wait
    * signals, or "no requests remaining" on any other answer. The daily quota is not a
    * pause: it stops launches, not the reads that follow running executions.
    */
@@ -350,12 +361,20 @@ export class Transport {
       if (hop >= MAX_REDIRECTS) {
         throw new EchopointError(
           'contract',
-          `${label}: more than ${MAX_REDIRECTS} redirects. Set api-url to the final address.`,
+          `${label}: more than ${MAX_REDIRECTS} redirects. Set ${this.names.apiUrl} to the final address.`,
           { status: response.status, request: label }
         )
       }
       const location = headerValue(response.headers, 'location')
-      url = redirectTarget(url, response.status, location, req.method, this.base.origin, label)
+      url = redirectTarget(
+        url,
+        response.status,
+        location,
+        req.method,
+        this.base.origin,
+        label,
+        this.names.apiUrl
+      )
       this.logger.debug(`${label}: following ${response.status} to ${url.pathname}`)
     }
   }
@@ -388,7 +407,8 @@ export class Transport {
       timeoutMs: this.timeoutMs,
       signal,
       request: label,
-      redact: this.redact
+      redact: this.redact,
+      apiUrlName: this.names.apiUrl
     })
     this.logger.debug(
       `${method} ${url.pathname} → ${response.status} (${this.clock.now() - started} ms)`
@@ -414,23 +434,31 @@ export class Transport {
       this.learn(label, bucket, status, headers)
       // An answer that needs no body (204) is a success whatever it carries.
       if (req.noContent) return { value: null }
-      if (text.trim() === '') throw contractViolation(label, status, 'empty body')
+      if (text.trim() === '') {
+        throw contractViolation(label, status, 'empty body', this.names.apiUrl)
+      }
       let value: unknown
       try {
         value = JSON.parse(text)
       } catch {
-        throw contractViolation(label, status, 'not JSON')
+        throw contractViolation(label, status, 'not JSON', this.names.apiUrl)
       }
       if (!req.decode) return { value }
       try {
         return { value: req.decode(value, { redact: this.redact }) }
       } catch (err) {
-        if (err instanceof ShapeError) throw contractViolation(label, status, err.message)
+        if (err instanceof ShapeError) {
+          throw contractViolation(label, status, err.message, this.names.apiUrl)
+        }
         throw err
       }
     }
     const body = parseErrorBody(text, status, this.redact)
-    const error = errorFromResponse({ status, headers, body, request: label }, this.redact)
+    const error = errorFromResponse(
+      { status, headers, body, request: label },
+      this.redact,
+      this.names.idempotencyKey
+    )
     this.learn(label, bucket, status, headers, error, body)
     return { error, response: { status, headers, body } }
   }
@@ -449,7 +477,7 @@ export class Transport {
     if (!req.withoutOrganization) {
       const org = this.options.organizationId.trim()
       if (org === '') {
-        throw new ConfigError('organization-id', `it is empty, and ${label} needs it`)
+        throw new ConfigError(this.names.organizationId, `it is empty, and ${label} needs it`)
       }
       headers['X-Organization-ID'] = org
     }

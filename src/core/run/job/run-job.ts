@@ -1,5 +1,5 @@
 /**
- * One flow on the ephemeral runner (runner.md §1): claim the launched execution
+ * One flow on the ephemeral runner (docs/runner.md §1): claim the launched execution
  * (once, never repeated), run its flow definition with the flow engine inside
  * this job, keep the lease with heartbeats, send progress events, and complete
  * it with the engine's result. The flow's report comes from the local result:
@@ -14,7 +14,7 @@
  *   applies it once).
  */
 import { randomUUID } from 'node:crypto'
-import type { EchopointApi } from '../../api/api.js'
+import type { ApiInputNames, EchopointApi } from '../../api/api.js'
 import { createJobClient, type ClaimedJob, type JobApi } from '../../api/jobs.js'
 import type { Clock } from '../../clock.js'
 import { EchopointError, toEchopointError } from '../../errors.js'
@@ -45,6 +45,8 @@ export interface JobContext {
   bootId: string
   maxParallel: number
   userAgent?: string
+  /** The names messages use for the settings (default: the action's inputs). */
+  names?: Partial<ApiInputNames>
 }
 
 /** What a job cost in API calls (for the closing figures and the debug log). */
@@ -158,7 +160,8 @@ async function runClaimed(
     clock,
     logger,
     deadline: context.deadline,
-    userAgent: context.userAgent
+    userAgent: context.userAgent,
+    names: context.names
   })
   // Stops the engine: the run's stop (timeout, cancel) or a rejected lease.
   const stop = new AbortController()
@@ -407,7 +410,7 @@ function logNodeFailure(logger: Logger, item: FollowItem, node: NodeResult): voi
   )
 }
 
-/** A fresh boot id per run (runner.md §1.3), and a runner id naming this kit and host. */
+/** A fresh boot id per run (docs/runner.md §1.3), and a runner id naming this kit and host. */
 export function runnerIdentity(): { runnerId: string; bootId: string } {
   return { runnerId: `echopoint-ci-${VERSION}`, bootId: randomUUID() }
 }

@@ -163,7 +163,7 @@ function isEmpty(value) {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/assert.ts
 /**
- * assert (runner.md §3): no HTTP; the node's assertions and outputs run over
+ * assert (docs/runner.md §3): no HTTP; the node's assertions and outputs run over
  * `data.target` (templated) or, without one, the flow's inputs.
  */
 
@@ -968,7 +968,7 @@ function messageOf(error) {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/branch.ts
 /**
- * branch (runner.md §3): the first case whose `when` assertion passes over the
+ * branch (docs/runner.md §3): the first case whose `when` assertion passes over the
  * target chooses its successor (a case that errors counts as no match), else
  * `default`, else none. Never fails for no match; the engine routes away from
  * the successors not chosen.
@@ -1019,7 +1019,7 @@ function cancelledError() {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/delay.ts
-/** delay (runner.md §3): waits `data.duration` ms on the run's clock; the signal ends it at once. */
+/** delay (docs/runner.md §3): waits `data.duration` ms on the run's clock; the signal ends it at once. */
 
 
 const runDelay = async (context) => {
@@ -1046,7 +1046,7 @@ const runDelay = async (context) => {
  * (parse.ts, both wire spellings), checked as a whole (validate.ts), then run.
  * Node data stays as the wire gave it here; each node type reads its own.
  */
-/** The node types of runner.md §3, by their canonical (snake_case) name. */
+/** The node types of docs/runner.md §3, by their canonical (snake_case) name. */
 const NODE_TYPES = [
     'request',
     'delay',
@@ -1062,7 +1062,7 @@ const NODE_TYPES = [
 
 ;// CONCATENATED MODULE: ./src/engine/wire-names.ts
 /**
- * Echopoint's wire names moved from camelCase to snake_case (runner.md §2); the
+ * Echopoint's wire names moved from camelCase to snake_case (docs/runner.md §2); the
  * engine reads both and keys its registries by the snake_case form.
  */
 /** `setVariable` → `set_variable`, `isoTimestamp` → `iso_timestamp`, `ipv4` → `ipv4`. */
@@ -1072,7 +1072,7 @@ function snakeCase(name) {
 
 ;// CONCATENATED MODULE: ./src/engine/flow/parse.ts
 /**
- * Reads an Echopoint flow definition (runner.md §2) into the engine's model.
+ * Reads an Echopoint flow definition (docs/runner.md §2) into the engine's model.
  * Wire names moved from camelCase to snake_case over time, so both are read
  * everywhere (`display_name`/`displayName`, `initial_inputs`/`initialInputs`,
  * `run_when`/`runWhen`, node types `set_variable`/`setVariable`). Unknown fields
@@ -2897,7 +2897,7 @@ class FlowGraph {
 
 ;// CONCATENATED MODULE: ./src/engine/flow/validate.ts
 /**
- * Checks a parsed flow as a whole before anything runs (runner.md §2), and
+ * Checks a parsed flow as a whole before anything runs (docs/runner.md §2), and
  * reports every problem at once, each naming the node and the field:
  *
  * - an edge that names an unknown node; a cycle;
@@ -3169,7 +3169,7 @@ function nestedFailure(result) {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/loop.ts
 /**
- * loop (runner.md §3): the body runs once per item, sequentially, as a nested
+ * loop (docs/runner.md §3): the body runs once per item, sequentially, as a nested
  * flow whose inputs are the flow's inputs plus the item and its index. Outputs
  * `results` (each iteration's final outputs; with continue_on_error a failed
  * iteration gives `{index, error}`) and `count`; both are also the subject of
@@ -3222,7 +3222,7 @@ const runLoop = async (context) => {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/module.ts
 /**
- * module (runner.md §3): runs another flow (from the run's referenced flows)
+ * module (docs/runner.md §3): runs another flow (from the run's referenced flows)
  * as a child. Child inputs: the parent's inputs, then the referenced flow's
  * `input_overrides`, then the node's `input_bindings` (templated). Outputs: each
  * `output_bindings` name reads `childNodeId.outputKey` from the child's final
@@ -3296,7 +3296,7 @@ const runModule = async (context) => {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/poll.ts
 /**
- * poll (runner.md §3): runs the body (a nested flow with `attempt`, 1-based)
+ * poll (docs/runner.md §3): runs the body (a nested flow with `attempt`, 1-based)
  * until the node's assertions, the exit condition, pass over the body's final
  * outputs (flat keys: `$["probe.status"]`), at most `max_attempts` times,
  * `interval_ms` apart, within `timeout_ms` (0: none). A body that fails stops
@@ -4221,7 +4221,7 @@ async function sendRequest(spec, options) {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/request.ts
 /**
- * request (runner.md §3): one HTTP exchange. Any status is a successful node;
+ * request (docs/runner.md §3): one HTTP exchange. Any status is a successful node;
  * only transport errors (and failed assertions, in the engine's pass) fail it.
  * The response is the subject of the node's assertions and outputs.
  */
@@ -4312,7 +4312,7 @@ var dist = __webpack_require__(2309);
 var core_clock = __webpack_require__(2257);
 ;// CONCATENATED MODULE: ./src/engine/nodes/sse.ts
 /**
- * sse (runner.md §3): opens a `text/event-stream` and reads its events as they
+ * sse (docs/runner.md §3): opens a `text/event-stream` and reads its events as they
  * arrive, running the node's assertions on each one, until a stop condition:
  * `max_events` (default 100), `completion_event` (an event whose type or raw
  * data equals it), an assertion failure (when `stop_on_assertion_failure`,
@@ -4698,7 +4698,7 @@ const runSse = async (context) => {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/webhook-wait.ts
 /**
- * webhook_wait (runner.md §3): waits for requests captured by Echopoint's
+ * webhook_wait (docs/runner.md §3): waits for requests captured by Echopoint's
  * webhook ingest, read through `options.webhookRequests` (oldest first) every
  * `options.webhookPollMs` (default 250) ms on the run's clock, for at most
  * `timeout_ms` (default 30000). Reading captured requests is not an HTTP call
@@ -5341,7 +5341,7 @@ const NODE_RUNNERS = {
 /**
  * The secret values of a run (the inputs named in `secret_input_keys`, and a
  * module's child flow's): nodes get the real values, everything that leaves the
- * engine gets `***` in their place (runner.md §5): node results, events, the
+ * engine gets `***` in their place (docs/runner.md §5): node results, events, the
  * completion result, error messages, logs, reports. A secret is found as written,
  * and also where a writer has transformed it: JSON-escaped (inside a JSON string),
  * URL-encoded (in a query), or inside a response body that is kept as base64
@@ -5450,7 +5450,7 @@ class Secrets {
 
 ;// CONCATENATED MODULE: ./src/engine/run/node-pass.ts
 /**
- * The part of running a node that is the same for every type (runner.md §4):
+ * The part of running a node that is the same for every type (docs/runner.md §4):
  * the node's assertions over what the type produced, stopping at the first
  * failure; then its declared outputs; and on an assertion failure, the outputs
  * that can still be extracted, so an `always` cleanup can use them (a failed
@@ -5543,7 +5543,7 @@ function toWire(value) {
 
 ;// CONCATENATED MODULE: ./src/engine/run/execute.ts
 /**
- * Runs a flow (runner.md §5), with the newest semantics of Echopoint's runner:
+ * Runs a flow (docs/runner.md §5), with the newest semantics of Echopoint's runner:
  *
  * - a node starts as soon as all its predecessors have finished (no batches),
  *   in `nodes` order when several become ready together, and sees the outputs

@@ -28534,17 +28534,17 @@ function safeUrl(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ restatesAssertions),
 /* harmony export */   H8: () => (/* binding */ nodeReport),
 /* harmony export */   Of: () => (/* binding */ flowStatusOf),
-/* harmony export */   Oo: () => (/* binding */ describeAssertion),
 /* harmony export */   Pu: () => (/* binding */ failureLine),
 /* harmony export */   TP: () => (/* binding */ assertionReport),
 /* harmony export */   d5: () => (/* binding */ elapsedMs),
 /* harmony export */   fx: () => (/* binding */ firstFailure),
 /* harmony export */   rq: () => (/* binding */ buildResults)
 /* harmony export */ });
-/* unused harmony exports EXIT_CODES, countFlows, runStatusOf */
-/** Exit code of each status (interface.md section 3); with several flows the highest wins. */
+/* unused harmony exports EXIT_CODES, countFlows, runStatusOf, describeAssertion */
+/** Exit code of each status (docs/interface.md section 3); with several flows the highest wins. */
 const EXIT_CODES = {
     passed: 0,
     failed: 1,
@@ -28672,6 +28672,17 @@ function failureLine(flow) {
         return `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`;
     return flow.error_message ?? undefined;
 }
+/**
+ * Whether a node's message only restates its failed assertions (the API writes
+ * `Assertion 0 failed: status_code equals 200, got 500`, the engine `assertion 0
+ * failed: …`): a report that lists the assertions (expected and actual) then
+ * leaves the message out, so each failure is stated once.
+ */
+function restatesAssertions(node) {
+    const message = node.error_message?.trim() ?? '';
+    return (node.assertions.some((a) => !a.passed) &&
+        (message === '' || /^(an |\d+ )?assertions? (\d+ )?failed\b/i.test(message)));
+}
 
 
 /***/ }),
@@ -28680,7 +28691,7 @@ function failureLine(flow) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7142);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7154);
 // The run action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28690,7 +28701,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7142:
+/***/ 7154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31789,7 +31800,7 @@ function detectCiContext(env = process.env) {
     return { source: 'local', triggerType: 'manual', metadata: manual };
 }
 /**
- * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
+ * The Idempotency-Key for one flow's launch (docs/interface.md: derived from the CI
  * run and the flow id). An explicit key from the user is used as given: the API
  * already scopes keys by flow. With no run identity, a random per-invocation
  * base is used so a retry inside this process still never launches twice.
@@ -31874,19 +31885,63 @@ function daysLeft(expiresAt, now) {
 function expiresSoon(expiresAt, now) {
     return daysLeft(expiresAt, now) < RUN_EXPIRY_WARNING_DAYS;
 }
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * An expiry as people read it, in UTC (a CI log has no time zone of its own):
+ * `31 Dec 2026, 00:00 UTC`. Machines get the RFC 3339 value (outputs, JSON).
+ */
+function readableDate(expiresAt) {
+    const d = new Date(Date.parse(expiresAt));
+    if (Number.isNaN(d.getTime()))
+        return expiresAt;
+    const hh = String(d.getUTCHours()).padStart(2, '0');
+    const mm = String(d.getUTCMinutes()).padStart(2, '0');
+    return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+function days(n) {
+    return `${n} day${n === 1 ? '' : 's'}`;
+}
+/**
+ * How far off the expiry is, in whole days rounded down as the check counts
+ * them: `in 29 days`, `in less than a day`, `2 days ago`, `less than a day ago`.
+ */
+function relativeExpiry(expiresAt, now) {
+    const msLeft = Date.parse(expiresAt) - now;
+    if (msLeft > 0) {
+        const left = daysLeft(expiresAt, now);
+        return left === 0 ? 'in less than a day' : `in ${days(left)}`;
+    }
+    const ago = Math.floor(-msLeft / DAY_MS);
+    return ago === 0 ? 'less than a day ago' : `${days(ago)} ago`;
+}
+/** `31 Dec 2026, 00:00 UTC (in 29 days)`, or `29 Nov 2026, 00:00 UTC (2 days ago)` once expired. */
+function expiryDate(expiresAt, now) {
+    return `${readableDate(expiresAt)} (${relativeExpiry(expiresAt, now)})`;
+}
+/** The expiry in a sentence: `on 31 Dec 2026, 00:00 UTC (in 29 days)`. */
+function describeExpiry(expiresAt, now) {
+    return `on ${expiryDate(expiresAt, now)}`;
+}
 /** The run action's warning about a key that expires soon (annotation and job summary). */
 function expiryWarning(expiresAt, now) {
-    const days = daysLeft(expiresAt, now);
-    const left = days < 0 ? 'already expired' : `${days} day${days === 1 ? '' : 's'} left`;
-    return `The API key expires on ${expiresAt} (${left}). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
+    const verb = Date.parse(expiresAt) > now ? 'expires' : 'expired';
+    return `The API key ${verb} ${describeExpiry(expiresAt, now)}. Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
 }
+
+;// CONCATENATED MODULE: ./src/core/api/api.ts
+const ACTION_API_INPUT_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url',
+    idempotencyKey: 'idempotency-key'
+};
 
 ;// CONCATENATED MODULE: ./src/core/run/idempotency-key.ts
 /**
  * The one rule for an Idempotency-Key, applied to the user's input before
  * anything is sent and again by the client: 1 to 255 printable ASCII characters,
  * no spaces. It is a header value (RFC 9110 §5.5) and the API's limit is 255
- * characters (contract.md, launch).
+ * characters (docs/api-contract.md, launch).
  */
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
@@ -31977,7 +32032,7 @@ function redactDeep(value, redact) {
 
 ;// CONCATENATED MODULE: ./src/core/api/http/error-body.ts
 /**
- * Normalises every error body shape of contract.md part C into one value. Bodies come
+ * Normalises every error body shape of docs/api-contract.md part C into one value. Bodies come
  * from the API, a gateway or a proxy, so nothing here may throw on malformed input.
  */
 
@@ -32072,7 +32127,7 @@ function boundedMetadata(metadata, redact) {
     return short;
 }
 /**
- * Parses an error response body of any shape in contract.md part C. Anything that is
+ * Parses an error response body of any shape in docs/api-contract.md part C. Anything that is
  * not JSON (an HTML page from a proxy, an empty body) falls back to the status text.
  */
 function parseErrorBody(text, status, redact) {
@@ -32095,7 +32150,7 @@ function parseErrorBody(text, status, redact) {
     if (parts.metadata !== undefined)
         body.metadata = boundedMetadata(parts.metadata, redact);
     // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
-    // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
+    // retry_after, RetryAfter, …: docs/api-contract.md part C asks for them case-insensitively.
     const nested = isRecord(json.error) ? json.error : {};
     const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'));
     if (retryAfter !== undefined)
@@ -32380,7 +32435,7 @@ function assertion(value, path, ctx) {
         operator: decode_text(a.operator, `${path}.operator`, ctx, LIMITS.name),
         passed: a.passed
     };
-    // Absent (not null) when unknown (contract.md): keep them absent.
+    // Absent (not null) when unknown (docs/api-contract.md): keep them absent.
     if (a.expected !== undefined)
         out.expected = boundedValue(a.expected, ctx);
     if (a.actual !== undefined)
@@ -32461,7 +32516,7 @@ function headerValue(headers, name) {
  * them. `Date.parse` is not used: its handling of these forms is
  * implementation-defined and it accepts many strings that are not HTTP-dates.
  */
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const http_date_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DAY = '(?:mon|tue|wed|thu|fri|sat|sun)';
 const DAY_LONG = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
@@ -32476,7 +32531,7 @@ const RFC850 = new RegExp(`^${DAY_LONG},\\s+(\\d{2})-${MONTH}-(\\d{2})\\s+${TIME
 const ASCTIME = new RegExp(`^${DAY}\\s+${MONTH}\\s+(\\d{1,2})\\s+${TIME}\\s+(\\d{4})$`, 'i');
 /** Epoch ms for the fields, or undefined when they do not name a real instant (e.g. 31 Feb). */
 function utc(year, month, day, hour, minute, second) {
-    const m = MONTHS.indexOf(month.toLowerCase());
+    const m = http_date_MONTHS.indexOf(month.toLowerCase());
     // RFC 9110 allows second 60 (a leap second); treat it as 59 rather than rolling over.
     if (hour > 23 || minute > 59 || second > 60)
         return undefined;
@@ -32522,7 +32577,7 @@ function parseHttpDate(value, referenceMs) {
  * `X-RateLimit-Reset`, a body `resetAt`, and numbers where a delay was expected.
  *
  * Real APIs send the same field as an ISO-8601 timestamp, Unix epoch seconds
- * (GitHub), epoch milliseconds, or seconds to wait (contract.md part C). Nothing in
+ * (GitHub), epoch milliseconds, or seconds to wait (docs/api-contract.md part C). Nothing in
  * the value says which, so a number is read by plausibility against the server's
  * clock (see {@link classifyResetNumber}), not by a fixed cut-off.
  */
@@ -32533,7 +32588,7 @@ const DAY_S = 86_400;
 const EPOCH_WINDOW_S = 366 * DAY_S;
 /**
  * Longest seconds-to-wait read from a field whose form is unknown: one day, the
- * longest rate-limit window contract.md lists (per-day quotas).
+ * longest rate-limit window docs/api-contract.md lists (per-day quotas).
  */
 const MAX_RESET_DELTA_S = DAY_S;
 /** `1*DIGIT [ "." 1*DIGIT ]`: non-negative, no sign, no exponent, no hex. */
@@ -32907,11 +32962,11 @@ function isoTime(ms) {
 
 
 
-/** The server's code for a spent daily execution budget (contract.md, launch semantics). */
+/** The server's code for a spent daily execution budget (docs/api-contract.md, launch semantics). */
 const DAILY_QUOTA_CODE = 'DAILY_EXECUTION_LIMIT_EXCEEDED';
 /**
  * The sandbox's code for an Idempotency-Key reused with different launch parameters
- * (contract.md, launch semantics: the same key with different parameters gets 409).
+ * (docs/api-contract.md, launch semantics: the same key with different parameters gets 409).
  */
 const IDEMPOTENCY_KEY_REUSED_CODE = 'IDEMPOTENCY_KEY_REUSED';
 /** Which kind a status (and its signals) is. */
@@ -32961,11 +33016,13 @@ const HINT = {
     quota: 'This is a rolling 24-hour budget, not a short rate limit, so retrying in this job will not help. Run fewer flows, wait for the window to roll over, or raise the plan limit'
 };
 const KEY_REUSED_SUMMARY = 'the Idempotency-Key was already used for a launch with different parameters';
-const KEY_REUSED_HINT = 'The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set idempotency-key, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow';
+function keyReusedHint(idempotencyKeyName) {
+    return `The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set ${idempotencyKeyName}, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow`;
+}
 const PROXY_AUTH_SUMMARY = 'the HTTP proxy between this machine and the API asks for credentials (407 Proxy Authentication Required)';
 const PROXY_AUTH_HINT = 'Put the proxy credentials in HTTPS_PROXY (http://user:password@proxy:port), or list the API host in NO_PROXY if it needs no proxy';
 /** Builds the typed error for a non-2xx response. */
-function errorFromResponse(failure, redact) {
+function errorFromResponse(failure, redact, idempotencyKeyName = 'idempotency-key') {
     const { status, body, request } = failure;
     const kind = kindForResponse(failure);
     const scope = typeof body.metadata?.scope === 'string' ? body.metadata.scope : undefined;
@@ -32984,7 +33041,11 @@ function errorFromResponse(failure, redact) {
         request,
         field: body.field,
         metadata: body.metadata ? redactDeep(body.metadata, redact) : undefined,
-        hint: keyReused ? KEY_REUSED_HINT : status === 407 ? PROXY_AUTH_HINT : HINT[kind]
+        hint: keyReused
+            ? keyReusedHint(idempotencyKeyName)
+            : status === 407
+                ? PROXY_AUTH_HINT
+                : HINT[kind]
     });
 }
 /**
@@ -33010,11 +33071,11 @@ function waitRefusedError(wait) {
     });
 }
 /** A 2xx whose body is not what the endpoint promises. */
-function contractViolation(request, status, problem) {
+function contractViolation(request, status, problem, apiUrlName = 'api-url') {
     return new EchopointError('contract', `${request}: the API answered HTTP ${status} with a body that does not match the Echopoint API (${problem})`, {
         status,
         request,
-        hint: 'Check that api-url points at the Echopoint API and not at a proxy or web page'
+        hint: `Check that ${apiUrlName} points at the Echopoint API and not at a proxy or web page`
     });
 }
 /** The same error with another message (fields kept), e.g. to add the attempt count. */
@@ -33071,11 +33132,11 @@ const TRANSIENT = new Set([
 function isTransientNetworkError(error) {
     return error.kind === 'network' && (error.status === 408 || TRANSIENT.has(error.code ?? ''));
 }
-function network_error_describe(code, host, raw) {
+function network_error_describe(code, host, raw, apiUrlName) {
     switch (code) {
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
-            return `could not resolve the host ${host} (DNS ${code}); check api-url`;
+            return `could not resolve the host ${host} (DNS ${code}); check ${apiUrlName}`;
         case 'ECONNREFUSED':
             return `the connection to ${host} was refused (ECONNREFUSED)`;
         case 'ECONNRESET':
@@ -33086,13 +33147,13 @@ function network_error_describe(code, host, raw) {
             return `the connection to ${host} timed out (ETIMEDOUT)`;
         default:
             if (code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-                return `TLS problem with ${host} (${code}); check api-url and any proxy in between`;
+                return `TLS problem with ${host} (${code}); check ${apiUrlName} and any proxy in between`;
             }
             return `network error talking to ${host}: ${raw}${code ? ` (${code})` : ''}`;
     }
 }
 /** A `network` error for a failed exchange (the host is shown, the key never). */
-function networkError(err, request, host, redact) {
+function networkError(err, request, host, redact, apiUrlName = 'api-url') {
     const e = err;
     const raw = cleanText(typeof e?.message === 'string' ? e.message : String(err), redact, 200);
     let code = typeof e?.code === 'string' ? e.code : undefined;
@@ -33114,7 +33175,7 @@ function networkError(err, request, host, redact) {
     // but some paths leave the code off.
     if (!code && /socket hang up/i.test(raw))
         code = 'ECONNRESET';
-    return new EchopointError('network', redact(`${request} failed: ${network_error_describe(code, host, raw)}`), {
+    return new EchopointError('network', redact(`${request} failed: ${network_error_describe(code, host, raw, apiUrlName)}`), {
         code,
         request,
         cause: err
@@ -33141,7 +33202,7 @@ function requestTimeoutError(request, host, timeoutMs) {
 
 /** Bodies above this are refused rather than buffered (no API answer comes close). */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-async function readBody(message, request) {
+async function readBody(message, request, apiUrlName) {
     const chunks = [];
     let size = 0;
     // Async iteration rejects if the socket is destroyed mid-body (abort, timeout, reset);
@@ -33151,7 +33212,7 @@ async function readBody(message, request) {
         size += buf.length;
         if (size > MAX_BODY_BYTES) {
             message.destroy();
-            throw contractViolation(request, message.statusCode ?? 0, `body larger than ${MAX_BODY_BYTES} bytes`);
+            throw contractViolation(request, message.statusCode ?? 0, `body larger than ${MAX_BODY_BYTES} bytes`, apiUrlName);
         }
         chunks.push(buf);
     }
@@ -33192,7 +33253,7 @@ async function sendOnce(client, exchange) {
     };
     try {
         const response = await client.requestRaw(info, exchange.body ?? null);
-        const text = await readBody(response.message, request);
+        const text = await readBody(response.message, request, exchange.apiUrlName);
         return { status: response.message.statusCode ?? 0, headers: response.message.headers, text };
     }
     catch (err) {
@@ -33202,7 +33263,7 @@ async function sendOnce(client, exchange) {
             throw requestTimeoutError(request, url.host, exchange.timeoutMs);
         if (err instanceof EchopointError)
             throw err;
-        throw networkError(err, request, url.host, exchange.redact);
+        throw networkError(err, request, url.host, exchange.redact, exchange.apiUrlName);
     }
     finally {
         clearTimeout(timer);
@@ -33221,7 +33282,6 @@ async function sendOnce(client, exchange) {
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Most redirects followed for one request. */
 const MAX_REDIRECTS = 5;
-const redirect_HINT = 'Set api-url to the final address';
 function refuse(message, request, status) {
     return new EchopointError('contract', message, { status, request });
 }
@@ -33229,9 +33289,10 @@ function refuse(message, request, status) {
  * Where a redirect may be followed to, or a `contract` error saying why not.
  * Messages name origins only: never a path, a query or the key.
  */
-function redirectTarget(current, status, location, method, allowedOrigin, request) {
+function redirectTarget(current, status, location, method, allowedOrigin, request, apiUrlName = 'api-url') {
+    const HINT = `Set ${apiUrlName} to the final address`;
     if (!location) {
-        throw refuse(`${request}: the API answered ${status} without a Location header. ${redirect_HINT}.`, request, status);
+        throw refuse(`${request}: the API answered ${status} without a Location header. ${HINT}.`, request, status);
     }
     let target;
     try {
@@ -33239,19 +33300,19 @@ function redirectTarget(current, status, location, method, allowedOrigin, reques
         target = new URL(location, current);
     }
     catch {
-        throw refuse(`${request}: the API redirected (${status}) to an invalid address. ${redirect_HINT}.`, request, status);
+        throw refuse(`${request}: the API redirected (${status}) to an invalid address. ${HINT}.`, request, status);
     }
     if (current.protocol === 'https:' && target.protocol !== 'https:') {
-        throw refuse(`The API at ${current.origin} redirected from https to ${target.protocol}//${target.host}; the API key is never sent over plain http. ${redirect_HINT}.`, request, status);
+        throw refuse(`The API at ${current.origin} redirected from https to ${target.protocol}//${target.host}; the API key is never sent over plain http. ${HINT}.`, request, status);
     }
     if (target.origin !== allowedOrigin) {
-        throw refuse(`The API at ${allowedOrigin} redirected to ${target.origin}; the API key is only sent to the configured api-url host. ${redirect_HINT}.`, request, status);
+        throw refuse(`The API at ${allowedOrigin} redirected to ${target.origin}; the API key is only sent to the configured ${apiUrlName} host. ${HINT}.`, request, status);
     }
     // 301/302 turn a POST into a GET in practice and 303 does so by definition
     // (RFC 9110 §15.4.2-4); a launch must never silently become a GET, so only 307/308
     // (which keep the method and body) are followed for POST.
     if (method !== 'GET' && status !== 307 && status !== 308) {
-        throw refuse(`${request}: the API answered ${status}, which would turn the ${method} into a GET. ${redirect_HINT}.`, request, status);
+        throw refuse(`${request}: the API answered ${status}, which would turn the ${method} into a GET. ${HINT}.`, request, status);
     }
     target.username = '';
     target.password = '';
@@ -33350,7 +33411,7 @@ function xReset(headers, nowMs, requireExhausted) {
  * The wait a rate-limit response (429, 503, or a 403 carrying rate-limit signals)
  * asks for, or undefined when it carries no usable signal (the caller backs off).
  *
- * Precedence (contract.md part C): `Retry-After`, then the IETF `RateLimit` fields,
+ * Precedence (docs/api-contract.md part C): `Retry-After`, then the IETF `RateLimit` fields,
  * then `X-RateLimit-Reset`, then the body's `retryAfter` and `resetAt`. A malformed
  * or implausible signal is skipped and the next one used. A quota reset is only
  * used when that quota is spent (remaining 0) or the response does not say: the
@@ -33443,7 +33504,7 @@ function retry_describe(context) {
 }
 /**
  * The default policy:
- * - never retried: the daily quota (a 24 h budget, contract.md), 400/401/404/409/422,
+ * - never retried: the daily quota (a 24 h budget, docs/api-contract.md), 400/401/404/409/422,
  *   a 403 without rate-limit signals, 501/505, and any write without an
  *   Idempotency-Key (repeating it could launch twice);
  * - 429, 503 and rate-limiting 403s: after the wait the server asks for
@@ -33949,6 +34010,7 @@ class WaitRecorder {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Waits named by the server that one request may take without spending its retry budget. */
 const MAX_TOLD_WAITS = 8;
@@ -33971,7 +34033,7 @@ function backoffMessage(label, error, d) {
 class Transport {
     options;
     stats = { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
-    /** The last X-Api-Key-Expires-At seen (contract.md part B.1). */
+    /** The last X-Api-Key-Expires-At seen (docs/api-contract.md part B.1). */
     keyExpiresAtHeader;
     base;
     http;
@@ -33985,11 +34047,14 @@ class Transport {
     gates = new Map();
     budget = new RateBudget();
     pacer;
+    /** How the user called the settings, for the messages that name one. */
+    names;
     constructor(options) {
         this.options = options;
-        // Defence in depth: the config validated api-url already, but the key must never
+        this.names = { ...ACTION_API_INPUT_NAMES, ...options.names };
+        // Defence in depth: the config validated the API URL already, but the key must never
         // go to a URL that would not pass.
-        this.base = validateApiUrl(options.apiUrl);
+        this.base = validateApiUrl(options.apiUrl, this.names.apiUrl);
         if (options.jobToken !== undefined) {
             // A job's calls carry its token and nothing else that authenticates.
             if (options.jobToken.trim() === '' || hasControlChars(options.jobToken)) {
@@ -33998,13 +34063,13 @@ class Transport {
         }
         else {
             if (options.apiKey.trim() === '')
-                throw new ConfigError('api-key', 'it is empty');
+                throw new ConfigError(this.names.apiKey, 'it is empty');
             if (hasControlChars(options.apiKey)) {
-                throw new ConfigError('api-key', 'it contains a line break or control character');
+                throw new ConfigError(this.names.apiKey, 'it contains a line break or control character');
             }
         }
         if (hasControlChars(options.organizationId)) {
-            throw new ConfigError('organization-id', 'it contains a line break or control character');
+            throw new ConfigError(this.names.organizationId, 'it contains a line break or control character');
         }
         this.redact = createRedactor([options.apiKey, options.jobToken ?? ''].filter((secret) => secret.trim() !== ''));
         this.clock = options.clock ?? core_clock/* systemClock */.ml;
@@ -34140,7 +34205,7 @@ class Transport {
         }
     }
     /**
-     * Learns a pause from any response (contract.md part C): a refused request's wait
+     * Learns a pause from any response (docs/api-contract.md part C): a refused request's wait
      * signals, or "no requests remaining" on any other answer. The daily quota is not a
      * pause: it stops launches, not the reads that follow running executions.
      */
@@ -34171,10 +34236,10 @@ class Transport {
             if (!REDIRECT_STATUSES.has(response.status))
                 return this.interpret(response, req, label);
             if (hop >= MAX_REDIRECTS) {
-                throw new EchopointError('contract', `${label}: more than ${MAX_REDIRECTS} redirects. Set api-url to the final address.`, { status: response.status, request: label });
+                throw new EchopointError('contract', `${label}: more than ${MAX_REDIRECTS} redirects. Set ${this.names.apiUrl} to the final address.`, { status: response.status, request: label });
             }
             const location = headerValue(response.headers, 'location');
-            url = redirectTarget(url, response.status, location, req.method, this.base.origin, label);
+            url = redirectTarget(url, response.status, location, req.method, this.base.origin, label, this.names.apiUrl);
             this.logger.debug(`${label}: following ${response.status} to ${url.pathname}`);
         }
     }
@@ -34196,7 +34261,8 @@ class Transport {
             timeoutMs: this.timeoutMs,
             signal,
             request: label,
-            redact: this.redact
+            redact: this.redact,
+            apiUrlName: this.names.apiUrl
         });
         this.logger.debug(`${method} ${url.pathname} → ${response.status} (${this.clock.now() - started} ms)`);
         const expires = headerValue(response.headers, 'x-api-key-expires-at');
@@ -34217,14 +34283,15 @@ class Transport {
             // An answer that needs no body (204) is a success whatever it carries.
             if (req.noContent)
                 return { value: null };
-            if (text.trim() === '')
-                throw contractViolation(label, status, 'empty body');
+            if (text.trim() === '') {
+                throw contractViolation(label, status, 'empty body', this.names.apiUrl);
+            }
             let value;
             try {
                 value = JSON.parse(text);
             }
             catch {
-                throw contractViolation(label, status, 'not JSON');
+                throw contractViolation(label, status, 'not JSON', this.names.apiUrl);
             }
             if (!req.decode)
                 return { value };
@@ -34232,13 +34299,14 @@ class Transport {
                 return { value: req.decode(value, { redact: this.redact }) };
             }
             catch (err) {
-                if (err instanceof ShapeError)
-                    throw contractViolation(label, status, err.message);
+                if (err instanceof ShapeError) {
+                    throw contractViolation(label, status, err.message, this.names.apiUrl);
+                }
                 throw err;
             }
         }
         const body = parseErrorBody(text, status, this.redact);
-        const error = errorFromResponse({ status, headers, body, request: label }, this.redact);
+        const error = errorFromResponse({ status, headers, body, request: label }, this.redact, this.names.idempotencyKey);
         this.learn(label, bucket, status, headers, error, body);
         return { error, response: { status, headers, body } };
     }
@@ -34257,7 +34325,7 @@ class Transport {
         if (!req.withoutOrganization) {
             const org = this.options.organizationId.trim();
             if (org === '') {
-                throw new ConfigError('organization-id', `it is empty, and ${label} needs it`);
+                throw new ConfigError(this.names.organizationId, `it is empty, and ${label} needs it`);
             }
             headers['X-Organization-ID'] = org;
         }
@@ -34386,7 +34454,8 @@ function createJobClient(options) {
         logger: options.logger,
         deadline: options.deadline,
         userAgent: options.userAgent,
-        random: options.random
+        random: options.random,
+        names: options.names
     });
     const jobPath = `/runner/jobs/${pathSegment(options.jobId, 'job ID')}`;
     return {
@@ -34437,6 +34506,14 @@ function createJobClient(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/api/client.ts
+/**
+ * The Echopoint API over HTTP: one method per endpoint of docs/api-contract.md, each a thin
+ * description of a request handed to the transport (which does auth, retries,
+ * redirects and error mapping) and of how to read the answer (decode.ts). An
+ * answer must be about what was asked: a flow, a launch, an execution or a cancel
+ * that names another id is a `contract` error, never taken as the one asked for.
+ */
+
 
 
 
@@ -34450,19 +34527,19 @@ function executionPath(flowId, executionId) {
     return `${flowPath(flowId)}/executions/${pathSegment(executionId, 'execution ID')}`;
 }
 /** A `contract` error for an answer about something other than what was asked. */
-function mismatch(request, what, asked, got) {
+function mismatch(apiUrlName, request, what, asked, got) {
     return new EchopointError('contract', `${request}: asked for ${what} ${asked}, the API answered with ${what} ${got}`, {
         request,
-        hint: 'The answer is not used. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+        hint: `The answer is not used. Check that ${apiUrlName} points at the Echopoint API and not at a proxy or cache that mixes up answers`
     });
 }
 /** Throws unless the execution is `executionId` (when given) of flow `flowId`. */
-function checkExecution(request, execution, flowId, executionId) {
+function checkExecution(apiUrlName, request, execution, flowId, executionId) {
     if (executionId !== undefined && !sameId(execution.id, executionId)) {
-        throw mismatch(request, 'execution', executionId, execution.id);
+        throw mismatch(apiUrlName, request, 'execution', executionId, execution.id);
     }
     if (!sameId(execution.flow_id, flowId)) {
-        throw mismatch(request, 'an execution of flow', flowId, execution.flow_id);
+        throw mismatch(apiUrlName, request, 'an execution of flow', flowId, execution.flow_id);
     }
     return execution;
 }
@@ -34474,6 +34551,7 @@ function createClient(options) {
     const transport = new Transport(options);
     const call = (req, opts) => transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent });
     const label = (req) => `${req.method} ${req.path}`;
+    const urlName = options.names?.apiUrl ?? ACTION_API_INPUT_NAMES.apiUrl;
     // Every method is async so that bad arguments reject rather than throw.
     return {
         get keyExpiresAtHeader() {
@@ -34502,14 +34580,14 @@ function createClient(options) {
             const req = { method: 'GET', path: flowPath(flowId), decode: decode_flow };
             const flow = await call(req, opts);
             if (!sameId(flow.id, flowId))
-                throw mismatch(label(req), 'flow', flowId, flow.id);
+                throw mismatch(urlName, label(req), 'flow', flowId, flow.id);
             return flow;
         },
         getFlowDefinition: async (flowId, opts) => {
             const req = { method: 'GET', path: flowPath(flowId), decode: flowDefinition };
             const flow = await call(req, opts);
             if (!sameId(flow.id, flowId))
-                throw mismatch(label(req), 'flow', flowId, flow.id);
+                throw mismatch(urlName, label(req), 'flow', flowId, flow.id);
             return flow;
         },
         launchFlow: async (flowId, body, idempotencyKey, opts) => {
@@ -34518,12 +34596,14 @@ function createClient(options) {
                 path: `${flowPath(flowId)}/launch`,
                 // The endpoint requires a body; `{}` means all defaults.
                 body: body ?? {},
-                headers: { 'Idempotency-Key': checkIdempotencyKey(idempotencyKey) },
+                headers: {
+                    'Idempotency-Key': checkIdempotencyKey(idempotencyKey, options.names?.idempotencyKey)
+                },
                 // Launches come in bursts: one at a time until the server states its write budget.
                 cautious: true,
                 decode: executionEnvelope
             };
-            return checkExecution(label(req), await call(req, opts), flowId);
+            return checkExecution(urlName, label(req), await call(req, opts), flowId);
         },
         claimExecution: async (flowId, executionId, body, opts) => {
             const req = {
@@ -34534,10 +34614,10 @@ function createClient(options) {
             };
             const job = await call(req, opts);
             if (!sameId(job.executionId, executionId)) {
-                throw mismatch(label(req), 'execution', executionId, job.executionId);
+                throw mismatch(urlName, label(req), 'execution', executionId, job.executionId);
             }
             if (!sameId(job.flowId, flowId)) {
-                throw mismatch(label(req), 'a job of flow', flowId, job.flowId);
+                throw mismatch(urlName, label(req), 'a job of flow', flowId, job.flowId);
             }
             return job;
         },
@@ -34547,7 +34627,7 @@ function createClient(options) {
                 path: executionPath(flowId, executionId),
                 decode: execution
             };
-            return checkExecution(label(req), await call(req, opts), flowId, executionId);
+            return checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
         },
         getExecutionNodes: async (flowId, executionId, opts) => call({
             method: 'GET',
@@ -34562,7 +34642,7 @@ function createClient(options) {
                 body: {},
                 decode: executionEnvelope
             };
-            return checkExecution(label(req), await call(req, opts), flowId, executionId);
+            return checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
         },
         listExecutions: async (query, opts) => call({
             method: 'GET',
@@ -34588,7 +34668,7 @@ function createClient(options) {
 
 ;// CONCATENATED MODULE: ./src/core/api/types.ts
 /**
- * Shapes of the Echopoint API subset the kit uses (contract.md part A and B).
+ * Shapes of the Echopoint API subset the kit uses (docs/api-contract.md part A and B).
  * The machine-readable source of truth is openapi/echopoint.yaml; the contract
  * test checks the sandbox's responses against it.
  */
@@ -34656,7 +34736,7 @@ async function cancelExecutions(api, items, options) {
         catch (err) {
             const error = toEchopointError(err);
             if (error.status === 404 || error.status === 405) {
-                // A server without the extension: say so once, do not retry (contract.md B.3).
+                // A server without the extension: say so once, do not retry (docs/api-contract.md B.3).
                 if (!unsupported) {
                     logger.warning('The API does not support cancelling executions; flows launched by this run may still be running in Echopoint.');
                 }
@@ -34674,7 +34754,7 @@ async function cancelExecutions(api, items, options) {
         }
     };
     // The first cancel goes alone for a moment: against a server without the endpoint it
-    // is the only request (one 404, contract.md B.3). Should it hang, the others go anyway.
+    // is the only request (one 404, docs/api-contract.md B.3). Should it hang, the others go anyway.
     const first = cancelOne(inFlight[0]);
     // At most a quarter of the budget, so the others always get most of it.
     const probing = new AbortController();
@@ -35001,7 +35081,7 @@ function median(values) {
 
 ;// CONCATENATED MODULE: ./src/core/run/track.ts
 
-/** Rows per page: the most the API allows (contract.md part A). */
+/** Rows per page: the most the API allows (docs/api-contract.md part A). */
 const TRACK_PAGE_SIZE = 100;
 /** The earliest `started_at` among `items`, as the server wrote it. */
 function earliestStart(items) {
@@ -35332,10 +35412,10 @@ const STOP_LAUNCHING = new Set([
     'cancelled',
     'timeout'
 ]);
-/** The launch body for this run (contract.md, POST /flows/{id}/launch). */
+/** The launch body for this run (docs/api-contract.md, POST /flows/{id}/launch). */
 function launchBody(config, ci) {
     const body = { runner_type: config.runner, trigger_type: ci.triggerType };
-    // Required for ephemeral: the job protocol version this runner speaks (runner.md §1.2).
+    // Required for ephemeral: the job protocol version this runner speaks (docs/runner.md §1.2).
     if (config.runner === 'ephemeral')
         body.ephemeral_job_version = 1;
     if (config.environment !== undefined)
@@ -35400,7 +35480,7 @@ async function launchFlows(api, flows, options) {
                 };
             }
             else if (error.kind === 'conflict') {
-                // A 409 on launch: the key was used before with other parameters (contract.md;
+                // A 409 on launch: the key was used before with other parameters (docs/api-contract.md;
                 // the spec names no error code for it, so the status is the signal).
                 outcome = {
                     flow,
@@ -35408,7 +35488,7 @@ async function launchFlows(api, flows, options) {
                         status: error.status,
                         code: error.code,
                         request: error.request,
-                        hint: 'Use a new idempotency-key (or leave it empty to derive one per run), or launch with the same environment, version and runner as before'
+                        hint: `Use a new ${config.names.idempotencyKey} (or leave it ${config.surface === 'cli' ? 'out' : 'empty'} to derive one per run), or launch with the same environment, version and runner as before`
                     })
                 };
                 logger.error(outcome.error?.userMessage ?? '', { title: `Echopoint: ${flow.name}` });
@@ -35486,14 +35566,155 @@ function missingScopes(required, granted) {
     return required.filter((scope) => !have.has(scope));
 }
 
+;// CONCATENATED MODULE: ./src/core/input-values.ts
+/**
+ * Reading one input's raw text, the same way for every input of every front
+ * door (action inputs, CLI flags, environment): what counts as "not set", lists,
+ * booleans, whole numbers, and how a user's value is quoted back in an error.
+ */
+
+/** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
+function present(value) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+}
+/** Splits a comma- or newline-separated list; drops empty items and duplicates, keeps order. */
+function splitList(value) {
+    const parts = (Array.isArray(value) ? value : [value ?? ''])
+        .flatMap((v) => v.split(/[,\r\n]+/))
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+    return [...new Set(parts)];
+}
+// C0 controls and DEL: a key or header value with these would be rejected by the
+// HTTP stack or, worse, split a header. Never echo the value back.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** A user's value, safe to quote in an error: printable ASCII only, cut to `max`. */
+function printable(value, max) {
+    const clean = value.replace(/[^\x20-\x7e]/g, '?');
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+/**
+ * A file path as given (trimmed), or undefined when empty or unusable (a line
+ * break or control character). For the JUnit report it is also used when other
+ * inputs did not validate, so the report still shows the error.
+ */
+function usablePath(raw) {
+    const path = present(raw);
+    // eslint-disable-next-line no-control-regex
+    return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
+        ? undefined
+        : path;
+}
+/** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
+function parseBoolean(name, value, fallback) {
+    if (typeof value === 'boolean')
+        return value;
+    const text = present(value);
+    if (text === undefined)
+        return fallback;
+    // The YAML 1.2 core schema booleans, as @actions/core getBooleanInput accepts them.
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new ConfigError(name, `"${text}" is not a boolean`, 'Use true or false.');
+}
+function parsePositiveInt(name, text, what) {
+    if (!/^\d+$/.test(text)) {
+        throw new ConfigError(name, `"${text}" is not a whole number`, `Use ${what}.`);
+    }
+    const value = Number(text);
+    if (value < 1)
+        throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/core/surface.ts
+/** Where the API key is kept, for "update …": the workflow's secret, or the variable the CLI reads. */
+function keyStore(surface) {
+    return surface === 'cli' ? 'ECHOPOINT_API_KEY' : 'the ECHOPOINT_API_KEY secret';
+}
+
+;// CONCATENATED MODULE: ./src/core/credentials.ts
+/**
+ * The inputs every front door shares (run, check-key, whoami): the API key, the
+ * organization ID and the API URL, validated before anything is sent.
+ */
+
+
+
+
+const DEFAULT_API_URL = 'https://api.echopoint.dev';
+const ACTION_CREDENTIAL_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url'
+};
+/** How to give a missing credential, in the words of the front door in use. */
+const GIVE = {
+    action: {
+        apiKey: 'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.',
+        organizationId: 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.'
+    },
+    cli: {
+        apiKey: 'Set the ECHOPOINT_API_KEY environment variable to the key (in CI, from a secret); --api-key works too, but a flag shows in process lists.',
+        organizationId: 'Set the ECHOPOINT_ORGANIZATION_ID environment variable or pass --organization-id, for example --organization-id org_abc123.'
+    }
+};
+/**
+ * Validates the API key, the organization ID and the API URL, the inputs every
+ * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
+ * never echoes the key.
+ */
+function resolveCredentials(raw, names, options = {}) {
+    const surface = options.surface ?? 'action';
+    const apiKeyRaw = raw.apiKey ?? '';
+    if (present(apiKeyRaw) === undefined) {
+        throw new ConfigError(names.apiKey, 'it is missing or empty', GIVE[surface].apiKey);
+    }
+    const apiKey = apiKeyRaw.trim();
+    if (CONTROL_CHARS.test(apiKey) || /\s/.test(apiKey)) {
+        throw new ConfigError(names.apiKey, 'it contains a line break, space or other control character', `Copy the key again without surrounding text or line breaks and update ${keyStore(surface)}.`);
+    }
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+        throw new ConfigError(names.apiKey, 'it contains characters outside printable ASCII (an HTTP header cannot carry them)', `API keys are plain ASCII (epk_live_…): copy the key again and update ${keyStore(surface)}.`);
+    }
+    const organizationId = present(raw.organizationId);
+    if (organizationId === undefined && options.organizationRequired === false) {
+        // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
+        return { apiKey, organizationId: '', apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
+    }
+    if (organizationId === undefined) {
+        throw new ConfigError(names.organizationId, 'it is missing or empty', GIVE[surface].organizationId);
+    }
+    if (CONTROL_CHARS.test(organizationId) || !/^[\x20-\x7e]+$/.test(organizationId)) {
+        throw new ConfigError(names.organizationId, 'it contains a control character or characters outside printable ASCII', 'Use the plain organization ID, such as org_abc123.');
+    }
+    return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
+}
+function resolveApiUrl(raw, name) {
+    return validateApiUrl(present(raw) ?? DEFAULT_API_URL, name)
+        .toString()
+        .replace(/\/$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/core/run/preflight.ts
+
+
 
 
 /** The message every adapter shows for a 401. */
 const INVALID_KEY_MESSAGE = 'The API key is invalid, revoked or expired (HTTP 401)';
-const INVALID_KEY_HINT = 'Create a new key with the ci preset and an expiration date, then update the ECHOPOINT_API_KEY secret.';
+/** What to do about a 401, in the words of the front door in use. */
+function invalidKeyHint(surface = 'action') {
+    return `Create a new key with the ci preset and an expiration date, then update ${keyStore(surface)}.`;
+}
 /** `GET /api-keys/self`, with a 401 turned into the message users should see. */
-async function fetchKeyInfo(api, signal) {
+async function fetchKeyInfo(api, signal, surface = 'action') {
     let key;
     try {
         key = await api.getKeySelf({ signal });
@@ -35504,7 +35725,7 @@ async function fetchKeyInfo(api, signal) {
                 status: err.status,
                 code: err.code,
                 request: err.request,
-                hint: INVALID_KEY_HINT,
+                hint: invalidKeyHint(surface),
                 cause: err
             });
         }
@@ -35545,12 +35766,14 @@ async function scopeDescriptions(api, logger, signal) {
  */
 async function preflight(api, options) {
     const { logger, signal } = options;
-    const info = await fetchKeyInfo(api, signal);
+    const surface = options.surface ?? 'action';
+    const organizationName = (options.names ?? ACTION_CREDENTIAL_NAMES).organizationId;
+    const info = await fetchKeyInfo(api, signal, surface);
     const { key } = info;
     logger.debug(`Key ${key.api_key_id} (organization ${key.organization_id}) has scopes: ${key.permissions.join(', ') || 'none'}`);
     if (key.organization_id !== options.organizationId) {
-        throw new EchopointError('permission', `The API key belongs to organization ${key.organization_id}, but organization-id is ${options.organizationId}`, {
-            hint: 'Set organization-id to the organization the key was created in, or use a key of that organization.'
+        throw new EchopointError('permission', `The API key belongs to organization ${key.organization_id}, but ${organizationName} is ${options.organizationId}`, {
+            hint: `Set ${organizationName} to the organization the key was created in, or use a key of that organization.`
         });
     }
     const mode = ciModeFor(options.selection, options.runner);
@@ -35563,7 +35786,7 @@ async function preflight(api, options) {
         throw new EchopointError('permission', `The API key lacks ${missing.length === 1 ? 'a scope' : `${missing.length} scopes`} needed to ${mode.label}: ${list}`, {
             code: 'MISSING_SCOPES',
             metadata: { missing_scopes: missing },
-            hint: 'Create a key with the ci preset (it has every scope CI needs) and update the ECHOPOINT_API_KEY secret.'
+            hint: `Create a key with the ci preset (it has every scope CI needs) and update ${keyStore(surface)}.`
         });
     }
     return info;
@@ -35727,7 +35950,7 @@ class RunScope {
 
 ;// CONCATENATED MODULE: ./src/core/version.ts
 /** The kit's version, sent in User-Agent and shown by `echopoint-ci --version`. Kept equal to package.json by a test. */
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/core/run/local-result.ts
 
@@ -36020,7 +36243,7 @@ class Lease {
 
 ;// CONCATENATED MODULE: ./src/core/run/job/run-job.ts
 /**
- * One flow on the ephemeral runner (runner.md §1): claim the launched execution
+ * One flow on the ephemeral runner (docs/runner.md §1): claim the launched execution
  * (once, never repeated), run its flow definition with the flow engine inside
  * this job, keep the lease with heartbeats, send progress events, and complete
  * it with the engine's result. The flow's report comes from the local result:
@@ -36114,7 +36337,8 @@ async function runClaimed(item, job, context, calls, outcome) {
         clock,
         logger,
         deadline: context.deadline,
-        userAgent: context.userAgent
+        userAgent: context.userAgent,
+        names: context.names
     });
     // Stops the engine: the run's stop (timeout, cancel) or a rejected lease.
     const stop = new AbortController();
@@ -36319,7 +36543,7 @@ function reportMeta(item, job) {
 function logNodeFailure(logger, item, node) {
     logger.info(`"${item.flow.name}": node "${node.display_name}" failed: ${node.error_message ?? node.error_code ?? 'failed'}`);
 }
-/** A fresh boot id per run (runner.md §1.3), and a runner id naming this kit and host. */
+/** A fresh boot id per run (docs/runner.md §1.3), and a runner id naming this kit and host. */
 function runnerIdentity() {
     return { runnerId: `echopoint-ci-${VERSION}`, bootId: (0,external_node_crypto_.randomUUID)() };
 }
@@ -36364,7 +36588,8 @@ async function runEphemeral(items, deps) {
             runnerId,
             bootId,
             maxParallel: deps.maxParallel,
-            userAgent: deps.userAgent
+            userAgent: deps.userAgent,
+            names: deps.names
         });
         // Not claimed before the run stopped: left to the caller, which cancels it.
         if (!outcome)
@@ -36383,14 +36608,174 @@ async function runEphemeral(items, deps) {
     return { reports, totals };
 }
 
+;// CONCATENATED MODULE: ./src/core/run/config.ts
+
+
+
+
+
+const DEFAULT_TIMEOUT = '15m';
+const DEFAULT_MAX_PARALLEL = 4;
+/** Flow and version IDs are UUIDs in the published API (docs/api-contract.md, "Shapes the published spec fixes"). */
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
+ * self-hosted one after 5 days, so a run that waits longer than a day is a
+ * mistake; the bound also keeps every wait far inside what a timer can hold.
+ */
+const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+const ACTION_INPUT_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url',
+    flowIds: 'flow-ids',
+    tags: 'tags',
+    matchMode: 'match-mode',
+    environment: 'environment',
+    versionId: 'version-id',
+    runner: 'runner',
+    timeout: 'timeout',
+    pollInterval: 'poll-interval',
+    maxParallel: 'max-parallel',
+    idempotencyKey: 'idempotency-key',
+    failOnEmpty: 'fail-on-empty',
+    cancelOnAbort: 'cancel-on-abort',
+    failFast: 'fail-fast',
+    junitPath: 'junit-path',
+    jobSummary: 'job-summary',
+    shard: 'shard'
+};
+const RUNNERS = ['cloud', 'self_hosted', 'ephemeral'];
+const MATCH_MODES = ['any', 'all'];
+/** How to select flows, in the words of the front door in use. */
+function selectionHint(names, surface) {
+    return surface === 'cli'
+        ? `Give flow IDs as arguments (echopoint-ci run FLOW_ID...), or select flows with ${names.tags} TAG (repeatable).`
+        : `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`;
+}
+/** Parses `i/n` (1-based). */
+function parseShard(name, text) {
+    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+    if (!match) {
+        throw new ConfigError(name, `"${text}" is not of the form i/n`, 'Use for example 1/3 for the first of three shards.');
+    }
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (total < 1 || index < 1 || index > total) {
+        throw new ConfigError(name, `"${text}" is out of range`, 'The shard number must be between 1 and the shard count, for example 2/3.');
+    }
+    return { index, total };
+}
+/**
+ * Validates everything and returns the config. Throws ConfigError naming the
+ * first bad input (by the name the user wrote) and what to do about it.
+ */
+function resolveRunConfig(raw, names = ACTION_INPUT_NAMES, surface = 'action') {
+    const { apiKey, organizationId, apiUrl } = resolveCredentials(raw, names, { surface });
+    const flowIds = splitList(raw.flowIds);
+    const tags = splitList(raw.tags);
+    if (flowIds.length > 0 && tags.length > 0) {
+        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'both are set', surface === 'cli'
+            ? `Select flows either by flow IDs (arguments) or by ${names.tags}, not both.`
+            : `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
+    }
+    if (flowIds.length === 0 && tags.length === 0) {
+        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'neither is set', selectionHint(names, surface));
+    }
+    for (const id of flowIds) {
+        if (!UUID_PATTERN.test(id)) {
+            throw new ConfigError(names.flowIds, `"${printable(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, `Copy the ID from the flow page in Echopoint, or select flows by ${names.tags} instead.`);
+        }
+    }
+    for (const tag of tags) {
+        if (CONTROL_CHARS.test(tag) || tag.length > 100) {
+            throw new ConfigError(names.tags, `"${tag.slice(0, 40)}" is not a valid tag`, 'Tags are short names without control characters.');
+        }
+    }
+    const matchModeText = present(raw.matchMode) ?? 'any';
+    if (!MATCH_MODES.includes(matchModeText)) {
+        throw new ConfigError(names.matchMode, `"${matchModeText}" is not one of any, all`, 'Use any (a flow with at least one of the tags) or all (every tag).');
+    }
+    const matchMode = matchModeText;
+    const runnerText = present(raw.runner) ?? 'cloud';
+    if (!RUNNERS.includes(runnerText)) {
+        throw new ConfigError(names.runner, `"${runnerText}" is not one of cloud, self_hosted, ephemeral`, 'Use cloud (Echopoint runs the flows), ephemeral (this job runs them, so they can reach services it started) or self_hosted.');
+    }
+    const runner = runnerText;
+    const timeoutText = present(raw.timeout) ?? DEFAULT_TIMEOUT;
+    const timeoutMs = parseDuration(timeoutText);
+    if (timeoutMs === undefined) {
+        throw new ConfigError(names.timeout, `"${timeoutText}" is not a duration`, 'Use seconds (900) or a number with a unit: 90s, 15m, 1h.');
+    }
+    if (timeoutMs <= 0) {
+        throw new ConfigError(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
+    }
+    if (timeoutMs > MAX_TIMEOUT_MS) {
+        throw new ConfigError(names.timeout, `must be at most 24h (got ${timeoutText})`, `Use for example 15m; a job that needs longer should run fewer flows per step (see ${names.shard}).`);
+    }
+    const pollText = present(raw.pollInterval) ?? 'auto';
+    let pollInterval = 'auto';
+    if (pollText !== 'auto') {
+        const ms = /^\d+(\.\d+)?$/.test(pollText) ? Number(pollText) * 1000 : parseDuration(pollText);
+        if (ms === undefined || ms < 1000 || ms > 300_000) {
+            throw new ConfigError(names.pollInterval, `"${pollText}" is not auto or a number of seconds between 1 and 300`, 'Use auto (recommended) or for example 10.');
+        }
+        pollInterval = Math.round(ms);
+    }
+    const maxParallelText = present(raw.maxParallel) ?? String(DEFAULT_MAX_PARALLEL);
+    const maxParallel = parsePositiveInt(names.maxParallel, maxParallelText, 'a whole number of at least 1, for example 4');
+    if (maxParallel > 100) {
+        throw new ConfigError(names.maxParallel, `must be at most 100 (got ${maxParallelText})`, 'Use for example 4.');
+    }
+    const idempotencyKeyText = present(raw.idempotencyKey);
+    const idempotencyKey = idempotencyKeyText === undefined
+        ? undefined
+        : checkIdempotencyKey(idempotencyKeyText, names.idempotencyKey);
+    const environment = present(raw.environment);
+    const versionId = present(raw.versionId);
+    if (environment !== undefined && (CONTROL_CHARS.test(environment) || environment.length > 255)) {
+        throw new ConfigError(names.environment, 'it contains a control character or is longer than 255 characters', 'Use the plain environment key shown in Echopoint.');
+    }
+    if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
+        throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
+    }
+    const junitPath = present(raw.junitPath);
+    if (junitPath !== undefined && usablePath(junitPath) === undefined) {
+        throw new ConfigError(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
+    }
+    const shardText = present(raw.shard);
+    return {
+        apiKey,
+        organizationId,
+        apiUrl,
+        selection: flowIds.length > 0 ? { kind: 'ids', flowIds } : { kind: 'tags', tags, matchMode },
+        environment,
+        versionId,
+        runner,
+        timeoutMs,
+        pollInterval,
+        maxParallel,
+        idempotencyKey,
+        failOnEmpty: parseBoolean(names.failOnEmpty, raw.failOnEmpty, true),
+        cancelOnAbort: parseBoolean(names.cancelOnAbort, raw.cancelOnAbort, true),
+        failFast: parseBoolean(names.failFast, raw.failFast, false),
+        junitPath,
+        jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
+        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText),
+        names,
+        surface
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/run/selection.ts
 
 
-/** The API's largest page (contract.md: limit 1..100). */
+
+/** The API's largest page (docs/api-contract.md: limit 1..100). */
 const PAGE_SIZE = 100;
 /** A search that keeps returning pages past this is not converging; stop rather than loop. */
 const MAX_PAGES = 1000;
-async function searchAll(api, tags, matchMode, signal) {
+async function searchAll(api, tags, matchMode, signal, apiUrlName) {
     const found = [];
     for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
         const result = await api.searchFlows({
@@ -36403,7 +36788,7 @@ async function searchAll(api, tags, matchMode, signal) {
             if (!matchesTags(item.tags, tags, matchMode)) {
                 throw new EchopointError('contract', `POST /flows/search answered with flow ${item.id} ("${item.name}"), whose tags (${item.tags.join(', ') || 'none'}) do not match ${matchMode === 'all' ? 'all of' : 'any of'} ${tags.join(', ')}`, {
                     request: 'POST /flows/search',
-                    hint: 'Nothing was launched. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+                    hint: `Nothing was launched. Check that ${apiUrlName} points at the Echopoint API and not at a proxy or cache that mixes up answers`
                 });
             }
             found.push(item);
@@ -36414,7 +36799,7 @@ async function searchAll(api, tags, matchMode, signal) {
     }
     throw new EchopointError('contract', `POST /flows/search returned more than ${MAX_PAGES} pages`);
 }
-/** Whether a flow's tags satisfy the search (tags match exactly, contract.md). */
+/** Whether a flow's tags satisfy the search (tags match exactly, docs/api-contract.md). */
 function matchesTags(flowTags, asked, mode) {
     const have = new Set(flowTags);
     return mode === 'all' ? asked.every((t) => have.has(t)) : asked.some((t) => have.has(t));
@@ -36433,6 +36818,7 @@ function shardOf(flows, shard) {
 }
 /** Resolves the selection into flows. Throws `not_found` naming an unknown flow ID. */
 async function selectFlows(api, selection, options) {
+    const names = options.names ?? ACTION_INPUT_NAMES;
     let flows;
     if (selection.kind === 'ids') {
         const fetched = await mapWithConcurrency(selection.flowIds, options.concurrency, async (id) => {
@@ -36446,7 +36832,7 @@ async function selectFlows(api, selection, options) {
                         status: err.status,
                         code: err.code,
                         request: err.request,
-                        hint: 'Check the ID in flow-ids; flows of another organization are not visible to this key.'
+                        hint: `Check the ID in ${names.flowIds}; flows of another organization are not visible to this key.`
                     });
                 }
                 throw err;
@@ -36455,7 +36841,7 @@ async function selectFlows(api, selection, options) {
         flows = fetched.filter((f) => f !== undefined);
     }
     else {
-        const items = await searchAll(api, selection.tags, selection.matchMode, options.signal);
+        const items = await searchAll(api, selection.tags, selection.matchMode, options.signal, names.apiUrl);
         flows = items.map((item) => ({ id: item.id, name: item.name }));
     }
     const seen = new Set();
@@ -36532,7 +36918,8 @@ async function runFlows(config, deps) {
                     clock,
                     logger,
                     deadline: scope.deadline,
-                    userAgent: deps.userAgent
+                    userAgent: deps.userAgent,
+                    names: config.names
                 });
         const prepared = await prepare(api, config, deps, scope.signal);
         key = prepared.key;
@@ -36556,6 +36943,7 @@ async function runFlows(config, deps) {
                     maxParallel: config.maxParallel,
                     board,
                     userAgent: deps.userAgent,
+                    names: config.names,
                     stop: failFast.signal,
                     onReport: (_item, report) => failFast.ended(report)
                 })).reports;
@@ -36610,12 +36998,15 @@ async function prepare(api, config, deps, signal) {
         selection: config.selection.kind,
         runner: config.runner,
         logger,
-        signal
+        signal,
+        names: config.names,
+        surface: config.surface
     });
     const flows = await selectFlows(api, config.selection, {
         concurrency: config.maxParallel,
         shard: config.shard,
-        signal
+        signal,
+        names: config.names
     });
     const how = config.selection.kind === 'ids'
         ? 'by ID'
@@ -36624,20 +37015,25 @@ async function prepare(api, config, deps, signal) {
     logger.info(`Selected ${flows.length} flow${flows.length === 1 ? '' : 's'} ${how}${shard}`);
     if (flows.length > 0)
         return { key, flows };
+    const { names } = config;
+    const cli = config.surface === 'cli';
     if (config.failOnEmpty) {
+        const allow = cli
+            ? `pass ${names.failOnEmpty} to allow an empty run`
+            : `set ${names.failOnEmpty}: false to allow an empty run`;
         return {
             key,
             flows,
             outcome: {
                 error: new EchopointError('config', 'The selection matched no flows', {
                     hint: config.selection.kind === 'tags'
-                        ? 'Check the tags (they match exactly) and match-mode, or set fail-on-empty: false to allow an empty run.'
-                        : 'Set fail-on-empty: false to allow an empty run.'
+                        ? `Check the tags (they match exactly) and ${names.matchMode}, or ${allow}.`
+                        : `${allow[0].toUpperCase()}${allow.slice(1)}.`
                 })
             }
         };
     }
-    logger.warning('The selection matched no flows; passing because fail-on-empty is false');
+    logger.warning(`The selection matched no flows; passing because ${cli ? `of ${names.failOnEmpty}` : `${names.failOnEmpty} is false`}`);
     return { key, flows, outcome: {} };
 }
 /**
@@ -36756,9 +37152,13 @@ async function stopInFlight(api, items, config, logger, scope, failFast) {
                 : `Cancelling ${count} this run can no longer follow: ${list}`);
     failFast.cancelling(still);
     if (why === 'cancelled' && !config.cancelOnAbort) {
-        logger.info('Leaving them running in Echopoint: cancel-on-abort is false');
+        // The CLI's flag is the negative one: `--no-cancel-on-abort` is how it is turned off.
+        const because = config.surface === 'cli'
+            ? config.names.cancelOnAbort
+            : `${config.names.cancelOnAbort} is false`;
+        logger.info(`Leaving them running in Echopoint: ${because}`);
         for (const item of still) {
-            leftRunning.set(item, new EchopointError('cancelled', 'Left running in Echopoint (cancel-on-abort is false)'));
+            leftRunning.set(item, new EchopointError('cancelled', `Left running in Echopoint (${because})`));
         }
         return leftRunning;
     }
@@ -36777,7 +37177,7 @@ async function stopInFlight(api, items, config, logger, scope, failFast) {
 function runAbortError(why, config) {
     return why === 'timeout'
         ? new EchopointError('timeout', `The run did not finish within its timeout of ${formatDuration(config.timeoutMs)}`, {
-            hint: 'Raise timeout, or run fewer flows per job (see shard).'
+            hint: `Raise ${config.names.timeout}, or run fewer flows per job (see ${config.names.shard}).`
         })
         : new EchopointError('cancelled', 'The run was cancelled');
 }
@@ -36963,267 +37363,6 @@ function titleOf(flow) {
     return (0,report_escape/* oneLine */.TN)(`Echopoint: ${flow.flow_name}`, 200);
 }
 
-;// CONCATENATED MODULE: ./src/core/input-values.ts
-/**
- * Reading one input's raw text, the same way for every input of every front
- * door (action inputs, CLI flags, environment): what counts as "not set", lists,
- * booleans, whole numbers, and how a user's value is quoted back in an error.
- */
-
-/** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
-function present(value) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    return trimmed === '' ? undefined : trimmed;
-}
-/** Splits a comma- or newline-separated list; drops empty items and duplicates, keeps order. */
-function splitList(value) {
-    const parts = (Array.isArray(value) ? value : [value ?? ''])
-        .flatMap((v) => v.split(/[,\r\n]+/))
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-    return [...new Set(parts)];
-}
-// C0 controls and DEL: a key or header value with these would be rejected by the
-// HTTP stack or, worse, split a header. Never echo the value back.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-/** A user's value, safe to quote in an error: printable ASCII only, cut to `max`. */
-function printable(value, max) {
-    const clean = value.replace(/[^\x20-\x7e]/g, '?');
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
-/**
- * A file path as given (trimmed), or undefined when empty or unusable (a line
- * break or control character). For the JUnit report it is also used when other
- * inputs did not validate, so the report still shows the error.
- */
-function usablePath(raw) {
-    const path = present(raw);
-    // eslint-disable-next-line no-control-regex
-    return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
-        ? undefined
-        : path;
-}
-/** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
-function parseBoolean(name, value, fallback) {
-    if (typeof value === 'boolean')
-        return value;
-    const text = present(value);
-    if (text === undefined)
-        return fallback;
-    // The YAML 1.2 core schema booleans, as @actions/core getBooleanInput accepts them.
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new ConfigError(name, `"${text}" is not a boolean`, 'Use true or false.');
-}
-function parsePositiveInt(name, text, what) {
-    if (!/^\d+$/.test(text)) {
-        throw new ConfigError(name, `"${text}" is not a whole number`, `Use ${what}.`);
-    }
-    const value = Number(text);
-    if (value < 1)
-        throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/core/credentials.ts
-/**
- * The inputs every front door shares (run, check-key, whoami): the API key, the
- * organization ID and the API URL, validated before anything is sent.
- */
-
-
-
-const DEFAULT_API_URL = 'https://api.echopoint.dev';
-/**
- * Validates the API key, the organization ID and the API URL, the inputs every
- * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
- * never echoes the key.
- */
-function resolveCredentials(raw, names, options = {}) {
-    const apiKeyRaw = raw.apiKey ?? '';
-    if (present(apiKeyRaw) === undefined) {
-        throw new ConfigError(names.apiKey, 'it is missing or empty', 'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.');
-    }
-    const apiKey = apiKeyRaw.trim();
-    if (CONTROL_CHARS.test(apiKey) || /\s/.test(apiKey)) {
-        throw new ConfigError(names.apiKey, 'it contains a line break, space or other control character', 'Copy the key again without surrounding text or line breaks and update the secret.');
-    }
-    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
-        throw new ConfigError(names.apiKey, 'it contains characters outside printable ASCII (an HTTP header cannot carry them)', 'API keys are plain ASCII (epk_live_…): copy the key again and update the secret.');
-    }
-    const organizationId = present(raw.organizationId);
-    if (organizationId === undefined && options.organizationRequired === false) {
-        // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
-        return { apiKey, organizationId: '', apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
-    }
-    if (organizationId === undefined) {
-        throw new ConfigError(names.organizationId, 'it is missing or empty', 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.');
-    }
-    if (CONTROL_CHARS.test(organizationId) || !/^[\x20-\x7e]+$/.test(organizationId)) {
-        throw new ConfigError(names.organizationId, 'it contains a control character or characters outside printable ASCII', 'Use the plain organization ID, such as org_abc123.');
-    }
-    return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
-}
-function resolveApiUrl(raw, name) {
-    return validateApiUrl(present(raw) ?? DEFAULT_API_URL, name)
-        .toString()
-        .replace(/\/$/, '');
-}
-
-;// CONCATENATED MODULE: ./src/core/run/config.ts
-
-
-
-
-
-const DEFAULT_TIMEOUT = '15m';
-const DEFAULT_MAX_PARALLEL = 4;
-/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/**
- * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
- * self-hosted one after 5 days, so a run that waits longer than a day is a
- * mistake; the bound also keeps every wait far inside what a timer can hold.
- */
-const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
-const ACTION_INPUT_NAMES = {
-    apiKey: 'api-key',
-    organizationId: 'organization-id',
-    apiUrl: 'api-url',
-    flowIds: 'flow-ids',
-    tags: 'tags',
-    matchMode: 'match-mode',
-    environment: 'environment',
-    versionId: 'version-id',
-    runner: 'runner',
-    timeout: 'timeout',
-    pollInterval: 'poll-interval',
-    maxParallel: 'max-parallel',
-    idempotencyKey: 'idempotency-key',
-    failOnEmpty: 'fail-on-empty',
-    cancelOnAbort: 'cancel-on-abort',
-    failFast: 'fail-fast',
-    junitPath: 'junit-path',
-    jobSummary: 'job-summary',
-    shard: 'shard'
-};
-const RUNNERS = ['cloud', 'self_hosted', 'ephemeral'];
-const MATCH_MODES = ['any', 'all'];
-/** Parses `i/n` (1-based). */
-function parseShard(name, text) {
-    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
-    if (!match) {
-        throw new ConfigError(name, `"${text}" is not of the form i/n`, 'Use for example 1/3 for the first of three shards.');
-    }
-    const index = Number(match[1]);
-    const total = Number(match[2]);
-    if (total < 1 || index < 1 || index > total) {
-        throw new ConfigError(name, `"${text}" is out of range`, 'The shard number must be between 1 and the shard count, for example 2/3.');
-    }
-    return { index, total };
-}
-/**
- * Validates everything and returns the config. Throws ConfigError naming the
- * first bad input (by the name the user wrote) and what to do about it.
- */
-function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
-    const { apiKey, organizationId, apiUrl } = resolveCredentials(raw, names);
-    const flowIds = splitList(raw.flowIds);
-    const tags = splitList(raw.tags);
-    if (flowIds.length > 0 && tags.length > 0) {
-        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'both are set', `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
-    }
-    if (flowIds.length === 0 && tags.length === 0) {
-        throw new ConfigError(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
-    }
-    for (const id of flowIds) {
-        if (!UUID_PATTERN.test(id)) {
-            throw new ConfigError(names.flowIds, `"${printable(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, 'Copy the ID from the flow page in Echopoint, or select flows by tags instead.');
-        }
-    }
-    for (const tag of tags) {
-        if (CONTROL_CHARS.test(tag) || tag.length > 100) {
-            throw new ConfigError(names.tags, `"${tag.slice(0, 40)}" is not a valid tag`, 'Tags are short names without control characters.');
-        }
-    }
-    const matchModeText = present(raw.matchMode) ?? 'any';
-    if (!MATCH_MODES.includes(matchModeText)) {
-        throw new ConfigError(names.matchMode, `"${matchModeText}" is not one of any, all`, 'Use any (a flow with at least one of the tags) or all (every tag).');
-    }
-    const matchMode = matchModeText;
-    const runnerText = present(raw.runner) ?? 'cloud';
-    if (!RUNNERS.includes(runnerText)) {
-        throw new ConfigError(names.runner, `"${runnerText}" is not one of cloud, self_hosted, ephemeral`, 'Use cloud (Echopoint runs the flows), ephemeral (this job runs them, so they can reach services it started) or self_hosted.');
-    }
-    const runner = runnerText;
-    const timeoutText = present(raw.timeout) ?? DEFAULT_TIMEOUT;
-    const timeoutMs = parseDuration(timeoutText);
-    if (timeoutMs === undefined) {
-        throw new ConfigError(names.timeout, `"${timeoutText}" is not a duration`, 'Use seconds (900) or a number with a unit: 90s, 15m, 1h.');
-    }
-    if (timeoutMs <= 0) {
-        throw new ConfigError(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
-    }
-    if (timeoutMs > MAX_TIMEOUT_MS) {
-        throw new ConfigError(names.timeout, `must be at most 24h (got ${timeoutText})`, 'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).');
-    }
-    const pollText = present(raw.pollInterval) ?? 'auto';
-    let pollInterval = 'auto';
-    if (pollText !== 'auto') {
-        const ms = /^\d+(\.\d+)?$/.test(pollText) ? Number(pollText) * 1000 : parseDuration(pollText);
-        if (ms === undefined || ms < 1000 || ms > 300_000) {
-            throw new ConfigError(names.pollInterval, `"${pollText}" is not auto or a number of seconds between 1 and 300`, 'Use auto (recommended) or for example 10.');
-        }
-        pollInterval = Math.round(ms);
-    }
-    const maxParallelText = present(raw.maxParallel) ?? String(DEFAULT_MAX_PARALLEL);
-    const maxParallel = parsePositiveInt(names.maxParallel, maxParallelText, 'a whole number of at least 1, for example 4');
-    if (maxParallel > 100) {
-        throw new ConfigError(names.maxParallel, `must be at most 100 (got ${maxParallelText})`, 'Use for example 4.');
-    }
-    const idempotencyKeyText = present(raw.idempotencyKey);
-    const idempotencyKey = idempotencyKeyText === undefined
-        ? undefined
-        : checkIdempotencyKey(idempotencyKeyText, names.idempotencyKey);
-    const environment = present(raw.environment);
-    const versionId = present(raw.versionId);
-    if (environment !== undefined && (CONTROL_CHARS.test(environment) || environment.length > 255)) {
-        throw new ConfigError(names.environment, 'it contains a control character or is longer than 255 characters', 'Use the plain environment key shown in Echopoint.');
-    }
-    if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
-        throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
-    }
-    const junitPath = present(raw.junitPath);
-    if (junitPath !== undefined && usablePath(junitPath) === undefined) {
-        throw new ConfigError(names.junitPath, 'it contains a line break or control character', 'Use a plain file path, for example reports/echopoint.xml.');
-    }
-    const shardText = present(raw.shard);
-    return {
-        apiKey,
-        organizationId,
-        apiUrl,
-        selection: flowIds.length > 0 ? { kind: 'ids', flowIds } : { kind: 'tags', tags, matchMode },
-        environment,
-        versionId,
-        runner,
-        timeoutMs,
-        pollInterval,
-        maxParallel,
-        idempotencyKey,
-        failOnEmpty: parseBoolean(names.failOnEmpty, raw.failOnEmpty, true),
-        cancelOnAbort: parseBoolean(names.cancelOnAbort, raw.cancelOnAbort, true),
-        failFast: parseBoolean(names.failFast, raw.failFast, false),
-        junitPath,
-        jobSummary: parseBoolean(names.jobSummary, raw.jobSummary, true),
-        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/github/run/inputs.ts
 /**
  * Reads the run action's inputs. The key is masked before anything else
@@ -37396,7 +37535,7 @@ function fitJsonArray(values, maxBytes = OUTPUT_MAX_BYTES) {
 
 ;// CONCATENATED MODULE: ./src/github/run/outputs.ts
 /**
- * Sets every output of the run action (interface.md section 1) from a run's
+ * Sets every output of the run action (docs/interface.md section 1) from a run's
  * outcome. Each output is redacted and kept under GitHub's 1 MB limit on one
  * output (report/fit.ts); a cut is said in the log and in the value itself.
  */
@@ -37450,26 +37589,22 @@ const ICON = {
     cancelled: '🚫 cancelled',
     error: '⚠️ error'
 };
-function cellFailure(flow) {
-    if (flow.status === 'passed')
-        return '';
-    const failure = (0,run_results/* firstFailure */.fx)(flow);
-    if (failure?.assertion) {
-        return `${(0,report_escape/* escapeMarkdown */.FV)(failure.node.display_name)}: ${(0,report_escape/* escapeMarkdown */.FV)((0,run_results/* describeAssertion */.Oo)(failure.assertion))}`;
-    }
-    if (failure)
-        return `${(0,report_escape/* escapeMarkdown */.FV)(failure.node.display_name)}: ${(0,report_escape/* escapeMarkdown */.FV)(failure.node.error_message ?? 'failed')}`;
-    return (0,report_escape/* escapeMarkdown */.FV)(flow.error_message ?? '');
-}
-function flowDetails(flow) {
+/**
+ * A flow that did not pass, stated once: its IDs and status, then each failed
+ * node and each failed assertion (or the flow's own message when no node failed).
+ */
+function flowDetails(flow, runMessage) {
     const lines = [`#### ${(0,report_escape/* escapeMarkdown */.FV)(flow.flow_name)}`, ''];
     lines.push(`Flow \`${(0,report_escape/* safeId */.nZ)(flow.flow_id)}\`${flow.execution_id ? `, execution \`${(0,report_escape/* safeId */.nZ)(flow.execution_id)}\`` : ''}: **${ICON[flow.status]}**`);
     const failedNodes = flow.nodes.filter((n) => n.status === 'failed');
-    // The flow's message repeats its failed node's; the node lines say it more precisely.
-    if (flow.error_message && failedNodes.length === 0)
+    // The flow's message repeats its failed node's (the node lines say it more precisely),
+    // or the run's own, said once at the top.
+    if (flow.error_message && failedNodes.length === 0 && flow.error_message !== runMessage) {
         lines.push('', `> ${(0,report_escape/* escapeMarkdown */.FV)(flow.error_message)}`);
+    }
     for (const node of failedNodes) {
-        lines.push('', `- Node **${(0,report_escape/* escapeMarkdown */.FV)(node.display_name)}** (${(0,report_escape/* escapeMarkdown */.FV)(node.node_type)}) failed${node.error_message ? `: ${(0,report_escape/* escapeMarkdown */.FV)(node.error_message)}` : ''}`);
+        const message = node.error_message && !(0,run_results/* restatesAssertions */.Bx)(node) ? `: ${(0,report_escape/* escapeMarkdown */.FV)(node.error_message)}` : '';
+        lines.push('', `- Node **${(0,report_escape/* escapeMarkdown */.FV)(node.display_name)}** (${(0,report_escape/* escapeMarkdown */.FV)(node.node_type)}) failed${message}`);
         for (const a of node.assertions.filter((x) => !x.passed)) {
             lines.push(`  - Assertion ${a.index}: ${(0,report_escape/* escapeMarkdown */.FV)(a.extractor)} ${(0,report_escape/* escapeMarkdown */.FV)(a.operator)}: expected ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* showValue */.vp)(a.expected))}, actual ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* showValue */.vp)(a.actual))}${a.error ? ` (${(0,report_escape/* escapeMarkdown */.FV)(a.error)})` : ''}`);
         }
@@ -37487,40 +37622,55 @@ function renderSummary(outcome, context) {
     const maxBytes = context.maxBytes ?? SUMMARY_MAX_BYTES;
     const { results } = outcome;
     const c = results.counts;
-    const head = [`## ${HEADLINE[results.status]}`, ''];
-    const parts = [
-        `**${c.total}** flow${c.total === 1 ? '' : 's'}`,
-        `${c.passed} passed`,
-        `${c.failed} failed`
-    ];
-    if (c.timed_out)
-        parts.push(`${c.timed_out} timed out`);
-    if (c.cancelled)
-        parts.push(`${c.cancelled} cancelled`);
-    if (c.error)
-        parts.push(`${c.error} error${c.error === 1 ? '' : 's'}`);
-    head.push(`${parts.join(' · ')} · ${formatDuration(results.duration_ms)}`, '');
+    const empty = c.total === 0;
+    const headline = empty && results.status === 'passed'
+        ? '✅ Echopoint: no flow matched the selection'
+        : HEADLINE[results.status];
+    const head = [`## ${headline}`, ''];
+    // A run with no flows has no counts to give: the headline and the reason say it all.
+    if (!empty) {
+        const parts = [
+            `**${c.total}** flow${c.total === 1 ? '' : 's'}`,
+            `${c.passed} passed`,
+            `${c.failed} failed`
+        ];
+        if (c.timed_out)
+            parts.push(`${c.timed_out} timed out`);
+        if (c.cancelled)
+            parts.push(`${c.cancelled} cancelled`);
+        if (c.error)
+            parts.push(`${c.error} error${c.error === 1 ? '' : 's'}`);
+        head.push(`${parts.join(' · ')} · ${formatDuration(results.duration_ms)}`, '');
+    }
     if (outcome.error) {
         head.push(`> **${(0,report_escape/* escapeMarkdown */.FV)(outcome.error.message)}**`);
         if (outcome.error.hint)
             head.push(`> ${(0,report_escape/* escapeMarkdown */.FV)(outcome.error.hint)}`);
         head.push('');
     }
-    // A link column only when the API gave links (contract.md has no execution URL yet).
+    else if (empty) {
+        head.push('The selection matched no flows, which this run allows: nothing was launched.', '');
+    }
+    // Only columns with something in them: a link column when the API gave links
+    // (docs/api-contract.md has no execution URL yet), a duration column when a flow has one.
+    // What went wrong is stated once, under "Failures", not in the table too.
     const links = results.flows.some((f) => f.url !== null && (0,report_escape/* safeUrl */.Pl)(f.url) !== undefined);
-    const tableHead = [
-        `| Status | Flow | Duration | Failure |${links ? ' Link |' : ''}`,
-        `| --- | --- | --- | --- |${links ? ' --- |' : ''}`
-    ];
+    const durations = results.flows.some((f) => f.duration_ms !== null);
+    const columns = ['Status', 'Flow', ...(durations ? ['Duration'] : []), ...(links ? ['Link'] : [])];
+    const tableHead = [`| ${columns.join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`];
     const rows = results.flows.map((flow) => {
-        const duration = flow.duration_ms === null ? '' : formatDuration(flow.duration_ms);
-        const url = flow.url === null ? undefined : (0,report_escape/* safeUrl */.Pl)(flow.url);
-        const link = links ? ` ${url ? `[open](${url})` : ''} |` : '';
-        return `| ${ICON[flow.status]} | ${(0,report_escape/* escapeMarkdown */.FV)(flow.flow_name)} | ${duration} | ${cellFailure(flow)} |${link}`;
+        const cells = [ICON[flow.status], (0,report_escape/* escapeMarkdown */.FV)(flow.flow_name)];
+        if (durations)
+            cells.push(flow.duration_ms === null ? '–' : formatDuration(flow.duration_ms));
+        if (links) {
+            const url = flow.url === null ? undefined : (0,report_escape/* safeUrl */.Pl)(flow.url);
+            cells.push(url ? `[open](${url})` : '–');
+        }
+        return `| ${cells.join(' | ')} |`;
     });
     const details = results.flows
         .filter((f) => f.status !== 'passed')
-        .map((flow) => flowDetails(flow).join('\n'));
+        .map((flow) => flowDetails(flow, outcome.error?.message).join('\n'));
     const tail = [];
     const expiresAt = outcome.key?.expiresAt;
     if (expiresAt && expiresSoon(expiresAt, context.now)) {
@@ -37550,11 +37700,12 @@ function renderSummary(outcome, context) {
     if (rows.length > 0) {
         budget -= byteLength(tableHead.join('\n')) + 2;
         const shownRows = take(rows);
-        lines.push(...tableHead, ...shownRows);
+        // A table head with no row under it says nothing: leave it out.
+        if (shownRows.length > 0)
+            lines.push(...tableHead, ...shownRows, '');
         if (shownRows.length < rows.length) {
-            lines.push('', `_${rows.length - shownRows.length} more flow${rows.length - shownRows.length === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have every flow._`);
+            lines.push(`_${rows.length - shownRows.length} more flow${rows.length - shownRows.length === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have every flow._`, '');
         }
-        lines.push('');
     }
     if (details.length > 0) {
         budget -= 20;

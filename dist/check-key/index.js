@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2716);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5181);
 // The key-expiry action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2716:
+/***/ 5181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31481,7 +31481,7 @@ function detectCiContext(env = process.env) {
     return { source: 'local', triggerType: 'manual', metadata: manual };
 }
 /**
- * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
+ * The Idempotency-Key for one flow's launch (docs/interface.md: derived from the CI
  * run and the flow id). An explicit key from the user is used as given: the API
  * already scopes keys by flow. With no run identity, a random per-invocation
  * base is used so a retry inside this process still never launches twice.
@@ -31589,12 +31589,20 @@ function toEchopointError(err) {
     return new errors_EchopointError('contract', `Unexpected error: ${message}`, { cause: err });
 }
 
+;// CONCATENATED MODULE: ./src/core/api/api.ts
+const ACTION_API_INPUT_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url',
+    idempotencyKey: 'idempotency-key'
+};
+
 ;// CONCATENATED MODULE: ./src/core/run/idempotency-key.ts
 /**
  * The one rule for an Idempotency-Key, applied to the user's input before
  * anything is sent and again by the client: 1 to 255 printable ASCII characters,
  * no spaces. It is a header value (RFC 9110 §5.5) and the API's limit is 255
- * characters (contract.md, launch).
+ * characters (docs/api-contract.md, launch).
  */
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
@@ -31685,7 +31693,7 @@ function redactDeep(value, redact) {
 
 ;// CONCATENATED MODULE: ./src/core/api/http/error-body.ts
 /**
- * Normalises every error body shape of contract.md part C into one value. Bodies come
+ * Normalises every error body shape of docs/api-contract.md part C into one value. Bodies come
  * from the API, a gateway or a proxy, so nothing here may throw on malformed input.
  */
 
@@ -31780,7 +31788,7 @@ function boundedMetadata(metadata, redact) {
     return short;
 }
 /**
- * Parses an error response body of any shape in contract.md part C. Anything that is
+ * Parses an error response body of any shape in docs/api-contract.md part C. Anything that is
  * not JSON (an HTML page from a proxy, an empty body) falls back to the status text.
  */
 function parseErrorBody(text, status, redact) {
@@ -31803,7 +31811,7 @@ function parseErrorBody(text, status, redact) {
     if (parts.metadata !== undefined)
         body.metadata = boundedMetadata(parts.metadata, redact);
     // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
-    // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
+    // retry_after, RetryAfter, …: docs/api-contract.md part C asks for them case-insensitively.
     const nested = isRecord(json.error) ? json.error : {};
     const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'));
     if (retryAfter !== undefined)
@@ -32088,7 +32096,7 @@ function assertion(value, path, ctx) {
         operator: decode_text(a.operator, `${path}.operator`, ctx, LIMITS.name),
         passed: a.passed
     };
-    // Absent (not null) when unknown (contract.md): keep them absent.
+    // Absent (not null) when unknown (docs/api-contract.md): keep them absent.
     if (a.expected !== undefined)
         out.expected = boundedValue(a.expected, ctx);
     if (a.actual !== undefined)
@@ -32230,7 +32238,7 @@ function parseHttpDate(value, referenceMs) {
  * `X-RateLimit-Reset`, a body `resetAt`, and numbers where a delay was expected.
  *
  * Real APIs send the same field as an ISO-8601 timestamp, Unix epoch seconds
- * (GitHub), epoch milliseconds, or seconds to wait (contract.md part C). Nothing in
+ * (GitHub), epoch milliseconds, or seconds to wait (docs/api-contract.md part C). Nothing in
  * the value says which, so a number is read by plausibility against the server's
  * clock (see {@link classifyResetNumber}), not by a fixed cut-off.
  */
@@ -32241,7 +32249,7 @@ const DAY_S = 86_400;
 const EPOCH_WINDOW_S = 366 * DAY_S;
 /**
  * Longest seconds-to-wait read from a field whose form is unknown: one day, the
- * longest rate-limit window contract.md lists (per-day quotas).
+ * longest rate-limit window docs/api-contract.md lists (per-day quotas).
  */
 const MAX_RESET_DELTA_S = DAY_S;
 /** `1*DIGIT [ "." 1*DIGIT ]`: non-negative, no sign, no exponent, no hex. */
@@ -32615,11 +32623,11 @@ function isoTime(ms) {
 
 
 
-/** The server's code for a spent daily execution budget (contract.md, launch semantics). */
+/** The server's code for a spent daily execution budget (docs/api-contract.md, launch semantics). */
 const DAILY_QUOTA_CODE = 'DAILY_EXECUTION_LIMIT_EXCEEDED';
 /**
  * The sandbox's code for an Idempotency-Key reused with different launch parameters
- * (contract.md, launch semantics: the same key with different parameters gets 409).
+ * (docs/api-contract.md, launch semantics: the same key with different parameters gets 409).
  */
 const IDEMPOTENCY_KEY_REUSED_CODE = 'IDEMPOTENCY_KEY_REUSED';
 /** Which kind a status (and its signals) is. */
@@ -32669,11 +32677,13 @@ const HINT = {
     quota: 'This is a rolling 24-hour budget, not a short rate limit, so retrying in this job will not help. Run fewer flows, wait for the window to roll over, or raise the plan limit'
 };
 const KEY_REUSED_SUMMARY = 'the Idempotency-Key was already used for a launch with different parameters';
-const KEY_REUSED_HINT = 'The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set idempotency-key, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow';
+function keyReusedHint(idempotencyKeyName) {
+    return `The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set ${idempotencyKeyName}, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow`;
+}
 const PROXY_AUTH_SUMMARY = 'the HTTP proxy between this machine and the API asks for credentials (407 Proxy Authentication Required)';
 const PROXY_AUTH_HINT = 'Put the proxy credentials in HTTPS_PROXY (http://user:password@proxy:port), or list the API host in NO_PROXY if it needs no proxy';
 /** Builds the typed error for a non-2xx response. */
-function errorFromResponse(failure, redact) {
+function errorFromResponse(failure, redact, idempotencyKeyName = 'idempotency-key') {
     const { status, body, request } = failure;
     const kind = kindForResponse(failure);
     const scope = typeof body.metadata?.scope === 'string' ? body.metadata.scope : undefined;
@@ -32692,7 +32702,11 @@ function errorFromResponse(failure, redact) {
         request,
         field: body.field,
         metadata: body.metadata ? redactDeep(body.metadata, redact) : undefined,
-        hint: keyReused ? KEY_REUSED_HINT : status === 407 ? PROXY_AUTH_HINT : HINT[kind]
+        hint: keyReused
+            ? keyReusedHint(idempotencyKeyName)
+            : status === 407
+                ? PROXY_AUTH_HINT
+                : HINT[kind]
     });
 }
 /**
@@ -32718,11 +32732,11 @@ function waitRefusedError(wait) {
     });
 }
 /** A 2xx whose body is not what the endpoint promises. */
-function contractViolation(request, status, problem) {
+function contractViolation(request, status, problem, apiUrlName = 'api-url') {
     return new errors_EchopointError('contract', `${request}: the API answered HTTP ${status} with a body that does not match the Echopoint API (${problem})`, {
         status,
         request,
-        hint: 'Check that api-url points at the Echopoint API and not at a proxy or web page'
+        hint: `Check that ${apiUrlName} points at the Echopoint API and not at a proxy or web page`
     });
 }
 /** The same error with another message (fields kept), e.g. to add the attempt count. */
@@ -32779,11 +32793,11 @@ const TRANSIENT = new Set([
 function isTransientNetworkError(error) {
     return error.kind === 'network' && (error.status === 408 || TRANSIENT.has(error.code ?? ''));
 }
-function network_error_describe(code, host, raw) {
+function network_error_describe(code, host, raw, apiUrlName) {
     switch (code) {
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
-            return `could not resolve the host ${host} (DNS ${code}); check api-url`;
+            return `could not resolve the host ${host} (DNS ${code}); check ${apiUrlName}`;
         case 'ECONNREFUSED':
             return `the connection to ${host} was refused (ECONNREFUSED)`;
         case 'ECONNRESET':
@@ -32794,13 +32808,13 @@ function network_error_describe(code, host, raw) {
             return `the connection to ${host} timed out (ETIMEDOUT)`;
         default:
             if (code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-                return `TLS problem with ${host} (${code}); check api-url and any proxy in between`;
+                return `TLS problem with ${host} (${code}); check ${apiUrlName} and any proxy in between`;
             }
             return `network error talking to ${host}: ${raw}${code ? ` (${code})` : ''}`;
     }
 }
 /** A `network` error for a failed exchange (the host is shown, the key never). */
-function networkError(err, request, host, redact) {
+function networkError(err, request, host, redact, apiUrlName = 'api-url') {
     const e = err;
     const raw = cleanText(typeof e?.message === 'string' ? e.message : String(err), redact, 200);
     let code = typeof e?.code === 'string' ? e.code : undefined;
@@ -32822,7 +32836,7 @@ function networkError(err, request, host, redact) {
     // but some paths leave the code off.
     if (!code && /socket hang up/i.test(raw))
         code = 'ECONNRESET';
-    return new errors_EchopointError('network', redact(`${request} failed: ${network_error_describe(code, host, raw)}`), {
+    return new errors_EchopointError('network', redact(`${request} failed: ${network_error_describe(code, host, raw, apiUrlName)}`), {
         code,
         request,
         cause: err
@@ -32849,7 +32863,7 @@ function requestTimeoutError(request, host, timeoutMs) {
 
 /** Bodies above this are refused rather than buffered (no API answer comes close). */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-async function readBody(message, request) {
+async function readBody(message, request, apiUrlName) {
     const chunks = [];
     let size = 0;
     // Async iteration rejects if the socket is destroyed mid-body (abort, timeout, reset);
@@ -32859,7 +32873,7 @@ async function readBody(message, request) {
         size += buf.length;
         if (size > MAX_BODY_BYTES) {
             message.destroy();
-            throw contractViolation(request, message.statusCode ?? 0, `body larger than ${MAX_BODY_BYTES} bytes`);
+            throw contractViolation(request, message.statusCode ?? 0, `body larger than ${MAX_BODY_BYTES} bytes`, apiUrlName);
         }
         chunks.push(buf);
     }
@@ -32900,7 +32914,7 @@ async function sendOnce(client, exchange) {
     };
     try {
         const response = await client.requestRaw(info, exchange.body ?? null);
-        const text = await readBody(response.message, request);
+        const text = await readBody(response.message, request, exchange.apiUrlName);
         return { status: response.message.statusCode ?? 0, headers: response.message.headers, text };
     }
     catch (err) {
@@ -32910,7 +32924,7 @@ async function sendOnce(client, exchange) {
             throw requestTimeoutError(request, url.host, exchange.timeoutMs);
         if (err instanceof errors_EchopointError)
             throw err;
-        throw networkError(err, request, url.host, exchange.redact);
+        throw networkError(err, request, url.host, exchange.redact, exchange.apiUrlName);
     }
     finally {
         clearTimeout(timer);
@@ -32929,7 +32943,6 @@ async function sendOnce(client, exchange) {
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Most redirects followed for one request. */
 const MAX_REDIRECTS = 5;
-const redirect_HINT = 'Set api-url to the final address';
 function refuse(message, request, status) {
     return new errors_EchopointError('contract', message, { status, request });
 }
@@ -32937,9 +32950,10 @@ function refuse(message, request, status) {
  * Where a redirect may be followed to, or a `contract` error saying why not.
  * Messages name origins only: never a path, a query or the key.
  */
-function redirectTarget(current, status, location, method, allowedOrigin, request) {
+function redirectTarget(current, status, location, method, allowedOrigin, request, apiUrlName = 'api-url') {
+    const HINT = `Set ${apiUrlName} to the final address`;
     if (!location) {
-        throw refuse(`${request}: the API answered ${status} without a Location header. ${redirect_HINT}.`, request, status);
+        throw refuse(`${request}: the API answered ${status} without a Location header. ${HINT}.`, request, status);
     }
     let target;
     try {
@@ -32947,19 +32961,19 @@ function redirectTarget(current, status, location, method, allowedOrigin, reques
         target = new URL(location, current);
     }
     catch {
-        throw refuse(`${request}: the API redirected (${status}) to an invalid address. ${redirect_HINT}.`, request, status);
+        throw refuse(`${request}: the API redirected (${status}) to an invalid address. ${HINT}.`, request, status);
     }
     if (current.protocol === 'https:' && target.protocol !== 'https:') {
-        throw refuse(`The API at ${current.origin} redirected from https to ${target.protocol}//${target.host}; the API key is never sent over plain http. ${redirect_HINT}.`, request, status);
+        throw refuse(`The API at ${current.origin} redirected from https to ${target.protocol}//${target.host}; the API key is never sent over plain http. ${HINT}.`, request, status);
     }
     if (target.origin !== allowedOrigin) {
-        throw refuse(`The API at ${allowedOrigin} redirected to ${target.origin}; the API key is only sent to the configured api-url host. ${redirect_HINT}.`, request, status);
+        throw refuse(`The API at ${allowedOrigin} redirected to ${target.origin}; the API key is only sent to the configured ${apiUrlName} host. ${HINT}.`, request, status);
     }
     // 301/302 turn a POST into a GET in practice and 303 does so by definition
     // (RFC 9110 §15.4.2-4); a launch must never silently become a GET, so only 307/308
     // (which keep the method and body) are followed for POST.
     if (method !== 'GET' && status !== 307 && status !== 308) {
-        throw refuse(`${request}: the API answered ${status}, which would turn the ${method} into a GET. ${redirect_HINT}.`, request, status);
+        throw refuse(`${request}: the API answered ${status}, which would turn the ${method} into a GET. ${HINT}.`, request, status);
     }
     target.username = '';
     target.password = '';
@@ -33058,7 +33072,7 @@ function xReset(headers, nowMs, requireExhausted) {
  * The wait a rate-limit response (429, 503, or a 403 carrying rate-limit signals)
  * asks for, or undefined when it carries no usable signal (the caller backs off).
  *
- * Precedence (contract.md part C): `Retry-After`, then the IETF `RateLimit` fields,
+ * Precedence (docs/api-contract.md part C): `Retry-After`, then the IETF `RateLimit` fields,
  * then `X-RateLimit-Reset`, then the body's `retryAfter` and `resetAt`. A malformed
  * or implausible signal is skipped and the next one used. A quota reset is only
  * used when that quota is spent (remaining 0) or the response does not say: the
@@ -33151,7 +33165,7 @@ function retry_describe(context) {
 }
 /**
  * The default policy:
- * - never retried: the daily quota (a 24 h budget, contract.md), 400/401/404/409/422,
+ * - never retried: the daily quota (a 24 h budget, docs/api-contract.md), 400/401/404/409/422,
  *   a 403 without rate-limit signals, 501/505, and any write without an
  *   Idempotency-Key (repeating it could launch twice);
  * - 429, 503 and rate-limiting 403s: after the wait the server asks for
@@ -33657,6 +33671,7 @@ class WaitRecorder {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Waits named by the server that one request may take without spending its retry budget. */
 const MAX_TOLD_WAITS = 8;
@@ -33679,7 +33694,7 @@ function backoffMessage(label, error, d) {
 class transport_Transport {
     options;
     stats = { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
-    /** The last X-Api-Key-Expires-At seen (contract.md part B.1). */
+    /** The last X-Api-Key-Expires-At seen (docs/api-contract.md part B.1). */
     keyExpiresAtHeader;
     base;
     http;
@@ -33693,11 +33708,14 @@ class transport_Transport {
     gates = new Map();
     budget = new RateBudget();
     pacer;
+    /** How the user called the settings, for the messages that name one. */
+    names;
     constructor(options) {
         this.options = options;
-        // Defence in depth: the config validated api-url already, but the key must never
+        this.names = { ...ACTION_API_INPUT_NAMES, ...options.names };
+        // Defence in depth: the config validated the API URL already, but the key must never
         // go to a URL that would not pass.
-        this.base = validateApiUrl(options.apiUrl);
+        this.base = validateApiUrl(options.apiUrl, this.names.apiUrl);
         if (options.jobToken !== undefined) {
             // A job's calls carry its token and nothing else that authenticates.
             if (options.jobToken.trim() === '' || hasControlChars(options.jobToken)) {
@@ -33706,13 +33724,13 @@ class transport_Transport {
         }
         else {
             if (options.apiKey.trim() === '')
-                throw new errors_ConfigError('api-key', 'it is empty');
+                throw new errors_ConfigError(this.names.apiKey, 'it is empty');
             if (hasControlChars(options.apiKey)) {
-                throw new errors_ConfigError('api-key', 'it contains a line break or control character');
+                throw new errors_ConfigError(this.names.apiKey, 'it contains a line break or control character');
             }
         }
         if (hasControlChars(options.organizationId)) {
-            throw new errors_ConfigError('organization-id', 'it contains a line break or control character');
+            throw new errors_ConfigError(this.names.organizationId, 'it contains a line break or control character');
         }
         this.redact = createRedactor([options.apiKey, options.jobToken ?? ''].filter((secret) => secret.trim() !== ''));
         this.clock = options.clock ?? systemClock;
@@ -33848,7 +33866,7 @@ class transport_Transport {
         }
     }
     /**
-     * Learns a pause from any response (contract.md part C): a refused request's wait
+     * Learns a pause from any response (docs/api-contract.md part C): a refused request's wait
      * signals, or "no requests remaining" on any other answer. The daily quota is not a
      * pause: it stops launches, not the reads that follow running executions.
      */
@@ -33879,10 +33897,10 @@ class transport_Transport {
             if (!REDIRECT_STATUSES.has(response.status))
                 return this.interpret(response, req, label);
             if (hop >= MAX_REDIRECTS) {
-                throw new errors_EchopointError('contract', `${label}: more than ${MAX_REDIRECTS} redirects. Set api-url to the final address.`, { status: response.status, request: label });
+                throw new errors_EchopointError('contract', `${label}: more than ${MAX_REDIRECTS} redirects. Set ${this.names.apiUrl} to the final address.`, { status: response.status, request: label });
             }
             const location = headerValue(response.headers, 'location');
-            url = redirectTarget(url, response.status, location, req.method, this.base.origin, label);
+            url = redirectTarget(url, response.status, location, req.method, this.base.origin, label, this.names.apiUrl);
             this.logger.debug(`${label}: following ${response.status} to ${url.pathname}`);
         }
     }
@@ -33904,7 +33922,8 @@ class transport_Transport {
             timeoutMs: this.timeoutMs,
             signal,
             request: label,
-            redact: this.redact
+            redact: this.redact,
+            apiUrlName: this.names.apiUrl
         });
         this.logger.debug(`${method} ${url.pathname} → ${response.status} (${this.clock.now() - started} ms)`);
         const expires = headerValue(response.headers, 'x-api-key-expires-at');
@@ -33925,14 +33944,15 @@ class transport_Transport {
             // An answer that needs no body (204) is a success whatever it carries.
             if (req.noContent)
                 return { value: null };
-            if (text.trim() === '')
-                throw contractViolation(label, status, 'empty body');
+            if (text.trim() === '') {
+                throw contractViolation(label, status, 'empty body', this.names.apiUrl);
+            }
             let value;
             try {
                 value = JSON.parse(text);
             }
             catch {
-                throw contractViolation(label, status, 'not JSON');
+                throw contractViolation(label, status, 'not JSON', this.names.apiUrl);
             }
             if (!req.decode)
                 return { value };
@@ -33940,13 +33960,14 @@ class transport_Transport {
                 return { value: req.decode(value, { redact: this.redact }) };
             }
             catch (err) {
-                if (err instanceof decode_ShapeError)
-                    throw contractViolation(label, status, err.message);
+                if (err instanceof decode_ShapeError) {
+                    throw contractViolation(label, status, err.message, this.names.apiUrl);
+                }
                 throw err;
             }
         }
         const body = parseErrorBody(text, status, this.redact);
-        const error = errorFromResponse({ status, headers, body, request: label }, this.redact);
+        const error = errorFromResponse({ status, headers, body, request: label }, this.redact, this.names.idempotencyKey);
         this.learn(label, bucket, status, headers, error, body);
         return { error, response: { status, headers, body } };
     }
@@ -33965,7 +33986,7 @@ class transport_Transport {
         if (!req.withoutOrganization) {
             const org = this.options.organizationId.trim();
             if (org === '') {
-                throw new errors_ConfigError('organization-id', `it is empty, and ${label} needs it`);
+                throw new errors_ConfigError(this.names.organizationId, `it is empty, and ${label} needs it`);
             }
             headers['X-Organization-ID'] = org;
         }
@@ -34094,7 +34115,8 @@ function createJobClient(options) {
         logger: options.logger,
         deadline: options.deadline,
         userAgent: options.userAgent,
-        random: options.random
+        random: options.random,
+        names: options.names
     });
     const jobPath = `/runner/jobs/${pathSegment(options.jobId, 'job ID')}`;
     return {
@@ -34145,6 +34167,14 @@ function createJobClient(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/api/client.ts
+/**
+ * The Echopoint API over HTTP: one method per endpoint of docs/api-contract.md, each a thin
+ * description of a request handed to the transport (which does auth, retries,
+ * redirects and error mapping) and of how to read the answer (decode.ts). An
+ * answer must be about what was asked: a flow, a launch, an execution or a cancel
+ * that names another id is a `contract` error, never taken as the one asked for.
+ */
+
 
 
 
@@ -34158,19 +34188,19 @@ function executionPath(flowId, executionId) {
     return `${flowPath(flowId)}/executions/${url_pathSegment(executionId, 'execution ID')}`;
 }
 /** A `contract` error for an answer about something other than what was asked. */
-function mismatch(request, what, asked, got) {
+function mismatch(apiUrlName, request, what, asked, got) {
     return new errors_EchopointError('contract', `${request}: asked for ${what} ${asked}, the API answered with ${what} ${got}`, {
         request,
-        hint: 'The answer is not used. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+        hint: `The answer is not used. Check that ${apiUrlName} points at the Echopoint API and not at a proxy or cache that mixes up answers`
     });
 }
 /** Throws unless the execution is `executionId` (when given) of flow `flowId`. */
-function checkExecution(request, execution, flowId, executionId) {
+function checkExecution(apiUrlName, request, execution, flowId, executionId) {
     if (executionId !== undefined && !decode_sameId(execution.id, executionId)) {
-        throw mismatch(request, 'execution', executionId, execution.id);
+        throw mismatch(apiUrlName, request, 'execution', executionId, execution.id);
     }
     if (!decode_sameId(execution.flow_id, flowId)) {
-        throw mismatch(request, 'an execution of flow', flowId, execution.flow_id);
+        throw mismatch(apiUrlName, request, 'an execution of flow', flowId, execution.flow_id);
     }
     return execution;
 }
@@ -34182,6 +34212,7 @@ function createClient(options) {
     const transport = new transport_Transport(options);
     const call = (req, opts) => transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent });
     const label = (req) => `${req.method} ${req.path}`;
+    const urlName = options.names?.apiUrl ?? ACTION_API_INPUT_NAMES.apiUrl;
     // Every method is async so that bad arguments reject rather than throw.
     return {
         get keyExpiresAtHeader() {
@@ -34210,14 +34241,14 @@ function createClient(options) {
             const req = { method: 'GET', path: flowPath(flowId), decode: decode_flow };
             const flow = await call(req, opts);
             if (!decode_sameId(flow.id, flowId))
-                throw mismatch(label(req), 'flow', flowId, flow.id);
+                throw mismatch(urlName, label(req), 'flow', flowId, flow.id);
             return flow;
         },
         getFlowDefinition: async (flowId, opts) => {
             const req = { method: 'GET', path: flowPath(flowId), decode: flowDefinition };
             const flow = await call(req, opts);
             if (!decode_sameId(flow.id, flowId))
-                throw mismatch(label(req), 'flow', flowId, flow.id);
+                throw mismatch(urlName, label(req), 'flow', flowId, flow.id);
             return flow;
         },
         launchFlow: async (flowId, body, idempotencyKey, opts) => {
@@ -34226,12 +34257,14 @@ function createClient(options) {
                 path: `${flowPath(flowId)}/launch`,
                 // The endpoint requires a body; `{}` means all defaults.
                 body: body ?? {},
-                headers: { 'Idempotency-Key': checkIdempotencyKey(idempotencyKey) },
+                headers: {
+                    'Idempotency-Key': checkIdempotencyKey(idempotencyKey, options.names?.idempotencyKey)
+                },
                 // Launches come in bursts: one at a time until the server states its write budget.
                 cautious: true,
                 decode: executionEnvelope
             };
-            return checkExecution(label(req), await call(req, opts), flowId);
+            return checkExecution(urlName, label(req), await call(req, opts), flowId);
         },
         claimExecution: async (flowId, executionId, body, opts) => {
             const req = {
@@ -34242,10 +34275,10 @@ function createClient(options) {
             };
             const job = await call(req, opts);
             if (!decode_sameId(job.executionId, executionId)) {
-                throw mismatch(label(req), 'execution', executionId, job.executionId);
+                throw mismatch(urlName, label(req), 'execution', executionId, job.executionId);
             }
             if (!decode_sameId(job.flowId, flowId)) {
-                throw mismatch(label(req), 'a job of flow', flowId, job.flowId);
+                throw mismatch(urlName, label(req), 'a job of flow', flowId, job.flowId);
             }
             return job;
         },
@@ -34255,7 +34288,7 @@ function createClient(options) {
                 path: executionPath(flowId, executionId),
                 decode: execution
             };
-            return checkExecution(label(req), await call(req, opts), flowId, executionId);
+            return checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
         },
         getExecutionNodes: async (flowId, executionId, opts) => call({
             method: 'GET',
@@ -34270,7 +34303,7 @@ function createClient(options) {
                 body: {},
                 decode: executionEnvelope
             };
-            return checkExecution(label(req), await call(req, opts), flowId, executionId);
+            return checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
         },
         listExecutions: async (query, opts) => call({
             method: 'GET',
@@ -34314,11 +34347,47 @@ function expiry_daysLeft(expiresAt, now) {
 function expiresSoon(expiresAt, now) {
     return expiry_daysLeft(expiresAt, now) < RUN_EXPIRY_WARNING_DAYS;
 }
+const expiry_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * An expiry as people read it, in UTC (a CI log has no time zone of its own):
+ * `31 Dec 2026, 00:00 UTC`. Machines get the RFC 3339 value (outputs, JSON).
+ */
+function readableDate(expiresAt) {
+    const d = new Date(Date.parse(expiresAt));
+    if (Number.isNaN(d.getTime()))
+        return expiresAt;
+    const hh = String(d.getUTCHours()).padStart(2, '0');
+    const mm = String(d.getUTCMinutes()).padStart(2, '0');
+    return `${d.getUTCDate()} ${expiry_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+function days(n) {
+    return `${n} day${n === 1 ? '' : 's'}`;
+}
+/**
+ * How far off the expiry is, in whole days rounded down as the check counts
+ * them: `in 29 days`, `in less than a day`, `2 days ago`, `less than a day ago`.
+ */
+function relativeExpiry(expiresAt, now) {
+    const msLeft = Date.parse(expiresAt) - now;
+    if (msLeft > 0) {
+        const left = expiry_daysLeft(expiresAt, now);
+        return left === 0 ? 'in less than a day' : `in ${days(left)}`;
+    }
+    const ago = Math.floor(-msLeft / DAY_MS);
+    return ago === 0 ? 'less than a day ago' : `${days(ago)} ago`;
+}
+/** `31 Dec 2026, 00:00 UTC (in 29 days)`, or `29 Nov 2026, 00:00 UTC (2 days ago)` once expired. */
+function expiryDate(expiresAt, now) {
+    return `${readableDate(expiresAt)} (${relativeExpiry(expiresAt, now)})`;
+}
+/** The expiry in a sentence: `on 31 Dec 2026, 00:00 UTC (in 29 days)`. */
+function describeExpiry(expiresAt, now) {
+    return `on ${expiryDate(expiresAt, now)}`;
+}
 /** The run action's warning about a key that expires soon (annotation and job summary). */
 function expiryWarning(expiresAt, now) {
-    const days = expiry_daysLeft(expiresAt, now);
-    const left = days < 0 ? 'already expired' : `${days} day${days === 1 ? '' : 's'} left`;
-    return `The API key expires on ${expiresAt} (${left}). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
+    const verb = Date.parse(expiresAt) > now ? 'expires' : 'expired';
+    return `The API key ${verb} ${describeExpiry(expiresAt, now)}. Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/key/scopes.ts
@@ -34358,14 +34427,155 @@ function scopes_missingScopes(required, granted) {
     return required.filter((scope) => !have.has(scope));
 }
 
+;// CONCATENATED MODULE: ./src/core/input-values.ts
+/**
+ * Reading one input's raw text, the same way for every input of every front
+ * door (action inputs, CLI flags, environment): what counts as "not set", lists,
+ * booleans, whole numbers, and how a user's value is quoted back in an error.
+ */
+
+/** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
+function present(value) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+}
+/** Splits a comma- or newline-separated list; drops empty items and duplicates, keeps order. */
+function splitList(value) {
+    const parts = (Array.isArray(value) ? value : [value ?? ''])
+        .flatMap((v) => v.split(/[,\r\n]+/))
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+    return [...new Set(parts)];
+}
+// C0 controls and DEL: a key or header value with these would be rejected by the
+// HTTP stack or, worse, split a header. Never echo the value back.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** A user's value, safe to quote in an error: printable ASCII only, cut to `max`. */
+function printable(value, max) {
+    const clean = value.replace(/[^\x20-\x7e]/g, '?');
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+/**
+ * A file path as given (trimmed), or undefined when empty or unusable (a line
+ * break or control character). For the JUnit report it is also used when other
+ * inputs did not validate, so the report still shows the error.
+ */
+function usablePath(raw) {
+    const path = present(raw);
+    // eslint-disable-next-line no-control-regex
+    return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
+        ? undefined
+        : path;
+}
+/** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
+function parseBoolean(name, value, fallback) {
+    if (typeof value === 'boolean')
+        return value;
+    const text = present(value);
+    if (text === undefined)
+        return fallback;
+    // The YAML 1.2 core schema booleans, as @actions/core getBooleanInput accepts them.
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new errors_ConfigError(name, `"${text}" is not a boolean`, 'Use true or false.');
+}
+function parsePositiveInt(name, text, what) {
+    if (!/^\d+$/.test(text)) {
+        throw new ConfigError(name, `"${text}" is not a whole number`, `Use ${what}.`);
+    }
+    const value = Number(text);
+    if (value < 1)
+        throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/core/surface.ts
+/** Where the API key is kept, for "update …": the workflow's secret, or the variable the CLI reads. */
+function surface_keyStore(surface) {
+    return surface === 'cli' ? 'ECHOPOINT_API_KEY' : 'the ECHOPOINT_API_KEY secret';
+}
+
+;// CONCATENATED MODULE: ./src/core/credentials.ts
+/**
+ * The inputs every front door shares (run, check-key, whoami): the API key, the
+ * organization ID and the API URL, validated before anything is sent.
+ */
+
+
+
+
+const DEFAULT_API_URL = 'https://api.echopoint.dev';
+const credentials_ACTION_CREDENTIAL_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url'
+};
+/** How to give a missing credential, in the words of the front door in use. */
+const GIVE = {
+    action: {
+        apiKey: 'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.',
+        organizationId: 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.'
+    },
+    cli: {
+        apiKey: 'Set the ECHOPOINT_API_KEY environment variable to the key (in CI, from a secret); --api-key works too, but a flag shows in process lists.',
+        organizationId: 'Set the ECHOPOINT_ORGANIZATION_ID environment variable or pass --organization-id, for example --organization-id org_abc123.'
+    }
+};
+/**
+ * Validates the API key, the organization ID and the API URL, the inputs every
+ * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
+ * never echoes the key.
+ */
+function resolveCredentials(raw, names, options = {}) {
+    const surface = options.surface ?? 'action';
+    const apiKeyRaw = raw.apiKey ?? '';
+    if (present(apiKeyRaw) === undefined) {
+        throw new errors_ConfigError(names.apiKey, 'it is missing or empty', GIVE[surface].apiKey);
+    }
+    const apiKey = apiKeyRaw.trim();
+    if (CONTROL_CHARS.test(apiKey) || /\s/.test(apiKey)) {
+        throw new errors_ConfigError(names.apiKey, 'it contains a line break, space or other control character', `Copy the key again without surrounding text or line breaks and update ${surface_keyStore(surface)}.`);
+    }
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+        throw new errors_ConfigError(names.apiKey, 'it contains characters outside printable ASCII (an HTTP header cannot carry them)', `API keys are plain ASCII (epk_live_…): copy the key again and update ${surface_keyStore(surface)}.`);
+    }
+    const organizationId = present(raw.organizationId);
+    if (organizationId === undefined && options.organizationRequired === false) {
+        // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
+        return { apiKey, organizationId: '', apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
+    }
+    if (organizationId === undefined) {
+        throw new errors_ConfigError(names.organizationId, 'it is missing or empty', GIVE[surface].organizationId);
+    }
+    if (CONTROL_CHARS.test(organizationId) || !/^[\x20-\x7e]+$/.test(organizationId)) {
+        throw new errors_ConfigError(names.organizationId, 'it contains a control character or characters outside printable ASCII', 'Use the plain organization ID, such as org_abc123.');
+    }
+    return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
+}
+function resolveApiUrl(raw, name) {
+    return validateApiUrl(present(raw) ?? DEFAULT_API_URL, name)
+        .toString()
+        .replace(/\/$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/core/run/preflight.ts
+
+
 
 
 /** The message every adapter shows for a 401. */
 const INVALID_KEY_MESSAGE = 'The API key is invalid, revoked or expired (HTTP 401)';
-const INVALID_KEY_HINT = 'Create a new key with the ci preset and an expiration date, then update the ECHOPOINT_API_KEY secret.';
+/** What to do about a 401, in the words of the front door in use. */
+function invalidKeyHint(surface = 'action') {
+    return `Create a new key with the ci preset and an expiration date, then update ${surface_keyStore(surface)}.`;
+}
 /** `GET /api-keys/self`, with a 401 turned into the message users should see. */
-async function fetchKeyInfo(api, signal) {
+async function fetchKeyInfo(api, signal, surface = 'action') {
     let key;
     try {
         key = await api.getKeySelf({ signal });
@@ -34376,7 +34586,7 @@ async function fetchKeyInfo(api, signal) {
                 status: err.status,
                 code: err.code,
                 request: err.request,
-                hint: INVALID_KEY_HINT,
+                hint: invalidKeyHint(surface),
                 cause: err
             });
         }
@@ -34417,12 +34627,14 @@ async function scopeDescriptions(api, logger, signal) {
  */
 async function preflight(api, options) {
     const { logger, signal } = options;
-    const info = await fetchKeyInfo(api, signal);
+    const surface = options.surface ?? 'action';
+    const organizationName = (options.names ?? ACTION_CREDENTIAL_NAMES).organizationId;
+    const info = await fetchKeyInfo(api, signal, surface);
     const { key } = info;
     logger.debug(`Key ${key.api_key_id} (organization ${key.organization_id}) has scopes: ${key.permissions.join(', ') || 'none'}`);
     if (key.organization_id !== options.organizationId) {
-        throw new EchopointError('permission', `The API key belongs to organization ${key.organization_id}, but organization-id is ${options.organizationId}`, {
-            hint: 'Set organization-id to the organization the key was created in, or use a key of that organization.'
+        throw new EchopointError('permission', `The API key belongs to organization ${key.organization_id}, but ${organizationName} is ${options.organizationId}`, {
+            hint: `Set ${organizationName} to the organization the key was created in, or use a key of that organization.`
         });
     }
     const mode = ciModeFor(options.selection, options.runner);
@@ -34435,7 +34647,7 @@ async function preflight(api, options) {
         throw new EchopointError('permission', `The API key lacks ${missing.length === 1 ? 'a scope' : `${missing.length} scopes`} needed to ${mode.label}: ${list}`, {
             code: 'MISSING_SCOPES',
             metadata: { missing_scopes: missing },
-            hint: 'Create a key with the ci preset (it has every scope CI needs) and update the ECHOPOINT_API_KEY secret.'
+            hint: `Create a key with the ci preset (it has every scope CI needs) and update ${keyStore(surface)}.`
         });
     }
     return info;
@@ -34443,11 +34655,11 @@ async function preflight(api, options) {
 
 ;// CONCATENATED MODULE: ./src/core/key/check.ts
 /**
- * The key-expiry check (interface.md section 2), without GitHub: ask the API who
+ * The key-expiry check (docs/interface.md section 2), without GitHub: ask the API who
  * the key is, find its expiry, and decide.
  *
  * - Expiry from, in order: `expires_at` of `GET /api-keys/self`, the
- *   `X-Api-Key-Expires-At` response header (contract.md part B.1), the
+ *   `X-Api-Key-Expires-At` response header (docs/api-contract.md part B.1), the
  *   `expires-at` input. The result says which one was used.
  * - `days-left` is whole days, rounded down (negative once expired). The key is
  *   `expiring` when fewer than `warn-days` whole days are left, and the check
@@ -34468,21 +34680,27 @@ async function preflight(api, options) {
 
 
 
+
+
 const EXPIRY_SOURCE_LABEL = {
     'api-keys/self': 'the expires_at field of GET /api-keys/self',
     header: 'the X-Api-Key-Expires-At response header',
     input: 'the expires-at input'
 };
+/** Where the expiry came from, in the words of the front door in use (`--expires-at` for the CLI). */
+function expirySourceLabel(source, surface = 'action') {
+    return source === 'input' && surface === 'cli'
+        ? 'the --expires-at flag'
+        : EXPIRY_SOURCE_LABEL[source];
+}
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-/** "on 2026-03-31T00:00:00.000Z (4 days left)", or "(2 days ago)" once expired. */
-function describeExpiry(expiresAt, now) {
-    const msLeft = Date.parse(expiresAt) - now;
-    if (msLeft > 0)
-        return `on ${expiresAt} (${plural(expiry_daysLeft(expiresAt, now), 'day')} left)`;
-    const ago = Math.floor(-msLeft / DAY_MS);
-    return `on ${expiresAt} (${ago === 0 ? 'less than a day' : plural(ago, 'day')} ago)`;
+/** How to give the expiry when the API does not report it, in the words of the front door in use. */
+function giveExpiry(name, surface) {
+    return surface === 'cli'
+        ? `Pass ${name} with the date shown in Echopoint (Settings → API keys), for example ${name} 2026-03-31.`
+        : `Set ${name} to the date shown in Echopoint (Settings → API keys), for example from a repository variable: gh variable set ECHOPOINT_API_KEY_EXPIRES_AT --body 2026-03-31, then ${name}: \${{ vars.ECHOPOINT_API_KEY_EXPIRES_AT }}.`;
 }
 /** Picks the expiry in the documented order and says which source was used. */
 function resolveExpiry(info, headerValue, input) {
@@ -34525,6 +34743,7 @@ function resolveExpiry(info, headerValue, input) {
 function evaluateKey(info, rules, now, headerValue) {
     const { key } = info;
     const { names } = rules;
+    const surface = rules.surface ?? 'action';
     const expiry = resolveExpiry(info, headerValue, rules.expiresAtInput === undefined
         ? undefined
         : { value: rules.expiresAtInput, name: names.expiresAt });
@@ -34540,7 +34759,7 @@ function evaluateKey(info, rules, now, headerValue) {
         headline = 'The API key is valid and never expires';
         messages.push({
             level: 'warning',
-            text: 'The API key never expires. A key without an expiration date stays valid if it leaks or is forgotten: create a replacement with the ci preset and an expiration date (for example 90 days), update the secret, then delete this key.'
+            text: `The API key never expires. A key without an expiration date stays valid if it leaks or is forgotten: create a replacement with the ci preset and an expiration date (for example 90 days), update ${surface_keyStore(surface)}, then delete this key.`
         });
     }
     else if (expiry.expiresAt === undefined) {
@@ -34548,7 +34767,7 @@ function evaluateKey(info, rules, now, headerValue) {
         headline = 'The API key is valid; its expiry is unknown';
         messages.push({
             level: 'notice',
-            text: `The API does not report when this key expires. Set ${names.expiresAt} to the date shown in Echopoint (Settings → API keys), for example from a repository variable: gh variable set ECHOPOINT_API_KEY_EXPIRES_AT --body 2026-03-31, then ${names.expiresAt}: \${{ vars.ECHOPOINT_API_KEY_EXPIRES_AT }}.`
+            text: `The API does not report when this key expires. ${giveExpiry(names.expiresAt, surface)}`
         });
     }
     else {
@@ -34578,7 +34797,10 @@ function evaluateKey(info, rules, now, headerValue) {
             headline = `The API key is valid and expires ${when}`;
         }
         if (expiry.source) {
-            messages.push({ level: 'info', text: `Expiry from ${EXPIRY_SOURCE_LABEL[expiry.source]}.` });
+            messages.push({
+                level: 'info',
+                text: `Expiry from ${expirySourceLabel(expiry.source, surface)}.`
+            });
         }
     }
     if (key.organization_id !== rules.organizationId) {
@@ -34592,7 +34814,7 @@ function evaluateKey(info, rules, now, headerValue) {
             return description ? `${scope} (${description})` : scope;
         })
             .join('; ');
-        errors.push(`The API key lacks ${missing.length === 1 ? 'a required scope' : `${missing.length} required scopes`}: ${list}. Create a key with the ci preset (it has every scope CI needs) and update the secret.`);
+        errors.push(`The API key lacks ${missing.length === 1 ? 'a required scope' : `${missing.length} required scopes`}: ${list}. Create a key with the ci preset (it has every scope CI needs) and update ${surface_keyStore(surface)}.`);
     }
     const passed = errors.length === 0;
     return {
@@ -34616,7 +34838,7 @@ function evaluateKey(info, rules, now, headerValue) {
     };
 }
 /** The result for a key the API refused (401): wrong, revoked or expired. */
-function invalidKeyResult() {
+function invalidKeyResult(surface = 'action') {
     return {
         status: 'invalid',
         passed: false,
@@ -34624,7 +34846,7 @@ function invalidKeyResult() {
         permissions: [],
         missingScopes: [],
         headline: 'The API key is invalid, revoked or expired',
-        messages: [{ level: 'error', text: `${INVALID_KEY_MESSAGE}. ${INVALID_KEY_HINT}` }],
+        messages: [{ level: 'error', text: `${INVALID_KEY_MESSAGE}. ${invalidKeyHint(surface)}` }],
         reminder: 'open'
     };
 }
@@ -34655,14 +34877,15 @@ async function checkKey(config, options) {
                     organizationId: config.organizationId,
                     clock: options.clock,
                     logger: options.logger,
-                    userAgent: options.userAgent
+                    userAgent: options.userAgent,
+                    names: config.names
                 });
-        info = await fetchKeyInfo(api, options.signal);
+        info = await fetchKeyInfo(api, options.signal, config.surface);
     }
     catch (err) {
         const error = toEchopointError(err);
         if (error.kind === 'auth')
-            return invalidKeyResult();
+            return invalidKeyResult(config.surface);
         return failedCheckResult(error);
     }
     options.logger.debug(`Key ${info.key.api_key_id} (organization ${info.key.organization_id}) has scopes: ${info.key.permissions.join(', ') || 'none'}`);
@@ -34671,7 +34894,7 @@ async function checkKey(config, options) {
 
 ;// CONCATENATED MODULE: ./src/core/version.ts
 /** The kit's version, sent in User-Agent and shown by `echopoint-ci --version`. Kept equal to package.json by a test. */
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/core/report/escape.ts
 /**
@@ -34849,121 +35072,9 @@ const actionLogger = {
     protect: protectSecret
 };
 
-;// CONCATENATED MODULE: ./src/core/input-values.ts
-/**
- * Reading one input's raw text, the same way for every input of every front
- * door (action inputs, CLI flags, environment): what counts as "not set", lists,
- * booleans, whole numbers, and how a user's value is quoted back in an error.
- */
-
-/** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
-function present(value) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    return trimmed === '' ? undefined : trimmed;
-}
-/** Splits a comma- or newline-separated list; drops empty items and duplicates, keeps order. */
-function splitList(value) {
-    const parts = (Array.isArray(value) ? value : [value ?? ''])
-        .flatMap((v) => v.split(/[,\r\n]+/))
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-    return [...new Set(parts)];
-}
-// C0 controls and DEL: a key or header value with these would be rejected by the
-// HTTP stack or, worse, split a header. Never echo the value back.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-/** A user's value, safe to quote in an error: printable ASCII only, cut to `max`. */
-function printable(value, max) {
-    const clean = value.replace(/[^\x20-\x7e]/g, '?');
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
-/**
- * A file path as given (trimmed), or undefined when empty or unusable (a line
- * break or control character). For the JUnit report it is also used when other
- * inputs did not validate, so the report still shows the error.
- */
-function usablePath(raw) {
-    const path = present(raw);
-    // eslint-disable-next-line no-control-regex
-    return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
-        ? undefined
-        : path;
-}
-/** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
-function parseBoolean(name, value, fallback) {
-    if (typeof value === 'boolean')
-        return value;
-    const text = present(value);
-    if (text === undefined)
-        return fallback;
-    // The YAML 1.2 core schema booleans, as @actions/core getBooleanInput accepts them.
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new errors_ConfigError(name, `"${text}" is not a boolean`, 'Use true or false.');
-}
-function parsePositiveInt(name, text, what) {
-    if (!/^\d+$/.test(text)) {
-        throw new ConfigError(name, `"${text}" is not a whole number`, `Use ${what}.`);
-    }
-    const value = Number(text);
-    if (value < 1)
-        throw new ConfigError(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/core/credentials.ts
-/**
- * The inputs every front door shares (run, check-key, whoami): the API key, the
- * organization ID and the API URL, validated before anything is sent.
- */
-
-
-
-const DEFAULT_API_URL = 'https://api.echopoint.dev';
-/**
- * Validates the API key, the organization ID and the API URL, the inputs every
- * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
- * never echoes the key.
- */
-function resolveCredentials(raw, names, options = {}) {
-    const apiKeyRaw = raw.apiKey ?? '';
-    if (present(apiKeyRaw) === undefined) {
-        throw new errors_ConfigError(names.apiKey, 'it is missing or empty', 'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.');
-    }
-    const apiKey = apiKeyRaw.trim();
-    if (CONTROL_CHARS.test(apiKey) || /\s/.test(apiKey)) {
-        throw new errors_ConfigError(names.apiKey, 'it contains a line break, space or other control character', 'Copy the key again without surrounding text or line breaks and update the secret.');
-    }
-    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
-        throw new errors_ConfigError(names.apiKey, 'it contains characters outside printable ASCII (an HTTP header cannot carry them)', 'API keys are plain ASCII (epk_live_…): copy the key again and update the secret.');
-    }
-    const organizationId = present(raw.organizationId);
-    if (organizationId === undefined && options.organizationRequired === false) {
-        // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
-        return { apiKey, organizationId: '', apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
-    }
-    if (organizationId === undefined) {
-        throw new errors_ConfigError(names.organizationId, 'it is missing or empty', 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.');
-    }
-    if (CONTROL_CHARS.test(organizationId) || !/^[\x20-\x7e]+$/.test(organizationId)) {
-        throw new errors_ConfigError(names.organizationId, 'it contains a control character or characters outside printable ASCII', 'Use the plain organization ID, such as org_abc123.');
-    }
-    return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
-}
-function resolveApiUrl(raw, name) {
-    return validateApiUrl(present(raw) ?? DEFAULT_API_URL, name)
-        .toString()
-        .replace(/\/$/, '');
-}
-
 ;// CONCATENATED MODULE: ./src/core/key/check-config.ts
 /**
- * The key-expiry check's inputs (interface.md section 2) turned into a validated
+ * The key-expiry check's inputs (docs/interface.md section 2) turned into a validated
  * config. The action and `echopoint-ci check-key` both call resolveKeyCheckConfig,
  * so the rules and the messages naming the bad input are the same in both.
  */
@@ -34973,7 +35084,7 @@ function resolveApiUrl(raw, name) {
 const DEFAULT_WARN_DAYS = 14;
 const DEFAULT_FAIL_DAYS = 3;
 const DEFAULT_REQUIRED_SCOPES = ['flows:execute'];
-/** Scopes are `resource:action` (contract.md part A, Authentication). */
+/** Scopes are `resource:action` (docs/api-contract.md part A, Authentication). */
 const SCOPE_PATTERN = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/;
 const KEY_CHECK_ACTION_INPUT_NAMES = {
     apiKey: 'api-key',
@@ -35021,12 +35132,14 @@ function parseExpiresAt(name, text) {
  * Validates every input of the key-expiry check. Throws ConfigError naming the
  * first bad input (by the name the user wrote) and what to do about it.
  */
-function resolveKeyCheckConfig(raw, names = KEY_CHECK_ACTION_INPUT_NAMES) {
-    const credentials = resolveCredentials(raw, names);
+function resolveKeyCheckConfig(raw, names = KEY_CHECK_ACTION_INPUT_NAMES, surface = 'action') {
+    const credentials = resolveCredentials(raw, names, { surface });
     const warnDays = parseDays(names.warnDays, raw.warnDays, DEFAULT_WARN_DAYS);
     const failDays = parseDays(names.failDays, raw.failDays, DEFAULT_FAIL_DAYS);
     if (failDays > warnDays) {
-        throw new errors_ConfigError(names.failDays, `${failDays} is greater than ${names.warnDays} (${warnDays})`, `The check warns first and fails later: set ${names.failDays} to at most ${names.warnDays}, for example ${names.warnDays} 14 and ${names.failDays} 3.`);
+        throw new errors_ConfigError(names.failDays, `${failDays} is greater than ${names.warnDays} (${warnDays})`, surface === 'cli'
+            ? `The check warns first and fails later: give ${names.failDays} at most ${names.warnDays}, for example ${names.warnDays} 14 ${names.failDays} 3.`
+            : `The check warns first and fails later: set ${names.failDays} to at most ${names.warnDays}, for example ${names.warnDays}: 14 and ${names.failDays}: 3.`);
     }
     const expiresAtText = present(raw.expiresAt);
     const expiresAtInput = expiresAtText === undefined ? undefined : parseExpiresAt(names.expiresAt, expiresAtText);
@@ -35042,7 +35155,8 @@ function resolveKeyCheckConfig(raw, names = KEY_CHECK_ACTION_INPUT_NAMES) {
         failDays,
         expiresAtInput,
         requiredScopes: scopes.length > 0 ? scopes : [...DEFAULT_REQUIRED_SCOPES],
-        names
+        names,
+        surface
     };
 }
 
@@ -35073,7 +35187,7 @@ function readKeyCheckInputs() {
 }
 
 ;// CONCATENATED MODULE: ./src/github/check-key/outputs.ts
-/** Sets every output of interface.md section 2 from the check's result. */
+/** Sets every output of docs/interface.md section 2 from the check's result. */
 
 
 /** Every value is redacted: the key must not come back through a field the API echoed it into. */
@@ -35092,32 +35206,44 @@ function setKeyCheckOutputs(result, issueNumber) {
 ;// CONCATENATED MODULE: ./src/core/key/rotation.ts
 /**
  * How to rotate the CI key, in one place: the job summary, the reminder issue
- * and the CLI all show these steps (README, "Rotating the key", says the same).
+ * and the CLI all show these steps (docs/key-expiry.md, "Rotating the key", says the same;
+ * the CLI's say where its key lives instead of GitHub's secrets).
  * Plain text with `code` spans, readable in a terminal and as Markdown.
  */
-/** The scopes of the `ci` preset (contract.md part A, `GET /permissions?type=ci`). */
+/** The scopes of the `ci` preset (docs/api-contract.md part A, `GET /permissions?type=ci`). */
 const CI_PRESET_SCOPES = [
     'flows:read',
     'flows:execute',
     'runner:complete'
 ];
-/** The rotation steps, in order. */
+const CREATE = 'In Echopoint (Settings → API keys), create a replacement key with the same scopes (the `ci` preset: ' +
+    CI_PRESET_SCOPES.map((s) => `\`${s}\``).join(', ') +
+    ') and an expiration date, for example 90 days.';
+const DELETE = 'Delete the old key in Echopoint.';
+/** The rotation steps, in order, for a key used by the GitHub Action (a repository secret). */
 const ROTATION_STEPS = [
-    'In Echopoint (Settings → API keys), create a replacement key with the same scopes (the `ci` preset: ' +
-        CI_PRESET_SCOPES.map((s) => `\`${s}\``).join(', ') +
-        ') and an expiration date, for example 90 days.',
+    CREATE,
     'Update the secret everywhere the key is used: `gh secret set ECHOPOINT_API_KEY` in each repository (add `--org <org>` for an organization secret, `--env <environment>` for an environment secret).',
     'Confirm a run passes with the new key: re-run the key-expiry workflow (or any workflow that runs the flows).',
-    'Delete the old key in Echopoint.'
+    DELETE
+];
+/** The rotation steps for a key the CLI reads (`ECHOPOINT_API_KEY`, set by any CI system or a shell). */
+const CLI_ROTATION_STEPS = [
+    CREATE,
+    'Update `ECHOPOINT_API_KEY` everywhere the key is used: the secret or masked variable of each CI system that sets it, and your shell.',
+    'Confirm the new key works: `echopoint-ci check-key`, then re-run a pipeline that runs the flows.',
+    DELETE
 ];
 
 ;// CONCATENATED MODULE: ./src/github/check-key/reminder-text.ts
 /**
  * The reminder issue's text: the hidden marker that finds it again, its title,
- * its body (status, days left, rotation steps) and the comment that closes it.
+ * its body (status, when the key expires, rotation steps) and the comment that
+ * closes it.
  * Never the key: only its id, name and organization, which the API returns to
  * anyone holding the key and which identify it in Echopoint's settings.
  */
+
 
 
 
@@ -35162,8 +35288,6 @@ function statusParagraph(ctx) {
 function reminderBody(ctx) {
     const { result } = ctx;
     const lines = [reminderMarker(ctx.organizationId), '', statusParagraph(ctx), ''];
-    if (result.daysLeft !== undefined)
-        lines.push(`**Days left:** ${result.daysLeft}`, '');
     if (result.expiresAtSource) {
         lines.push(`Expiry from ${EXPIRY_SOURCE_LABEL[result.expiresAtSource]}.`, '');
     }
@@ -35173,7 +35297,7 @@ function reminderBody(ctx) {
     lines.push('### Rotate the key', '');
     ROTATION_STEPS.forEach((step, i) => lines.push(`${i + 1}. ${step}`));
     lines.push('', 'This issue is kept up to date by the key-expiry check on each run, and closed by it once the key is healthy again.', '');
-    const checked = `Last checked ${new Date(ctx.now).toISOString()}`;
+    const checked = `Last checked ${readableDate(new Date(ctx.now).toISOString())}`;
     lines.push(`<sub>${ctx.runUrl ? `${checked} by [this workflow run](${encodeURI(ctx.runUrl)})` : checked}.</sub>`);
     return lines.join('\n');
 }
@@ -35306,8 +35430,9 @@ async function syncReminderIssue(request) {
 ;// CONCATENATED MODULE: ./src/github/check-key/summary.ts
 /**
  * The key-expiry check's job summary: a headline, a table of what the API said
- * about the key (never the key itself), the messages, the reminder issue, and
- * the rotation steps when the key needs rotating. Text from the API (the key's
+ * about the key (never the key itself; the expiry as a date people read, the
+ * outputs keep RFC 3339), the messages, the reminder issue, and the rotation
+ * steps when the key needs rotating. Text from the API (the key's
  * name) is escaped so it stays text.
  */
 
@@ -35347,10 +35472,9 @@ function renderKeyCheckSummary(result, context) {
     const rows = [['Status', `\`${result.status}\``]];
     if (result.expiresAt === null)
         rows.push(['Expires', 'never']);
-    else if (result.expiresAt) {
-        rows.push(['Expires', escapeMarkdown(describeExpiry(result.expiresAt, context.now))]);
-        rows.push(['Days left', String(result.daysLeft)]);
-    }
+    // A date people read, and how far off it is (the days-left output has the number).
+    else if (result.expiresAt)
+        rows.push(['Expires', escapeMarkdown(expiryDate(result.expiresAt, context.now))]);
     else
         rows.push(['Expires', 'unknown']);
     if (result.expiresAtSource) {
@@ -35372,7 +35496,7 @@ function renderKeyCheckSummary(result, context) {
     const reminder = reminderLine(context.reminder);
     if (reminder)
         rows.push(['Reminder issue', reminder]);
-    lines.push('| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+    lines.push('| Field | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
     const shown = result.messages.filter((m) => m.level !== 'info');
     for (const message of shown)
         lines.push(`> ${LEVEL_ICON[message.level]} ${escapeMarkdown(message.text)}`, '');

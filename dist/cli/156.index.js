@@ -2,25 +2,27 @@ export const id = 156;
 export const ids = [156];
 export const modules = {
 
-/***/ 2156:
+/***/ 92156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   demoServiceCommandDefinition: () => (/* binding */ demoServiceCommandDefinition)
 /* harmony export */ });
-/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
-/* harmony import */ var _demo_service_server_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7014);
+/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48179);
+/* harmony import */ var _demo_service_server_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17014);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71604);
 /**
  * `echopoint-ci demo-service [--port P]`: the small REST service the example
  * flows (examples/flows) test, on 127.0.0.1, until Ctrl-C.
  */
 
 
+
 function demoServiceCommandDefinition(io, setExit) {
     return new commander__WEBPACK_IMPORTED_MODULE_0__/* .Command */ .uB('demo-service')
         .description('Start the small REST service the example flows (examples/flows) test, on 127.0.0.1')
-        .option('--port <port>', 'port to listen on (0: any free port)', '4010')
+        .addOption((0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .optionWithDefault */ .h6)('--port <port>', 'port to listen on; 0 picks a free port', '4010'))
         .action(async (flags) => {
         const port = Number(flags.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -43,15 +45,15 @@ function demoServiceCommandDefinition(io, setExit) {
 
 /***/ }),
 
-/***/ 7014:
+/***/ 17014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ startDemoService)
 /* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * A tiny in-memory REST service for flows to test: the demo starts it next to

@@ -2,7 +2,7 @@ export const id = 20;
 export const ids = [20];
 export const modules = {
 
-/***/ 393:
+/***/ 50393:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;

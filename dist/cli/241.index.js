@@ -2,7 +2,7 @@ export const id = 241;
 export const ids = [241];
 export const modules = {
 
-/***/ 4622:
+/***/ 62241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,22 +18,22 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/commander/esm.mjs
-var esm = __webpack_require__(8179);
+var esm = __webpack_require__(48179);
 // EXTERNAL MODULE: ./src/core/clock.ts
-var clock = __webpack_require__(2257);
+var clock = __webpack_require__(32257);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __webpack_require__(8547);
 // EXTERNAL MODULE: ./src/core/key/check.ts
-var check = __webpack_require__(5111);
+var check = __webpack_require__(95111);
 // EXTERNAL MODULE: ./src/core/credentials.ts
-var core_credentials = __webpack_require__(2633);
+var core_credentials = __webpack_require__(72633);
 // EXTERNAL MODULE: ./src/core/input-values.ts
-var input_values = __webpack_require__(2154);
+var input_values = __webpack_require__(92154);
 ;// CONCATENATED MODULE: ./src/core/key/check-config.ts
 /**
- * The key-expiry check's inputs (interface.md section 2) turned into a validated
+ * The key-expiry check's inputs (docs/interface.md section 2) turned into a validated
  * config. The action and `echopoint-ci check-key` both call resolveKeyCheckConfig,
  * so the rules and the messages naming the bad input are the same in both.
  */
@@ -43,7 +43,7 @@ var input_values = __webpack_require__(2154);
 const DEFAULT_WARN_DAYS = 14;
 const DEFAULT_FAIL_DAYS = 3;
 const DEFAULT_REQUIRED_SCOPES = ['flows:execute'];
-/** Scopes are `resource:action` (contract.md part A, Authentication). */
+/** Scopes are `resource:action` (docs/api-contract.md part A, Authentication). */
 const SCOPE_PATTERN = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/;
 const KEY_CHECK_ACTION_INPUT_NAMES = {
     apiKey: 'api-key',
@@ -91,12 +91,14 @@ function parseExpiresAt(name, text) {
  * Validates every input of the key-expiry check. Throws ConfigError naming the
  * first bad input (by the name the user wrote) and what to do about it.
  */
-function resolveKeyCheckConfig(raw, names = KEY_CHECK_ACTION_INPUT_NAMES) {
-    const credentials = (0,core_credentials/* resolveCredentials */.z)(raw, names);
+function resolveKeyCheckConfig(raw, names = KEY_CHECK_ACTION_INPUT_NAMES, surface = 'action') {
+    const credentials = (0,core_credentials/* resolveCredentials */.z8)(raw, names, { surface });
     const warnDays = parseDays(names.warnDays, raw.warnDays, DEFAULT_WARN_DAYS);
     const failDays = parseDays(names.failDays, raw.failDays, DEFAULT_FAIL_DAYS);
     if (failDays > warnDays) {
-        throw new errors/* ConfigError */.xL(names.failDays, `${failDays} is greater than ${names.warnDays} (${warnDays})`, `The check warns first and fails later: set ${names.failDays} to at most ${names.warnDays}, for example ${names.warnDays} 14 and ${names.failDays} 3.`);
+        throw new errors/* ConfigError */.xL(names.failDays, `${failDays} is greater than ${names.warnDays} (${warnDays})`, surface === 'cli'
+            ? `The check warns first and fails later: give ${names.failDays} at most ${names.warnDays}, for example ${names.warnDays} 14 ${names.failDays} 3.`
+            : `The check warns first and fails later: set ${names.failDays} to at most ${names.warnDays}, for example ${names.warnDays}: 14 and ${names.failDays}: 3.`);
     }
     const expiresAtText = (0,input_values/* present */.Eb)(raw.expiresAt);
     const expiresAtInput = expiresAtText === undefined ? undefined : parseExpiresAt(names.expiresAt, expiresAtText);
@@ -112,38 +114,49 @@ function resolveKeyCheckConfig(raw, names = KEY_CHECK_ACTION_INPUT_NAMES) {
         failDays,
         expiresAtInput,
         requiredScopes: scopes.length > 0 ? scopes : [...DEFAULT_REQUIRED_SCOPES],
-        names
+        names,
+        surface
     };
 }
 
 ;// CONCATENATED MODULE: ./src/core/key/rotation.ts
 /**
  * How to rotate the CI key, in one place: the job summary, the reminder issue
- * and the CLI all show these steps (README, "Rotating the key", says the same).
+ * and the CLI all show these steps (docs/key-expiry.md, "Rotating the key", says the same;
+ * the CLI's say where its key lives instead of GitHub's secrets).
  * Plain text with `code` spans, readable in a terminal and as Markdown.
  */
-/** The scopes of the `ci` preset (contract.md part A, `GET /permissions?type=ci`). */
+/** The scopes of the `ci` preset (docs/api-contract.md part A, `GET /permissions?type=ci`). */
 const CI_PRESET_SCOPES = [
     'flows:read',
     'flows:execute',
     'runner:complete'
 ];
-/** The rotation steps, in order. */
+const CREATE = 'In Echopoint (Settings → API keys), create a replacement key with the same scopes (the `ci` preset: ' +
+    CI_PRESET_SCOPES.map((s) => `\`${s}\``).join(', ') +
+    ') and an expiration date, for example 90 days.';
+const DELETE = 'Delete the old key in Echopoint.';
+/** The rotation steps, in order, for a key used by the GitHub Action (a repository secret). */
 const ROTATION_STEPS = [
-    'In Echopoint (Settings → API keys), create a replacement key with the same scopes (the `ci` preset: ' +
-        CI_PRESET_SCOPES.map((s) => `\`${s}\``).join(', ') +
-        ') and an expiration date, for example 90 days.',
+    CREATE,
     'Update the secret everywhere the key is used: `gh secret set ECHOPOINT_API_KEY` in each repository (add `--org <org>` for an organization secret, `--env <environment>` for an environment secret).',
     'Confirm a run passes with the new key: re-run the key-expiry workflow (or any workflow that runs the flows).',
-    'Delete the old key in Echopoint.'
+    DELETE
+];
+/** The rotation steps for a key the CLI reads (`ECHOPOINT_API_KEY`, set by any CI system or a shell). */
+const CLI_ROTATION_STEPS = [
+    CREATE,
+    'Update `ECHOPOINT_API_KEY` everywhere the key is used: the secret or masked variable of each CI system that sets it, and your shell.',
+    'Confirm the new key works: `echopoint-ci check-key`, then re-run a pipeline that runs the flows.',
+    DELETE
 ];
 
 // EXTERNAL MODULE: ./src/core/version.ts
-var version = __webpack_require__(3323);
+var version = __webpack_require__(83323);
 // EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(1604);
+var cli_io = __webpack_require__(71604);
 // EXTERNAL MODULE: ./src/cli/logger.ts
-var cli_logger = __webpack_require__(2280);
+var cli_logger = __webpack_require__(12280);
 ;// CONCATENATED MODULE: ./src/cli/commands/check-key.ts
 /**
  * `echopoint-ci check-key`: the key-expiry check of the check-key action, for any
@@ -166,15 +179,13 @@ var cli_logger = __webpack_require__(2280);
 
 
 const CHECK_KEY_CLI_INPUT_NAMES = {
-    apiKey: '--api-key (or ECHOPOINT_API_KEY)',
-    organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
-    apiUrl: '--api-url (or ECHOPOINT_API_URL)',
+    ...cli_io/* CLI_CREDENTIAL_NAMES */.wF,
     warnDays: '--warn-days',
     failDays: '--fail-days',
     expiresAt: '--expires-at',
     requiredScopes: '--required-scopes'
 };
-/** Exit codes of check-key (interface.md section 3: 3 is auth, usage or API error). */
+/** Exit codes of check-key (docs/interface.md section 3: 3 is auth, usage or API error). */
 const CHECK_KEY_EXIT = { passed: 0, failed: 3 };
 /** The `--output json` document: the action's outputs, plus whether the check passed. */
 function checkKeyDocument(result) {
@@ -197,11 +208,11 @@ function renderText(result, now) {
     if (result.expiresAt === null)
         rows.push(['expires', 'never']);
     else if (result.expiresAt)
-        rows.push(['expires', (0,check/* describeExpiry */.Ts)(result.expiresAt, now)]);
+        rows.push(['expires', (0,check/* expiryDate */.Sd)(result.expiresAt, now)]);
     else
         rows.push(['expires', 'unknown']);
     if (result.expiresAtSource)
-        rows.push(['expiry from', check/* EXPIRY_SOURCE_LABEL */.tj[result.expiresAtSource]]);
+        rows.push(['expiry from', (0,check/* expirySourceLabel */.DE)(result.expiresAtSource, 'cli')]);
     if (result.keyId) {
         rows.push([
             'key',
@@ -217,7 +228,7 @@ function renderText(result, now) {
     const lines = rows.map(([k, v]) => `${k.padEnd(15)} ${v}`);
     if (result.reminder === 'open') {
         lines.push('', 'Rotate the key:');
-        ROTATION_STEPS.forEach((step, i) => lines.push(`  ${i + 1}. ${step.replace(/`/g, '')}`));
+        CLI_ROTATION_STEPS.forEach((step, i) => lines.push(`  ${i + 1}. ${step.replace(/`/g, '')}`));
     }
     lines.push('', `${result.passed ? 'PASS' : 'FAIL'}  ${result.headline}`);
     return lines.join('\n');
@@ -227,21 +238,29 @@ async function checkKeyCommand(flags, io) {
     const logger = (0,cli_logger/* createCliLogger */.x)({
         verbose: flags.verbose === true,
         write: io.stderr,
-        secrets: [(0,cli_io/* readCredentials */.L)(flags, io.env).apiKey]
+        secrets: [(0,cli_io/* readCredentials */.L1)(flags, io.env).apiKey]
     });
     if (flags.output !== 'text' && flags.output !== 'json') {
         io.stderr(`error: Invalid --output: "${flags.output}" is not one of text, json.`);
         return CHECK_KEY_EXIT.failed;
     }
-    let result;
+    let config;
     try {
-        const config = resolveKeyCheckConfig({
-            ...(0,cli_io/* readCredentials */.L)(flags, io.env),
+        config = resolveKeyCheckConfig({
+            ...(0,cli_io/* readCredentials */.L1)(flags, io.env),
             warnDays: flags.warnDays,
             failDays: flags.failDays,
             expiresAt: flags.expiresAt,
             requiredScopes: flags.requiredScopes
-        }, CHECK_KEY_CLI_INPUT_NAMES);
+        }, CHECK_KEY_CLI_INPUT_NAMES, 'cli');
+    }
+    catch (err) {
+        // A usage error: the one line that says what to fix, no report (nothing was checked).
+        logger.error((0,errors/* toEchopointError */.HT)(err).userMessage);
+        return CHECK_KEY_EXIT.failed;
+    }
+    let result;
+    try {
         result = await (0,check/* checkKey */.yR)(config, {
             clock: clock/* systemClock */.ml,
             logger,
@@ -269,13 +288,13 @@ async function checkKeyCommand(flags, io) {
 function checkKeyCommandDefinition(io, setExit) {
     const command = new esm/* Command */.uB('check-key')
         .description('Check the API key: is it valid, when does it expire, does it have the scopes CI needs (for a scheduled job)')
-        .option('--warn-days <n>', 'warn (exit 0) when fewer than this many whole days are left (default 14)')
-        .option('--fail-days <n>', 'fail (exit 3) when fewer than this many whole days are left, or expired (default 3; at most --warn-days)')
+        .option('--warn-days <n>', (0,cli_io/* describeDefault */.ZA)('warn (exit 0) when fewer than this many whole days are left', DEFAULT_WARN_DAYS))
+        .option('--fail-days <n>', (0,cli_io/* describeDefault */.ZA)('fail (exit 3) when fewer than this many whole days are left, or expired; at most --warn-days', DEFAULT_FAIL_DAYS))
         .option('--expires-at <date>', 'the expiry (2026-03-31 or RFC 3339), used only when the API does not report it')
-        .option('--required-scopes <scopes>', 'comma-separated scopes the key must have (default flows:execute)')
-        .option('--output <format>', 'text or json on stdout', 'text')
+        .option('--required-scopes <scopes>', (0,cli_io/* describeDefault */.ZA)('comma-separated scopes the key must have', DEFAULT_REQUIRED_SCOPES.join(',')))
+        .addOption((0,cli_io/* optionWithDefault */.h6)('--output <format>', 'text or json on stdout', 'text'))
         .option('-v, --verbose', 'debug logging, including where the expiry came from (never shows the key)');
-    (0,cli_io/* credentialOptions */.K)(command);
+    (0,cli_io/* credentialOptions */.Kn)(command);
     command
         .addHelpText('after', `
 Examples:

@@ -2,7 +2,7 @@ export const id = 257;
 export const ids = [257];
 export const modules = {
 
-/***/ 2257:
+/***/ 32257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,25 +2,25 @@ export const id = 489;
 export const ids = [489];
 export const modules = {
 
-/***/ 489:
+/***/ 10489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   flowRunCommand: () => (/* binding */ flowRunCommand)
 /* harmony export */ });
 /* unused harmony exports parseAssignment, renderFlowTable */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8571);
-/* harmony import */ var _core_input_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2154);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98571);
+/* harmony import */ var _core_input_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92154);
 /* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8547);
-/* harmony import */ var _core_run_local_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6874);
-/* harmony import */ var _core_run_results_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
+/* harmony import */ var _core_run_local_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56874);
+/* harmony import */ var _core_run_results_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92495);
 /* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9851);
-/* harmony import */ var _flow_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2031);
+/* harmony import */ var _flow_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62031);
 /**
  * `echopoint-ci flow run FILE`: runs a flow definition file on this machine with
- * the flow engine, with no account and no API (interface.md §3). Inputs come
+ * the flow engine, with no account and no API (docs/interface.md §3). Inputs come
  * from the flow's defaults, then `--inputs-file`, then `--input`/`--secret`
  * (secret values are hidden in everything printed). A module node's flow is
  * read from `FLOW_ID.json` next to the file. Exit 0 passed, 1 failed, 2
@@ -164,9 +164,9 @@ async function flowRunCommand(file, flags, io) {
     const read = await (0,_flow_files_js__WEBPACK_IMPORTED_MODULE_6__/* .readFlowFile */ .j)(file);
     if (read.error !== undefined)
         return fail(`${file}: ${read.error}`);
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(20), __webpack_require__.e(695), __webpack_require__.e(981), __webpack_require__.e(257)]).then(__webpack_require__.bind(__webpack_require__, 5981));
-    const { moduleTargets } = await __webpack_require__.e(/* import() */ 699).then(__webpack_require__.bind(__webpack_require__, 4080));
-    const { parseFlow } = await __webpack_require__.e(/* import() */ 501).then(__webpack_require__.bind(__webpack_require__, 6501));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(20), __webpack_require__.e(695), __webpack_require__.e(981), __webpack_require__.e(257)]).then(__webpack_require__.bind(__webpack_require__, 55981));
+    const { moduleTargets } = await __webpack_require__.e(/* import() */ 699).then(__webpack_require__.bind(__webpack_require__, 51699));
+    const { parseFlow } = await __webpack_require__.e(/* import() */ 501).then(__webpack_require__.bind(__webpack_require__, 46501));
     const referencedFlows = await readReferencedFlows((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(file), (definition) => moduleTargets(parseFlow(definition).flow).map((t) => t.flowId), read.json);
     const { flow, problems } = engine.loadFlow(read.json, {
         inputs: Object.keys(inputs),
@@ -193,7 +193,7 @@ async function flowRunCommand(file, flags, io) {
     const onCancel = () => stop('cancelled');
     io.signal?.addEventListener('abort', onCancel, { once: true });
     const terminal = (0,_progress_js__WEBPACK_IMPORTED_MODULE_5__/* .wantsLiveProgress */ .TH)(io.progress ?? process.stderr, io.env);
-    const { localNodeStatus } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6874));
+    const { localNodeStatus } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 56874));
     let result;
     try {
         result = await engine.runFlow(flow, {
@@ -227,7 +227,7 @@ async function flowRunCommand(file, flags, io) {
     const results = (0,_core_run_results_js__WEBPACK_IMPORTED_MODULE_4__/* .buildResults */ .rq)([report], result.duration_ms);
     if (junit !== undefined) {
         try {
-            const { writeJunitReport } = await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(490)]).then(__webpack_require__.bind(__webpack_require__, 6490));
+            const { writeJunitReport } = await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(490)]).then(__webpack_require__.bind(__webpack_require__, 46490));
             const written = await writeJunitReport(junit, results);
             io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .inertLine */ .Fq)(`JUnit report written to ${written}`));
         }
@@ -257,7 +257,7 @@ async function flowRunCommand(file, flags, io) {
 /* harmony export */   TH: () => (/* binding */ wantsLiveProgress)
 /* harmony export */ });
 /* unused harmony export ANSI */
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8571);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
 /* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8547);
 
 
@@ -435,7 +435,7 @@ class LiveProgress {
 
 /***/ }),
 
-/***/ 8571:
+/***/ 98571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -485,96 +485,14 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 2154:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EJ: () => (/* binding */ parsePositiveInt),
-/* harmony export */   Eb: () => (/* binding */ present),
-/* harmony export */   UV: () => (/* binding */ CONTROL_CHARS),
-/* harmony export */   g$: () => (/* binding */ printable),
-/* harmony export */   ou: () => (/* binding */ usablePath),
-/* harmony export */   ry: () => (/* binding */ splitList),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * Reading one input's raw text, the same way for every input of every front
- * door (action inputs, CLI flags, environment): what counts as "not set", lists,
- * booleans, whole numbers, and how a user's value is quoted back in an error.
- */
-
-/** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
-function present(value) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    return trimmed === '' ? undefined : trimmed;
-}
-/** Splits a comma- or newline-separated list; drops empty items and duplicates, keeps order. */
-function splitList(value) {
-    const parts = (Array.isArray(value) ? value : [value ?? ''])
-        .flatMap((v) => v.split(/[,\r\n]+/))
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-    return [...new Set(parts)];
-}
-// C0 controls and DEL: a key or header value with these would be rejected by the
-// HTTP stack or, worse, split a header. Never echo the value back.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-/** A user's value, safe to quote in an error: printable ASCII only, cut to `max`. */
-function printable(value, max) {
-    const clean = value.replace(/[^\x20-\x7e]/g, '?');
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
-/**
- * A file path as given (trimmed), or undefined when empty or unusable (a line
- * break or control character). For the JUnit report it is also used when other
- * inputs did not validate, so the report still shows the error.
- */
-function usablePath(raw) {
-    const path = present(raw);
-    // eslint-disable-next-line no-control-regex
-    return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
-        ? undefined
-        : path;
-}
-/** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
-function parseBoolean(name, value, fallback) {
-    if (typeof value === 'boolean')
-        return value;
-    const text = present(value);
-    if (text === undefined)
-        return fallback;
-    // The YAML 1.2 core schema booleans, as @actions/core getBooleanInput accepts them.
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(name, `"${text}" is not a boolean`, 'Use true or false.');
-}
-function parsePositiveInt(name, text, what) {
-    if (!/^\d+$/.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(name, `"${text}" is not a whole number`, `Use ${what}.`);
-    }
-    const value = Number(text);
-    if (value < 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
-    return value;
-}
-
-
-/***/ }),
-
-/***/ 6874:
+/***/ 56874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ flowReportFromResult),
 /* harmony export */   localNodeStatus: () => (/* binding */ localNodeStatus)
 /* harmony export */ });
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2495);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92495);
 
 function localNodeStatus(node) {
     if (node.skip_reason)
@@ -618,10 +536,11 @@ function flowReportFromResult(result, meta) {
 
 /***/ }),
 
-/***/ 2495:
+/***/ 92495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ restatesAssertions),
 /* harmony export */   H8: () => (/* binding */ nodeReport),
 /* harmony export */   Of: () => (/* binding */ flowStatusOf),
 /* harmony export */   Pu: () => (/* binding */ failureLine),
@@ -632,7 +551,7 @@ function flowReportFromResult(result, meta) {
 /* harmony export */   rq: () => (/* binding */ buildResults)
 /* harmony export */ });
 /* unused harmony exports countFlows, runStatusOf, describeAssertion */
-/** Exit code of each status (interface.md section 3); with several flows the highest wins. */
+/** Exit code of each status (docs/interface.md section 3); with several flows the highest wins. */
 const EXIT_CODES = {
     passed: 0,
     failed: 1,
@@ -759,6 +678,17 @@ function failureLine(flow) {
     if (failure)
         return `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`;
     return flow.error_message ?? undefined;
+}
+/**
+ * Whether a node's message only restates its failed assertions (the API writes
+ * `Assertion 0 failed: status_code equals 200, got 500`, the engine `assertion 0
+ * failed: …`): a report that lists the assertions (expected and actual) then
+ * leaves the message out, so each failure is stated once.
+ */
+function restatesAssertions(node) {
+    const message = node.error_message?.trim() ?? '';
+    return (node.assertions.some((a) => !a.passed) &&
+        (message === '' || /^(an |\d+ )?assertions? (\d+ )?failed\b/i.test(message)));
 }
 
 

@@ -2,19 +2,19 @@ export const id = 490;
 export const ids = [490];
 export const modules = {
 
-/***/ 6490:
+/***/ 46490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   writeJunitReport: () => (/* binding */ writeJunitReport)
 /* harmony export */ });
 /* unused harmony exports JUNIT_CLASSNAME, xmlText, renderJunit */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var xmlbuilder2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4697);
-/* harmony import */ var _run_results_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2495);
+/* harmony import */ var xmlbuilder2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54697);
+/* harmony import */ var _run_results_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92495);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8547);
 /**
  * The JUnit XML report: one test suite, one test case per flow, node failures

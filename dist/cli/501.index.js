@@ -2,7 +2,7 @@ export const id = 501;
 export const ids = [501];
 export const modules = {
 
-/***/ 6501:
+/***/ 46501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,7 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
  * (parse.ts, both wire spellings), checked as a whole (validate.ts), then run.
  * Node data stays as the wire gave it here; each node type reads its own.
  */
-/** The node types of runner.md §3, by their canonical (snake_case) name. */
+/** The node types of docs/runner.md §3, by their canonical (snake_case) name. */
 const NODE_TYPES = [
     'request',
     'delay',
@@ -33,10 +33,10 @@ const NODE_TYPES = [
 ];
 
 // EXTERNAL MODULE: ./src/engine/wire-names.ts
-var wire_names = __webpack_require__(4276);
+var wire_names = __webpack_require__(54276);
 ;// CONCATENATED MODULE: ./src/engine/flow/parse.ts
 /**
- * Reads an Echopoint flow definition (runner.md §2) into the engine's model.
+ * Reads an Echopoint flow definition (docs/runner.md §2) into the engine's model.
  * Wire names moved from camelCase to snake_case over time, so both are read
  * everywhere (`display_name`/`displayName`, `initial_inputs`/`initialInputs`,
  * `run_when`/`runWhen`, node types `set_variable`/`setVariable`). Unknown fields
@@ -211,14 +211,14 @@ function parseFlow(raw) {
 
 /***/ }),
 
-/***/ 4276:
+/***/ 54276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ snakeCase)
 /* harmony export */ });
 /**
- * Echopoint's wire names moved from camelCase to snake_case (runner.md §2); the
+ * Echopoint's wire names moved from camelCase to snake_case (docs/runner.md §2); the
  * engine reads both and keys its registries by the snake_case form.
  */
 /** `setVariable` → `set_variable`, `isoTimestamp` → `iso_timestamp`, `ipv4` → `ipv4`. */

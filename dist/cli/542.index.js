@@ -2,7 +2,7 @@ export const id = 542;
 export const ids = [542];
 export const modules = {
 
-/***/ 3542:
+/***/ 33542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -13,9 +13,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   sandboxOptionsFromFlags: () => (/* binding */ sandboxOptionsFromFlags),
 /* harmony export */   serverSectionOfFlags: () => (/* binding */ serverSectionOfFlags)
 /* harmony export */ });
-/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6873);
+/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48179);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92392);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71604);
+/* harmony import */ var _sandbox_layers_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32710);
+/* harmony import */ var _sandbox_layers_quota_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63090);
+/* harmony import */ var _sandbox_layers_faults_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(79893);
 /**
  * `echopoint-ci sandbox`: the local Echopoint API, for trying workflows without an
  * account, and the hard API for testing a client: rate limits (on by default, as
@@ -26,6 +30,10 @@ __webpack_require__.r(__webpack_exports__);
  * checked, together with it, by the sandbox's one settings validator. An error
  * names the flag, mapped back from the path of the field.
  */
+
+
+
+
 
 
 
@@ -200,25 +208,25 @@ function sandboxCommandDefinition(io, setExit) {
     const styles = _sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADER_STYLES */ .Zt.join(', ');
     return new commander__WEBPACK_IMPORTED_MODULE_0__/* .Command */ .uB('sandbox')
         .description('Start a local server that speaks the Echopoint API (for tests, demos and dry runs)')
-        .option('-p, --port <port>', 'port to listen on (0 = any free port)', '4010')
-        .option('--host <host>', 'address to bind (default 127.0.0.1; the sandbox has fake keys, keep it local)')
-        .option('--fixtures <file>', 'fixtures file (JSON or YAML: orgs, keys, flows, and a server: section for limits and faults); default: the shipped demo fixture')
-        .option('--rate-limit-read <n>', 'read requests per key per window (default 100)')
-        .option('--rate-limit-search <n>', 'search requests per key per window (default 30)')
-        .option('--rate-limit-write <n>', 'write requests per key per window (default 60)')
-        .option('--rate-limit-window <seconds>', 'length of the fixed rate-limit window (default 60)')
-        .option('--rate-limit-style <style>', `how limits are announced: ${styles} (default retry-after)`)
+        .addOption((0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .optionWithDefault */ .h6)('-p, --port <port>', 'port to listen on; 0 picks a free port', '4010'))
+        .option('--host <host>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)('address to bind; the sandbox has fake keys, keep it local', '127.0.0.1'))
+        .option('--fixtures <file>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)('fixtures file (JSON or YAML: orgs, keys, flows, and a server: section for limits and faults)', 'the shipped demo fixture'))
+        .option('--rate-limit-read <n>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)('read requests per key per window', _sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .dR.read))
+        .option('--rate-limit-search <n>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)('search requests per key per window', _sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .dR.search))
+        .option('--rate-limit-write <n>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)('write requests per key per window', _sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .dR.write))
+        .option('--rate-limit-window <seconds>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)('length of the fixed rate-limit window', _sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_WINDOW_MS */ .ID / 1000))
+        .option('--rate-limit-style <style>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)(`how limits are announced: ${styles}`, _sandbox_layers_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_HEADER_STYLE */ .W8))
         .option('--rate-limit-storm <n>', 'answer 429 (with a valid hint) to the next n requests')
         .option('--no-rate-limit', 'no rate limits at all')
-        .option('--daily-quota <n>', 'executions per organization per rolling 24 h (default: none)')
-        .option('--quota-scope <scope>', 'metadata.scope of the quota error (default cloud_fleet)')
-        .option('--fault-seed <n>', 'seed of the fault generator: same seed, same faults (default 1)')
+        .option('--daily-quota <n>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)('executions per organization per rolling 24 h', 'none'))
+        .option('--quota-scope <scope>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)('metadata.scope of the quota error', _sandbox_layers_quota_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_QUOTA_SCOPE */ .og))
+        .option('--fault-seed <n>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)('seed of the fault generator: same seed, same faults', 1))
         .option('--fault-5xx <p>', 'probability of a 500 or 502 (0..1)')
         .option('--fault-503 <p>', 'probability of a 503 with Retry-After')
-        .option('--fault-retry-after <seconds>', "the 503's Retry-After (default 1)")
+        .option('--fault-retry-after <seconds>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)("the 503's Retry-After", _sandbox_layers_faults_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_FAULT_RETRY_AFTER_SECONDS */ .VJ))
         .option('--fault-reset <p>', 'probability of a connection reset')
         .option('--fault-slow <p>', 'probability of a slow answer')
-        .option('--fault-slow-ms <ms>', `how slow, in real ms (default 500, at most ${_sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_SLOW_MS */ .cX})`)
+        .option('--fault-slow-ms <ms>', (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDefault */ .ZA)(`how slow, in real ms, at most ${_sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_SLOW_MS */ .cX}`, _sandbox_layers_faults_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_SLOW_MS */ .xT))
         .option('--fault-malformed <p>', 'probability of a truncated JSON body')
         .option('--fault-html <p>', "probability of a proxy's HTML error page")
         .option('--fault-after-commit <p>', 'share of faults on writes (launch, cancel, runner) that hit after the change was made')

@@ -2,14 +2,14 @@ export const id = 57;
 export const ids = [57];
 export const modules = {
 
-/***/ 2031:
+/***/ 62031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ readFlowFile)
 /* harmony export */ });
 /* unused harmony export MAX_FLOW_FILE_BYTES */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /** Reading flow definition files (and other JSON files the flow commands take), bounded. */
 
@@ -41,7 +41,7 @@ async function readFlowFile(path) {
 
 /***/ }),
 
-/***/ 57:
+/***/ 10057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -49,10 +49,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   flowCommandDefinition: () => (/* binding */ flowCommandDefinition),
 /* harmony export */   flowValidateCommand: () => (/* binding */ flowValidateCommand)
 /* harmony export */ });
-/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
-/* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8547);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1604);
-/* harmony import */ var _flow_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2031);
+/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48179);
+/* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8547);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71604);
+/* harmony import */ var _flow_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62031);
 /**
  * `echopoint-ci flow …`: flow definition files on this machine, no account
  * needed. `flow validate FILE...` checks each file as the engine would before a
@@ -65,26 +65,26 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** The engine, loaded only by the flow commands (its JSONPath and RE2 libraries cost ~40 ms to load). */
-const engine = () => __webpack_require__.e(/* import() */ 695).then(__webpack_require__.bind(__webpack_require__, 3695));
+const engine = () => __webpack_require__.e(/* import() */ 695).then(__webpack_require__.bind(__webpack_require__, 23695));
 /** Validates every file; returns the exit code (0 all valid, 3 any invalid). */
 async function flowValidateCommand(files, io) {
     let invalid = 0;
     for (const file of files) {
-        const read = await (0,_flow_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readFlowFile */ .j)(file);
+        const read = await (0,_flow_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readFlowFile */ .j)(file);
         if (read.error !== undefined) {
             invalid++;
-            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .inertLine */ .Fq)(`error: ${file}: ${read.error}`));
+            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .inertLine */ .Fq)(`error: ${file}: ${read.error}`));
             continue;
         }
         const { flow, problems } = (await engine()).loadFlow(read.json);
         if (problems.length === 0) {
-            io.stdout((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .inertLine */ .Fq)(`${file}: valid ("${flow.name}", ${flow.nodes.length} node${flow.nodes.length === 1 ? '' : 's'})`));
+            io.stdout((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .inertLine */ .Fq)(`${file}: valid ("${flow.name}", ${flow.nodes.length} node${flow.nodes.length === 1 ? '' : 's'})`));
             continue;
         }
         invalid++;
-        io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .inertLine */ .Fq)(`error: ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in "${flow.name}"`));
+        io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .inertLine */ .Fq)(`error: ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in "${flow.name}"`));
         for (const p of problems) {
-            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .inertLine */ .Fq)(`- ${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`));
+            io.stderr((0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .inertLine */ .Fq)(`- ${p.node ? `node ${p.node}, ` : ''}${p.field}: ${p.message}`));
         }
     }
     return invalid > 0 ? 3 : 0;
@@ -94,10 +94,8 @@ function flowCommandDefinition(io, setExit) {
     const flow = new commander__WEBPACK_IMPORTED_MODULE_0__/* .Command */ .uB('flow')
         .description('Work with Echopoint flow definition files on this machine (no account needed)')
         .exitOverride()
-        .configureOutput({
-        writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
-        writeErr: (text) => io.stderr(text.replace(/\n$/, ''))
-    });
+        .showHelpAfterError(_io_js__WEBPACK_IMPORTED_MODULE_1__/* .USAGE_HINT */ .ox)
+        .configureOutput((0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .cliOutput */ .UZ)(io));
     const collect = (value, previous = []) => [...previous, value];
     flow
         .command('run')
@@ -107,10 +105,10 @@ function flowCommandDefinition(io, setExit) {
         .option('--secret <NAME=VALUE>', 'set an input whose value is hidden in everything printed; repeatable', collect)
         .option('--inputs-file <file>', 'a JSON object of input names to values')
         .option('--timeout <duration>', 'stop the run after this long (90s, 5m, 1h30m); exit 4')
-        .option('--output <format>', 'table or json (the flow result) on stdout', 'table')
+        .addOption((0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .optionWithDefault */ .h6)('--output <format>', 'table or json (the flow result) on stdout', 'table'))
         .option('--junit <file>', 'write a JUnit XML report')
         .action(async (file, flags) => {
-        const { flowRunCommand } = await __webpack_require__.e(/* import() */ 489).then(__webpack_require__.bind(__webpack_require__, 489));
+        const { flowRunCommand } = await __webpack_require__.e(/* import() */ 489).then(__webpack_require__.bind(__webpack_require__, 10489));
         setExit(await flowRunCommand(file, flags, io));
     });
     flow
@@ -124,40 +122,14 @@ function flowCommandDefinition(io, setExit) {
         .command('pull')
         .description("Save a flow's definition from the API, to run or edit it locally")
         .argument('<FLOW_ID>', 'the flow to save (a UUID)')
-        .option('--out <file>', 'write the definition to this file (default: print it)')
+        .option('--out <file>', (0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .describeDefault */ .ZA)('write the definition to this file', 'print it'))
         .option('-v, --verbose', 'debug logging (never shows the key)');
-    (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .credentialOptions */ .K)(pull);
+    (0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialOptions */ .Kn)(pull);
     pull.action(async (flowId, flags) => {
-        const { flowPullCommand } = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(634), __webpack_require__.e(985)]).then(__webpack_require__.bind(__webpack_require__, 9985));
+        const { flowPullCommand } = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(292), __webpack_require__.e(985)]).then(__webpack_require__.bind(__webpack_require__, 49985));
         setExit(await flowPullCommand(flowId, flags, io));
     });
     return flow;
-}
-
-
-/***/ }),
-
-/***/ 1604:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ credentialOptions),
-/* harmony export */   L: () => (/* binding */ readCredentials)
-/* harmony export */ });
-/** Adds --api-key, --organization-id and --api-url (each falling back to its environment variable). */
-function credentialOptions(command) {
-    return command
-        .option('--api-key <key>', 'API key (default: $ECHOPOINT_API_KEY; prefer the variable, flags show in process lists)')
-        .option('--organization-id <id>', 'organization ID (default: $ECHOPOINT_ORGANIZATION_ID)')
-        .option('--api-url <url>', 'API base URL (default: $ECHOPOINT_API_URL or https://api.echopoint.dev)');
-}
-/** Flags override the environment. */
-function readCredentials(flags, env) {
-    return {
-        apiKey: flags.apiKey ?? env.ECHOPOINT_API_KEY,
-        organizationId: flags.organizationId ?? env.ECHOPOINT_ORGANIZATION_ID,
-        apiUrl: flags.apiUrl ?? env.ECHOPOINT_API_URL
-    };
 }
 
 

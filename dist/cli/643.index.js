@@ -2,7 +2,7 @@ export const id = 643;
 export const ids = [643];
 export const modules = {
 
-/***/ 4643:
+/***/ 64643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,9 +16,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/commander/esm.mjs
-var esm = __webpack_require__(8179);
+var esm = __webpack_require__(48179);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/core/ci-context.ts
 /**
  * What the kit knows about the CI run it is part of, read from the environment
@@ -160,7 +160,7 @@ function detectCiContext(env = process.env) {
     return { source: 'local', triggerType: 'manual', metadata: manual };
 }
 /**
- * The Idempotency-Key for one flow's launch (interface.md: derived from the CI
+ * The Idempotency-Key for one flow's launch (docs/interface.md: derived from the CI
  * run and the flow id). An explicit key from the user is used as given: the API
  * already scopes keys by flow. With no run identity, a random per-invocation
  * base is used so a retry inside this process still never launches twice.
@@ -178,17 +178,17 @@ function newInvocationId() {
 }
 
 // EXTERNAL MODULE: ./src/core/clock.ts
-var clock = __webpack_require__(2257);
+var clock = __webpack_require__(32257);
 // EXTERNAL MODULE: ./src/core/run/config.ts
-var run_config = __webpack_require__(6351);
+var run_config = __webpack_require__(86351);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/run/results.ts
-var run_results = __webpack_require__(2495);
+var run_results = __webpack_require__(92495);
 // EXTERNAL MODULE: ./src/core/api/client.ts
-var client = __webpack_require__(7825);
+var client = __webpack_require__(57825);
 // EXTERNAL MODULE: ./src/core/api/types.ts
-var types = __webpack_require__(3965);
+var types = __webpack_require__(83965);
 ;// CONCATENATED MODULE: ./src/core/pool.ts
 /**
  * Runs `task` over `items` with at most `limit` in flight, keeping results in
@@ -210,7 +210,7 @@ async function mapWithConcurrency(items, limit, task, shouldStop = () => false) 
 }
 
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
+var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./src/core/run/cancel.ts
 
 
@@ -248,7 +248,7 @@ async function cancelExecutions(api, items, options) {
         catch (err) {
             const error = (0,errors/* toEchopointError */.HT)(err);
             if (error.status === 404 || error.status === 405) {
-                // A server without the extension: say so once, do not retry (contract.md B.3).
+                // A server without the extension: say so once, do not retry (docs/api-contract.md B.3).
                 if (!unsupported) {
                     logger.warning('The API does not support cancelling executions; flows launched by this run may still be running in Echopoint.');
                 }
@@ -266,7 +266,7 @@ async function cancelExecutions(api, items, options) {
         }
     };
     // The first cancel goes alone for a moment: against a server without the endpoint it
-    // is the only request (one 404, contract.md B.3). Should it hang, the others go anyway.
+    // is the only request (one 404, docs/api-contract.md B.3). Should it hang, the others go anyway.
     const first = cancelOne(inFlight[0]);
     // At most a quarter of the budget, so the others always get most of it.
     const probing = new AbortController();
@@ -287,7 +287,7 @@ async function cancelExecutions(api, items, options) {
 }
 
 // EXTERNAL MODULE: ./src/core/duration.ts
-var core_duration = __webpack_require__(8571);
+var core_duration = __webpack_require__(98571);
 ;// CONCATENATED MODULE: ./src/core/run/fail-fast.ts
 
 class FailFast {
@@ -552,7 +552,7 @@ function median(values) {
 
 ;// CONCATENATED MODULE: ./src/core/run/track.ts
 
-/** Rows per page: the most the API allows (contract.md part A). */
+/** Rows per page: the most the API allows (docs/api-contract.md part A). */
 const TRACK_PAGE_SIZE = 100;
 /** The earliest `started_at` among `items`, as the server wrote it. */
 function earliestStart(items) {
@@ -883,10 +883,10 @@ const STOP_LAUNCHING = new Set([
     'cancelled',
     'timeout'
 ]);
-/** The launch body for this run (contract.md, POST /flows/{id}/launch). */
+/** The launch body for this run (docs/api-contract.md, POST /flows/{id}/launch). */
 function launchBody(config, ci) {
     const body = { runner_type: config.runner, trigger_type: ci.triggerType };
-    // Required for ephemeral: the job protocol version this runner speaks (runner.md §1.2).
+    // Required for ephemeral: the job protocol version this runner speaks (docs/runner.md §1.2).
     if (config.runner === 'ephemeral')
         body.ephemeral_job_version = 1;
     if (config.environment !== undefined)
@@ -951,7 +951,7 @@ async function launchFlows(api, flows, options) {
                 };
             }
             else if (error.kind === 'conflict') {
-                // A 409 on launch: the key was used before with other parameters (contract.md;
+                // A 409 on launch: the key was used before with other parameters (docs/api-contract.md;
                 // the spec names no error code for it, so the status is the signal).
                 outcome = {
                     flow,
@@ -959,7 +959,7 @@ async function launchFlows(api, flows, options) {
                         status: error.status,
                         code: error.code,
                         request: error.request,
-                        hint: 'Use a new idempotency-key (or leave it empty to derive one per run), or launch with the same environment, version and runner as before'
+                        hint: `Use a new ${config.names.idempotencyKey} (or leave it ${config.surface === 'cli' ? 'out' : 'empty'} to derive one per run), or launch with the same environment, version and runner as before`
                     })
                 };
                 logger.error(outcome.error?.userMessage ?? '', { title: `Echopoint: ${flow.name}` });
@@ -1001,7 +1001,7 @@ function notLaunchedError(stopError, signal, stop) {
 }
 
 // EXTERNAL MODULE: ./src/core/run/preflight.ts
-var preflight = __webpack_require__(6150);
+var preflight = __webpack_require__(16150);
 ;// CONCATENATED MODULE: ./src/core/run/progress-board.ts
 /**
  * Live progress of a run: one entry per selected flow, told to the listener (the
@@ -1159,11 +1159,11 @@ class RunScope {
 }
 
 // EXTERNAL MODULE: ./src/core/api/jobs.ts
-var jobs = __webpack_require__(1878);
+var jobs = __webpack_require__(71878);
 // EXTERNAL MODULE: ./src/core/version.ts
-var version = __webpack_require__(3323);
+var version = __webpack_require__(83323);
 // EXTERNAL MODULE: ./src/core/run/local-result.ts
-var local_result = __webpack_require__(6874);
+var local_result = __webpack_require__(56874);
 ;// CONCATENATED MODULE: ./src/core/run/job/events.ts
 
 const FLUSH_EVERY_MS = 150;
@@ -1414,7 +1414,7 @@ class Lease {
 
 ;// CONCATENATED MODULE: ./src/core/run/job/run-job.ts
 /**
- * One flow on the ephemeral runner (runner.md §1): claim the launched execution
+ * One flow on the ephemeral runner (docs/runner.md §1): claim the launched execution
  * (once, never repeated), run its flow definition with the flow engine inside
  * this job, keep the lease with heartbeats, send progress events, and complete
  * it with the engine's result. The flow's report comes from the local result:
@@ -1508,7 +1508,8 @@ async function runClaimed(item, job, context, calls, outcome) {
         clock,
         logger,
         deadline: context.deadline,
-        userAgent: context.userAgent
+        userAgent: context.userAgent,
+        names: context.names
     });
     // Stops the engine: the run's stop (timeout, cancel) or a rejected lease.
     const stop = new AbortController();
@@ -1649,7 +1650,7 @@ function emptyResult(code, message) {
 /** Loads the claimed definition and runs it, telling the events as nodes start and finish. */
 async function runEngine(item, job, jobApi, events, signal, context) {
     const { clock, logger } = context;
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(20), __webpack_require__.e(695), __webpack_require__.e(981)]).then(__webpack_require__.bind(__webpack_require__, 5981));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(20), __webpack_require__.e(695), __webpack_require__.e(981)]).then(__webpack_require__.bind(__webpack_require__, 55981));
     const { flow, problems } = engine.loadFlow(job.flowDefinition, {
         inputs: Object.keys(job.inputs),
         referencedFlows: job.referencedFlows,
@@ -1713,7 +1714,7 @@ function reportMeta(item, job) {
 function logNodeFailure(logger, item, node) {
     logger.info(`"${item.flow.name}": node "${node.display_name}" failed: ${node.error_message ?? node.error_code ?? 'failed'}`);
 }
-/** A fresh boot id per run (runner.md §1.3), and a runner id naming this kit and host. */
+/** A fresh boot id per run (docs/runner.md §1.3), and a runner id naming this kit and host. */
 function runnerIdentity() {
     return { runnerId: `echopoint-ci-${version/* VERSION */.x}`, bootId: (0,external_node_crypto_.randomUUID)() };
 }
@@ -1758,7 +1759,8 @@ async function runEphemeral(items, deps) {
             runnerId,
             bootId,
             maxParallel: deps.maxParallel,
-            userAgent: deps.userAgent
+            userAgent: deps.userAgent,
+            names: deps.names
         });
         // Not claimed before the run stopped: left to the caller, which cancels it.
         if (!outcome)
@@ -1780,11 +1782,12 @@ async function runEphemeral(items, deps) {
 ;// CONCATENATED MODULE: ./src/core/run/selection.ts
 
 
-/** The API's largest page (contract.md: limit 1..100). */
+
+/** The API's largest page (docs/api-contract.md: limit 1..100). */
 const PAGE_SIZE = 100;
 /** A search that keeps returning pages past this is not converging; stop rather than loop. */
 const MAX_PAGES = 1000;
-async function searchAll(api, tags, matchMode, signal) {
+async function searchAll(api, tags, matchMode, signal, apiUrlName) {
     const found = [];
     for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
         const result = await api.searchFlows({
@@ -1797,7 +1800,7 @@ async function searchAll(api, tags, matchMode, signal) {
             if (!matchesTags(item.tags, tags, matchMode)) {
                 throw new errors/* EchopointError */.aw('contract', `POST /flows/search answered with flow ${item.id} ("${item.name}"), whose tags (${item.tags.join(', ') || 'none'}) do not match ${matchMode === 'all' ? 'all of' : 'any of'} ${tags.join(', ')}`, {
                     request: 'POST /flows/search',
-                    hint: 'Nothing was launched. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+                    hint: `Nothing was launched. Check that ${apiUrlName} points at the Echopoint API and not at a proxy or cache that mixes up answers`
                 });
             }
             found.push(item);
@@ -1808,7 +1811,7 @@ async function searchAll(api, tags, matchMode, signal) {
     }
     throw new errors/* EchopointError */.aw('contract', `POST /flows/search returned more than ${MAX_PAGES} pages`);
 }
-/** Whether a flow's tags satisfy the search (tags match exactly, contract.md). */
+/** Whether a flow's tags satisfy the search (tags match exactly, docs/api-contract.md). */
 function matchesTags(flowTags, asked, mode) {
     const have = new Set(flowTags);
     return mode === 'all' ? asked.every((t) => have.has(t)) : asked.some((t) => have.has(t));
@@ -1827,6 +1830,7 @@ function shardOf(flows, shard) {
 }
 /** Resolves the selection into flows. Throws `not_found` naming an unknown flow ID. */
 async function selectFlows(api, selection, options) {
+    const names = options.names ?? run_config/* ACTION_INPUT_NAMES */.fA;
     let flows;
     if (selection.kind === 'ids') {
         const fetched = await mapWithConcurrency(selection.flowIds, options.concurrency, async (id) => {
@@ -1840,7 +1844,7 @@ async function selectFlows(api, selection, options) {
                         status: err.status,
                         code: err.code,
                         request: err.request,
-                        hint: 'Check the ID in flow-ids; flows of another organization are not visible to this key.'
+                        hint: `Check the ID in ${names.flowIds}; flows of another organization are not visible to this key.`
                     });
                 }
                 throw err;
@@ -1849,7 +1853,7 @@ async function selectFlows(api, selection, options) {
         flows = fetched.filter((f) => f !== undefined);
     }
     else {
-        const items = await searchAll(api, selection.tags, selection.matchMode, options.signal);
+        const items = await searchAll(api, selection.tags, selection.matchMode, options.signal, names.apiUrl);
         flows = items.map((item) => ({ id: item.id, name: item.name }));
     }
     const seen = new Set();
@@ -1926,7 +1930,8 @@ async function runFlows(config, deps) {
                     clock,
                     logger,
                     deadline: scope.deadline,
-                    userAgent: deps.userAgent
+                    userAgent: deps.userAgent,
+                    names: config.names
                 });
         const prepared = await prepare(api, config, deps, scope.signal);
         key = prepared.key;
@@ -1950,6 +1955,7 @@ async function runFlows(config, deps) {
                     maxParallel: config.maxParallel,
                     board,
                     userAgent: deps.userAgent,
+                    names: config.names,
                     stop: failFast.signal,
                     onReport: (_item, report) => failFast.ended(report)
                 })).reports;
@@ -2004,12 +2010,15 @@ async function prepare(api, config, deps, signal) {
         selection: config.selection.kind,
         runner: config.runner,
         logger,
-        signal
+        signal,
+        names: config.names,
+        surface: config.surface
     });
     const flows = await selectFlows(api, config.selection, {
         concurrency: config.maxParallel,
         shard: config.shard,
-        signal
+        signal,
+        names: config.names
     });
     const how = config.selection.kind === 'ids'
         ? 'by ID'
@@ -2018,20 +2027,25 @@ async function prepare(api, config, deps, signal) {
     logger.info(`Selected ${flows.length} flow${flows.length === 1 ? '' : 's'} ${how}${shard}`);
     if (flows.length > 0)
         return { key, flows };
+    const { names } = config;
+    const cli = config.surface === 'cli';
     if (config.failOnEmpty) {
+        const allow = cli
+            ? `pass ${names.failOnEmpty} to allow an empty run`
+            : `set ${names.failOnEmpty}: false to allow an empty run`;
         return {
             key,
             flows,
             outcome: {
                 error: new errors/* EchopointError */.aw('config', 'The selection matched no flows', {
                     hint: config.selection.kind === 'tags'
-                        ? 'Check the tags (they match exactly) and match-mode, or set fail-on-empty: false to allow an empty run.'
-                        : 'Set fail-on-empty: false to allow an empty run.'
+                        ? `Check the tags (they match exactly) and ${names.matchMode}, or ${allow}.`
+                        : `${allow[0].toUpperCase()}${allow.slice(1)}.`
                 })
             }
         };
     }
-    logger.warning('The selection matched no flows; passing because fail-on-empty is false');
+    logger.warning(`The selection matched no flows; passing because ${cli ? `of ${names.failOnEmpty}` : `${names.failOnEmpty} is false`}`);
     return { key, flows, outcome: {} };
 }
 /**
@@ -2150,9 +2164,13 @@ async function stopInFlight(api, items, config, logger, scope, failFast) {
                 : `Cancelling ${count} this run can no longer follow: ${list}`);
     failFast.cancelling(still);
     if (why === 'cancelled' && !config.cancelOnAbort) {
-        logger.info('Leaving them running in Echopoint: cancel-on-abort is false');
+        // The CLI's flag is the negative one: `--no-cancel-on-abort` is how it is turned off.
+        const because = config.surface === 'cli'
+            ? config.names.cancelOnAbort
+            : `${config.names.cancelOnAbort} is false`;
+        logger.info(`Leaving them running in Echopoint: ${because}`);
         for (const item of still) {
-            leftRunning.set(item, new errors/* EchopointError */.aw('cancelled', 'Left running in Echopoint (cancel-on-abort is false)'));
+            leftRunning.set(item, new errors/* EchopointError */.aw('cancelled', `Left running in Echopoint (${because})`));
         }
         return leftRunning;
     }
@@ -2171,7 +2189,7 @@ async function stopInFlight(api, items, config, logger, scope, failFast) {
 function runAbortError(why, config) {
     return why === 'timeout'
         ? new errors/* EchopointError */.aw('timeout', `The run did not finish within its timeout of ${(0,core_duration/* formatDuration */.a)(config.timeoutMs)}`, {
-            hint: 'Raise timeout, or run fewer flows per job (see shard).'
+            hint: `Raise ${config.names.timeout}, or run fewer flows per job (see ${config.names.shard}).`
         })
         : new errors/* EchopointError */.aw('cancelled', 'The run was cancelled');
 }
@@ -2216,7 +2234,7 @@ function verdictMessage(outcome) {
 }
 
 // EXTERNAL MODULE: ./src/core/input-values.ts
-var input_values = __webpack_require__(2154);
+var input_values = __webpack_require__(92154);
 ;// CONCATENATED MODULE: ./src/core/report/write-reports.ts
 /**
  * The report files both front doors write after a run, in one place: the JUnit
@@ -2238,7 +2256,7 @@ async function writeJunit(path, outcome, logger) {
     if (!path)
         return undefined;
     try {
-        const { writeJunitReport } = await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(490)]).then(__webpack_require__.bind(__webpack_require__, 6490));
+        const { writeJunitReport } = await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(490)]).then(__webpack_require__.bind(__webpack_require__, 46490));
         const written = await writeJunitReport(path, outcome.results, { error: outcome.error });
         logger.info(`JUnit report written to ${written}`);
         return written;
@@ -2250,15 +2268,16 @@ async function writeJunit(path, outcome, logger) {
 }
 
 // EXTERNAL MODULE: ./src/core/redact.ts
-var core_redact = __webpack_require__(2258);
+var core_redact = __webpack_require__(12258);
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __webpack_require__(8547);
 // EXTERNAL MODULE: ./src/cli/logger.ts
-var cli_logger = __webpack_require__(2280);
+var cli_logger = __webpack_require__(12280);
 // EXTERNAL MODULE: ./src/cli/progress.ts
 var progress = __webpack_require__(9851);
 ;// CONCATENATED MODULE: ./src/core/report/table.ts
 /** The `--output table` rendering of a run: one line per flow, failures with their assertion, then the verdict. */
+
 
 
 
@@ -2282,7 +2301,9 @@ function renderTable(outcome) {
         if (flow.status !== 'passed' && flow.error_message && failedNodes.length === 0)
             lines.push(`          ${(0,report_escape/* oneLine */.TN)(flow.error_message)}`);
         for (const node of failedNodes) {
-            lines.push(`          node "${(0,report_escape/* oneLine */.TN)(node.display_name, 80)}" failed${node.error_message ? `: ${(0,report_escape/* oneLine */.TN)(node.error_message)}` : ''}`);
+            // A message that only restates the assertions below is left out: each failure once.
+            const message = node.error_message && !(0,run_results/* restatesAssertions */.Bx)(node) ? `: ${(0,report_escape/* oneLine */.TN)(node.error_message)}` : '';
+            lines.push(`          node "${(0,report_escape/* oneLine */.TN)(node.display_name, 80)}" failed${message}`);
             for (const a of node.assertions.filter((x) => !x.passed)) {
                 lines.push(`            ${(0,report_escape/* oneLine */.TN)(a.extractor, 60)} ${(0,report_escape/* oneLine */.TN)(a.operator, 30)}: expected ${(0,report_escape/* oneLine */.TN)((0,report_escape/* showValue */.vp)(a.expected))}, actual ${(0,report_escape/* oneLine */.TN)((0,report_escape/* showValue */.vp)(a.actual))}`);
             }
@@ -2295,7 +2316,7 @@ function renderTable(outcome) {
 }
 
 // EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(1604);
+var cli_io = __webpack_require__(71604);
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 /** `echopoint-ci run`: the same core as the action, with exit codes for any CI system. */
 
@@ -2314,9 +2335,7 @@ var cli_io = __webpack_require__(1604);
 
 
 const CLI_INPUT_NAMES = {
-    apiKey: '--api-key (or ECHOPOINT_API_KEY)',
-    organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
-    apiUrl: '--api-url (or ECHOPOINT_API_URL)',
+    ...cli_io/* CLI_CREDENTIAL_NAMES */.wF,
     flowIds: 'FLOW_ID',
     tags: '--tag',
     matchMode: '--match-mode',
@@ -2349,7 +2368,7 @@ async function runCommand(flowIds, flags, io) {
     const learned = [];
     const logger = (0,cli_logger/* createCliLogger */.x)({
         verbose: flags.verbose === true,
-        secrets: [(0,cli_io/* readCredentials */.L)(flags, io.env).apiKey],
+        secrets: [(0,cli_io/* readCredentials */.L1)(flags, io.env).apiKey],
         write: live ? (line) => live.log(line) : io.stderr,
         onProtect: (secret) => learned.push(secret)
     });
@@ -2366,7 +2385,7 @@ async function runCommand(flowIds, flags, io) {
     }
 }
 async function runAndReport(flowIds, flags, io, logger, live, learned) {
-    const creds = (0,cli_io/* readCredentials */.L)(flags, io.env);
+    const creds = (0,cli_io/* readCredentials */.L1)(flags, io.env);
     let config;
     let outcome;
     try {
@@ -2388,7 +2407,7 @@ async function runAndReport(flowIds, flags, io, logger, live, learned) {
             junitPath: flags.junit,
             jobSummary: false,
             shard: flags.shard
-        }, CLI_INPUT_NAMES);
+        }, CLI_INPUT_NAMES, 'cli');
         outcome = await runFlows(config, {
             clock: clock/* systemClock */.ml,
             logger,
@@ -2411,6 +2430,9 @@ async function runAndReport(flowIds, flags, io, logger, live, learned) {
     const redact = (0,core_redact/* createRedactor */.lY)([...(creds.apiKey ? [creds.apiKey] : []), ...learned]);
     if (stoppedEarly)
         io.stderr(redact(`error: ${(0,report_escape/* oneLine */.TN)(outcome.error?.userMessage ?? '', 4000)}`));
+    // A usage error (the options did not validate, nothing was sent): only that one line.
+    if (config === undefined)
+        return run_results/* EXIT_CODES */.ai[outcome.results.status];
     // `##[` can only be inside a JSON string: \u0023 keeps the document equal and the runner blind.
     if (flags.output === 'json') {
         io.stdout(redact(JSON.stringify(outcome.results, null, 2)).replace(/##\[/g, '#\\u0023['));
@@ -2419,30 +2441,30 @@ async function runAndReport(flowIds, flags, io, logger, live, learned) {
         io.stdout((0,report_escape/* inertText */.UJ)(redact(renderTable(outcome))));
     return run_results/* EXIT_CODES */.ai[outcome.results.status];
 }
-function collect(value, previous) {
+function collect(value, previous = []) {
     return [...previous, value];
 }
 function runCommandDefinition(io, setExit) {
     const command = new esm/* Command */.uB('run')
         .description('Launch Echopoint flows by ID or by tag, follow them to the end, and exit with the verdict')
         .argument('[FLOW_ID...]', 'flow IDs to run (or select by --tag)')
-        .option('--tag <tag>', 'run flows with this tag (repeatable; comma-separated also works)', collect, [])
-        .option('--match-mode <mode>', 'any (a flow with at least one tag) or all (every tag); default any')
+        .option('--tag <tag>', 'run flows with this tag (repeatable; comma-separated also works)', collect)
+        .option('--match-mode <mode>', (0,cli_io/* describeDefault */.ZA)('any (a flow with at least one tag) or all (every tag)', 'any'))
         .option('--environment <key>', 'environment_key for the launch')
         .option('--version-id <id>', 'run a published version of the flow')
-        .option('--runner <runner>', 'where flows run: cloud, ephemeral (claimed and run on this machine) or self_hosted (default cloud)')
-        .option('--timeout <duration>', 'overall deadline: 900, 90s, 15m, 1h (default 15m)')
-        .option('--poll-interval <seconds>', 'seconds between status polls, or auto (default auto)')
-        .option('--max-parallel <n>', 'launches at once (default 4)')
-        .option('--idempotency-key <key>', 'idempotency key for the launches (default: derived from the CI run)')
+        .option('--runner <runner>', (0,cli_io/* describeDefault */.ZA)('where flows run: cloud, ephemeral (claimed and run on this machine) or self_hosted', 'cloud'))
+        .option('--timeout <duration>', (0,cli_io/* describeDefault */.ZA)('overall deadline: 900, 90s, 15m, 1h', run_config/* DEFAULT_TIMEOUT */.cS))
+        .option('--poll-interval <seconds>', (0,cli_io/* describeDefault */.ZA)('seconds between status polls, or auto', 'auto'))
+        .option('--max-parallel <n>', (0,cli_io/* describeDefault */.ZA)('launches at once', run_config/* DEFAULT_MAX_PARALLEL */.dT))
+        .option('--idempotency-key <key>', (0,cli_io/* describeDefault */.ZA)('idempotency key for the launches', 'derived from the CI run and the flow'))
         .option('--shard <i/n>', 'run only the i-th of n deterministic slices of the selection')
-        .option('--output <format>', 'table or json (the results document) on stdout', 'table')
+        .addOption((0,cli_io/* optionWithDefault */.h6)('--output <format>', 'table or json (the results document) on stdout', 'table'))
         .option('--junit <file>', 'also write a JUnit XML report to this file')
-        .option('--allow-empty', 'pass when the selection matches no flow (default: fail)')
-        .option('--no-cancel-on-abort', 'leave executions running when interrupted (default: cancel them)')
-        .option('--fail-fast', 'stop at the first flow that does not pass: cancel the running executions, launch no more', false)
+        .option('--allow-empty', 'pass when the selection matches no flow, which otherwise fails')
+        .option('--no-cancel-on-abort', 'leave executions running when interrupted instead of cancelling them')
+        .option('--fail-fast', 'stop at the first flow that does not pass: cancel the running executions, launch no more')
         .option('-v, --verbose', 'debug logging (never shows the key)');
-    (0,cli_io/* credentialOptions */.K)(command);
+    (0,cli_io/* credentialOptions */.Kn)(command);
     command
         .addHelpText('after', `
 Examples:
@@ -2461,32 +2483,6 @@ Exit codes: 0 all passed, 1 a flow failed, 2 cancelled, 3 usage, auth, API or co
 
 /***/ }),
 
-/***/ 1604:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ credentialOptions),
-/* harmony export */   L: () => (/* binding */ readCredentials)
-/* harmony export */ });
-/** Adds --api-key, --organization-id and --api-url (each falling back to its environment variable). */
-function credentialOptions(command) {
-    return command
-        .option('--api-key <key>', 'API key (default: $ECHOPOINT_API_KEY; prefer the variable, flags show in process lists)')
-        .option('--organization-id <id>', 'organization ID (default: $ECHOPOINT_ORGANIZATION_ID)')
-        .option('--api-url <url>', 'API base URL (default: $ECHOPOINT_API_URL or https://api.echopoint.dev)');
-}
-/** Flags override the environment. */
-function readCredentials(flags, env) {
-    return {
-        apiKey: flags.apiKey ?? env.ECHOPOINT_API_KEY,
-        organizationId: flags.organizationId ?? env.ECHOPOINT_ORGANIZATION_ID,
-        apiUrl: flags.apiUrl ?? env.ECHOPOINT_API_URL
-    };
-}
-
-
-/***/ }),
-
 /***/ 9851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2495,7 +2491,7 @@ function readCredentials(flags, env) {
 /* harmony export */   TH: () => (/* binding */ wantsLiveProgress)
 /* harmony export */ });
 /* unused harmony export ANSI */
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8571);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
 /* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8547);
 
 
@@ -2673,7 +2669,7 @@ class LiveProgress {
 
 /***/ }),
 
-/***/ 3965:
+/***/ 83965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2681,7 +2677,7 @@ class LiveProgress {
 /* harmony export */   H: () => (/* binding */ isTerminal)
 /* harmony export */ });
 /**
- * Shapes of the Echopoint API subset the kit uses (contract.md part A and B).
+ * Shapes of the Echopoint API subset the kit uses (docs/api-contract.md part A and B).
  * The machine-readable source of truth is openapi/echopoint.yaml; the contract
  * test checks the sandbox's responses against it.
  */
@@ -2693,7 +2689,7 @@ function isTerminal(status) {
 
 /***/ }),
 
-/***/ 8571:
+/***/ 98571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2743,7 +2739,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 3186:
+/***/ 83186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2893,19 +2889,22 @@ function safeUrl(text) {
 
 /***/ }),
 
-/***/ 6351:
+/***/ 86351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   JJ: () => (/* binding */ UUID_PATTERN),
+/* harmony export */   cS: () => (/* binding */ DEFAULT_TIMEOUT),
+/* harmony export */   dT: () => (/* binding */ DEFAULT_MAX_PARALLEL),
+/* harmony export */   fA: () => (/* binding */ ACTION_INPUT_NAMES),
 /* harmony export */   y9: () => (/* binding */ resolveRunConfig)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_TIMEOUT, DEFAULT_MAX_PARALLEL, MAX_TIMEOUT_MS, ACTION_INPUT_NAMES, parseShard */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8571);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2633);
-/* harmony import */ var _input_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2154);
-/* harmony import */ var _idempotency_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6258);
+/* unused harmony exports MAX_TIMEOUT_MS, parseShard */
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72633);
+/* harmony import */ var _input_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92154);
+/* harmony import */ var _idempotency_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56258);
 
 
 
@@ -2913,7 +2912,7 @@ function safeUrl(text) {
 
 const DEFAULT_TIMEOUT = '15m';
 const DEFAULT_MAX_PARALLEL = 4;
-/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
+/** Flow and version IDs are UUIDs in the published API (docs/api-contract.md, "Shapes the published spec fixes"). */
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
@@ -2944,6 +2943,12 @@ const ACTION_INPUT_NAMES = {
 };
 const RUNNERS = ['cloud', 'self_hosted', 'ephemeral'];
 const MATCH_MODES = ['any', 'all'];
+/** How to select flows, in the words of the front door in use. */
+function selectionHint(names, surface) {
+    return surface === 'cli'
+        ? `Give flow IDs as arguments (echopoint-ci run FLOW_ID...), or select flows with ${names.tags} TAG (repeatable).`
+        : `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`;
+}
 /** Parses `i/n` (1-based). */
 function parseShard(name, text) {
     const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
@@ -2961,19 +2966,21 @@ function parseShard(name, text) {
  * Validates everything and returns the config. Throws ConfigError naming the
  * first bad input (by the name the user wrote) and what to do about it.
  */
-function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
-    const { apiKey, organizationId, apiUrl } = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveCredentials */ .z)(raw, names);
+function resolveRunConfig(raw, names = ACTION_INPUT_NAMES, surface = 'action') {
+    const { apiKey, organizationId, apiUrl } = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveCredentials */ .z8)(raw, names, { surface });
     const flowIds = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .splitList */ .ry)(raw.flowIds);
     const tags = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .splitList */ .ry)(raw.tags);
     if (flowIds.length > 0 && tags.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${names.flowIds}/${names.tags}`, 'both are set', `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${names.flowIds}/${names.tags}`, 'both are set', surface === 'cli'
+            ? `Select flows either by flow IDs (arguments) or by ${names.tags}, not both.`
+            : `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
     }
     if (flowIds.length === 0 && tags.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${names.flowIds}/${names.tags}`, 'neither is set', selectionHint(names, surface));
     }
     for (const id of flowIds) {
         if (!UUID_PATTERN.test(id)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.flowIds, `"${(0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, 'Copy the ID from the flow page in Echopoint, or select flows by tags instead.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.flowIds, `"${(0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, `Copy the ID from the flow page in Echopoint, or select flows by ${names.tags} instead.`);
         }
     }
     for (const tag of tags) {
@@ -3000,7 +3007,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
     }
     if (timeoutMs > MAX_TIMEOUT_MS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.timeout, `must be at most 24h (got ${timeoutText})`, 'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.timeout, `must be at most 24h (got ${timeoutText})`, `Use for example 15m; a job that needs longer should run fewer flows per step (see ${names.shard}).`);
     }
     const pollText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.pollInterval) ?? 'auto';
     let pollInterval = 'auto';
@@ -3050,21 +3057,23 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         failFast: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.failFast, raw.failFast, false),
         junitPath,
         jobSummary: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.jobSummary, raw.jobSummary, true),
-        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
+        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText),
+        names,
+        surface
     };
 }
 
 
 /***/ }),
 
-/***/ 6874:
+/***/ 56874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ flowReportFromResult),
 /* harmony export */   localNodeStatus: () => (/* binding */ localNodeStatus)
 /* harmony export */ });
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2495);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92495);
 
 function localNodeStatus(node) {
     if (node.skip_reason)
@@ -3108,24 +3117,31 @@ function flowReportFromResult(result, meta) {
 
 /***/ }),
 
-/***/ 6150:
+/***/ 16150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AO: () => (/* binding */ invalidKeyHint),
 /* harmony export */   Mz: () => (/* binding */ preflight),
-/* harmony export */   oT: () => (/* binding */ INVALID_KEY_HINT),
 /* harmony export */   q5: () => (/* binding */ fetchKeyInfo),
 /* harmony export */   uo: () => (/* binding */ INVALID_KEY_MESSAGE)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _key_scopes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3186);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _key_scopes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83186);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72633);
+/* harmony import */ var _surface_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60068);
+
+
 
 
 /** The message every adapter shows for a 401. */
 const INVALID_KEY_MESSAGE = 'The API key is invalid, revoked or expired (HTTP 401)';
-const INVALID_KEY_HINT = 'Create a new key with the ci preset and an expiration date, then update the ECHOPOINT_API_KEY secret.';
+/** What to do about a 401, in the words of the front door in use. */
+function invalidKeyHint(surface = 'action') {
+    return `Create a new key with the ci preset and an expiration date, then update ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_3__/* .keyStore */ .v)(surface)}.`;
+}
 /** `GET /api-keys/self`, with a 401 turned into the message users should see. */
-async function fetchKeyInfo(api, signal) {
+async function fetchKeyInfo(api, signal, surface = 'action') {
     let key;
     try {
         key = await api.getKeySelf({ signal });
@@ -3136,7 +3152,7 @@ async function fetchKeyInfo(api, signal) {
                 status: err.status,
                 code: err.code,
                 request: err.request,
-                hint: INVALID_KEY_HINT,
+                hint: invalidKeyHint(surface),
                 cause: err
             });
         }
@@ -3177,12 +3193,14 @@ async function scopeDescriptions(api, logger, signal) {
  */
 async function preflight(api, options) {
     const { logger, signal } = options;
-    const info = await fetchKeyInfo(api, signal);
+    const surface = options.surface ?? 'action';
+    const organizationName = (options.names ?? _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_CREDENTIAL_NAMES */ .eD).organizationId;
+    const info = await fetchKeyInfo(api, signal, surface);
     const { key } = info;
     logger.debug(`Key ${key.api_key_id} (organization ${key.organization_id}) has scopes: ${key.permissions.join(', ') || 'none'}`);
     if (key.organization_id !== options.organizationId) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw('permission', `The API key belongs to organization ${key.organization_id}, but organization-id is ${options.organizationId}`, {
-            hint: 'Set organization-id to the organization the key was created in, or use a key of that organization.'
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw('permission', `The API key belongs to organization ${key.organization_id}, but ${organizationName} is ${options.organizationId}`, {
+            hint: `Set ${organizationName} to the organization the key was created in, or use a key of that organization.`
         });
     }
     const mode = (0,_key_scopes_js__WEBPACK_IMPORTED_MODULE_1__/* .ciModeFor */ .z5)(options.selection, options.runner);
@@ -3195,7 +3213,7 @@ async function preflight(api, options) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw('permission', `The API key lacks ${missing.length === 1 ? 'a scope' : `${missing.length} scopes`} needed to ${mode.label}: ${list}`, {
             code: 'MISSING_SCOPES',
             metadata: { missing_scopes: missing },
-            hint: 'Create a key with the ci preset (it has every scope CI needs) and update the ECHOPOINT_API_KEY secret.'
+            hint: `Create a key with the ci preset (it has every scope CI needs) and update ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_3__/* .keyStore */ .v)(surface)}.`
         });
     }
     return info;
@@ -3204,10 +3222,11 @@ async function preflight(api, options) {
 
 /***/ }),
 
-/***/ 2495:
+/***/ 92495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ restatesAssertions),
 /* harmony export */   H8: () => (/* binding */ nodeReport),
 /* harmony export */   Of: () => (/* binding */ flowStatusOf),
 /* harmony export */   Pu: () => (/* binding */ failureLine),
@@ -3218,7 +3237,7 @@ async function preflight(api, options) {
 /* harmony export */   rq: () => (/* binding */ buildResults)
 /* harmony export */ });
 /* unused harmony exports countFlows, runStatusOf, describeAssertion */
-/** Exit code of each status (interface.md section 3); with several flows the highest wins. */
+/** Exit code of each status (docs/interface.md section 3); with several flows the highest wins. */
 const EXIT_CODES = {
     passed: 0,
     failed: 1,
@@ -3345,6 +3364,17 @@ function failureLine(flow) {
     if (failure)
         return `${failure.node.display_name}: ${failure.node.error_message ?? 'failed'}`;
     return flow.error_message ?? undefined;
+}
+/**
+ * Whether a node's message only restates its failed assertions (the API writes
+ * `Assertion 0 failed: status_code equals 200, got 500`, the engine `assertion 0
+ * failed: …`): a report that lists the assertions (expected and actual) then
+ * leaves the message out, so each failure is stated once.
+ */
+function restatesAssertions(node) {
+    const message = node.error_message?.trim() ?? '';
+    return (node.assertions.some((a) => !a.passed) &&
+        (message === '' || /^(an |\d+ )?assertions? (\d+ )?failed\b/i.test(message)));
 }
 
 

@@ -2,7 +2,7 @@ export const id = 695;
 export const ids = [695,699,501];
 export const modules = {
 
-/***/ 1404:
+/***/ 9023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -116,7 +116,7 @@ class FlowGraph {
 
 /***/ }),
 
-/***/ 6501:
+/***/ 46501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -132,7 +132,7 @@ __webpack_require__.d(__webpack_exports__, {
  * (parse.ts, both wire spellings), checked as a whole (validate.ts), then run.
  * Node data stays as the wire gave it here; each node type reads its own.
  */
-/** The node types of runner.md §3, by their canonical (snake_case) name. */
+/** The node types of docs/runner.md §3, by their canonical (snake_case) name. */
 const NODE_TYPES = [
     'request',
     'delay',
@@ -147,10 +147,10 @@ const NODE_TYPES = [
 ];
 
 // EXTERNAL MODULE: ./src/engine/wire-names.ts
-var wire_names = __webpack_require__(4276);
+var wire_names = __webpack_require__(54276);
 ;// CONCATENATED MODULE: ./src/engine/flow/parse.ts
 /**
- * Reads an Echopoint flow definition (runner.md §2) into the engine's model.
+ * Reads an Echopoint flow definition (docs/runner.md §2) into the engine's model.
  * Wire names moved from camelCase to snake_case over time, so both are read
  * everywhere (`display_name`/`displayName`, `initial_inputs`/`initialInputs`,
  * `run_when`/`runWhen`, node types `set_variable`/`setVariable`). Unknown fields
@@ -325,7 +325,7 @@ function parseFlow(raw) {
 
 /***/ }),
 
-/***/ 5304:
+/***/ 45304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -338,9 +338,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: GeneratorError, generatorCatalog, generators, snakeCase
 
 // EXTERNAL MODULE: ./src/engine/wire-names.ts
-var wire_names = __webpack_require__(4276);
+var wire_names = __webpack_require__(54276);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/engine/generators/data.ts
 /**
  * Word lists for the generators: our own small lists. Values look real enough
@@ -1503,7 +1503,7 @@ function generatorCatalog() {
 
 /***/ }),
 
-/***/ 3695:
+/***/ 23695:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1515,18 +1515,18 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/engine/flow/parse.ts + 1 modules
-var parse = __webpack_require__(6501);
+var parse = __webpack_require__(46501);
 // EXTERNAL MODULE: ./src/engine/generators/registry.ts + 14 modules
-var registry = __webpack_require__(5304);
+var registry = __webpack_require__(45304);
 // EXTERNAL MODULE: ./src/engine/templates.ts
-var templates = __webpack_require__(4169);
+var templates = __webpack_require__(84169);
 // EXTERNAL MODULE: ./src/engine/nodes/spec.ts
-var spec = __webpack_require__(2137);
+var spec = __webpack_require__(62137);
 // EXTERNAL MODULE: ./src/engine/flow/graph.ts
-var flow_graph = __webpack_require__(1404);
+var flow_graph = __webpack_require__(9023);
 ;// CONCATENATED MODULE: ./src/engine/flow/validate.ts
 /**
- * Checks a parsed flow as a whole before anything runs (runner.md §2), and
+ * Checks a parsed flow as a whole before anything runs (docs/runner.md §2), and
  * reports every problem at once, each naming the node and the field:
  *
  * - an edge that names an unknown node; a cycle;
@@ -1703,7 +1703,7 @@ function validateFlow(flow, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/engine/modules.ts
-var modules = __webpack_require__(4080);
+var modules = __webpack_require__(51699);
 ;// CONCATENATED MODULE: ./src/engine/load.ts
 
 
@@ -1721,15 +1721,15 @@ function loadFlow(raw, options = {}) {
 
 /***/ }),
 
-/***/ 4080:
+/***/ 51699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   moduleTargets: () => (/* binding */ moduleTargets),
 /* harmony export */   s: () => (/* binding */ checkModules)
 /* harmony export */ });
-/* harmony import */ var _flow_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6501);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2370);
+/* harmony import */ var _flow_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46501);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82370);
 
 
 /** The flow ids a flow's module nodes name, loop and poll bodies included, with the node naming each. */
@@ -1790,7 +1790,7 @@ function checkModules(flow, referenced = {}, rootId = '(this flow)') {
 
 /***/ }),
 
-/***/ 2137:
+/***/ 62137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1798,8 +1798,8 @@ function checkModules(flow, referenced = {}, rootId = '(this flow)') {
 /* harmony export */   uF: () => (/* binding */ intrinsicOutputs)
 /* harmony export */ });
 /* unused harmony export WEBHOOK_REQUEST_OUTPUTS */
-/* harmony import */ var _flow_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6501);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2370);
+/* harmony import */ var _flow_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46501);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82370);
 
 
 /** The webhook_wait outputs without `expect` (one matching request). */
@@ -1958,7 +1958,7 @@ function checkNodeData(node) {
 
 /***/ }),
 
-/***/ 4169:
+/***/ 84169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1969,7 +1969,7 @@ function checkNodeData(node) {
 /* harmony export */   jO: () => (/* binding */ findReferenceRoot)
 /* harmony export */ });
 /* unused harmony exports resolveTemplates, formatLocation */
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2370);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82370);
 
 /** Thrown by resolveValue when some templates do not resolve. */
 class TemplateError extends Error {
@@ -2200,7 +2200,7 @@ function describeUnresolved(item) {
 
 /***/ }),
 
-/***/ 2370:
+/***/ 82370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2361,14 +2361,14 @@ function isEmpty(value) {
 
 /***/ }),
 
-/***/ 4276:
+/***/ 54276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ snakeCase)
 /* harmony export */ });
 /**
- * Echopoint's wire names moved from camelCase to snake_case (runner.md §2); the
+ * Echopoint's wire names moved from camelCase to snake_case (docs/runner.md §2); the
  * engine reads both and keys its registries by the snake_case form.
  */
 /** `setVariable` → `set_variable`, `isoTimestamp` → `iso_timestamp`, `ipv4` → `ipv4`. */

@@ -2,7 +2,7 @@ export const id = 696;
 export const ids = [696];
 export const modules = {
 
-/***/ 2696:
+/***/ 22696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,23 +16,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/commander/esm.mjs
-var esm = __webpack_require__(8179);
+var esm = __webpack_require__(48179);
 // EXTERNAL MODULE: ./src/core/api/client.ts
-var client = __webpack_require__(7825);
+var client = __webpack_require__(57825);
 // EXTERNAL MODULE: ./src/core/clock.ts
-var clock = __webpack_require__(2257);
+var clock = __webpack_require__(32257);
 // EXTERNAL MODULE: ./src/core/credentials.ts
-var core_credentials = __webpack_require__(2633);
+var core_credentials = __webpack_require__(72633);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/key/check.ts
-var check = __webpack_require__(5111);
+var check = __webpack_require__(95111);
 // EXTERNAL MODULE: ./src/core/key/expiry.ts
-var key_expiry = __webpack_require__(2588);
+var key_expiry = __webpack_require__(82588);
 // EXTERNAL MODULE: ./src/core/run/preflight.ts
-var preflight = __webpack_require__(6150);
+var preflight = __webpack_require__(16150);
 // EXTERNAL MODULE: ./src/core/key/scopes.ts
-var scopes = __webpack_require__(3186);
+var scopes = __webpack_require__(83186);
 ;// CONCATENATED MODULE: ./src/core/key/whoami.ts
 
 
@@ -64,23 +64,23 @@ function keyReport(info, now, headerValue) {
     };
 }
 /** Asks the API who the key is (`GET /api-keys/self`) and builds the report. */
-async function whoami(api, now, signal) {
-    const info = await (0,preflight/* fetchKeyInfo */.q5)(api, signal);
+async function whoami(api, now, signal, surface = 'action') {
+    const info = await (0,preflight/* fetchKeyInfo */.q5)(api, signal, surface);
     return keyReport(info, now(), api.keyExpiresAtHeader);
 }
 
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __webpack_require__(8547);
 // EXTERNAL MODULE: ./src/core/version.ts
-var version = __webpack_require__(3323);
+var version = __webpack_require__(83323);
 // EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(1604);
+var cli_io = __webpack_require__(71604);
 // EXTERNAL MODULE: ./src/cli/logger.ts
-var cli_logger = __webpack_require__(2280);
+var cli_logger = __webpack_require__(12280);
 ;// CONCATENATED MODULE: ./src/cli/commands/whoami.ts
 /**
  * `echopoint-ci whoami`: the key's id, name, organization, scopes and expiry, and
- * for each CI mode (contract.md part B) whether this key can run it. Only
+ * for each CI mode (docs/api-contract.md part B) whether this key can run it. Only
  * `GET /api-keys/self` is called, so the organization ID is optional; when it
  * is given and differs from the key's, a warning says so.
  */
@@ -95,11 +95,6 @@ var cli_logger = __webpack_require__(2280);
 
 
 
-const NAMES = {
-    apiKey: '--api-key (or ECHOPOINT_API_KEY)',
-    organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
-    apiUrl: '--api-url (or ECHOPOINT_API_URL)'
-};
 function expiryText(report, now) {
     if (report.never_expires)
         return 'never (create keys with an expiration date)';
@@ -107,9 +102,9 @@ function expiryText(report, now) {
         return 'unknown (the API does not report it; check-key accepts --expires-at)';
     }
     const source = report.expires_at_source
-        ? `; from ${check/* EXPIRY_SOURCE_LABEL */.tj[report.expires_at_source]}`
+        ? `; from ${(0,check/* expirySourceLabel */.DE)(report.expires_at_source, 'cli')}`
         : '';
-    return `${(0,check/* describeExpiry */.Ts)(report.expires_at, now)}${source}`;
+    return `${(0,check/* expiryDate */.Sd)(report.expires_at, now)}${source}`;
 }
 /** The text rendering: the key, then one line per CI mode. */
 function renderWhoami(report, now) {
@@ -133,7 +128,7 @@ async function whoamiCommand(flags, io) {
     const logger = (0,cli_logger/* createCliLogger */.x)({
         verbose: flags.verbose === true,
         write: io.stderr,
-        secrets: [(0,cli_io/* readCredentials */.L)(flags, io.env).apiKey]
+        secrets: [(0,cli_io/* readCredentials */.L1)(flags, io.env).apiKey]
     });
     if (flags.output !== 'text' && flags.output !== 'json') {
         io.stderr(`error: Invalid --output: "${flags.output}" is not one of text, json.`);
@@ -142,17 +137,19 @@ async function whoamiCommand(flags, io) {
     let report;
     let organizationId;
     try {
-        const credentials = (0,core_credentials/* resolveCredentials */.z)((0,cli_io/* readCredentials */.L)(flags, io.env), NAMES, {
-            organizationRequired: false
+        const credentials = (0,core_credentials/* resolveCredentials */.z8)((0,cli_io/* readCredentials */.L1)(flags, io.env), cli_io/* CLI_CREDENTIAL_NAMES */.wF, {
+            organizationRequired: false,
+            surface: 'cli'
         });
         organizationId = credentials.organizationId;
         const api = (0,client/* createClient */.U)({
             ...credentials,
             clock: clock/* systemClock */.ml,
             logger,
-            userAgent: `echopoint-ci-cli/${version/* VERSION */.x}`
+            userAgent: `echopoint-ci-cli/${version/* VERSION */.x}`,
+            names: cli_io/* CLI_CREDENTIAL_NAMES */.wF
         });
-        report = await whoami(api, clock/* systemClock */.ml.now, io.signal);
+        report = await whoami(api, clock/* systemClock */.ml.now, io.signal, 'cli');
     }
     catch (err) {
         io.stderr(`error: ${(0,errors/* toEchopointError */.HT)(err).userMessage}`);
@@ -170,9 +167,9 @@ async function whoamiCommand(flags, io) {
 function whoamiCommandDefinition(io, setExit) {
     const command = new esm/* Command */.uB('whoami')
         .description("Show the API key's id, name, organization, scopes and expiry, and which CI modes it can run")
-        .option('--output <format>', 'text or json on stdout', 'text')
+        .addOption((0,cli_io/* optionWithDefault */.h6)('--output <format>', 'text or json on stdout', 'text'))
         .option('-v, --verbose', 'debug logging (never shows the key)');
-    (0,cli_io/* credentialOptions */.K)(command);
+    (0,cli_io/* credentialOptions */.Kn)(command);
     command
         .addHelpText('after', `
 Examples:

@@ -2,7 +2,7 @@ export const id = 705;
 export const ids = [705];
 export const modules = {
 
-/***/ 7621:
+/***/ 17621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,23 +18,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./node_modules/commander/esm.mjs
-var esm = __webpack_require__(8179);
+var esm = __webpack_require__(48179);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/demo-service/fixtures.ts
 /**
  * A sandbox fixture whose flows run against the demo service: the example flow
@@ -114,9 +114,9 @@ function withLocalKey(flows) {
 }
 
 // EXTERNAL MODULE: ./src/demo-service/server.ts
-var server = __webpack_require__(7014);
-// EXTERNAL MODULE: ./src/sandbox/index.ts + 40 modules
-var src_sandbox = __webpack_require__(6873);
+var server = __webpack_require__(17014);
+// EXTERNAL MODULE: ./src/sandbox/index.ts + 25 modules
+var src_sandbox = __webpack_require__(92392);
 ;// CONCATENATED MODULE: ./src/cli/github-files.ts
 /**
  * Reads the files a GitHub runner gives an action (`GITHUB_OUTPUT`), and turns
@@ -191,8 +191,10 @@ function renderRunnerLine(line, showDebug = false) {
     }
 }
 
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(71604);
 // EXTERNAL MODULE: ./src/cli/commands/flow-run.ts
-var flow_run = __webpack_require__(489);
+var flow_run = __webpack_require__(10489);
 ;// CONCATENATED MODULE: ./src/cli/commands/demo.ts
 /**
  * `echopoint-ci demo` (and `npm run demo`): starts the sandbox with the shipped
@@ -203,6 +205,7 @@ var flow_run = __webpack_require__(489);
  * the example flow files with the flow engine against a small local service
  * (`flow run`), as a CI job would test the service it started.
  */
+
 
 
 
@@ -439,7 +442,7 @@ async function demoLocalFlows(say, io) {
 function demoCommandDefinition(io, setExit) {
     return new esm/* Command */.uB('demo')
         .description('Run the bundled action end to end against the built-in sandbox, and show its log, outputs and job summary')
-        .option('--tags <tags>', 'tags to select in the demo fixture', 'smoke, regression')
+        .addOption((0,cli_io/* optionWithDefault */.h6)('--tags <tags>', 'tags to select in the demo fixture', 'smoke, regression'))
         .addHelpText('after', '\nExamples:\n  $ npx echopoint-ci demo\n  $ npx echopoint-ci demo --tags smoke')
         .action(async (flags) => {
         setExit(await demoCommand(flags, io));
@@ -449,14 +452,14 @@ function demoCommandDefinition(io, setExit) {
 
 /***/ }),
 
-/***/ 2031:
+/***/ 62031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ readFlowFile)
 /* harmony export */ });
 /* unused harmony export MAX_FLOW_FILE_BYTES */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /** Reading flow definition files (and other JSON files the flow commands take), bounded. */
 
@@ -590,15 +593,15 @@ function safeUrl(text) {
 
 /***/ }),
 
-/***/ 7014:
+/***/ 17014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ startDemoService)
 /* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * A tiny in-memory REST service for flows to test: the demo starts it next to

@@ -2,7 +2,7 @@ export const id = 981;
 export const ids = [981];
 export const modules = {
 
-/***/ 5981:
+/***/ 55981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,10 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/engine/values.ts
-var values = __webpack_require__(2370);
+var values = __webpack_require__(82370);
 ;// CONCATENATED MODULE: ./src/engine/nodes/assert.ts
 /**
- * assert (runner.md §3): no HTTP; the node's assertions and outputs run over
+ * assert (docs/runner.md §3): no HTTP; the node's assertions and outputs run over
  * `data.target` (templated) or, without one, the flow's inputs.
  */
 
@@ -96,7 +96,7 @@ const header = {
 };
 
 // EXTERNAL MODULE: ./node_modules/json-p3/dist/json-p3.cjs.js
-var json_p3_cjs = __webpack_require__(393);
+var json_p3_cjs = __webpack_require__(50393);
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
 ;// CONCATENATED MODULE: ./src/engine/extractors/jsonpath-environment.ts
@@ -823,7 +823,7 @@ function messageOf(error) {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/branch.ts
 /**
- * branch (runner.md §3): the first case whose `when` assertion passes over the
+ * branch (docs/runner.md §3): the first case whose `when` assertion passes over the
  * target chooses its successor (a case that errors counts as no match), else
  * `default`, else none. Never fails for no match; the engine routes away from
  * the successors not chosen.
@@ -874,7 +874,7 @@ function cancelledError() {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/delay.ts
-/** delay (runner.md §3): waits `data.duration` ms on the run's clock; the signal ends it at once. */
+/** delay (docs/runner.md §3): waits `data.duration` ms on the run's clock; the signal ends it at once. */
 
 
 const runDelay = async (context) => {
@@ -896,9 +896,9 @@ const runDelay = async (context) => {
 };
 
 // EXTERNAL MODULE: ./src/engine/flow/parse.ts + 1 modules
-var parse = __webpack_require__(6501);
+var parse = __webpack_require__(46501);
 // EXTERNAL MODULE: ./src/engine/load.ts + 1 modules
-var load = __webpack_require__(3695);
+var load = __webpack_require__(23695);
 ;// CONCATENATED MODULE: ./src/engine/nodes/nested.ts
 /** Shared by loop, poll and module: reading a nested flow (a body, a child flow). */
 
@@ -923,7 +923,7 @@ function nestedFailure(result) {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/loop.ts
 /**
- * loop (runner.md §3): the body runs once per item, sequentially, as a nested
+ * loop (docs/runner.md §3): the body runs once per item, sequentially, as a nested
  * flow whose inputs are the flow's inputs plus the item and its index. Outputs
  * `results` (each iteration's final outputs; with continue_on_error a failed
  * iteration gives `{index, error}`) and `count`; both are also the subject of
@@ -976,7 +976,7 @@ const runLoop = async (context) => {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/module.ts
 /**
- * module (runner.md §3): runs another flow (from the run's referenced flows)
+ * module (docs/runner.md §3): runs another flow (from the run's referenced flows)
  * as a child. Child inputs: the parent's inputs, then the referenced flow's
  * `input_overrides`, then the node's `input_bindings` (templated). Outputs: each
  * `output_bindings` name reads `childNodeId.outputKey` from the child's final
@@ -1050,7 +1050,7 @@ const runModule = async (context) => {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/poll.ts
 /**
- * poll (runner.md §3): runs the body (a nested flow with `attempt`, 1-based)
+ * poll (docs/runner.md §3): runs the body (a nested flow with `attempt`, 1-based)
  * until the node's assertions, the exit condition, pass over the body's final
  * outputs (flat keys: `$["probe.status"]`), at most `max_attempts` times,
  * `interval_ms` apart, within `timeout_ms` (0: none). A body that fails stops
@@ -1139,10 +1139,10 @@ const runPoll = async (context) => {
 };
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 ;// CONCATENATED MODULE: ./src/engine/http/body.ts
 function isJsonText(text) {
@@ -1975,7 +1975,7 @@ async function sendRequest(spec, options) {
 
 ;// CONCATENATED MODULE: ./src/engine/nodes/request.ts
 /**
- * request (runner.md §3): one HTTP exchange. Any status is a successful node;
+ * request (docs/runner.md §3): one HTTP exchange. Any status is a successful node;
  * only transport errors (and failed assertions, in the engine's pass) fail it.
  * The response is the subject of the node's assertions and outputs.
  */
@@ -2063,10 +2063,10 @@ const runSetVariable = async (context) => {
 // EXTERNAL MODULE: ./node_modules/eventsource-parser/dist/index.js
 var dist = __webpack_require__(2309);
 // EXTERNAL MODULE: ./src/core/clock.ts
-var core_clock = __webpack_require__(2257);
+var core_clock = __webpack_require__(32257);
 ;// CONCATENATED MODULE: ./src/engine/nodes/sse.ts
 /**
- * sse (runner.md §3): opens a `text/event-stream` and reads its events as they
+ * sse (docs/runner.md §3): opens a `text/event-stream` and reads its events as they
  * arrive, running the node's assertions on each one, until a stop condition:
  * `max_events` (default 100), `completion_event` (an event whose type or raw
  * data equals it), an assertion failure (when `stop_on_assertion_failure`,
@@ -2451,10 +2451,10 @@ const runSse = async (context) => {
 };
 
 // EXTERNAL MODULE: ./src/engine/templates.ts
-var templates = __webpack_require__(4169);
+var templates = __webpack_require__(84169);
 ;// CONCATENATED MODULE: ./src/engine/nodes/webhook-wait.ts
 /**
- * webhook_wait (runner.md §3): waits for requests captured by Echopoint's
+ * webhook_wait (docs/runner.md §3): waits for requests captured by Echopoint's
  * webhook ingest, read through `options.webhookRequests` (oldest first) every
  * `options.webhookPollMs` (default 250) ms on the run's clock, for at most
  * `timeout_ms` (default 30000). Reading captured requests is not an HTTP call
@@ -3094,16 +3094,16 @@ const NODE_RUNNERS = {
 };
 
 // EXTERNAL MODULE: ./src/engine/flow/graph.ts
-var flow_graph = __webpack_require__(1404);
+var flow_graph = __webpack_require__(9023);
 // EXTERNAL MODULE: ./src/engine/generators/registry.ts + 14 modules
-var registry = __webpack_require__(5304);
+var registry = __webpack_require__(45304);
 // EXTERNAL MODULE: ./src/engine/nodes/spec.ts
-var spec = __webpack_require__(2137);
+var spec = __webpack_require__(62137);
 ;// CONCATENATED MODULE: ./src/engine/secrets.ts
 /**
  * The secret values of a run (the inputs named in `secret_input_keys`, and a
  * module's child flow's): nodes get the real values, everything that leaves the
- * engine gets `***` in their place (runner.md §5): node results, events, the
+ * engine gets `***` in their place (docs/runner.md §5): node results, events, the
  * completion result, error messages, logs, reports. A secret is found as written,
  * and also where a writer has transformed it: JSON-escaped (inside a JSON string),
  * URL-encoded (in a query), or inside a response body that is kept as base64
@@ -3212,7 +3212,7 @@ class Secrets {
 
 ;// CONCATENATED MODULE: ./src/engine/run/node-pass.ts
 /**
- * The part of running a node that is the same for every type (runner.md §4):
+ * The part of running a node that is the same for every type (docs/runner.md §4):
  * the node's assertions over what the type produced, stopping at the first
  * failure; then its declared outputs; and on an assertion failure, the outputs
  * that can still be extracted, so an `always` cleanup can use them (a failed
@@ -3305,7 +3305,7 @@ function toWire(value) {
 
 ;// CONCATENATED MODULE: ./src/engine/run/execute.ts
 /**
- * Runs a flow (runner.md §5), with the newest semantics of Echopoint's runner:
+ * Runs a flow (docs/runner.md §5), with the newest semantics of Echopoint's runner:
  *
  * - a node starts as soon as all its predecessors have finished (no batches),
  *   in `nodes` order when several become ready together, and sees the outputs

@@ -2,27 +2,27 @@ export const id = 985;
 export const ids = [985];
 export const modules = {
 
-/***/ 9985:
+/***/ 49985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   flowPullCommand: () => (/* binding */ flowPullCommand)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_api_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7825);
-/* harmony import */ var _core_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2257);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2633);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
-/* harmony import */ var _core_input_values_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2154);
-/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2258);
+/* harmony import */ var _core_api_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57825);
+/* harmony import */ var _core_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32257);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72633);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74296);
+/* harmony import */ var _core_input_values_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92154);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(12258);
 /* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8547);
-/* harmony import */ var _core_run_config_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6351);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3323);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1604);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2280);
+/* harmony import */ var _core_run_config_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(86351);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(83323);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(71604);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(12280);
 /**
  * `echopoint-ci flow pull FLOW_ID [--out FILE]`: saves a flow's definition from
  * the API (identity-checked, the key redacted), to run or edit it locally.
@@ -40,14 +40,9 @@ export const modules = {
 
 
 
-const PULL_NAMES = {
-    apiKey: '--api-key (or ECHOPOINT_API_KEY)',
-    organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
-    apiUrl: '--api-url (or ECHOPOINT_API_URL)'
-};
 /** Saves one flow's definition to `--out` (or prints it); returns the exit code (0, or 3). */
 async function flowPullCommand(flowId, flags, io) {
-    const given = (0,_io_js__WEBPACK_IMPORTED_MODULE_8__/* .readCredentials */ .L)(flags, io.env);
+    const given = (0,_io_js__WEBPACK_IMPORTED_MODULE_8__/* .readCredentials */ .L1)(flags, io.env);
     const key = given.apiKey;
     const logger = (0,_logger_js__WEBPACK_IMPORTED_MODULE_9__/* .createCliLogger */ .x)({
         verbose: flags.verbose === true,
@@ -63,12 +58,13 @@ async function flowPullCommand(flowId, flags, io) {
         if (flags.out !== undefined && out === undefined) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL('--out', 'it is empty or contains a control character', 'Use a plain file path.');
         }
-        const credentials = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveCredentials */ .z)(given, PULL_NAMES);
+        const credentials = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveCredentials */ .z8)(given, _io_js__WEBPACK_IMPORTED_MODULE_8__/* .CLI_CREDENTIAL_NAMES */ .wF, { surface: 'cli' });
         const api = (0,_core_api_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createClient */ .U)({
             ...credentials,
             clock: _core_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .ml,
             logger,
-            userAgent: `echopoint-ci-cli/${_core_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x}`
+            userAgent: `echopoint-ci-cli/${_core_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x}`,
+            names: _io_js__WEBPACK_IMPORTED_MODULE_8__/* .CLI_CREDENTIAL_NAMES */ .wF
         });
         const flow = await api.getFlowDefinition(flowId, { signal: io.signal });
         // A file that runs as is: the flow's name goes in when the definition lacks one.
@@ -93,7 +89,7 @@ async function flowPullCommand(flowId, flags, io) {
 
 /***/ }),
 
-/***/ 8571:
+/***/ 98571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -143,19 +139,22 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 6351:
+/***/ 86351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   JJ: () => (/* binding */ UUID_PATTERN),
+/* harmony export */   cS: () => (/* binding */ DEFAULT_TIMEOUT),
+/* harmony export */   dT: () => (/* binding */ DEFAULT_MAX_PARALLEL),
+/* harmony export */   fA: () => (/* binding */ ACTION_INPUT_NAMES),
 /* harmony export */   y9: () => (/* binding */ resolveRunConfig)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_TIMEOUT, DEFAULT_MAX_PARALLEL, MAX_TIMEOUT_MS, ACTION_INPUT_NAMES, parseShard */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8571);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2633);
-/* harmony import */ var _input_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2154);
-/* harmony import */ var _idempotency_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6258);
+/* unused harmony exports MAX_TIMEOUT_MS, parseShard */
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72633);
+/* harmony import */ var _input_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92154);
+/* harmony import */ var _idempotency_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56258);
 
 
 
@@ -163,7 +162,7 @@ function formatDuration(ms) {
 
 const DEFAULT_TIMEOUT = '15m';
 const DEFAULT_MAX_PARALLEL = 4;
-/** Flow and version IDs are UUIDs in the published API (contract.md, "Shapes the published spec fixes"). */
+/** Flow and version IDs are UUIDs in the published API (docs/api-contract.md, "Shapes the published spec fixes"). */
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The longest `timeout` accepted: a GitHub-hosted job ends after 6 h and a
@@ -194,6 +193,12 @@ const ACTION_INPUT_NAMES = {
 };
 const RUNNERS = ['cloud', 'self_hosted', 'ephemeral'];
 const MATCH_MODES = ['any', 'all'];
+/** How to select flows, in the words of the front door in use. */
+function selectionHint(names, surface) {
+    return surface === 'cli'
+        ? `Give flow IDs as arguments (echopoint-ci run FLOW_ID...), or select flows with ${names.tags} TAG (repeatable).`
+        : `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`;
+}
 /** Parses `i/n` (1-based). */
 function parseShard(name, text) {
     const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
@@ -211,19 +216,21 @@ function parseShard(name, text) {
  * Validates everything and returns the config. Throws ConfigError naming the
  * first bad input (by the name the user wrote) and what to do about it.
  */
-function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
-    const { apiKey, organizationId, apiUrl } = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveCredentials */ .z)(raw, names);
+function resolveRunConfig(raw, names = ACTION_INPUT_NAMES, surface = 'action') {
+    const { apiKey, organizationId, apiUrl } = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveCredentials */ .z8)(raw, names, { surface });
     const flowIds = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .splitList */ .ry)(raw.flowIds);
     const tags = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .splitList */ .ry)(raw.tags);
     if (flowIds.length > 0 && tags.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${names.flowIds}/${names.tags}`, 'both are set', `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${names.flowIds}/${names.tags}`, 'both are set', surface === 'cli'
+            ? `Select flows either by flow IDs (arguments) or by ${names.tags}, not both.`
+            : `Select flows either by ${names.flowIds} or by ${names.tags}, not both.`);
     }
     if (flowIds.length === 0 && tags.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${names.flowIds}/${names.tags}`, 'neither is set', `Set ${names.flowIds} to flow IDs, or ${names.tags} to tags, comma- or newline-separated.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${names.flowIds}/${names.tags}`, 'neither is set', selectionHint(names, surface));
     }
     for (const id of flowIds) {
         if (!UUID_PATTERN.test(id)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.flowIds, `"${(0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, 'Copy the ID from the flow page in Echopoint, or select flows by tags instead.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.flowIds, `"${(0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(id, 80)}" is not a flow ID (flow IDs are UUIDs, like 12274271-06b2-43b7-b64a-de134439c37f)`, `Copy the ID from the flow page in Echopoint, or select flows by ${names.tags} instead.`);
         }
     }
     for (const tag of tags) {
@@ -250,7 +257,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.timeout, `must be greater than zero (got ${timeoutText})`, 'Use for example 15m.');
     }
     if (timeoutMs > MAX_TIMEOUT_MS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.timeout, `must be at most 24h (got ${timeoutText})`, 'Use for example 15m; a job that needs longer should run fewer flows per step (see shard).');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.timeout, `must be at most 24h (got ${timeoutText})`, `Use for example 15m; a job that needs longer should run fewer flows per step (see ${names.shard}).`);
     }
     const pollText = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.pollInterval) ?? 'auto';
     let pollInterval = 'auto';
@@ -300,7 +307,9 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES) {
         failFast: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.failFast, raw.failFast, false),
         junitPath,
         jobSummary: (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(names.jobSummary, raw.jobSummary, true),
-        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText)
+        shard: shardText === undefined ? undefined : parseShard(names.shard, shardText),
+        names,
+        surface
     };
 }
 

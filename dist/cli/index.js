@@ -2,20 +2,38 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 486:
+/***/ 70486:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2957);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12957);
 // The CLI's entry point: wire the process to main() and exit with its code.
 
 const controller = new AbortController();
 for (const name of ['SIGINT', 'SIGTERM'])
     process.on(name, () => controller.abort());
+/**
+ * A writer to one of the process's streams. When its reader goes away
+ * (`echopoint-ci run --help | head`) the stream reports EPIPE: from then on
+ * the text is dropped instead of crashing, so a run still follows its flows,
+ * writes its reports and exits with its verdict.
+ */
+function writerTo(stream) {
+    let open = true;
+    stream.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+        open = false;
+    });
+    return (text) => {
+        if (open)
+            stream.write(`${text}\n`);
+    };
+}
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     env: process.env,
-    stdout: (text) => void process.stdout.write(`${text}\n`),
-    stderr: (text) => void process.stderr.write(`${text}\n`),
+    stdout: writerTo(process.stdout),
+    stderr: writerTo(process.stderr),
     signal: controller.signal
 });
 process.exitCode = code;
@@ -25,21 +43,92 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2957:
+/***/ 71604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kn: () => (/* binding */ credentialOptions),
+/* harmony export */   L1: () => (/* binding */ readCredentials),
+/* harmony export */   UZ: () => (/* binding */ cliOutput),
+/* harmony export */   ZA: () => (/* binding */ describeDefault),
+/* harmony export */   h6: () => (/* binding */ optionWithDefault),
+/* harmony export */   ox: () => (/* binding */ USAGE_HINT),
+/* harmony export */   wF: () => (/* binding */ CLI_CREDENTIAL_NAMES)
+/* harmony export */ });
+/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48179);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72633);
+/** What a CLI command reads and writes, injectable for tests. */
+
+
+/** The one line after a usage error (unknown flag, missing value): every command prints the same. */
+const USAGE_HINT = '(add --help for usage)';
+/**
+ * Where commander writes, for every command: help on stdout, errors on stderr,
+ * and a usage error as one line (its "Did you mean …?" joined to it), so a
+ * usage error is that line and USAGE_HINT, nothing more.
+ */
+function cliOutput(io) {
+    return {
+        writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
+        writeErr: (text) => io.stderr(text.replace(/\n$/, '')),
+        outputError: (text, write) => write(text.replace(/\n\(Did you mean (.*)\)/, ' (did you mean $1)'))
+    };
+}
+/** How messages name the credentials at the CLI: the flag, and the variable it falls back to. */
+const CLI_CREDENTIAL_NAMES = {
+    apiKey: '--api-key (or ECHOPOINT_API_KEY)',
+    organizationId: '--organization-id (or ECHOPOINT_ORGANIZATION_ID)',
+    apiUrl: '--api-url (or ECHOPOINT_API_URL)'
+};
+/**
+ * An option's help ending in `(default: …)`, the one form every command's help
+ * shows a default in, for a default the command applies itself (an environment
+ * variable it reads, a value the core fills in). Commander writes the defaults
+ * it applies the same way (see {@link optionWithDefault}).
+ */
+function describeDefault(description, shown) {
+    return `${description} (default: ${shown})`;
+}
+/** An option commander fills in when it is not given; its help ends in `(default: value)`, unquoted. */
+function optionWithDefault(flags, description, value) {
+    return new commander__WEBPACK_IMPORTED_MODULE_0__/* .Option */ .c$(flags, description).default(value, value);
+}
+/** Adds --api-key, --organization-id and --api-url (each falling back to its environment variable). */
+function credentialOptions(command) {
+    return command
+        .option('--api-key <key>', describeDefault('API key; prefer the variable, a flag shows in process lists', '$ECHOPOINT_API_KEY'))
+        .option('--organization-id <id>', describeDefault('organization ID', '$ECHOPOINT_ORGANIZATION_ID'))
+        .option('--api-url <url>', describeDefault('API base URL', `$ECHOPOINT_API_URL, else ${_core_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_API_URL */ .rK}`));
+}
+/** Flags override the environment. */
+function readCredentials(flags, env) {
+    return {
+        apiKey: flags.apiKey ?? env.ECHOPOINT_API_KEY,
+        organizationId: flags.organizationId ?? env.ECHOPOINT_ORGANIZATION_ID,
+        apiUrl: flags.apiUrl ?? env.ECHOPOINT_API_URL
+    };
+}
+
+
+/***/ }),
+
+/***/ 12957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   iW: () => (/* binding */ main)
 /* harmony export */ });
 /* unused harmony exports USAGE_EXIT_CODE, buildProgram */
-/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3323);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48179);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83323);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74296);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71604);
 /**
  * The CLI: `echopoint-ci run | check-key | whoami | sandbox | demo | demo-service | flow`. Builds the command tree, maps
  * usage errors to exit code 3, and turns SIGINT/SIGTERM into an abort signal so
  * `run` can cancel what it launched and still write its reports.
  */
+
 
 
 
@@ -49,15 +138,15 @@ __webpack_async_result__();
  * toolkit, and `run` does not pay for the flow engine.
  */
 const COMMANDS = {
-    run: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(634), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4643))).runCommandDefinition,
-    'check-key': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(634), __nccwpck_require__.e(556), __nccwpck_require__.e(241)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4622))).checkKeyCommandDefinition,
-    whoami: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(634), __nccwpck_require__.e(556), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2696))).whoamiCommandDefinition,
-    sandbox: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(873), __nccwpck_require__.e(542)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3542))).sandboxCommandDefinition,
-    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(873), __nccwpck_require__.e(489), __nccwpck_require__.e(705)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7621))).demoCommandDefinition,
-    'demo-service': async () => (await __nccwpck_require__.e(/* import() */ 156).then(__nccwpck_require__.bind(__nccwpck_require__, 2156))).demoServiceCommandDefinition,
-    flow: async () => (await __nccwpck_require__.e(/* import() */ 57).then(__nccwpck_require__.bind(__nccwpck_require__, 57))).flowCommandDefinition
+    run: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(292), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64643))).runCommandDefinition,
+    'check-key': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(292), __nccwpck_require__.e(693), __nccwpck_require__.e(241)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62241))).checkKeyCommandDefinition,
+    whoami: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(292), __nccwpck_require__.e(693), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22696))).whoamiCommandDefinition,
+    sandbox: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(392), __nccwpck_require__.e(542)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33542))).sandboxCommandDefinition,
+    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(392), __nccwpck_require__.e(489), __nccwpck_require__.e(705)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17621))).demoCommandDefinition,
+    'demo-service': async () => (await __nccwpck_require__.e(/* import() */ 156).then(__nccwpck_require__.bind(__nccwpck_require__, 92156))).demoServiceCommandDefinition,
+    flow: async () => (await __nccwpck_require__.e(/* import() */ 57).then(__nccwpck_require__.bind(__nccwpck_require__, 10057))).flowCommandDefinition
 };
-/** Exit code for usage errors (interface.md section 3). */
+/** Exit code for usage errors (docs/interface.md section 3). */
 const USAGE_EXIT_CODE = 3;
 /**
  * The command tree: only `only` when given (the command being run), else every
@@ -66,12 +155,9 @@ const USAGE_EXIT_CODE = 3;
 async function buildProgram(io, setExit, only) {
     const program = new commander__WEBPACK_IMPORTED_MODULE_0__/* .Command */ .uB('echopoint-ci')
         .description('Run Echopoint flows (API test scenarios) from any CI system or a terminal')
-        .version(_core_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x, '-V, --version')
-        .showHelpAfterError('(add --help for usage)')
-        .configureOutput({
-        writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
-        writeErr: (text) => io.stderr(text.replace(/\n$/, ''))
-    })
+        .version(_core_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x, '-V, --version')
+        .showHelpAfterError(_io_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE_HINT */ .ox)
+        .configureOutput((0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .cliOutput */ .UZ)(io))
         .exitOverride();
     const names = only === '--version' || only === '-V'
         ? []
@@ -80,10 +166,7 @@ async function buildProgram(io, setExit, only) {
             : Object.keys(COMMANDS);
     const definitions = await Promise.all(names.map((name) => COMMANDS[name]()));
     for (const command of definitions.map((define) => define(io, setExit))) {
-        program.addCommand(command.exitOverride().configureOutput({
-            writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
-            writeErr: (text) => io.stderr(text.replace(/\n$/, ''))
-        }));
+        program.addCommand(command.exitOverride().showHelpAfterError(_io_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE_HINT */ .ox).configureOutput((0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .cliOutput */ .UZ)(io)));
     }
     program.addHelpText('after', `
 Examples:
@@ -120,7 +203,190 @@ async function main(argv, io) {
 
 /***/ }),
 
-/***/ 4296:
+/***/ 33352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G1: () => (/* binding */ validateApiUrl),
+/* harmony export */   pn: () => (/* binding */ pathSegment),
+/* harmony export */   we: () => (/* binding */ joinUrl)
+/* harmony export */ });
+/* unused harmony export isLoopbackHost */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74296);
+/**
+ * The API base URL: how it is validated (for the config and again by the transport)
+ * and how request URLs are built from it.
+ */
+
+
+const EXAMPLE = 'https://api.echopoint.dev';
+/**
+ * True for hosts that can only mean this machine: `localhost`, 127.0.0.0/8 and `::1`.
+ * Accepts a URL `hostname` (IPv6 in brackets, as URL gives it) or a bare host.
+ */
+function isLoopbackHost(host) {
+    const h = host
+        .trim()
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1');
+    if (h === 'localhost')
+        return true;
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(h) === 4)
+        return h.startsWith('127.');
+    // The URL parser writes ::1 in its shortest form; accept the long one for bare hosts.
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(h) === 6)
+        return h === '::1' || /^(0{1,4}:){7}0{0,3}1$/.test(h);
+    return false;
+}
+/**
+ * Validates the API base URL and returns it normalised (no trailing slash on a base
+ * path). Throws ConfigError(input, …) saying what is wrong and what to do; `input` is
+ * the name the user wrote (`api-url` for the action, `--api-url` for the CLI).
+ * The message never echoes the raw value: it may hold credentials or a secret query.
+ */
+function validateApiUrl(raw, input = 'api-url') {
+    const value = raw.trim();
+    if (value === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'it is empty', `Set it to the Echopoint API base URL, e.g. ${EXAMPLE}.`);
+    }
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'it is not an absolute URL', `Give the full base URL including the scheme, e.g. ${EXAMPLE}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, `the scheme ${url.protocol} is not supported`, `Use an https:// URL, e.g. ${EXAMPLE}.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, `plain http:// is only allowed to a local server (localhost, 127.0.0.1, ::1), not to ${url.hostname}`, 'Use https:// so the API key is not sent in clear text.');
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'it contains credentials (user:password@)', 'Remove them: the API key is given separately and sent as the X-Api-Key header.');
+    }
+    // `new URL('https://h/?')` has an empty search, so look at the raw text as well.
+    if (url.search !== '' || value.includes('?')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'it has a query string', 'Remove everything from "?" on.');
+    }
+    if (url.hash !== '' || value.includes('#')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'it has a fragment', 'Remove everything from "#" on.');
+    }
+    url.pathname = trimTrailingSlashes(url.pathname) || '/';
+    return url;
+}
+function trimTrailingSlashes(path) {
+    return path.replace(/\/+$/, '');
+}
+/**
+ * Joins the base URL (which may have a path prefix such as /api/v1) and an API path
+ * such as `/flows/abc` (segments already encoded with {@link pathSegment}).
+ */
+function joinUrl(base, path, query = {}) {
+    const url = new URL(base.href);
+    url.pathname = trimTrailingSlashes(base.pathname) + (path.startsWith('/') ? path : `/${path}`);
+    for (const [name, value] of Object.entries(query)) {
+        if (value !== undefined)
+            url.searchParams.append(name, String(value));
+    }
+    return url;
+}
+/**
+ * Encodes one path segment. `.` and `..` are refused: the URL parser resolves them
+ * (even percent-encoded, per the WHATWG URL standard), which would change the path.
+ * `what` names the value in the error, e.g. "flow ID".
+ */
+function pathSegment(value, what) {
+    const v = value.trim();
+    if (v === '' || v === '.' || v === '..') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(what, v === '' ? 'it is empty' : `"${v}" is not a valid ID`);
+    }
+    return encodeURIComponent(v);
+}
+
+
+/***/ }),
+
+/***/ 72633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eD: () => (/* binding */ ACTION_CREDENTIAL_NAMES),
+/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
+/* harmony export */   z8: () => (/* binding */ resolveCredentials)
+/* harmony export */ });
+/* harmony import */ var _api_http_url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33352);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74296);
+/* harmony import */ var _input_values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92154);
+/* harmony import */ var _surface_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(60068);
+/**
+ * The inputs every front door shares (run, check-key, whoami): the API key, the
+ * organization ID and the API URL, validated before anything is sent.
+ */
+
+
+
+
+const DEFAULT_API_URL = 'https://api.echopoint.dev';
+const ACTION_CREDENTIAL_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url'
+};
+/** How to give a missing credential, in the words of the front door in use. */
+const GIVE = {
+    action: {
+        apiKey: 'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.',
+        organizationId: 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.'
+    },
+    cli: {
+        apiKey: 'Set the ECHOPOINT_API_KEY environment variable to the key (in CI, from a secret); --api-key works too, but a flag shows in process lists.',
+        organizationId: 'Set the ECHOPOINT_ORGANIZATION_ID environment variable or pass --organization-id, for example --organization-id org_abc123.'
+    }
+};
+/**
+ * Validates the API key, the organization ID and the API URL, the inputs every
+ * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
+ * never echoes the key.
+ */
+function resolveCredentials(raw, names, options = {}) {
+    const surface = options.surface ?? 'action';
+    const apiKeyRaw = raw.apiKey ?? '';
+    if ((0,_input_values_js__WEBPACK_IMPORTED_MODULE_2__/* .present */ .Eb)(apiKeyRaw) === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.apiKey, 'it is missing or empty', GIVE[surface].apiKey);
+    }
+    const apiKey = apiKeyRaw.trim();
+    if (_input_values_js__WEBPACK_IMPORTED_MODULE_2__/* .CONTROL_CHARS */ .UV.test(apiKey) || /\s/.test(apiKey)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.apiKey, 'it contains a line break, space or other control character', `Copy the key again without surrounding text or line breaks and update ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_3__/* .keyStore */ .v)(surface)}.`);
+    }
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.apiKey, 'it contains characters outside printable ASCII (an HTTP header cannot carry them)', `API keys are plain ASCII (epk_live_…): copy the key again and update ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_3__/* .keyStore */ .v)(surface)}.`);
+    }
+    const organizationId = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_2__/* .present */ .Eb)(raw.organizationId);
+    if (organizationId === undefined && options.organizationRequired === false) {
+        // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
+        return { apiKey, organizationId: '', apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
+    }
+    if (organizationId === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.organizationId, 'it is missing or empty', GIVE[surface].organizationId);
+    }
+    if (_input_values_js__WEBPACK_IMPORTED_MODULE_2__/* .CONTROL_CHARS */ .UV.test(organizationId) || !/^[\x20-\x7e]+$/.test(organizationId)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.organizationId, 'it contains a control character or characters outside printable ASCII', 'Use the plain organization ID, such as org_abc123.');
+    }
+    return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
+}
+function resolveApiUrl(raw, name) {
+    return (0,_api_http_url_js__WEBPACK_IMPORTED_MODULE_0__/* .validateApiUrl */ .G1)((0,_input_values_js__WEBPACK_IMPORTED_MODULE_2__/* .present */ .Eb)(raw) ?? DEFAULT_API_URL, name)
+        .toString()
+        .replace(/\/$/, '');
+}
+
+
+/***/ }),
+
+/***/ 74296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -176,68 +442,164 @@ function toEchopointError(err) {
 
 /***/ }),
 
-/***/ 3323:
+/***/ 92154:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EJ: () => (/* binding */ parsePositiveInt),
+/* harmony export */   Eb: () => (/* binding */ present),
+/* harmony export */   UV: () => (/* binding */ CONTROL_CHARS),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   ou: () => (/* binding */ usablePath),
+/* harmony export */   ry: () => (/* binding */ splitList),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
+/**
+ * Reading one input's raw text, the same way for every input of every front
+ * door (action inputs, CLI flags, environment): what counts as "not set", lists,
+ * booleans, whole numbers, and how a user's value is quoted back in an error.
+ */
+
+/** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
+function present(value) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+}
+/** Splits a comma- or newline-separated list; drops empty items and duplicates, keeps order. */
+function splitList(value) {
+    const parts = (Array.isArray(value) ? value : [value ?? ''])
+        .flatMap((v) => v.split(/[,\r\n]+/))
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+    return [...new Set(parts)];
+}
+// C0 controls and DEL: a key or header value with these would be rejected by the
+// HTTP stack or, worse, split a header. Never echo the value back.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** A user's value, safe to quote in an error: printable ASCII only, cut to `max`. */
+function printable(value, max) {
+    const clean = value.replace(/[^\x20-\x7e]/g, '?');
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+/**
+ * A file path as given (trimmed), or undefined when empty or unusable (a line
+ * break or control character). For the JUnit report it is also used when other
+ * inputs did not validate, so the report still shows the error.
+ */
+function usablePath(raw) {
+    const path = present(raw);
+    // eslint-disable-next-line no-control-regex
+    return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
+        ? undefined
+        : path;
+}
+/** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
+function parseBoolean(name, value, fallback) {
+    if (typeof value === 'boolean')
+        return value;
+    const text = present(value);
+    if (text === undefined)
+        return fallback;
+    // The YAML 1.2 core schema booleans, as @actions/core getBooleanInput accepts them.
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(name, `"${text}" is not a boolean`, 'Use true or false.');
+}
+function parsePositiveInt(name, text, what) {
+    if (!/^\d+$/.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(name, `"${text}" is not a whole number`, `Use ${what}.`);
+    }
+    const value = Number(text);
+    if (value < 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 60068:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ keyStore)
+/* harmony export */ });
+/** Where the API key is kept, for "update …": the workflow's secret, or the variable the CLI reads. */
+function keyStore(surface) {
+    return surface === 'cli' ? 'ECHOPOINT_API_KEY' : 'the ECHOPOINT_API_KEY secret';
+}
+
+
+/***/ }),
+
+/***/ 83323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
 /** The kit's version, sent in User-Agent and shown by `echopoint-ci --version`. Kept equal to package.json by a test. */
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -251,98 +613,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -363,56 +725,56 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
@@ -426,42 +788,42 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8909:
+/***/ 18909:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Argument } = __nccwpck_require__(9154);
-const { Command } = __nccwpck_require__(4348);
-const { CommanderError, InvalidArgumentError } = __nccwpck_require__(1135);
-const { Help } = __nccwpck_require__(9754);
-const { Option } = __nccwpck_require__(5240);
+const { Argument } = __nccwpck_require__(49154);
+const { Command } = __nccwpck_require__(34348);
+const { CommanderError, InvalidArgumentError } = __nccwpck_require__(41135);
+const { Help } = __nccwpck_require__(79754);
+const { Option } = __nccwpck_require__(45240);
 
 exports.DM = new Command();
 
@@ -485,10 +847,10 @@ exports.a2 = InvalidArgumentError; // Deprecated
 
 /***/ }),
 
-/***/ 9154:
+/***/ 49154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(1135);
+const { InvalidArgumentError } = __nccwpck_require__(41135);
 
 class Argument {
   /**
@@ -642,20 +1004,20 @@ exports.humanReadableArgName = humanReadableArgName;
 
 /***/ }),
 
-/***/ 4348:
+/***/ 34348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const EventEmitter = (__nccwpck_require__(8474).EventEmitter);
-const childProcess = __nccwpck_require__(1421);
-const path = __nccwpck_require__(6760);
-const fs = __nccwpck_require__(3024);
+const EventEmitter = (__nccwpck_require__(78474).EventEmitter);
+const childProcess = __nccwpck_require__(31421);
+const path = __nccwpck_require__(76760);
+const fs = __nccwpck_require__(73024);
 const process = __nccwpck_require__(1708);
 
-const { Argument, humanReadableArgName } = __nccwpck_require__(9154);
-const { CommanderError } = __nccwpck_require__(1135);
-const { Help, stripColor } = __nccwpck_require__(9754);
-const { Option, DualOptions } = __nccwpck_require__(5240);
-const { suggestSimilar } = __nccwpck_require__(5030);
+const { Argument, humanReadableArgName } = __nccwpck_require__(49154);
+const { CommanderError } = __nccwpck_require__(41135);
+const { Help, stripColor } = __nccwpck_require__(79754);
+const { Option, DualOptions } = __nccwpck_require__(45240);
+const { suggestSimilar } = __nccwpck_require__(65030);
 
 class Command extends EventEmitter {
   /**
@@ -3426,7 +3788,7 @@ exports.useColor = useColor; // exporting for tests
 
 /***/ }),
 
-/***/ 1135:
+/***/ 41135:
 /***/ ((__unused_webpack_module, exports) => {
 
 /**
@@ -3472,10 +3834,10 @@ exports.InvalidArgumentError = InvalidArgumentError;
 
 /***/ }),
 
-/***/ 9754:
+/***/ 79754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { humanReadableArgName } = __nccwpck_require__(9154);
+const { humanReadableArgName } = __nccwpck_require__(49154);
 
 /**
  * TypeScript import types for JSDoc, used by Visual Studio Code IntelliSense and `npm run typescript-checkJS`
@@ -4226,10 +4588,10 @@ exports.stripColor = stripColor;
 
 /***/ }),
 
-/***/ 5240:
+/***/ 45240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(1135);
+const { InvalidArgumentError } = __nccwpck_require__(41135);
 
 class Option {
   /**
@@ -4613,7 +4975,7 @@ exports.DualOptions = DualOptions;
 
 /***/ }),
 
-/***/ 5030:
+/***/ 65030:
 /***/ ((__unused_webpack_module, exports) => {
 
 const maxDistance = 3;
@@ -4721,15 +5083,16 @@ exports.suggestSimilar = suggestSimilar;
 
 /***/ }),
 
-/***/ 8179:
+/***/ 48179:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b7: () => (/* binding */ CommanderError),
+/* harmony export */   c$: () => (/* binding */ Option),
 /* harmony export */   uB: () => (/* binding */ Command)
 /* harmony export */ });
-/* unused harmony exports program, createCommand, createArgument, createOption, InvalidArgumentError, InvalidOptionArgumentError, Argument, Option, Help */
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8909);
+/* unused harmony exports program, createCommand, createArgument, createOption, InvalidArgumentError, InvalidOptionArgumentError, Argument, Help */
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18909);
 
 
 // wrapper to provide named exports for ESM.
@@ -5018,6 +5381,6 @@ const {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ var __webpack_exports__ = __nccwpck_require__(70486);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,55 +1,30 @@
-export const id = 556;
-export const ids = [556];
+export const id = 693;
+export const ids = [693];
 export const modules = {
 
-/***/ 1604:
+/***/ 95111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ credentialOptions),
-/* harmony export */   L: () => (/* binding */ readCredentials)
-/* harmony export */ });
-/** Adds --api-key, --organization-id and --api-url (each falling back to its environment variable). */
-function credentialOptions(command) {
-    return command
-        .option('--api-key <key>', 'API key (default: $ECHOPOINT_API_KEY; prefer the variable, flags show in process lists)')
-        .option('--organization-id <id>', 'organization ID (default: $ECHOPOINT_ORGANIZATION_ID)')
-        .option('--api-url <url>', 'API base URL (default: $ECHOPOINT_API_URL or https://api.echopoint.dev)');
-}
-/** Flags override the environment. */
-function readCredentials(flags, env) {
-    return {
-        apiKey: flags.apiKey ?? env.ECHOPOINT_API_KEY,
-        organizationId: flags.organizationId ?? env.ECHOPOINT_ORGANIZATION_ID,
-        apiUrl: flags.apiUrl ?? env.ECHOPOINT_API_URL
-    };
-}
-
-
-/***/ }),
-
-/***/ 5111:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ts: () => (/* binding */ describeExpiry),
+/* harmony export */   DE: () => (/* binding */ expirySourceLabel),
+/* harmony export */   Sd: () => (/* reexport safe */ _expiry_js__WEBPACK_IMPORTED_MODULE_4__.Sd),
 /* harmony export */   YP: () => (/* binding */ resolveExpiry),
 /* harmony export */   pq: () => (/* binding */ failedCheckResult),
-/* harmony export */   tj: () => (/* binding */ EXPIRY_SOURCE_LABEL),
 /* harmony export */   yR: () => (/* binding */ checkKey)
 /* harmony export */ });
-/* unused harmony exports evaluateKey, invalidKeyResult */
-/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7825);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _expiry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2588);
-/* harmony import */ var _run_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6150);
-/* harmony import */ var _scopes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3186);
+/* unused harmony exports EXPIRY_SOURCE_LABEL, evaluateKey, invalidKeyResult */
+/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57825);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var _expiry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82588);
+/* harmony import */ var _run_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16150);
+/* harmony import */ var _scopes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83186);
+/* harmony import */ var _surface_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60068);
 /**
- * The key-expiry check (interface.md section 2), without GitHub: ask the API who
+ * The key-expiry check (docs/interface.md section 2), without GitHub: ask the API who
  * the key is, find its expiry, and decide.
  *
  * - Expiry from, in order: `expires_at` of `GET /api-keys/self`, the
- *   `X-Api-Key-Expires-At` response header (contract.md part B.1), the
+ *   `X-Api-Key-Expires-At` response header (docs/api-contract.md part B.1), the
  *   `expires-at` input. The result says which one was used.
  * - `days-left` is whole days, rounded down (negative once expired). The key is
  *   `expiring` when fewer than `warn-days` whole days are left, and the check
@@ -70,21 +45,27 @@ function readCredentials(flags, env) {
 
 
 
+
+
 const EXPIRY_SOURCE_LABEL = {
     'api-keys/self': 'the expires_at field of GET /api-keys/self',
     header: 'the X-Api-Key-Expires-At response header',
     input: 'the expires-at input'
 };
+/** Where the expiry came from, in the words of the front door in use (`--expires-at` for the CLI). */
+function expirySourceLabel(source, surface = 'action') {
+    return source === 'input' && surface === 'cli'
+        ? 'the --expires-at flag'
+        : EXPIRY_SOURCE_LABEL[source];
+}
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-/** "on 2026-03-31T00:00:00.000Z (4 days left)", or "(2 days ago)" once expired. */
-function describeExpiry(expiresAt, now) {
-    const msLeft = Date.parse(expiresAt) - now;
-    if (msLeft > 0)
-        return `on ${expiresAt} (${plural((0,_expiry_js__WEBPACK_IMPORTED_MODULE_4__/* .daysLeft */ .H_)(expiresAt, now), 'day')} left)`;
-    const ago = Math.floor(-msLeft / _expiry_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO);
-    return `on ${expiresAt} (${ago === 0 ? 'less than a day' : plural(ago, 'day')} ago)`;
+/** How to give the expiry when the API does not report it, in the words of the front door in use. */
+function giveExpiry(name, surface) {
+    return surface === 'cli'
+        ? `Pass ${name} with the date shown in Echopoint (Settings → API keys), for example ${name} 2026-03-31.`
+        : `Set ${name} to the date shown in Echopoint (Settings → API keys), for example from a repository variable: gh variable set ECHOPOINT_API_KEY_EXPIRES_AT --body 2026-03-31, then ${name}: \${{ vars.ECHOPOINT_API_KEY_EXPIRES_AT }}.`;
 }
 /** Picks the expiry in the documented order and says which source was used. */
 function resolveExpiry(info, headerValue, input) {
@@ -127,6 +108,7 @@ function resolveExpiry(info, headerValue, input) {
 function evaluateKey(info, rules, now, headerValue) {
     const { key } = info;
     const { names } = rules;
+    const surface = rules.surface ?? 'action';
     const expiry = resolveExpiry(info, headerValue, rules.expiresAtInput === undefined
         ? undefined
         : { value: rules.expiresAtInput, name: names.expiresAt });
@@ -142,7 +124,7 @@ function evaluateKey(info, rules, now, headerValue) {
         headline = 'The API key is valid and never expires';
         messages.push({
             level: 'warning',
-            text: 'The API key never expires. A key without an expiration date stays valid if it leaks or is forgotten: create a replacement with the ci preset and an expiration date (for example 90 days), update the secret, then delete this key.'
+            text: `The API key never expires. A key without an expiration date stays valid if it leaks or is forgotten: create a replacement with the ci preset and an expiration date (for example 90 days), update ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_5__/* .keyStore */ .v)(surface)}, then delete this key.`
         });
     }
     else if (expiry.expiresAt === undefined) {
@@ -150,13 +132,13 @@ function evaluateKey(info, rules, now, headerValue) {
         headline = 'The API key is valid; its expiry is unknown';
         messages.push({
             level: 'notice',
-            text: `The API does not report when this key expires. Set ${names.expiresAt} to the date shown in Echopoint (Settings → API keys), for example from a repository variable: gh variable set ECHOPOINT_API_KEY_EXPIRES_AT --body 2026-03-31, then ${names.expiresAt}: \${{ vars.ECHOPOINT_API_KEY_EXPIRES_AT }}.`
+            text: `The API does not report when this key expires. ${giveExpiry(names.expiresAt, surface)}`
         });
     }
     else {
         const msLeft = Date.parse(expiry.expiresAt) - now;
         daysLeft = (0,_expiry_js__WEBPACK_IMPORTED_MODULE_4__/* .daysLeft */ .H_)(expiry.expiresAt, now);
-        const when = describeExpiry(expiry.expiresAt, now);
+        const when = (0,_expiry_js__WEBPACK_IMPORTED_MODULE_4__/* .describeExpiry */ .Ts)(expiry.expiresAt, now);
         if (msLeft <= 0) {
             status = 'expired';
             headline = `The API key expired ${when}`;
@@ -180,7 +162,10 @@ function evaluateKey(info, rules, now, headerValue) {
             headline = `The API key is valid and expires ${when}`;
         }
         if (expiry.source) {
-            messages.push({ level: 'info', text: `Expiry from ${EXPIRY_SOURCE_LABEL[expiry.source]}.` });
+            messages.push({
+                level: 'info',
+                text: `Expiry from ${expirySourceLabel(expiry.source, surface)}.`
+            });
         }
     }
     if (key.organization_id !== rules.organizationId) {
@@ -194,7 +179,7 @@ function evaluateKey(info, rules, now, headerValue) {
             return description ? `${scope} (${description})` : scope;
         })
             .join('; ');
-        errors.push(`The API key lacks ${missing.length === 1 ? 'a required scope' : `${missing.length} required scopes`}: ${list}. Create a key with the ci preset (it has every scope CI needs) and update the secret.`);
+        errors.push(`The API key lacks ${missing.length === 1 ? 'a required scope' : `${missing.length} required scopes`}: ${list}. Create a key with the ci preset (it has every scope CI needs) and update ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_5__/* .keyStore */ .v)(surface)}.`);
     }
     const passed = errors.length === 0;
     return {
@@ -218,7 +203,7 @@ function evaluateKey(info, rules, now, headerValue) {
     };
 }
 /** The result for a key the API refused (401): wrong, revoked or expired. */
-function invalidKeyResult() {
+function invalidKeyResult(surface = 'action') {
     return {
         status: 'invalid',
         passed: false,
@@ -226,7 +211,7 @@ function invalidKeyResult() {
         permissions: [],
         missingScopes: [],
         headline: 'The API key is invalid, revoked or expired',
-        messages: [{ level: 'error', text: `${_run_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .INVALID_KEY_MESSAGE */ .uo}. ${_run_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .INVALID_KEY_HINT */ .oT}` }],
+        messages: [{ level: 'error', text: `${_run_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .INVALID_KEY_MESSAGE */ .uo}. ${(0,_run_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .invalidKeyHint */ .AO)(surface)}` }],
         reminder: 'open'
     };
 }
@@ -257,14 +242,15 @@ async function checkKey(config, options) {
                     organizationId: config.organizationId,
                     clock: options.clock,
                     logger: options.logger,
-                    userAgent: options.userAgent
+                    userAgent: options.userAgent,
+                    names: config.names
                 });
-        info = await (0,_run_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchKeyInfo */ .q5)(api, options.signal);
+        info = await (0,_run_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchKeyInfo */ .q5)(api, options.signal, config.surface);
     }
     catch (err) {
         const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toEchopointError */ .HT)(err);
         if (error.kind === 'auth')
-            return invalidKeyResult();
+            return invalidKeyResult(config.surface);
         return failedCheckResult(error);
     }
     options.logger.debug(`Key ${info.key.api_key_id} (organization ${info.key.organization_id}) has scopes: ${info.key.permissions.join(', ') || 'none'}`);
@@ -274,14 +260,15 @@ async function checkKey(config, options) {
 
 /***/ }),
 
-/***/ 2588:
+/***/ 82588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H_: () => (/* binding */ daysLeft),
-/* harmony export */   sO: () => (/* binding */ DAY_MS)
+/* harmony export */   Sd: () => (/* binding */ expiryDate),
+/* harmony export */   Ts: () => (/* binding */ describeExpiry)
 /* harmony export */ });
-/* unused harmony exports RUN_EXPIRY_WARNING_DAYS, expiresSoon, expiryWarning */
+/* unused harmony exports DAY_MS, RUN_EXPIRY_WARNING_DAYS, expiresSoon, readableDate, relativeExpiry, expiryWarning */
 /**
  * Key expiry arithmetic shared by the run action's warning and the key-expiry
  * check: whole days left, rounded down (negative once expired).
@@ -301,17 +288,53 @@ function daysLeft(expiresAt, now) {
 function expiresSoon(expiresAt, now) {
     return daysLeft(expiresAt, now) < RUN_EXPIRY_WARNING_DAYS;
 }
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * An expiry as people read it, in UTC (a CI log has no time zone of its own):
+ * `31 Dec 2026, 00:00 UTC`. Machines get the RFC 3339 value (outputs, JSON).
+ */
+function readableDate(expiresAt) {
+    const d = new Date(Date.parse(expiresAt));
+    if (Number.isNaN(d.getTime()))
+        return expiresAt;
+    const hh = String(d.getUTCHours()).padStart(2, '0');
+    const mm = String(d.getUTCMinutes()).padStart(2, '0');
+    return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+function days(n) {
+    return `${n} day${n === 1 ? '' : 's'}`;
+}
+/**
+ * How far off the expiry is, in whole days rounded down as the check counts
+ * them: `in 29 days`, `in less than a day`, `2 days ago`, `less than a day ago`.
+ */
+function relativeExpiry(expiresAt, now) {
+    const msLeft = Date.parse(expiresAt) - now;
+    if (msLeft > 0) {
+        const left = daysLeft(expiresAt, now);
+        return left === 0 ? 'in less than a day' : `in ${days(left)}`;
+    }
+    const ago = Math.floor(-msLeft / DAY_MS);
+    return ago === 0 ? 'less than a day ago' : `${days(ago)} ago`;
+}
+/** `31 Dec 2026, 00:00 UTC (in 29 days)`, or `29 Nov 2026, 00:00 UTC (2 days ago)` once expired. */
+function expiryDate(expiresAt, now) {
+    return `${readableDate(expiresAt)} (${relativeExpiry(expiresAt, now)})`;
+}
+/** The expiry in a sentence: `on 31 Dec 2026, 00:00 UTC (in 29 days)`. */
+function describeExpiry(expiresAt, now) {
+    return `on ${expiryDate(expiresAt, now)}`;
+}
 /** The run action's warning about a key that expires soon (annotation and job summary). */
 function expiryWarning(expiresAt, now) {
-    const days = daysLeft(expiresAt, now);
-    const left = days < 0 ? 'already expired' : `${days} day${days === 1 ? '' : 's'} left`;
-    return `The API key expires on ${expiresAt} (${left}). Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
+    const verb = Date.parse(expiresAt) > now ? 'expires' : 'expired';
+    return `The API key ${verb} ${describeExpiry(expiresAt, now)}. Create a replacement with the ci preset and update the ECHOPOINT_API_KEY secret.`;
 }
 
 
 /***/ }),
 
-/***/ 3186:
+/***/ 83186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -461,24 +484,31 @@ function safeUrl(text) {
 
 /***/ }),
 
-/***/ 6150:
+/***/ 16150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AO: () => (/* binding */ invalidKeyHint),
 /* harmony export */   Mz: () => (/* binding */ preflight),
-/* harmony export */   oT: () => (/* binding */ INVALID_KEY_HINT),
 /* harmony export */   q5: () => (/* binding */ fetchKeyInfo),
 /* harmony export */   uo: () => (/* binding */ INVALID_KEY_MESSAGE)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _key_scopes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3186);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _key_scopes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83186);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72633);
+/* harmony import */ var _surface_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60068);
+
+
 
 
 /** The message every adapter shows for a 401. */
 const INVALID_KEY_MESSAGE = 'The API key is invalid, revoked or expired (HTTP 401)';
-const INVALID_KEY_HINT = 'Create a new key with the ci preset and an expiration date, then update the ECHOPOINT_API_KEY secret.';
+/** What to do about a 401, in the words of the front door in use. */
+function invalidKeyHint(surface = 'action') {
+    return `Create a new key with the ci preset and an expiration date, then update ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_3__/* .keyStore */ .v)(surface)}.`;
+}
 /** `GET /api-keys/self`, with a 401 turned into the message users should see. */
-async function fetchKeyInfo(api, signal) {
+async function fetchKeyInfo(api, signal, surface = 'action') {
     let key;
     try {
         key = await api.getKeySelf({ signal });
@@ -489,7 +519,7 @@ async function fetchKeyInfo(api, signal) {
                 status: err.status,
                 code: err.code,
                 request: err.request,
-                hint: INVALID_KEY_HINT,
+                hint: invalidKeyHint(surface),
                 cause: err
             });
         }
@@ -530,12 +560,14 @@ async function scopeDescriptions(api, logger, signal) {
  */
 async function preflight(api, options) {
     const { logger, signal } = options;
-    const info = await fetchKeyInfo(api, signal);
+    const surface = options.surface ?? 'action';
+    const organizationName = (options.names ?? _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_CREDENTIAL_NAMES */ .eD).organizationId;
+    const info = await fetchKeyInfo(api, signal, surface);
     const { key } = info;
     logger.debug(`Key ${key.api_key_id} (organization ${key.organization_id}) has scopes: ${key.permissions.join(', ') || 'none'}`);
     if (key.organization_id !== options.organizationId) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw('permission', `The API key belongs to organization ${key.organization_id}, but organization-id is ${options.organizationId}`, {
-            hint: 'Set organization-id to the organization the key was created in, or use a key of that organization.'
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw('permission', `The API key belongs to organization ${key.organization_id}, but ${organizationName} is ${options.organizationId}`, {
+            hint: `Set ${organizationName} to the organization the key was created in, or use a key of that organization.`
         });
     }
     const mode = (0,_key_scopes_js__WEBPACK_IMPORTED_MODULE_1__/* .ciModeFor */ .z5)(options.selection, options.runner);
@@ -548,7 +580,7 @@ async function preflight(api, options) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EchopointError */ .aw('permission', `The API key lacks ${missing.length === 1 ? 'a scope' : `${missing.length} scopes`} needed to ${mode.label}: ${list}`, {
             code: 'MISSING_SCOPES',
             metadata: { missing_scopes: missing },
-            hint: 'Create a key with the ci preset (it has every scope CI needs) and update the ECHOPOINT_API_KEY secret.'
+            hint: `Create a key with the ci preset (it has every scope CI needs) and update ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_3__/* .keyStore */ .v)(surface)}.`
         });
     }
     return info;

@@ -1,14 +1,14 @@
-export const id = 634;
-export const ids = [634,257];
+export const id = 292;
+export const ids = [292,257];
 export const modules = {
 
-/***/ 2280:
+/***/ 12280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ createCliLogger)
 /* harmony export */ });
-/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2258);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12258);
 /* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8547);
 
 
@@ -38,18 +38,43 @@ function createCliLogger(options) {
 
 /***/ }),
 
-/***/ 7825:
+/***/ 97276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ ACTION_API_INPUT_NAMES)
+/* harmony export */ });
+const ACTION_API_INPUT_NAMES = {
+    apiKey: 'api-key',
+    organizationId: 'organization-id',
+    apiUrl: 'api-url',
+    idempotencyKey: 'idempotency-key'
+};
+
+
+/***/ }),
+
+/***/ 57825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ createClient)
 /* harmony export */ });
-/* harmony import */ var _run_idempotency_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6258);
-/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2544);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2241);
-/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3352);
-/* harmony import */ var _jobs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1878);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97276);
+/* harmony import */ var _run_idempotency_key_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56258);
+/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2544);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52241);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33352);
+/* harmony import */ var _jobs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(71878);
+/**
+ * The Echopoint API over HTTP: one method per endpoint of docs/api-contract.md, each a thin
+ * description of a request handed to the transport (which does auth, retries,
+ * redirects and error mapping) and of how to read the answer (decode.ts). An
+ * answer must be about what was asked: a flow, a launch, an execution or a cancel
+ * that names another id is a `contract` error, never taken as the one asked for.
+ */
+
 
 
 
@@ -57,25 +82,25 @@ function createCliLogger(options) {
 
 
 function flowPath(flowId) {
-    return `/flows/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_4__/* .pathSegment */ .pn)(flowId, 'flow ID')}`;
+    return `/flows/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_5__/* .pathSegment */ .pn)(flowId, 'flow ID')}`;
 }
 function executionPath(flowId, executionId) {
-    return `${flowPath(flowId)}/executions/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_4__/* .pathSegment */ .pn)(executionId, 'execution ID')}`;
+    return `${flowPath(flowId)}/executions/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_5__/* .pathSegment */ .pn)(executionId, 'execution ID')}`;
 }
 /** A `contract` error for an answer about something other than what was asked. */
-function mismatch(request, what, asked, got) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EchopointError */ .aw('contract', `${request}: asked for ${what} ${asked}, the API answered with ${what} ${got}`, {
+function mismatch(apiUrlName, request, what, asked, got) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EchopointError */ .aw('contract', `${request}: asked for ${what} ${asked}, the API answered with ${what} ${got}`, {
         request,
-        hint: 'The answer is not used. Check that api-url points at the Echopoint API and not at a proxy or cache that mixes up answers'
+        hint: `The answer is not used. Check that ${apiUrlName} points at the Echopoint API and not at a proxy or cache that mixes up answers`
     });
 }
 /** Throws unless the execution is `executionId` (when given) of flow `flowId`. */
-function checkExecution(request, execution, flowId, executionId) {
-    if (executionId !== undefined && !_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(execution.id, executionId)) {
-        throw mismatch(request, 'execution', executionId, execution.id);
+function checkExecution(apiUrlName, request, execution, flowId, executionId) {
+    if (executionId !== undefined && !_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .sameId */ .s(execution.id, executionId)) {
+        throw mismatch(apiUrlName, request, 'execution', executionId, execution.id);
     }
-    if (!_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(execution.flow_id, flowId)) {
-        throw mismatch(request, 'an execution of flow', flowId, execution.flow_id);
+    if (!_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .sameId */ .s(execution.flow_id, flowId)) {
+        throw mismatch(apiUrlName, request, 'an execution of flow', flowId, execution.flow_id);
     }
     return execution;
 }
@@ -84,9 +109,10 @@ function checkExecution(request, execution, flowId, executionId) {
  * cannot be used; every later failure is a typed EchopointError.
  */
 function createClient(options) {
-    const transport = new _http_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .Transport */ .oK(options);
+    const transport = new _http_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .Transport */ .oK(options);
     const call = (req, opts) => transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent });
     const label = (req) => `${req.method} ${req.path}`;
+    const urlName = options.names?.apiUrl ?? _api_js__WEBPACK_IMPORTED_MODULE_0__/* .ACTION_API_INPUT_NAMES */ .G.apiUrl;
     // Every method is async so that bad arguments reject rather than throw.
     return {
         get keyExpiresAtHeader() {
@@ -100,29 +126,29 @@ function createClient(options) {
             method: 'GET',
             path: '/api-keys/self',
             withoutOrganization: true,
-            decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .keySelf */ .q$
+            decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .keySelf */ .q$
         }, opts),
-        listPermissions: async (type, opts) => call({ method: 'GET', path: '/permissions', query: { type }, decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .permissionsPage */ .i4 }, opts),
+        listPermissions: async (type, opts) => call({ method: 'GET', path: '/permissions', query: { type }, decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .permissionsPage */ .i4 }, opts),
         // A search only reads, so it may be repeated after a 5xx like a GET.
         searchFlows: async (request, opts) => call({
             method: 'POST',
             path: '/flows/search',
             body: request,
             safe: true,
-            decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .flowSearchPage */ .Gn
+            decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .flowSearchPage */ .Gn
         }, opts),
         getFlow: async (flowId, opts) => {
-            const req = { method: 'GET', path: flowPath(flowId), decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .flow */ .L3 };
+            const req = { method: 'GET', path: flowPath(flowId), decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .flow */ .L3 };
             const flow = await call(req, opts);
-            if (!_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(flow.id, flowId))
-                throw mismatch(label(req), 'flow', flowId, flow.id);
+            if (!_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .sameId */ .s(flow.id, flowId))
+                throw mismatch(urlName, label(req), 'flow', flowId, flow.id);
             return flow;
         },
         getFlowDefinition: async (flowId, opts) => {
-            const req = { method: 'GET', path: flowPath(flowId), decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .flowDefinition */ .OK };
+            const req = { method: 'GET', path: flowPath(flowId), decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .flowDefinition */ .OK };
             const flow = await call(req, opts);
-            if (!_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(flow.id, flowId))
-                throw mismatch(label(req), 'flow', flowId, flow.id);
+            if (!_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .sameId */ .s(flow.id, flowId))
+                throw mismatch(urlName, label(req), 'flow', flowId, flow.id);
             return flow;
         },
         launchFlow: async (flowId, body, idempotencyKey, opts) => {
@@ -131,26 +157,28 @@ function createClient(options) {
                 path: `${flowPath(flowId)}/launch`,
                 // The endpoint requires a body; `{}` means all defaults.
                 body: body ?? {},
-                headers: { 'Idempotency-Key': (0,_run_idempotency_key_js__WEBPACK_IMPORTED_MODULE_0__/* .checkIdempotencyKey */ .R)(idempotencyKey) },
+                headers: {
+                    'Idempotency-Key': (0,_run_idempotency_key_js__WEBPACK_IMPORTED_MODULE_1__/* .checkIdempotencyKey */ .R)(idempotencyKey, options.names?.idempotencyKey)
+                },
                 // Launches come in bursts: one at a time until the server states its write budget.
                 cautious: true,
-                decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .executionEnvelope */ .$N
+                decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .executionEnvelope */ .$N
             };
-            return checkExecution(label(req), await call(req, opts), flowId);
+            return checkExecution(urlName, label(req), await call(req, opts), flowId);
         },
         claimExecution: async (flowId, executionId, body, opts) => {
             const req = {
                 method: 'POST',
-                path: `/runner/ephemeral/executions/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_4__/* .pathSegment */ .pn)(executionId, 'execution ID')}/claim`,
+                path: `/runner/ephemeral/executions/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_5__/* .pathSegment */ .pn)(executionId, 'execution ID')}/claim`,
                 body,
-                decode: _jobs_js__WEBPACK_IMPORTED_MODULE_5__/* .claimedJob */ .t
+                decode: _jobs_js__WEBPACK_IMPORTED_MODULE_6__/* .claimedJob */ .t
             };
             const job = await call(req, opts);
-            if (!_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(job.executionId, executionId)) {
-                throw mismatch(label(req), 'execution', executionId, job.executionId);
+            if (!_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .sameId */ .s(job.executionId, executionId)) {
+                throw mismatch(urlName, label(req), 'execution', executionId, job.executionId);
             }
-            if (!_decode_js__WEBPACK_IMPORTED_MODULE_1__/* .sameId */ .s(job.flowId, flowId)) {
-                throw mismatch(label(req), 'a job of flow', flowId, job.flowId);
+            if (!_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .sameId */ .s(job.flowId, flowId)) {
+                throw mismatch(urlName, label(req), 'a job of flow', flowId, job.flowId);
             }
             return job;
         },
@@ -158,14 +186,14 @@ function createClient(options) {
             const req = {
                 method: 'GET',
                 path: executionPath(flowId, executionId),
-                decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .execution */ .n7
+                decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .execution */ .n7
             };
-            return checkExecution(label(req), await call(req, opts), flowId, executionId);
+            return checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
         },
         getExecutionNodes: async (flowId, executionId, opts) => call({
             method: 'GET',
             path: `${executionPath(flowId, executionId)}/nodes`,
-            decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .nodes */ .a9({ executionId, flowId })
+            decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .nodes */ .a9({ executionId, flowId })
         }, opts),
         // Part B extension. Not retried: it carries no Idempotency-Key.
         cancelExecution: async (flowId, executionId, opts) => {
@@ -173,9 +201,9 @@ function createClient(options) {
                 method: 'POST',
                 path: `${executionPath(flowId, executionId)}/cancel`,
                 body: {},
-                decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .executionEnvelope */ .$N
+                decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .executionEnvelope */ .$N
             };
-            return checkExecution(label(req), await call(req, opts), flowId, executionId);
+            return checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
         },
         listExecutions: async (query, opts) => call({
             method: 'GET',
@@ -188,13 +216,13 @@ function createClient(options) {
                 flow_id: query.flow_id,
                 since: query.since
             },
-            decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .executionsPage */ .J8
+            decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .executionsPage */ .J8
         }, opts),
         listFlowExecutions: async (flowId, query, opts) => call({
             method: 'GET',
             path: `${flowPath(flowId)}/executions`,
             query: { limit: query.limit, offset: query.offset },
-            decode: _decode_js__WEBPACK_IMPORTED_MODULE_1__/* .executionsPage */ .J8
+            decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .executionsPage */ .J8
         }, opts)
     };
 }
@@ -223,7 +251,7 @@ function createClient(options) {
 /* harmony export */   ym: () => (/* binding */ ShapeError)
 /* harmony export */ });
 /* unused harmony exports LIMITS, ID_PATTERN, optionalCount, boundedValue */
-/* harmony import */ var _http_error_body_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7432);
+/* harmony import */ var _http_error_body_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37432);
 /**
  * The boundary where server data becomes the core's data. Every 2xx body the
  * core reads passes one of these decoders, which either returns the read model
@@ -492,7 +520,7 @@ function assertion(value, path, ctx) {
         operator: text(a.operator, `${path}.operator`, ctx, LIMITS.name),
         passed: a.passed
     };
-    // Absent (not null) when unknown (contract.md): keep them absent.
+    // Absent (not null) when unknown (docs/api-contract.md): keep them absent.
     if (a.expected !== undefined)
         out.expected = boundedValue(a.expected, ctx);
     if (a.actual !== undefined)
@@ -549,7 +577,7 @@ function sameId(value, asked) {
 
 /***/ }),
 
-/***/ 7432:
+/***/ 37432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -558,11 +586,11 @@ function sameId(value, asked) {
 /* harmony export */   qS: () => (/* binding */ statusText)
 /* harmony export */ });
 /* unused harmony export MAX_MESSAGE_LENGTH */
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2258);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12258);
 /**
- * Normalises every error body shape of contract.md part C into one value. Bodies come
+ * Normalises every error body shape of docs/api-contract.md part C into one value. Bodies come
  * from the API, a gateway or a proxy, so nothing here may throw on malformed input.
  */
 
@@ -657,7 +685,7 @@ function boundedMetadata(metadata, redact) {
     return short;
 }
 /**
- * Parses an error response body of any shape in contract.md part C. Anything that is
+ * Parses an error response body of any shape in docs/api-contract.md part C. Anything that is
  * not JSON (an HTML page from a proxy, an empty body) falls back to the status text.
  */
 function parseErrorBody(text, status, redact) {
@@ -680,7 +708,7 @@ function parseErrorBody(text, status, redact) {
     if (parts.metadata !== undefined)
         body.metadata = boundedMetadata(parts.metadata, redact);
     // Rate-limit hints sit at the top level or inside `error`, spelt retryAfter,
-    // retry_after, RetryAfter, …: contract.md part C asks for them case-insensitively.
+    // retry_after, RetryAfter, …: docs/api-contract.md part C asks for them case-insensitively.
     const nested = isRecord(json.error) ? json.error : {};
     const retryAfter = seconds(hint(json, 'retryafter') ?? hint(nested, 'retryafter'));
     if (retryAfter !== undefined)
@@ -699,7 +727,7 @@ function hint(object, name) {
 
 /***/ }),
 
-/***/ 2241:
+/***/ 52241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -711,11 +739,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT, MAX_TOLD_WAITS, requestLabel
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
+var lib = __webpack_require__(44942);
+// EXTERNAL MODULE: ./src/core/api/api.ts
+var api = __webpack_require__(97276);
 // EXTERNAL MODULE: ./src/core/clock.ts
-var clock = __webpack_require__(2257);
+var clock = __webpack_require__(32257);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(74296);
 ;// CONCATENATED MODULE: ./src/core/logger.ts
 /** A logger that drops everything (for library use and tests that do not care). */
 const silentLogger = {
@@ -726,7 +756,7 @@ const silentLogger = {
 };
 
 // EXTERNAL MODULE: ./src/core/api/http/error-body.ts
-var error_body = __webpack_require__(7432);
+var error_body = __webpack_require__(37432);
 ;// CONCATENATED MODULE: ./src/core/api/http/headers.ts
 /** The value of a response header, the first one when it was repeated. */
 function headerValue(headers, name) {
@@ -806,7 +836,7 @@ function parseHttpDate(value, referenceMs) {
  * `X-RateLimit-Reset`, a body `resetAt`, and numbers where a delay was expected.
  *
  * Real APIs send the same field as an ISO-8601 timestamp, Unix epoch seconds
- * (GitHub), epoch milliseconds, or seconds to wait (contract.md part C). Nothing in
+ * (GitHub), epoch milliseconds, or seconds to wait (docs/api-contract.md part C). Nothing in
  * the value says which, so a number is read by plausibility against the server's
  * clock (see {@link classifyResetNumber}), not by a fixed cut-off.
  */
@@ -817,7 +847,7 @@ const DAY_S = 86_400;
 const EPOCH_WINDOW_S = 366 * DAY_S;
 /**
  * Longest seconds-to-wait read from a field whose form is unknown: one day, the
- * longest rate-limit window contract.md lists (per-day quotas).
+ * longest rate-limit window docs/api-contract.md lists (per-day quotas).
  */
 const MAX_RESET_DELTA_S = DAY_S;
 /** `1*DIGIT [ "." 1*DIGIT ]`: non-negative, no sign, no exponent, no hex. */
@@ -1161,7 +1191,7 @@ function hasRateLimitSignals(headers, body) {
 }
 
 // EXTERNAL MODULE: ./src/core/redact.ts
-var core_redact = __webpack_require__(2258);
+var core_redact = __webpack_require__(12258);
 ;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-format.ts
 /** How waits and instants read in logs and error messages. */
 /**
@@ -1193,11 +1223,11 @@ function isoTime(ms) {
 
 
 
-/** The server's code for a spent daily execution budget (contract.md, launch semantics). */
+/** The server's code for a spent daily execution budget (docs/api-contract.md, launch semantics). */
 const DAILY_QUOTA_CODE = 'DAILY_EXECUTION_LIMIT_EXCEEDED';
 /**
  * The sandbox's code for an Idempotency-Key reused with different launch parameters
- * (contract.md, launch semantics: the same key with different parameters gets 409).
+ * (docs/api-contract.md, launch semantics: the same key with different parameters gets 409).
  */
 const IDEMPOTENCY_KEY_REUSED_CODE = 'IDEMPOTENCY_KEY_REUSED';
 /** Which kind a status (and its signals) is. */
@@ -1247,11 +1277,13 @@ const HINT = {
     quota: 'This is a rolling 24-hour budget, not a short rate limit, so retrying in this job will not help. Run fewer flows, wait for the window to roll over, or raise the plan limit'
 };
 const KEY_REUSED_SUMMARY = 'the Idempotency-Key was already used for a launch with different parameters';
-const KEY_REUSED_HINT = 'The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set idempotency-key, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow';
+function keyReusedHint(idempotencyKeyName) {
+    return `The server keeps the first launch for a key and refuses the same key with another environment, version, runner or trigger type. If you set ${idempotencyKeyName}, give each distinct launch its own value, or leave it unset so one is derived from the CI run and the flow`;
+}
 const PROXY_AUTH_SUMMARY = 'the HTTP proxy between this machine and the API asks for credentials (407 Proxy Authentication Required)';
 const PROXY_AUTH_HINT = 'Put the proxy credentials in HTTPS_PROXY (http://user:password@proxy:port), or list the API host in NO_PROXY if it needs no proxy';
 /** Builds the typed error for a non-2xx response. */
-function errorFromResponse(failure, redact) {
+function errorFromResponse(failure, redact, idempotencyKeyName = 'idempotency-key') {
     const { status, body, request } = failure;
     const kind = kindForResponse(failure);
     const scope = typeof body.metadata?.scope === 'string' ? body.metadata.scope : undefined;
@@ -1270,7 +1302,11 @@ function errorFromResponse(failure, redact) {
         request,
         field: body.field,
         metadata: body.metadata ? (0,core_redact/* redactDeep */.KL)(body.metadata, redact) : undefined,
-        hint: keyReused ? KEY_REUSED_HINT : status === 407 ? PROXY_AUTH_HINT : HINT[kind]
+        hint: keyReused
+            ? keyReusedHint(idempotencyKeyName)
+            : status === 407
+                ? PROXY_AUTH_HINT
+                : HINT[kind]
     });
 }
 /**
@@ -1296,11 +1332,11 @@ function waitRefusedError(wait) {
     });
 }
 /** A 2xx whose body is not what the endpoint promises. */
-function contractViolation(request, status, problem) {
+function contractViolation(request, status, problem, apiUrlName = 'api-url') {
     return new errors/* EchopointError */.aw('contract', `${request}: the API answered HTTP ${status} with a body that does not match the Echopoint API (${problem})`, {
         status,
         request,
-        hint: 'Check that api-url points at the Echopoint API and not at a proxy or web page'
+        hint: `Check that ${apiUrlName} points at the Echopoint API and not at a proxy or web page`
     });
 }
 /** The same error with another message (fields kept), e.g. to add the attempt count. */
@@ -1324,10 +1360,10 @@ function cancelledError(signal, request) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 ;// CONCATENATED MODULE: ./src/core/api/http/network-error.ts
 /**
@@ -1360,11 +1396,11 @@ const TRANSIENT = new Set([
 function isTransientNetworkError(error) {
     return error.kind === 'network' && (error.status === 408 || TRANSIENT.has(error.code ?? ''));
 }
-function describe(code, host, raw) {
+function describe(code, host, raw, apiUrlName) {
     switch (code) {
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
-            return `could not resolve the host ${host} (DNS ${code}); check api-url`;
+            return `could not resolve the host ${host} (DNS ${code}); check ${apiUrlName}`;
         case 'ECONNREFUSED':
             return `the connection to ${host} was refused (ECONNREFUSED)`;
         case 'ECONNRESET':
@@ -1375,13 +1411,13 @@ function describe(code, host, raw) {
             return `the connection to ${host} timed out (ETIMEDOUT)`;
         default:
             if (code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-                return `TLS problem with ${host} (${code}); check api-url and any proxy in between`;
+                return `TLS problem with ${host} (${code}); check ${apiUrlName} and any proxy in between`;
             }
             return `network error talking to ${host}: ${raw}${code ? ` (${code})` : ''}`;
     }
 }
 /** A `network` error for a failed exchange (the host is shown, the key never). */
-function networkError(err, request, host, redact) {
+function networkError(err, request, host, redact, apiUrlName = 'api-url') {
     const e = err;
     const raw = (0,error_body/* cleanText */.X5)(typeof e?.message === 'string' ? e.message : String(err), redact, 200);
     let code = typeof e?.code === 'string' ? e.code : undefined;
@@ -1403,7 +1439,7 @@ function networkError(err, request, host, redact) {
     // but some paths leave the code off.
     if (!code && /socket hang up/i.test(raw))
         code = 'ECONNRESET';
-    return new errors/* EchopointError */.aw('network', redact(`${request} failed: ${describe(code, host, raw)}`), {
+    return new errors/* EchopointError */.aw('network', redact(`${request} failed: ${describe(code, host, raw, apiUrlName)}`), {
         code,
         request,
         cause: err
@@ -1430,7 +1466,7 @@ function requestTimeoutError(request, host, timeoutMs) {
 
 /** Bodies above this are refused rather than buffered (no API answer comes close). */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-async function readBody(message, request) {
+async function readBody(message, request, apiUrlName) {
     const chunks = [];
     let size = 0;
     // Async iteration rejects if the socket is destroyed mid-body (abort, timeout, reset);
@@ -1440,7 +1476,7 @@ async function readBody(message, request) {
         size += buf.length;
         if (size > MAX_BODY_BYTES) {
             message.destroy();
-            throw contractViolation(request, message.statusCode ?? 0, `body larger than ${MAX_BODY_BYTES} bytes`);
+            throw contractViolation(request, message.statusCode ?? 0, `body larger than ${MAX_BODY_BYTES} bytes`, apiUrlName);
         }
         chunks.push(buf);
     }
@@ -1481,7 +1517,7 @@ async function sendOnce(client, exchange) {
     };
     try {
         const response = await client.requestRaw(info, exchange.body ?? null);
-        const text = await readBody(response.message, request);
+        const text = await readBody(response.message, request, exchange.apiUrlName);
         return { status: response.message.statusCode ?? 0, headers: response.message.headers, text };
     }
     catch (err) {
@@ -1491,7 +1527,7 @@ async function sendOnce(client, exchange) {
             throw requestTimeoutError(request, url.host, exchange.timeoutMs);
         if (err instanceof errors/* EchopointError */.aw)
             throw err;
-        throw networkError(err, request, url.host, exchange.redact);
+        throw networkError(err, request, url.host, exchange.redact, exchange.apiUrlName);
     }
     finally {
         clearTimeout(timer);
@@ -1512,7 +1548,6 @@ var decode = __webpack_require__(2544);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Most redirects followed for one request. */
 const MAX_REDIRECTS = 5;
-const redirect_HINT = 'Set api-url to the final address';
 function refuse(message, request, status) {
     return new errors/* EchopointError */.aw('contract', message, { status, request });
 }
@@ -1520,9 +1555,10 @@ function refuse(message, request, status) {
  * Where a redirect may be followed to, or a `contract` error saying why not.
  * Messages name origins only: never a path, a query or the key.
  */
-function redirectTarget(current, status, location, method, allowedOrigin, request) {
+function redirectTarget(current, status, location, method, allowedOrigin, request, apiUrlName = 'api-url') {
+    const HINT = `Set ${apiUrlName} to the final address`;
     if (!location) {
-        throw refuse(`${request}: the API answered ${status} without a Location header. ${redirect_HINT}.`, request, status);
+        throw refuse(`${request}: the API answered ${status} without a Location header. ${HINT}.`, request, status);
     }
     let target;
     try {
@@ -1530,19 +1566,19 @@ function redirectTarget(current, status, location, method, allowedOrigin, reques
         target = new URL(location, current);
     }
     catch {
-        throw refuse(`${request}: the API redirected (${status}) to an invalid address. ${redirect_HINT}.`, request, status);
+        throw refuse(`${request}: the API redirected (${status}) to an invalid address. ${HINT}.`, request, status);
     }
     if (current.protocol === 'https:' && target.protocol !== 'https:') {
-        throw refuse(`The API at ${current.origin} redirected from https to ${target.protocol}//${target.host}; the API key is never sent over plain http. ${redirect_HINT}.`, request, status);
+        throw refuse(`The API at ${current.origin} redirected from https to ${target.protocol}//${target.host}; the API key is never sent over plain http. ${HINT}.`, request, status);
     }
     if (target.origin !== allowedOrigin) {
-        throw refuse(`The API at ${allowedOrigin} redirected to ${target.origin}; the API key is only sent to the configured api-url host. ${redirect_HINT}.`, request, status);
+        throw refuse(`The API at ${allowedOrigin} redirected to ${target.origin}; the API key is only sent to the configured ${apiUrlName} host. ${HINT}.`, request, status);
     }
     // 301/302 turn a POST into a GET in practice and 303 does so by definition
     // (RFC 9110 §15.4.2-4); a launch must never silently become a GET, so only 307/308
     // (which keep the method and body) are followed for POST.
     if (method !== 'GET' && status !== 307 && status !== 308) {
-        throw refuse(`${request}: the API answered ${status}, which would turn the ${method} into a GET. ${redirect_HINT}.`, request, status);
+        throw refuse(`${request}: the API answered ${status}, which would turn the ${method} into a GET. ${HINT}.`, request, status);
     }
     target.username = '';
     target.password = '';
@@ -1641,7 +1677,7 @@ function xReset(headers, nowMs, requireExhausted) {
  * The wait a rate-limit response (429, 503, or a 403 carrying rate-limit signals)
  * asks for, or undefined when it carries no usable signal (the caller backs off).
  *
- * Precedence (contract.md part C): `Retry-After`, then the IETF `RateLimit` fields,
+ * Precedence (docs/api-contract.md part C): `Retry-After`, then the IETF `RateLimit` fields,
  * then `X-RateLimit-Reset`, then the body's `retryAfter` and `resetAt`. A malformed
  * or implausible signal is skipped and the next one used. A quota reset is only
  * used when that quota is spent (remaining 0) or the response does not say: the
@@ -1734,7 +1770,7 @@ function retry_describe(context) {
 }
 /**
  * The default policy:
- * - never retried: the daily quota (a 24 h budget, contract.md), 400/401/404/409/422,
+ * - never retried: the daily quota (a 24 h budget, docs/api-contract.md), 400/401/404/409/422,
  *   a 403 without rate-limit signals, 501/505, and any write without an
  *   Idempotency-Key (repeating it could launch twice);
  * - 429, 503 and rate-limiting 403s: after the wait the server asks for
@@ -2088,7 +2124,7 @@ class RateBudget {
 }
 
 // EXTERNAL MODULE: ./src/core/api/http/url.ts
-var http_url = __webpack_require__(3352);
+var http_url = __webpack_require__(33352);
 ;// CONCATENATED MODULE: ./src/core/api/ratelimit/wait-recorder.ts
 /** Logs, counts and performs the waits of one client. */
 class WaitRecorder {
@@ -2148,6 +2184,7 @@ class WaitRecorder {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Waits named by the server that one request may take without spending its retry budget. */
 const MAX_TOLD_WAITS = 8;
@@ -2170,7 +2207,7 @@ function backoffMessage(label, error, d) {
 class Transport {
     options;
     stats = { requests: 0, retries: 0, waits: 0, waitedMs: 0 };
-    /** The last X-Api-Key-Expires-At seen (contract.md part B.1). */
+    /** The last X-Api-Key-Expires-At seen (docs/api-contract.md part B.1). */
     keyExpiresAtHeader;
     base;
     http;
@@ -2184,11 +2221,14 @@ class Transport {
     gates = new Map();
     budget = new RateBudget();
     pacer;
+    /** How the user called the settings, for the messages that name one. */
+    names;
     constructor(options) {
         this.options = options;
-        // Defence in depth: the config validated api-url already, but the key must never
+        this.names = { ...api/* ACTION_API_INPUT_NAMES */.G, ...options.names };
+        // Defence in depth: the config validated the API URL already, but the key must never
         // go to a URL that would not pass.
-        this.base = (0,http_url/* validateApiUrl */.G1)(options.apiUrl);
+        this.base = (0,http_url/* validateApiUrl */.G1)(options.apiUrl, this.names.apiUrl);
         if (options.jobToken !== undefined) {
             // A job's calls carry its token and nothing else that authenticates.
             if (options.jobToken.trim() === '' || hasControlChars(options.jobToken)) {
@@ -2197,13 +2237,13 @@ class Transport {
         }
         else {
             if (options.apiKey.trim() === '')
-                throw new errors/* ConfigError */.xL('api-key', 'it is empty');
+                throw new errors/* ConfigError */.xL(this.names.apiKey, 'it is empty');
             if (hasControlChars(options.apiKey)) {
-                throw new errors/* ConfigError */.xL('api-key', 'it contains a line break or control character');
+                throw new errors/* ConfigError */.xL(this.names.apiKey, 'it contains a line break or control character');
             }
         }
         if (hasControlChars(options.organizationId)) {
-            throw new errors/* ConfigError */.xL('organization-id', 'it contains a line break or control character');
+            throw new errors/* ConfigError */.xL(this.names.organizationId, 'it contains a line break or control character');
         }
         this.redact = (0,core_redact/* createRedactor */.lY)([options.apiKey, options.jobToken ?? ''].filter((secret) => secret.trim() !== ''));
         this.clock = options.clock ?? clock/* systemClock */.ml;
@@ -2339,7 +2379,7 @@ class Transport {
         }
     }
     /**
-     * Learns a pause from any response (contract.md part C): a refused request's wait
+     * Learns a pause from any response (docs/api-contract.md part C): a refused request's wait
      * signals, or "no requests remaining" on any other answer. The daily quota is not a
      * pause: it stops launches, not the reads that follow running executions.
      */
@@ -2370,10 +2410,10 @@ class Transport {
             if (!REDIRECT_STATUSES.has(response.status))
                 return this.interpret(response, req, label);
             if (hop >= MAX_REDIRECTS) {
-                throw new errors/* EchopointError */.aw('contract', `${label}: more than ${MAX_REDIRECTS} redirects. Set api-url to the final address.`, { status: response.status, request: label });
+                throw new errors/* EchopointError */.aw('contract', `${label}: more than ${MAX_REDIRECTS} redirects. Set ${this.names.apiUrl} to the final address.`, { status: response.status, request: label });
             }
             const location = headerValue(response.headers, 'location');
-            url = redirectTarget(url, response.status, location, req.method, this.base.origin, label);
+            url = redirectTarget(url, response.status, location, req.method, this.base.origin, label, this.names.apiUrl);
             this.logger.debug(`${label}: following ${response.status} to ${url.pathname}`);
         }
     }
@@ -2395,7 +2435,8 @@ class Transport {
             timeoutMs: this.timeoutMs,
             signal,
             request: label,
-            redact: this.redact
+            redact: this.redact,
+            apiUrlName: this.names.apiUrl
         });
         this.logger.debug(`${method} ${url.pathname} → ${response.status} (${this.clock.now() - started} ms)`);
         const expires = headerValue(response.headers, 'x-api-key-expires-at');
@@ -2416,14 +2457,15 @@ class Transport {
             // An answer that needs no body (204) is a success whatever it carries.
             if (req.noContent)
                 return { value: null };
-            if (text.trim() === '')
-                throw contractViolation(label, status, 'empty body');
+            if (text.trim() === '') {
+                throw contractViolation(label, status, 'empty body', this.names.apiUrl);
+            }
             let value;
             try {
                 value = JSON.parse(text);
             }
             catch {
-                throw contractViolation(label, status, 'not JSON');
+                throw contractViolation(label, status, 'not JSON', this.names.apiUrl);
             }
             if (!req.decode)
                 return { value };
@@ -2431,13 +2473,14 @@ class Transport {
                 return { value: req.decode(value, { redact: this.redact }) };
             }
             catch (err) {
-                if (err instanceof decode/* ShapeError */.ym)
-                    throw contractViolation(label, status, err.message);
+                if (err instanceof decode/* ShapeError */.ym) {
+                    throw contractViolation(label, status, err.message, this.names.apiUrl);
+                }
                 throw err;
             }
         }
         const body = (0,error_body/* parseErrorBody */.kW)(text, status, this.redact);
-        const error = errorFromResponse({ status, headers, body, request: label }, this.redact);
+        const error = errorFromResponse({ status, headers, body, request: label }, this.redact, this.names.idempotencyKey);
         this.learn(label, bucket, status, headers, error, body);
         return { error, response: { status, headers, body } };
     }
@@ -2456,7 +2499,7 @@ class Transport {
         if (!req.withoutOrganization) {
             const org = this.options.organizationId.trim();
             if (org === '') {
-                throw new errors/* ConfigError */.xL('organization-id', `it is empty, and ${label} needs it`);
+                throw new errors/* ConfigError */.xL(this.names.organizationId, `it is empty, and ${label} needs it`);
             }
             headers['X-Organization-ID'] = org;
         }
@@ -2478,123 +2521,17 @@ class Transport {
 
 /***/ }),
 
-/***/ 3352:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G1: () => (/* binding */ validateApiUrl),
-/* harmony export */   pn: () => (/* binding */ pathSegment),
-/* harmony export */   we: () => (/* binding */ joinUrl)
-/* harmony export */ });
-/* unused harmony export isLoopbackHost */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/**
- * The API base URL: how it is validated (for the config and again by the transport)
- * and how request URLs are built from it.
- */
-
-
-const EXAMPLE = 'https://api.echopoint.dev';
-/**
- * True for hosts that can only mean this machine: `localhost`, 127.0.0.0/8 and `::1`.
- * Accepts a URL `hostname` (IPv6 in brackets, as URL gives it) or a bare host.
- */
-function isLoopbackHost(host) {
-    const h = host
-        .trim()
-        .toLowerCase()
-        .replace(/^\[(.*)\]$/, '$1');
-    if (h === 'localhost')
-        return true;
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(h) === 4)
-        return h.startsWith('127.');
-    // The URL parser writes ::1 in its shortest form; accept the long one for bare hosts.
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(h) === 6)
-        return h === '::1' || /^(0{1,4}:){7}0{0,3}1$/.test(h);
-    return false;
-}
-/**
- * Validates the API base URL and returns it normalised (no trailing slash on a base
- * path). Throws ConfigError(input, …) saying what is wrong and what to do; `input` is
- * the name the user wrote (`api-url` for the action, `--api-url` for the CLI).
- * The message never echoes the raw value: it may hold credentials or a secret query.
- */
-function validateApiUrl(raw, input = 'api-url') {
-    const value = raw.trim();
-    if (value === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'it is empty', `Set it to the Echopoint API base URL, e.g. ${EXAMPLE}.`);
-    }
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'it is not an absolute URL', `Give the full base URL including the scheme, e.g. ${EXAMPLE}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, `the scheme ${url.protocol} is not supported`, `Use an https:// URL, e.g. ${EXAMPLE}.`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, `plain http:// is only allowed to a local server (localhost, 127.0.0.1, ::1), not to ${url.hostname}`, 'Use https:// so the API key is not sent in clear text.');
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'it contains credentials (user:password@)', 'Remove them: the API key is given separately and sent as the X-Api-Key header.');
-    }
-    // `new URL('https://h/?')` has an empty search, so look at the raw text as well.
-    if (url.search !== '' || value.includes('?')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'it has a query string', 'Remove everything from "?" on.');
-    }
-    if (url.hash !== '' || value.includes('#')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'it has a fragment', 'Remove everything from "#" on.');
-    }
-    url.pathname = trimTrailingSlashes(url.pathname) || '/';
-    return url;
-}
-function trimTrailingSlashes(path) {
-    return path.replace(/\/+$/, '');
-}
-/**
- * Joins the base URL (which may have a path prefix such as /api/v1) and an API path
- * such as `/flows/abc` (segments already encoded with {@link pathSegment}).
- */
-function joinUrl(base, path, query = {}) {
-    const url = new URL(base.href);
-    url.pathname = trimTrailingSlashes(base.pathname) + (path.startsWith('/') ? path : `/${path}`);
-    for (const [name, value] of Object.entries(query)) {
-        if (value !== undefined)
-            url.searchParams.append(name, String(value));
-    }
-    return url;
-}
-/**
- * Encodes one path segment. `.` and `..` are refused: the URL parser resolves them
- * (even percent-encoded, per the WHATWG URL standard), which would change the path.
- * `what` names the value in the error, e.g. "flow ID".
- */
-function pathSegment(value, what) {
-    const v = value.trim();
-    if (v === '' || v === '.' || v === '..') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(what, v === '' ? 'it is empty' : `"${v}" is not a valid ID`);
-    }
-    return encodeURIComponent(v);
-}
-
-
-/***/ }),
-
-/***/ 1878:
+/***/ 71878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ createJobClient),
 /* harmony export */   t: () => (/* binding */ claimedJob)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 /* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2544);
-/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2241);
-/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3352);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52241);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33352);
 
 
 
@@ -2704,7 +2641,8 @@ function createJobClient(options) {
         logger: options.logger,
         deadline: options.deadline,
         userAgent: options.userAgent,
-        random: options.random
+        random: options.random,
+        names: options.names
     });
     const jobPath = `/runner/jobs/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_3__/* .pathSegment */ .pn)(options.jobId, 'job ID')}`;
     return {
@@ -2757,7 +2695,7 @@ function createJobClient(options) {
 
 /***/ }),
 
-/***/ 2257:
+/***/ 32257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2812,146 +2750,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 2633:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ resolveCredentials)
-/* harmony export */ });
-/* unused harmony export DEFAULT_API_URL */
-/* harmony import */ var _api_http_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3352);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _input_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2154);
-/**
- * The inputs every front door shares (run, check-key, whoami): the API key, the
- * organization ID and the API URL, validated before anything is sent.
- */
-
-
-
-const DEFAULT_API_URL = 'https://api.echopoint.dev';
-/**
- * Validates the API key, the organization ID and the API URL, the inputs every
- * front door (run, check-key, whoami) shares. Throws ConfigError naming the input;
- * never echoes the key.
- */
-function resolveCredentials(raw, names, options = {}) {
-    const apiKeyRaw = raw.apiKey ?? '';
-    if ((0,_input_values_js__WEBPACK_IMPORTED_MODULE_2__/* .present */ .Eb)(apiKeyRaw) === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.apiKey, 'it is missing or empty', 'Pass the API key from a secret, for example api-key: ${{ secrets.ECHOPOINT_API_KEY }}.');
-    }
-    const apiKey = apiKeyRaw.trim();
-    if (_input_values_js__WEBPACK_IMPORTED_MODULE_2__/* .CONTROL_CHARS */ .UV.test(apiKey) || /\s/.test(apiKey)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.apiKey, 'it contains a line break, space or other control character', 'Copy the key again without surrounding text or line breaks and update the secret.');
-    }
-    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.apiKey, 'it contains characters outside printable ASCII (an HTTP header cannot carry them)', 'API keys are plain ASCII (epk_live_…): copy the key again and update the secret.');
-    }
-    const organizationId = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_2__/* .present */ .Eb)(raw.organizationId);
-    if (organizationId === undefined && options.organizationRequired === false) {
-        // Only GET /api-keys/self works without it (whoami); it answers with the key's organization.
-        return { apiKey, organizationId: '', apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
-    }
-    if (organizationId === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.organizationId, 'it is missing or empty', 'Pass your organization ID, for example organization-id: ${{ vars.ECHOPOINT_ORGANIZATION_ID }}.');
-    }
-    if (_input_values_js__WEBPACK_IMPORTED_MODULE_2__/* .CONTROL_CHARS */ .UV.test(organizationId) || !/^[\x20-\x7e]+$/.test(organizationId)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.organizationId, 'it contains a control character or characters outside printable ASCII', 'Use the plain organization ID, such as org_abc123.');
-    }
-    return { apiKey, organizationId, apiUrl: resolveApiUrl(raw.apiUrl, names.apiUrl) };
-}
-function resolveApiUrl(raw, name) {
-    return (0,_api_http_url_js__WEBPACK_IMPORTED_MODULE_0__/* .validateApiUrl */ .G1)((0,_input_values_js__WEBPACK_IMPORTED_MODULE_2__/* .present */ .Eb)(raw) ?? DEFAULT_API_URL, name)
-        .toString()
-        .replace(/\/$/, '');
-}
-
-
-/***/ }),
-
-/***/ 2154:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EJ: () => (/* binding */ parsePositiveInt),
-/* harmony export */   Eb: () => (/* binding */ present),
-/* harmony export */   UV: () => (/* binding */ CONTROL_CHARS),
-/* harmony export */   g$: () => (/* binding */ printable),
-/* harmony export */   ou: () => (/* binding */ usablePath),
-/* harmony export */   ry: () => (/* binding */ splitList),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * Reading one input's raw text, the same way for every input of every front
- * door (action inputs, CLI flags, environment): what counts as "not set", lists,
- * booleans, whole numbers, and how a user's value is quoted back in an error.
- */
-
-/** Empty, or only whitespace, means "not set" (GitHub passes unset inputs as ""). */
-function present(value) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    return trimmed === '' ? undefined : trimmed;
-}
-/** Splits a comma- or newline-separated list; drops empty items and duplicates, keeps order. */
-function splitList(value) {
-    const parts = (Array.isArray(value) ? value : [value ?? ''])
-        .flatMap((v) => v.split(/[,\r\n]+/))
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-    return [...new Set(parts)];
-}
-// C0 controls and DEL: a key or header value with these would be rejected by the
-// HTTP stack or, worse, split a header. Never echo the value back.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-/** A user's value, safe to quote in an error: printable ASCII only, cut to `max`. */
-function printable(value, max) {
-    const clean = value.replace(/[^\x20-\x7e]/g, '?');
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
-/**
- * A file path as given (trimmed), or undefined when empty or unusable (a line
- * break or control character). For the JUnit report it is also used when other
- * inputs did not validate, so the report still shows the error.
- */
-function usablePath(raw) {
-    const path = present(raw);
-    // eslint-disable-next-line no-control-regex
-    return path === undefined || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path)
-        ? undefined
-        : path;
-}
-/** Parses a boolean input (YAML 1.2 core schema spellings); empty means `fallback`. */
-function parseBoolean(name, value, fallback) {
-    if (typeof value === 'boolean')
-        return value;
-    const text = present(value);
-    if (text === undefined)
-        return fallback;
-    // The YAML 1.2 core schema booleans, as @actions/core getBooleanInput accepts them.
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(name, `"${text}" is not a boolean`, 'Use true or false.');
-}
-function parsePositiveInt(name, text, what) {
-    if (!/^\d+$/.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(name, `"${text}" is not a whole number`, `Use ${what}.`);
-    }
-    const value = Number(text);
-    if (value < 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
-    return value;
-}
-
-
-/***/ }),
-
-/***/ 2258:
+/***/ 12258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3031,19 +2830,19 @@ function redactDeep(value, redact) {
 
 /***/ }),
 
-/***/ 6258:
+/***/ 56258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ checkIdempotencyKey)
 /* harmony export */ });
 /* unused harmony export MAX_IDEMPOTENCY_KEY_LENGTH */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 /**
  * The one rule for an Idempotency-Key, applied to the user's input before
  * anything is sent and again by the client: 1 to 255 printable ASCII characters,
  * no spaces. It is a header value (RFC 9110 §5.5) and the API's limit is 255
- * characters (contract.md, launch).
+ * characters (docs/api-contract.md, launch).
  */
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;

@@ -203,3 +203,44 @@ describe('a reader that goes away', () => {
     expect(code).toBe(0)
   })
 })
+
+describe('a key typed on the command line', () => {
+  const KEY = 'abcd-secret-key-1234'
+
+  it.each([
+    [['run', '--api-keyy=epk_live_supersecret123', '--tag', 'x'], "unknown option '--api-keyy=…'"],
+    [['run', `--api-keyy=${KEY}`, '--tag', 'x'], "unknown option '--api-keyy=…'"],
+    [['flow', 'run', `--inputt=${KEY}`, 'x.json'], "unknown option '--inputt=…'"],
+    [
+      ['run', '--api-key', KEY, '--organization-id', 'org_x', '--max-parallel', KEY, '--tag', 'x'],
+      'Invalid --max-parallel: "***"'
+    ],
+    [
+      ['run', `--api-key=${KEY}`, '--organization-id', 'org_x', '--output', KEY, '--tag', 'x'],
+      'Invalid --output: "***"'
+    ],
+    [
+      ['check-key', '--organization-id', 'org_x', `--warn-days=${KEY}`, `--api-key=${KEY}`],
+      'Invalid --warn-days: "***"'
+    ]
+  ])('never shows in a usage error: %j', async (args, expected) => {
+    const { code, stdout, stderr } = await cli(args)
+    expect(code).toBe(3)
+    expect(stdout).toBe('')
+    expect(stderr).toContain(expected)
+    expect(stderr).not.toContain(KEY)
+    expect(stderr).not.toContain('supersecret')
+  })
+
+  it('nor does ECHOPOINT_API_KEY, whatever flag it was given to', async () => {
+    const err: string[] = []
+    const code = await main(['whoami', '--output', KEY], {
+      env: { ECHOPOINT_API_KEY: KEY },
+      stdout: () => undefined,
+      stderr: (text) => err.push(text)
+    })
+    expect(code).toBe(3)
+    expect(err.join('\n')).toContain('Invalid --output: "***"')
+    expect(err.join('\n')).not.toContain(KEY)
+  })
+})

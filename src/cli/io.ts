@@ -21,16 +21,37 @@ export interface CredentialFlags {
 export const USAGE_HINT = '(add --help for usage)'
 
 /**
+ * The keys nothing on stderr may show: ECHOPOINT_API_KEY and any --api-key on
+ * the command line. Usage errors repeat what was typed (`Invalid --max-parallel:
+ * "…"` when the key went to the wrong flag), and they come before any command
+ * has read its credentials, so main hides these on every line it writes.
+ */
+export function commandLineSecrets(env: Env, argv: readonly string[]): string[] {
+  const secrets = [env.ECHOPOINT_API_KEY ?? '']
+  argv.forEach((arg, i) => {
+    if (arg === '--api-key') secrets.push(argv[i + 1] ?? '')
+    else if (arg.startsWith('--api-key=')) secrets.push(arg.slice('--api-key='.length))
+  })
+  return secrets.filter((s) => s.trim() !== '')
+}
+
+/**
  * Where commander writes, for every command: help on stdout, errors on stderr,
  * and a usage error as one line (its "Did you mean …?" joined to it), so a
- * usage error is that line and USAGE_HINT, nothing more.
+ * usage error is that line and USAGE_HINT, nothing more. An unknown option is
+ * named without the value typed after its `=`: it may be a key
+ * (`--api-keyy=epk_…`).
  */
 export function cliOutput(io: Pick<CliIo, 'stdout' | 'stderr'>): OutputConfiguration {
   return {
     writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
     writeErr: (text) => io.stderr(text.replace(/\n$/, '')),
     outputError: (text, write) =>
-      write(text.replace(/\n\(Did you mean (.*)\)/, ' (did you mean $1)'))
+      write(
+        text
+          .replace(/(unknown option '[^'=]*)=[^']*'/, "$1=…'")
+          .replace(/\n\(Did you mean (.*)\)/, ' (did you mean $1)')
+      )
   }
 }
 

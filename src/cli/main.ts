@@ -6,7 +6,8 @@
 import { Command, CommanderError } from 'commander'
 import { VERSION } from '../core/version.js'
 import { toEchopointError } from '../core/errors.js'
-import { cliOutput, USAGE_HINT, type CliIo } from './io.js'
+import { cliOutput, commandLineSecrets, USAGE_HINT, type CliIo } from './io.js'
+import { createRedactor } from '../core/redact.js'
 
 type Definition = (io: CliIo, setExit: (code: number) => void) => Command
 
@@ -73,7 +74,10 @@ Credentials come from ECHOPOINT_API_KEY, ECHOPOINT_ORGANIZATION_ID and ECHOPOINT
 }
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], given: CliIo): Promise<number> {
+  // Any epk_… token as well: no line on stderr shows a key, whatever printed it.
+  const redact = createRedactor(commandLineSecrets(given.env, argv))
+  const io: CliIo = { ...given, stderr: (text) => given.stderr(redact(text)) }
   let exitCode = 0
   const program = await buildProgram(
     io,

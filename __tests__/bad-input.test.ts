@@ -25,6 +25,8 @@ interface Case {
   /** What the message must contain: the input's name as the user wrote it. */
   names: string
   run: () => Promise<DistRun>
+  /** What the hint must say, in this front door's words, and what it must not. */
+  says?: { must: string; mustNot: string }
 }
 
 function action(label: string, names: string, inputs: Record<string, string>): Case {
@@ -107,7 +109,10 @@ const cases: Case[] = [
   action('api-key outside ASCII', 'api-key', { 'api-key': 'epk_live_clé' }),
   action('organization-id outside ASCII', 'organization-id', { 'organization-id': 'org_dëmo' }),
   action('flow id that is not a UUID', 'flow-ids', { tags: '', 'flow-ids': 'flow_abc123' }),
-  action('version-id that is not a UUID', 'version-id', { 'version-id': 'v1' }),
+  {
+    ...action('version-id that is not a UUID', 'version-id', { 'version-id': 'v1' }),
+    says: { must: 'or leave it empty to run the latest', mustNot: 'leave it out' }
+  },
   cli('no selection', 'FLOW_ID/--tag', ['run']),
   cli('both ids and tags', 'FLOW_ID/--tag', ['run', FLOW, '--tag', 'smoke']),
   cli('missing key', '--api-key (or ECHOPOINT_API_KEY)', ['run', '--tag', 'smoke'], {
@@ -145,7 +150,17 @@ const cases: Case[] = [
     'my key'
   ]),
   cli('--junit with a line break', '--junit', ['run', '--tag', 'smoke', '--junit', 'a.xml\nb']),
-  cli('--version-id not a UUID', '--version-id', ['run', '--tag', 'smoke', '--version-id', 'v1']),
+  {
+    ...cli('--version-id not a UUID', '--version-id', [
+      'run',
+      '--tag',
+      'smoke',
+      '--version-id',
+      'v1'
+    ]),
+    // Nothing is "empty" at a terminal: a flag is given or left out.
+    says: { must: 'or leave it out to run the latest', mustNot: 'leave it empty' }
+  },
   cli('FLOW_ID not a UUID', 'FLOW_ID', ['run', 'flow_abc123']),
   cli(
     '--api-key with a line break',
@@ -220,6 +235,10 @@ describe('the bad-input catalogue', () => {
       }
       if (!text.includes(c.names))
         problems.push(`${c.label}: message does not name ${c.names}: ${text.slice(0, 300)}`)
+      if (c.says && !text.includes(c.says.must))
+        problems.push(`${c.label}: does not say "${c.says.must}": ${text.slice(0, 300)}`)
+      if (c.says && text.includes(c.says.mustNot))
+        problems.push(`${c.label}: says "${c.says.mustNot}": ${text.slice(0, 300)}`)
       // Each front door in its own words: the CLI never shows the action's inputs or
       // workflow syntax, the action never a CLI flag.
       if (!isAction && ACTION_FORM.test(text))

@@ -266,6 +266,15 @@ describe('resolveRunConfig', () => {
     )
     expect(cli({ ...good, timeout: '25h' })).toContain('(see --shard)')
     expect(errorOf({ ...good, timeout: '25h' }).userMessage).toContain('(see shard)')
+    // A flag is left out at a terminal; an input is left empty in a workflow.
+    const badVersion = { ...good, versionId: 'nope' }
+    expect(cli(badVersion)).toBe(
+      'Invalid --version-id: "nope" is not a version ID (version IDs are UUIDs). Copy the ID of the published version from Echopoint, or leave it out to run the latest.'
+    )
+    expect(errorOf(badVersion).userMessage).toContain(
+      'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.'
+    )
+    expect(errorOf(badVersion).userMessage).not.toContain('leave it out')
   })
 
   it('keeps the names and the front door in the config, for the messages of the run', () => {

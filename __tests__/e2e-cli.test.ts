@@ -201,6 +201,7 @@ describe('echopoint-ci run --fail-fast', () => {
     expect(await main(['run', '--help'], io)).toBe(0)
     expect(out.join('\n')).toMatch(/--fail-fast\s+stop at the first flow that does not pass/)
     expect(await main(['run', '--tag', 'smoke', '--fail-fast=maybe'], io)).toBe(3)
-    expect(err.join('\n')).toContain("unknown option '--fail-fast=maybe'")
+    // Named without the value typed after `=` (it could be a key).
+    expect(err.join('\n')).toContain("unknown option '--fail-fast=…'")
   })
 })

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { validateXML } from 'xmllint-wasm'
 import { renderSummary } from '../src/core/report/summary.js'
+import { renderTable } from '../src/core/report/table.js'
+import { SUMMARY_MAX_BYTES } from '../src/core/report/fit.js'
 import { renderJunit } from '../src/core/report/junit.js'
 import { escapeMarkdown, safeUrl } from '../src/core/report/escape.js'
 import { buildResults, EXIT_CODES, runStatusOf, type FlowReport } from '../src/core/run/results.js'
@@ -157,6 +159,43 @@ describe('job summary', () => {
       { now: Date.now() }
     )
     expect(engine.match(/status\\_code/g)).toHaveLength(1)
+  })
+
+  it('keeps a node message that says more than its assertions, and an assertion error', () => {
+    const withMore: FlowReport = {
+      ...failed,
+      flow_name: 'Order history',
+      nodes: [
+        {
+          ...failed.nodes[0],
+          error_message: 'Assertion failed after 3 retries: connection reset by peer'
+        },
+        {
+          ...failed.nodes[0],
+          node_id: 'n2',
+          display_name: 'GET /orders/{id}/items',
+          error_message: 'Assertion 0 failed: extractor json_path failed: body is not JSON',
+          assertions: [
+            {
+              index: 0,
+              extractor: 'json_path',
+              operator: 'equals',
+              expected: 'ok',
+              actual: null,
+              passed: false,
+              error: 'extractor "json_path" failed: body is not JSON (text/html)'
+            }
+          ]
+        }
+      ]
+    }
+    const text = renderSummary(outcomeOf([withMore]), { now: Date.now() })
+    expect(text).toContain(
+      '- Node **GET /orders/{id}** (request) failed: Assertion failed after 3 retries: connection reset by peer\n  - Assertion 0: status\\_code equals: expected 200, actual 500'
+    )
+    expect(text).toContain(
+      '- Node **GET /orders/{id}/items** (request) failed: Assertion 0 failed: extractor json\\_path failed: body is not JSON\n  - Assertion 0: json\\_path equals: expected "ok", actual null (extractor "json\\_path" failed: body is not JSON (text/html))'
+    )
   })
 
   it('escapes untrusted names so they cannot inject markup or break the table', () => {
@@ -509,5 +548,161 @@ describe('job summary on every outcome', () => {
     for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(6)
     expect(safeUrl('ftp://x')).toBeUndefined()
     expect(safeUrl('not a url')).toBeUndefined()
+  })
+})
+
+describe('CLI table', () => {
+  const plain = (flow: FlowReport): string => renderTable(outcomeOf([passed, flow]))
+
+  it('states each failed assertion once, with its error, and keeps a node message that adds to it', () => {
+    const restating: FlowReport = {
+      ...failed,
+      flow_name: 'Order history',
+      nodes: [
+        {
+          ...failed.nodes[0],
+          error_message: 'assertion 0 failed: status_code equals expected=200 actual=500'
+        },
+        {
+          ...failed.nodes[0],
+          node_id: 'n2',
+          display_name: 'GET /orders/{id}/items',
+          error_message:
+            'assertion 0 (json_path equals) evaluation error: extractor "json_path" failed: body is not JSON',
+          assertions: [
+            {
+              index: 0,
+              extractor: 'json_path',
+              operator: 'equals',
+              expected: 'ok',
+              actual: null,
+              passed: false,
+              error: 'extractor "json_path" failed: body is not JSON'
+            }
+          ]
+        }
+      ]
+    }
+    const table = plain(restating)
+    expect(table).toContain(
+      '          node "GET /orders/{id}" failed\n            status_code equals: expected 200, actual 500\n'
+    )
+    // The error is the reason: the table says it, as the summary does, and only once.
+    expect(table).toContain(
+      '          node "GET /orders/{id}/items" failed\n            json_path equals: expected "ok", actual null (extractor "json_path" failed: body is not JSON)\n'
+    )
+    expect(table.match(/body is not JSON/g)).toHaveLength(1)
+
+    const adding = plain({
+      ...restating,
+      nodes: [
+        {
+          ...failed.nodes[0],
+          error_message: 'Assertion failed after 3 retries: connection reset by peer'
+        }
+      ]
+    })
+    expect(adding).toContain(
+      '          node "GET /orders/{id}" failed: Assertion failed after 3 retries: connection reset by peer\n            status_code equals: expected 200, actual 500'
+    )
+  })
+})
+
+describe('job summary of a very large run', () => {
+  /** `count` flows that passed, with names long enough that their rows alone pass 1 MiB. */
+  const passedFlows = (count: number): FlowReport[] =>
+    Array.from({ length: count }, (_, i) => ({
+      ...passed,
+      flow_id: `f-${i}`,
+      flow_name: `Flow ${String(i).padStart(5, '0')} ${'checkout and payment scenario '.repeat(5)}`
+    }))
+  const refund: FlowReport = {
+    ...failed,
+    flow_id: 'f-refund',
+    flow_name: 'Refund after partial shipment',
+    nodes: [{ ...failed.nodes[0], display_name: 'POST /refunds' }]
+  }
+  const rowsOf = (text: string): string[] =>
+    text.split('\n').filter((l) => /^\| (✅|❌|⏱️|🚫|⚠️) /.test(l))
+
+  it('keeps the failures when the rows do not fit: the failed row first, its details, and says what it left out', () => {
+    const flows = [...passedFlows(6000), refund]
+    const text = renderSummary(outcomeOf(flows), { now: Date.now() })
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+    const rows = rowsOf(text)
+    expect(rows.length).toBeGreaterThan(1000)
+    expect(rows.length).toBeLessThan(6001)
+    // The flow that failed is in the table, first; the others in selection order.
+    expect(rows[0]).toBe('| ❌ failed | Refund after partial shipment | 1.5s |')
+    expect(rows[1]).toContain('Flow 00000 ')
+    expect(rows[2]).toContain('Flow 00001 ')
+    // Its details, under Failures, with the assertion.
+    expect(text).toContain(
+      '### Failures\n\n#### Refund after partial shipment\n\nFlow `f-refund`, execution `e-2`: **❌ failed**\n\n- Node **POST /refunds** (request) failed\n  - Assertion 0: status\\_code equals: expected 200, actual 500'
+    )
+    // What was left out, and that the table is not in selection order.
+    expect(text).toContain(
+      `_${6001 - rows.length} more flows not shown: GitHub limits a job summary to 1 MiB. All of them passed. The table lists the flows that did not pass first. The results-json output and the JUnit report have every flow._`
+    )
+    expect(text).not.toContain('more failure')
+  })
+
+  it('keeps selection order when every row fits', () => {
+    const text = renderSummary(outcomeOf([...passedFlows(50), refund]), { now: Date.now() })
+    const rows = rowsOf(text)
+    expect(rows).toHaveLength(51)
+    expect(rows[50]).toContain('Refund after partial shipment')
+    expect(text).not.toContain('not shown')
+  })
+
+  it('with thousands of failures: rows of failed flows and failure details share the budget', () => {
+    const failures = Array.from({ length: 4000 }, (_, i) => ({
+      ...refund,
+      flow_id: `f-refund-${i}`,
+      flow_name: `Refund ${String(i).padStart(4, '0')} ${'after partial shipment '.repeat(4)}`,
+      nodes: [
+        {
+          ...refund.nodes[0],
+          error_message: `upstream answered ${'x'.repeat(200)}`
+        }
+      ]
+    }))
+    const text = renderSummary(outcomeOf([...passedFlows(3000), ...failures]), {
+      now: Date.now()
+    })
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+    const rows = rowsOf(text)
+    expect(rows.length).toBeGreaterThan(100)
+    expect(rows.every((r) => r.startsWith('| ❌ failed | Refund '))).toBe(true)
+    expect(rows[0]).toContain('Refund 0000 ')
+    const details = text.match(/^#### Refund /gm) ?? []
+    expect(details.length).toBeGreaterThan(100)
+    expect(text).toContain(
+      `_${7000 - rows.length} more flows not shown: GitHub limits a job summary to 1 MiB. 3000 of them passed, ${4000 - rows.length} did not. The table lists the flows that did not pass first.`
+    )
+    expect(text).toContain(`_Details of ${4000 - details.length} more failures not shown:`)
+  })
+
+  it('shows as much of one failure as fits when its details alone pass the limit', () => {
+    const huge: FlowReport = {
+      ...refund,
+      nodes: Array.from({ length: 800 }, (_, i) => ({
+        ...refund.nodes[0],
+        node_id: `n${i}`,
+        display_name: `Step ${i}`,
+        error_message: `upstream answered ${'y'.repeat(1900)}`
+      }))
+    }
+    const text = renderSummary(outcomeOf([...passedFlows(10), huge]), { now: Date.now() })
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+    expect(text).toContain('| ❌ failed | Refund after partial shipment | 1.5s |')
+    expect(text).toContain(
+      '### Failures\n\n#### Refund after partial shipment\n\nFlow `f-refund`, execution `e-2`: **❌ failed**\n\n- Node **Step 0** (request) failed: upstream answered'
+    )
+    expect(text).toContain('  - Assertion 0: status\\_code equals: expected 200, actual 500')
+    expect(text).toContain(
+      '_The rest of these details is cut: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have them._'
+    )
+    expect(text).not.toContain('Step 799')
   })
 })

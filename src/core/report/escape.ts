@@ -75,8 +75,11 @@ export function inertText(text: string): string {
     .join('\n')
 }
 
+/** The longest value a report shows whole (expected and actual); longer ones are cut with `…`. */
+export const VALUE_MAX = 200
+
 /** A value as short readable text: strings quoted, objects as compact JSON. */
-export function showValue(value: unknown, max = 200): string {
+export function showValue(value: unknown, max = VALUE_MAX): string {
   const text = JSON.stringify(value) ?? String(value)
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }

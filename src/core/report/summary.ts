@@ -56,6 +56,28 @@ function flowDetails(flow: FlowReport, runMessage: string | undefined): string[]
   return lines
 }
 
+/** Room kept for each note that says what was left out (rows, failures, a cut failure). */
+const NOTE_SIZE = 400
+/** `### Failures` and the blank line under it. */
+const FAILURES_HEAD_SIZE = 20
+
+/**
+ * The leading lines of a failure's details that fit in `room` bytes, and a note
+ * that the rest was cut; undefined when not even its first line fits.
+ */
+function cutBlock(block: string, room: number): string | undefined {
+  const note =
+    '_The rest of these details is cut: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have them._'
+  const kept: string[] = []
+  let used = byteLength(note) + 2
+  for (const line of block.split('\n')) {
+    used += byteLength(line) + 1
+    if (used > room) break
+    kept.push(line)
+  }
+  return kept.length > 0 ? [...kept, '', note, ''].join('\n') : undefined
+}
+
 export interface SummaryContext {
   now: number
   runUrl?: string
@@ -66,8 +88,9 @@ export interface SummaryContext {
 /**
  * The job summary's Markdown for any outcome, at most `maxBytes` (GitHub refuses
  * a step summary over 1 MiB). When the rows and failure details do not all fit,
- * as many as fit are shown and a note says how many were left out and where the
- * whole story is.
+ * what did not pass goes first (its details, and its rows at the top of the
+ * table), then as many passed rows as fit; notes say how many rows (passed or
+ * not) and failures were left out and where the whole story is.
  */
 export function renderSummary(outcome: RunOutcome, context: SummaryContext): string {
   const maxBytes = context.maxBytes ?? SUMMARY_MAX_BYTES
@@ -107,7 +130,7 @@ export function renderSummary(outcome: RunOutcome, context: SummaryContext): str
   const durations = results.flows.some((f) => f.duration_ms !== null)
   const columns = ['Status', 'Flow', ...(durations ? ['Duration'] : []), ...(links ? ['Link'] : [])]
   const tableHead = [`| ${columns.join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`]
-  const rows = results.flows.map((flow) => {
+  const row = (flow: FlowReport): string => {
     const cells = [ICON[flow.status], md(flow.flow_name)]
     if (durations) cells.push(flow.duration_ms === null ? '–' : formatDuration(flow.duration_ms))
     if (links) {
@@ -115,10 +138,9 @@ export function renderSummary(outcome: RunOutcome, context: SummaryContext): str
       cells.push(url ? `[open](${url})` : '–')
     }
     return `| ${cells.join(' | ')} |`
-  })
-  const details = results.flows
-    .filter((f) => f.status !== 'passed')
-    .map((flow) => flowDetails(flow, outcome.error?.message).join('\n'))
+  }
+  const notPassed = results.flows.filter((f) => f.status !== 'passed')
+  const details = notPassed.map((flow) => flowDetails(flow, outcome.error?.message).join('\n'))
 
   const tail: string[] = []
   const expiresAt = outcome.key?.expiresAt
@@ -134,39 +156,90 @@ export function renderSummary(outcome: RunOutcome, context: SummaryContext): str
   const runUrl = context.runUrl === undefined ? undefined : safeUrl(context.runUrl)
   if (runUrl) tail.push(`<sub>[Workflow run](${runUrl})</sub>`, '')
 
-  // Fill up to the budget: the headline and the tail always, then rows, then details.
-  const NOTE_RESERVE = 400
-  let budget = maxBytes - byteLength(head.join('\n')) - byteLength(tail.join('\n')) - NOTE_RESERVE
-  const take = (blocks: string[]): string[] => {
-    const kept: string[] = []
-    for (const block of blocks) {
-      const size = byteLength(block) + 1
-      if (size > budget) break
-      kept.push(block)
-      budget -= size
-    }
-    return kept
-  }
+  // Fill up to the budget: the headline and the tail always, then the table and
+  // the failures. When they do not all fit, what did not pass comes first: half
+  // the budget for failure details, then the rows of flows that did not pass
+  // (listed first), then more details, then rows of flows that passed. So a
+  // failure is never crowded out by thousands of passed rows.
+  let budget = maxBytes - byteLength(head.join('\n')) - byteLength(tail.join('\n')) - 3 * NOTE_SIZE
+  const size = (block: string): number => byteLength(block) + 1
   const lines = [...head]
-  if (rows.length > 0) {
-    budget -= byteLength(tableHead.join('\n')) + 2
-    const shownRows = take(rows)
-    // A table head with no row under it says nothing: leave it out.
-    if (shownRows.length > 0) lines.push(...tableHead, ...shownRows, '')
-    if (shownRows.length < rows.length) {
-      lines.push(
-        `_${rows.length - shownRows.length} more flow${rows.length - shownRows.length === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have every flow._`,
-        ''
-      )
+  const allRows = results.flows.map(row)
+  const tableSize = byteLength(tableHead.join('\n')) + 2
+  const everything =
+    (allRows.length > 0 ? tableSize : 0) +
+    (details.length > 0 ? FAILURES_HEAD_SIZE : 0) +
+    [...allRows, ...details].reduce((sum, block) => sum + size(block), 0)
+
+  let shownRows = allRows
+  let shownDetails = details
+  // Rows left out, of flows that passed and of flows that did not.
+  let leftPassed = 0
+  let leftOther = 0
+  if (everything > budget) {
+    if (allRows.length > 0) budget -= tableSize
+    if (details.length > 0) budget -= FAILURES_HEAD_SIZE
+    /** The blocks from `from` on, in order, while they fit in `limit` and the budget. */
+    const take = (blocks: readonly string[], from = 0, limit = budget): string[] => {
+      const kept: string[] = []
+      let room = Math.min(limit, budget)
+      for (const block of blocks.slice(from)) {
+        if (size(block) > room) break
+        kept.push(block)
+        room -= size(block)
+        budget -= size(block)
+      }
+      return kept
     }
+    const passedRows = results.flows.filter((f) => f.status === 'passed').map(row)
+    const otherRows = notPassed.map(row)
+    shownDetails = take(details, 0, Math.floor(budget / 2))
+    const shownOther = take(otherRows)
+    shownDetails.push(...take(details, shownDetails.length))
+    if (shownDetails.length === 0 && details.length > 0) {
+      // One failure's details larger than all the room left: as much of them as fits.
+      const cut = cutBlock(details[0] as string, budget)
+      if (cut !== undefined) {
+        shownDetails.push(cut)
+        budget -= size(cut)
+      }
+    }
+    const shownPassed = take(passedRows)
+    leftPassed = passedRows.length - shownPassed.length
+    leftOther = otherRows.length - shownOther.length
+    // Selection order when every row made it; otherwise what did not pass first.
+    shownRows = leftPassed + leftOther === 0 ? allRows : [...shownOther, ...shownPassed]
+  }
+
+  if (shownRows.length > 0) lines.push(...tableHead, ...shownRows, '')
+  const leftRows = leftPassed + leftOther
+  if (leftRows > 0) {
+    // A table head with no row under it says nothing: it is left out above.
+    const which =
+      leftOther === 0
+        ? leftRows === 1
+          ? 'It passed.'
+          : 'All of them passed.'
+        : leftPassed === 0
+          ? leftRows === 1
+            ? 'It did not pass.'
+            : 'None of them passed.'
+          : `${leftPassed} of them passed, ${leftOther} did not.`
+    const order =
+      shownRows.length > 0 && notPassed.length > 0
+        ? ' The table lists the flows that did not pass first.'
+        : ''
+    lines.push(
+      `_${leftRows} more flow${leftRows === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. ${which}${order} The results-json output and the JUnit report have every flow._`,
+      ''
+    )
   }
   if (details.length > 0) {
-    budget -= 20
-    const shown = take(details)
-    if (shown.length > 0) lines.push('### Failures', '', ...shown)
-    if (shown.length < details.length) {
+    if (shownDetails.length > 0) lines.push('### Failures', '', ...shownDetails)
+    const left = details.length - shownDetails.length
+    if (left > 0) {
       lines.push(
-        `_Details of ${details.length - shown.length} more failure${details.length - shown.length === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have them._`,
+        `_Details of ${left} more failure${left === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have them._`,
         ''
       )
     }

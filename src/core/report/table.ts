@@ -31,8 +31,10 @@ export function renderTable(outcome: RunOutcome): string {
         node.error_message && !restatesAssertions(node) ? `: ${oneLine(node.error_message)}` : ''
       lines.push(`          node "${oneLine(node.display_name, 80)}" failed${message}`)
       for (const a of node.assertions.filter((x) => !x.passed)) {
+        // Why it could not be evaluated, when it could not (as the job summary says it).
+        const error = a.error ? ` (${oneLine(a.error, 2000)})` : ''
         lines.push(
-          `            ${oneLine(a.extractor, 60)} ${oneLine(a.operator, 30)}: expected ${oneLine(showValue(a.expected))}, actual ${oneLine(showValue(a.actual))}`
+          `            ${oneLine(a.extractor, 60)} ${oneLine(a.operator, 30)}: expected ${oneLine(showValue(a.expected))}, actual ${oneLine(showValue(a.actual))}${error}`
         )
       }
     }

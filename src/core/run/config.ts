@@ -288,7 +288,7 @@ export function resolveRunConfig(
     throw new ConfigError(
       names.versionId,
       `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`,
-      'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.'
+      `Copy the ID of the published version from Echopoint, or leave it ${surface === 'cli' ? 'out' : 'empty'} to run the latest.`
     )
   }
 

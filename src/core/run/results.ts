@@ -3,6 +3,8 @@
  * run is `passed` only if every selected flow passed.
  */
 import type { Assertion, Execution, NodeResult } from '../api/model.js'
+import { displayValue } from '../../engine/values.js'
+import { VALUE_MAX } from '../report/escape.js'
 
 export type FlowStatus = 'passed' | 'failed' | 'timed_out' | 'cancelled' | 'error'
 export type RunStatus = FlowStatus
@@ -203,15 +205,88 @@ export function failureLine(flow: FlowReport): string | undefined {
 }
 
 /**
- * Whether a node's message only restates its failed assertions (the API writes
- * `Assertion 0 failed: status_code equals 200, got 500`, the engine `assertion 0
- * failed: …`): a report that lists the assertions (expected and actual) then
- * leaves the message out, so each failure is stated once.
+ * The ways a runner words one failed assertion in a node's message, each of which
+ * says nothing the report's own line for that assertion (index, extractor,
+ * operator, expected, actual, error) does not:
+ * - Echopoint's API: `Assertion 0 failed: status_code equals 200, got 500`, values
+ *   as JSON and a part it does not know left out (as the sandbox's cloud runner
+ *   writes it, src/sandbox/cloud-runner.ts);
+ * - the in-job engine: `assertion 0 failed: status_code equals expected=200
+ *   actual=500`, or `assertion 1 (json_path equals) evaluation error: <error>`
+ *   (failureMessage in src/engine/assertions.ts).
+ * None when the report shortens a value of the assertion: the message then has
+ * more of it than the report shows.
+ */
+function restatements(a: AssertionReport): string[] {
+  const whole = (v: unknown): boolean =>
+    v === undefined || (JSON.stringify(v) ?? String(v)).length <= VALUE_MAX
+  if (!whole(a.expected) || !whole(a.actual)) return []
+  const what = `${a.extractor} ${a.operator}`
+  const api =
+    what +
+    (a.expected === undefined ? '' : ` ${JSON.stringify(a.expected)}`) +
+    (a.actual === undefined ? '' : `, got ${JSON.stringify(a.actual)}`)
+  const engine = `${what} expected=${displayValue(a.expected)} actual=${displayValue(a.actual)}`
+  const sentences = [`failed: ${api}`, `failed: ${engine}`]
+  if (a.error !== undefined) sentences.push(`(${what}) evaluation error: ${a.error}`)
+  return sentences.flatMap((rest) => [
+    `Assertion ${a.index} ${rest}`,
+    `assertion ${a.index} ${rest}`
+  ])
+}
+
+/** Between two assertions' sentences in one message. */
+const SEPARATORS = ['; ', '\n']
+
+/**
+ * Whether `message` is nothing but sentences from `sentences`, one after another
+ * with SEPARATORS between them (a message about several assertions).
+ */
+function madeOf(message: string, sentences: readonly string[]): boolean {
+  const reachable = new Set<number>([0])
+  const queue = [0]
+  for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+    for (const sentence of sentences) {
+      if (!message.startsWith(sentence, at)) continue
+      const end = at + sentence.length
+      if (end === message.length) return true
+      for (const separator of SEPARATORS) {
+        const next = end + separator.length
+        if (message.startsWith(separator, end) && !reachable.has(next)) {
+          reachable.add(next)
+          queue.push(next)
+        }
+      }
+    }
+  }
+  return false
+}
+
+/**
+ * Whether a node's message states nothing beyond its failed assertions, which a
+ * report lists anyway (index, extractor, operator, expected, actual, error): then
+ * the report leaves the message out, so each failure is stated once. That is an
+ * empty message, a bare `assertion failed` (`2 assertions failed` when two
+ * failed, `assertion 1 failed` when assertion 1 did), or exactly the API's or
+ * the engine's sentences for failed assertions (see restatements), several
+ * joined by `; ` or a line break. Anything more is kept: `Assertion failed after 3 retries:
+ * connection reset by peer`, `Assertion 0 failed: extractor json_path failed: body
+ * is not JSON`, a message naming an assertion the report does not list as failed.
  */
 export function restatesAssertions(node: NodeReport): boolean {
+  const failed = node.assertions.filter((a) => !a.passed)
+  if (failed.length === 0) return false
   const message = node.error_message?.trim() ?? ''
+  if (message === '') return true
+  const bare = /^(?:(an?|\d+) )?assertions? failed\.?$/i.exec(message)
+  if (bare) {
+    if (bare[1] === undefined) return true
+    return (/^an?$/i.test(bare[1]) ? 1 : Number(bare[1])) === failed.length
+  }
+  const indexOnly = /^assertion (\d+) failed\.?$/i.exec(message)
+  if (indexOnly) return failed.some((a) => a.index === Number(indexOnly[1]))
+  const sentences = failed.flatMap(restatements)
   return (
-    node.assertions.some((a) => !a.passed) &&
-    (message === '' || /^(an |\d+ )?assertions? (\d+ )?failed\b/i.test(message))
+    madeOf(message, sentences) || (message.endsWith('.') && madeOf(message.slice(0, -1), sentences))
   )
 }

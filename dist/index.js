@@ -28433,6 +28433,7 @@ const systemClock = {
 /* harmony export */   Fq: () => (/* binding */ inertLine),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Xg: () => (/* binding */ VALUE_MAX),
 /* harmony export */   YN: () => (/* binding */ UNSAFE_EXCEPT_LF),
 /* harmony export */   nZ: () => (/* binding */ safeId),
 /* harmony export */   u5: () => (/* binding */ defuseLegacyCommands),
@@ -28504,8 +28505,10 @@ function inertText(text) {
     })
         .join('\n');
 }
+/** The longest value a report shows whole (expected and actual); longer ones are cut with `…`. */
+const VALUE_MAX = 200;
 /** A value as short readable text: strings quoted, objects as compact JSON. */
-function showValue(value, max = 200) {
+function showValue(value, max = VALUE_MAX) {
     const text = JSON.stringify(value) ?? String(value);
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -28544,6 +28547,10 @@ function safeUrl(text) {
 /* harmony export */   rq: () => (/* binding */ buildResults)
 /* harmony export */ });
 /* unused harmony exports EXIT_CODES, countFlows, runStatusOf, describeAssertion */
+/* harmony import */ var _engine_values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2370);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8547);
+
+
 /** Exit code of each status (docs/interface.md section 3); with several flows the highest wins. */
 const EXIT_CODES = {
     passed: 0,
@@ -28673,15 +28680,252 @@ function failureLine(flow) {
     return flow.error_message ?? undefined;
 }
 /**
- * Whether a node's message only restates its failed assertions (the API writes
- * `Assertion 0 failed: status_code equals 200, got 500`, the engine `assertion 0
- * failed: …`): a report that lists the assertions (expected and actual) then
- * leaves the message out, so each failure is stated once.
+ * The ways a runner words one failed assertion in a node's message, each of which
+ * says nothing the report's own line for that assertion (index, extractor,
+ * operator, expected, actual, error) does not:
+ * - Echopoint's API: `Assertion 0 failed: status_code equals 200, got 500`, values
+ *   as JSON and a part it does not know left out (as the sandbox's cloud runner
+ *   writes it, src/sandbox/cloud-runner.ts);
+ * - the in-job engine: `assertion 0 failed: status_code equals expected=200
+ *   actual=500`, or `assertion 1 (json_path equals) evaluation error: <error>`
+ *   (failureMessage in src/engine/assertions.ts).
+ * None when the report shortens a value of the assertion: the message then has
+ * more of it than the report shows.
+ */
+function restatements(a) {
+    const whole = (v) => v === undefined || (JSON.stringify(v) ?? String(v)).length <= _report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .VALUE_MAX */ .Xg;
+    if (!whole(a.expected) || !whole(a.actual))
+        return [];
+    const what = `${a.extractor} ${a.operator}`;
+    const api = what +
+        (a.expected === undefined ? '' : ` ${JSON.stringify(a.expected)}`) +
+        (a.actual === undefined ? '' : `, got ${JSON.stringify(a.actual)}`);
+    const engine = `${what} expected=${(0,_engine_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayValue */ .KN)(a.expected)} actual=${(0,_engine_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayValue */ .KN)(a.actual)}`;
+    const sentences = [`failed: ${api}`, `failed: ${engine}`];
+    if (a.error !== undefined)
+        sentences.push(`(${what}) evaluation error: ${a.error}`);
+    return sentences.flatMap((rest) => [
+        `Assertion ${a.index} ${rest}`,
+        `assertion ${a.index} ${rest}`
+    ]);
+}
+/** Between two assertions' sentences in one message. */
+const SEPARATORS = ['; ', '\n'];
+/**
+ * Whether `message` is nothing but sentences from `sentences`, one after another
+ * with SEPARATORS between them (a message about several assertions).
+ */
+function madeOf(message, sentences) {
+    const reachable = new Set([0]);
+    const queue = [0];
+    for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+        for (const sentence of sentences) {
+            if (!message.startsWith(sentence, at))
+                continue;
+            const end = at + sentence.length;
+            if (end === message.length)
+                return true;
+            for (const separator of SEPARATORS) {
+                const next = end + separator.length;
+                if (message.startsWith(separator, end) && !reachable.has(next)) {
+                    reachable.add(next);
+                    queue.push(next);
+                }
+            }
+        }
+    }
+    return false;
+}
+/**
+ * Whether a node's message states nothing beyond its failed assertions, which a
+ * report lists anyway (index, extractor, operator, expected, actual, error): then
+ * the report leaves the message out, so each failure is stated once. That is an
+ * empty message, a bare `assertion failed` (`2 assertions failed` when two
+ * failed, `assertion 1 failed` when assertion 1 did), or exactly the API's or
+ * the engine's sentences for failed assertions (see restatements), several
+ * joined by `; ` or a line break. Anything more is kept: `Assertion failed after 3 retries:
+ * connection reset by peer`, `Assertion 0 failed: extractor json_path failed: body
+ * is not JSON`, a message naming an assertion the report does not list as failed.
  */
 function restatesAssertions(node) {
+    const failed = node.assertions.filter((a) => !a.passed);
+    if (failed.length === 0)
+        return false;
     const message = node.error_message?.trim() ?? '';
-    return (node.assertions.some((a) => !a.passed) &&
-        (message === '' || /^(an |\d+ )?assertions? (\d+ )?failed\b/i.test(message)));
+    if (message === '')
+        return true;
+    const bare = /^(?:(an?|\d+) )?assertions? failed\.?$/i.exec(message);
+    if (bare) {
+        if (bare[1] === undefined)
+            return true;
+        return (/^an?$/i.test(bare[1]) ? 1 : Number(bare[1])) === failed.length;
+    }
+    const indexOnly = /^assertion (\d+) failed\.?$/i.exec(message);
+    if (indexOnly)
+        return failed.some((a) => a.index === Number(indexOnly[1]));
+    const sentences = failed.flatMap(restatements);
+    return (madeOf(message, sentences) || (message.endsWith('.') && madeOf(message.slice(0, -1), sentences)));
+}
+
+
+/***/ }),
+
+/***/ 2370:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $3: () => (/* binding */ hasOwn),
+/* harmony export */   Im: () => (/* binding */ isEmpty),
+/* harmony export */   KN: () => (/* binding */ displayValue),
+/* harmony export */   Qd: () => (/* binding */ isPlainObject),
+/* harmony export */   Ro: () => (/* binding */ toNumber),
+/* harmony export */   fE: () => (/* binding */ toText)
+/* harmony export */ });
+/* unused harmony export formatNumber */
+/**
+ * The value model shared by operators, extractors and templates.
+ *
+ * Flow data is JSON: `null`, booleans, numbers, strings, arrays and plain
+ * objects. Two conversions matter everywhere in the engine and must agree:
+ *
+ * - the **string form** (`toText`), used by the text operators (`equals`,
+ *   `contains`, `regex`, …) and by `{{ref}}` interpolation inside text;
+ * - the **number form** (`toNumber`), used by the numeric operators.
+ *
+ * Echopoint's Go runner stringifies with `strconv.FormatFloat(v, 'f', -1, 64)`
+ * for numbers and `fmt.Sprintf("%v")` for the rest. We keep its number rule
+ * (shortest decimal that round-trips, never an exponent: `1e21` is
+ * `"1000000000000000000000"`) and write arrays and objects as JSON instead of
+ * Go's `map[a:1]`, which no user could predict or match (docs/engine.md).
+ */
+/** True for a non-null, non-array object (a JSON object). */
+function isPlainObject(value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+/** Own-property lookup that never reaches `Object.prototype` (`constructor`, `__proto__`). */
+function hasOwn(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+}
+/**
+ * A number in the shortest decimal form that reads back to the same double,
+ * without an exponent: `200` → `"200"`, `0.1` → `"0.1"`, `1e21` →
+ * `"1000000000000000000000"`, `1.5e-7` → `"0.00000015"`. Non-finite values
+ * use Go's spelling (`+Inf`, `-Inf`, `NaN`); they cannot come from JSON.
+ */
+function formatNumber(value) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (value === Infinity)
+        return '+Inf';
+    if (value === -Infinity)
+        return '-Inf';
+    if (value === 0)
+        return '0';
+    // String() already gives the shortest round-trip digits; only its exponent
+    // form (|x| >= 1e21 or < 1e-6) needs rewriting as plain decimal.
+    const shortest = String(value);
+    const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(shortest);
+    if (!match)
+        return shortest;
+    const [, sign, lead, fraction = '', exponentText] = match;
+    const digits = lead + fraction;
+    const exponent = Number(exponentText);
+    // The decimal point sits after `lead`, i.e. after 1 digit; move it by `exponent`.
+    const point = 1 + exponent;
+    if (point <= 0)
+        return `${sign}0.${'0'.repeat(-point)}${digits}`;
+    if (point >= digits.length)
+        return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+    return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+/**
+ * The string form of a value: `null`/absent → `""`, strings as they are,
+ * numbers by `formatNumber`, booleans `true`/`false`, arrays and objects as
+ * compact JSON.
+ */
+function toText(value) {
+    if (value === null || value === undefined)
+        return '';
+    switch (typeof value) {
+        case 'string':
+            return value;
+        case 'number':
+            return formatNumber(value);
+        case 'boolean':
+            return value ? 'true' : 'false';
+        case 'bigint':
+            return value.toString();
+        default:
+            return toJson(value);
+    }
+}
+function toJson(value) {
+    try {
+        const text = JSON.stringify(value);
+        return text ?? '';
+    }
+    catch {
+        // A cycle or a BigInt deep inside: not JSON data; say so rather than throw.
+        return String(value);
+    }
+}
+/**
+ * How a value is shown in a message (`expected=… actual=…`): like `toText`,
+ * except that a missing value reads `null` and an empty string `""`, so a
+ * message never ends in a blank.
+ */
+function displayValue(value) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (value === '')
+        return '""';
+    return toText(value);
+}
+// Go's strconv.ParseFloat grammar for decimal input: optional sign, digits with
+// an optional fraction, optional exponent; or inf/infinity/nan in any case.
+// No surrounding spaces, no hexadecimal floats, no underscores (Go accepts the
+// last two only with a 0x prefix), no empty string.
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
+/**
+ * The number form of a value for the numeric operators: a number as is, a
+ * string that spells a number (`"200"`, `"-1.5e3"`, `"Inf"`), else
+ * `undefined` (booleans, null, arrays, objects and other text are not numbers).
+ */
+function toNumber(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'bigint')
+        return Number(value);
+    if (typeof value !== 'string')
+        return undefined;
+    if (DECIMAL.test(value))
+        return Number(value);
+    const special = SPECIAL.exec(value);
+    if (special) {
+        if (special[2].toLowerCase() === 'nan')
+            return NaN;
+        return special[1] === '-' ? -Infinity : Infinity;
+    }
+    return undefined;
+}
+/**
+ * `empty` in the operator sense: null or absent, `""`, `[]` or `{}`. Numbers
+ * and booleans are never empty (their string form never is).
+ */
+function isEmpty(value) {
+    if (value === null || value === undefined)
+        return true;
+    if (typeof value === 'string')
+        return value === '';
+    if (Array.isArray(value))
+        return value.length === 0;
+    if (isPlainObject(value))
+        return Object.keys(value).length === 0;
+    return toText(value) === '';
 }
 
 
@@ -36479,7 +36723,7 @@ function emptyResult(code, message) {
 /** Loads the claimed definition and runs it, telling the events as nodes start and finish. */
 async function runEngine(item, job, jobApi, events, signal, context) {
     const { clock, logger } = context;
-    const engine = await Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5057));
+    const engine = await Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6432));
     const { flow, problems } = engine.loadFlow(job.flowDefinition, {
         inputs: Object.keys(job.inputs),
         referencedFlows: job.referencedFlows,
@@ -36737,7 +36981,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES, surface = 'action') {
         throw new ConfigError(names.environment, 'it contains a control character or is longer than 255 characters', 'Use the plain environment key shown in Echopoint.');
     }
     if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
-        throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
+        throw new ConfigError(names.versionId, `"${printable(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, `Copy the ID of the published version from Echopoint, or leave it ${surface === 'cli' ? 'out' : 'empty'} to run the latest.`);
     }
     const junitPath = present(raw.junitPath);
     if (junitPath !== undefined && usablePath(junitPath) === undefined) {
@@ -37612,11 +37856,32 @@ function flowDetails(flow, runMessage) {
     lines.push('');
     return lines;
 }
+/** Room kept for each note that says what was left out (rows, failures, a cut failure). */
+const NOTE_SIZE = 400;
+/** `### Failures` and the blank line under it. */
+const FAILURES_HEAD_SIZE = 20;
+/**
+ * The leading lines of a failure's details that fit in `room` bytes, and a note
+ * that the rest was cut; undefined when not even its first line fits.
+ */
+function cutBlock(block, room) {
+    const note = '_The rest of these details is cut: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have them._';
+    const kept = [];
+    let used = byteLength(note) + 2;
+    for (const line of block.split('\n')) {
+        used += byteLength(line) + 1;
+        if (used > room)
+            break;
+        kept.push(line);
+    }
+    return kept.length > 0 ? [...kept, '', note, ''].join('\n') : undefined;
+}
 /**
  * The job summary's Markdown for any outcome, at most `maxBytes` (GitHub refuses
  * a step summary over 1 MiB). When the rows and failure details do not all fit,
- * as many as fit are shown and a note says how many were left out and where the
- * whole story is.
+ * what did not pass goes first (its details, and its rows at the top of the
+ * table), then as many passed rows as fit; notes say how many rows (passed or
+ * not) and failures were left out and where the whole story is.
  */
 function renderSummary(outcome, context) {
     const maxBytes = context.maxBytes ?? SUMMARY_MAX_BYTES;
@@ -37658,7 +37923,7 @@ function renderSummary(outcome, context) {
     const durations = results.flows.some((f) => f.duration_ms !== null);
     const columns = ['Status', 'Flow', ...(durations ? ['Duration'] : []), ...(links ? ['Link'] : [])];
     const tableHead = [`| ${columns.join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`];
-    const rows = results.flows.map((flow) => {
+    const row = (flow) => {
         const cells = [ICON[flow.status], (0,report_escape/* escapeMarkdown */.FV)(flow.flow_name)];
         if (durations)
             cells.push(flow.duration_ms === null ? '–' : formatDuration(flow.duration_ms));
@@ -37667,10 +37932,9 @@ function renderSummary(outcome, context) {
             cells.push(url ? `[open](${url})` : '–');
         }
         return `| ${cells.join(' | ')} |`;
-    });
-    const details = results.flows
-        .filter((f) => f.status !== 'passed')
-        .map((flow) => flowDetails(flow, outcome.error?.message).join('\n'));
+    };
+    const notPassed = results.flows.filter((f) => f.status !== 'passed');
+    const details = notPassed.map((flow) => flowDetails(flow, outcome.error?.message).join('\n'));
     const tail = [];
     const expiresAt = outcome.key?.expiresAt;
     if (expiresAt && expiresSoon(expiresAt, context.now)) {
@@ -37682,38 +37946,86 @@ function renderSummary(outcome, context) {
     const runUrl = context.runUrl === undefined ? undefined : (0,report_escape/* safeUrl */.Pl)(context.runUrl);
     if (runUrl)
         tail.push(`<sub>[Workflow run](${runUrl})</sub>`, '');
-    // Fill up to the budget: the headline and the tail always, then rows, then details.
-    const NOTE_RESERVE = 400;
-    let budget = maxBytes - byteLength(head.join('\n')) - byteLength(tail.join('\n')) - NOTE_RESERVE;
-    const take = (blocks) => {
-        const kept = [];
-        for (const block of blocks) {
-            const size = byteLength(block) + 1;
-            if (size > budget)
-                break;
-            kept.push(block);
-            budget -= size;
-        }
-        return kept;
-    };
+    // Fill up to the budget: the headline and the tail always, then the table and
+    // the failures. When they do not all fit, what did not pass comes first: half
+    // the budget for failure details, then the rows of flows that did not pass
+    // (listed first), then more details, then rows of flows that passed. So a
+    // failure is never crowded out by thousands of passed rows.
+    let budget = maxBytes - byteLength(head.join('\n')) - byteLength(tail.join('\n')) - 3 * NOTE_SIZE;
+    const size = (block) => byteLength(block) + 1;
     const lines = [...head];
-    if (rows.length > 0) {
-        budget -= byteLength(tableHead.join('\n')) + 2;
-        const shownRows = take(rows);
-        // A table head with no row under it says nothing: leave it out.
-        if (shownRows.length > 0)
-            lines.push(...tableHead, ...shownRows, '');
-        if (shownRows.length < rows.length) {
-            lines.push(`_${rows.length - shownRows.length} more flow${rows.length - shownRows.length === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have every flow._`, '');
+    const allRows = results.flows.map(row);
+    const tableSize = byteLength(tableHead.join('\n')) + 2;
+    const everything = (allRows.length > 0 ? tableSize : 0) +
+        (details.length > 0 ? FAILURES_HEAD_SIZE : 0) +
+        [...allRows, ...details].reduce((sum, block) => sum + size(block), 0);
+    let shownRows = allRows;
+    let shownDetails = details;
+    // Rows left out, of flows that passed and of flows that did not.
+    let leftPassed = 0;
+    let leftOther = 0;
+    if (everything > budget) {
+        if (allRows.length > 0)
+            budget -= tableSize;
+        if (details.length > 0)
+            budget -= FAILURES_HEAD_SIZE;
+        /** The blocks from `from` on, in order, while they fit in `limit` and the budget. */
+        const take = (blocks, from = 0, limit = budget) => {
+            const kept = [];
+            let room = Math.min(limit, budget);
+            for (const block of blocks.slice(from)) {
+                if (size(block) > room)
+                    break;
+                kept.push(block);
+                room -= size(block);
+                budget -= size(block);
+            }
+            return kept;
+        };
+        const passedRows = results.flows.filter((f) => f.status === 'passed').map(row);
+        const otherRows = notPassed.map(row);
+        shownDetails = take(details, 0, Math.floor(budget / 2));
+        const shownOther = take(otherRows);
+        shownDetails.push(...take(details, shownDetails.length));
+        if (shownDetails.length === 0 && details.length > 0) {
+            // One failure's details larger than all the room left: as much of them as fits.
+            const cut = cutBlock(details[0], budget);
+            if (cut !== undefined) {
+                shownDetails.push(cut);
+                budget -= size(cut);
+            }
         }
+        const shownPassed = take(passedRows);
+        leftPassed = passedRows.length - shownPassed.length;
+        leftOther = otherRows.length - shownOther.length;
+        // Selection order when every row made it; otherwise what did not pass first.
+        shownRows = leftPassed + leftOther === 0 ? allRows : [...shownOther, ...shownPassed];
+    }
+    if (shownRows.length > 0)
+        lines.push(...tableHead, ...shownRows, '');
+    const leftRows = leftPassed + leftOther;
+    if (leftRows > 0) {
+        // A table head with no row under it says nothing: it is left out above.
+        const which = leftOther === 0
+            ? leftRows === 1
+                ? 'It passed.'
+                : 'All of them passed.'
+            : leftPassed === 0
+                ? leftRows === 1
+                    ? 'It did not pass.'
+                    : 'None of them passed.'
+                : `${leftPassed} of them passed, ${leftOther} did not.`;
+        const order = shownRows.length > 0 && notPassed.length > 0
+            ? ' The table lists the flows that did not pass first.'
+            : '';
+        lines.push(`_${leftRows} more flow${leftRows === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. ${which}${order} The results-json output and the JUnit report have every flow._`, '');
     }
     if (details.length > 0) {
-        budget -= 20;
-        const shown = take(details);
-        if (shown.length > 0)
-            lines.push('### Failures', '', ...shown);
-        if (shown.length < details.length) {
-            lines.push(`_Details of ${details.length - shown.length} more failure${details.length - shown.length === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have them._`, '');
+        if (shownDetails.length > 0)
+            lines.push('### Failures', '', ...shownDetails);
+        const left = details.length - shownDetails.length;
+        if (left > 0) {
+            lines.push(`_Details of ${left} more failure${left === 1 ? '' : 's'} not shown: GitHub limits a job summary to 1 MiB. The results-json output and the JUnit report have them._`, '');
         }
     }
     lines.push(...tail);

@@ -34962,8 +34962,10 @@ function inertText(text) {
     })
         .join('\n');
 }
+/** The longest value a report shows whole (expected and actual); longer ones are cut with `…`. */
+const VALUE_MAX = 200;
 /** A value as short readable text: strings quoted, objects as compact JSON. */
-function showValue(value, max = 200) {
+function showValue(value, max = VALUE_MAX) {
     const text = JSON.stringify(value) ?? String(value);
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

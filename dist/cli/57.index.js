@@ -65,7 +65,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** The engine, loaded only by the flow commands (its JSONPath and RE2 libraries cost ~40 ms to load). */
-const engine = () => __webpack_require__.e(/* import() */ 695).then(__webpack_require__.bind(__webpack_require__, 23695));
+const engine = () => Promise.all(/* import() */[__webpack_require__.e(695), __webpack_require__.e(370)]).then(__webpack_require__.bind(__webpack_require__, 23695));
 /** Validates every file; returns the exit code (0 all valid, 3 any invalid). */
 async function flowValidateCommand(files, io) {
     let invalid = 0;
@@ -108,7 +108,7 @@ function flowCommandDefinition(io, setExit) {
         .addOption((0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .optionWithDefault */ .h6)('--output <format>', 'table or json (the flow result) on stdout', 'table'))
         .option('--junit <file>', 'write a JUnit XML report')
         .action(async (file, flags) => {
-        const { flowRunCommand } = await __webpack_require__.e(/* import() */ 489).then(__webpack_require__.bind(__webpack_require__, 10489));
+        const { flowRunCommand } = await Promise.all(/* import() */[__webpack_require__.e(80), __webpack_require__.e(489)]).then(__webpack_require__.bind(__webpack_require__, 10489));
         setExit(await flowRunCommand(file, flags, io));
     });
     flow
@@ -142,6 +142,7 @@ function flowCommandDefinition(io, setExit) {
 /* harmony export */   Fq: () => (/* binding */ inertLine),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   UJ: () => (/* binding */ inertText),
+/* harmony export */   Xg: () => (/* binding */ VALUE_MAX),
 /* harmony export */   YN: () => (/* binding */ UNSAFE_EXCEPT_LF),
 /* harmony export */   vp: () => (/* binding */ showValue)
 /* harmony export */ });
@@ -211,8 +212,10 @@ function inertText(text) {
     })
         .join('\n');
 }
+/** The longest value a report shows whole (expected and actual); longer ones are cut with `…`. */
+const VALUE_MAX = 200;
 /** A value as short readable text: strings quoted, objects as compact JSON. */
-function showValue(value, max = 200) {
+function showValue(value, max = VALUE_MAX) {
     const text = JSON.stringify(value) ?? String(value);
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

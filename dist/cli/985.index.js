@@ -283,7 +283,7 @@ function resolveRunConfig(raw, names = ACTION_INPUT_NAMES, surface = 'action') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.environment, 'it contains a control character or is longer than 255 characters', 'Use the plain environment key shown in Echopoint.');
     }
     if (versionId !== undefined && !UUID_PATTERN.test(versionId)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.versionId, `"${(0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, 'Copy the ID of the published version from Echopoint, or leave it empty to run the latest.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.versionId, `"${(0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(versionId, 80)}" is not a version ID (version IDs are UUIDs)`, `Copy the ID of the published version from Echopoint, or leave it ${surface === 'cli' ? 'out' : 'empty'} to run the latest.`);
     }
     const junitPath = (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .present */ .Eb)(raw.junitPath);
     if (junitPath !== undefined && (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .usablePath */ .ou)(junitPath) === undefined) {

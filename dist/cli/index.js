@@ -49,6 +49,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Kn: () => (/* binding */ credentialOptions),
 /* harmony export */   L1: () => (/* binding */ readCredentials),
+/* harmony export */   Tx: () => (/* binding */ commandLineSecrets),
 /* harmony export */   UZ: () => (/* binding */ cliOutput),
 /* harmony export */   ZA: () => (/* binding */ describeDefault),
 /* harmony export */   h6: () => (/* binding */ optionWithDefault),
@@ -63,15 +64,35 @@ __webpack_async_result__();
 /** The one line after a usage error (unknown flag, missing value): every command prints the same. */
 const USAGE_HINT = '(add --help for usage)';
 /**
+ * The keys nothing on stderr may show: ECHOPOINT_API_KEY and any --api-key on
+ * the command line. Usage errors repeat what was typed (`Invalid --max-parallel:
+ * "…"` when the key went to the wrong flag), and they come before any command
+ * has read its credentials, so main hides these on every line it writes.
+ */
+function commandLineSecrets(env, argv) {
+    const secrets = [env.ECHOPOINT_API_KEY ?? ''];
+    argv.forEach((arg, i) => {
+        if (arg === '--api-key')
+            secrets.push(argv[i + 1] ?? '');
+        else if (arg.startsWith('--api-key='))
+            secrets.push(arg.slice('--api-key='.length));
+    });
+    return secrets.filter((s) => s.trim() !== '');
+}
+/**
  * Where commander writes, for every command: help on stdout, errors on stderr,
  * and a usage error as one line (its "Did you mean …?" joined to it), so a
- * usage error is that line and USAGE_HINT, nothing more.
+ * usage error is that line and USAGE_HINT, nothing more. An unknown option is
+ * named without the value typed after its `=`: it may be a key
+ * (`--api-keyy=epk_…`).
  */
 function cliOutput(io) {
     return {
         writeOut: (text) => io.stdout(text.replace(/\n$/, '')),
         writeErr: (text) => io.stderr(text.replace(/\n$/, '')),
-        outputError: (text, write) => write(text.replace(/\n\(Did you mean (.*)\)/, ' (did you mean $1)'))
+        outputError: (text, write) => write(text
+            .replace(/(unknown option '[^'=]*)=[^']*'/, "$1=…'")
+            .replace(/\n\(Did you mean (.*)\)/, ' (did you mean $1)'))
     };
 }
 /** How messages name the credentials at the CLI: the flag, and the variable it falls back to. */
@@ -123,11 +144,13 @@ function readCredentials(flags, env) {
 /* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83323);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74296);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71604);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(12258);
 /**
  * The CLI: `echopoint-ci run | check-key | whoami | sandbox | demo | demo-service | flow`. Builds the command tree, maps
  * usage errors to exit code 3, and turns SIGINT/SIGTERM into an abort signal so
  * `run` can cancel what it launched and still write its reports.
  */
+
 
 
 
@@ -138,11 +161,11 @@ function readCredentials(flags, env) {
  * toolkit, and `run` does not pay for the flow engine.
  */
 const COMMANDS = {
-    run: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(292), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64643))).runCommandDefinition,
+    run: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(292), __nccwpck_require__.e(80), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64643))).runCommandDefinition,
     'check-key': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(292), __nccwpck_require__.e(693), __nccwpck_require__.e(241)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62241))).checkKeyCommandDefinition,
     whoami: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(292), __nccwpck_require__.e(693), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22696))).whoamiCommandDefinition,
     sandbox: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(392), __nccwpck_require__.e(542)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33542))).sandboxCommandDefinition,
-    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(392), __nccwpck_require__.e(489), __nccwpck_require__.e(705)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17621))).demoCommandDefinition,
+    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(80), __nccwpck_require__.e(392), __nccwpck_require__.e(621)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17621))).demoCommandDefinition,
     'demo-service': async () => (await __nccwpck_require__.e(/* import() */ 156).then(__nccwpck_require__.bind(__nccwpck_require__, 92156))).demoServiceCommandDefinition,
     flow: async () => (await __nccwpck_require__.e(/* import() */ 57).then(__nccwpck_require__.bind(__nccwpck_require__, 10057))).flowCommandDefinition
 };
@@ -181,7 +204,10 @@ Credentials come from ECHOPOINT_API_KEY, ECHOPOINT_ORGANIZATION_ID and ECHOPOINT
     return program;
 }
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
-async function main(argv, io) {
+async function main(argv, given) {
+    // Any epk_… token as well: no line on stderr shows a key, whatever printed it.
+    const redact = (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .createRedactor */ .lY)((0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .commandLineSecrets */ .Tx)(given.env, argv));
+    const io = { ...given, stderr: (text) => given.stderr(redact(text)) };
     let exitCode = 0;
     const program = await buildProgram(io, (code) => {
         exitCode = code;
@@ -519,6 +545,86 @@ function parsePositiveInt(name, text, what) {
     if (value < 1)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(name, `must be at least 1 (got ${text})`, `Use ${what}.`);
     return value;
+}
+
+
+/***/ }),
+
+/***/ 12258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   lY: () => (/* binding */ createRedactor)
+/* harmony export */ });
+/* unused harmony export secretForms */
+/**
+ * Keeps the API key out of everything the kit prints. Servers and proxies sometimes
+ * echo request headers in error bodies, so every server-provided string passes here
+ * as well as every message the kit builds.
+ */
+/** Echopoint keys look like `epk_live_…`; hide any such token even if it is not ours (Markdown-escaped too). */
+const KEY_PATTERN = /epk\\?_(?:[A-Za-z0-9-]|\\?_){6,}/g;
+/**
+ * The forms a secret takes once it is written somewhere: as is, trimmed,
+ * URL-encoded, inside a JSON string, escaped for Markdown or HTML (a job
+ * summary), and base64 (an echoed Basic credential). A redactor hides each.
+ */
+function secretForms(secret) {
+    const forms = new Set();
+    for (const s of [secret, secret.trim()]) {
+        if (s === '')
+            continue;
+        forms.add(s);
+        forms.add(encodeURIComponent(s));
+        forms.add(JSON.stringify(s).slice(1, -1));
+        forms.add(s.replace(/([\\`*_[\]|~])/g, '\\$1'));
+        forms.add(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+        forms.add(s
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/([\\`*_[\]|~])/g, '\\$1'));
+        const base64 = Buffer.from(s, 'utf8').toString('base64');
+        forms.add(base64);
+        forms.add(base64.replace(/=+$/, ''));
+        forms.add(Buffer.from(s, 'utf8').toString('base64url'));
+    }
+    // Too short to mean anything (a one-character secret would hide every such letter).
+    return [...forms].filter((f) => f.length >= 4);
+}
+/** Builds a redactor for the given secrets (empty ones are ignored), hiding every form of each. */
+function createRedactor(secrets) {
+    const forms = new Set();
+    for (const secret of secrets)
+        for (const form of secretForms(secret))
+            forms.add(form);
+    // Longest first, so a secret that contains another is hidden whole.
+    const ordered = [...forms].sort((a, b) => b.length - a.length);
+    return (text) => {
+        let out = text;
+        for (const form of ordered)
+            if (out.includes(form))
+                out = out.split(form).join('***');
+        return out.replace(KEY_PATTERN, 'epk_***');
+    };
+}
+/**
+ * Applies a redactor to every string inside a JSON-like value, at any depth
+ * (object keys included); returns a copy.
+ */
+function redactDeep(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (value === null || typeof value !== 'object')
+        return value;
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, redact));
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+        out[redact(k)] = redactDeep(v, redact);
+    }
+    return out;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 57;
-export const ids = [57];
+export const id = 432;
+export const ids = [432];
 export const modules = {
 
-/***/ 5057:
+/***/ 6432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,153 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   runFlow: () => (/* binding */ runFlow)
 });
 
-;// CONCATENATED MODULE: ./src/engine/values.ts
-/**
- * The value model shared by operators, extractors and templates.
- *
- * Flow data is JSON: `null`, booleans, numbers, strings, arrays and plain
- * objects. Two conversions matter everywhere in the engine and must agree:
- *
- * - the **string form** (`toText`), used by the text operators (`equals`,
- *   `contains`, `regex`, …) and by `{{ref}}` interpolation inside text;
- * - the **number form** (`toNumber`), used by the numeric operators.
- *
- * Echopoint's Go runner stringifies with `strconv.FormatFloat(v, 'f', -1, 64)`
- * for numbers and `fmt.Sprintf("%v")` for the rest. We keep its number rule
- * (shortest decimal that round-trips, never an exponent: `1e21` is
- * `"1000000000000000000000"`) and write arrays and objects as JSON instead of
- * Go's `map[a:1]`, which no user could predict or match (docs/engine.md).
- */
-/** True for a non-null, non-array object (a JSON object). */
-function isPlainObject(value) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return false;
-    const proto = Object.getPrototypeOf(value);
-    return proto === Object.prototype || proto === null;
-}
-/** Own-property lookup that never reaches `Object.prototype` (`constructor`, `__proto__`). */
-function hasOwn(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-}
-/**
- * A number in the shortest decimal form that reads back to the same double,
- * without an exponent: `200` → `"200"`, `0.1` → `"0.1"`, `1e21` →
- * `"1000000000000000000000"`, `1.5e-7` → `"0.00000015"`. Non-finite values
- * use Go's spelling (`+Inf`, `-Inf`, `NaN`); they cannot come from JSON.
- */
-function formatNumber(value) {
-    if (Number.isNaN(value))
-        return 'NaN';
-    if (value === Infinity)
-        return '+Inf';
-    if (value === -Infinity)
-        return '-Inf';
-    if (value === 0)
-        return '0';
-    // String() already gives the shortest round-trip digits; only its exponent
-    // form (|x| >= 1e21 or < 1e-6) needs rewriting as plain decimal.
-    const shortest = String(value);
-    const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(shortest);
-    if (!match)
-        return shortest;
-    const [, sign, lead, fraction = '', exponentText] = match;
-    const digits = lead + fraction;
-    const exponent = Number(exponentText);
-    // The decimal point sits after `lead`, i.e. after 1 digit; move it by `exponent`.
-    const point = 1 + exponent;
-    if (point <= 0)
-        return `${sign}0.${'0'.repeat(-point)}${digits}`;
-    if (point >= digits.length)
-        return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
-    return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-/**
- * The string form of a value: `null`/absent → `""`, strings as they are,
- * numbers by `formatNumber`, booleans `true`/`false`, arrays and objects as
- * compact JSON.
- */
-function toText(value) {
-    if (value === null || value === undefined)
-        return '';
-    switch (typeof value) {
-        case 'string':
-            return value;
-        case 'number':
-            return formatNumber(value);
-        case 'boolean':
-            return value ? 'true' : 'false';
-        case 'bigint':
-            return value.toString();
-        default:
-            return toJson(value);
-    }
-}
-function toJson(value) {
-    try {
-        const text = JSON.stringify(value);
-        return text ?? '';
-    }
-    catch {
-        // A cycle or a BigInt deep inside: not JSON data; say so rather than throw.
-        return String(value);
-    }
-}
-/**
- * How a value is shown in a message (`expected=… actual=…`): like `toText`,
- * except that a missing value reads `null` and an empty string `""`, so a
- * message never ends in a blank.
- */
-function displayValue(value) {
-    if (value === null || value === undefined)
-        return 'null';
-    if (value === '')
-        return '""';
-    return toText(value);
-}
-// Go's strconv.ParseFloat grammar for decimal input: optional sign, digits with
-// an optional fraction, optional exponent; or inf/infinity/nan in any case.
-// No surrounding spaces, no hexadecimal floats, no underscores (Go accepts the
-// last two only with a 0x prefix), no empty string.
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
-/**
- * The number form of a value for the numeric operators: a number as is, a
- * string that spells a number (`"200"`, `"-1.5e3"`, `"Inf"`), else
- * `undefined` (booleans, null, arrays, objects and other text are not numbers).
- */
-function toNumber(value) {
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'bigint')
-        return Number(value);
-    if (typeof value !== 'string')
-        return undefined;
-    if (DECIMAL.test(value))
-        return Number(value);
-    const special = SPECIAL.exec(value);
-    if (special) {
-        if (special[2].toLowerCase() === 'nan')
-            return NaN;
-        return special[1] === '-' ? -Infinity : Infinity;
-    }
-    return undefined;
-}
-/**
- * `empty` in the operator sense: null or absent, `""`, `[]` or `{}`. Numbers
- * and booleans are never empty (their string form never is).
- */
-function isEmpty(value) {
-    if (value === null || value === undefined)
-        return true;
-    if (typeof value === 'string')
-        return value === '';
-    if (Array.isArray(value))
-        return value.length === 0;
-    if (isPlainObject(value))
-        return Object.keys(value).length === 0;
-    return toText(value) === '';
-}
-
+// EXTERNAL MODULE: ./src/engine/values.ts
+var values = __webpack_require__(2370);
 ;// CONCATENATED MODULE: ./src/engine/nodes/assert.ts
 /**
  * assert (docs/runner.md §3): no HTTP; the node's assertions and outputs run over
@@ -169,7 +24,7 @@ function isEmpty(value) {
 
 const runAssert = async (context) => {
     const data = context.node.data;
-    const target = hasOwn(data, 'target')
+    const target = (0,values/* hasOwn */.$3)(data, 'target')
         ? context.resolve(data.target, { wholeReferenceKeepsType: true })
         : { ...context.scope.inputs };
     return { subject: { body: target }, fields: { target } };
@@ -498,7 +353,7 @@ function createExtractor(wireType, data = {}) {
  * assertions: `{"type": "json_path", "path": "$.id"}`.
  */
 function parseExtractor(value) {
-    if (!isPlainObject(value))
+    if (!(0,values/* isPlainObject */.Qd)(value))
         throw new ExtractorConfigError('an extractor must be an object with a type');
     const { type, ...data } = value;
     if (typeof type !== 'string')
@@ -520,9 +375,9 @@ function numericSides(actual, expected) {
     return [numberOf(actual, 'actual value'), numberOf(expected, 'expected value')];
 }
 function numberOf(value, what) {
-    const number = toNumber(value);
+    const number = (0,values/* toNumber */.Ro)(value);
     if (number === undefined)
-        throw new types_OperatorError(`${what} ${displayValue(value)} is not numeric`);
+        throw new types_OperatorError(`${what} ${(0,values/* displayValue */.KN)(value)} is not numeric`);
     return number;
 }
 
@@ -557,7 +412,7 @@ function bounds(expected) {
         }
     }
     if (!Array.isArray(pair) || pair.length !== 2) {
-        throw new types_OperatorError(`between requires a [min, max] pair, got ${displayValue(expected)}`);
+        throw new types_OperatorError(`between requires a [min, max] pair, got ${(0,values/* displayValue */.KN)(expected)}`);
     }
     return [pair[0], pair[1]];
 }
@@ -573,10 +428,10 @@ function bounds(expected) {
  * its JSON escapes the quotes.
  */
 function textContains(actual, expected) {
-    const needle = toText(expected);
-    if (toText(actual).includes(needle))
+    const needle = (0,values/* toText */.fE)(expected);
+    if ((0,values/* toText */.fE)(actual).includes(needle))
         return true;
-    return Array.isArray(actual) && actual.some((element) => toText(element) === needle);
+    return Array.isArray(actual) && actual.some((element) => (0,values/* toText */.fE)(element) === needle);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/operators/contains.ts
@@ -594,7 +449,7 @@ const contains = {
 const empty = {
     names: ['empty'],
     takesValue: false,
-    compare: (actual) => ({ passed: isEmpty(actual) })
+    compare: (actual) => ({ passed: (0,values/* isEmpty */.Im)(actual) })
 };
 
 ;// CONCATENATED MODULE: ./src/engine/operators/ends-with.ts
@@ -603,7 +458,7 @@ const empty = {
 const endsWith = {
     names: ['ends_with', 'endsWith'],
     takesValue: true,
-    compare: (actual, expected) => ({ passed: toText(actual).endsWith(toText(expected)) })
+    compare: (actual, expected) => ({ passed: (0,values/* toText */.fE)(actual).endsWith((0,values/* toText */.fE)(expected)) })
 };
 
 ;// CONCATENATED MODULE: ./src/engine/operators/equals.ts
@@ -612,7 +467,7 @@ const endsWith = {
 const equals = {
     names: ['equals'],
     takesValue: true,
-    compare: (actual, expected) => ({ passed: toText(actual) === toText(expected) })
+    compare: (actual, expected) => ({ passed: (0,values/* toText */.fE)(actual) === (0,values/* toText */.fE)(expected) })
 };
 
 ;// CONCATENATED MODULE: ./src/engine/operators/greater-than-or-equal.ts
@@ -678,7 +533,7 @@ const notContains = {
 const notEmpty = {
     names: ['not_empty', 'notEmpty'],
     takesValue: false,
-    compare: (actual) => ({ passed: !isEmpty(actual) })
+    compare: (actual) => ({ passed: !(0,values/* isEmpty */.Im)(actual) })
 };
 
 ;// CONCATENATED MODULE: ./src/engine/operators/not-equals.ts
@@ -687,7 +542,7 @@ const notEmpty = {
 const notEquals = {
     names: ['not_equals', 'notEquals'],
     takesValue: true,
-    compare: (actual, expected) => ({ passed: toText(actual) !== toText(expected) })
+    compare: (actual, expected) => ({ passed: (0,values/* toText */.fE)(actual) !== (0,values/* toText */.fE)(expected) })
 };
 
 ;// CONCATENATED MODULE: ./src/engine/operators/regex.ts
@@ -704,8 +559,8 @@ const regex = {
     names: ['regex'],
     takesValue: true,
     compare(actual, expected) {
-        const pattern = toText(expected);
-        return { passed: compilePattern(pattern).matcher(toText(actual)).find() };
+        const pattern = (0,values/* toText */.fE)(expected);
+        return { passed: compilePattern(pattern).matcher((0,values/* toText */.fE)(actual)).find() };
     }
 };
 // Flows repeat the same few patterns (per SSE event, per poll attempt): keep them compiled.
@@ -736,7 +591,7 @@ function compilePattern(pattern) {
 const startsWith = {
     names: ['starts_with', 'startsWith'],
     takesValue: true,
-    compare: (actual, expected) => ({ passed: toText(actual).startsWith(toText(expected)) })
+    compare: (actual, expected) => ({ passed: (0,values/* toText */.fE)(actual).startsWith((0,values/* toText */.fE)(expected)) })
 };
 
 ;// CONCATENATED MODULE: ./src/engine/operators/registry.ts
@@ -827,9 +682,9 @@ class AssertionParseError extends Error {
  * the reference. Throws AssertionParseError.
  */
 function parseAssertion(raw) {
-    if (!isPlainObject(raw))
+    if (!(0,values/* isPlainObject */.Qd)(raw))
         throw new AssertionParseError('an assertion must be an object');
-    const nestedOperator = isPlainObject(raw.operator) ? raw.operator : undefined;
+    const nestedOperator = (0,values/* isPlainObject */.Qd)(raw.operator) ? raw.operator : undefined;
     const operatorName = firstText(nestedOperator?.type, raw.operator_type, raw.operatorType);
     if (operatorName === undefined) {
         throw new AssertionParseError('the assertion has no operator_type');
@@ -864,7 +719,7 @@ function parseAssertions(raw) {
 }
 function parseAssertionExtractor(raw) {
     try {
-        if (isPlainObject(raw.extractor)) {
+        if ((0,values/* isPlainObject */.Qd)(raw.extractor)) {
             const type = raw.extractor.type;
             return {
                 extractor: parseExtractor(raw.extractor),
@@ -874,7 +729,7 @@ function parseAssertionExtractor(raw) {
         const type = firstText(raw.extractor_type, raw.extractorType);
         if (type === undefined)
             throw new AssertionParseError('the assertion has no extractor_type');
-        const data = [raw.extractor_data, raw.extractorData].find(isPlainObject) ?? {};
+        const data = [raw.extractor_data, raw.extractorData].find(values/* isPlainObject */.Qd) ?? {};
         return { extractor: createExtractor(type, data), extractorName: type };
     }
     catch (error) {
@@ -884,9 +739,9 @@ function parseAssertionExtractor(raw) {
     }
 }
 function expectedOf(raw, nestedOperator) {
-    if (nestedOperator && hasOwn(nestedOperator, 'value'))
+    if (nestedOperator && (0,values/* hasOwn */.$3)(nestedOperator, 'value'))
         return nestedOperator.value;
-    const data = [raw.operator_data, raw.operatorData].find(isPlainObject);
+    const data = [raw.operator_data, raw.operatorData].find(values/* isPlainObject */.Qd);
     return data?.value;
 }
 function firstText(...candidates) {
@@ -960,7 +815,7 @@ function failureMessage(result) {
         return `assertion ${result.index} (${what}) evaluation error: ${result.error}`;
     }
     return (`assertion ${result.index} failed: ${what} ` +
-        `expected=${displayValue(result.expected)} actual=${displayValue(result.actual)}`);
+        `expected=${(0,values/* displayValue */.KN)(result.expected)} actual=${(0,values/* displayValue */.KN)(result.actual)}`);
 }
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
@@ -977,14 +832,14 @@ function messageOf(error) {
 
 const runBranch = async (context) => {
     const data = context.node.data;
-    const target = hasOwn(data, 'target')
+    const target = (0,values/* hasOwn */.$3)(data, 'target')
         ? context.resolve(data.target, { wholeReferenceKeepsType: true })
         : { ...context.scope.inputs };
     const cases = Array.isArray(data.cases) ? data.cases : [];
     let chosen = '';
     let matchedIndex = -1;
     for (const [index, item] of cases.entries()) {
-        if (!isPlainObject(item) || typeof item.target !== 'string')
+        if (!(0,values/* isPlainObject */.Qd)(item) || typeof item.target !== 'string')
             continue;
         let passed;
         try {
@@ -1023,7 +878,7 @@ function cancelledError() {
 
 
 const runDelay = async (context) => {
-    const duration = toNumber(context.resolve(context.node.data.duration));
+    const duration = (0,values/* toNumber */.Ro)(context.resolve(context.node.data.duration));
     if (duration === undefined || duration < 0) {
         return {
             error: { code: 'DELAY_FAILED', message: 'data.duration must be a number of milliseconds' }
@@ -2472,7 +2327,7 @@ function resolveNode(value, location, scope, options, unresolved) {
     if (Array.isArray(value)) {
         return value.map((item, index) => resolveNode(item, [...location, index], scope, options, unresolved));
     }
-    if (isPlainObject(value)) {
+    if ((0,values/* isPlainObject */.Qd)(value)) {
         const out = {};
         for (const [key, item] of Object.entries(value)) {
             out[key] = resolveNode(item, [...location, key], scope, options, unresolved);
@@ -2496,7 +2351,7 @@ function resolveString(text, location, scope, options, unresolved) {
             return match;
         const outcome = resolveRef(ref, scope);
         if (outcome.ok)
-            return toText(outcome.value);
+            return (0,values/* toText */.fE)(outcome.value);
         unresolved.push({ text: match, ref, location, reason: outcome.reason });
         return match;
     });
@@ -2547,10 +2402,10 @@ function findReferenceRoot(ref, roots) {
  */
 function lookupReference(ref, scope) {
     const root = findReferenceRoot(ref, {
-        input: (name) => hasOwn(scope.inputs, name),
+        input: (name) => (0,values/* hasOwn */.$3)(scope.inputs, name),
         output: (nodeId, key) => {
             const outputs = scope.outputs(nodeId);
-            return outputs !== undefined && hasOwn(outputs, key);
+            return outputs !== undefined && (0,values/* hasOwn */.$3)(outputs, key);
         }
     });
     if (!root)
@@ -2585,8 +2440,8 @@ function walkPath(start, path, label) {
             }
             value = value[index];
         }
-        else if (isPlainObject(value)) {
-            if (!hasOwn(value, segment))
+        else if ((0,values/* isPlainObject */.Qd)(value)) {
+            if (!(0,values/* hasOwn */.$3)(value, segment))
                 return { ok: false, reason: `${at} has no field ${JSON.stringify(segment)}` };
             value = value[segment];
         }
@@ -2610,7 +2465,7 @@ function walkStrings(value, location, visit) {
         visit(value, location);
     else if (Array.isArray(value))
         value.forEach((item, index) => walkStrings(item, [...location, index], visit));
-    else if (isPlainObject(value)) {
+    else if ((0,values/* isPlainObject */.Qd)(value)) {
         for (const [key, item] of Object.entries(value))
             walkStrings(item, [...location, key], visit);
     }
@@ -2643,7 +2498,7 @@ function intrinsicOutputs(node) {
     switch (node.type) {
         case 'set_variable': {
             const variables = node.data.variables;
-            return isPlainObject(variables) ? Object.keys(variables) : [];
+            return (0,values/* isPlainObject */.Qd)(variables) ? Object.keys(variables) : [];
         }
         case 'branch':
             return ['matched', 'matchedIndex'];
@@ -2653,7 +2508,7 @@ function intrinsicOutputs(node) {
             return ['attempts', 'result'];
         case 'module': {
             const bindings = field(node.data, 'output_bindings', 'outputBindings');
-            return isPlainObject(bindings) ? Object.keys(bindings) : [];
+            return (0,values/* isPlainObject */.Qd)(bindings) ? Object.keys(bindings) : [];
         }
         case 'sse':
             return ['events', 'count', 'last'];
@@ -2682,7 +2537,7 @@ function nonNegative(node, problems, ...names) {
 }
 function needsBody(node, problems) {
     const body = node.data.body;
-    if (!isPlainObject(body) || !Array.isArray(body.nodes) || body.nodes.length === 0) {
+    if (!(0,values/* isPlainObject */.Qd)(body) || !Array.isArray(body.nodes) || body.nodes.length === 0) {
         problems.push({
             node: node.id,
             field: 'data.body',
@@ -2709,7 +2564,7 @@ function checkNodeData(node) {
                 at('data.url', 'is missing');
             if (d.method !== undefined && typeof d.method !== 'string')
                 at('data.method', 'must be text');
-            if (d.headers !== undefined && !isPlainObject(d.headers))
+            if (d.headers !== undefined && !(0,values/* isPlainObject */.Qd)(d.headers))
                 at('data.headers', 'must be an object of header names to values');
             if (node.type === 'request')
                 nonNegative(node, problems, 'timeout');
@@ -2723,7 +2578,7 @@ function checkNodeData(node) {
                 nonNegative(node, problems, 'duration');
             break;
         case 'set_variable':
-            if (!isPlainObject(d.variables))
+            if (!(0,values/* isPlainObject */.Qd)(d.variables))
                 at('data.variables', 'must be an object of names to values');
             break;
         case 'branch':
@@ -2731,9 +2586,9 @@ function checkNodeData(node) {
                 at('data.cases', 'must be a list of {when, target}');
             else
                 d.cases.forEach((c, i) => {
-                    if (!isPlainObject(c) || !isPlainObject(c.when))
+                    if (!(0,values/* isPlainObject */.Qd)(c) || !(0,values/* isPlainObject */.Qd)(c.when))
                         at(`data.cases[${i}].when`, 'must be an assertion');
-                    if (!isPlainObject(c) || typeof c.target !== 'string' || c.target === '')
+                    if (!(0,values/* isPlainObject */.Qd)(c) || typeof c.target !== 'string' || c.target === '')
                         at(`data.cases[${i}].target`, 'must name a successor of the branch');
                 });
             break;
@@ -2757,7 +2612,7 @@ function checkNodeData(node) {
             if (typeof flowId !== 'string' || flowId === '')
                 at('data.flow_id', 'is missing');
             const bindings = field(d, 'output_bindings', 'outputBindings');
-            if (isPlainObject(bindings)) {
+            if ((0,values/* isPlainObject */.Qd)(bindings)) {
                 for (const [name, target] of Object.entries(bindings)) {
                     if (typeof target !== 'string' || !/^[^.]+\..+$/.test(target)) {
                         at(`data.output_bindings.${name}`, 'must be "childNodeId.outputKey"');
@@ -2772,9 +2627,9 @@ function checkNodeData(node) {
             }
             else {
                 d.expect.forEach((group, i) => {
-                    if (!isPlainObject(group) || typeof group.name !== 'string' || group.name === '')
+                    if (!(0,values/* isPlainObject */.Qd)(group) || typeof group.name !== 'string' || group.name === '')
                         at(`data.expect[${i}].name`, 'is missing');
-                    if (!isPlainObject(group) ||
+                    if (!(0,values/* isPlainObject */.Qd)(group) ||
                         !Array.isArray(group.assertions) ||
                         group.assertions.length === 0)
                         at(`data.expect[${i}].assertions`, 'needs at least one assertion');
@@ -3086,7 +2941,7 @@ function moduleTargets(flow) {
                 found.push({ nodeId: node.id, flowId: flowId.trim() });
             }
         }
-        if ((node.type === 'loop' || node.type === 'poll') && isPlainObject(node.data.body)) {
+        if ((node.type === 'loop' || node.type === 'poll') && (0,values/* isPlainObject */.Qd)(node.data.body)) {
             const body = parseFlow({ name: node.id, ...node.data.body }).flow;
             for (const inner of moduleTargets(body))
                 found.push({ ...inner, nodeId: `${node.id}/${inner.nodeId}` });
@@ -3123,7 +2978,7 @@ function checkModules(flow, referenced = {}, rootId = '(this flow)') {
                 }
                 continue;
             }
-            const definition = isPlainObject(child.flow_definition) ? child.flow_definition : {};
+            const definition = (0,values/* isPlainObject */.Qd)(child.flow_definition) ? child.flow_definition : {};
             visit(parseFlow({ name: flowId, ...definition }).flow, [...stack, flowId]);
         }
     };
@@ -3184,7 +3039,7 @@ const runLoop = async (context) => {
     const data = node.data;
     const itemVar = String(field(data, 'item_var', 'itemVar') ?? 'item') || 'item';
     const indexVar = String(field(data, 'index_var', 'indexVar') ?? 'index') || 'index';
-    const max = toNumber(field(data, 'max_iterations', 'maxIterations')) ?? 0;
+    const max = (0,values/* toNumber */.Ro)(field(data, 'max_iterations', 'maxIterations')) ?? 0;
     const continueOnError = field(data, 'continue_on_error', 'continueOnError') === true;
     const fail = (message, iterations = 0) => ({
         error: { code: 'LOOP_FAILED', message },
@@ -3247,15 +3102,15 @@ const runModule = async (context) => {
     if (!referenced) {
         return fail('MODULE_FLOW_NOT_FOUND', `flow ${flowId} is not among the referenced flows of this run`);
     }
-    const overrides = isPlainObject(referenced.input_overrides) ? referenced.input_overrides : {};
+    const overrides = (0,values/* isPlainObject */.Qd)(referenced.input_overrides) ? referenced.input_overrides : {};
     const rawBindings = field(data, 'input_bindings', 'inputBindings');
-    const bindings = isPlainObject(rawBindings)
+    const bindings = (0,values/* isPlainObject */.Qd)(rawBindings)
         ? context.resolve(rawBindings, { wholeReferenceKeepsType: true })
         : {};
-    const definition = isPlainObject(referenced.flow_definition) ? referenced.flow_definition : {};
+    const definition = (0,values/* isPlainObject */.Qd)(referenced.flow_definition) ? referenced.flow_definition : {};
     const defaults = field(definition, 'initial_inputs', 'initialInputs');
     const inputs = {
-        ...(isPlainObject(defaults) ? defaults : {}),
+        ...((0,values/* isPlainObject */.Qd)(defaults) ? defaults : {}),
         ...context.scope.inputs,
         ...overrides,
         ...bindings
@@ -3265,7 +3120,7 @@ const runModule = async (context) => {
         return fail('MODULE_FLOW_PARSE_FAILED', `flow ${flowId} cannot run: ${child.problem}`);
     }
     const secretValues = (referenced.secret_input_keys ?? [])
-        .filter((key) => hasOwn(inputs, key))
+        .filter((key) => (0,values/* hasOwn */.$3)(inputs, key))
         .map((key) => inputs[key]);
     const run = await context.runChild(child.flow, inputs, `module:${flowId}`, {
         secretValues,
@@ -3281,8 +3136,8 @@ const runModule = async (context) => {
     }
     const produced = {};
     const outputBindings = field(data, 'output_bindings', 'outputBindings');
-    for (const [name, from] of Object.entries(isPlainObject(outputBindings) ? outputBindings : {})) {
-        if (typeof from !== 'string' || !hasOwn(childOutputs, from)) {
+    for (const [name, from] of Object.entries((0,values/* isPlainObject */.Qd)(outputBindings) ? outputBindings : {})) {
+        if (typeof from !== 'string' || !(0,values/* hasOwn */.$3)(childOutputs, from)) {
             return fail('MODULE_FAILED', `output ${JSON.stringify(name)}: the child flow produced no ${JSON.stringify(from)}`, { child_final_outputs: childOutputs });
         }
         produced[name] = childOutputs[from];
@@ -3309,9 +3164,9 @@ const runModule = async (context) => {
 const runPoll = async (context) => {
     const { node, clock, signal } = context;
     const data = node.data;
-    const maxAttempts = Math.max(1, Math.floor(toNumber(field(data, 'max_attempts', 'maxAttempts')) ?? 10));
-    const intervalMs = Math.max(0, toNumber(field(data, 'interval_ms', 'intervalMs')) ?? 1000);
-    const timeoutMs = Math.max(0, toNumber(field(data, 'timeout_ms', 'timeoutMs')) ?? 0);
+    const maxAttempts = Math.max(1, Math.floor((0,values/* toNumber */.Ro)(field(data, 'max_attempts', 'maxAttempts')) ?? 10));
+    const intervalMs = Math.max(0, (0,values/* toNumber */.Ro)(field(data, 'interval_ms', 'intervalMs')) ?? 1000);
+    const timeoutMs = Math.max(0, (0,values/* toNumber */.Ro)(field(data, 'timeout_ms', 'timeoutMs')) ?? 0);
     const began = clock.now();
     let attempts = 0;
     let last = {};
@@ -3658,7 +3513,7 @@ function encodeComponent(value) {
 function appendQuery(url, query) {
     if (query === undefined)
         return url;
-    const pairs = Object.entries(query).map(([name, value]) => `${encodeComponent(name)}=${encodeComponent(toText(value))}`);
+    const pairs = Object.entries(query).map(([name, value]) => `${encodeComponent(name)}=${encodeComponent((0,values/* toText */.fE)(value))}`);
     if (pairs.length === 0)
         return url;
     const hashAt = url.indexOf('#');
@@ -3795,7 +3650,7 @@ function headerValues(value) {
     for (const [name, v] of Object.entries(value)) {
         if (v === undefined || v === null)
             continue;
-        out[name] = toText(v);
+        out[name] = (0,values/* toText */.fE)(v);
     }
     return out;
 }
@@ -4230,7 +4085,7 @@ async function sendRequest(spec, options) {
 
 
 
-function request_toNumber(value) {
+function toNumber(value) {
     if (typeof value === 'number' && Number.isFinite(value))
         return value;
     if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
@@ -4251,9 +4106,9 @@ const runRequest = async (context) => {
         method: typeof method === 'string' ? method : String(method),
         url: typeof url === 'string' ? url : String(url),
         headers,
-        query: isPlainObject(query) ? query : undefined,
+        query: (0,values/* isPlainObject */.Qd)(query) ? query : undefined,
         body,
-        timeoutMs: request_toNumber(resolve(data.timeout))
+        timeoutMs: toNumber(resolve(data.timeout))
     }, {
         nodeId: node.id,
         urlTemplate,
@@ -4298,7 +4153,7 @@ const runRequest = async (context) => {
 
 const runSetVariable = async (context) => {
     const variables = context.node.data.variables;
-    const resolved = context.resolve(isPlainObject(variables) ? variables : {});
+    const resolved = context.resolve((0,values/* isPlainObject */.Qd)(variables) ? variables : {});
     return {
         intrinsic: { ...resolved },
         subject: { body: resolved },
@@ -4359,7 +4214,7 @@ const DEFAULT_MAX_STREAM_BYTES = 10 * 1024 * 1024;
 const sse_MAX_HEADER_BYTES = 1024 * 1024;
 const sse_DEFAULT_USER_AGENT = 'echopoint-ci';
 function positiveInteger(value, fallback) {
-    const n = toNumber(value);
+    const n = (0,values/* toNumber */.Ro)(value);
     return n !== undefined && Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
 }
 function flag(value, fallback) {
@@ -4438,7 +4293,7 @@ const runSse = async (context) => {
     const completionValue = resolve(field(data, 'completion_event', 'completionEvent'));
     const completionEvent = completionValue === undefined || completionValue === null || completionValue === ''
         ? undefined
-        : toText(completionValue);
+        : (0,values/* toText */.fE)(completionValue);
     const stopOnFailure = flag(resolve(field(data, 'stop_on_assertion_failure', 'stopOnAssertionFailure')), true);
     const maxBytes = options.maxBodyBytes !== undefined && options.maxBodyBytes >= 0
         ? options.maxBodyBytes
@@ -4761,10 +4616,10 @@ function webhook_wait_messageOf(error) {
 }
 function valueList(value) {
     if (Array.isArray(value))
-        return value.map((v) => toText(v));
+        return value.map((v) => (0,values/* toText */.fE)(v));
     if (value === undefined || value === null)
         return [];
-    return [toText(value)];
+    return [(0,values/* toText */.fE)(value)];
 }
 /** The body as assertions see it: JSON when it parses, else the text; `{}` when empty or null. */
 function capturedBody(body) {
@@ -4782,14 +4637,14 @@ function capturedBody(body) {
 /** A captured request as the subject of assertions and outputs. */
 function capturedSubject(request) {
     const headers = {};
-    if (isPlainObject(request.headers)) {
+    if ((0,values/* isPlainObject */.Qd)(request.headers)) {
         for (const [name, value] of Object.entries(request.headers)) {
             const key = canonicalHeaderName(name);
             headers[key] = [...(headers[key] ?? []), ...valueList(value)];
         }
     }
     const query = {};
-    if (isPlainObject(request.query_params)) {
+    if ((0,values/* isPlainObject */.Qd)(request.query_params)) {
         for (const [name, value] of Object.entries(request.query_params)) {
             query[name] = [...(query[name] ?? []), ...valueList(value)];
         }
@@ -4802,8 +4657,8 @@ function requestOutputs(seen) {
     return {
         id: seen.id,
         method: typeof request.method === 'string' ? request.method : '',
-        headers: isPlainObject(request.headers) ? request.headers : {},
-        query: isPlainObject(request.query_params) ? request.query_params : {},
+        headers: (0,values/* isPlainObject */.Qd)(request.headers) ? request.headers : {},
+        query: (0,values/* isPlainObject */.Qd)(request.query_params) ? request.query_params : {},
         body: seen.subject.body,
         received_at: typeof request.received_at === 'string' ? request.received_at : ''
     };
@@ -4847,7 +4702,7 @@ function describeAssertion(assertion) {
         target = `?${arg}`;
     const parts = [target, assertion.operatorName];
     if (assertion.expected !== undefined && assertion.expected !== null) {
-        parts.push(toText(assertion.expected));
+        parts.push((0,values/* toText */.fE)(assertion.expected));
     }
     return parts.join(' ');
 }
@@ -4865,7 +4720,7 @@ function firstFailing(assertions, subject) {
 function parseGroups(raw) {
     const groups = [];
     for (const [i, item] of raw.entries()) {
-        if (!isPlainObject(item))
+        if (!(0,values/* isPlainObject */.Qd)(item))
             return `expected event ${i + 1} must be an object`;
         const name = typeof item.name === 'string' ? item.name : '';
         if (name.trim() === '')
@@ -4873,7 +4728,7 @@ function parseGroups(raw) {
         if (!Array.isArray(item.assertions) || item.assertions.length === 0) {
             return `expected event ${JSON.stringify(name)} has no assertion`;
         }
-        const min = item.min === undefined || item.min === null ? 1 : toNumber(item.min);
+        const min = item.min === undefined || item.min === null ? 1 : (0,values/* toNumber */.Ro)(item.min);
         if (min === undefined || !Number.isInteger(min)) {
             return `expected event ${JSON.stringify(name)} has a min that is not a whole number`;
         }
@@ -4881,7 +4736,7 @@ function parseGroups(raw) {
             return `expected event ${JSON.stringify(name)} has a negative min`;
         let max;
         if (item.max !== undefined && item.max !== null) {
-            max = toNumber(item.max);
+            max = (0,values/* toNumber */.Ro)(item.max);
             if (max === undefined || !Number.isInteger(max)) {
                 return `expected event ${JSON.stringify(name)} has a max that is not a whole number`;
             }
@@ -4981,7 +4836,7 @@ class Poller {
         this.#reads += 1;
         const fresh = [];
         for (const request of result.requests) {
-            if (!isPlainObject(request))
+            if (!(0,values/* isPlainObject */.Qd)(request))
                 continue;
             const id = requestId(request);
             if (this.#known.has(id))
@@ -5253,11 +5108,11 @@ async function waitForExpectations(context, poller, groups, nodeAssertions, sett
 const runWebhookWait = async (context) => {
     const { node, resolve, signal } = context;
     const data = node.data;
-    const timeoutValue = toNumber(resolve(field(data, 'timeout_ms', 'timeoutMs')));
+    const timeoutValue = (0,values/* toNumber */.Ro)(resolve(field(data, 'timeout_ms', 'timeoutMs')));
     const timeoutMs = timeoutValue !== undefined && Number.isFinite(timeoutValue) && timeoutValue > 0
         ? timeoutValue
         : WEBHOOK_WAIT_DEFAULT_TIMEOUT_MS;
-    const settleValue = toNumber(resolve(field(data, 'settle_ms', 'settleMs')));
+    const settleValue = (0,values/* toNumber */.Ro)(resolve(field(data, 'settle_ms', 'settleMs')));
     const settleMs = settleValue !== undefined && Number.isFinite(settleValue) && settleValue > 0 ? settleValue : 0;
     const expect = data.expect;
     if (expect !== undefined && expect !== null && !Array.isArray(expect)) {
@@ -5657,7 +5512,7 @@ async function execute(flow, inputs, run, frame) {
         refs = [];
         for (const ref of valueReferences(node)) {
             const root = findReferenceRoot(ref, {
-                input: (name) => hasOwn(inputs, name),
+                input: (name) => (0,values/* hasOwn */.$3)(inputs, name),
                 output: (id, key) => {
                     const source = byId.get(id);
                     return (source !== undefined &&
@@ -5675,7 +5530,7 @@ async function execute(flow, inputs, run, frame) {
         ...new Set(dataRefs(node)
             .filter((r) => {
             const produced = outputs.get(r.nodeId);
-            return produced === undefined || !hasOwn(produced, r.key);
+            return produced === undefined || !(0,values/* hasOwn */.$3)(produced, r.key);
         })
             .map((r) => r.ref))
     ].sort();
@@ -6062,7 +5917,7 @@ async function runFlowWith(flow, runners, options = {}) {
     const inputs = { ...flow.initialInputs, ...(options.inputs ?? {}) };
     const secretKeys = [...(options.secretInputKeys ?? [])];
     const secretValues = secretKeys
-        .filter((key) => hasOwn(inputs, key))
+        .filter((key) => (0,values/* hasOwn */.$3)(inputs, key))
         .map((key) => inputs[key]);
     // A referenced flow's secrets, known now when they come from its overrides or the root
     // inputs (those bound by a module node join when it runs): hidden from the first event on.

@@ -8,8 +8,11 @@
  * - every relative link in README.md, check-key/README.md, CHANGELOG.md, SECURITY.md and
  *   docs/**\/*.md resolves to a file or folder of the repository, and a `#anchor` into a
  *   Markdown file names one of its headings (GitHub's slugs);
- * - every `npx echopoint-ci` command in those files pins the major version;
- * - every Markdown file the code cites exists (the rules are above `codeCitations`).
+ * - every `npx echopoint-ci` or `npm exec echopoint-ci` command in those files pins the
+ *   major version (the rules are above `unpinnedCommands`);
+ * - every Markdown file the code, the workflows or the documentation's prose cites exists,
+ *   and so does the section named after it: `docs/cli.md, "Flow files"`, `(README,
+ *   "Quickstart")` (the rules are above `citationsOf`).
  *
  * A file another change has still to create (CHANGELOG.md, SECURITY.md, a docs page)
  * fails these tests by name until it exists.
@@ -335,13 +338,144 @@ describe.each(DOCS)('%s', (doc) => {
     expect([...broken, ...references]).toEqual([])
   })
 
-  it('pins a version (the major, X.Y.Z or next) in every npx echopoint-ci command', () => {
+  it('pins a version (the major, X.Y.Z or next) in every npx / npm exec echopoint-ci command', () => {
     if (!existsSync(join(ROOT, doc))) return
     const text = read(doc)
-    const unpinned = [
-      ...text.matchAll(/npx\s+(?:(?:--yes|-y)\s+)?echopoint-ci(?!@(?:\d|X\.Y\.Z\b|next\b))/g)
-    ].map((m) => `${doc}:${lineAt(text, m.index)}: ${m[0]} (use echopoint-ci@1)`)
+    const unpinned = unpinnedCommands(text).map(
+      (c) => `${doc}:${lineAt(text, c.index)}: ${c.command} (use echopoint-ci@1)`
+    )
     expect(unpinned).toEqual([])
+  })
+})
+
+/** A package spec that names this package: `echopoint-ci` or `echopoint-ci@…`. */
+const OUR_PACKAGE = /^echopoint-ci(?:@|$)/
+/** A pinned spec: the major (`@1`), a full version (`@1.2.3`, `@X.Y.Z`) or the `next` tag. */
+const PINNED = /^echopoint-ci@(?:\d|X\.Y\.Z\b|next\b)/
+/** Options of npx and npm exec whose value is the next word (`--registry URL`). */
+const VALUE_OPTIONS = new Set([
+  '--cache',
+  '--loglevel',
+  '--node-options',
+  '--prefix',
+  '--registry',
+  '--userconfig',
+  '--workspace',
+  '-w'
+])
+
+/**
+ * The commands of `text` that run this package without pinning its version. The rule:
+ *
+ * - a command is `npx`, `npm exec` or `npm x`, then its words up to the end of the line
+ *   (`\` line continuations joined), code spans, fences and prose alike;
+ * - the package is the value of `-p`/`--package` (`npx -p echopoint-ci@1 echopoint-ci
+ *   demo`: the word after the options is then the bin's name, not a package), or else the
+ *   first word that is no option: after any flags (`--yes`, `--offline`, `-q`, …), after
+ *   the value of an option that takes one (`--registry URL`), after `--`;
+ * - `-c`/`--call` ends the scan (its value is a shell command);
+ * - when that package is `echopoint-ci` it must carry `@<major>`, `@X.Y.Z` or `@next`.
+ *
+ * Quotes, backticks and closing punctuation around a word are not part of it.
+ */
+function unpinnedCommands(text: string): { index: number; command: string }[] {
+  const found: { index: number; command: string }[] = []
+  for (const m of text.matchAll(/(?<![\w-])(?:npx|npm[ \t]+(?:exec|x))(?![\w-])/g)) {
+    const line = text
+      .slice(m.index, m.index + 2000)
+      .replace(/\\\r?\n/g, ' ')
+      .split('\n')[0]
+    const words = line
+      .slice(m[0].length)
+      .trim()
+      .split(/[ \t]+/)
+      .map((w) => w.replace(/^["'`(]+|["'`),.;:]+$/g, ''))
+    const specs: string[] = []
+    let byOption = false
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]
+      if (word === '') break
+      if (word === '--') {
+        if (!byOption && words[i + 1]) specs.push(words[i + 1])
+        break
+      }
+      if (!word.startsWith('-')) {
+        if (!byOption) specs.push(word)
+        break
+      }
+      const [name, value] = word.split(/=(.*)/s)
+      if (name === '-c' || name === '--call') break
+      if (name === '-p' || name === '--package') {
+        byOption = true
+        const spec = value ?? words[++i]
+        if (spec) specs.push(spec)
+      } else if (value === undefined && VALUE_OPTIONS.has(name)) {
+        i++
+      }
+    }
+    if (specs.some((spec) => OUR_PACKAGE.test(spec) && !PINNED.test(spec))) {
+      found.push({ index: m.index, command: line.trim() })
+    }
+  }
+  return found
+}
+
+describe('the npx pin rule itself', () => {
+  const flagged = (sample: string): string[] => unpinnedCommands(sample).map((c) => c.command)
+
+  it('catches an unpinned package after any options, through npx and npm exec', () => {
+    for (const command of [
+      'npx echopoint-ci demo',
+      'npx --yes echopoint-ci run --tag smoke',
+      'npx -y echopoint-ci@latest run',
+      'npx --offline echopoint-ci demo',
+      'npx --prefer-offline -q echopoint-ci',
+      'npx --registry http://127.0.0.1:4873 echopoint-ci demo',
+      'npx --registry=http://127.0.0.1:4873 --yes echopoint-ci demo',
+      'npx -p echopoint-ci echopoint-ci demo',
+      'npx --package=echopoint-ci@latest echopoint-ci demo',
+      'npm exec echopoint-ci demo',
+      'npm exec -- echopoint-ci demo',
+      'npm exec --yes -- echopoint-ci demo',
+      'npm x echopoint-ci demo',
+      'npm   exec  --package echopoint-ci -- echopoint-ci demo'
+    ])
+      expect({ command, flagged: flagged(command) }).toEqual({ command, flagged: [command] })
+  })
+
+  it('accepts a pinned package, other packages and prose', () => {
+    const fine = [
+      'npx --yes echopoint-ci@1 demo',
+      'npx --offline echopoint-ci@1.2.3 demo',
+      'npx echopoint-ci@X.Y.Z --version',
+      'npx --yes echopoint-ci@next run',
+      'npx -p echopoint-ci@1 echopoint-ci demo',
+      'npx --package=echopoint-ci@1 -- echopoint-ci demo',
+      'npm exec --yes -- echopoint-ci@1 demo',
+      'npm exec -c "echopoint-ci demo"',
+      'npx prettier --write echopoint-ci',
+      'npx --yes some-tool echopoint-ci',
+      'run it with npx. The package echopoint-ci is on npm',
+      'npm execution of echopoint-ci',
+      'node npx-cli.js echopoint-ci'
+    ]
+    expect(fine.flatMap(flagged)).toEqual([])
+  })
+
+  it('reads commands in code spans, across line continuations, and reports their line', () => {
+    const text = [
+      'Run `npx echopoint-ci` to start,',
+      '```sh',
+      'npx --yes \\',
+      '  echopoint-ci demo',
+      'npx --yes echopoint-ci@1 \\',
+      '  demo',
+      '```'
+    ].join('\n')
+    expect(unpinnedCommands(text).map((c) => [lineAt(text, c.index), c.command])).toEqual([
+      [1, 'npx echopoint-ci` to start,'],
+      [3, 'npx --yes    echopoint-ci demo']
+    ])
   })
 })
 
@@ -382,17 +516,27 @@ describe('the link checker itself', () => {
 })
 
 // ---------------------------------------------------------------------------------------
-// Markdown files the code cites
+// Markdown files the code and the documentation cite
 // ---------------------------------------------------------------------------------------
 
-/** Where the code lives: every file under these folders, and these files. */
+/** Where the code lives: every file under these folders (the workflows too), and these files. */
 const CODE = [
-  ...['src', '__fixtures__', '__tests__', 'bench', 'scripts', 'sandbox', 'examples'].flatMap(
-    (dir) => filesUnder(dir)
-  ),
+  ...[
+    'src',
+    '__fixtures__',
+    '__tests__',
+    'bench',
+    'scripts',
+    'sandbox',
+    'examples',
+    '.github'
+  ].flatMap((dir) => filesUnder(dir)),
   'action.yml',
   'check-key/action.yml'
 ].filter((p) => p !== SELF && !p.startsWith('bench/results/'))
+
+/** The files whose citations are checked: the code, and the documentation (prose and code). */
+const CITING = [...CODE, ...DOCS.filter((doc) => existsSync(join(ROOT, doc)))]
 
 interface Citation {
   file: string
@@ -407,13 +551,14 @@ const joinContinuations = (text: string): string =>
   text.replace(/\s*\n\s*(?:\/\/|#|\*(?!\/))?\s*/g, ' ')
 
 /**
- * The Markdown files a code file cites. The rule:
+ * The Markdown files a file of code or documentation cites. The rule:
  *
  * - a citation is a path ending in `.md` (`docs/engine.md`, `README.md`, a bare
- *   `contract.md`), in a comment, a string or a workflow file alike, and the words
- *   `README, "Section"` (the README's section of that name);
+ *   `contract.md`), in a comment, a string, a workflow file, a Markdown link or the prose
+ *   of a doc alike, and the words `README, "Section"` (the README's section of that name);
  * - not a citation: a path inside a URL (`https://…/x.md`); a bare file name directly
- *   in quotes (`'step_summary.md'`: a file the code writes or reads at run time); a file
+ *   in quotes (`'step_summary.md'`: a file the code writes or reads at run time); a path
+ *   under a shell variable (`"$RUNNER_TEMP/notes.md"`: a file a workflow writes); a file
  *   of another repository, written as `docs/x.md of the reference`, `docs/x.md in
  *   echopoint-runner` or `Echopoint's docs/x.md`.
  *
@@ -421,7 +566,7 @@ const joinContinuations = (text: string): string =>
  * file's folder; a section named after it must be a heading of that file (the heading
  * itself, or its first words followed by a space).
  */
-function codeCitations(file: string, text: string): Citation[] {
+function citationsOf(file: string, text: string): Citation[] {
   const found: Citation[] = []
   const pathPattern = /(?<![\w/.@%-])((?:\.{1,2}\/)*(?:[\w-][\w.-]*\/)*[\w-][\w.-]*\.md)(?![\w/-])/g
   for (const m of text.matchAll(pathPattern)) {
@@ -430,6 +575,7 @@ function codeCitations(file: string, text: string): Citation[] {
     const after = text.slice(m.index + path.length, m.index + path.length + 200)
     const token = /\S*$/.exec(before)?.[0] ?? ''
     if (token.includes('://')) continue
+    if (before.endsWith('$')) continue
     const quote = before.slice(-1)
     if (!path.includes('/') && (quote === "'" || quote === '"') && after.startsWith(quote)) continue
     if (/^\)?\s+(?:of|in|from)\s+(?:the reference|echopoint-[\w-]+|Echopoint's)/i.test(after))
@@ -463,36 +609,47 @@ function hasSection(markdown: string, section: string): boolean {
   })
 }
 
-describe('Markdown files cited by the code', () => {
-  const citations = CODE.flatMap((file) => codeCitations(file, read(file)))
+/** The citations of files that are not in this repository. */
+const missingFiles = (citations: Citation[]): string[] =>
+  citations
+    .filter((c) => citedFile(c) === undefined)
+    .map((c) => `${c.file}:${c.line}: cites ${c.path}, which is not a file of this repository`)
 
-  it('finds the citations (the scan really runs)', () => {
+/** The citations of sections their file does not have. */
+const missingSections = (citations: Citation[]): string[] =>
+  citations
+    .filter((c) => c.section !== undefined)
+    .flatMap((c) => {
+      const abs = citedFile(c)
+      if (abs === undefined) return [] // reported by missingFiles
+      return hasSection(readFileSync(abs, 'utf8'), c.section ?? '')
+        ? []
+        : [
+            `${c.file}:${c.line}: cites ${c.path}, "${c.section}", which is no heading of ${rel(abs)}`
+          ]
+    })
+
+describe('Markdown files cited by the code and the documentation', () => {
+  const citations = CITING.flatMap((file) => citationsOf(file, read(file)))
+
+  it('finds the citations (the scan really runs, over code, workflows and docs)', () => {
     expect(citations.length).toBeGreaterThan(10)
     expect(citations).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'docs/engine.md' })])
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'docs/engine.md' }),
+        expect.objectContaining({ file: 'README.md' }),
+        expect.objectContaining({ file: 'SECURITY.md' }),
+        expect.objectContaining({ file: '.github/workflows/release.yml' })
+      ])
     )
   })
 
   it('exist in this repository', () => {
-    const missing = citations
-      .filter((c) => citedFile(c) === undefined)
-      .map((c) => `${c.file}:${c.line}: cites ${c.path}, which is not a file of this repository`)
-    expect(missing).toEqual([])
+    expect(missingFiles(citations)).toEqual([])
   })
 
   it('name sections that exist', () => {
-    const missing = citations
-      .filter((c) => c.section !== undefined)
-      .flatMap((c) => {
-        const abs = citedFile(c)
-        if (abs === undefined) return [] // reported above
-        return hasSection(readFileSync(abs, 'utf8'), c.section ?? '')
-          ? []
-          : [
-              `${c.file}:${c.line}: cites ${c.path}, "${c.section}", which is no heading of ${rel(abs)}`
-            ]
-      })
-    expect(missing).toEqual([])
+    expect(missingSections(citations)).toEqual([])
   })
 
   it('follows its own rule', () => {
@@ -504,7 +661,7 @@ describe('Markdown files cited by the code', () => {
       '# see https://example.com/docs/x.md and (README, "Setting repository',
       '# secrets")'
     ].join('\n')
-    expect(codeCitations('src/x.ts', sample)).toEqual([
+    expect(citationsOf('src/x.ts', sample)).toEqual([
       { file: 'src/x.ts', line: 1, path: 'docs/engine.md', section: undefined },
       { file: 'src/x.ts', line: 1, path: 'contract.md', section: undefined },
       { file: 'src/x.ts', line: 1, path: 'README.md', section: 'Quickstart' },
@@ -512,5 +669,31 @@ describe('Markdown files cited by the code', () => {
     ])
     expect(hasSection('## Quickstart (GitHub Actions)\n', 'Quickstart')).toBe(true)
     expect(hasSection('## Quickstarts\n', 'Quickstart')).toBe(false)
+  })
+
+  it('follows its own rule in prose and workflows, and reports what is missing', () => {
+    // A doc citing a section the README no longer has (it moved to docs/key-expiry.md).
+    const prose = [
+      'If a key was exposed, revoke it first (README, "Rotating the',
+      'key"). See [the checks](docs/key-expiry.md#rotating-the-key), `docs/gone.md` and',
+      "Echopoint's docs/x.md; the runner (docs/y.md of the reference).",
+      'run: node scripts/changelog-section.mjs > "$RUNNER_TEMP/notes.md"'
+    ].join('\n')
+    const found = citationsOf('SECURITY.md', prose)
+    expect(found).toEqual([
+      { file: 'SECURITY.md', line: 2, path: 'docs/key-expiry.md', section: undefined },
+      { file: 'SECURITY.md', line: 2, path: 'docs/gone.md', section: undefined },
+      { file: 'SECURITY.md', line: 1, path: 'README.md', section: 'Rotating the key' }
+    ])
+    expect(missingFiles(found)).toEqual([
+      'SECURITY.md:2: cites docs/gone.md, which is not a file of this repository'
+    ])
+    expect(missingSections(found)).toEqual([
+      'SECURITY.md:1: cites README.md, "Rotating the key", which is no heading of README.md'
+    ])
+    // A link from a page under docs/ resolves from its own folder.
+    expect(
+      missingFiles(citationsOf('docs/cli.md', '[the README](../README.md), [x](engine.md)'))
+    ).toEqual([])
   })
 })

@@ -3,9 +3,9 @@
  * would upload; the test checks what is in it, installs it into an empty
  * directory with no network (everything the CLI needs is bundled in dist/, so
  * the package has no dependencies to fetch), runs the installed bin, and runs
- * the form the examples use, `npx --yes echopoint-ci@<version>`, against a
- * minimal npm registry served on 127.0.0.1 by this test, then once more with
- * that registry gone (`npx --offline`, from npm's cache).
+ * the form the examples use, `npx --yes echopoint-ci@<major>` (a range npm
+ * resolves), against a minimal npm registry served on 127.0.0.1 by this test,
+ * then once more with that registry gone (`npx --offline`, from npm's cache).
  *
  * Nothing here uses the network beyond 127.0.0.1: every npm command gets a fresh
  * cache, empty user and global configuration files, and a registry address that
@@ -27,11 +27,28 @@ const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   name: string
   version: string
 }
-const SPEC = `${PKG.name}@${PKG.version}`
+const [MAJOR, MINOR, PATCH] = PKG.version.split(/[.+-]/).map(Number)
+const IS_PRERELEASE = PKG.version.includes('-')
+/**
+ * What users run: the major version, a range npm resolves against the registry's
+ * versions (a pre-release is outside it: users get one with `@next`).
+ */
+const USER_SPEC = `${PKG.name}@${IS_PRERELEASE ? 'next' : MAJOR}`
+/** Versions the test registry lists besides this one: the next major (npm's latest) and a pre-release. */
+const NEXT_MAJOR = `${MAJOR + 1}.0.0`
+const PRERELEASE = `${MAJOR}.${MINOR}.${PATCH + 1}-rc.1`
 /** A local port nothing listens on: any registry request npm makes there fails at once. */
 const NO_REGISTRY = 'http://127.0.0.1:9/'
 /** What the demo prints when the bundled action passed (as .ci/run checks it). */
 const DEMO_PASSED = /status {11}passed/
+/**
+ * A child still running after this long is killed (with everything it started), well
+ * before Jest's own timeout, so the failure shows what it printed rather than a bare
+ * Jest timeout, and no child outlives its test.
+ */
+const CHILD_TIMEOUT_MS = 75_000
+/** Jest's timeout for a test that runs one child. */
+const TEST_TIMEOUT_MS = 120_000
 
 // ---------------------------------------------------------------------------
 // Running npm and the installed bin
@@ -56,9 +73,26 @@ const NPM = npmScript('npm-cli.js')
 const NPX = npmScript('npx-cli.js')
 
 interface Run {
+  /** What ran, for the failure message. */
+  command: string
   code: number | null
+  signal: NodeJS.Signals | null
+  /** Killed after CHILD_TIMEOUT_MS. */
+  timedOut: boolean
   stdout: string
   stderr: string
+}
+
+/** The children still running, each the leader of its process group. */
+const running = new Set<number>()
+
+/** Kills a child and whatever it started (npx runs the bin in a child of its own). */
+function killGroup(pid: number): void {
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL')
+  } catch {
+    // already gone
+  }
 }
 
 let work: string
@@ -103,17 +137,33 @@ function run(command: string, args: string[], cwd: string, npmSetup: Npm): Promi
     const child = spawn(command, args, {
       cwd,
       env: childEnv(npmSetup.registry, npmSetup.cache),
-      stdio: ['ignore', 'pipe', 'pipe']
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so a timeout kills what it started too.
+      detached: process.platform !== 'win32'
     })
+    const pid = child.pid
+    if (pid !== undefined) running.add(pid)
     let stdout = ''
     let stderr = ''
+    let timedOut = false
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
-    const killer = setTimeout(() => child.kill('SIGKILL'), 90_000)
-    child.on('error', reject)
-    child.on('close', (code) => {
+    const killer = setTimeout(() => {
+      timedOut = true
+      if (pid !== undefined) killGroup(pid)
+    }, CHILD_TIMEOUT_MS)
+    const done = () => {
       clearTimeout(killer)
-      resolvePromise({ code, stdout, stderr })
+      if (pid !== undefined) running.delete(pid)
+    }
+    child.on('error', (err) => {
+      done()
+      reject(err)
+    })
+    child.on('close', (code, signal) => {
+      done()
+      const shown = [command === process.execPath ? 'node' : command, ...args].join(' ')
+      resolvePromise({ command: shown, code, signal, timedOut, stdout, stderr })
     })
   })
 }
@@ -123,10 +173,24 @@ const npm = (args: string[], cwd: string, setup: Npm) =>
 const npx = (args: string[], cwd: string, setup: Npm) =>
   run(process.execPath, [NPX, ...args], cwd, setup)
 
-/** Exit code 0, or a failure that shows what the child printed. */
+/** Exit code 0, or a failure that says what ran, how it ended and what it printed. */
 function expectOk(r: Run): void {
-  const output = r.code === 0 ? '' : `${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`
-  expect({ code: r.code, output }).toEqual({ code: 0, output: '' })
+  const ended = r.timedOut
+    ? `killed after ${CHILD_TIMEOUT_MS / 1000} s, still running`
+    : r.signal
+      ? `killed by ${r.signal}`
+      : `exit code ${r.code}`
+  const failure =
+    r.code === 0
+      ? ''
+      : [
+          `${r.command}: ${ended}`,
+          '--- stdout (the last 4000 characters)',
+          r.stdout.slice(-4000),
+          '--- stderr (the last 4000 characters)',
+          r.stderr.slice(-4000)
+        ].join('\n')
+  expect({ code: r.code, failure }).toEqual({ code: 0, failure: '' })
 }
 
 // ---------------------------------------------------------------------------
@@ -203,9 +267,11 @@ beforeAll(async () => {
   tarball = join(work, packed.filename)
   contents = untar(readFileSync(tarball))
   manifest = JSON.parse(contents.get('package/package.json')!.toString('utf8'))
-}, 120_000)
+}, TEST_TIMEOUT_MS)
 
 afterAll(async () => {
+  // A child a failed test left behind (none, unless Jest gave up on the test first).
+  for (const pid of running) killGroup(pid)
   if (work) await rm(work, { recursive: true, force: true })
 })
 
@@ -309,47 +375,59 @@ describe('installed from the tarball, with no network', () => {
     )
   })
 
-  it('installs the package and nothing else', async () => {
-    const install = await npm(
-      ['install', '--offline', '--no-audit', '--no-fund', tarball],
-      app,
-      offline
-    )
-    expectOk(install)
-    const installed = (await readdir(join(app, 'node_modules'))).filter(
-      (e) => !['.bin', '.package-lock.json'].includes(e)
-    )
-    expect(installed).toEqual(['echopoint-ci'])
-    const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')) as {
-      packages: Record<string, unknown>
-    }
-    expect(Object.keys(lock.packages).sort()).toEqual(['', 'node_modules/echopoint-ci'])
-  }, 120_000)
+  it(
+    'installs the package and nothing else',
+    async () => {
+      const install = await npm(
+        ['install', '--offline', '--no-audit', '--no-fund', tarball],
+        app,
+        offline
+      )
+      expectOk(install)
+      const installed = (await readdir(join(app, 'node_modules'))).filter(
+        (e) => !['.bin', '.package-lock.json'].includes(e)
+      )
+      expect(installed).toEqual(['echopoint-ci'])
+      const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')) as {
+        packages: Record<string, unknown>
+      }
+      expect(Object.keys(lock.packages).sort()).toEqual(['', 'node_modules/echopoint-ci'])
+    },
+    TEST_TIMEOUT_MS
+  )
 
-  it('runs `echopoint-ci --version` (the package version)', async () => {
-    const version = await run(
-      join(app, 'node_modules', '.bin', 'echopoint-ci'),
-      ['--version'],
-      app,
-      offline
-    )
-    expectOk(version)
-    expect(version.stdout.trim()).toBe(PKG.version)
-  }, 60_000)
+  it(
+    'runs `echopoint-ci --version` (the package version)',
+    async () => {
+      const version = await run(
+        join(app, 'node_modules', '.bin', 'echopoint-ci'),
+        ['--version'],
+        app,
+        offline
+      )
+      expectOk(version)
+      expect(version.stdout.trim()).toBe(PKG.version)
+    },
+    TEST_TIMEOUT_MS
+  )
 
-  it('runs `echopoint-ci demo --tags smoke` to a pass, the example flows included', async () => {
-    const demo = await run(
-      join(app, 'node_modules', '.bin', 'echopoint-ci'),
-      ['demo', '--tags', 'smoke'],
-      app,
-      offline
-    )
-    expectOk(demo)
-    expect(demo.stdout).toMatch(DEMO_PASSED)
-    expect(demo.stdout).toContain('The run ended with status passed.')
-    // The demo's last steps run only when the packaged examples/flows are there.
-    expect(demo.stdout).toContain('widgets-crud.json')
-  }, 90_000)
+  it(
+    'runs `echopoint-ci demo --tags smoke` to a pass, the example flows included',
+    async () => {
+      const demo = await run(
+        join(app, 'node_modules', '.bin', 'echopoint-ci'),
+        ['demo', '--tags', 'smoke'],
+        app,
+        offline
+      )
+      expectOk(demo)
+      expect(demo.stdout).toMatch(DEMO_PASSED)
+      expect(demo.stdout).toContain('The run ended with status passed.')
+      // The demo's last steps run only when the packaged examples/flows are there.
+      expect(demo.stdout).toContain('widgets-crud.json')
+    },
+    TEST_TIMEOUT_MS
+  )
 })
 
 describe('npx, as the examples run it', () => {
@@ -366,27 +444,44 @@ describe('npx, as the examples run it', () => {
     await mkdir(dir)
     const tgz = readFileSync(tarball)
     const tarballPath = `/${PKG.name}/-/${packed.filename}`
+    /** A version's entry in the packument; only the real one's tarball is served. */
+    const entry = (version: string, file: string, body: Buffer) => ({
+      ...manifest,
+      version,
+      _id: `${PKG.name}@${version}`,
+      dist: {
+        tarball: `${registry}${PKG.name}/-/${file}`,
+        integrity: `sha512-${createHash('sha512').update(body).digest('base64')}`,
+        shasum: createHash('sha1').update(body).digest('hex')
+      }
+    })
+    const missing = Buffer.from('never served')
     server = createServer((req, res) => {
       requests.push(`${req.method} ${req.url}`)
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
       if (req.method === 'GET' && path === `/${PKG.name}`) {
-        // A packument with the one version, as the registry serves it.
+        // The packument, as the registry serves it, the day the next major and a
+        // pre-release of this line are out: `latest` is outside the range `@<major>`
+        // and the pre-release is above this version, so npm must resolve the range
+        // to this version by itself (the tarballs of the others are not served).
+        // This version is `latest-<major>`, as the release workflow tags a
+        // maintenance release of an older major.
         const body = JSON.stringify({
           _id: PKG.name,
           name: PKG.name,
-          'dist-tags': { latest: PKG.version },
-          versions: {
-            [PKG.version]: {
-              ...manifest,
-              _id: SPEC,
-              dist: {
-                tarball: `${registry}${tarballPath.slice(1)}`,
-                integrity: `sha512-${createHash('sha512').update(tgz).digest('base64')}`,
-                shasum: createHash('sha1').update(tgz).digest('hex')
-              }
-            }
+          'dist-tags': {
+            latest: NEXT_MAJOR,
+            next: IS_PRERELEASE ? PKG.version : PRERELEASE,
+            [`latest-${MAJOR}`]: PKG.version
           },
-          time: { [PKG.version]: new Date().toISOString() }
+          versions: {
+            [PKG.version]: entry(PKG.version, packed.filename, tgz),
+            [PRERELEASE]: entry(PRERELEASE, `${PKG.name}-${PRERELEASE}.tgz`, missing),
+            [NEXT_MAJOR]: entry(NEXT_MAJOR, `${PKG.name}-${NEXT_MAJOR}.tgz`, missing)
+          },
+          time: Object.fromEntries(
+            [PKG.version, PRERELEASE, NEXT_MAJOR].map((v) => [v, new Date().toISOString()])
+          )
         })
         res.writeHead(200, {
           'content-type': 'application/json',
@@ -421,26 +516,37 @@ describe('npx, as the examples run it', () => {
     await new Promise<void>((closed) => s.close(() => closed()))
   }
 
-  it(`npx --yes ${SPEC} --version fetches the package from the registry and prints the version`, async () => {
-    const version = await npx(['--yes', SPEC, '--version'], dir, { registry, cache })
-    expectOk(version)
-    // Only the package itself was asked for: no dependency, nothing else.
-    expect([...new Set(requests)].sort()).toEqual(
-      [`GET /${PKG.name}`, `GET /${PKG.name}/-/${packed.filename}`].sort()
-    )
-    // npx installed into its cache, not into the directory it ran in.
-    expect(await readdir(dir)).toEqual([])
-    expect(version.stdout.trim()).toBe(PKG.version)
-  }, 120_000)
+  it(
+    `npx --yes ${USER_SPEC} --version resolves the range to ${PKG.version} from the registry and runs it`,
+    async () => {
+      const version = await npx(['--yes', USER_SPEC, '--version'], dir, { registry, cache })
+      expectOk(version)
+      // Only the package itself was asked for: no dependency, nothing else.
+      expect([...new Set(requests)].sort()).toEqual(
+        [`GET /${PKG.name}`, `GET /${PKG.name}/-/${packed.filename}`].sort()
+      )
+      // npx installed into its cache, not into the directory it ran in.
+      expect(await readdir(dir)).toEqual([])
+      expect(version.stdout.trim()).toBe(PKG.version)
+    },
+    TEST_TIMEOUT_MS
+  )
 
-  it(`npx --offline ${SPEC} demo --tags smoke runs from npm's cache with the registry gone`, async () => {
-    await closeRegistry()
-    const asked = requests.length
-    // The same registry address (now closed) and cache: any request npm tried would fail.
-    const demo = await npx(['--offline', SPEC, 'demo', '--tags', 'smoke'], dir, { registry, cache })
-    expectOk(demo)
-    expect(demo.stdout).toMatch(DEMO_PASSED)
-    expect(demo.stdout).toContain('The run ended with status passed.')
-    expect(requests.length).toBe(asked)
-  }, 120_000)
+  it(
+    `npx --offline ${USER_SPEC} demo --tags smoke runs from npm's cache with the registry gone`,
+    async () => {
+      await closeRegistry()
+      const asked = requests.length
+      // The same registry address (now closed) and cache: any request npm tried would fail.
+      const demo = await npx(['--offline', USER_SPEC, 'demo', '--tags', 'smoke'], dir, {
+        registry,
+        cache
+      })
+      expectOk(demo)
+      expect(demo.stdout).toMatch(DEMO_PASSED)
+      expect(demo.stdout).toContain('The run ended with status passed.')
+      expect(requests.length).toBe(asked)
+    },
+    TEST_TIMEOUT_MS
+  )
 })

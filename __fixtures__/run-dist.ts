@@ -61,7 +61,8 @@ export function githubEnv(workDir: string): Record<string, string> {
   }
 }
 
-function cleanEnv(): Record<string, string | undefined> {
+/** This process's environment without its CI inputs and context, for a child that must not inherit them. */
+export function cleanEnv(): Record<string, string | undefined> {
   // The test process's own CI variables must not leak into the child's context.
   const env = { ...process.env }
   for (const key of Object.keys(env)) {

@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { basename, delimiter, dirname, join, relative } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { ROOT } from '../__fixtures__/run-dist.js'
+import { cleanEnv, ROOT } from '../__fixtures__/run-dist.js'
 
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   name: string
@@ -106,11 +106,7 @@ let work: string
  * or update check.
  */
 function childEnv(registry: string, cache: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(INPUT_|GITHUB_|ECHOPOINT_|RUNNER_|npm_)/i.test(key) || key === 'NODE_OPTIONS') continue
-    env[key] = value
-  }
+  const env = Object.fromEntries(Object.entries(cleanEnv()).filter(([key]) => !/^npm_/i.test(key)))
   return {
     ...env,
     PATH: [dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),

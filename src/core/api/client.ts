@@ -74,6 +74,14 @@ export function createClient(options: ClientOptions): EchopointApi {
     transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent }) as Promise<T>
   const label = (req: ApiRequest): string => `${req.method} ${req.path}`
   const urlName = options.names?.apiUrl ?? ACTION_API_INPUT_NAMES.apiUrl
+  /** An execution read or changed by `req`, checked to be the one asked for. */
+  const execution = async (
+    req: ApiRequest & { decode: decode.Decoder<Execution> },
+    flowId: string,
+    executionId: string,
+    opts?: RequestOptions
+  ): Promise<Execution> =>
+    checkExecution(urlName, label(req), await call(req, opts), flowId, executionId)
 
   // Every method is async so that bad arguments reject rather than throw.
   return {
@@ -164,20 +172,13 @@ export function createClient(options: ClientOptions): EchopointApi {
       return job
     },
 
-    getExecution: async (flowId, executionId, opts) => {
-      const req = {
-        method: 'GET',
-        path: executionPath(flowId, executionId),
-        decode: decode.execution
-      } as const
-      return checkExecution(
-        urlName,
-        label(req),
-        await call<Execution>(req, opts),
+    getExecution: async (flowId, executionId, opts) =>
+      execution(
+        { method: 'GET', path: executionPath(flowId, executionId), decode: decode.execution },
         flowId,
-        executionId
-      )
-    },
+        executionId,
+        opts
+      ),
 
     getExecutionNodes: async (flowId, executionId, opts) =>
       call<NodeResult[]>(
@@ -190,21 +191,18 @@ export function createClient(options: ClientOptions): EchopointApi {
       ),
 
     // Part B extension. Not retried: it carries no Idempotency-Key.
-    cancelExecution: async (flowId, executionId, opts) => {
-      const req = {
-        method: 'POST',
-        path: `${executionPath(flowId, executionId)}/cancel`,
-        body: {},
-        decode: decode.executionEnvelope
-      } as const
-      return checkExecution(
-        urlName,
-        label(req),
-        await call<Execution>(req, opts),
+    cancelExecution: async (flowId, executionId, opts) =>
+      execution(
+        {
+          method: 'POST',
+          path: `${executionPath(flowId, executionId)}/cancel`,
+          body: {},
+          decode: decode.executionEnvelope
+        },
         flowId,
-        executionId
-      )
-    },
+        executionId,
+        opts
+      ),
 
     listExecutions: async (query: ListExecutionsQuery, opts) =>
       call<Paged<Execution>>(

@@ -3,13 +3,14 @@
  * the other launches are still being sent (a pipelined run): launch.ts adds
  * each one, follow.ts reads them and waits here when none is in flight yet.
  */
+import { WakeUp } from '../wake-up.js'
 import type { FollowItem } from './follow-item.js'
 
 export class LaunchFeed {
   /** Every item launched so far, in the order their launches answered. */
   readonly items: FollowItem[] = []
   private ended = false
-  private waiters: (() => void)[] = []
+  private readonly news = new WakeUp()
 
   /** True once no launch is left to answer. */
   get done(): boolean {
@@ -18,36 +19,17 @@ export class LaunchFeed {
 
   add(item: FollowItem): void {
     this.items.push(item)
-    this.wake()
+    this.news.wakeAll()
   }
 
   /** No more items will come. */
   end(): void {
     this.ended = true
-    this.wake()
+    this.news.wakeAll()
   }
 
   /** Resolves at the next item or the end (at once when ended); rejects when `signal` aborts. */
   next(signal?: AbortSignal): Promise<void> {
-    if (this.ended) return Promise.resolve()
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => {
-        this.waiters = this.waiters.filter((w) => w !== done)
-        reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'))
-      }
-      const done = (): void => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }
-      if (signal?.aborted) return onAbort()
-      signal?.addEventListener('abort', onAbort, { once: true })
-      this.waiters.push(done)
-    })
-  }
-
-  private wake(): void {
-    const waiters = this.waiters
-    this.waiters = []
-    for (const w of waiters) w()
+    return this.ended ? Promise.resolve() : this.news.wait(signal)
   }
 }

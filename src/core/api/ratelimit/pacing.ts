@@ -18,11 +18,13 @@
  * goes ahead as a probe, and its 429 tells the wait.
  */
 import type { Clock } from '../../clock.js'
+import { WakeUp } from '../../wake-up.js'
 import type { BudgetBucket, RateBudget } from './budget.js'
 
 export class Pacer {
   private readonly inFlight = new Map<BudgetBucket, number>()
-  private waiters: (() => void)[] = []
+  /** Woken at each release, for the requests waiting for a slot. */
+  private readonly slotFreed = new WakeUp()
 
   constructor(
     private readonly budget: RateBudget,
@@ -51,31 +53,10 @@ export class Pacer {
           if (released) return
           released = true
           this.inFlight.set(bucket, this.inFlightOf(bucket) - 1)
-          this.wake()
+          this.slotFreed.wakeAll()
         }
       }
-      await this.nextRelease(signal)
+      await this.slotFreed.wait(signal)
     }
-  }
-
-  private wake(): void {
-    const waiters = this.waiters
-    this.waiters = []
-    for (const w of waiters) w()
-  }
-
-  private nextRelease(signal?: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => {
-        this.waiters = this.waiters.filter((w) => w !== done)
-        reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'))
-      }
-      const done = (): void => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
-      this.waiters.push(done)
-    })
   }
 }

@@ -214,6 +214,12 @@ describe('README.md', () => {
     expect(statSync(join(ROOT, 'README.md')).size).toBeLessThanOrEqual(README_MAX_BYTES)
   })
 
+  it('gives a newcomer the two commands: set up and run the demo, and run the tests', () => {
+    // CI runs these (.ci/run); a clone must need nothing else.
+    expect(readme).toContain('npm ci && npm run demo')
+    expect(readme).toMatch(/^npm test\b/m)
+  })
+
   it('has the sections a user needs first, in order', () => {
     const top = headings(readme)
     const wanted = [

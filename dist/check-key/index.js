@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5181);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3304);
 // The key-expiry action's entry point: everything happens in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5181:
+/***/ 3304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32078,7 +32078,7 @@ function executionOf(value, path, ctx) {
     });
 }
 /** A FlowExecution (`GET /flows/{id}/executions/{id}`). */
-const execution = (body, ctx) => executionOf(body, 'execution', ctx);
+const decode_execution = (body, ctx) => executionOf(body, 'execution', ctx);
 /** `{execution: FlowExecution}` (launch, cancel). */
 const executionEnvelope = (body, ctx) => executionOf(decode_record(body, 'body').execution, 'execution', ctx);
 /** `GET /executions` (slim rows) and `GET /flows/{id}/executions`. */
@@ -33316,12 +33316,48 @@ function pause_gate_describe(pause, ms, holds) {
         : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal}${others})`;
 }
 
+;// CONCATENATED MODULE: ./src/core/wake-up.ts
+/**
+ * A place to wait until something changes: `wait` resolves at the next
+ * `wakeAll` and rejects when its signal aborts (at once when it already has).
+ * Used where one party waits for another's news: the launch feed (the next
+ * launch's answer) and launch pacing (the next release of a slot).
+ */
+class WakeUp {
+    waiters = [];
+    wait(signal) {
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                this.waiters = this.waiters.filter((w) => w !== done);
+                reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+            };
+            const done = () => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            };
+            if (signal?.aborted)
+                return onAbort();
+            signal?.addEventListener('abort', onAbort, { once: true });
+            this.waiters.push(done);
+        });
+    }
+    /** Resolves every wait pending now. */
+    wakeAll() {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const w of waiters)
+            w();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/api/ratelimit/pacing.ts
+
 class Pacer {
     budget;
     clock;
     inFlight = new Map();
-    waiters = [];
+    /** Woken at each release, for the requests waiting for a slot. */
+    slotFreed = new WakeUp();
     constructor(budget, clock) {
         this.budget = budget;
         this.clock = clock;
@@ -33348,31 +33384,11 @@ class Pacer {
                         return;
                     released = true;
                     this.inFlight.set(bucket, this.inFlightOf(bucket) - 1);
-                    this.wake();
+                    this.slotFreed.wakeAll();
                 };
             }
-            await this.nextRelease(signal);
+            await this.slotFreed.wait(signal);
         }
-    }
-    wake() {
-        const waiters = this.waiters;
-        this.waiters = [];
-        for (const w of waiters)
-            w();
-    }
-    nextRelease(signal) {
-        return new Promise((resolve, reject) => {
-            const onAbort = () => {
-                this.waiters = this.waiters.filter((w) => w !== done);
-                reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-            };
-            const done = () => {
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            };
-            signal?.addEventListener('abort', onAbort, { once: true });
-            this.waiters.push(done);
-        });
     }
 }
 
@@ -34213,6 +34229,8 @@ function createClient(options) {
     const call = (req, opts) => transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent });
     const label = (req) => `${req.method} ${req.path}`;
     const urlName = options.names?.apiUrl ?? ACTION_API_INPUT_NAMES.apiUrl;
+    /** An execution read or changed by `req`, checked to be the one asked for. */
+    const execution = async (req, flowId, executionId, opts) => checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
     // Every method is async so that bad arguments reject rather than throw.
     return {
         get keyExpiresAtHeader() {
@@ -34282,29 +34300,19 @@ function createClient(options) {
             }
             return job;
         },
-        getExecution: async (flowId, executionId, opts) => {
-            const req = {
-                method: 'GET',
-                path: executionPath(flowId, executionId),
-                decode: execution
-            };
-            return checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
-        },
+        getExecution: async (flowId, executionId, opts) => execution({ method: 'GET', path: executionPath(flowId, executionId), decode: decode_execution }, flowId, executionId, opts),
         getExecutionNodes: async (flowId, executionId, opts) => call({
             method: 'GET',
             path: `${executionPath(flowId, executionId)}/nodes`,
             decode: nodes({ executionId, flowId })
         }, opts),
         // Part B extension. Not retried: it carries no Idempotency-Key.
-        cancelExecution: async (flowId, executionId, opts) => {
-            const req = {
-                method: 'POST',
-                path: `${executionPath(flowId, executionId)}/cancel`,
-                body: {},
-                decode: executionEnvelope
-            };
-            return checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
-        },
+        cancelExecution: async (flowId, executionId, opts) => execution({
+            method: 'POST',
+            path: `${executionPath(flowId, executionId)}/cancel`,
+            body: {},
+            decode: executionEnvelope
+        }, flowId, executionId, opts),
         listExecutions: async (query, opts) => call({
             method: 'GET',
             path: '/executions',

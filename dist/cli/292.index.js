@@ -113,6 +113,8 @@ function createClient(options) {
     const call = (req, opts) => transport.request({ ...req, signal: opts?.signal, onSent: opts?.onSent });
     const label = (req) => `${req.method} ${req.path}`;
     const urlName = options.names?.apiUrl ?? _api_js__WEBPACK_IMPORTED_MODULE_0__/* .ACTION_API_INPUT_NAMES */ .G.apiUrl;
+    /** An execution read or changed by `req`, checked to be the one asked for. */
+    const execution = async (req, flowId, executionId, opts) => checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
     // Every method is async so that bad arguments reject rather than throw.
     return {
         get keyExpiresAtHeader() {
@@ -182,29 +184,19 @@ function createClient(options) {
             }
             return job;
         },
-        getExecution: async (flowId, executionId, opts) => {
-            const req = {
-                method: 'GET',
-                path: executionPath(flowId, executionId),
-                decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .execution */ .n7
-            };
-            return checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
-        },
+        getExecution: async (flowId, executionId, opts) => execution({ method: 'GET', path: executionPath(flowId, executionId), decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .execution */ .n7 }, flowId, executionId, opts),
         getExecutionNodes: async (flowId, executionId, opts) => call({
             method: 'GET',
             path: `${executionPath(flowId, executionId)}/nodes`,
             decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .nodes */ .a9({ executionId, flowId })
         }, opts),
         // Part B extension. Not retried: it carries no Idempotency-Key.
-        cancelExecution: async (flowId, executionId, opts) => {
-            const req = {
-                method: 'POST',
-                path: `${executionPath(flowId, executionId)}/cancel`,
-                body: {},
-                decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .executionEnvelope */ .$N
-            };
-            return checkExecution(urlName, label(req), await call(req, opts), flowId, executionId);
-        },
+        cancelExecution: async (flowId, executionId, opts) => execution({
+            method: 'POST',
+            path: `${executionPath(flowId, executionId)}/cancel`,
+            body: {},
+            decode: _decode_js__WEBPACK_IMPORTED_MODULE_2__/* .executionEnvelope */ .$N
+        }, flowId, executionId, opts),
         listExecutions: async (query, opts) => call({
             method: 'GET',
             path: '/executions',
@@ -1921,12 +1913,16 @@ function pause_gate_describe(pause, ms, holds) {
         : `Rate limited on ${pause.request}: waiting ${formatWait(ms)} (${pause.signal}${others})`;
 }
 
+// EXTERNAL MODULE: ./src/core/wake-up.ts
+var wake_up = __webpack_require__(45197);
 ;// CONCATENATED MODULE: ./src/core/api/ratelimit/pacing.ts
+
 class Pacer {
     budget;
     clock;
     inFlight = new Map();
-    waiters = [];
+    /** Woken at each release, for the requests waiting for a slot. */
+    slotFreed = new wake_up/* WakeUp */.W();
     constructor(budget, clock) {
         this.budget = budget;
         this.clock = clock;
@@ -1953,31 +1949,11 @@ class Pacer {
                         return;
                     released = true;
                     this.inFlight.set(bucket, this.inFlightOf(bucket) - 1);
-                    this.wake();
+                    this.slotFreed.wakeAll();
                 };
             }
-            await this.nextRelease(signal);
+            await this.slotFreed.wait(signal);
         }
-    }
-    wake() {
-        const waiters = this.waiters;
-        this.waiters = [];
-        for (const w of waiters)
-            w();
-    }
-    nextRelease(signal) {
-        return new Promise((resolve, reject) => {
-            const onAbort = () => {
-                this.waiters = this.waiters.filter((w) => w !== done);
-                reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-            };
-            const done = () => {
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            };
-            signal?.addEventListener('abort', onAbort, { once: true });
-            this.waiters.push(done);
-        });
     }
 }
 
@@ -2776,6 +2752,48 @@ function checkIdempotencyKey(key, input = 'idempotency key') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(input, 'it must be printable ASCII without spaces or control characters (it is sent as an HTTP header)', 'Use letters, digits and punctuation only, for example release-42.');
     }
     return key;
+}
+
+
+/***/ }),
+
+/***/ 45197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ WakeUp)
+/* harmony export */ });
+/**
+ * A place to wait until something changes: `wait` resolves at the next
+ * `wakeAll` and rejects when its signal aborts (at once when it already has).
+ * Used where one party waits for another's news: the launch feed (the next
+ * launch's answer) and launch pacing (the next release of a slot).
+ */
+class WakeUp {
+    waiters = [];
+    wait(signal) {
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                this.waiters = this.waiters.filter((w) => w !== done);
+                reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+            };
+            const done = () => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            };
+            if (signal?.aborted)
+                return onAbort();
+            signal?.addEventListener('abort', onAbort, { once: true });
+            this.waiters.push(done);
+        });
+    }
+    /** Resolves every wait pending now. */
+    wakeAll() {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const w of waiters)
+            w();
+    }
 }
 
 

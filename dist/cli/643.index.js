@@ -441,49 +441,36 @@ function notLaunchedReport(launch, why) {
     return flowReportOf(launch.flow, launch.error?.kind === 'cancelled' ? 'cancelled' : kind, undefined, launch.error);
 }
 
+// EXTERNAL MODULE: ./src/core/wake-up.ts
+var wake_up = __webpack_require__(45197);
 ;// CONCATENATED MODULE: ./src/core/run/launch-feed.ts
+/**
+ * The executions of a run as their launches answer, for following them while
+ * the other launches are still being sent (a pipelined run): launch.ts adds
+ * each one, follow.ts reads them and waits here when none is in flight yet.
+ */
+
 class LaunchFeed {
     /** Every item launched so far, in the order their launches answered. */
     items = [];
     ended = false;
-    waiters = [];
+    news = new wake_up/* WakeUp */.W();
     /** True once no launch is left to answer. */
     get done() {
         return this.ended;
     }
     add(item) {
         this.items.push(item);
-        this.wake();
+        this.news.wakeAll();
     }
     /** No more items will come. */
     end() {
         this.ended = true;
-        this.wake();
+        this.news.wakeAll();
     }
     /** Resolves at the next item or the end (at once when ended); rejects when `signal` aborts. */
     next(signal) {
-        if (this.ended)
-            return Promise.resolve();
-        return new Promise((resolve, reject) => {
-            const onAbort = () => {
-                this.waiters = this.waiters.filter((w) => w !== done);
-                reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-            };
-            const done = () => {
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            };
-            if (signal?.aborted)
-                return onAbort();
-            signal?.addEventListener('abort', onAbort, { once: true });
-            this.waiters.push(done);
-        });
-    }
-    wake() {
-        const waiters = this.waiters;
-        this.waiters = [];
-        for (const w of waiters)
-            w();
+        return this.ended ? Promise.resolve() : this.news.wait(signal);
     }
 }
 
